@@ -1,0 +1,1 @@
+"""Command-line fronts: one module per command."""

@@ -1,0 +1,104 @@
+"""`newslint` command line. Exit status: 0 clean, 1 findings at or above the fail level,
+2 usage, configuration or input error."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from newslint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _ids(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint news drafts against their sources (names, titles, quotes, figures, sourcing) and house style.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    check = commands.add_parser("check", help="lint drafts (files, folders, or - for stdin)")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .); - reads stdin")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name (and type) of the text read from stdin")
+    check.add_argument("--sources", action="append", type=Path, metavar="PATH",
+                       help="source articles (file or folder); repeatable; replaces configured sources")
+    check.add_argument("--facts", action="append", type=Path, metavar="FILE", help="curated facts file; repeatable")
+    check.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR",
+                       help="an extra folder of rule packs (DIR/Pack/Rule.yml); repeatable")
+    check.add_argument("--format", default="text", metavar="FORMAT",
+                       help="text (default), json, sarif, github or lsp")
+    check.add_argument("--select", type=_ids, metavar="ID,..", help="only these rule ids or prefixes")
+    check.add_argument("--ignore", type=_ids, default=[], metavar="ID,..", help="skip these rule ids or prefixes")
+    check.add_argument("--config", type=Path, metavar="FILE", help="use this config file instead of searching")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff, change nothing")
+    check.add_argument("--jobs", type=int, default=1, metavar="N", help="lint files in N processes")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    facts = commands.add_parser("facts", help="build and inspect the fact registry")
+    facts_commands = facts.add_subparsers(dest="facts_command", metavar="ACTION")
+    facts_commands.required = True
+    build = facts_commands.add_parser("build", help="extract facts from sources and write them as YAML")
+    build.add_argument("sources", nargs="+", type=Path)
+    build.add_argument("-o", "--output", type=Path, required=True, help="the facts YAML to write")
+    build.add_argument("--facts", action="append", type=Path, metavar="FILE")
+    show = facts_commands.add_parser("show", help="what the registry knows of one person or organisation")
+    show.add_argument("name")
+    show.add_argument("--sources", action="append", type=Path, metavar="PATH")
+    show.add_argument("--facts", action="append", type=Path, metavar="FILE")
+    conflicts = facts_commands.add_parser("conflicts", help="what the sources disagree on")
+    conflicts.add_argument("--sources", action="append", type=Path, metavar="PATH")
+    conflicts.add_argument("--facts", action="append", type=Path, metavar="FILE")
+
+    rules = commands.add_parser("rules", help="list, explain and test rules")
+    rules_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION")
+    rules_commands.required = True
+    listing = rules_commands.add_parser("list", help="every loaded rule")
+    listing.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR")
+    explain = rules_commands.add_parser("explain", help="one rule: what it checks and why")
+    explain.add_argument("id")
+    explain.add_argument("--rules", action="append", type=Path, default=[], metavar="DIR")
+    test = rules_commands.add_parser("test", help="check every rule's examples (flag and pass)")
+    test.add_argument("dirs", nargs="*", type=Path, help="rule-pack folders (default: the loaded rules)")
+
+    commands.add_parser("lsp", help="run the language server on stdio")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from newslint.cli.check import run_check
+            return run_check(args)
+        if args.command == "facts":
+            from newslint.cli.facts import run_facts
+            return run_facts(args)
+        if args.command == "rules":
+            from newslint.cli.rules import run_rules
+            return run_rules(args)
+        if args.command == "lsp":
+            from newslint.lsp.server import run_server
+            return run_server()
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_CLEAN
+    return EXIT_ERROR
+
+
+def error(message: str) -> None:
+    print(f"newslint: error: {message}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The engine: configuration, rule loading, running rules over documents, suppression."""

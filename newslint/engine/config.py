@@ -1,0 +1,121 @@
+"""Configuration: `.newslint.yaml` or `[tool.newslint]` in pyproject.toml, found by searching
+from the linted file's folder upward. Paths in a config are relative to the config's folder."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newslint.findings import SEVERITIES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
+KEYS = {"sources", "facts", "rules", "select", "ignore", "levels", "fail_level", "exclude", "accept"}
+
+
+class ConfigError(Exception):
+    """A configuration file or option is wrong; the message names the file."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from, None for defaults
+    root: Path = field(default_factory=Path.cwd)
+    sources: list[Path] = field(default_factory=list)
+    facts: list[Path] = field(default_factory=list)
+    rules: list[Path] = field(default_factory=list)  # extra rule-pack folders
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    levels: dict[str, str] = field(default_factory=dict)  # rule id or prefix -> level
+    fail_level: str = "warning"
+    exclude: list[str] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)  # words and names accepted everywhere
+
+
+def _as_list(value: Any, key: str, where: Path) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()] if key in ("select", "ignore") else [value]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [str(v) for v in value]
+    raise ConfigError(f"{where}: '{key}' must be a string or a list of strings")
+
+
+def config_from_mapping(data: dict[str, Any], path: Path | None, root: Path) -> Config:
+    where = path or Path("<config>")
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: the newslint configuration must be a mapping")
+    data = {str(k).replace("-", "_"): v for k, v in data.items()}
+    unknown = sorted(set(data) - KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; known keys: {', '.join(sorted(KEYS))}")
+    config = Config(path=path, root=root)
+    config.sources = [root / p for p in _as_list(data.get("sources"), "sources", where)]
+    config.facts = [root / p for p in _as_list(data.get("facts"), "facts", where)]
+    config.rules = [root / p for p in _as_list(data.get("rules"), "rules", where)]
+    config.select = _as_list(data.get("select"), "select", where)
+    config.ignore = _as_list(data.get("ignore"), "ignore", where)
+    config.exclude = _as_list(data.get("exclude"), "exclude", where)
+    config.accept = _as_list(data.get("accept"), "accept", where)
+    levels = data.get("levels") or {}
+    if not isinstance(levels, dict):
+        raise ConfigError(f"{where}: 'levels' must map rule ids to levels")
+    for rule, level in levels.items():
+        if str(level) not in (*SEVERITIES, "off"):
+            raise ConfigError(f"{where}: level of {rule!r} must be one of {', '.join(SEVERITIES)} or off")
+    config.levels = {str(k): str(v) for k, v in levels.items()}
+    fail = str(data.get("fail_level", "warning"))
+    if fail not in SEVERITIES:
+        raise ConfigError(f"{where}: fail-level must be one of {', '.join(SEVERITIES)}")
+    config.fail_level = fail
+    return config
+
+
+def load_config_file(path: Path) -> Config:
+    """Read one config file. Raises ConfigError with the file's name on any problem."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read config: {error}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(raw).get("tool", {}).get("newslint", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    else:
+        try:
+            data = yaml.safe_load(raw) or {}
+        except yaml.YAMLError as error:
+            raise ConfigError(f"{path}: invalid YAML: {error}") from None
+    return config_from_mapping(data, path, path.parent.resolve())
+
+
+@lru_cache(maxsize=256)
+def find_config(folder: Path) -> Config:
+    """The nearest config at or above `folder`; defaults when there is none."""
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            if name == "pyproject.toml" and not _has_newslint_table(path):
+                continue
+            return load_config_file(path)
+    return Config(root=folder)
+
+
+def _has_newslint_table(path: Path) -> bool:
+    try:
+        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False

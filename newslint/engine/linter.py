@@ -1,0 +1,195 @@
+"""Run the loaded rules over one document: select, check, suppress, place."""
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newslint.document import Document, parse_document
+from newslint.engine.config import Config
+from newslint.engine.files import InputError, read_text
+from newslint.engine.loader import LoadProblem, RuleSet, builtin_rules_dir, load_rules
+from newslint.engine.suppress import Suppressions, matches
+from newslint.findings import Finding, severity_rank
+from newslint.kinds.base import CheckContext, Rule
+from newslint.plugins import Plugins, get_plugins
+from newslint.registry.store import RegistryProvider
+
+
+@dataclass
+class Report:
+    """The result of linting one file: its findings, or the error that stopped it."""
+
+    path: str
+    document: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)  # rule failures, registry problems
+
+
+@dataclass
+class Options:
+    """What the command line adds to or overrides in the configuration."""
+
+    sources: list[Path] | None = None  # replaces configured and front-matter sources
+    facts: list[Path] | None = None
+    rules: list[Path] = field(default_factory=list)
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+
+
+def selected(rule_id: str, select: list[str], ignore: list[str]) -> bool:
+    if select and not any(matches(rule_id, s) for s in select):
+        return False
+    return not any(matches(rule_id, s) for s in ignore)
+
+
+def level_for(rule_id: str, levels: dict[str, str]) -> str | None:
+    """The configured level of the most specific matching id or prefix."""
+    best = None
+    for key, level in levels.items():
+        if matches(rule_id, key) and (best is None or len(key) > len(best[0])):
+            best = (key, level)
+    return best[1] if best else None
+
+
+class Linter:
+    """Lints documents with one configuration. Rules are compiled once, on construction."""
+
+    def __init__(self, config: Config, options: Options | None = None, plugins: Plugins | None = None,
+                 registries: RegistryProvider | None = None) -> None:
+        self.config = config
+        self.options = options or Options()
+        self.plugins = plugins or get_plugins()
+        self.parsers = self.plugins.parsers()
+        defaults = self.plugins.default_config()
+        folders = [builtin_rules_dir(), *[Path(p) for p in defaults.get("rules", [])],
+                   *config.rules, *self.options.rules]
+        self.ruleset: RuleSet = load_rules(folders, self.plugins.rule_kinds())
+        self.registries = registries or RegistryProvider(self.plugins)
+
+    @property
+    def problems(self) -> list[LoadProblem]:
+        return self.ruleset.problems
+
+    def active_rules(self, front: dict[str, Any] | None = None) -> list[tuple[Rule, str]]:
+        """(rule, level) for every rule that runs, after select/ignore/levels and front matter."""
+        select = self.options.select if self.options.select is not None else self.config.select
+        ignore = [*self.config.ignore, *self.options.ignore]
+        front = front or {}
+        front_select = _str_list(front.get("select"))
+        front_ignore = _str_list(front.get("ignore"))
+        chosen = []
+        for rule in self.ruleset.rules:
+            if not selected(rule.id, select, ignore) or not selected(rule.id, front_select, front_ignore):
+                continue
+            level = level_for(rule.id, self.config.levels) or rule.level
+            if level != "off":
+                chosen.append((rule, level))
+        return chosen
+
+    def sources_for(self, document: Document) -> list[Path]:
+        if self.options.sources is not None:
+            return self.options.sources
+        declared = _str_list(document.front_matter.get("sources"))
+        if declared:
+            base = Path(document.path).parent
+            return [base / p for p in declared]
+        return self.config.sources
+
+    def facts_for(self) -> list[Path]:
+        return self.options.facts if self.options.facts is not None else self.config.facts
+
+    # -- linting -----------------------------------------------------------------------------
+    def lint_file(self, path: Path) -> Report:
+        try:
+            decoded = read_text(path)
+        except InputError as error:
+            return Report(str(path), error=str(error))
+        return self.lint_text(str(path), decoded.text)
+
+    def lint_text(self, path: str, text: str) -> Report:
+        document = parse_document(path, text, self.parsers)
+        report = Report(path, document)
+        front = document.front_matter.get("newslint") if isinstance(document.front_matter, dict) else None
+        front = front if isinstance(front, dict) else {}
+        rules = self.active_rules(front)
+        context = CheckContext(
+            document=document,
+            accepted_words=frozenset(w.casefold() for w in [*self.config.accept, *_str_list(front.get("accept"))]),
+            draft_date=_date(document.front_matter.get("date")),
+        )
+        if any(rule.needs_registry for rule, _ in rules):
+            sources = self.sources_for(document)
+            if sources:
+                context.registry, notes = self.registries.get(sources, self.facts_for(), self.parsers)
+                report.notes.extend(notes)
+        findings: list[Finding] = []
+        for rule, level in rules:
+            if rule.needs_registry and context.registry is None:
+                continue
+            try:
+                for finding in rule.check(context):
+                    if finding.category == "style" and not rule.inquotes and document.in_quote(finding.start, finding.end):
+                        continue  # the words inside quotation marks are the speaker's
+                    findings.append(finding if level == rule.level else dataclasses.replace(finding, severity=_relevel(finding.severity, rule.level, level)))
+            except TimeoutError:
+                report.notes.append(f"{path}: rule {rule.id} timed out (regex took over the limit) and was stopped")
+            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+                report.notes.append(f"{path}: rule {rule.id} failed: {type(error).__name__}: {error}")
+        report.findings = self._finish(document, findings, context)
+        return report
+
+    def _finish(self, document: Document, findings: list[Finding], context: CheckContext) -> list[Finding]:
+        suppressions = Suppressions(document.text, document.line_starts)
+        placed = []
+        seen = set()
+        for finding in findings:
+            start = max(0, min(finding.start, len(document.text)))
+            end = max(start, min(finding.end, len(document.text)))
+            if suppressions.suppressed(finding):
+                continue
+            text = document.text[start:end]
+            if context.accepted_words and text.casefold() in context.accepted_words:
+                continue
+            key = (finding.rule, start, end, finding.message)
+            if key in seen:
+                continue
+            seen.add(key)
+            line, column = document.position(start)
+            end_line, end_column = document.position(end)
+            placed.append(dataclasses.replace(
+                finding, start=start, end=end, path=document.path, line=line, column=column,
+                end_line=end_line, end_column=end_column, text=text))
+        placed.sort(key=lambda f: (f.start, f.end, f.rule))
+        return placed
+
+
+def failing(findings: list[Finding], fail_level: str) -> bool:
+    threshold = severity_rank(fail_level)
+    return any(severity_rank(f.severity) >= threshold for f in findings)
+
+
+def _relevel(current: str, default: str, configured: str) -> str:
+    """A configured level replaces the rule's own; findings a rule downgraded stay below it."""
+    return configured if current == default else min(current, configured, key=severity_rank)
+
+
+def _str_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list):
+        return [str(v) for v in value if isinstance(v, (str, int, float))]
+    return []
+
+
+def _date(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def warn(message: str) -> None:
+    print(f"newslint: {message}", file=sys.stderr)

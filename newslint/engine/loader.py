@@ -1,0 +1,117 @@
+"""Load rule packs: `DIR/Pack/Rule.yml` is rule `Pack.Rule`. YAML is loaded safely; a rule that
+does not load is reported with its file and line and the other rules still load."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from newslint.kinds.base import COMMON_KEYS, Rule, RuleError, RuleSpec
+
+RULE_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # error: the rule was not loaded; warning: loaded with a caveat
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    specs: list[RuleSpec] = field(default_factory=list)  # every spec read, loaded or not
+
+
+def builtin_rules_dir() -> Path:
+    """The rule packs shipped with newslint: inside the wheel, or the repository's rules/."""
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "_rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+def rule_files(folder: Path) -> list[tuple[str, Path]]:
+    """(rule id, path) for every rule in the packs under `folder`, sorted by id."""
+    found = []
+    if not folder.is_dir():
+        return found
+    for pack in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        for path in sorted(pack.iterdir()):
+            if path.suffix in RULE_SUFFIXES and path.is_file():
+                found.append((f"{pack.name}.{path.stem}", path))
+    return found
+
+
+def read_spec(rule_id: str, path: Path) -> tuple[RuleSpec | None, LoadProblem | None]:
+    """Parse one rule file into a RuleSpec with the line of every top-level key."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, LoadProblem(str(path), 1, f"cannot read rule file: {error}")
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        return None, LoadProblem(str(path), line, f"invalid YAML: {problem}")
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        return None, LoadProblem(str(path), 1, "a rule file must be a YAML mapping with an 'extends' key")
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    return RuleSpec(id=rule_id, path=str(path), data=data, lines=lines, line=1), None
+
+
+def compile_rule(spec: RuleSpec, kinds: dict[str, type[Rule]]) -> tuple[Rule | None, list[LoadProblem]]:
+    extends = spec.data.get("extends")
+    if extends not in kinds:
+        known = ", ".join(sorted(kinds))
+        line = spec.lines.get("extends", 1)
+        return None, [LoadProblem(spec.path, line, f"unknown or missing 'extends: {extends}' (known kinds: {known})")]
+    kind = kinds[extends]
+    try:
+        rule = kind(spec)
+    except RuleError as error:
+        line = spec.lines.get(error.key or "", None) or _line_of_error(spec, str(error))
+        return None, [LoadProblem(spec.path, line, f"{spec.id}: {error}")]
+    except (TypeError, ValueError, AttributeError, KeyError) as error:
+        return None, [LoadProblem(spec.path, 1, f"{spec.id}: wrong type of value: {error}")]
+    problems = []
+    for key in sorted(set(spec.data) - COMMON_KEYS - kind.keys):
+        problems.append(LoadProblem(spec.path, spec.lines.get(key, 1), f"{spec.id}: unknown key {key!r} for extends: {extends} (ignored)", "warning"))
+    return rule, problems
+
+
+def _line_of_error(spec: RuleSpec, message: str) -> int:
+    """Best guess at the line: the first key that the error message names."""
+    for key, line in spec.lines.items():
+        if f"'{key}'" in message or f"{key}:" in message:
+            return line
+    return spec.lines.get("extends", 1)
+
+
+def load_rules(folders: list[Path], kinds: dict[str, type[Rule]]) -> RuleSet:
+    """Load every pack in `folders`; a later folder's rule replaces an earlier one's of the same id."""
+    by_id: dict[str, Path] = {}
+    for folder in folders:
+        for rule_id, path in rule_files(folder):
+            by_id[rule_id] = path
+    ruleset = RuleSet()
+    for rule_id, path in sorted(by_id.items()):
+        spec, problem = read_spec(rule_id, path)
+        if problem:
+            ruleset.problems.append(problem)
+            continue
+        ruleset.specs.append(spec)
+        rule, problems = compile_rule(spec, kinds)
+        ruleset.problems.extend(problems)
+        if rule is not None:
+            ruleset.rules.append(rule)
+    return ruleset

@@ -1,0 +1,63 @@
+"""Inline suppression comments:
+
+    <!-- newslint-disable RULE[, RULE] -->   off until enabled again (no RULE: every rule)
+    <!-- newslint-enable [RULE] -->
+    <!-- newslint-disable-next-line RULE -->
+    <!-- newslint-disable-line RULE -->
+
+RULE is a rule id or a prefix of one (`facts`, `newsroom.Numbers`)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newslint.findings import Finding
+
+COMMENT = re.compile(r"<!--\s*newslint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->")
+ALL = "*"
+
+
+def matches(rule_id: str, selector: str) -> bool:
+    """True when `selector` is `rule_id`, a prefix pack/rule of it, or ALL."""
+    return selector == ALL or rule_id == selector or rule_id.startswith(selector + ".")
+
+
+@dataclass(frozen=True)
+class _Range:
+    start: int  # offset where suppression starts
+    end: int  # offset where it ends
+    selectors: tuple[str, ...]
+
+
+class Suppressions:
+    def __init__(self, text: str, line_starts: list[int]) -> None:
+        self.ranges: list[_Range] = []
+        if "newslint-" not in text:
+            return
+        open_ranges: dict[str, int] = {}
+        for match in COMMENT.finditer(text):
+            action = match.group(1)
+            selectors = tuple(s for s in re.split(r"[\s,]+", match.group(2).strip()) if s) or (ALL,)
+            line = bisect.bisect_right(line_starts, match.start()) - 1
+            if action == "disable":
+                for selector in selectors:
+                    open_ranges.setdefault(selector, match.end())
+            elif action == "enable":
+                closing = list(open_ranges) if selectors == (ALL,) else [s for s in selectors if s in open_ranges]
+                for selector in closing:
+                    self.ranges.append(_Range(open_ranges.pop(selector), match.start(), (selector,)))
+            else:
+                target = line + 1 if action == "disable-next-line" else line
+                if target < len(line_starts):
+                    start = line_starts[target]
+                    end = line_starts[target + 1] if target + 1 < len(line_starts) else len(text)
+                    self.ranges.append(_Range(start, end, selectors))
+        for selector, start in open_ranges.items():
+            self.ranges.append(_Range(start, len(text), (selector,)))
+
+    def suppressed(self, finding: Finding) -> bool:
+        return any(
+            r.start <= finding.start < r.end and any(matches(finding.rule, s) for s in r.selectors)
+            for r in self.ranges
+        )

@@ -1,0 +1,1 @@
+"""Output formats: one module each, discovered like the other built-ins."""

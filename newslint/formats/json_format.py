@@ -1,0 +1,16 @@
+"""`--format json`: one JSON array of findings in file order (DESIGN.md, "JSON output")."""
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from newslint.formats.base import FormatContext
+
+
+def write_json(reports, stream: TextIO, context: FormatContext) -> None:
+    items = [finding.as_json() for report in reports for finding in report.findings]
+    json.dump(items, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+FORMATS = {"json": write_json}

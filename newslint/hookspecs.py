@@ -1,0 +1,34 @@
+"""The pluggy hooks through which built-ins and third-party plugins (entry-point group
+`newslint`) extend newslint. Each hook returns a contribution; newslint merges them."""
+from __future__ import annotations
+
+import pluggy
+
+PROJECT = "newslint"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def newslint_rule_kinds() -> dict:
+    """Rule kinds: {"extends value": RuleKind subclass}."""
+
+
+@hookspec
+def newslint_parsers() -> dict:
+    """Document parsers: {".ext": callable(path, text) -> Document}."""
+
+
+@hookspec
+def newslint_formats() -> dict:
+    """Output formats: {"name": callable(reports, stream, context) -> None}."""
+
+
+@hookspec
+def newslint_fact_extractors() -> list:
+    """Fact extractors: objects with `name`, `order` and `extract(corpus, registry)`."""
+
+
+@hookspec
+def newslint_default_config() -> dict:
+    """Defaults merged under the user's configuration (e.g. extra rule folders)."""

@@ -1,0 +1,161 @@
+"""What every rule kind shares: the compiled rule's common keys, the check context, and the
+helpers that turn a match into a Finding."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import regex
+
+from newslint.document.model import Document
+from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
+
+if TYPE_CHECKING:
+    from newslint.registry.model import Registry
+
+# Every user regex runs under this limit (seconds) so that no pattern can hang a run.
+REGEX_TIMEOUT = 1.0
+LEVELS = {"suggestion": "suggestion", "info": "info", "warning": "warning", "error": "error"}
+COMMON_KEYS = {
+    "extends", "message", "level", "scope", "link", "description", "category", "examples",
+    "action", "limit", "ignorecase", "nonword", "vocab", "inquotes",
+}
+
+
+class RuleError(Exception):
+    """A rule's YAML is wrong. `key` names the offending key so the loader can give its line."""
+
+    def __init__(self, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+@dataclass
+class RuleSpec:
+    """A rule as loaded from YAML: its id, where it came from, and its raw keys."""
+
+    id: str
+    path: str
+    data: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)  # key -> 1-based line in the file
+    line: int = 1
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule may consult while checking one document."""
+
+    document: Document
+    registry: Registry | None = None
+    accepted_words: frozenset[str] = frozenset()
+    draft_date: str | None = None
+
+
+class Rule:
+    """Base of all rule kinds. Subclasses set `extends` and implement `compile` and `check`."""
+
+    extends: ClassVar[str] = ""
+    category: ClassVar[str] = "style"
+    needs_registry: ClassVar[bool] = False
+    # Keys this kind understands besides COMMON_KEYS; unknown keys are reported as warnings.
+    keys: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, spec: RuleSpec) -> None:
+        self.spec = spec
+        self.id = spec.id
+        data = spec.data
+        self.message: str = str(data.get("message", "") or "")
+        level = str(data.get("level", "warning")).lower()
+        if level not in LEVELS:
+            raise RuleError(f"level must be one of {', '.join(SEVERITIES)}, not {level!r}", "level")
+        self.level = LEVELS[level]
+        self.scope = data.get("scope", "text")
+        if isinstance(self.scope, list):
+            self.scope = ",".join(str(s) for s in self.scope)
+        self.link: str = str(data.get("link", "") or "")
+        self.description: str = str(data.get("description", "") or "")
+        self.finding_category = str(data.get("category", self.category))
+        if self.finding_category not in CATEGORIES:
+            raise RuleError(f"category must be one of {', '.join(CATEGORIES)}", "category")
+        self.ignorecase = bool(data.get("ignorecase", False))
+        self.nonword = bool(data.get("nonword", False))
+        self.action = data.get("action") or {}
+        # Style rules leave quotations alone unless the rule says `inquotes: true`.
+        self.inquotes = bool(data.get("inquotes", False))
+        self.compile(data)
+
+    def compile(self, data: dict[str, Any]) -> None:  # pragma: no cover - overridden
+        """Validate and precompile the kind's own keys; raise RuleError on bad input."""
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- helpers for subclasses -------------------------------------------------------------
+    def finding(
+        self,
+        start: int,
+        end: int,
+        *args: Any,
+        message: str | None = None,
+        fix: str | Fix | None = None,
+        evidence: tuple[Evidence, ...] | list[Evidence] = (),
+        category: str | None = None,
+        severity: str | None = None,
+    ) -> Finding:
+        text = message if message is not None else format_message(self.message, args)
+        if isinstance(fix, str):
+            fix = Fix(fix)
+        return Finding(
+            rule=self.id,
+            category=category or self.finding_category,
+            severity=severity or self.level,
+            message=text,
+            start=start,
+            end=end,
+            fix=fix,
+            evidence=tuple(evidence),
+            link=self.link,
+        )
+
+    def scoped_spans(self, document: Document) -> list[tuple[int, int]]:
+        """The (start, end) spans of prose this rule looks at, per Vale's `scope`."""
+        spans: list[tuple[int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for alternative in str(self.scope or "text").split(","):
+            alternative = alternative.strip() or "text"
+            if alternative == "sentence":
+                candidates = [(s.start, s.end) for s in document.sentences]
+            else:
+                candidates = [(b.start, b.end) for b in document.blocks_in_scope(alternative)]
+            for span in candidates:
+                if span not in seen:
+                    seen.add(span)
+                    spans.append(span)
+        spans.sort()
+        return spans
+
+
+def format_message(template: str, args: tuple[Any, ...]) -> str:
+    """Vale's `%s` substitution: fill as many %s as there are arguments, leave the rest."""
+    if not args or "%" not in template:
+        return template
+    parts = template.split("%s")
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        out.append(str(args[index]) if index < len(args) else "%s")
+        out.append(part)
+    return "".join(out).replace("%%", "%")
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
+    """Compile a user regex (Vale's RE2-flavoured syntax is a subset of `regex`'s)."""
+    try:
+        return regex.compile(pattern, flags | regex.VERSION0)
+    except (regex.error, TypeError, ValueError) as error:
+        raise RuleError(f"pattern {pattern!r} does not compile: {error}") from None
+
+
+def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
+    """finditer under the run's regex timeout; the engine reports a TimeoutError per rule."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)

@@ -1,0 +1,60 @@
+"""The plugin manager: built-ins first, then the `newslint` entry points. A plugin that fails
+to load is reported as a warning, never fatal."""
+from __future__ import annotations
+
+import importlib.metadata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pluggy
+
+from newslint import hookspecs
+
+BUILTIN_PLUGINS = (
+    "newslint.builtins",
+)
+
+
+@dataclass
+class Plugins:
+    manager: pluggy.PluginManager
+    errors: list[str] = field(default_factory=list)
+
+    def _merged(self, results) -> dict:
+        merged: dict = {}
+        # pluggy calls the last registered first; built-ins are registered first, so reverse
+        # to let third-party plugins override built-ins of the same name.
+        for result in reversed(results):
+            merged.update(result or {})
+        return merged
+
+    def rule_kinds(self) -> dict:
+        return self._merged(self.manager.hook.newslint_rule_kinds())
+
+    def parsers(self) -> dict:
+        return self._merged(self.manager.hook.newslint_parsers())
+
+    def formats(self) -> dict:
+        return self._merged(self.manager.hook.newslint_formats())
+
+    def fact_extractors(self) -> list:
+        extractors = [e for result in self.manager.hook.newslint_fact_extractors() for e in result or []]
+        return sorted(extractors, key=lambda e: getattr(e, "order", 100))
+
+    def default_config(self) -> dict:
+        return self._merged(self.manager.hook.newslint_default_config())
+
+
+@lru_cache(maxsize=1)
+def get_plugins() -> Plugins:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    plugins = Plugins(manager)
+    for name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(name), name=name)
+    for entry in importlib.metadata.entry_points(group=hookspecs.PROJECT):
+        try:
+            manager.register(entry.load(), name=f"{entry.name}")
+        except Exception as error:  # noqa: BLE001 - any failure of a plugin is reported, not fatal
+            plugins.errors.append(f"plugin {entry.name!r} ({entry.value}) failed to load: {error}")
+    return plugins

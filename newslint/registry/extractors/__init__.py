@@ -1,0 +1,1 @@
+"""Built-in fact extractors: one module per kind of fact, each exporting EXTRACTORS."""

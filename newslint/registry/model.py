@@ -1,0 +1,137 @@
+"""The typed in-memory registry. Every fact keeps its provenance (source file, line, text) and
+its support (how many mentions, in how many sources)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Provenance:
+    source: str  # path of the source file as given
+    line: int
+    text: str  # the line or sentence that says it
+
+
+@dataclass
+class Variant:
+    """A form of a name seen in the sources. `wrong` marks a known-wrong minority form."""
+
+    form: str
+    mentions: list[Provenance] = field(default_factory=list)
+    wrong: bool = False
+
+    @property
+    def support(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source for m in self.mentions}
+
+
+@dataclass
+class Title:
+    """A role as the sources give it: "President" of "Mexico", current or former."""
+
+    role: str  # normalised, lowercase ("president", "spokeswoman")
+    affiliation: str = ""  # "Mexico", "White House", "National Security Council"
+    status: str = "current"  # current | former
+    text: str = ""  # as written ("Mexican President")
+    mentions: list[Provenance] = field(default_factory=list)
+    start: str | None = None  # ISO dates from a curated facts file
+    end: str | None = None
+
+    @property
+    def support(self) -> int:
+        return len(self.mentions)
+
+
+@dataclass
+class Entity:
+    """A person or an organisation."""
+
+    canonical: str
+    kind: str = "person"  # person | organisation
+    surname: str = ""
+    given: str = ""
+    gender: str = "unknown"  # female | male | unknown, as the sources refer to the person
+    gender_evidence: list[Provenance] = field(default_factory=list)
+    variants: list[Variant] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # other right names ("WSJ")
+    titles: list[Title] = field(default_factory=list)
+    curated: bool = False
+
+    @property
+    def mentions(self) -> list[Provenance]:
+        return [m for v in self.variants if not v.wrong for m in v.mentions]
+
+    @property
+    def support(self) -> int:
+        return sum(v.support for v in self.variants if not v.wrong)
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source for v in self.variants if not v.wrong for m in v.mentions}
+
+    def right_forms(self) -> list[str]:
+        return [self.canonical, *self.aliases, *(v.form for v in self.variants if not v.wrong)]
+
+    def wrong_variants(self) -> list[Variant]:
+        return [v for v in self.variants if v.wrong]
+
+
+@dataclass
+class QuoteFact:
+    """A direct quotation in a source, with its speaker (canonical name, or "" when unknown)."""
+
+    text: str
+    speaker: str
+    provenance: Provenance
+    speaker_text: str = ""  # how the source names the speaker ("a council spokesperson")
+
+
+@dataclass
+class FigureFact:
+    """A number, amount, duration or date with the words around it."""
+
+    kind: str  # count | amount | percent | duration | date | month | year | ordinal
+    value: str  # normalised ("45 minute", "2025-04-16", "february", "450000")
+    text: str  # as written ("45-minute")
+    unit: str  # the noun it counts or measures ("call", "invasions", "deaths")
+    context: tuple[str, ...]  # content words and entities around it, lowercased
+    provenance: Provenance
+
+
+@dataclass
+class Conflict:
+    """Something the sources disagree on, with each side's support."""
+
+    topic: str
+    sides: list[tuple[str, list[Provenance]]]
+
+
+@dataclass
+class Registry:
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[QuoteFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    # Free-form extra facts that plugin extractors may add, keyed by the extractor's name.
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person"]
+
+    @property
+    def organisations(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "organisation"]
+
+    def find(self, name: str) -> Entity | None:
+        """The entity whose canonical name, alias or right variant is `name` (case-insensitive)."""
+        wanted = name.casefold()
+        for entity in self.entities:
+            if any(form.casefold() == wanted for form in entity.right_forms()):
+                return entity
+        return None

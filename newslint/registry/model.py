@@ -128,6 +128,16 @@ class Registry:
     def organisations(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "organisation"]
 
+    def person_by_name(self, text: str) -> Entity | None:
+        """The person a name in running text refers to: a right form, or a bare surname that
+        only one known person has. None when unknown or ambiguous."""
+        entity = self.find(text)
+        if entity is not None:
+            return entity if entity.kind == "person" else None
+        wanted = text.casefold()
+        matches = [p for p in self.people if p.surname and p.surname.casefold() == wanted]
+        return matches[0] if len(matches) == 1 else None
+
     def find(self, name: str) -> Entity | None:
         """The entity whose canonical name, alias or right variant is `name` (case-insensitive)."""
         wanted = name.casefold()

@@ -1,20 +1,33 @@
 """`newslint check`: lint files, folders or stdin and print the findings."""
 from __future__ import annotations
 
+import os
 import sys
 from argparse import Namespace
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pathspec
 
 from newslint.cli.main import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error
 from newslint.engine.config import Config, ConfigError, find_config, load_config_file
-from newslint.engine.files import InputError, decode, expand_paths
+from newslint.engine.files import Decoded, InputError, decode, expand_paths
 from newslint.engine.linter import Linter, Options, Report, failing
 from newslint.formats.base import FormatContext
 from newslint.plugins import get_plugins
 
 STDIN = Path("-")
+
+
+@dataclass
+class Task:
+    """One file (or stdin) to lint, with the configuration that applies to it."""
+
+    name: str
+    config: Config
+    decoded: Decoded | None = None  # stdin's text; files are read by the linter
+    error: str | None = None  # stdin could not be decoded
 
 
 def run_check(args: Namespace) -> int:
@@ -28,44 +41,24 @@ def run_check(args: Namespace) -> int:
     if args.jobs < 1:
         error("--jobs must be 1 or more")
         return EXIT_ERROR
-    options = Options(sources=args.sources, facts=args.facts, rules=args.rules, select=args.select, ignore=args.ignore)
-    for path in [*(args.sources or []), *(args.facts or []), *args.rules]:
+    options = options_from(args)
+    for path in [*(options.sources or []), *(options.facts or []), *options.rules]:
         if not path.exists():
             error(f"{path}: no such file or directory")
             return EXIT_ERROR
-    try:
-        forced = load_config_file(args.config) if args.config else None
-    except ConfigError as problem:
-        error(str(problem))
-        return EXIT_ERROR
 
     linters: dict[Path | None, Linter] = {}
 
-    def linter_for(folder: Path) -> Linter:
-        config = forced or find_config(folder)
+    def linter_for(config: Config) -> Linter:
         if config.path not in linters:
             linters[config.path] = Linter(config, options, plugins)
         return linters[config.path]
 
-    reports: list[Report] = []
-    paths = args.paths or [Path(".")]
     try:
-        for path in paths:
-            if path == STDIN:
-                name = args.stdin_filename or "-"
-                linter = linter_for(Path(name).parent if args.stdin_filename else Path.cwd())
-                try:
-                    decoded = decode(sys.stdin.buffer.read(), name)
-                except InputError as problem:
-                    reports.append(Report(name, error=str(problem)))
-                    continue
-                reports.append(lint_or_fix(linter, name, decoded, args))
-                continue
-            for file in expand_paths([path]):
-                linter = linter_for(file.parent if file.parent.exists() else Path.cwd())
-                if path != file and excluded(file, linter.config):
-                    continue
-                reports.append(lint_or_fix(linter, str(file), None, args))
+        forced = load_config_file(args.config) if args.config else None
+        tasks = collect_tasks(args, forced)
+        for task in tasks:
+            linter_for(task.config)  # loads each configuration's rules once, here
     except ConfigError as problem:
         error(str(problem))
         return EXIT_ERROR
@@ -75,34 +68,91 @@ def run_check(args: Namespace) -> int:
         for problem in linter.problems:
             print(f"newslint: {problem}", file=sys.stderr)
             load_failed = load_failed or problem.severity == "error"
+    if args.jobs > 1 and len(tasks) > 1:
+        reports = lint_in_processes(tasks, args, options, args.jobs)
+    else:
+        reports = [lint_or_fix(linter_for(task.config), task, args) for task in tasks]
+
     for report in reports:
         for note in report.notes:
             print(f"newslint: warning: {note}", file=sys.stderr)
         if report.error:
             error(report.error)
     rules = [rule for linter in linters.values() for rule in linter.ruleset.rules]
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    if not (args.diff or (args.fix and _from_stdin(args))):
-        formats[args.format](reports, sys.stdout, FormatContext(rules=rules, color=color))
+    if not (args.diff or (args.fix and STDIN in (args.paths or []))):
+        formats[args.format](reports, sys.stdout, FormatContext(rules=rules, color=use_color(args.color)))
     if load_failed or any(r.error for r in reports):
         return EXIT_ERROR
-    fail_level = {linter.config.fail_level for linter in linters.values()} or {"warning"}
-    findings = [f for r in reports for f in r.findings]
-    return EXIT_FINDINGS if failing(findings, min(fail_level)) else EXIT_CLEAN
+    found = any(failing(report.findings, task.config.fail_level) for report, task in zip(reports, tasks))
+    return EXIT_FINDINGS if found else EXIT_CLEAN
 
 
-def lint_or_fix(linter: Linter, name: str, decoded, args: Namespace) -> Report:
+def options_from(args: Namespace) -> Options:
+    return Options(sources=args.sources, facts=args.facts, rules=args.rules, select=args.select, ignore=args.ignore)
+
+
+def collect_tasks(args: Namespace, forced: Config | None) -> list[Task]:
+    """The files to lint, in the order given (folders expanded, sorted), with their config.
+    Raises ConfigError when a configuration found on the way is wrong."""
+    tasks: list[Task] = []
+    for path in args.paths or [Path(".")]:
+        if path == STDIN:
+            name = args.stdin_filename or "-"
+            folder = Path(name).parent if args.stdin_filename else Path.cwd()
+            config = forced or find_config(folder if folder.exists() else Path.cwd())
+            try:
+                tasks.append(Task(name, config, decode(sys.stdin.buffer.read(), name)))
+            except InputError as problem:  # reported in file order, like any unreadable file
+                tasks.append(Task(name, config, error=str(problem)))
+            continue
+        for file in expand_paths([path]):
+            config = forced or find_config(file.parent if file.parent.exists() else Path.cwd())
+            if path != file and excluded(file, config):
+                continue  # files named on the command line are always linted
+            tasks.append(Task(str(file), config))
+    return tasks
+
+
+def lint_or_fix(linter: Linter, task: Task, args: Namespace) -> Report:
     """Lint one file (or stdin); with --fix or --diff, fix it first and report what remains."""
+    if task.error:
+        return Report(task.name, error=task.error)
     if args.fix or args.diff:
         from newslint.fixes import fix_file
-        return fix_file(linter, name, decoded, apply=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
-    if decoded is not None:
-        return linter.lint_text(name, decoded.text)
-    return linter.lint_file(Path(name))
+        return fix_file(linter, task.name, task.decoded, apply=args.fix, diff=args.diff, unsafe=args.unsafe_fixes)
+    if task.decoded is not None:
+        return linter.lint_text(task.name, task.decoded.text)
+    return linter.lint_file(Path(task.name))
 
 
-def _from_stdin(args: Namespace) -> bool:
-    return STDIN in (args.paths or [])
+# -- --jobs N: one Linter per configuration in each worker process ---------------------------
+_worker: dict = {}
+
+
+def _start_worker(args: Namespace, options: Options) -> None:
+    _worker.update(args=args, options=options, linters={})
+
+
+def _lint_task(task: Task) -> Report:
+    linters = _worker["linters"]
+    if task.config.path not in linters:
+        linters[task.config.path] = Linter(task.config, _worker["options"], get_plugins())
+    return lint_or_fix(linters[task.config.path], task, _worker["args"])
+
+
+def lint_in_processes(tasks: list[Task], args: Namespace, options: Options, jobs: int) -> list[Report]:
+    """Reports in the order of `tasks`, as the single-process path gives them."""
+    workers = min(jobs, len(tasks))
+    chunk = max(1, len(tasks) // (workers * 4))
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options)) as pool:
+        return list(pool.map(_lint_task, tasks, chunksize=chunk))
+
+
+def use_color(choice: str) -> bool:
+    """--color always/never, or auto: only on a terminal and when NO_COLOR is not set."""
+    if choice == "always":
+        return True
+    return choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def excluded(file: Path, config: Config) -> bool:

@@ -19,6 +19,7 @@ from newslint.document.model import Block, Document
 # Front-matter fields that hold prose (a headline, a dek) and are linted as their own scopes.
 PROSE_FIELDS = ("title", "headline", "subtitle", "dek", "description", "summary", "excerpt")
 PIECE = re.compile(r"\S+")
+PART = re.compile(r"[^\W_]+|\S")
 CONTAINERS = {
     "blockquote_open": "blockquote",
     "bullet_list_open": "list",
@@ -141,6 +142,16 @@ def _locate(source: str, content: str, cursor: int, limit: int):
         if at >= 0:
             cursor = at + len(piece.group())
             yield at, cursor
+            continue
+        # A word with an escape or entity inside ("AT&amp;T", "Smith\_Jones"): reveal its
+        # letters and symbols one run at a time, only close by, so that an absent symbol
+        # cannot move the cursor far ahead.
+        near = min(limit, cursor + 2 * len(piece.group()) + 8)
+        for part in PART.finditer(piece.group()):
+            at = source.find(part.group(), cursor, near)
+            if at >= 0:
+                cursor = at + len(part.group())
+                yield at, cursor
 
 
 def _front_matter(token: Token, source: str, starts: list[int]):

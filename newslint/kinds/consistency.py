@@ -1,0 +1,47 @@
+"""`extends: consistency` (Vale): `either` pairs (`advisor: adviser`) of which a document should
+use only one. Once both have appeared, every use of the form that came second is reported.
+The message's %s is the inconsistent text."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.findings import Finding
+from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.vale import (
+    NONWORD_TEMPLATE, WORD_TEMPLATE, DocumentView, ValeRule, compile_key, flags_for,
+    requirement, string_map,
+)
+
+
+class Consistency(ValeRule):
+    extends = "consistency"
+    keys = frozenset({"either", "name"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        either = string_map(data, "either")
+        if not either:
+            raise RuleError("a consistency rule needs an 'either' map", "either")
+        template = NONWORD_TEMPLATE if self.nonword else WORD_TEMPLATE
+        self.pairs = []
+        for first, second in either.items():
+            pattern = compile_key(template.format(f"({first})|({second})"), "either", flags_for(self.ignorecase))
+            gates = (requirement(first, not self.nonword), requirement(second, not self.nonword))
+            self.pairs.append((pattern, gates))
+
+    def scan(self, view: DocumentView) -> Iterator[Finding]:
+        prose = view.document.prose
+        spans = self.spans(view)
+        for pattern, (first_gate, second_gate) in self.pairs:
+            if not (view.has(first_gate) and view.has(second_gate)):
+                continue  # both forms must be present for an inconsistency
+            established = 0  # which group came first: 1 or 2
+            for start, end in spans:
+                for match in finditer(pattern, prose, start, end):
+                    group = 1 if match.start(1) >= 0 else 2
+                    established = established or group
+                    if group != established:
+                        yield self.finding(match.start(), match.end(), match.group())
+
+
+RULE_KINDS = {"consistency": Consistency}

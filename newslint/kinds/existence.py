@@ -1,0 +1,64 @@
+"""`extends: existence` (Vale): report every match of `tokens` (and/or `raw`) in scope.
+
+Keys: tokens, raw, append, ignorecase, nonword, exceptions, vocab, action. The message's %s is
+the matched text (and, with an action, the suggestion)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.findings import Finding
+from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.vale import (
+    DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
+    requirement, string_list, to_sentence,
+)
+
+
+class Existence(ValeRule):
+    extends = "existence"
+    keys = frozenset({"tokens", "raw", "append", "exceptions", "name", "code"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        tokens = string_list(data, "tokens")
+        raw = "".join(str(part) for part in (data.get("raw") or []) if part is not None) \
+            if isinstance(data.get("raw"), list) else str(data.get("raw") or "")
+        if not tokens and not raw:
+            raise RuleError("an existence rule needs 'tokens' or 'raw'", "tokens")
+        append = bool(data.get("append", False))
+        # Vale: raw goes before the tokens' group, or after it with `append: true`.
+        before, after = ("", raw) if append else (raw, "")
+        self.tokens = TokenPattern(
+            tokens, word=bool(tokens) and not self.nonword, ignorecase=self.ignorecase,
+            before=before, after=after, key="tokens" if tokens else "raw")
+        # With no tokens the rule is its raw pattern: gate it on the raw's literals instead.
+        self.gate = None if tokens else requirement(raw, False)
+        self.exceptions = Exceptions(string_list(data, "exceptions"))
+        self.action_name, self.action_params = action_of(data)
+
+    def scan(self, view: DocumentView) -> Iterator[Finding]:
+        if not view.has(self.gate):
+            return
+        chosen = self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
+        if chosen is None:
+            return
+        pattern = chosen[0]
+        prose = view.document.prose
+        for start, end in self.spans(view):
+            for match in finditer(pattern, prose, start, end):
+                text = match.group()
+                if not text.strip() or self.exceptions(text.strip()):
+                    continue
+                yield self.report(match.start(), match.end(), text)
+
+    def report(self, start: int, end: int, text: str) -> Finding:
+        if not self.action_name:
+            return self.finding(start, end, text)
+        fixes = action_fixes(self.action_name, self.action_params, text)
+        suggestion = fixes[0] if len(fixes) == 1 else to_sentence(fixes) if fixes else text
+        # A removal or a choice among several words needs an editor's eye: unsafe.
+        safe = len(fixes) == 1 and self.action_name != "remove"
+        return self.finding(start, end, text, suggestion, fix=fix_from(fixes, safe))
+
+
+RULE_KINDS = {"existence": Existence}

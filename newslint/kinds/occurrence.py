@@ -1,0 +1,41 @@
+"""`extends: occurrence` (Vale): count matches of `token` per scope (each sentence, paragraph
+or heading; the whole text for `text`) and report when there are more than `max` or fewer
+than `min`. The message's %s is the count; the finding sits on the first match."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.findings import Finding
+from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.vale import DocumentView, ValeRule, compile_key, flags_for, number
+
+
+class Occurrence(ValeRule):
+    extends = "occurrence"
+    keys = frozenset({"token", "max", "min", "name"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        token = data.get("token")
+        if not isinstance(token, str) or not token:
+            raise RuleError("an occurrence rule needs a 'token' pattern", "token")
+        self.pattern = compile_key(f"(?:{token})", "token", flags_for(self.ignorecase))
+        self.max = int(number(data, "max"))
+        self.min = int(number(data, "min"))
+        if self.max <= 0 and self.min <= 0:
+            raise RuleError("an occurrence rule needs 'max' or 'min' above 0", "max")
+
+    def scan(self, view: DocumentView) -> Iterator[Finding]:
+        spans = self.spans(view)
+        if self.whole_document() and spans:
+            spans = [(spans[0][0], spans[-1][1])]
+        prose = view.document.prose
+        for start, end in spans:
+            matches = [m for m in finditer(self.pattern, prose, start, end) if m.group().strip()]
+            count = len(matches)
+            if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
+                first = matches[0].span() if matches else (start, start)
+                yield self.finding(first[0], first[1], str(count))
+
+
+RULE_KINDS = {"occurrence": Occurrence}

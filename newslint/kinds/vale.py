@@ -1,0 +1,410 @@
+"""What the Vale-compatible style kinds share: building Vale's regexes from `tokens`, the
+literal prefilter that lets most rules skip most documents, exceptions, actions (fixes),
+case-preserving replacement, and the per-document caches.
+
+Vale wraps a rule's tokens as `(?m)\\b(?:tok1|tok2)\\b` (or `(?m)(?:...)` with `nonword`),
+puts `raw` before them (after them with `append: true`) and adds `(?i)` for `ignorecase`.
+We build the same pattern, but run it only when the document can contain a match: every
+literal token needs one of its words in the document's word set, and a rule with many
+tokens is run with only the tokens whose words are present (an exact narrowing: a token
+whose literal words are absent cannot match)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from newslint.document.model import Document
+from newslint.findings import Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern
+
+# The private sre parser is used only to find literal words in a pattern for the prefilter;
+# when it cannot parse a pattern (regex-module syntax) the rule simply always runs.
+try:  # pragma: no cover - location differs between Python versions
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+WORD_TEMPLATE = r"\b(?:{})\b"
+NONWORD_TEMPLATE = r"(?:{})"
+_WORDS = regex.compile(r"\w+")
+_LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
+# Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
+_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
+_GO_GROUP = regex.compile(r"\$(\d+)|\$\{(\w+)\}")
+
+
+# -- patterns -----------------------------------------------------------------------------
+def scoped_flags(token: str) -> str:
+    """`(?i)foo` -> `(?i:foo)`: Go applies a leading flag to its alternative only; Python's
+    `regex` (version 0) would apply it to the whole pattern."""
+    match = _LEADING_FLAGS.match(token)
+    if not match or not match.group(1):
+        return token
+    return f"(?{match.group(1)}:{token[match.end():]})"
+
+
+def flags_for(ignorecase: bool) -> int:
+    return regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+
+
+def string_list(data: dict[str, Any], key: str) -> list[str]:
+    """A list-of-strings key (a lone string is a one-item list); blanks are dropped as Vale does."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        value = [value]
+    if not isinstance(value, list):
+        raise RuleError(f"'{key}' must be a list of strings", key)
+    return [str(v) for v in value if v is not None and str(v).strip()]
+
+
+def string_map(data: dict[str, Any], key: str) -> dict[str, str]:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if isinstance(value, list):  # some styles write a list of one-entry maps
+        merged: dict[str, str] = {}
+        for item in value:
+            if not isinstance(item, dict):
+                raise RuleError(f"'{key}' must map patterns to replacements", key)
+            merged.update(item)
+        value = merged
+    if not isinstance(value, dict):
+        raise RuleError(f"'{key}' must map patterns to replacements", key)
+    return {str(k): "" if v is None else str(v) for k, v in value.items()}
+
+
+def number(data: dict[str, Any], key: str, default: float = 0) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise RuleError(f"'{key}' must be a number", key)
+    try:
+        return float(value)
+    except ValueError:
+        raise RuleError(f"'{key}' must be a number, not {value!r}", key) from None
+
+
+def compile_key(pattern: str, key: str, flags: int = 0) -> regex.Pattern:
+    """compile_pattern, with the YAML key named so the loader reports the right line."""
+    try:
+        return compile_pattern(pattern, flags)
+    except RuleError as error:
+        raise RuleError(str(error), key) from None
+
+
+def non_capturing(pattern: str) -> str:
+    return _CAPTURE_OPEN.sub("(?:", pattern)
+
+
+def go_template(replacement: str) -> str:
+    """Go's `$1`/`${name}` replacement syntax as Python's `\\g<1>`."""
+    escaped = replacement.replace("\\", "\\\\")
+    return _GO_GROUP.sub(lambda m: f"\\g<{m.group(1) or m.group(2)}>", escaped)
+
+
+# -- the literal prefilter ----------------------------------------------------------------
+Need = frozenset  # of ("w", word) / ("s", substring): a match contains at least one of them
+
+
+def requirement(pattern: str, bounded: bool) -> Need | None:
+    """What any match of `pattern` must contain: a set of lowercase whole words ("w") or
+    substrings ("s"), one of which is in the matched text. None when nothing is certain.
+    `bounded`: the pattern is wrapped in \\b...\\b."""
+    try:
+        tree = _sre_parse.parse(pattern)
+    except Exception:  # noqa: BLE001 - any syntax sre does not know: no prefilter
+        return None
+    return _sequence(list(tree), bounded, bounded)
+
+
+_BOUNDARIES = {
+    _sre.AT_BOUNDARY, _sre.AT_BEGINNING, _sre.AT_END, _sre.AT_BEGINNING_STRING,
+    _sre.AT_END_STRING, _sre.AT_BEGINNING_LINE, _sre.AT_END_LINE,
+}
+_NONWORD_CATEGORIES = {_sre.CATEGORY_SPACE, _sre.CATEGORY_NOT_WORD, _sre.CATEGORY_LINEBREAK}
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _bounds_words(item: tuple) -> bool:
+    """True when `item` matches only at a word edge or only non-word characters."""
+    op, av = item
+    if op is _sre.AT:
+        return av in _BOUNDARIES
+    if op is _sre.LITERAL:
+        return not _is_word_char(chr(av))
+    if op is _sre.IN:
+        return all(o is _sre.CATEGORY and a in _NONWORD_CATEGORIES
+                   or o is _sre.LITERAL and not _is_word_char(chr(a)) for o, a in av)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+        body = list(av[2])
+        return len(body) == 1 and _bounds_words(body[0])
+    return False
+
+
+def _sequence(items: list, left: bool, right: bool) -> Need | None:
+    candidates: list[Need] = []
+    run: list[str] = []
+    run_left = left
+    for index, (op, av) in enumerate(items):
+        before = left if index == 0 else _bounds_words(items[index - 1])
+        after = right if index == len(items) - 1 else _bounds_words(items[index + 1])
+        if op is _sre.LITERAL:
+            if not run:
+                run_left = before
+            run.append(chr(av))
+            if index == len(items) - 1 or items[index + 1][0] is not _sre.LITERAL:
+                need = _run_need("".join(run), run_left, after)
+                if need:
+                    candidates.append(need)
+                run = []
+            continue
+        need = None
+        if op is _sre.SUBPATTERN:
+            need = _sequence(list(av[-1]), before, after)
+        elif op is _sre.BRANCH:
+            parts = [_sequence(list(alternative), before, after) for alternative in av[1]]
+            if parts and all(parts):
+                need = frozenset().union(*parts)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
+            need = _sequence(list(av[2]), False, False)
+        elif op is getattr(_sre, "ATOMIC_GROUP", None):
+            need = _sequence(list(av), before, after)
+        if need:
+            candidates.append(need)
+    if not candidates:
+        return None
+    # Prefer whole words (a set lookup) over substrings, few alternatives, long literals.
+    return min(candidates, key=lambda n: (sum(k == "s" for k, _ in n), len(n), -min(len(v) for _, v in n)))
+
+
+def _run_need(text: str, left: bool, right: bool) -> Need | None:
+    words = [
+        m.group().lower() for m in _WORDS.finditer(text)
+        if (m.start() > 0 or left) and (m.end() < len(text) or right)
+    ]
+    if words:
+        return frozenset({("w", max(words, key=len))})
+    if len(text.strip()) >= 2:
+        return frozenset({("s", text.lower())})
+    return None
+
+
+# -- per-document caches ------------------------------------------------------------------
+@dataclass
+class DocumentView:
+    """What every style rule asks of a document, computed once per document."""
+
+    document: Document
+    _words: frozenset[str] | None = None
+    _lower: str | None = None
+    spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def words(self) -> frozenset[str]:
+        if self._words is None:
+            self._words = frozenset(w.lower() for w in _WORDS.findall(self.document.prose))
+        return self._words
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.document.prose.lower()
+        return self._lower
+
+    def has(self, need: Need | None) -> bool:
+        if need is None:
+            return True
+        return any(value in self.words if kind == "w" else value in self.lower for kind, value in need)
+
+
+def view_of(document: Document) -> DocumentView:
+    # Stored on the document itself so that thousands of rules share one word set per document.
+    view = document.__dict__.get("_style_view")
+    if view is None or view.document is not document:
+        view = DocumentView(document)
+        document.__dict__["_style_view"] = view
+    return view
+
+
+# -- tokens --------------------------------------------------------------------------------
+class TokenPattern:
+    """Tokens joined into one Vale-style alternation, with a per-token literal prefilter.
+    `capture`: each token is its own group, so `token_of(match)` says which one matched."""
+
+    def __init__(self, tokens: list[str], *, word: bool, ignorecase: bool, before: str = "",
+                 after: str = "", capture: bool = False, key: str = "tokens") -> None:
+        self.tokens = [scoped_flags(t) for t in tokens]
+        self.word = word
+        self.flags = flags_for(ignorecase)
+        self.before, self.after, self.capture, self.key = before, after, capture, key
+        self.pattern = self._build(range(len(self.tokens)))
+        self.by_word: dict[str, list[int]] = {}
+        self.by_substring: list[tuple[str, int]] = []
+        self.always: list[int] = []
+        for index, token in enumerate(self.tokens):
+            need = requirement(token, word)
+            if need is None:
+                self.always.append(index)
+                continue
+            for kind, value in need:
+                if kind == "w":
+                    self.by_word.setdefault(value, []).append(index)
+                else:
+                    self.by_substring.append((value, index))
+        self.words = frozenset(self.by_word)
+        self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
+
+    def _build(self, indexes: Iterable[int]) -> regex.Pattern:
+        body = "|".join(f"({self.tokens[i]})" if self.capture else self.tokens[i] for i in indexes)
+        template = WORD_TEMPLATE if self.word else NONWORD_TEMPLATE
+        return compile_key(self.before + template.format(body) + self.after, self.key, self.flags)
+
+    def for_document(self, view: DocumentView) -> tuple[regex.Pattern, tuple[int, ...]] | None:
+        """The pattern narrowed to the tokens that can match in this document (None: none can),
+        and the token index of each capture group."""
+        chosen = set(self.always)
+        if self.words:
+            for word in self.words & view.words:
+                chosen.update(self.by_word[word])
+        for substring, index in self.by_substring:
+            if index not in chosen and substring in view.lower:
+                chosen.add(index)
+        if not chosen:
+            return None
+        if len(chosen) == len(self.tokens):
+            return self.pattern, tuple(range(len(self.tokens)))
+        indexes = tuple(sorted(chosen))
+        narrowed = self._narrowed.get(indexes)
+        if narrowed is None:
+            if len(self._narrowed) > 256:  # bounded: documents differ in which tokens they hold
+                self._narrowed.clear()
+            narrowed = self._narrowed[indexes] = (self._build(indexes), indexes)
+        return narrowed
+
+    @staticmethod
+    def token_of(match: regex.Match, indexes: tuple[int, ...]) -> tuple[int, int, int]:
+        """(token index, start, end) of the group that matched."""
+        for group, token in enumerate(indexes, start=1):
+            if match.start(group) >= 0:
+                return token, match.start(group), match.end(group)
+        return indexes[0], match.start(), match.end()
+
+
+# -- exceptions ----------------------------------------------------------------------------
+class Exceptions:
+    """Vale's `exceptions`: a match is skipped when an exception occurs in it (as a word).
+    Exceptions are case-sensitive unless they start with (?i), whatever `ignorecase` says."""
+
+    def __init__(self, terms: list[str], key: str = "exceptions") -> None:
+        terms = sorted(terms, key=len, reverse=True)  # greedy alternation, as Vale sorts them
+        self.pattern = compile_key(WORD_TEMPLATE.format("|".join(scoped_flags(t) for t in terms)), key,
+                                   regex.MULTILINE) if terms else None
+
+    def __call__(self, text: str) -> bool:
+        if self.pattern is None:
+            return False
+        try:
+            return self.pattern.search(text, timeout=1.0) is not None
+        except TimeoutError:
+            return False
+
+
+# -- actions and replacements -------------------------------------------------------------
+def case_like(observed: str, replacement: str) -> str:
+    """`replacement` in the case of `observed`: "Past history" -> "History"; "AMID" -> "AMONG"."""
+    letters = [c for c in observed if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and observed.lstrip()[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def to_sentence(words: list[str], conjunction: str = "or") -> str:
+    """Vale's ToSentence: 'a', 'a' or 'b', 'a', 'b', or 'c'."""
+    quoted = [f"'{w}'" for w in words]
+    if len(quoted) <= 2:
+        return f" {conjunction} ".join(quoted)
+    quoted[-1] = f"{conjunction} {quoted[-1]}"
+    return ", ".join(quoted)
+
+
+def action_of(data: dict[str, Any]) -> tuple[str, list[str]]:
+    action = data.get("action") or {}
+    if not isinstance(action, dict):
+        raise RuleError("'action' must be a mapping with 'name' and 'params'", "action")
+    params = action.get("params") or []
+    if not isinstance(params, list):
+        params = [params]
+    return str(action.get("name") or ""), [str(p) for p in params]
+
+
+def action_fixes(name: str, params: list[str], match: str) -> list[str]:
+    """The suggestions Vale's action would give for `match` (empty when it gives none)."""
+    if name == "replace":
+        return params
+    if name == "remove":
+        return [""]
+    if name == "convert" and params:
+        return [match.lower() if params[0] == "lower" else match.upper() if params[0] == "upper" else match]
+    if name == "edit" and params:
+        how, args = params[0], params[1:]
+        if how == "truncate" and args:
+            return [match.split(args[0])[0]]
+        if how == "split" and len(args) > 1 and args[1].lstrip("-").isdigit():
+            parts = match.split(args[0])
+            index = int(args[1])
+            return [parts[index]] if -len(parts) <= index < len(parts) else []
+        if how in ("trim", "trim_left", "trim_right"):
+            chars = args[0] if args else None
+            strip = {"trim": str.strip, "trim_left": str.lstrip, "trim_right": str.rstrip}[how]
+            return [strip(match, chars)]
+        if how == "regex" and len(args) >= 2:
+            try:
+                return [regex.sub(args[0], go_template(args[1]), match, timeout=1.0)]
+            except (regex.error, TimeoutError):
+                return []
+    return []
+
+
+def fix_from(suggestions: list[str], safe: bool = True) -> Fix | None:
+    """One suggestion is a fix; several are an unsafe fix with the first one."""
+    if not suggestions:
+        return None
+    return Fix(suggestions[0], safe=safe and len(suggestions) == 1)
+
+
+# -- the base of the style kinds ----------------------------------------------------------
+class ValeRule(Rule):
+    """A Vale-compatible style rule: scans its scope of the prose and honours `limit`."""
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        limit = int(self.spec.data.get("limit") or 0)
+        for count, finding in enumerate(self.scan(view_of(context.document)), start=1):
+            yield finding
+            if limit and count >= limit:
+                return
+
+    def scan(self, view: DocumentView) -> Iterator[Finding]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def spans(self, view: DocumentView) -> list[tuple[int, int]]:
+        scope = str(self.scope or "text")
+        spans = view.spans.get(scope)
+        if spans is None:
+            spans = view.spans[scope] = self.scoped_spans(view.document)
+        return spans
+
+    def whole_document(self) -> bool:
+        """Scopes that mean the whole text rather than each block in it."""
+        return str(self.scope or "text").strip() in ("text", "raw", "summary", "")

@@ -6,6 +6,7 @@ import sys
 from argparse import Namespace
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -155,10 +156,15 @@ def use_color(choice: str) -> bool:
     return choice == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+@lru_cache(maxsize=64)
+def _gitignore(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
 def excluded(file: Path, config: Config) -> bool:
     if not config.exclude:
         return False
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", config.exclude)
+    spec = _gitignore(tuple(config.exclude))
     try:
         relative = file.resolve().relative_to(config.root)
     except ValueError:

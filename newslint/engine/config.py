@@ -69,10 +69,12 @@ def config_from_mapping(data: dict[str, Any], path: Path | None, root: Path) -> 
     levels = data.get("levels") or {}
     if not isinstance(levels, dict):
         raise ConfigError(f"{where}: 'levels' must map rule ids to levels")
+    # YAML reads a bare `off` as false.
+    levels = {str(k): "off" if v is False else str(v) for k, v in levels.items()}
     for rule, level in levels.items():
-        if str(level) not in (*SEVERITIES, "off"):
+        if level not in (*SEVERITIES, "off"):
             raise ConfigError(f"{where}: level of {rule!r} must be one of {', '.join(SEVERITIES)} or off")
-    config.levels = {str(k): str(v) for k, v in levels.items()}
+    config.levels = levels
     fail = str(data.get("fail_level", "warning"))
     if fail not in SEVERITIES:
         raise ConfigError(f"{where}: fail-level must be one of {', '.join(SEVERITIES)}")
@@ -94,15 +96,18 @@ def load_config_file(path: Path) -> Config:
     else:
         try:
             data = yaml.safe_load(raw) or {}
-        except yaml.YAMLError as error:
+        except (yaml.YAMLError, ValueError, RecursionError) as error:  # also bad dates, deep nesting
             raise ConfigError(f"{path}: invalid YAML: {error}") from None
     return config_from_mapping(data, path, path.parent.resolve())
 
 
-@lru_cache(maxsize=256)
 def find_config(folder: Path) -> Config:
     """The nearest config at or above `folder`; defaults when there is none."""
-    folder = folder.resolve()
+    return _find_config(folder.resolve())  # cached by absolute folder, never by "."
+
+
+@lru_cache(maxsize=256)
+def _find_config(folder: Path) -> Config:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = candidate / name
@@ -116,6 +121,11 @@ def find_config(folder: Path) -> Config:
 
 def _has_newslint_table(path: Path) -> bool:
     try:
-        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        return "newslint" in tomllib.loads(raw).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        # Broken TOML that configures newslint must be reported, not silently passed over.
+        return "[tool.newslint" in raw

@@ -40,6 +40,9 @@ class Title:
     mentions: list[Provenance] = field(default_factory=list)
     start: str | None = None  # ISO dates from a curated facts file
     end: str | None = None
+    # Mentions that gave the other status (a minority "former" for a sitting office-holder).
+    status_against: list[Provenance] = field(default_factory=list)
+    family: str = ""  # the office this role is a form of ("spokesperson" for "spokeswoman")
 
     @property
     def support(self) -> int:
@@ -119,6 +122,9 @@ class Registry:
     sources: list[str] = field(default_factory=list)
     # Free-form extra facts that plugin extractors may add, keyed by the extractor's name.
     extra: dict[str, object] = field(default_factory=dict)
+    # Role references that name one person ("mexican president" -> its canonical name),
+    # lowercase, without a leading article.
+    references: dict[str, str] = field(default_factory=dict)
 
     @property
     def people(self) -> list[Entity]:
@@ -134,9 +140,21 @@ class Registry:
         entity = self.find(text)
         if entity is not None:
             return entity if entity.kind == "person" else None
-        wanted = text.casefold()
+        wanted = " ".join(text.casefold().replace("’", "'").split())
+        for article in ("the ", "a ", "an "):
+            wanted = wanted.removeprefix(article)
+        if wanted in self.references:
+            return self.find(self.references[wanted])
         matches = [p for p in self.people if p.surname and p.surname.casefold() == wanted]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) == 1:
+            return matches[0]
+        # A title before a known name ("President Jane Doe", "former Mexican President Doe").
+        from newslint.registry.lexicon import is_title_word
+
+        words = text.split()
+        if len(words) > 1 and is_title_word(words[0]):
+            return self.person_by_name(" ".join(words[1:]))
+        return None
 
     def find(self, name: str) -> Entity | None:
         """The entity whose canonical name, alias or right variant is `name` (case-insensitive)."""

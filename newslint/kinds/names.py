@@ -1,0 +1,82 @@
+"""`extends: names`: a name that nearly matches a person or organisation the sources know, the
+right surname with another given name, or a form the sources themselves mark as wrong.
+A name the sources do not know at all is never flagged: a new person is not an error."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.findings import Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError
+from newslint.registry.explain import canonical_mentions, evidence, object_pronoun, support
+from newslint.registry.resolve import (
+    MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, DraftNames,
+    Resolution, Thresholds)
+
+DEFAULT_MESSAGE = "'%s': the sources name %s %s (%s)"
+
+
+def _number(data: dict, key: str, default: float, low: float, high: float) -> float:
+    value = data.get(key, default)
+    if not isinstance(value, (int, float)) or not low <= value <= high:
+        raise RuleError(f"{key} must be a number from {low} to {high}", key)
+    return value
+
+
+class NamesRule(Rule):
+    extends = "names"
+    category = "name"
+    needs_registry = True
+    keys = frozenset({"surname_similarity", "given_similarity", "organisation_similarity",
+                      "min_length", "max_distance", "organisations", "safe_fix_support"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        self.message = self.message or DEFAULT_MESSAGE
+        self.thresholds = Thresholds(
+            surname=_number(data, "surname_similarity", 0.8, 0.5, 1.0),
+            given=_number(data, "given_similarity", 0.7, 0.5, 1.0),
+            organisation=_number(data, "organisation_similarity", 0.9, 0.5, 1.0),
+            min_length=int(_number(data, "min_length", 4, 1, 50)),
+            max_distance=int(_number(data, "max_distance", 2, 1, 10)),
+        )
+        self.organisations = bool(data.get("organisations", True))
+        # A fix is safe when the right name has at least this much support.
+        self.safe_fix_support = int(_number(data, "safe_fix_support", 2, 1, 1000))
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None:
+            return
+        names = DraftNames(context.document, registry, self.thresholds)
+        for resolution in names.resolutions():
+            if resolution.how not in MISSES:
+                continue
+            if resolution.how == NEAR_ORGANISATION and not self.organisations:
+                continue
+            yield self._finding(resolution)
+
+    def _finding(self, resolution: Resolution) -> Finding:
+        mention, entity = resolution.mention, resolution.entity
+        mentions = canonical_mentions(entity)
+        right = entity.surname if len(mention.words) == 1 and entity.kind == "person" else entity.canonical
+        message = self.message
+        args = [mention.text, object_pronoun(entity), entity.canonical, support(mentions)]
+        proof = evidence(mentions)
+        if resolution.how == WRONG_VARIANT and resolution.variant is not None:
+            wrong = resolution.variant
+            message += f"; '{wrong.form}' is a minority form ({support(wrong.mentions)})"
+            proof += evidence(wrong.mentions, 1)
+        certain = resolution.how in (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_ORGANISATION) \
+            or resolution.title_agrees
+        severity = None if certain or resolution.how != WRONG_GIVEN else "warning"
+        safe = certain and len(mentions) >= self.safe_fix_support
+        return self.finding(mention.start, mention.end, *args, message=None if message == self.message else
+                            _fill(message, args), fix=Fix(right, safe=safe), evidence=proof, severity=severity)
+
+
+def _fill(template: str, args: list) -> str:
+    from newslint.kinds.base import format_message
+    return format_message(template, tuple(args))
+
+
+RULE_KINDS = {"names": NamesRule}

@@ -1,0 +1,145 @@
+"""People and organisations: names with their titles, later references by surname and by role,
+gender as the sources refer to the person. Order 10: quotes and figures resolve speakers and
+context against the people found here."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from newslint.document.model import Document
+from newslint.registry.gender import GenderVotes
+from newslint.registry.lexicon import lexicon
+from newslint.registry.mentions import MentionFinder, NameMention, lowercase_vocabulary
+from newslint.registry.model import Entity, Provenance, Registry, Variant
+from newslint.registry.reconcile import NameObservation, group_people, person_entity, reconcile_titles
+from newslint.registry.references import role_references_for
+
+_ACRONYM_AFTER = regex.compile(r"\s*\((\p{Lu}[\p{Lu}&]{1,7})\)")
+_ACRONYM = regex.compile(r"(?<![\p{L}.])\p{Lu}{2,8}(?![\p{L}.])")
+_LINK_WORDS = {"of", "the", "and", "for", "&"}
+
+
+def provenance(document: Document, offset: int) -> Provenance:
+    """Where a fact is: the file, the line, and the sentence that says it."""
+    line, _ = document.position(offset)
+    sentence = document.sentence_at(offset)
+    text = document.text[sentence.start:sentence.end] if sentence else document.line_text(line)
+    return Provenance(document.path, line, " ".join(text.split())[:400])
+
+
+def is_person(mention: NameMention) -> bool:
+    """Capitalised words alone are not a person: a title, honorific, appositive role or a
+    reporting verb must say so, and a lone word needs a title or honorific."""
+    if mention.kind != "person" or not mention.evidence:
+        return False
+    if len(mention.words) == 1:
+        return bool(mention.evidence & {"title", "honorific", "appositive"})
+    return True
+
+
+class PeopleExtractor:
+    name = "people"
+    order = 10
+
+    def extract(self, documents: list[Document], registry: Registry) -> None:
+        vocabulary: set[str] = set()
+        for document in documents:
+            vocabulary |= lowercase_vocabulary(document.prose)
+        found = [(d, MentionFinder(d, vocabulary)) for d in documents]
+        mentions = [(d, finder.names(), finder.role_references()) for d, finder in found]
+
+        observations = self._observations(mentions)
+        groups = group_people(list(observations.values()))
+        entities: list[Entity] = []
+        by_form: dict[str, Entity] = {}
+        titles: dict[int, list] = defaultdict(list)
+        for group in groups:
+            entity = person_entity(group, registry.conflicts)
+            entities.append(entity)
+            for observation in group:
+                by_form[observation.form] = entity
+                titles[id(entity)].extend(observation.titles)
+        self._link_surnames(mentions, entities, by_form)
+        for entity in entities:
+            reconcile_titles(entity, titles[id(entity)], registry.conflicts)
+        registry.entities.extend(entities)
+        registry.entities.extend(self._organisations(mentions, documents))
+        registry.references.update(role_references_for(entities))
+        GenderVotes(registry).collect(mentions, by_form, titles)
+        registry.extra["people.tokens"] = sorted(self._capitalised_tokens(mentions))
+
+    # -- people --------------------------------------------------------------------------------
+    def _observations(self, mentions) -> dict[str, NameObservation]:
+        evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names if is_person(m)}
+        observations: dict[str, NameObservation] = {}
+        for document, names, _ in mentions:
+            for mention in names:
+                form = " ".join(mention.words)
+                if mention.kind != "person" or form not in evidenced:
+                    continue
+                observation = observations.setdefault(form, NameObservation(form, list(mention.words)))
+                where = provenance(document, mention.start)
+                observation.mentions.append(where)
+                observation.evidence |= mention.evidence
+                if mention.title is not None:
+                    observation.titles.append((mention.title, where))
+        return observations
+
+    def _link_surnames(self, mentions, entities: list[Entity], by_form: dict[str, Entity]) -> None:
+        """A lone surname that one known person has is a mention of that person."""
+        surnames: dict[str, list[Entity]] = defaultdict(list)
+        for entity in entities:
+            if entity.surname and len(entity.canonical.split()) > 1:
+                surnames[entity.surname.casefold()].append(entity)
+        observed = set(by_form)
+        for document, names, _ in mentions:
+            for mention in names:
+                form = " ".join(mention.words)
+                if mention.kind != "person" or form in observed or len(mention.words) != 1:
+                    continue
+                owners = surnames.get(form.casefold(), [])
+                if len(owners) != 1:
+                    continue
+                entity = owners[0]
+                variant = next((v for v in entity.variants if v.form == form), None)
+                if variant is None:
+                    variant = Variant(form)
+                    entity.variants.append(variant)
+                    by_form[form] = entity
+                variant.mentions.append(provenance(document, mention.start))
+
+    # -- organisations -------------------------------------------------------------------------
+    def _organisations(self, mentions, documents: list[Document]) -> list[Entity]:
+        lex = lexicon()
+        forms: dict[str, Variant] = {}
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for document, names, _ in mentions:
+            for mention in names:
+                if mention.kind != "organisation":
+                    continue
+                if len(mention.words) < 2 and mention.text.casefold() not in lex.organisation_names:
+                    continue
+                form = " ".join(mention.words)
+                forms.setdefault(form, Variant(form)).mentions.append(provenance(document, mention.start))
+                acronym = _ACRONYM_AFTER.match(document.prose, mention.end)
+                if acronym:
+                    aliases[form].add(acronym.group(1))
+        # An acronym the sources use that spells an organisation's initials is one of its names.
+        used = {m.group() for d in documents for m in _ACRONYM.finditer(d.prose)}
+        entities = []
+        for form, variant in sorted(forms.items(), key=lambda item: -item[1].support):
+            initials = "".join(w[0] for w in form.split() if w.casefold() not in _LINK_WORDS).upper()
+            if len(initials) >= 2 and initials in used:
+                aliases[form].add(initials)
+            entities.append(Entity(canonical=form, kind="organisation", variants=[variant],
+                                   aliases=sorted(aliases[form])))
+        return entities
+
+    def _capitalised_tokens(self, mentions) -> set[str]:
+        """Every capitalised word the sources write as part of a name: a draft word that the
+        sources use is never a misspelling of another name."""
+        return {word for _, names, _ in mentions for m in names for word in m.words}
+
+
+EXTRACTORS = [PeopleExtractor()]

@@ -1,0 +1,96 @@
+"""The people lexicons (newslint/data/*.yaml), loaded once: roles, honorifics, status words,
+nationalities, organisation words, pronouns. Data, not code: nothing here knows a story."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+def _load(name: str) -> dict:
+    text = resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    role: str  # as listed ("spokeswoman")
+    family: str  # what it is a form of ("spokesperson")
+    gender: str  # female | male | ""
+
+
+@dataclass
+class Lexicon:
+    roles: dict[str, RoleInfo] = field(default_factory=dict)
+    max_role_words: int = 1
+    role_groups: dict[str, set[str]] = field(default_factory=dict)
+    unique_roles: set[str] = field(default_factory=set)
+    status_words: dict[str, str] = field(default_factory=dict)
+    honorifics: dict[str, str] = field(default_factory=dict)
+    nationalities: dict[str, str] = field(default_factory=dict)
+    organisation_words: set[str] = field(default_factory=set)
+    organisation_names: set[str] = field(default_factory=set)
+    function_words: set[str] = field(default_factory=set)
+    particles: set[str] = field(default_factory=set)
+    suffixes: set[str] = field(default_factory=set)
+    reporting_verbs: set[str] = field(default_factory=set)
+    pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
+    gendered_nouns: dict[str, str] = field(default_factory=dict)
+
+    def role(self, words: str) -> RoleInfo | None:
+        return self.roles.get(words.casefold())
+
+    def family(self, role: str) -> str:
+        info = self.roles.get(role.casefold())
+        return info.family if info else role.casefold()
+
+    def families_compatible(self, a: str, b: str) -> bool:
+        """Same office, or a generic word ("leader") that stands for it."""
+        fa, fb = self.family(a), self.family(b)
+        if fa == fb:
+            return True
+        return fb in self.role_groups.get(fa, ()) or fa in self.role_groups.get(fb, ())
+
+    def country(self, word: str) -> str | None:
+        return self.nationalities.get(word.casefold().rstrip(","))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    titles = _load("titles.yaml")
+    gender = _load("gender.yaml")
+    places = _load("nationalities.yaml")
+    orgs = _load("organisations.yaml")
+    names = _load("names.yaml")
+    lex = Lexicon()
+    for role, info in (titles.get("roles") or {}).items():
+        info = info or {}
+        role = str(role).casefold()
+        lex.roles[role] = RoleInfo(role, str(info.get("family") or role), str(info.get("gender") or ""))
+    lex.max_role_words = max((len(r.split()) for r in lex.roles), default=1)
+    lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
+    lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
+    lex.status_words = {str(k): str(v) for k, v in (titles.get("status_words") or {}).items()}
+    lex.honorifics = {str(k): str(v or "") for k, v in (titles.get("honorifics") or {}).items()}
+    lex.nationalities = {str(k).casefold(): str(v) for k, v in (places.get("nationalities") or {}).items()}
+    lex.organisation_words = {str(w).casefold() for w in orgs.get("organisation_words") or []}
+    lex.organisation_names = {str(w).casefold() for w in orgs.get("organisation_names") or []}
+    lex.function_words = {str(w).casefold() for w in names.get("function_words") or []}
+    lex.particles = {str(w) for w in names.get("name_particles") or []}
+    lex.suffixes = {str(w).casefold() for w in names.get("name_suffixes") or []}
+    lex.reporting_verbs = {str(w).casefold() for w in names.get("reporting_verbs") or []}
+    for sex, words in (gender.get("pronouns") or {}).items():
+        lex.pronouns.update({str(w): str(sex) for w in words})
+    for sex, words in (gender.get("gendered_nouns") or {}).items():
+        lex.gendered_nouns.update({str(w): str(sex) for w in words})
+    return lex
+
+
+def is_title_word(word: str) -> bool:
+    """A word that may stand before a name without being part of it."""
+    lex = lexicon()
+    low = word.casefold().strip(",")
+    return bool(low in lex.function_words or low.rstrip("-") in lex.status_words or low in lex.honorifics
+                or lex.country(low) or any(low in role.split() for role in lex.roles))

@@ -1,0 +1,379 @@
+"""Find the names of people and organisations in a document, with the title or role written
+before them ("former Mexican President X", "White House spokeswoman X") or in an appositive
+("X, a spokesman for the Y Council"), and role references without a name ("the Mexican
+president"). Used on sources (to build the registry) and on drafts (to check them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from newslint.document.model import Document, Sentence
+from newslint.registry.lexicon import Lexicon, lexicon
+
+# One word of a name: an initial or dotted acronym ("J.", "U.S."), or a capitalised word with
+# inner apostrophes/hyphens ("O'Brien", "Lopez-Obrador"). A trailing possessive is split later.
+_WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)"
+_ANY_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-]*[\p{L}\p{M}.]|[\p{L}\p{M}]")
+_POSSESSIVE = regex.compile(r"['’]s?$")
+
+
+@dataclass
+class TitlePhrase:
+    """A title as written about one person: status + affiliation + role."""
+
+    role: str  # lowercase as written ("spokeswoman")
+    family: str  # "spokesperson"
+    affiliation: str  # normalised ("Mexico", "White House")
+    status: str  # current | former | then
+    start: int  # span of the whole phrase, status word included
+    end: int
+    text: str
+    gender: str = ""
+    status_start: int | None = None  # span of the status word, when there is one
+    status_end: int | None = None
+    appositive: bool = False
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str
+    words: list[str]
+    kind: str = "person"  # person | organisation
+    title: TitlePhrase | None = None
+    honorific: str = ""  # gender the honorific implies, "" when none
+    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive
+    sentence: Sentence | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1] if self.words else ""
+
+    @property
+    def given(self) -> str:
+        return self.words[0] if len(self.words) > 1 else ""
+
+
+@dataclass
+class RoleReference:
+    """"the Mexican president": a person named by role only."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    family: str
+    affiliation: str
+    status: str = "current"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    lex = lexicon()
+    particles = "|".join(regex.escape(p) for p in sorted(lex.particles, key=len, reverse=True))
+    honorifics = "|".join(regex.escape(h[0].upper() + h[1:]) for h in lex.honorifics if h.endswith("."))
+    word = rf"(?:(?:{honorifics})|{_WORD})" if honorifics else _WORD
+    sequence = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})*")
+    roles = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in sorted(lex.roles, key=len, reverse=True))
+    reference = regex.compile(
+        rf"\b(?P<det>[Tt]he|[Aa]n?)[ \t]+(?P<pre>(?:(?:former|ex-|then-|late)[ \t]*)?(?:\p{{Lu}}[\p{{L}}.'’\-]*[ \t]+)*)"
+        rf"(?P<role>(?i:{roles}))\b(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?P<post>\p{{Lu}}[\p{{L}}.'’\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}.'’\-]*)*))?")
+    return sequence, reference
+
+
+def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(text, start, end)]
+
+
+def normalise_affiliation(words: list[str], lex: Lexicon | None = None) -> str:
+    """"Mexican" -> "Mexico", "the White House" -> "White House", "U.S." -> "United States"."""
+    lex = lex or lexicon()
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
+    while words and words[0].casefold() in ("the", "a", "an"):
+        words = words[1:]
+    joined = " ".join(words)
+    country = lex.country(joined)
+    return country if country else joined
+
+
+def affiliation_tokens(affiliation: str, lex: Lexicon | None = None) -> set[str]:
+    """Tokens of an affiliation with nationality words replaced by their country."""
+    lex = lex or lexicon()
+    country = lex.country(affiliation)
+    if country:
+        return {country.casefold()}
+    tokens = set()
+    for word in affiliation.split():
+        word = _POSSESSIVE.sub("", word) if word.endswith(("'s", "’s")) else word
+        mapped = lex.country(word)
+        tokens.add((mapped or word).casefold())
+    return tokens
+
+
+def affiliations_compatible(a: str, b: str) -> bool:
+    """True when either is empty or one's words contain the other's ("National Security
+    Council" within "White House National Security Council")."""
+    if not a or not b:
+        return True
+    ta, tb = affiliation_tokens(a), affiliation_tokens(b)
+    return ta <= tb or tb <= ta
+
+
+class MentionFinder:
+    """Finds name mentions and role references in one document."""
+
+    def __init__(self, document: Document, lowercase_words: set[str] | None = None,
+                 include_quotes: bool = False) -> None:
+        self.document = document
+        self.text = document.prose
+        self.lex = lexicon()
+        self.include_quotes = include_quotes
+        # Words the document also writes in lowercase are common words when capitalised at the
+        # start of a sentence ("Discussions among ...").
+        self.lowercase_words = lowercase_words if lowercase_words is not None else lowercase_vocabulary(self.text)
+
+    # -- names -------------------------------------------------------------------------------
+    def names(self) -> list[NameMention]:
+        sequence, _ = _patterns()
+        found: list[NameMention] = []
+        for sentence in self.document.sentences:
+            for match in sequence.finditer(self.text, sentence.start, sentence.end):
+                if not self.include_quotes and self.document.in_quote(match.start(), match.end()):
+                    continue
+                mention = self._mention(match, sentence)
+                if mention is not None:
+                    found.append(mention)
+        return found
+
+    def _mention(self, match, sentence: Sentence) -> NameMention | None:
+        lex = self.lex
+        tokens = [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(self.text, match.start(), match.end())]
+        at_start = self._starts_sentence(match.start(), sentence)
+        # Peel what comes before the name: sentence-initial common words, status words,
+        # nationalities, roles and honorifics. The title parser reads them back.
+        index = 0
+        while index < len(tokens):
+            word = tokens[index][0]
+            low = word.casefold()
+            first = index == 0 and at_start
+            two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
+            if low in lex.function_words or (first and low in self.lowercase_words):
+                index += 1
+            elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
+                index += 1
+            elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
+                index += 2
+            elif lex.country(low) or lex.country(_POSSESSIVE.sub("", low)):
+                index += 1
+            else:
+                width = self._role_width(tokens, index)
+                if width and index + width < len(tokens):
+                    index += width
+                else:
+                    break
+        tokens = tokens[index:]
+        if not tokens:
+            return None
+        lows = [t[0].casefold() for t in tokens]
+        last, start, end = tokens[-1]
+        stripped = _POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
+        end -= len(last) - len(stripped)
+        tokens[-1] = (stripped, start, end)
+        words = [t[0] for t in tokens]
+        start = tokens[0][1]
+        text = self.text[start:end]
+        if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
+            return NameMention(start, end, text, words, kind="organisation", sentence=sentence)
+        if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(words) > 4:
+            return None
+        if any(w in lex.function_words for w in lows[1:]) and len(words) > 1:
+            return None
+        mention = NameMention(start, end, text, words, sentence=sentence)
+        self._title_before(mention, sentence)
+        if mention.title is None:
+            self._appositive_after(mention, sentence)
+        self._verb_evidence(mention, sentence)
+        return mention
+
+    def _starts_sentence(self, offset: int, sentence: Sentence) -> bool:
+        before = self.text[sentence.start:offset]
+        return not any(ch.isalnum() for ch in before)
+
+    def _role_width(self, tokens: list[tuple[str, int, int]], index: int) -> int:
+        for width in range(min(self.lex.max_role_words, len(tokens) - index), 0, -1):
+            phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
+            if self.lex.role(phrase):
+                return width
+        return 0
+
+    # -- titles ------------------------------------------------------------------------------
+    def _title_before(self, mention: NameMention, sentence: Sentence) -> None:
+        lex = self.lex
+        words = _words_with_offsets(self.text, sentence.start, mention.start)
+        if not words:
+            return
+        gap = self.text[words[-1][2]:mention.start]
+        comma = gap.strip() == ","
+        if gap.strip() and not comma:
+            return
+        last_word = words[-1][0].casefold()
+        if not comma and (last_word in lex.honorifics or last_word + "." in lex.honorifics):
+            gender = lex.honorifics.get(last_word, lex.honorifics.get(last_word + ".", ""))
+            mention.honorific = gender
+            mention.evidence.add("honorific")
+            return
+        i = len(words) - 1
+        role = None
+        status = "current"
+        status_span = None
+        for width in range(min(lex.max_role_words, len(words)), 0, -1):
+            phrase_words = words[i - width + 1:i + 1]
+            phrase = " ".join(w[0] for w in phrase_words).casefold()
+            prefix, _, rest = phrase.partition("-")
+            if rest and prefix in lex.status_words and lex.role(rest):
+                role = (rest, phrase_words[0][1] + len(prefix) + 1, phrase_words[-1][2])
+                status = lex.status_words[prefix]
+                status_span = (phrase_words[0][1], phrase_words[0][1] + len(prefix) + 1)
+                i -= width
+                break
+            if lex.role(phrase):
+                role = (phrase, phrase_words[0][1], phrase_words[-1][2])
+                i -= width
+                break
+        if role is None:
+            return
+        affiliation: list[str] = []
+        first = role[1]
+        while i >= 0:
+            word, wstart, wend = words[i]
+            low = word.casefold()
+            if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip():
+                break  # punctuation between: "Trump, Mexican President"
+            if low in lex.function_words or low.rstrip("-") in lex.status_words:
+                break
+            if word[0].isupper() or lex.country(low):
+                if i == 0 or self._starts_sentence(wstart, sentence):
+                    if low in self.lowercase_words:
+                        break
+                affiliation.insert(0, word)
+                first = wstart
+                i -= 1
+                continue
+            break
+        if i >= 0 and status_span is None:
+            low = words[i][0].casefold().rstrip("-")
+            if low in lex.status_words:
+                status = lex.status_words[low]
+                status_span = (words[i][1], words[i][2])
+                first = words[i][1]
+        if comma and not (i >= 0 and words[i][0].casefold() in ("the", "a", "an")):
+            return  # "..., Name" reads as a title only after "the/a": "The Mexican leader, X"
+        info = lex.role(role[0])
+        mention.title = TitlePhrase(
+            role=role[0], family=info.family, affiliation=normalise_affiliation(affiliation, lex),
+            status=status, start=first, end=role[2], text=self.text[first:role[2]], gender=info.gender,
+            status_start=status_span[0] if status_span else None,
+            status_end=status_span[1] if status_span else None, appositive=comma)
+        mention.evidence.add("title")
+
+    def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:
+        lex = self.lex
+        rest = self.text[mention.end:sentence.end]
+        if not rest.startswith(", "):
+            return
+        body_end = mention.end + 2
+        stop = regex.search(r"[,.;:()\"“”]", rest[2:])
+        body_end += stop.start() if stop else len(rest) - 2
+        words = _words_with_offsets(self.text, mention.end + 2, body_end)
+        if not words:
+            return
+        lows = [w[0].casefold() for w in words]
+        status = "current"
+        status_span = None
+        index = 0
+        if lows[0] in ("a", "an", "the"):
+            index = 1
+        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words):
+            return
+        if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
+            status = lex.status_words[lows[index].rstrip("-")]
+            status_span = (words[index][1], words[index][2])
+            index += 1
+        affiliation: list[str] = []
+        while index < len(words):
+            width = self._role_width([(w, s, e) for w, s, e in words], index)
+            if width:
+                break
+            if words[index][0][0].isupper() or lex.country(lows[index]):
+                affiliation.append(words[index][0])
+                index += 1
+                continue
+            return
+        if index >= len(words):
+            return
+        width = self._role_width(words, index)
+        role = " ".join(lows[index:index + width])
+        role_end = words[index + width - 1][2]
+        after = index + width
+        if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):
+            after += 1
+            if after < len(words) and lows[after] == "the":
+                after += 1
+            org = []
+            while after < len(words) and (words[after][0][0].isupper() or lows[after] in lex.particles):
+                org.append(words[after][0])
+                after += 1
+            if org:
+                affiliation = affiliation + org if not affiliation else affiliation
+                role_end = words[after - 1][2]
+        info = lex.role(role)
+        start = words[0][1]
+        mention.title = TitlePhrase(
+            role=role, family=info.family, affiliation=normalise_affiliation(affiliation, lex),
+            status=status, start=start, end=role_end, text=self.text[start:role_end], gender=info.gender,
+            status_start=status_span[0] if status_span else None,
+            status_end=status_span[1] if status_span else None, appositive=True)
+        mention.evidence.add("appositive")
+
+    def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
+        after = _words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
+        if after and after[0][0].casefold() in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
+            mention.evidence.add("verb")
+            return
+        before = _words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)
+        lows = [w[0].casefold() for w in before]
+        if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
+                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")):
+            mention.evidence.add("verb")
+
+    # -- role references ---------------------------------------------------------------------
+    def role_references(self) -> list[RoleReference]:
+        _, reference = _patterns()
+        found = []
+        lex = self.lex
+        for match in reference.finditer(self.text):
+            if not self.include_quotes and self.document.in_quote(match.start(), match.end()):
+                continue
+            following = self.text[match.end():match.end() + 3]
+            if regex.match(r"\s+\p{Lu}", following) and match.group("post") is None:
+                continue  # "the Mexican President Claudia ...": a title before a name
+            pre = match.group("pre").split()
+            status = "current"
+            if pre and pre[0].casefold().rstrip("-") in lex.status_words:
+                status = lex.status_words[pre[0].casefold().rstrip("-")]
+                pre = pre[1:]
+            affiliation = pre or (match.group("post") or "").split()
+            role = " ".join(match.group("role").casefold().split())
+            info = lex.role(role)
+            if info is None:
+                continue
+            found.append(RoleReference(match.start(), match.end(), match.group(), role, info.family,
+                                       normalise_affiliation(affiliation, lex), status))
+        return found
+
+
+def lowercase_vocabulary(text: str) -> set[str]:
+    return {m.group() for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*", text)}

@@ -1,0 +1,154 @@
+"""Reconcile what the sources say about people: group the forms of one name, pick the majority
+form as canonical and keep minority forms as known-wrong variants, and settle each title's
+status by majority. Disagreements are recorded as Conflicts with each side's support."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from newslint.registry.lexicon import lexicon
+from newslint.registry.mentions import TitlePhrase, affiliations_compatible
+from newslint.registry.model import Conflict, Entity, Provenance, Title, Variant
+
+# How alike two surnames must be (OSA similarity, 0..1) to be one person's name.
+SURNAME_SIMILARITY = 0.8
+
+
+@dataclass
+class NameObservation:
+    """Every mention of one written form of a person's name."""
+
+    form: str
+    words: list[str]
+    mentions: list[Provenance] = field(default_factory=list)
+    titles: list[tuple[TitlePhrase, Provenance]] = field(default_factory=list)
+    evidence: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        return self.words[-1]
+
+    @property
+    def given(self) -> str:
+        return self.words[0] if len(self.words) > 1 else ""
+
+    def sources(self) -> set[str]:
+        return {m.source for m in self.mentions}
+
+
+def similarity(a: str, b: str) -> float:
+    """Edit similarity with transpositions counted once ("Sheinbuam" ~ "Sheinbaum")."""
+    return OSA.normalized_similarity(a.casefold(), b.casefold())
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """The same given name, or an initial or short form of it ("J." ~ "James", "Alex" ~ "Alexander")."""
+    a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
+    if not a or not b or a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (len(short) == 1 and long.startswith(short)) or (len(short) >= 3 and long.startswith(short))
+
+
+def _title_keys(observation: NameObservation) -> set[tuple[str, str]]:
+    return {(t.family, t.affiliation.casefold()) for t, _ in observation.titles if t.affiliation}
+
+
+def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_SIMILARITY) -> bool:
+    """Whether two forms name one person: same or nearly the same surname, and a compatible
+    given name or the same title (role and affiliation)."""
+    surname = similarity(a.surname, b.surname)
+    if surname < cutoff:
+        return False
+    if given_compatible(a.given, b.given):
+        return True
+    return bool(_title_keys(a) & _title_keys(b))
+
+
+def group_people(observations: list[NameObservation]) -> list[list[NameObservation]]:
+    """Group forms, most supported first so that each group is seeded by its majority form."""
+    groups: list[list[NameObservation]] = []
+    ordered = sorted(observations, key=lambda o: (-len(o.mentions), -len(o.words), o.form))
+    for observation in ordered:
+        for group in groups:
+            if any(same_person(observation, member) for member in group):
+                group.append(observation)
+                break
+        else:
+            groups.append([observation])
+    return groups
+
+
+def person_entity(group: list[NameObservation], conflicts: list[Conflict]) -> Entity:
+    """An Entity from one group of forms: majority full name canonical, minority forms whose
+    surname or given name disagree with it marked wrong."""
+    full = [o for o in group if len(o.words) > 1] or group
+    canonical = max(full, key=lambda o: (len(o.mentions), len(o.sources()), len(o.words)))
+    entity = Entity(canonical=canonical.form, kind="person", surname=canonical.surname, given=canonical.given)
+    for observation in sorted(group, key=lambda o: -len(o.mentions)):
+        wrong = False
+        if observation is not canonical and len(observation.mentions) < len(canonical.mentions):
+            if observation.surname.casefold() != canonical.surname.casefold():
+                wrong = True
+            elif not given_compatible(observation.given, canonical.given):
+                wrong = True
+        entity.variants.append(Variant(observation.form, list(observation.mentions), wrong))
+        if wrong:
+            conflicts.append(Conflict(
+                topic=f"name of {canonical.form}",
+                sides=[(canonical.form, list(canonical.mentions)), (observation.form, list(observation.mentions))]))
+    return entity
+
+
+def reconcile_titles(entity: Entity, observed: list[tuple[TitlePhrase, Provenance]],
+                     conflicts: list[Conflict]) -> None:
+    """Merge the titles seen for one person: one Title per office (role family + affiliation),
+    titles without affiliation joined to the only compatible one, status by majority."""
+    lex = lexicon()
+    by_family: dict[str, list[tuple[TitlePhrase, Provenance]]] = defaultdict(list)
+    for phrase, where in observed:
+        by_family[phrase.family].append((phrase, where))
+    for family, items in by_family.items():
+        # Offices: distinct non-empty affiliations, merged when one contains the other.
+        offices: list[list[tuple[TitlePhrase, Provenance]]] = []
+        for phrase, where in sorted(items, key=lambda item: -len(item[0].affiliation)):
+            if not phrase.affiliation:
+                continue
+            for office in offices:
+                if affiliations_compatible(office[0][0].affiliation, phrase.affiliation):
+                    office.append((phrase, where))
+                    break
+            else:
+                offices.append([(phrase, where)])
+        bare = [(p, w) for p, w in items if not p.affiliation]
+        if len(offices) == 1:
+            offices[0].extend(bare)
+        elif bare:
+            offices.append(bare)
+        for office in offices:
+            entity.titles.append(_title(family, office, entity, conflicts, lex))
+    entity.titles.sort(key=lambda t: -t.support)
+
+
+def _title(family: str, office: list[tuple[TitlePhrase, Provenance]], entity: Entity,
+           conflicts: list[Conflict], lex) -> Title:
+    roles = Counter(p.role for p, _ in office)
+    # On a tie prefer the form that says the gender the sources give ("spokeswoman").
+    role = max(roles, key=lambda r: (roles[r], bool(lex.role(r) and lex.role(r).gender)))
+    affiliations = Counter(p.affiliation for p, _ in office if p.affiliation)
+    affiliation = max(affiliations, key=lambda a: (affiliations[a], -len(a))) if affiliations else ""
+    current = [w for p, w in office if p.status == "current"]
+    former = [w for p, w in office if p.status == "former"]
+    status = "former" if len(former) > len(current) else "current"
+    texts = (Counter(p.text for p, _ in office if p.status == status and p.role == role)
+             or Counter(p.text for p, _ in office))
+    title = Title(role=role, affiliation=affiliation, status=status, text=texts.most_common(1)[0][0],
+                  mentions=[w for _, w in office], family=family)
+    if current and former:
+        title.status_against = former if status == "current" else current
+        conflicts.append(Conflict(
+            topic=f"status of {entity.canonical} as {role}" + (f" ({affiliation})" if affiliation else ""),
+            sides=[("current", current), ("former", former)]))
+    return title

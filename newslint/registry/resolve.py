@@ -1,0 +1,161 @@
+"""Resolve the names in a draft against the registry: a known form, a form the sources mark
+as wrong, or a near miss of a known name (given name and surname compared separately).
+Shared by the name, title and pronoun checks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from newslint.document.model import Document
+from newslint.registry.lexicon import lexicon
+from newslint.registry.mentions import MentionFinder, NameMention, RoleReference, affiliations_compatible
+from newslint.registry.model import Entity, Registry, Variant
+from newslint.registry.reconcile import given_compatible, similarity
+
+# How a draft name relates to a registry entity.
+EXACT = "exact"  # a right form
+WRONG_VARIANT = "wrong-variant"  # a form the sources themselves have as a minority slip
+NEAR_SURNAME = "near-surname"  # "Sheinbuam", "Anna Kelley"
+NEAR_GIVEN = "near-given"  # "Ana Kelly"
+NEAR_BOTH = "near-both"
+WRONG_GIVEN = "wrong-given"  # "Gloria Sheinbaum": right surname, another given name
+NEAR_ORGANISATION = "near-organisation"
+MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION)
+
+
+@dataclass
+class Thresholds:
+    surname: float = 0.8  # OSA similarity for a near-miss surname
+    given: float = 0.7  # for a near-miss given name
+    organisation: float = 0.9
+    min_length: int = 4  # shorter words are never near misses
+    max_distance: int = 2  # edits
+
+
+@dataclass
+class Resolution:
+    mention: NameMention
+    entity: Entity
+    how: str
+    variant: Variant | None = None  # the wrong variant matched
+    title_agrees: bool = False  # the draft's title for the name matches the entity's
+
+
+@dataclass
+class DraftNames:
+    """The names in one draft, each resolved to a registry entity when it can be."""
+
+    document: Document
+    registry: Registry
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def __post_init__(self) -> None:
+        finder = MentionFinder(self.document, include_quotes=True)
+        self.mentions = finder.names()
+        self.references = finder.role_references()
+        self.source_words = {w.casefold() for w in self.registry.extra.get("people.tokens", [])}
+
+    def resolutions(self) -> list[Resolution]:
+        found = []
+        for mention in self.mentions:
+            resolution = self.resolve(mention)
+            if resolution is not None:
+                found.append(resolution)
+        return found
+
+    def resolve(self, mention: NameMention) -> Resolution | None:
+        form = " ".join(mention.words)
+        entity = self.registry.find(form)
+        if entity is not None:
+            return Resolution(mention, entity, EXACT, title_agrees=title_agrees(mention, entity))
+        for candidate in self.registry.entities:
+            for variant in candidate.wrong_variants():
+                if variant.form.casefold() == form.casefold():
+                    return Resolution(mention, candidate, WRONG_VARIANT, variant, title_agrees(mention, candidate))
+        if mention.kind == "organisation":
+            return self._near_organisation(mention, form)
+        if len(mention.words) == 1:
+            return self._near_surname(mention)
+        return self._near_full_name(mention)
+
+    def reference_entity(self, reference: RoleReference) -> Entity | None:
+        return self.registry.person_by_name(reference.text)
+
+    # -- near misses ---------------------------------------------------------------------------
+    def _is_near(self, written: str, known: str, cutoff: float) -> bool:
+        if written.casefold() == known.casefold() or len(written) < self.thresholds.min_length:
+            return False
+        if written.casefold() in self.source_words:
+            return False  # the sources write it too: another name, not a slip
+        distance = OSA.distance(written.casefold(), known.casefold())
+        return distance <= self.thresholds.max_distance and similarity(written, known) >= cutoff
+
+    def _near_surname(self, mention: NameMention) -> Resolution | None:
+        word = mention.words[0]
+        lex = lexicon()
+        if word.casefold() in lex.function_words or lex.country(word) or word.isupper():
+            return None
+        hits = {id(p): p for p in self.registry.people
+                if p.surname and self._is_near(word, p.surname, self.thresholds.surname)}
+        if len(hits) != 1:
+            return None
+        person = next(iter(hits.values()))
+        return Resolution(mention, person, NEAR_SURNAME, title_agrees=title_agrees(mention, person))
+
+    def _near_full_name(self, mention: NameMention) -> Resolution | None:
+        given, surname = mention.words[0], mention.words[-1]
+        scored: list[tuple[float, Entity, str]] = []
+        for person in self.registry.people:
+            if not person.surname or not person.given:
+                continue
+            same_surname = surname.casefold() == person.surname.casefold()
+            near_surname = self._is_near(surname, person.surname, self.thresholds.surname)
+            given_ok = given_compatible(given, person.given)
+            near_given = self._is_near(given, person.given, self.thresholds.given)
+            if same_surname and given_ok:
+                how = EXACT  # another right form ("Donald J. Trump")
+            elif same_surname:
+                how = NEAR_GIVEN if near_given else WRONG_GIVEN
+            elif near_surname and given_ok:
+                how = NEAR_SURNAME
+            elif near_surname and (near_given or title_agrees(mention, person)):
+                how = NEAR_BOTH  # both names off; with the same title, the given name may be anything
+            else:
+                continue
+            score = similarity(surname, person.surname) + similarity(given, person.given)
+            scored.append((score, person, how))
+        if not scored:
+            return None
+        scored.sort(key=lambda item: -item[0])
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None  # two people fit as well: abstain
+        _, person, how = scored[0]
+        agrees = title_agrees(mention, person)
+        if how == WRONG_GIVEN and mention.title is not None and not agrees:
+            return None  # another office: a different person who shares the surname
+        return Resolution(mention, person, how, title_agrees=agrees)
+
+    def _near_organisation(self, mention: NameMention, form: str) -> Resolution | None:
+        if len(form) < 8:
+            return None
+        hits = []
+        for organisation in self.registry.organisations:
+            for known in organisation.right_forms():
+                if form.casefold() != known.casefold() and similarity(form, known) >= self.thresholds.organisation \
+                        and OSA.distance(form.casefold(), known.casefold()) <= self.thresholds.max_distance:
+                    hits.append(organisation)
+                    break
+        if len(hits) != 1:
+            return None
+        return Resolution(mention, hits[0], NEAR_ORGANISATION)
+
+
+def title_agrees(mention: NameMention, entity: Entity) -> bool:
+    """The draft's title for the name is one the sources give this person."""
+    phrase = mention.title
+    if phrase is None:
+        return False
+    lex = lexicon()
+    return any(lex.families_compatible(phrase.family, t.family or t.role)
+               and affiliations_compatible(phrase.affiliation, t.affiliation) for t in entity.titles)

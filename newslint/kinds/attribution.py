@@ -1,0 +1,305 @@
+"""Attribution analysis for the sourcing rules: who a paragraph's claims are attributed to, which
+attributions are vague or anonymous, and which sentences make check-worthy claims.
+
+Everything this module recognises comes from a lexicon (YAML, see rules/sourcing/lexicon/); the
+code only knows how to inflect verbs, compile the lists and walk paragraphs and sentences.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from newslint.document.model import Block, Document, Sentence
+from newslint.kinds.base import REGEX_TIMEOUT, RuleError
+
+FLAGS = regex.IGNORECASE | regex.VERSION0
+# Blocks that are narration; headings, front matter, tables and block quotes are not.
+NARRATION_KINDS = frozenset({"paragraph"})
+NOT_NARRATION_SCOPES = frozenset({"blockquote", "table", "table.cell", "heading", "frontmatter", "code"})
+SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# Where a clause ends inside a sentence: semicolon, colon, dash, or a comma before a new clause.
+CLAUSE_BREAK = regex.compile(r";\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+")
+DESCRIBED_BY = regex.compile(r"(?-i:[A-Z][\w.&'-]*)$")
+NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
+FUNCTION_WORDS = ["the", "a", "an", "and", "but", "or", "nor", "that", "as", "while", "because", "if",
+                  "when", "which", "who", "whom", "these", "those", "this", "its", "their", "his",
+                  "her", "our", "your", "my", "to", "of", "in", "on", "at", "by", "for", "with", "from",
+                  "than", "so", "yet", "both", "such"]
+BACK_REFERENCE = frozenset({"the", "these", "those", "both", "such"})
+
+
+# -- lexicon ---------------------------------------------------------------------------------
+def inflect(entry: str) -> tuple[set[str], set[str]]:
+    """("tell/told") -> (all forms, the bare and -s forms). Multi-word verbs inflect their first
+    word ("point out" -> "points out", "pointed out", "pointing out")."""
+    base, *irregular = [part.strip().lower() for part in str(entry).split("/")]
+    head, _, tail = base.partition(" ")
+    tail = f" {tail}" if tail else ""
+    if head.endswith("y") and len(head) > 1 and head[-2] not in "aeiou":
+        third, past, ing = head[:-1] + "ies", head[:-1] + "ied", head + "ing"
+    else:
+        third = head + ("es" if head.endswith(("s", "sh", "ch", "x", "z", "o")) else "s")
+        past = head + ("d" if head.endswith("e") else "ed")
+        ing = (head[:-1] if head.endswith("e") and not head.endswith("ee") else head) + "ing"
+    forms = {past, ing}
+    # Consonant doubling (admit -> admitted) is generated alongside; an unused form is harmless.
+    if len(head) > 2 and head[-1] not in "aeiouwxy" and head[-2] in "aeiou" and head[-3] not in "aeiou":
+        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    bare = {base, third + tail}
+    return {f + tail for f in forms} | bare | set(irregular), bare
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _strings(value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise RuleError(f"{key} must be a list of strings", key.split(".")[0])
+    return [str(v) for v in value]
+
+
+def _compile(pattern: str, key: str) -> regex.Pattern:
+    try:
+        return regex.compile(rf"(?<!\w)(?:{pattern})", FLAGS)
+    except regex.error as error:
+        raise RuleError(f"{key}: pattern {pattern!r} does not compile: {error}", key.split(".")[0]) from None
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon file extended by a rule's own keys: lists are appended, mappings merged."""
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = [*old, *value]
+        else:
+            merged[key] = value
+    return merged
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    name: str
+    what: str
+    fix: str
+    cues: tuple[regex.Pattern, ...]
+    not_: tuple[regex.Pattern, ...] = ()
+
+
+@dataclass
+class Lexicon:
+    """The compiled word lists. Built once per rule from YAML."""
+
+    verbs: regex.Pattern
+    sources: tuple[regex.Pattern, ...]
+    vague_groups: regex.Pattern | None
+    vague_phrases: tuple[regex.Pattern, ...]
+    anonymous: tuple[regex.Pattern, ...]
+    claims: tuple[ClaimKind, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        nouns = {n.lower() for n in _strings(data.get("noun_verbs"), "noun_verbs")}
+        verb_forms: set[str] = set()
+        for entry in _strings(data.get("verbs"), "verbs"):
+            forms, bare = inflect(entry)
+            verb_forms |= forms - bare if entry.split("/")[0].strip().lower() in nouns else forms
+        if not verb_forms:
+            raise RuleError("the lexicon needs a list of reporting verbs", "verbs")
+        verbs = regex.compile(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
+        sources = tuple(_compile(p, "sources") for p in _strings(data.get("sources"), "sources"))
+        vague = data.get("vague") or {}
+        if not isinstance(vague, dict):
+            raise RuleError("vague must be a mapping", "vague")
+        anonymous = tuple(_compile(p, "anonymous") for p in _strings(data.get("anonymous"), "anonymous"))
+        claims_data = data.get("claims") or {}
+        if not isinstance(claims_data, dict):
+            raise RuleError("claims must be a mapping of claim kinds", "claims")
+        claims = []
+        for name, spec in claims_data.items():
+            if not isinstance(spec, dict):
+                raise RuleError(f"claims.{name} must be a mapping with cues", "claims")
+            claims.append(ClaimKind(
+                name=str(name),
+                what=str(spec.get("what", name)),
+                fix=str(spec.get("fix", "say who the claim comes from")),
+                cues=tuple(_compile(p, "claims") for p in _strings(spec.get("cues"), "claims")),
+                not_=tuple(_compile(p, "claims") for p in _strings(spec.get("not"), "claims")),
+            ))
+        return cls(verbs, sources, _vague_groups(vague),
+                   tuple(_compile(p, "vague") for p in _strings(vague.get("phrases"), "vague")),
+                   anonymous, tuple(claims))
+
+
+def _vague_groups(vague: dict[str, Any]) -> regex.Pattern | None:
+    """One pattern for "[quantifier] [modifiers] group [adverbs] verb"."""
+    quantifiers = _strings(vague.get("quantifiers"), "vague")
+    groups = _strings(vague.get("groups"), "vague")
+    quantified = _strings(vague.get("quantified_groups"), "vague") + groups
+    verbs: set[str] = set()
+    for entry in _strings(vague.get("verbs"), "vague"):
+        verbs |= inflect(entry)[0]
+    if not verbs or not (groups or quantified):
+        return None
+    adverbs = r"(?:(?:have|has|had|will|would|may|might|could|can|do|did|does|also|still|long|now|often|generally|widely|privately|publicly|increasingly|largely|mostly|broadly|openly|repeatedly|already|all|too)\s+){0,3}"
+    # A short description after the group keeps it vague ("critics of the plan say").
+    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?[\w-]+)?"
+    # Lowercase descriptive words before the group ("security experts"), not function words.
+    modifiers = rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)(?-i:[a-z][\w-]*)\s+){{0,2}}?"
+    parts = []
+    if quantifiers:
+        parts.append(rf"(?P<quant>{_alternation(quantifiers)})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(quantified)})")
+    if groups:
+        parts.append(rf"{modifiers}(?:{_alternation(groups)})")
+    pattern = rf"\b(?:{'|'.join(parts)}){of_what}\s+{adverbs}(?:{_alternation(sorted(verbs))})\b"
+    return regex.compile(pattern, FLAGS)
+
+
+# -- analysis --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A check-worthy cue in a sentence: its kind and the phrase that makes it check-worthy."""
+
+    kind: ClaimKind
+    span: Span
+
+
+@dataclass
+class Paragraph:
+    block: Block
+    sentences: list[Sentence]
+    attributed: bool
+    vague: list[Span]
+    anonymous: list[Span]
+
+
+def narration(document: Document) -> Iterator[tuple[int, Block]]:
+    """Blocks in the narrator's voice: paragraphs and list items that read as prose (they end
+    a sentence), not headings, front matter, tables or block quotes."""
+    for index, block in enumerate(document.blocks):
+        if block.kind not in NARRATION_KINDS or block.scopes & NOT_NARRATION_SCOPES:
+            continue
+        if not SENTENCE_END.search(document.prose[block.start:block.end]):
+            continue  # a headline, label or caption line in plain text
+        yield index, block
+
+
+def _finditer(pattern: regex.Pattern, text: str, start: int, end: int):
+    return pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT)
+
+
+def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
+    prose = document.prose
+    paragraphs = []
+    for index, block in narration(document):
+        start, end = block.start, block.end
+        vague = _vague_spans(document, lexicon, start, end)
+        anonymous = [Span(m.start(), m.end(), m.group()) for p in lexicon.anonymous
+                     for m in _finditer(p, prose, start, end)]
+        attributed = bool(vague or anonymous) or any(
+            True for p in (lexicon.verbs, *lexicon.sources) for _ in _finditer(p, prose, start, end))
+        paragraphs.append(Paragraph(block, document.sentences_of(index), attributed, vague, anonymous))
+    return paragraphs
+
+
+def _vague_spans(document: Document, lexicon: Lexicon, start: int, end: int) -> list[Span]:
+    prose = document.prose
+    spans: list[Span] = []
+    if lexicon.vague_groups is not None:
+        for match in _finditer(lexicon.vague_groups, prose, start, end):
+            if match.group("quant") is None and _described(prose, match.start(), start):
+                continue
+            spans.append(Span(match.start(), match.end(), match.group()))
+    for pattern in lexicon.vague_phrases:
+        for match in _finditer(pattern, prose, start, end):
+            if not any(s.start <= match.start() < s.end or match.start() <= s.start < match.end() for s in spans):
+                spans.append(Span(match.start(), match.end(), match.group()))
+    return sorted((s for s in spans if not document.in_quote(s.start, s.end)), key=lambda s: s.start)
+
+
+def _described(prose: str, at: int, floor: int) -> bool:
+    """True when the word before a bare group names or points back to it: "Pentagon analysts",
+    "the experts" (already introduced). A nationality ("Mexican experts") still leaves it vague."""
+    before = prose[floor:at].rstrip()
+    word = regex.search(r"([\w.&'-]+)$", before)
+    if not word:
+        return False
+    token = word.group(1)
+    if token.lower() in BACK_REFERENCE:
+        return True
+    rest = before[: word.start()].rstrip()
+    sentence_start = not rest or rest[-1] in ".!?\"“”"
+    return bool(DESCRIBED_BY.search(token)) and not sentence_start and not NATIONALITY.search(token)
+
+
+def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence) -> list[Claim]:
+    """The check-worthy cues of a sentence that lie outside quotation marks, in text order."""
+    prose = document.prose
+    found: list[Claim] = []
+    for kind in lexicon.claims:
+        excluded = [(m.start(), m.end()) for p in kind.not_ for m in _finditer(p, prose, sentence.start, sentence.end)]
+        for pattern in kind.cues:
+            for match in _finditer(pattern, prose, sentence.start, sentence.end):
+                text = match.group()
+                lead = len(text) - len(text.lstrip())
+                span = Span(match.start() + lead, match.end(), text.strip())
+                if not span.text or document.in_quote(span.start, span.end):
+                    continue
+                if excluded and _only_excluded_numbers(span, excluded):
+                    continue
+                overlapping = [c for c in found if c.span.start < span.end and span.start < c.span.end]
+                if overlapping:  # one phrase, found by two cues: keep the union
+                    old = overlapping[0]
+                    start, end = min(old.span.start, span.start), max(old.span.end, span.end)
+                    found[found.index(old)] = Claim(old.kind, Span(start, end, prose[start:end]))
+                    continue
+                found.append(Claim(kind, span))
+    return sorted(found, key=lambda c: c.span.start)
+
+
+def _only_excluded_numbers(span: Span, excluded: list[tuple[int, int]]) -> bool:
+    """A cue whose every number is a date, year, time, duration or identifier is not a statistic."""
+    numbers = [(span.start + m.start(), span.start + m.end()) for m in regex.finditer(r"\d(?:[\d,.]*\d)?", span.text)]
+    if not numbers:
+        return False
+    return all(any(s <= a and b <= e for s, e in excluded) for a, b in numbers)
+
+
+def clause(document: Document, sentence: Sentence, span: Span, min_words: int = 4) -> tuple[int, int]:
+    """The clause of `sentence` that carries `span`: clause breaks split the sentence, and short
+    pieces (an introductory "Meanwhile,") are joined to their neighbours."""
+    prose = document.prose
+    cuts = [sentence.start]
+    for match in CLAUSE_BREAK.finditer(prose, sentence.start, sentence.end):
+        if not document.in_quote(match.start()):
+            cuts.append(match.end())
+    cuts.append(sentence.end)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    first = next(i for i, (s, e) in enumerate(pieces) if s <= span.start < e or i == len(pieces) - 1)
+    last = next((i for i, (s, e) in enumerate(pieces) if s < span.end <= e), first)
+    start, end = pieces[first][0], pieces[max(last, first)][1]
+    while len(prose[start:end].split()) < min_words and (first > 0 or last < len(pieces) - 1):
+        if last < len(pieces) - 1:
+            last += 1
+        else:
+            first -= 1
+        start, end = pieces[first][0], pieces[last][1]
+    text = prose[start:end]
+    stripped = text.rstrip(" ,;:—–.!?\"”’'\n")
+    return start, start + len(stripped) if stripped else end

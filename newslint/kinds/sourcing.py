@@ -1,0 +1,125 @@
+"""`extends: sourcing`: claims a reader cannot trace to a source.
+
+One kind, three checks chosen with `check:`
+- `unsourced`: a check-worthy sentence (statistic, superlative or comparative, allegation) in the
+  narrator's voice with no attribution anywhere in its paragraph;
+- `vague`: attribution to an unspecified group or to nobody ("experts say", "it is widely
+  believed", "studies show");
+- `anonymous`: a check-worthy claim whose source is anonymous but described ("people familiar
+  with the talks"); legitimate, so rules use it at `info` level.
+
+The word lists live in a lexicon YAML file that the rule names with `lexicon:` (relative to the
+rule file); any lexicon key given in the rule itself extends the file's list.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newslint.findings import Finding
+from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, claims_in, clause, merge
+from newslint.kinds.base import CheckContext, Rule, RuleError
+
+CHECKS = ("unsourced", "vague", "anonymous")
+LEXICON_KEYS = frozenset({"verbs", "noun_verbs", "sources", "vague", "anonymous", "claims"})
+DEFAULT_MESSAGES = {
+    "unsourced": "Unsourced claim: %s ('%s') with no attribution in its sentence or paragraph; %s.",
+    "vague": "Vague attribution '%s': %s%s",
+    "anonymous": "'%s' is an anonymous source for %s ('%s'). Acceptable under most standards; where you can, add a document or an on-record source.",
+}
+DEFAULT_ADVICE = {
+    "group": "it does not say who. Name them, or say who they are and how they know (e.g. '<name>, a <field> researcher at <institution>, said').",
+    "phrase": "it does not say who holds the view or did the work. Name the person, study or document.",
+}
+
+
+@lru_cache(maxsize=32)
+def _read_lexicon(path: str, mtime: float) -> dict[str, Any]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise RuleError(f"lexicon {path} must be a YAML mapping", "lexicon")
+    return data
+
+
+class SourcingRule(Rule):
+    extends = "sourcing"
+    category = "unsourced"
+    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", *LEXICON_KEYS})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        self.check_name = str(data.get("check", "unsourced"))
+        if self.check_name not in CHECKS:
+            raise RuleError(f"check must be one of {', '.join(CHECKS)}", "check")
+        if "category" not in data and self.check_name != "unsourced":
+            self.finding_category = "vague-source"
+        if not self.message:
+            self.message = DEFAULT_MESSAGES[self.check_name]
+        advice = data.get("advice") or {}
+        if not isinstance(advice, dict):
+            raise RuleError("advice must be a mapping (group, phrase)", "advice")
+        self.advice = {**DEFAULT_ADVICE, **{str(k): str(v) for k, v in advice.items()}}
+        self.only_check_worthy = bool(data.get("only_check_worthy", True))
+        base: dict[str, Any] = {}
+        if data.get("lexicon"):
+            path = Path(self.spec.path).parent / str(data["lexicon"])
+            try:
+                base = _read_lexicon(str(path), path.stat().st_mtime)
+            except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+                raise RuleError(f"cannot read lexicon {path}: {error}", "lexicon") from None
+        self.lexicon = Lexicon.from_data(merge(base, {k: v for k, v in data.items() if k in LEXICON_KEYS}))
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        document = context.document
+        for paragraph in analyse(document, self.lexicon):
+            if self.check_name == "unsourced":
+                yield from self._unsourced(context, paragraph)
+            elif self.check_name == "vague":
+                yield from self._vague(context, paragraph)
+            else:
+                yield from self._anonymous(context, paragraph)
+
+    def _unsourced(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
+        if paragraph.attributed:
+            return
+        document = context.document
+        for sentence in paragraph.sentences:
+            claims = claims_in(document, self.lexicon, sentence)
+            if not claims:
+                continue
+            first = claims[0]
+            start, end = clause(document, sentence, first.span)
+            yield self.finding(start, end, first.kind.what, first.span.text, first.kind.fix)
+
+    def _vague(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
+        document = context.document
+        for span in paragraph.vague:
+            sentence = document.sentence_at(span.start)
+            claims = claims_in(document, self.lexicon, sentence) if sentence else []
+            # "experts say" wants the group named; "studies show" wants the study named.
+            kind = "group" if self.lexicon.vague_groups and self.lexicon.vague_groups.fullmatch(span.text) else "phrase"
+            yield self.finding(span.start, span.end, " ".join(span.text.split()), self.advice[kind], _claim_note(claims))
+
+    def _anonymous(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
+        document = context.document
+        for span in paragraph.anonymous:
+            sentence = document.sentence_at(span.start)
+            claims = claims_in(document, self.lexicon, sentence) if sentence else []
+            if self.only_check_worthy and not claims:
+                continue
+            what = claims[0].kind.what if claims else "a claim"
+            phrase = claims[0].span.text if claims else span.text
+            yield self.finding(span.start, span.end, span.text, what, phrase)
+
+
+def _claim_note(claims: list[Claim]) -> str:
+    if not claims:
+        return ""
+    first = claims[0]
+    return f" The sentence states {first.kind.what} ('{first.span.text}'), so a named source matters."
+
+
+RULE_KINDS = {"sourcing": SourcingRule}

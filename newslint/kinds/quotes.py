@@ -1,0 +1,134 @@
+"""Fact kinds for direct quotations: `quotes` (is the quotation in the sources, word for word?)
+and `attribution` (do the sources give these words to the same speaker as the draft?)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from newslint.findings import Evidence, Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.quotematch import index_for
+from newslint.registry.speakers import Attribution, attribute, same_person
+from newslint.registry.wording import WORD, quote_segments
+
+
+def _number(data: dict[str, Any], key: str, default: float, low: float, high: float) -> float:
+    value = data.get(key, default)
+    if not isinstance(value, (int, float)) or not low <= value <= high:
+        raise RuleError(f"{key} must be a number from {low} to {high}", key)
+    return float(value)
+
+
+def _segments(context: CheckContext, item: Attribution) -> list[list[str]]:
+    text = context.document.text
+    return [s for a, b in item.quote.parts for s in quote_segments(text[a:b])]
+
+
+def _words_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
+    """The span of the quoted words (first word to last), inside the quotation marks."""
+    text = context.document.text
+    spans = [(m.start(), m.end()) for a, b in item.quote.parts for m in WORD.finditer(text, a, b)]
+    return (spans[0][0], spans[-1][1]) if spans else (item.quote.start, item.quote.end)
+
+
+def _short(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class QuotesRule(Rule):
+    """Every quotation of `min_words` or more words must be in the sources: verbatim (fine),
+    close (a misquote, at the rule's level) or absent (at `absent_level`)."""
+
+    extends: ClassVar[str] = "quotes"
+    category: ClassVar[str] = "quote"
+    needs_registry: ClassVar[bool] = True
+    keys: ClassVar[frozenset[str]] = frozenset({
+        "min_words", "similarity", "absent_level", "absent_message", "misquote_message"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        self.min_words = int(_number(data, "min_words", 4, 1, 100))
+        self.similarity = _number(data, "similarity", 0.7, 0.0, 1.0)
+        self.absent_level = str(data.get("absent_level", "warning"))
+        if self.absent_level not in ("suggestion", "info", "warning", "error", "off"):
+            raise RuleError("absent_level must be suggestion, info, warning, error or off", "absent_level")
+        self.misquote_message = str(data.get("misquote_message") or self.message
+                                    or "Misquote: %s has \u201c%s\u201d")
+        self.absent_message = str(data.get("absent_message") or "Quotation not found in the sources")
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None:
+            return
+        index = index_for(registry)
+        for item in attribute(context.document, registry):
+            segments = _segments(context, item)
+            if sum(len(s) for s in segments) < self.min_words:
+                continue
+            match = index.lookup(segments, self.similarity)
+            start, end = _words_span(context, item)
+            if match is not None and match.exact:
+                continue
+            if match is None:
+                if self.absent_level != "off":
+                    yield self.finding(start, end, message=self.absent_message, severity=self.absent_level)
+                continue
+            where = f"{_short(match.provenance.source)} line {match.provenance.line}"
+            message = format_message(self.misquote_message, (where, match.wording))
+            simple = len(item.quote.parts) == 1 and len(segments) == 1
+            yield self.finding(
+                start, end, message=message,
+                fix=Fix(match.wording, safe=False) if simple else None,
+                evidence=[Evidence(match.provenance.source, match.provenance.line, match.provenance.text)])
+
+
+class AttributionRule(Rule):
+    """A quotation named as said by one person that the sources give to another. Abstains when
+    the draft's speaker is a pronoun, a description or unknown to the sources, and when no
+    source names a speaker for the words."""
+
+    extends: ClassVar[str] = "attribution"
+    category: ClassVar[str] = "attribution"
+    needs_registry: ClassVar[bool] = True
+    keys: ClassVar[frozenset[str]] = frozenset({"min_words", "similarity"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        self.min_words = int(_number(data, "min_words", 4, 1, 100))
+        self.similarity = _number(data, "similarity", 0.8, 0.0, 1.0)
+        if not self.message:
+            self.message = "The sources give these words to %s, not %s"
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None:
+            return
+        index = index_for(registry)
+        known = [q.speaker for q in registry.quotes if q.speaker]
+        for item in attribute(context.document, registry):
+            if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
+                continue
+            if not self._known(registry, item.speaker, known):
+                continue
+            segments = _segments(context, item)
+            if sum(len(s) for s in segments) < self.min_words:
+                continue
+            facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker]
+            if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
+                continue
+            others = sorted({f.speaker for f in facts})
+            start, end = (item.speaker_start, item.speaker_end) if item.speaker_start >= 0 else _words_span(context, item)
+            where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+            yield self.finding(
+                start, end, " or ".join(others), item.speaker_text or item.speaker,
+                message=format_message(self.message, (" or ".join(others), item.speaker_text or item.speaker)) + f" ({where})",
+                evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    @staticmethod
+    def _known(registry, speaker: str, known: list[str]) -> bool:
+        """The draft's speaker is someone the sources know (a misspelled name is the name
+        check's business, not a different speaker)."""
+        if registry.people and registry.person_by_name(speaker) is not None:
+            return True
+        return any(same_person(speaker, k) for k in known)
+
+
+RULE_KINDS = {"quotes": QuotesRule, "attribution": AttributionRule}

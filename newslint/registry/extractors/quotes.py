@@ -1,0 +1,38 @@
+"""Direct quotes in the sources, each with its speaker (see newslint.registry.speakers).
+
+Runs after the people extractor (order 10) so that speakers resolve to canonical people; with
+no people known it keeps the speaker's name as written. It also keeps each source's text for
+the quote check, which searches the sources' prose as well as their quotes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint.document.model import Document
+from newslint.registry.model import Provenance, QuoteFact, Registry
+from newslint.registry.speakers import attribute
+
+SOURCE_TEXT = "source_text"  # registry.extra key: {source path: text}
+
+
+@dataclass(frozen=True)
+class QuoteExtractor:
+    name: str = "quotes"
+    order: int = 20
+
+    def extract(self, documents: list[Document], registry: Registry) -> None:
+        texts = registry.extra.setdefault(SOURCE_TEXT, {})
+        for document in documents:
+            texts[document.path] = document.text
+            for item in attribute(document, registry):
+                if not item.text.strip():
+                    continue
+                line = document.position(item.quote.start)[0]
+                registry.quotes.append(QuoteFact(
+                    text=item.text,
+                    speaker=item.speaker,
+                    provenance=Provenance(document.path, line, document.line_text(line).strip()),
+                    speaker_text=item.speaker_text,
+                ))
+
+
+EXTRACTORS = [QuoteExtractor()]

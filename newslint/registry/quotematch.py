@@ -1,0 +1,171 @@
+"""Look a quotation up in the sources: in their extracted quotes (with speakers) and in their
+full text (sources quote and paraphrase inconsistently, so words that appear verbatim in a
+source's prose are not "absent").
+
+Comparison is by normalised words (case, curly or straight quotes, punctuation, whitespace do
+not count; ellipses and bracketed insertions split the quotation into runs that must appear in
+order). A close but different wording is found by word-level edit distance (rapidfuzz) over
+windows of the source text."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from newslint.registry.extractors.quotes import SOURCE_TEXT
+from newslint.registry.model import Provenance, QuoteFact, Registry
+from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
+
+
+@dataclass
+class SourceWords:
+    """One source's words with their offsets and lines, for verbatim and near-miss search."""
+
+    path: str
+    text: str
+    words: list[str]
+    spans: list[tuple[int, int]]
+    line_starts: list[int]
+
+    def line_of(self, word_index: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.line_starts, self.spans[word_index][0])
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.text.find("\n", start)
+        return (self.text[start:] if end < 0 else self.text[start:end]).strip()
+
+    def wording(self, first: int, last: int) -> str:
+        """The source's own text for words first..last (inclusive)."""
+        return self.text[self.spans[first][0]:self.spans[last][1]]
+
+
+@dataclass
+class Candidate:
+    """A source quote (or two parts of one split around its attribution), normalised."""
+
+    words: list[str]
+    facts: list[QuoteFact]
+
+
+@dataclass
+class Match:
+    """Where a draft quotation was found. `exact` when verbatim; otherwise `similarity` < 1."""
+
+    exact: bool
+    similarity: float
+    provenance: Provenance
+    wording: str = ""  # the source's wording (for a near miss)
+    facts: list[QuoteFact] = field(default_factory=list)  # source quotes that hold the words
+
+
+class QuoteIndex:
+    def __init__(self, registry: Registry) -> None:
+        self.candidates = _candidates(registry.quotes)
+        self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
+
+    def speakers_of(self, segments: list[list[str]], min_overlap: int) -> list[QuoteFact]:
+        """The source quotes that hold these words, or that the words hold (a draft quotation
+        may run two source parts together, or quote a longer stretch than one source did)."""
+        words = [w for s in segments for w in s]
+        found: list[QuoteFact] = []
+        for candidate in self.candidates:
+            if contains_segments(candidate.words, segments) or (
+                    len(candidate.words) >= min_overlap and contains_segments(words, [candidate.words])):
+                found.extend(f for f in candidate.facts if f not in found)
+        return found
+
+    def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
+        """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
+        for source in self.sources:
+            at = _find_segments(source.words, segments)
+            if at is not None:
+                line = source.line_of(at)
+                return Match(True, 1.0, Provenance(source.path, line, source.line_text(line)))
+        words = [w for s in segments for w in s]
+        best: tuple[float, SourceWords, int, int] | None = None
+        wanted = set(words)
+        n = len(words)
+        slack = max(2, n // 4)
+        for source in self.sources:
+            for start in range(len(source.words)):
+                if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
+                    continue
+                for size in range(max(1, n - slack), n + slack + 1):
+                    window = source.words[start:start + size]
+                    if len(window) < size:
+                        break
+                    score = Levenshtein.normalized_similarity(words, window)
+                    if best is None or score > best[0]:
+                        best = (score, source, start, start + size - 1)
+        if best is None or best[0] < threshold:
+            return None
+        score, source, first, last = best
+        line = source.line_of(first)
+        return Match(False, score, Provenance(source.path, line, source.line_text(line)), source.wording(first, last))
+
+
+def _find_segments(words: list[str], segments: list[list[str]]) -> int | None:
+    """Index of the first word of the segments' match in `words`, or None."""
+    first = segments[0]
+    for at in range(len(words) - len(first) + 1):
+        if words[at:at + len(first)] == first and contains_segments(words[at:], segments):
+            return at
+    return None
+
+
+def _candidates(quotes: list[QuoteFact]) -> list[Candidate]:
+    from newslint.registry.wording import quote_words
+
+    out: list[Candidate] = []
+    previous: QuoteFact | None = None
+    for fact in quotes:
+        words = quote_words(fact.text)
+        if words:
+            out.append(Candidate(words, [fact]))
+            # Two parts of one quotation split around its attribution, as one run of words.
+            if previous is not None and previous.provenance.source == fact.provenance.source \
+                    and previous.provenance.line == fact.provenance.line and previous.speaker == fact.speaker:
+                out.append(Candidate(quote_words(previous.text) + words, [previous, fact]))
+        previous = fact
+    return out
+
+
+def _source_texts(registry: Registry) -> dict[str, str]:
+    texts = registry.extra.get(SOURCE_TEXT)
+    if isinstance(texts, dict) and texts:
+        return {str(k): str(v) for k, v in texts.items()}
+    found = {}
+    for path in registry.sources:  # a registry loaded without the texts: read them again
+        try:
+            found[path] = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found
+
+
+def _source_words(path: str, text: str) -> SourceWords:
+    normal = text.translate(APOSTROPHES)
+    words, spans = [], []
+    for match in WORD.finditer(normal):
+        words.append(match.group().casefold())
+        spans.append((match.start(), match.end()))
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    return SourceWords(path, text, words, spans, starts)
+
+
+_INDEXES: dict[int, tuple[Registry, QuoteIndex]] = {}
+
+
+def index_for(registry: Registry) -> QuoteIndex:
+    """The index of a registry, built once (the registry object is kept alive with it)."""
+    held = _INDEXES.get(id(registry))
+    if held is None or held[0] is not registry:
+        if len(_INDEXES) > 8:
+            _INDEXES.clear()
+        held = (registry, QuoteIndex(registry))
+        _INDEXES[id(registry)] = held
+    return held[1]

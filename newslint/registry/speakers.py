@@ -1,0 +1,550 @@
+"""Who says a direct quotation. One module used by quote extraction (sources) and by the
+attribution check (drafts), so both read attribution the same way.
+
+Forms handled: `"…," X said` / `"…," said X`; `X said, "…"` and partial quotes inside a
+sentence (`X said criminal groups continue to "threaten …"`); `according to X`; a pronoun
+speaker (`"…," she added`) resolved to the most recent compatible person; a quote with no
+attribution that continues the previous (or, in the same paragraph, the next) speaker; quotes
+split around the attribution (each part finds the same speaker).
+
+A speaker is resolved to a canonical person through the registry when it knows the name; when
+the registry has no people yet, the name as written stands in (compare with `same_person`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from newslint.document.model import Document, Quote
+from newslint.registry.model import Registry
+
+TOKEN = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-&]*\)?|[,;:.!?—–]")
+BOUNDARY = frozenset(",;:.!?—–")
+NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "der", "da", "di", "bin", "al", "le", "du", "dos"})
+NAME_RUN = regex.compile(r"\b(\p{Lu}[\p{L}\-'’]+)(?:\s+(?:\p{Lu}[\p{L}\-'’]+|\p{Lu}\.))*\s+(\p{Lu}\p{Ll}[\p{L}\-]+)\b")
+FUNCTION_WORDS = frozenset({"by", "of", "on", "in", "at", "to", "for", "with", "from", "and", "or", "but",
+                            "that", "which", "who", "as", "than", "is", "was", "were", "are", "be"})
+CUT_WORDS = frozenset({"who", "which", "that", "whose", "in", "on", "at", "during", "while", "when",
+                       "after", "before", "to", "for", "with", "about", "adding", "and"})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    according: tuple[str, ...]
+    pronouns: dict[str, str]
+    determiners: frozenset[str]
+    gendered: dict[str, str]
+    lookback: int
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("newslint.data").joinpath("speech.yaml").read_text(encoding="utf-8"))
+    verbs: set[str] = set()
+    for entry in data["verbs"]:
+        if isinstance(entry, list):
+            verbs.update(str(v) for v in entry)
+        else:
+            verbs.update(_inflections(str(entry)))
+    gendered = {str(w): gender for gender, ws in data["gendered"].items() for w in ws}
+    return Lexicon(frozenset(verbs), tuple(data["according"]), dict(data["pronouns"]),
+                   frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)))
+
+
+def _inflections(base: str) -> set[str]:
+    """Regular verb forms: state → states, stated, stating; ask → asks, asked, asking."""
+    if base.endswith("e"):
+        return {base, base + "s", base + "d", base[:-1] + "ing"}
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, base + "s", base + "ed", base + "ing"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def bare(self) -> str:
+        return self.text.strip("()").rstrip(".").casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text.lstrip("(")[:1].isupper()
+
+
+@dataclass
+class Attribution:
+    """A quotation and who says it. `speaker` is canonical (or the name as written when the
+    registry does not know it), "" when unknown or not certain."""
+
+    quote: Quote
+    text: str  # the quoted words, parts joined by a space
+    speaker: str = ""
+    speaker_text: str = ""  # as written: "Sheinbaum", "a council spokesperson", "she"
+    speaker_start: int = -1
+    speaker_end: int = -1
+    how: str = ""  # after | before | according | subject | pronoun | continuation | ""
+    block: int | None = None
+    description: bool = False  # the speaker is a description, not a name
+
+    @property
+    def named(self) -> bool:
+        """Named explicitly next to the quote (not a pronoun, continuation or description)."""
+        return bool(self.speaker) and self.how in ("after", "before", "according", "subject")
+
+
+@dataclass
+class _Mention:
+    start: int
+    key: str  # canonical or name as written
+
+
+@dataclass
+class _State:
+    document: Document
+    registry: Registry | None
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    speakers: set[str] = field(default_factory=set)  # attributed speakers of this document
+    attributions: list[Attribution] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # The quotations attributed (a stray unclosed mark does not hide the text after it).
+        self.mask = bytearray(len(self.document.text))
+        for quote in self.quotes:
+            self.mask[quote.start:quote.end] = b"\x01" * (quote.end - quote.start)
+
+    def quoted(self, start: int, end: int) -> bool:
+        return any(self.mask[start:end])
+
+
+# -- public --------------------------------------------------------------------------------
+def quotations(document: Document) -> list[Quote]:
+    """The top-level quotations to attribute. An unclosed quotation that holds nested ones is a
+    stray mark: its nested quotations stand in for it."""
+    chosen: list[Quote] = []
+    for quote in document.quotes:
+        if quote.depth != 0:
+            continue
+        if not quote.closed:
+            nested = [q for q in document.quotes if q.depth == 1 and quote.start < q.start < quote.end]
+            if nested:
+                chosen.extend(nested)
+                continue
+        chosen.append(quote)
+    return sorted(chosen, key=lambda q: q.start)
+
+
+def quote_text(document: Document, quote: Quote) -> str:
+    return " ".join(document.text[a:b].strip() for a, b in quote.parts).strip()
+
+
+def attribute(document: Document, registry: Registry | None = None) -> list[Attribution]:
+    """Every quotation of `document` with its speaker."""
+    quotes = quotations(document)
+    state = _State(document, registry, quotes)
+    found = [_explicit(state, quote) for quote in quotes]
+    known = {a.speaker.split()[-1].casefold() for a in found if a.speaker and a.how != "subject-pending"}
+    for item in found:
+        if item.how == "subject-pending":
+            surname = item.speaker.split()[-1]
+            if registry is not None and registry.people:
+                person_like = registry.person_by_name(item.speaker) is not None or surname.casefold() in known
+            else:
+                person_like = surname.casefold() in known or _proper_noun(document, surname)
+            if not person_like:
+                item.speaker, item.speaker_start, item.speaker_end, item.speaker_text, item.how = "", -1, -1, "", ""
+            else:
+                item.how = "subject"
+    state.attributions = found
+    _collect_mentions(state, found)
+    for item in found:
+        if item.how == "pronoun-pending":
+            _resolve_pronoun(state, item)
+    _continuations(document, found)
+    return found
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two speakers are the same person: equal names, or one is the other's surname."""
+    if not a or not b:
+        return False
+    a, b = a.casefold(), b.casefold()
+    return a == b or a.split()[-1] == b.split()[-1]
+
+
+def resolve_name(registry: Registry | None, text: str) -> str:
+    """The canonical person for a name phrase ("President Trump", "Anna Kelly"), trying the
+    longest trailing run of words first; the trailing capitalised run as written otherwise."""
+    words = text.replace("’", "'").split()
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    if registry is not None:
+        for i in range(len(words)):
+            person = registry.person_by_name(" ".join(words[i:]).strip(","))
+            if person is not None:
+                return person.canonical
+    run = _trailing_name(words)
+    return run[-1] if run else ""
+
+
+# -- explicit attribution in the quote's own sentence ------------------------------------
+def _explicit(state: _State, quote: Quote) -> Attribution:
+    doc = state.document
+    item = Attribution(quote, quote_text(doc, quote), block=doc.block_at(quote.start))
+    block = doc.blocks[item.block] if item.block is not None else None
+    limit_end = block.end if block else len(doc.text)
+    after = _tokens(state, quote.end, _after_limit(doc, quote, limit_end))
+    before_start = _sentence_start(doc, quote.start)
+    before = _tokens(state, before_start, quote.start)
+    sentence_tokens = _tokens(state, before_start, _after_limit(doc, quote, limit_end))
+    attempts = ((_after, after, "after"), (_according, after, "according"), (_before, before, "before"),
+                (_according, sentence_tokens, "according"), (_subject, before, "subject"))
+    for finder, tokens, how in attempts:
+        phrase = finder(tokens)
+        if phrase:
+            _set_speaker(state, item, phrase, how)
+            break
+    return item
+
+
+def _after_limit(doc: Document, quote: Quote, block_end: int) -> int:
+    """Where the text after a quotation stops: its sentence's end or the next quotation."""
+    sentence = doc.sentence_at(quote.end - 1)
+    end = sentence.end if sentence else block_end
+    for other in doc.quotes:
+        if quote.end <= other.start < end:
+            end = other.start
+            break
+    return min(end, block_end)
+
+
+def _sentence_start(doc: Document, offset: int) -> int:
+    sentence = doc.sentence_at(offset) or doc.sentence_at(offset + 1)
+    return sentence.start if sentence else offset
+
+
+def _tokens(state: _State, start: int, end: int) -> list[Token]:
+    """Tokens of prose[start:end] outside quotations."""
+    if end <= start:
+        return []
+    tokens = []
+    for match in TOKEN.finditer(state.document.prose, start, end):
+        if state.quoted(match.start(), match.end()):
+            continue
+        tokens.append(Token(match.start(), match.end(), match.group()))
+    return tokens
+
+
+def _according(tokens: list[Token]) -> list[Token] | None:
+    lex = lexicon()
+    words = [t.bare for t in tokens]
+    for phrase in lex.according:
+        needle = phrase.split()
+        for at in range(len(words) - len(needle) + 1):
+            if words[at:at + len(needle)] == needle:
+                return _phrase_forward(tokens[at + len(needle):])
+    return None
+
+
+def _after(tokens: list[Token]) -> list[Token] | None:
+    """`"…," X said` or `"…," said X` right after the quotation."""
+    lex = lexicon()
+    start = 0
+    while start < len(tokens) and tokens[start].text in BOUNDARY:
+        start += 1
+    window = tokens[start:start + 12]
+    for index, token in enumerate(window):
+        if token.text in BOUNDARY:
+            return None
+        if token.bare in lex.verbs:
+            if index == 0:  # said X
+                return _phrase_forward(window[1:])
+            return _clean_phrase(window[:index])
+    return None
+
+
+def _before(tokens: list[Token]) -> list[Token] | None:
+    """`X said, "…"` and `X said the groups "threaten …"`: the subject of the last speech verb."""
+    lex = lexicon()
+    for index in range(len(tokens) - 1, -1, -1):
+        following = tokens[index + 1].bare if index + 1 < len(tokens) else ""
+        if tokens[index].bare in lex.verbs and following != "to":  # "continue to", "asked to"
+            subject = _phrase_backward(tokens[:index])
+            if subject:
+                return subject
+            return None
+    return None
+
+
+def _subject(tokens: list[Token]) -> list[Token] | None:
+    """A speech verb that is not next to its subject ("Hewitt, a spokesman, …, by stating that
+    …"): the sentence's leading name, when the sentence has a speech verb before the quote."""
+    lex = lexicon()
+    if not any(t.bare in lex.verbs for t in tokens):
+        return None
+    run = []
+    for token in tokens:
+        if token.capitalised or (run and token.bare in NAME_PARTICLES):
+            run.append(token)
+            if token.text.endswith(("'s", "’s")):
+                break
+            continue
+        break
+    if run and run[0].bare not in lex.determiners and run[0].bare not in _pronoun_words():
+        return run
+    if tokens and tokens[0].bare in lex.pronouns:
+        return tokens[:1]
+    return None
+
+
+def _phrase_forward(tokens: list[Token]) -> list[Token] | None:
+    """The speaker phrase after "according to" or "said": up to a boundary or clause word."""
+    phrase = []
+    for token in tokens[:10]:
+        if token.text in BOUNDARY or (phrase and token.bare in CUT_WORDS):
+            break
+        phrase.append(token)
+    return _clean_phrase(phrase)
+
+
+def _phrase_backward(tokens: list[Token]) -> list[Token] | None:
+    """The subject right before a speech verb, skipping adverbs ("also", "firmly")."""
+    lex = lexicon()
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1].bare.endswith("ly") or tokens[end - 1].bare in ("also", "later", "then", "has", "had", "have", "would", "will", "once", "again", "further")):
+        end -= 1
+    phrase: list[Token] = []
+    index = end - 1
+    while index >= 0 and len(phrase) < 8:
+        token = tokens[index]
+        if token.text in BOUNDARY:
+            break
+        if token.bare in lex.pronouns and not phrase:
+            return [token]
+        if token.bare in FUNCTION_WORDS and token.bare not in lex.determiners:
+            break
+        if not (token.capitalised or token.bare in NAME_PARTICLES or token.bare in lex.determiners
+                or _descriptive(token, phrase)):
+            break
+        phrase.insert(0, token)
+        if token.bare in lex.determiners:
+            break
+        index -= 1
+    return _clean_phrase(phrase)
+
+
+def _descriptive(token: Token, phrase: list[Token]) -> bool:
+    """A lowercase word inside a description ("the council spokesperson"): only when a
+    determiner or a capitalised word comes before it, which the caller checks as it goes on."""
+    return token.text[:1].islower() and len(phrase) < 3 and token.bare.isalpha()
+
+
+def _clean_phrase(phrase: list[Token] | None) -> list[Token] | None:
+    if not phrase:
+        return None
+    lex = lexicon()
+    # A backward phrase may have picked up lowercase words with no determiner or name: drop them.
+    if not any(t.capitalised or t.bare in lex.determiners or t.bare in lex.pronouns for t in phrase):
+        return None
+    while phrase and phrase[0].text[:1].islower() and phrase[0].bare not in lex.determiners \
+            and phrase[0].bare not in lex.pronouns:
+        phrase = phrase[1:]
+    return phrase or None
+
+
+def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str) -> None:
+    lex = lexicon()
+    doc = state.document
+    item.speaker_start, item.speaker_end = phrase[0].start, phrase[-1].end
+    item.speaker_text = doc.text[item.speaker_start:item.speaker_end].rstrip(",")
+    first = phrase[0].bare
+    if len(phrase) == 1 and first in lex.pronouns:
+        item.how = "pronoun-pending"
+        return
+    item.how = how
+    if state.registry is not None:
+        entity = state.registry.find(item.speaker_text)
+        if entity is not None and entity.kind == "person":
+            item.speaker = entity.canonical
+            return
+    if first in lex.determiners or phrase[-1].text[:1].islower():
+        item.description = True
+        return  # a description: not resolved to a person unless the registry knows it
+    item.speaker = resolve_name(state.registry, item.speaker_text)
+    if how == "subject":
+        item.how = "subject-pending"  # kept only if the name turns out to be a known person
+
+
+# -- pronouns and continuations ----------------------------------------------------------
+def _pronoun_words() -> frozenset[str]:
+    return frozenset(lexicon().pronouns)
+
+
+def _collect_mentions(state: _State, found: list[Attribution]) -> None:
+    """Where each known person is named outside quotations, and the gender words about them."""
+    doc = state.document
+    keys = {a.speaker for a in found if a.speaker}
+    registry = state.registry
+    surnames: dict[str, str] = {}
+    for key in keys:
+        surnames[key.split()[-1].casefold()] = key
+    if registry is not None and registry.people:
+        for person in registry.people:
+            for form in person.right_forms():
+                surnames.setdefault(form.split()[-1].casefold(), person.canonical)
+            if person.gender in ("female", "male"):
+                state.genders[person.canonical] = person.gender
+    else:
+        registry = None
+    if registry is None:
+        # No people known yet: every run of two or more capitalised words may be a person. They
+        # only make a pronoun less certain; only an attributed speaker can be chosen.
+        for match in NAME_RUN.finditer(doc.prose):
+            last = match.group(2).casefold()
+            if not state.quoted(match.start(), match.end()):
+                surnames.setdefault(last, match.group(2))
+    state.speakers = {k.casefold() for k in keys}
+    ambiguous = _ambiguous_surnames(registry)
+    lex = lexicon()
+    tokens = _tokens(state, 0, len(doc.prose))
+    for index, token in enumerate(tokens):
+        word = token.bare[:-2] if token.bare.endswith(("'s", "’s")) else token.bare
+        if not token.capitalised or word not in surnames or word in ambiguous:
+            continue
+        key = surnames[word]
+        state.mentions.append(_Mention(token.start, key))
+        if key not in state.genders:
+            gender = _gender_near(tokens, index, lex)
+            if gender:
+                state.genders[key] = gender
+    for item in found:  # attributed speakers are mentions too, where the attribution stands
+        if item.speaker and item.speaker_start >= 0:
+            state.mentions.append(_Mention(item.speaker_start, item.speaker))
+    state.mentions.sort(key=lambda m: m.start)
+
+
+def _ambiguous_surnames(registry: Registry | None) -> set[str]:
+    if registry is None:
+        return set()
+    seen: dict[str, set[str]] = {}
+    for person in registry.people:
+        if person.surname:
+            seen.setdefault(person.surname.casefold(), set()).add(person.canonical)
+    return {s for s, people in seen.items() if len(people) > 1}
+
+
+def _gender_near(tokens: list[Token], index: int, lex: Lexicon) -> str:
+    """A gendered word just before a name ("spokeswoman Anna Kelly", "Ms. Kelly") or opening
+    its appositive ("Kelly, a spokeswoman")."""
+    for token in reversed(tokens[max(0, index - 3):index]):
+        if token.text in BOUNDARY:
+            break
+        if token.bare in lex.gendered:
+            return lex.gendered[token.bare]
+    after = tokens[index + 1:index + 5]
+    if len(after) >= 3 and after[0].text == "," and after[1].bare in ("a", "an", "the"):
+        for token in after[2:]:
+            if token.bare in lex.gendered:
+                return lex.gendered[token.bare]
+    return ""
+
+
+def _resolve_pronoun(state: _State, item: Attribution) -> None:
+    """The most recent compatible person before the quote: the sentences before it, newest
+    first, and within a sentence the earliest mention (the subject). A person named inside
+    the quotation is being addressed or talked about, not speaking."""
+    lex = lexicon()
+    doc = state.document
+    wanted = lex.pronouns[item.speaker_text.casefold()]
+    item.how = "pronoun"
+    quoted = item.text.casefold()
+    here = doc.sentence_at(item.quote.start)
+    sentences = [s for s in doc.sentences if s.start < item.quote.start]
+    if here is not None and here in sentences:
+        sentences.remove(here)
+        sentences.append(here)
+    groups: list[list[str]] = []  # candidates per sentence, newest sentence first
+    for sentence in reversed(sentences[-lex.lookback:]):
+        group = []
+        for mention in state.mentions:
+            if sentence.start <= mention.start < min(sentence.end, item.quote.start) and mention.key not in group:
+                if mention.key.split()[-1].casefold() not in quoted:
+                    group.append(mention.key)
+        if group:
+            groups.append(group)
+    candidates = [key for group in groups for key in group]
+    for group in groups:
+        compatible = [k for k in group if state.genders.get(k, "") in ("", wanted)]
+        if not compatible:
+            continue
+        known = [k for k in compatible if state.genders.get(k) == wanted]
+        if known:  # the sources' gender agrees: certain
+            item.speaker = known[0]
+            return
+        key = compatible[0]
+        # No gender known: certain only when this is the one person in view, or the speaker
+        # of the quotation just before.
+        distinct = {c for c in candidates if state.genders.get(c, "") in ("", wanted)}
+        if (len(distinct) == 1 and key.casefold() in state.speakers) or key == _previous_speaker(state, item):
+            item.speaker = key
+        return
+
+
+def _previous_speaker(state: _State, item: Attribution) -> str:
+    """The named speaker of the quotation just before this one, within two sentences: the
+    `"…," X said. "…," she added` convention."""
+    doc = state.document
+    sentences = [s for s in doc.sentences if s.end <= item.quote.start][-2:]
+    if not sentences:
+        return ""
+    earlier = [a for a in state.attributions if a.quote.start < item.quote.start and a.quote.end >= sentences[0].start]
+    return earlier[-1].speaker if earlier and earlier[-1].named else ""
+
+
+def _continuations(document: Document, found: list[Attribution]) -> None:
+    """A quotation with no attribution of its own continues the previous speaker in the same
+    or the previous paragraph, or takes the next speaker of its own paragraph."""
+    for index, item in enumerate(found):
+        if item.how or item.speaker:
+            continue
+        previous = found[index - 1] if index > 0 else None
+        if previous is not None and previous.speaker and previous.block is not None and item.block is not None \
+                and item.block - previous.block <= 1 and _opens_paragraph_or_same(document, item, previous):
+            item.speaker, item.speaker_text, item.how = previous.speaker, previous.speaker_text, "continuation"
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and following.speaker and following.block == item.block and following.how in ("after", "before"):
+            item.speaker, item.speaker_text, item.how = following.speaker, following.speaker_text, "continuation"
+
+
+def _opens_paragraph_or_same(document: Document, item: Attribution, previous: Attribution) -> bool:
+    if item.block == previous.block:
+        return True
+    block = document.blocks[item.block]
+    return not document.prose[block.start:item.quote.start].strip()
+
+
+def _proper_noun(document: Document, word: str) -> bool:
+    """The word is capitalised somewhere other than at the start of a sentence: a name."""
+    pattern = regex.compile(r"(?<=[\p{Ll},;]\s+)" + regex.escape(word) + r"\b")
+    return pattern.search(document.prose) is not None
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip("(),")
+        if bare[:1].isupper() or (run and bare.casefold() in NAME_PARTICLES):
+            run.insert(0, bare)
+        else:
+            break
+    return run or words[-1:]

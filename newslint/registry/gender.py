@@ -10,6 +10,7 @@ import regex
 
 from newslint.document.model import Document
 from newslint.registry.lexicon import lexicon
+from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity, Provenance, Registry
 
 STRONG, WEAK = 2, 1
@@ -42,13 +43,14 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
     """(person, gender, offset) for each pronoun whose referent is unambiguous."""
     lex = lexicon()
     votes = []
+    quoted = speech_mask(document)
     previous_only: Entity | None = None
     for index, sentence in enumerate(document.sentences):
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
         only = here[0][1] if len(distinct) == 1 else None
         for match in pattern.finditer(document.prose, sentence.start, sentence.end):
-            if document.in_quote(match.start()):
+            if quoted[match.start()]:
                 continue
             before = [e for o, e in here if o < match.start()]
             gender = lex.pronouns[match.group().casefold()]

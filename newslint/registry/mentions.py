@@ -47,6 +47,7 @@ class NameMention:
     honorific: str = ""  # gender the honorific implies, "" when none
     evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive
     sentence: Sentence | None = None
+    quoted: bool = False  # inside a quotation (the speaker's words)
 
     @property
     def surname(self) -> str:
@@ -68,6 +69,7 @@ class RoleReference:
     family: str
     affiliation: str
     status: str = "current"
+    quoted: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +136,10 @@ class MentionFinder:
         # Words the document also writes in lowercase are common words when capitalised at the
         # start of a sentence ("Discussions among ...").
         self.lowercase_words = lowercase_words if lowercase_words is not None else lowercase_vocabulary(self.text)
+        self.quoted = speech_mask(document)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return any(self.quoted[start:max(end, start + 1)])
 
     # -- names -------------------------------------------------------------------------------
     def names(self) -> list[NameMention]:
@@ -141,10 +147,12 @@ class MentionFinder:
         found: list[NameMention] = []
         for sentence in self.document.sentences:
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
-                if not self.include_quotes and self.document.in_quote(match.start(), match.end()):
+                quoted = self.in_quote(match.start(), match.end())
+                if quoted and not self.include_quotes:
                     continue
                 mention = self._mention(match, sentence)
                 if mention is not None:
+                    mention.quoted = quoted
                     found.append(mention)
         return found
 
@@ -355,7 +363,8 @@ class MentionFinder:
         found = []
         lex = self.lex
         for match in reference.finditer(self.text):
-            if not self.include_quotes and self.document.in_quote(match.start(), match.end()):
+            quoted = self.in_quote(match.start(), match.end())
+            if quoted and not self.include_quotes:
                 continue
             following = self.text[match.end():match.end() + 3]
             if regex.match(r"\s+\p{Lu}", following) and match.group("post") is None:
@@ -371,8 +380,26 @@ class MentionFinder:
             if info is None:
                 continue
             found.append(RoleReference(match.start(), match.end(), match.group(), role, info.family,
-                                       normalise_affiliation(affiliation, lex), status))
+                                       normalise_affiliation(affiliation, lex), status, quoted))
         return found
+
+
+def speech_mask(document: Document) -> bytearray:
+    """1 for every offset inside a quotation. An opening mark that is never closed quotes only
+    to the end of its sentence, and the closed quotations nested inside it are still quotes;
+    so that a paragraph with one stray mark keeps its narration ("..." he added)."""
+    mask = bytearray(len(document.text))
+    for quote in document.quotes:
+        if quote.depth == 0 and quote.closed:
+            mask[quote.start:quote.end] = b"\x01" * (quote.end - quote.start)
+        elif quote.depth == 0:
+            sentence = document.sentence_at(quote.start)
+            end = min(quote.end, sentence.end) if sentence else quote.end
+            mask[quote.start:end] = b"\x01" * (end - quote.start)
+            for inner in document.quotes:
+                if inner.depth == 1 and inner.closed and quote.start < inner.start < quote.end:
+                    mask[inner.start:inner.end] = b"\x01" * (inner.end - inner.start)
+    return mask
 
 
 def lowercase_vocabulary(text: str) -> set[str]:

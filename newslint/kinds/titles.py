@@ -1,0 +1,151 @@
+"""`extends: titles`: a title that contradicts the sources: "former" before a sitting
+office-holder (or no "former" once a curated title has ended), a title of another office or
+organisation than the sources give, and someone named as holder of an office the sources give
+to another person. Judged at the draft's date when curated titles have dates."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newslint.findings import Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.explain import evidence, support
+from newslint.registry.lexicon import lexicon
+from newslint.registry.mentions import TitlePhrase, affiliations_compatible
+from newslint.registry.model import Entity, Registry, Title
+from newslint.registry.resolve import EXACT, DraftNames, Resolution
+
+MESSAGES = {
+    "stale": "'%s': the sources give %s as %s, current (%s)",
+    "ended": "'%s': %s was %s until %s",
+    "office": "'%s': the sources give %s as %s (%s)",
+    "holder": "'%s': the sources give %s as %s (%s)",
+}
+
+
+def describe(title: Title) -> str:
+    """"White House spokeswoman", "president of Mexico"."""
+    if not title.affiliation:
+        return title.role
+    lex = lexicon()
+    if lex.country(title.affiliation) == title.affiliation:
+        adjectives = [w for w, c in lex.nationalities.items()
+                      if c == title.affiliation and w != c.casefold() and w.isalpha()]
+        if adjectives:
+            return f"{adjectives[0].capitalize()} {title.role}"
+    return f"{title.affiliation} {title.role}"
+
+
+def active(title: Title, date: str | None) -> bool:
+    """Current at the draft's date: by the curated dates when there are any, else by status."""
+    if date and title.end and str(title.end) < date:
+        return False
+    if date and title.start and str(title.start) > date:
+        return False
+    if title.end and not date:
+        return False
+    return title.status == "current"
+
+
+class TitlesRule(Rule):
+    extends = "titles"
+    category = "title"
+    needs_registry = True
+    keys = frozenset({"messages", "stale_words", "min_support", "holder_min_support"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        messages = data.get("messages") or {}
+        if not isinstance(messages, dict) or not all(isinstance(v, str) for v in messages.values()):
+            raise RuleError("messages must map stale/ended/office/holder to strings", "messages")
+        self.messages = {**MESSAGES, **messages}
+        stale = data.get("stale_words", ["former", "ex", "late"])
+        if not isinstance(stale, list) or not all(isinstance(w, str) for w in stale):
+            raise RuleError("stale_words must be a list of words", "stale_words")
+        self.stale_words = {w.casefold().rstrip("-") for w in stale}
+        self.min_support = int(data.get("min_support", 2))
+        self.holder_min_support = int(data.get("holder_min_support", 2))
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None:
+            return
+        names = DraftNames(context.document, registry)
+        for mention in names.mentions:
+            phrase = mention.title
+            if phrase is None or mention.kind != "person":
+                continue
+            resolution = names.resolve(mention)
+            if resolution is not None and resolution.entity.kind == "person":
+                yield from self._about(resolution, phrase, context)
+            elif resolution is None:
+                yield from self._holder(mention, phrase, registry, context)
+
+    # -- a known person's title --------------------------------------------------------------
+    def _about(self, resolution: Resolution, phrase: TitlePhrase, context: CheckContext) -> Iterator[Finding]:
+        entity = resolution.entity
+        lex = lexicon()
+        same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, t.family or t.role)]
+        matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)]
+        status_word = self._status_word(phrase, context)
+        if status_word is not None:
+            current = [t for t in matching if active(t, context.draft_date) and t.support >= self.min_support]
+            if current:
+                title = current[0]
+                start, end = phrase.status_start, phrase.end
+                text = context.document.text[start:end]
+                detail = support(title.mentions)
+                if title.status_against:
+                    detail += f"; '{status_word}' in {len(title.status_against)}"
+                rest = context.document.text[phrase.status_end:end].lstrip(" -")
+                yield self.finding(start, end, message=format_message(
+                    self.messages["stale"], (text, entity.canonical, describe(title), detail)),
+                    fix=Fix(rest, safe=False), evidence=evidence(title.mentions))
+            return
+        if phrase.status == "current" and matching and context.draft_date:
+            ended = [t for t in matching if t.end and str(t.end) < context.draft_date]
+            if ended and len(ended) == len(matching):
+                title = ended[0]
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["ended"], (phrase.text, entity.canonical, describe(title), title.end)),
+                    evidence=evidence(title.mentions))
+                return
+        if phrase.status != "current" or matching or not phrase.affiliation:
+            return
+        if same_office:
+            # The right office at another organisation or country ("Pentagon spokeswoman").
+            title = max(same_office, key=lambda t: t.support)
+            if title.affiliation and title.support >= 1:
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
+                    evidence=evidence(title.mentions))
+
+    def _status_word(self, phrase: TitlePhrase, context: CheckContext) -> str | None:
+        if phrase.status_start is None or phrase.status_end is None:
+            return None
+        word = context.document.text[phrase.status_start:phrase.status_end].casefold().rstrip("- ")
+        return word if word in self.stale_words else None
+
+    # -- someone else named as holder of an office ---------------------------------------------
+    def _holder(self, mention, phrase: TitlePhrase, registry: Registry, context: CheckContext) -> Iterator[Finding]:
+        lex = lexicon()
+        if phrase.status != "current" or not phrase.affiliation or len(mention.words) < 2:
+            return
+        if lex.family(phrase.role) not in lex.unique_roles:
+            return
+        holders: list[tuple[Entity, Title]] = []
+        for person in registry.people:
+            for title in person.titles:
+                if (lex.family(title.role) == lex.family(phrase.role) and title.affiliation
+                        and affiliations_compatible(phrase.affiliation, title.affiliation)
+                        and active(title, context.draft_date) and title.support >= self.holder_min_support):
+                    holders.append((person, title))
+        if len({id(p) for p, _ in holders}) != 1:
+            return
+        person, title = holders[0]
+        yield self.finding(phrase.start, mention.end, message=format_message(
+            self.messages["holder"], (context.document.text[phrase.start:mention.end],
+                                      f"the {describe(title)}", person.canonical, support(title.mentions))),
+            evidence=evidence(title.mentions))
+
+
+RULE_KINDS = {"titles": TitlesRule}

@@ -1,0 +1,147 @@
+"""`extends: pronouns`: a pronoun that refers to a known person and disagrees with how the
+sources refer to them: the attribution after a quote ("...," he added, after a quote by a
+woman), the subject of the next clause ("Kelly said ..., and he added"), possessives.
+
+A pronoun's candidates are the people named outside quotations before it in its sentence and
+in the nearest earlier sentences that name anyone (within `window` sentences). It is flagged
+only when every candidate is a known person whose gender the sources give, and none has the
+pronoun's gender. Someone unknown, of unknown gender, or of the pronoun's gender: abstain."""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from newslint.findings import Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.explain import evidence
+from newslint.registry.mentions import speech_mask
+from newslint.registry.model import Entity
+from newslint.registry.resolve import MISSES, DraftNames
+
+DEFAULT_MESSAGE = "'%s' refers to %s, whom the sources refer to as %s (%s)"
+
+
+@dataclass
+class Candidate:
+    offset: int
+    entity: Entity | None  # None: someone the registry does not know, or a pronoun
+    gender: str  # female | male | unknown
+    pronoun: bool = False  # an earlier pronoun: someone of its gender is around
+
+
+class PronounsRule(Rule):
+    extends = "pronouns"
+    category = "pronoun"
+    needs_registry = True
+    keys = frozenset({"pronouns", "window", "swap"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        self.message = self.message or DEFAULT_MESSAGE
+        pronouns = data.get("pronouns")
+        if not isinstance(pronouns, dict) or not pronouns:
+            raise RuleError("pronouns must map a gender to a list of pronouns", "pronouns")
+        self.genders: dict[str, str] = {}
+        for gender, words in pronouns.items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise RuleError("pronouns must map a gender to a list of pronouns", "pronouns")
+            self.genders.update({w.casefold(): str(gender) for w in words})
+        swap = data.get("swap") or {}
+        if not isinstance(swap, dict):
+            raise RuleError("swap must map a pronoun to its replacement", "swap")
+        self.swap = {str(k).casefold(): str(v) for k, v in swap.items()}
+        self.window = int(data.get("window", 3))
+        words = "|".join(sorted(map(regex.escape, self.genders), key=len, reverse=True))
+        self.pattern = regex.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None:
+            return
+        document = context.document
+        names = DraftNames(document, registry)
+        quoted = speech_mask(document)
+        by_sentence = self._candidates(names, document, quoted)
+        starts = [s.start for s in document.sentences]
+        for match in self.pattern.finditer(document.prose):
+            if quoted[match.start()]:
+                continue  # the speaker's own words
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0:
+                continue
+            gender = self.genders[match.group().casefold()]
+            candidates = self._around(by_sentence, index, match.start())
+            # Later pronouns may refer to whoever this one refers to.
+            by_sentence.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
+            by_sentence[index].sort(key=lambda c: c.offset)
+            people = [c for c in candidates if not c.pronoun]
+            if not people or any(c.gender in (gender, "unknown") for c in candidates):
+                continue
+            yield self._finding(match, people[-1].entity, gender)
+
+    def _finding(self, match, person: Entity, gender: str) -> Finding:
+        word = match.group()
+        replacement = self.swap.get(word.casefold())
+        if replacement and word[0].isupper():
+            replacement = replacement.capitalize()
+        detail = f"{len(person.gender_evidence)} mentions" if person.gender_evidence else "curated"
+        message = format_message(self.message, (word, person.canonical, person.gender, detail))
+        return self.finding(match.start(), match.end(), message=message,
+                            fix=Fix(replacement, safe=False) if replacement else None,
+                            evidence=evidence(person.gender_evidence))
+
+    def _candidates(self, names: DraftNames, document, quoted) -> dict[int, list[Candidate]]:
+        starts = [s.start for s in document.sentences]
+        found: dict[int, list[Candidate]] = {}
+
+        def add(offset: int, entity: Entity | None) -> None:
+            index = bisect.bisect_right(starts, offset) - 1
+            if index < 0:
+                return
+            gender = entity.gender if entity is not None else "unknown"
+            found.setdefault(index, []).append(Candidate(offset, entity, gender))
+
+        named: list[tuple[int, Entity]] = []
+        for mention in names.mentions:
+            if mention.kind != "person" or mention.quoted:
+                continue
+            resolution = names.resolve(mention)
+            if resolution is not None and (resolution.how in MISSES or resolution.entity.kind == "person"):
+                entity = resolution.entity if resolution.entity.kind == "person" else None
+                add(mention.start, entity)
+                if entity is not None:
+                    named.append((mention.start, entity))
+            elif mention.evidence:
+                add(mention.start, None)  # a person the sources do not know
+        named.sort(key=lambda item: item[0])
+        for reference in names.references:
+            if reference.quoted:
+                continue
+            entity = names.reference_entity(reference)
+            if entity is None and reference.text.casefold().startswith("the ") and not reference.affiliation:
+                entity = self._last_holder(reference, named)
+            add(reference.start, entity)
+        for items in found.values():
+            items.sort(key=lambda c: c.offset)
+        return found
+
+    @staticmethod
+    def _last_holder(reference, named: list[tuple[int, Entity]]) -> Entity | None:
+        """"the president" when the sources have several: the last one named before it."""
+        for offset, entity in reversed(named):
+            if offset < reference.start and any((t.family or t.role) == reference.family for t in entity.titles):
+                return entity
+        return None
+
+    def _around(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int) -> list[Candidate]:
+        here = [c for c in by_sentence.get(index, []) if c.offset < offset]
+        for back in range(index - 1, max(-1, index - 1 - self.window), -1):
+            if by_sentence.get(back):
+                return by_sentence[back] + here
+        return here
+
+
+RULE_KINDS = {"pronouns": PronounsRule}

@@ -17,12 +17,13 @@ import regex
 
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.explain import evidence
+from newslint.registry.explain import evidence, support
 from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames
 
-DEFAULT_MESSAGE = "'%s' refers to %s, whom the sources refer to as %s (%s)"
+DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
+USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
 
 
 @dataclass
@@ -87,8 +88,9 @@ class PronounsRule(Rule):
         replacement = self.swap.get(word.casefold())
         if replacement and word[0].isupper():
             replacement = replacement.capitalize()
-        detail = f"{len(person.gender_evidence)} mentions" if person.gender_evidence else "curated"
-        message = format_message(self.message, (word, person.canonical, person.gender, detail))
+        detail = support(person.gender_evidence) if person.gender_evidence else "curated facts"
+        pronoun, usage = USAGE.get(person.gender, ("them", person.gender))
+        message = format_message(self.message, (word, person.canonical, pronoun, usage, detail))
         return self.finding(match.start(), match.end(), message=message,
                             fix=Fix(replacement, safe=False) if replacement else None,
                             evidence=evidence(person.gender_evidence))

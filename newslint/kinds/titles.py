@@ -88,7 +88,9 @@ class TitlesRule(Rule):
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)]
         status_word = self._status_word(phrase, context)
         if status_word is not None:
-            current = [t for t in matching if active(t, context.draft_date) and t.support >= self.min_support]
+            # A curated title (no mentions) needs no support: the editor says so.
+            current = [t for t in matching if active(t, context.draft_date)
+                       and (t.support >= self.min_support or not t.mentions)]
             if current:
                 title = current[0]
                 start, end = phrase.status_start, phrase.end
@@ -137,7 +139,8 @@ class TitlesRule(Rule):
             for title in person.titles:
                 if (lex.family(title.role) == lex.family(phrase.role) and title.affiliation
                         and affiliations_compatible(phrase.affiliation, title.affiliation)
-                        and active(title, context.draft_date) and title.support >= self.holder_min_support):
+                        and active(title, context.draft_date)
+                        and (title.support >= self.holder_min_support or not title.mentions)):
                     holders.append((person, title))
         if len({id(p) for p, _ in holders}) != 1:
             return

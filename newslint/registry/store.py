@@ -1,18 +1,44 @@
-"""Where built registries are kept: in memory for the process, keyed by the sources' content."""
+"""Where built registries are kept: in memory for the process, and on disk keyed by a content
+hash of the sources, the curated facts and newslint itself, so that a pre-commit run loads the
+registry instead of rebuilding it. A cache that cannot be read is ignored and rebuilt."""
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import tempfile
 from pathlib import Path
 
 from newslint import __version__
 from newslint.engine.files import expand_paths
 from newslint.registry.build import build_registry, read_sources
+from newslint.registry.curated import FactsError, apply_facts
 from newslint.registry.model import Registry
 
+CACHE_FOLDER = ".newslint_cache"
+_PACKAGE = Path(__file__).resolve().parent.parent
+# Files whose change changes what a build produces (besides the version).
+_CODE = ("registry", "data", "document")
 
-def content_key(sources: list[Path], facts: list[Path]) -> str:
-    """A hash of every source and facts file's path and bytes, and the newslint version."""
+
+def code_fingerprint() -> str:
+    """Size and mtime of the extraction code and lexicons: a development edit invalidates."""
+    digest = hashlib.sha256()
+    for folder in _CODE:
+        for path in sorted((_PACKAGE / folder).rglob("*")):
+            if path.suffix in (".py", ".yaml", ".yml"):
+                stat = path.stat()
+                digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def content_key(sources: list[Path], facts: list[Path], extractors: list | None = None) -> str:
+    """A hash of every source and facts file's path and bytes, newslint's version and code,
+    and the extractors that run (plugins may add some)."""
     digest = hashlib.sha256(__version__.encode())
+    digest.update(code_fingerprint().encode())
+    for extractor in extractors or []:
+        digest.update(f"{getattr(extractor, 'name', type(extractor).__name__)}:{getattr(extractor, 'order', 100)}".encode())
     for path in [*expand_paths(sources), *expand_paths(facts, (".yaml", ".yml"))]:
         digest.update(str(path).encode())
         try:
@@ -22,19 +48,80 @@ def content_key(sources: list[Path], facts: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def cache_dir(sources: list[Path]) -> Path | None:
+    """`.newslint_cache/` in the project that holds the sources (the nearest folder with a
+    config, pyproject.toml or .git), else the user's cache folder. None when disabled."""
+    if os.environ.get("NEWSLINT_NO_CACHE"):
+        return None
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        return Path(os.environ["NEWSLINT_CACHE_DIR"])
+    if sources:
+        start = sources[0].resolve()
+        for folder in [start, *start.parents]:
+            if any((folder / marker).exists() for marker in (".newslint.yaml", ".newslint.yml", "pyproject.toml", ".git")):
+                return folder / CACHE_FOLDER
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newslint"
+
+
+def load_cached(path: Path) -> tuple[Registry, list[str]] | None:
+    try:
+        with path.open("rb") as stream:
+            value = pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a corrupt or foreign cache file is rebuilt, never fatal
+        return None
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Registry):
+        return value
+    return None
+
+
+def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
+    """Write atomically (temporary file, then rename); a cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".registry-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            os.unlink(temporary)  # type: ignore[possibly-undefined]
+        except (OSError, UnboundLocalError, NameError):
+            pass
+
+
+def build(sources: list[Path], facts: list[Path], extractors: list, parsers: dict | None = None) -> tuple[Registry, list[str]]:
+    """Read, extract, apply curated facts. Problems become notes, not exceptions."""
+    corpus = read_sources(sources, parsers)
+    notes = list(corpus.problems)
+    notes.extend(f"{p}: source not found" for p in sources if not p.exists())
+    registry = build_registry(corpus, extractors)
+    try:
+        apply_facts(registry, list(expand_paths(facts, (".yaml", ".yml"))))
+    except FactsError as error:
+        notes.append(str(error))
+    return registry, notes
+
+
 class RegistryProvider:
-    """Builds a registry once per distinct set of sources and facts."""
+    """Builds a registry once per distinct set of sources and facts, through the disk cache."""
 
     def __init__(self, plugins) -> None:
         self.plugins = plugins
         self._built: dict[str, tuple[Registry, list[str]]] = {}
 
     def get(self, sources: list[Path], facts: list[Path], parsers: dict | None = None) -> tuple[Registry, list[str]]:
-        key = content_key(sources, facts)
+        extractors = self.plugins.fact_extractors()
+        key = content_key(sources, facts, extractors)
         if key not in self._built:
-            corpus = read_sources(sources, parsers)
-            notes = list(corpus.problems)
-            missing = [str(p) for p in sources if not p.exists()]
-            notes.extend(f"{p}: source not found" for p in missing)
-            self._built[key] = (build_registry(corpus, self.plugins.fact_extractors()), notes)
+            folder = cache_dir(sources)
+            path = folder / f"registry-{key[:32]}.pickle" if folder else None
+            value = load_cached(path) if path else None
+            if value is None:
+                value = build(sources, facts, extractors, parsers)
+                if path:
+                    save_cached(path, value)
+            self._built[key] = value
         return self._built[key]

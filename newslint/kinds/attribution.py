@@ -65,7 +65,20 @@ def _strings(value: Any, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def _compile(pattern: str, key: str) -> regex.Pattern:
+DEFINED = regex.compile(r"\{\{(\w+)\}\}")
+
+
+def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
+    """Replace {{name}} by the lexicon's `define:` fragment of that name."""
+    def replace(match: regex.Match) -> str:
+        if match.group(1) not in defines:
+            raise RuleError(f"{key}: {{{{{match.group(1)}}}}} is not defined (add it under define:)", key.split(".")[0])
+        return f"(?:{defines[match.group(1)]})"
+    return DEFINED.sub(replace, pattern)
+
+
+def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> regex.Pattern:
+    pattern = _expand(pattern, defines or {}, key)
     try:
         return regex.compile(rf"(?<!\w)(?:{pattern})", FLAGS)
     except regex.error as error:
@@ -108,6 +121,10 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        defines = data.get("define") or {}
+        if not isinstance(defines, dict):
+            raise RuleError("define must be a mapping of names to patterns", "define")
+        defines = {str(k): str(v) for k, v in defines.items()}
         nouns = {n.lower() for n in _strings(data.get("noun_verbs"), "noun_verbs")}
         verb_forms: set[str] = set()
         for entry in _strings(data.get("verbs"), "verbs"):
@@ -116,11 +133,11 @@ class Lexicon:
         if not verb_forms:
             raise RuleError("the lexicon needs a list of reporting verbs", "verbs")
         verbs = regex.compile(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
-        sources = tuple(_compile(p, "sources") for p in _strings(data.get("sources"), "sources"))
+        sources = tuple(_compile(p, "sources", defines) for p in _strings(data.get("sources"), "sources"))
         vague = data.get("vague") or {}
         if not isinstance(vague, dict):
             raise RuleError("vague must be a mapping", "vague")
-        anonymous = tuple(_compile(p, "anonymous") for p in _strings(data.get("anonymous"), "anonymous"))
+        anonymous = tuple(_compile(p, "anonymous", defines) for p in _strings(data.get("anonymous"), "anonymous"))
         claims_data = data.get("claims") or {}
         if not isinstance(claims_data, dict):
             raise RuleError("claims must be a mapping of claim kinds", "claims")
@@ -132,11 +149,11 @@ class Lexicon:
                 name=str(name),
                 what=str(spec.get("what", name)),
                 fix=str(spec.get("fix", "say who the claim comes from")),
-                cues=tuple(_compile(p, "claims") for p in _strings(spec.get("cues"), "claims")),
-                not_=tuple(_compile(p, "claims") for p in _strings(spec.get("not"), "claims")),
+                cues=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("cues"), "claims")),
+                not_=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("not"), "claims")),
             ))
         return cls(verbs, sources, _vague_groups(vague),
-                   tuple(_compile(p, "vague") for p in _strings(vague.get("phrases"), "vague")),
+                   tuple(_compile(p, "vague", defines) for p in _strings(vague.get("phrases"), "vague")),
                    anonymous, tuple(claims))
 
 
@@ -210,8 +227,8 @@ def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
     for index, block in narration(document):
         start, end = block.start, block.end
         vague = _vague_spans(document, lexicon, start, end)
-        anonymous = [Span(m.start(), m.end(), m.group()) for p in lexicon.anonymous
-                     for m in _finditer(p, prose, start, end)]
+        anonymous = _disjoint([Span(m.start(), m.end(), m.group()) for p in lexicon.anonymous
+                               for m in _finditer(p, prose, start, end)], document)
         attributed = bool(vague or anonymous) or any(
             True for p in (lexicon.verbs, *lexicon.sources) for _ in _finditer(p, prose, start, end))
         paragraphs.append(Paragraph(block, document.sentences_of(index), attributed, vague, anonymous))
@@ -222,28 +239,51 @@ def _vague_spans(document: Document, lexicon: Lexicon, start: int, end: int) -> 
     prose = document.prose
     spans: list[Span] = []
     if lexicon.vague_groups is not None:
+        named = [m.start() for p in lexicon.sources for m in _finditer(p, prose, start, end)]
         for match in _finditer(lexicon.vague_groups, prose, start, end):
-            if match.group("quant") is None and _described(prose, match.start(), start):
+            # A bare group ("researchers found") after a named study or document refers back to it.
+            if match.group("quant") is None and (
+                    _described(prose, match.start(), start) or any(n < match.start() for n in named)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in lexicon.vague_phrases:
         for match in _finditer(pattern, prose, start, end):
-            if not any(s.start <= match.start() < s.end or match.start() <= s.start < match.end() for s in spans):
-                spans.append(Span(match.start(), match.end(), match.group()))
-    return sorted((s for s in spans if not document.in_quote(s.start, s.end)), key=lambda s: s.start)
+            if _word_before(prose, match.start(), start).lower() in BACK_REFERENCE:
+                continue  # "the studies show": already named
+            spans.append(Span(match.start(), match.end(), match.group()))
+    return _disjoint(spans, document)
+
+
+def _disjoint(spans: list[Span], document: Document) -> list[Span]:
+    """Overlapping matches merged into one span, quoted ones dropped, in text order."""
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if document.in_quote(span.start, span.end):
+            continue
+        if merged and span.start < merged[-1].end:
+            last = merged[-1]
+            if span.end > last.end:
+                merged[-1] = Span(last.start, span.end, document.prose[last.start:span.end])
+            continue
+        merged.append(span)
+    return merged
+
+
+def _word_before(prose: str, at: int, floor: int) -> str:
+    word = regex.search(r"([\w.&'’-]+)\W*$", prose[floor:at])
+    return word.group(1) if word else ""
 
 
 def _described(prose: str, at: int, floor: int) -> bool:
     """True when the word before a bare group names or points back to it: "Pentagon analysts",
     "the experts" (already introduced). A nationality ("Mexican experts") still leaves it vague."""
     before = prose[floor:at].rstrip()
-    word = regex.search(r"([\w.&'-]+)$", before)
-    if not word:
+    token = _word_before(prose, at, floor)
+    if not token or not before.endswith(token):
         return False
-    token = word.group(1)
     if token.lower() in BACK_REFERENCE:
         return True
-    rest = before[: word.start()].rstrip()
+    rest = before[: len(before) - len(token)].rstrip()
     sentence_start = not rest or rest[-1] in ".!?\"“”"
     return bool(DESCRIBED_BY.search(token)) and not sentence_start and not NATIONALITY.search(token)
 

@@ -25,7 +25,7 @@ from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, claim
 from newslint.kinds.base import CheckContext, Rule, RuleError
 
 CHECKS = ("unsourced", "vague", "anonymous")
-LEXICON_KEYS = frozenset({"verbs", "noun_verbs", "sources", "vague", "anonymous", "claims"})
+LEXICON_KEYS = frozenset({"define", "verbs", "noun_verbs", "sources", "vague", "anonymous", "claims"})
 DEFAULT_MESSAGES = {
     "unsourced": "Unsourced claim: %s ('%s') with no attribution in its sentence or paragraph; %s.",
     "vague": "Vague attribution '%s': %s%s",
@@ -105,9 +105,13 @@ class SourcingRule(Rule):
 
     def _anonymous(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
         document = context.document
+        reported: set[int] = set()
         for span in paragraph.anonymous:
             sentence = document.sentence_at(span.start)
-            claims = claims_in(document, self.lexicon, sentence) if sentence else []
+            if sentence is None or sentence.start in reported:
+                continue  # one note per sentence ("people familiar ... who were not authorized")
+            reported.add(sentence.start)
+            claims = claims_in(document, self.lexicon, sentence)
             if self.only_check_worthy and not claims:
                 continue
             what = claims[0].kind.what if claims else "a claim"

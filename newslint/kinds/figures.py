@@ -1,0 +1,109 @@
+"""Fact kind `figures`: a number, amount, duration or date whose context matches a source
+figure of the same kind with a different value ("30-minute call" where the sources say
+45-minute). Silent when the sources have no such figure (the sourcing rules handle that)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import regex
+
+from newslint.findings import Evidence, Finding, Fix
+from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.figurematch import comparable, matches, policy, same_value, shared
+from newslint.registry.model import FigureFact
+from newslint.registry.numbers import KINDS, Figure, find_figures
+
+NUMBER = regex.compile(r"\d[\d,.]*|\p{L}+(?:-\p{L}+)?")
+
+
+class FiguresRule(Rule):
+    extends: ClassVar[str] = "figures"
+    category: ClassVar[str] = "figure"
+    needs_registry: ClassVar[bool] = True
+    keys: ClassVar[frozenset[str]] = frozenset({"kinds", "min_shared", "min_words", "synonyms", "safe_fix_sources"})
+
+    def compile(self, data: dict[str, Any]) -> None:
+        kinds = data.get("kinds", list(KINDS))
+        if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
+            raise RuleError(f"kinds must be a list of {', '.join(KINDS)}", "kinds")
+        self.kinds = frozenset(kinds)
+        min_shared = data.get("min_shared") or {}
+        if not isinstance(min_shared, dict) or any(not isinstance(v, int) for v in min_shared.values()):
+            raise RuleError("min_shared must map a kind to a number of shared context words", "min_shared")
+        synonyms = data.get("synonyms") or []
+        if not isinstance(synonyms, list) or any(not isinstance(g, list) or not g for g in synonyms):
+            raise RuleError("synonyms must be a list of word lists", "synonyms")
+        self.policy = policy({"min_shared": min_shared, "synonyms": synonyms,
+                              **({"min_words": data["min_words"]} if "min_words" in data else {})})
+        self.safe_fix_sources = int(data.get("safe_fix_sources", 2))
+        if not self.message:
+            self.message = "'%s': the sources give %s (%s)"
+
+    def check(self, context: CheckContext) -> Iterator[Finding]:
+        registry = context.registry
+        if registry is None or not registry.figures:
+            return
+        for figure in find_figures(context.document, skip_quotes=True):
+            if figure.kind not in self.kinds:
+                continue
+            finding = self._check_one(figure, registry.figures)
+            if finding is not None:
+                yield finding
+
+    def _check_one(self, figure: Figure, facts: list[FigureFact]) -> Finding | None:
+        p = self.policy
+        related = [(score, fact) for fact in facts
+                   if comparable(figure.kind, figure.value, fact.value)
+                   and (score := matches(p, figure.kind, figure.unit, figure.context, fact.kind, fact.unit, fact.context))]
+        if not related:
+            return None
+        if any(same_value(figure.kind, figure.value, fact.value) for _, fact in related):
+            return None
+        # Precision first: the same value anywhere near the same words means the sources agree.
+        for fact in facts:
+            if fact.kind == figure.kind and same_value(figure.kind, figure.value, fact.value) \
+                    and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
+                    and shared(p, figure.context, fact.context):
+                return None
+        by_value: dict[str, list[tuple[int, FigureFact]]] = defaultdict(list)
+        for score, fact in related:
+            by_value[fact.value].append((score, fact))
+        best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
+                                                                      sum(s for s, _ in item[1])))
+        support.sort(key=lambda item: -item[0])
+        sources = sorted({f.provenance.source for _, f in support})
+        said = support[0][1].text
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for _, f in support[:3])
+        message = format_message(self.message, (figure.phrase or figure.text, said, where))
+        if len(by_value) > 1:
+            message += " (the sources disagree: " + ", ".join(
+                f"{items[0][1].text} in {len({f.provenance.source for _, f in items})}" for items in by_value.values()) + ")"
+        fix = self._fix(figure, said, single=len(by_value) == 1, sources=len(sources))
+        start, end = (figure.number_start, figure.number_end) if figure.kind in ("count", "duration", "percent", "amount") \
+            else (figure.start, figure.end)
+        return self.finding(start, end, message=message, fix=fix,
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _fix(self, figure: Figure, said: str, single: bool, sources: int) -> Fix | None:
+        """The source's figure in place of the draft's, when all matching sources agree."""
+        if not single:
+            return None
+        if figure.kind in ("date", "month"):
+            replacement = said
+        else:
+            number = NUMBER.match(said)
+            if number is None:
+                return None
+            replacement = number.group()
+            if replacement[:1].isalpha() and figure.text[:1].isupper():
+                replacement = replacement.capitalize()
+        return Fix(replacement, safe=sources >= self.safe_fix_sources)
+
+
+def _short(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+RULE_KINDS = {"figures": FiguresRule}

@@ -1,0 +1,269 @@
+"""Find the figures of a document: counts ("two invasions"), amounts ("$1.2 million"),
+percentages, durations ("45-minute call"), dates ("April 16"), months ("in February") and
+years, each with a normalised value, the noun it counts or measures, and the words around it.
+
+Used by figure extraction (sources) and by the figure check (drafts), so both read figures the
+same way. Number words, scales, months and units come from newslint/data/numbers.yaml."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from newslint.document.model import Document
+from newslint.registry.wording import stem
+
+KINDS = ("count", "amount", "percent", "duration", "date", "month", "year")
+CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    numbers: dict[str, float]
+    scales: dict[str, float]
+    not_after_one: frozenset[str]
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    month_prepositions: frozenset[str]
+    time_units: dict[str, int]
+    currencies: dict[str, str]
+    stopwords: frozenset[str]
+    patterns: dict[str, regex.Pattern]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure in a document. `value` is normalised for comparison; `number` is the span of
+    the number itself (what a fix replaces)."""
+
+    kind: str
+    value: str
+    text: str
+    start: int
+    end: int
+    unit: str  # stem of the noun counted or measured ("invasi", "call"); "" when none
+    context: tuple[str, ...]
+    number_start: int
+    number_end: int
+    phrase: str = ""  # the figure with the noun it counts ("two invasions", "45-minute phone call")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("newslint.data").joinpath("numbers.yaml").read_text(encoding="utf-8"))
+    numbers = {str(k): float(v) for k, v in data["numbers"].items()}
+    scales = {str(k): float(v) for k, v in data["scales"].items()}
+    months = {str(k): int(v) for k, v in data["months"].items()}
+    units = {str(k): int(v) for k, v in data["time_units"].items()}
+    currencies = {str(k): str(v) for k, v in data["currencies"].items()}
+    word_numbers = sorted((w for w in numbers if " " not in w), key=len, reverse=True)
+    tens = [w for w in word_numbers if numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
+    units_words = [w for w in word_numbers if 1 <= numbers[w] <= 9 and numbers[w] == int(numbers[w])]
+    numword = (rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units_words)})|a dozen|{'|'.join(word_numbers)})")
+    digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    number = rf"(?:{digits}|{numword})"
+    scale = "|".join(sorted((s for s in scales if len(s) > 2), key=len, reverse=True))
+    month = "|".join(sorted(months, key=len, reverse=True))
+    unit = "|".join(units)
+    money_words = "|".join(sorted((c for c in currencies if c.isalpha()), key=len, reverse=True))
+    symbols = "|".join(regex.escape(c) for c in sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True))
+    percent = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["percent_words"])
+    before = r"(?<![\w.\-/$€£¥])"
+    patterns = {
+        "date": regex.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+                              rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
+        "month": regex.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
+        "duration": regex.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
+        "percent": regex.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
+        "amount": regex.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
+                                rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
+        "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
+        "count": regex.compile(rf"{before}(?P<number>{number})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
+    }
+    return Lexicon(numbers, scales, frozenset(data["not_after_one"]), months,
+                   frozenset(data["ambiguous_months"]), frozenset(data["month_prepositions"]),
+                   units, currencies, frozenset(str(w) for w in data["stopwords"]), patterns)
+
+
+WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
+
+
+def parse_number(text: str) -> float | None:
+    """"45" → 45, "1,200" → 1200, "two" → 2, "twenty-five" → 25, "a dozen" → 12."""
+    lex = lexicon()
+    word = text.casefold().strip()
+    if word in lex.numbers:
+        return lex.numbers[word]
+    if "-" in word:
+        parts = word.split("-")
+        if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
+            return lex.numbers[parts[0]] + lex.numbers[parts[1]]
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.6g}" if value != int(value) else str(int(value))
+
+
+def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
+    """Every figure in the document's prose, in text order."""
+    lex = lexicon()
+    prose = document.prose
+    taken = bytearray(len(prose))
+    figures: list[Figure] = []
+    for sentence in document.sentences:
+        tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
+        for kind in ("date", "month", "duration", "percent", "amount", "year", "count"):
+            for match in lex.patterns[kind].finditer(prose, sentence.start, sentence.end):
+                if any(taken[match.start():match.end()]):
+                    continue
+                if skip_quotes and document.in_quote(match.start(), match.end()):
+                    continue
+                figure = _figure(kind, match, prose, tokens, sentence.start)
+                if figure is None:
+                    continue
+                taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+                figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    return figures
+
+
+def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> Figure | None:
+    lex = lexicon()
+    start, end = match.start(), match.end()
+    number_span = (start, end)
+    unit, unit_end = "", end
+    if kind == "date":
+        month = (match.group("month") or match.group("month2")).casefold().rstrip(".")
+        day = int(match.group("day") or match.group("day2"))
+        year = match.group("year") or match.group("year2")
+        if not 1 <= day <= 31:
+            return None
+        value = f"{year + '-' if year else ''}{lex.months[month]:02d}-{day:02d}"
+    elif kind == "month":
+        word = match.group("month").casefold()
+        year = match.group("year")
+        if word in lex.ambiguous_months and not year:
+            previous = _previous_word(prose, start, sentence_start)
+            if previous not in lex.month_prepositions:
+                return None
+        value = f"{year + '-' if year else ''}{lex.months[word]:02d}"
+    elif kind == "year":
+        value = match.group("year")
+    elif kind == "duration":
+        number = parse_number(match.group("number"))
+        if number is None:
+            return None
+        base = match.group("unit").casefold()
+        value = f"{_fmt(number * lex.time_units[base])}s"
+        number_span = match.span("number")
+        unit, unit_end = _unit_after(prose, end, tokens) if "-" in match.group() else ("", end)
+    elif kind == "percent":
+        number = parse_number(match.group("number"))
+        if number is None:
+            return None
+        value = f"{_fmt(number)}%"
+        number_span = match.span("number")
+        unit, unit_end = _of_noun(prose, end)
+    elif kind == "amount":
+        group = "number" if match.group("number") else "number2"
+        number = parse_number(match.group(group))
+        scale = (match.group("scale") or match.group("scale2") or "").casefold()
+        currency = lex.currencies.get((match.group("symbol") or match.group("currency") or "").casefold(), "")
+        currency = currency or lex.currencies.get(match.group("symbol") or "", "")
+        if number is None:
+            return None
+        value = f"{_fmt(number * lex.scales.get(scale, 1))} {currency}"
+        number_span = match.span(group)
+        unit, unit_end = _unit_after(prose, end, tokens)
+    else:  # count
+        word = match.group("number").casefold()
+        number = parse_number(word)
+        if number is None:
+            return None
+        after = _next_word(prose, end)
+        if word == "one" and (after in lex.not_after_one or not after):
+            return None
+        if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
+            return None
+        if match.group("number")[0].isdigit() is False and _previous_word(prose, start, sentence_start) in ("no", "the") and not after:
+            return None
+        scale = (match.group("scale") or "").casefold()
+        value = _fmt(number * lex.scales.get(scale, 1))
+        number_span = match.span("number")
+        unit, unit_end = _unit_after(prose, end, tokens)
+    context = _context(tokens, start, end, unit)
+    phrase = prose[start:max(end, unit_end)]
+    return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase)
+
+
+def _previous_word(prose: str, at: int, limit: int) -> str:
+    found = regex.search(r"([\p{L}]+)\W*$", prose[max(limit, at - 40):at])
+    return found.group(1).casefold() if found else ""
+
+
+def _next_word(prose: str, at: int) -> str:
+    found = regex.match(r"\s*([\p{L}][\p{L}.'’\-]*)", prose[at:at + 40])
+    return found.group(1).casefold().rstrip(".") if found else ""
+
+
+def _unit_after(prose: str, end: int, tokens: list) -> str:
+    """The noun a figure counts or measures: of the next words (up to three, before a function
+    word or punctuation), the first plural, else the last ("two invasions since", "45-minute
+    phone call with")."""
+    lex = lexicon()
+    run = []
+    for start, stop, text in tokens:
+        if start < end:
+            continue
+        between = prose[end:start] if not run else prose[run[-1][1]:start]
+        if any(c in between for c in ",;:.!?()\"“”") or len(run) == 3:
+            break
+        word = text.casefold().rstrip(".")
+        if word in lex.stopwords or word in lex.months or parse_number(word) is not None:
+            break
+        run.append((start, stop, word))
+    if not run:
+        return "", end
+    plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]
+    head = plural[0] if plural else run[-1]
+    return stem(head[2]), head[1]
+
+
+def _of_noun(prose: str, end: int) -> tuple[str, int]:
+    """"12% of voters" → voters."""
+    found = regex.match(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)", prose[end:end + 60])
+    return (stem(found.group(1)), end + found.end(1)) if found else ("", end)
+
+
+def _context(tokens: list, start: int, end: int, unit: str) -> tuple[str, ...]:
+    """Content words around the figure: names as written ("Sheinbaum"), other words as stems,
+    numbers as digits; not the figure itself, its unit or function words."""
+    lex = lexicon()
+    before = [t for t in tokens if t[1] <= start][-CONTEXT_WINDOW:]
+    after = [t for t in tokens if t[0] >= end][:CONTEXT_WINDOW]
+    out: list[str] = []
+    for _, _, text in before + after:
+        word = text.rstrip(".").replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        folded = word.casefold()
+        if not word or folded in lex.stopwords or folded in lex.months:
+            continue
+        if word[0].isdigit():
+            item = word.replace(",", "")
+        elif word[0].isupper():
+            item = word
+        else:
+            item = stem(word)
+            if item == unit:
+                continue
+        if item not in out:
+            out.append(item)
+    return tuple(out)

@@ -79,7 +79,8 @@ def run_check(args: Namespace) -> int:
             print(f"newslint: warning: {note}", file=sys.stderr)
         if report.error:
             error(report.error)
-    rules = [rule for linter in linters.values() for rule in linter.ruleset.rules]
+    # The rules that run (selected, not off): SARIF describes these.
+    rules = [rule for linter in linters.values() for rule, _ in linter.active_rules()]
     if not (args.diff or (args.fix and STDIN in (args.paths or []))):
         formats[args.format](reports, sys.stdout, FormatContext(rules=rules, color=use_color(args.color)))
     if load_failed or any(r.error for r in reports):

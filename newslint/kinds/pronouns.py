@@ -139,9 +139,13 @@ class PronounsRule(Rule):
         return None
 
     def _around(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int) -> list[Candidate]:
+        """Who a pronoun may refer to: the people named before it in its sentence; when there
+        are none, those of the nearest earlier sentence that names anyone."""
         here = [c for c in by_sentence.get(index, []) if c.offset < offset]
+        if any(not c.pronoun for c in here):
+            return here
         for back in range(index - 1, max(-1, index - 1 - self.window), -1):
-            if by_sentence.get(back):
+            if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
         return here
 

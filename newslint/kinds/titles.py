@@ -13,13 +13,14 @@ from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
-from newslint.registry.resolve import EXACT, DraftNames, Resolution
+from newslint.registry.resolve import DraftNames, Resolution, canonical_affiliation
 
 MESSAGES = {
     "stale": "'%s': the sources give %s as %s, current (%s)",
     "ended": "'%s': %s was %s until %s",
     "office": "'%s': the sources give %s as %s (%s)",
     "holder": "'%s': the sources give %s as %s (%s)",
+    "no_longer": "'%s': the sources give %s as %s, former (%s)",
 }
 
 
@@ -84,6 +85,7 @@ class TitlesRule(Rule):
     def _about(self, resolution: Resolution, phrase: TitlePhrase, context: CheckContext) -> Iterator[Finding]:
         entity = resolution.entity
         lex = lexicon()
+        phrase.affiliation = canonical_affiliation(context.registry, phrase.affiliation)
         same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, t.family or t.role)]
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)]
         status_word = self._status_word(phrase, context)
@@ -111,6 +113,18 @@ class TitlesRule(Rule):
                     self.messages["ended"], (phrase.text, entity.canonical, describe(title), title.end)),
                     evidence=evidence(title.mentions))
                 return
+        if phrase.status == "current" and matching and all(
+                t.status == "former" and (t.support >= self.min_support or not t.mentions) for t in matching):
+            title = max(matching, key=lambda t: t.support)
+            yield self.finding(phrase.start, phrase.end, message=format_message(
+                self.messages["no_longer"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
+                evidence=evidence(title.mentions))
+            return
+        if phrase.status == "current" and not any(active(t, context.draft_date) for t in matching):
+            holder = self._holder_of(phrase, context)
+            if holder is not None and holder[0] is not entity:
+                yield self._holder_finding(phrase, resolution.mention, holder, context)
+                return
         if phrase.status != "current" or matching or not phrase.affiliation:
             return
         if same_office:
@@ -129,11 +143,26 @@ class TitlesRule(Rule):
 
     # -- someone else named as holder of an office ---------------------------------------------
     def _holder(self, mention, phrase: TitlePhrase, registry: Registry, context: CheckContext) -> Iterator[Finding]:
+        if phrase.status != "current" or len(mention.words) < 2:
+            return
+        holder = self._holder_of(phrase, context)
+        if holder is not None:
+            yield self._holder_finding(phrase, mention, holder, context)
+
+    def _holder_finding(self, phrase: TitlePhrase, mention, holder: tuple[Entity, Title], context: CheckContext) -> Finding:
+        person, title = holder
+        return self.finding(phrase.start, mention.end, message=format_message(
+            self.messages["holder"], (context.document.text[phrase.start:mention.end],
+                                      f"the {describe(title)}", person.canonical, support(title.mentions))),
+            evidence=evidence(title.mentions))
+
+    def _holder_of(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
+        """The one person the sources give this office (a one-holder office with an
+        affiliation) at the draft's date; None when there is not exactly one."""
         lex = lexicon()
-        if phrase.status != "current" or not phrase.affiliation or len(mention.words) < 2:
-            return
-        if lex.family(phrase.role) not in lex.unique_roles:
-            return
+        registry = context.registry
+        if not phrase.affiliation or lex.family(phrase.role) not in lex.unique_roles:
+            return None
         holders: list[tuple[Entity, Title]] = []
         for person in registry.people:
             for title in person.titles:
@@ -143,12 +172,8 @@ class TitlesRule(Rule):
                         and (title.support >= self.holder_min_support or not title.mentions)):
                     holders.append((person, title))
         if len({id(p) for p, _ in holders}) != 1:
-            return
-        person, title = holders[0]
-        yield self.finding(phrase.start, mention.end, message=format_message(
-            self.messages["holder"], (context.document.text[phrase.start:mention.end],
-                                      f"the {describe(title)}", person.canonical, support(title.mentions))),
-            evidence=evidence(title.mentions))
+            return None
+        return holders[0]
 
 
 RULE_KINDS = {"titles": TitlesRule}

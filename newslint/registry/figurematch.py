@@ -73,11 +73,16 @@ def matches(p: Policy, kind: str, unit: str, context: tuple[str, ...], other_kin
     or 0 when they do not (different kind or unit, too little shared, only names shared)."""
     if kind != other_kind:
         return 0
+    need_shared, need_words = p.min_shared.get(kind, 3), p.min_words
     if kind in UNIT_KINDS:
-        if not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
+        if not unit and not other_unit:
+            # Nothing counted or measured on either side ("deliberated for six hours"): the
+            # words around must say it, so ask for one more of them.
+            need_shared, need_words = need_shared + 1, need_words + 1
+        elif not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
             return 0
     common = shared(p, context, other_context)
     words = [w for w in common if not w[:1].isupper()]
-    if len(common) < p.min_shared.get(kind, 3) or len(words) < p.min_words:
+    if len(common) < need_shared or len(words) < need_words:
         return 0
     return len(common)

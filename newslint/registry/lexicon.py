@@ -33,6 +33,7 @@ class Lexicon:
     organisation_words: set[str] = field(default_factory=set)
     organisation_names: set[str] = field(default_factory=set)
     function_words: set[str] = field(default_factory=set)
+    calendar_words: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
     lex.organisation_words = {str(w).casefold() for w in orgs.get("organisation_words") or []}
     lex.organisation_names = {str(w).casefold() for w in orgs.get("organisation_names") or []}
     lex.function_words = {str(w).casefold() for w in names.get("function_words") or []}
+    lex.calendar_words = {str(w).casefold() for w in names.get("calendar_words") or []}
     lex.particles = {str(w) for w in names.get("name_particles") or []}
     lex.suffixes = {str(w).casefold() for w in names.get("name_suffixes") or []}
     lex.reporting_verbs = {str(w).casefold() for w in names.get("reporting_verbs") or []}

@@ -162,7 +162,7 @@ class MentionFinder:
         at_start = self._starts_sentence(match.start(), sentence)
         # Peel what comes before the name: sentence-initial common words, status words,
         # nationalities, roles and honorifics. The title parser reads them back.
-        index = 0
+        index = self._after_last_role(tokens)
         while index < len(tokens):
             word = tokens[index][0]
             low = word.casefold()
@@ -203,8 +203,25 @@ class MentionFinder:
         self._title_before(mention, sentence)
         if mention.title is None:
             self._appositive_after(mention, sentence)
+        if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
+            return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
         self._verb_evidence(mention, sentence)
         return mention
+
+    def _after_last_role(self, tokens: list[tuple[str, int, int]]) -> int:
+        """Where the name starts after a role inside the capitalised run ("Council President
+        Maria Lindqvist", "Riverton Transit Authority Chairman X"): after the last role that
+        is followed by name-like words only. 0 when there is none."""
+        lex = self.lex
+        for index in range(len(tokens) - 2, -1, -1):
+            width = self._role_width(tokens, index)
+            if not width or index + width >= len(tokens):
+                continue
+            rest = [t[0].casefold() for t in tokens[index + width:]]
+            if any(w in lex.organisation_words or lex.country(w) or lex.role(w) for w in rest):
+                continue
+            return index + width if index else 0
+        return 0
 
     def _starts_sentence(self, offset: int, sentence: Sentence) -> bool:
         before = self.text[sentence.start:offset]
@@ -263,9 +280,6 @@ class MentionFinder:
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
             if word[0].isupper() or lex.country(low):
-                if i == 0 or self._starts_sentence(wstart, sentence):
-                    if low in self.lowercase_words:
-                        break
                 affiliation.insert(0, word)
                 first = wstart
                 i -= 1
@@ -277,7 +291,8 @@ class MentionFinder:
                 status = lex.status_words[low]
                 status_span = (words[i][1], words[i][2])
                 first = words[i][1]
-        if comma and not (i >= 0 and words[i][0].casefold() in ("the", "a", "an")):
+        possessive = bool(affiliation) and affiliation[0].endswith(("'s", "’s"))
+        if comma and not possessive and not (i >= 0 and words[i][0].casefold() in ("the", "a", "an")):
             return  # "..., Name" reads as a title only after "the/a": "The Mexican leader, X"
         info = lex.role(role[0])
         mention.title = TitlePhrase(
@@ -315,7 +330,7 @@ class MentionFinder:
             width = self._role_width([(w, s, e) for w, s, e in words], index)
             if width:
                 break
-            if words[index][0][0].isupper() or lex.country(lows[index]):
+            if words[index][0][0].isupper() or lex.country(lows[index]) or lows[index] in lex.organisation_words:
                 affiliation.append(words[index][0])
                 index += 1
                 continue

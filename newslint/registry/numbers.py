@@ -91,6 +91,17 @@ def lexicon() -> Lexicon:
 WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
 
 
+def number_text(kind: str, text: str) -> str:
+    """The number of a figure as written ("45" of "45-minute call", "two" of "two invasions")."""
+    match = lexicon().patterns.get(kind, lexicon().patterns["count"]).match(text)
+    if match is None:
+        return ""
+    for group in ("number", "number2"):
+        if group in match.groupdict() and match.group(group):
+            return match.group(group)
+    return ""
+
+
 def parse_number(text: str) -> float | None:
     """"45" → 45, "1,200" → 1200, "two" → 2, "twenty-five" → 25, "a dozen" → 12."""
     lex = lexicon()
@@ -228,7 +239,11 @@ def _unit_after(prose: str, end: int, tokens: list) -> str:
         word = text.casefold().rstrip(".")
         if word in lex.stopwords or word in lex.months or parse_number(word) is not None:
             break
+        if run and word.endswith(("ed", "ing")):  # a verb: the noun phrase has ended
+            break
         run.append((start, stop, word))
+        if word.endswith("s") and not word.endswith("ss"):  # a plural noun heads the phrase
+            break
     if not run:
         return "", end
     plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]

@@ -159,3 +159,11 @@ def title_agrees(mention: NameMention, entity: Entity) -> bool:
     lex = lexicon()
     return any(lex.families_compatible(phrase.family, t.family or t.role)
                and affiliations_compatible(phrase.affiliation, t.affiliation) for t in entity.titles)
+
+
+def canonical_affiliation(registry: Registry, affiliation: str) -> str:
+    """"RTA" -> "Riverton Transit Authority" when the sources use it as that organisation's alias."""
+    if not affiliation:
+        return affiliation
+    entity = registry.find(affiliation)
+    return entity.canonical if entity is not None and entity.kind == "organisation" else affiliation

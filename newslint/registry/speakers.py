@@ -365,7 +365,8 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
     lex = lexicon()
     doc = state.document
     item.speaker_start, item.speaker_end = phrase[0].start, phrase[-1].end
-    item.speaker_text = doc.text[item.speaker_start:item.speaker_end].rstrip(",")
+    item.speaker_text = doc.text[item.speaker_start:item.speaker_end].rstrip(",;:.")
+    item.speaker_end = item.speaker_start + len(item.speaker_text)
     first = phrase[0].bare
     if len(phrase) == 1 and first in lex.pronouns:
         item.how = "pronoun-pending"

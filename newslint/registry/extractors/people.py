@@ -28,6 +28,13 @@ def provenance(document: Document, offset: int) -> Provenance:
     return Provenance(document.path, line, " ".join(text.split())[:400])
 
 
+def canonical_affiliations(observed: list, organisations: list[Entity]) -> None:
+    """An affiliation written as an organisation's alias ("RTA") is that organisation."""
+    names = {alias.casefold(): o.canonical for o in organisations for alias in o.aliases}
+    for phrase, _ in observed:
+        phrase.affiliation = names.get(phrase.affiliation.casefold(), phrase.affiliation)
+
+
 def is_person(mention: NameMention) -> bool:
     """Capitalised words alone are not a person: a title, honorific, appositive role or a
     reporting verb must say so, and a lone word needs a title or honorific."""
@@ -61,10 +68,12 @@ class PeopleExtractor:
                 by_form[observation.form] = entity
                 titles[id(entity)].extend(observation.titles)
         self._link_surnames(mentions, entities, by_form)
+        organisations = self._organisations(mentions, documents)
         for entity in entities:
+            canonical_affiliations(titles[id(entity)], organisations)
             reconcile_titles(entity, titles[id(entity)], registry.conflicts)
         registry.entities.extend(entities)
-        registry.entities.extend(self._organisations(mentions, documents))
+        registry.entities.extend(organisations)
         registry.references.update(role_references_for(entities))
         GenderVotes(registry).collect(mentions, by_form, titles)
         registry.extra["people.tokens"] = sorted(self._capitalised_tokens(mentions))

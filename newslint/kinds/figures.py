@@ -7,15 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-import regex
-
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import comparable, matches, policy, same_value, shared
 from newslint.registry.model import FigureFact
-from newslint.registry.numbers import KINDS, Figure, find_figures
+from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
 
-NUMBER = regex.compile(r"\d[\d,.]*|\p{L}+(?:-\p{L}+)?")
 
 
 class FiguresRule(Rule):
@@ -90,13 +87,12 @@ class FiguresRule(Rule):
         """The source's figure in place of the draft's, when all matching sources agree."""
         if not single:
             return None
-        if figure.kind in ("date", "month"):
+        if figure.kind in ("date", "month", "year"):
             replacement = said
         else:
-            number = NUMBER.match(said)
-            if number is None:
+            replacement = number_text(figure.kind, said)
+            if not replacement:
                 return None
-            replacement = number.group()
             if replacement[:1].isalpha() and figure.text[:1].isupper():
                 replacement = replacement.capitalize()
         return Fix(replacement, safe=sources >= self.safe_fix_sources)

@@ -114,6 +114,7 @@ class AttributionRule(Rule):
             facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker]
             if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
                 continue
+            facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
             others = sorted({f.speaker for f in facts})
             start, end = (item.speaker_start, item.speaker_end) if item.speaker_start >= 0 else _words_span(context, item)
             where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])

@@ -210,7 +210,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
     context = _context(tokens, start, end, unit)
-    phrase = prose[start:max(end, unit_end)]
+    phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
     return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase)
 
 

@@ -38,24 +38,28 @@ def conflicts(figures: list[FigureFact]) -> list[Conflict]:
     for number, fact in enumerate(figures):
         for key in _keys(fact):
             index[key].append(number)
-    found: list[Conflict] = []
-    seen: set[frozenset[int]] = set()
+    groups: list[set[int]] = []
     for number, fact in enumerate(figures):
         candidates = sorted({n for key in _keys(fact) for n in index[key][:MAX_COMPARED]} - {number})
-        group = [number] + [n for n in candidates
+        group = {number} | {n for n in candidates
                             if figures[n].provenance.source != fact.provenance.source
-                            and matches(p, fact.kind, fact.unit, fact.context, figures[n].kind, figures[n].unit, figures[n].context)]
+                            and matches(p, fact.kind, fact.unit, fact.context, figures[n].kind, figures[n].unit, figures[n].context)}
         values = {figures[n].value for n in group}
         if len(values) < 2 or any(same_value(fact.kind, fact.value, v) for v in values - {fact.value}):
             continue
-        key = frozenset(group)
-        if key in seen:
-            continue
-        seen.add(key)
+        overlapping = [g for g in groups if g & group]
+        for other in overlapping:  # one disagreement seen from several of its figures
+            group |= other
+            groups.remove(other)
+        groups.append(group)
+    found = []
+    for group in groups:
+        members = sorted(group)
+        first = figures[members[0]]
         sides: dict[str, list[Provenance]] = defaultdict(list)
-        for n in group:
+        for n in members:
             sides[figures[n].text].append(figures[n].provenance)
-        topic = f"{fact.kind}{' of ' + fact.unit if fact.unit else ''}: {' '.join(fact.context[:6])}"
+        topic = f"{first.kind}{' of ' + first.unit if first.unit else ''}: {' '.join(first.context[:6])}"
         found.append(Conflict(topic, sorted(sides.items(), key=lambda side: -len(side[1]))))
     return found
 

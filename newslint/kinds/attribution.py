@@ -283,9 +283,13 @@ def _described(prose: str, at: int, floor: int) -> bool:
         return False
     if token.lower() in BACK_REFERENCE:
         return True
+    if not DESCRIBED_BY.search(token) or NATIONALITY.search(token):
+        return False
     rest = before[: len(before) - len(token)].rstrip()
-    sentence_start = not rest or rest[-1] in ".!?\"“”"
-    return bool(DESCRIBED_BY.search(token)) and not sentence_start and not NATIONALITY.search(token)
+    if rest and rest[-1] not in ".!?\"“”":
+        return True  # capitalised mid-sentence: a name ("Pentagon analysts")
+    # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
+    return bool(regex.search(rf"(?-i:[a-z,]\s+{regex.escape(token)}\b)", prose))
 
 
 def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence) -> list[Claim]:

@@ -184,3 +184,36 @@ def test_config_error_is_an_exception_with_the_file_name(tmp_path):
     write_files(tmp_path, {".newslint.yaml": "accept: 3\nrules: {a: b}\n"})
     with pytest.raises(ConfigError, match=r"\.newslint\.yaml: 'rules' must be a string or a list"):
         load_config_file(tmp_path / ".newslint.yaml")
+
+
+# A second story, written for these tests: the sources the drafts are checked against.
+COUNCIL_SOURCES = {
+    "reporting/wire.txt": (
+        "SPRINGFIELD — Mayor Jane Ortiz said on Tuesday that the city council had approved a $4.2 million "
+        "budget for the new public library.\nThe vote was 5-2. Council member Robert Lee, who voted against "
+        "the plan, said the city could not afford it.\n\"We will build the library this year,\" Ortiz said. "
+        "She added that construction would begin in June.\nOrtiz, a former teacher, was elected in 2021.\n"),
+    "reporting/notes.txt": (
+        "Jane Ortiz, the mayor, told reporters the library would open in 2027.\nLee said he would keep "
+        "asking questions about the cost. Ortiz said she welcomed the debate.\nMayor Ortiz thanked the librarians.\n"),
+    "other/wire.txt": "The transfer fee was 40 million euros, the club said on Friday.\n",
+}
+SLIP = "# Library budget\n\nMayor Jane Ortez said the council approved the budget.\n"
+
+
+def names_found(result) -> list[str]:
+    return [f["text"] for f in json.loads(result.out) if f["rule"] == "facts.Names"]
+
+
+def test_configured_sources_build_the_registry_and_the_command_line_replaces_them(newslint, tmp_path):
+    write_files(tmp_path, {**COUNCIL_SOURCES, "desk/.newslint.yaml": "sources: [../reporting]\nselect: [facts.Names]\n",
+                           "desk/story.md": SLIP})
+    assert names_found(newslint("check", "desk/story.md", "--format", "json")) == ["Jane Ortez"]
+    assert names_found(newslint("check", "desk/story.md", "--sources", "other", "--format", "json")) == []
+
+
+def test_front_matter_sources_come_before_configured_ones(newslint, tmp_path):
+    write_files(tmp_path, {**COUNCIL_SOURCES, "desk/.newslint.yaml": "sources: [../other]\nselect: [facts.Names]\n",
+                           "desk/a.md": "---\nsources: [../reporting]\n---\n" + SLIP, "desk/b.md": SLIP})
+    result = newslint("check", "desk/a.md", "desk/b.md", "--format", "json")
+    assert [(f["path"], f["text"]) for f in json.loads(result.out)] == [("desk/a.md", "Jane Ortez")]

@@ -69,7 +69,8 @@ def run_check(args: Namespace) -> int:
         for problem in linter.problems:
             print(f"newslint: {problem}", file=sys.stderr)
             load_failed = load_failed or problem.severity == "error"
-    if args.jobs > 1 and len(tasks) > 1:
+    # --diff prints while it lints, so it stays in one process to keep the diffs in order.
+    if args.jobs > 1 and len(tasks) > 1 and not args.diff:
         reports = lint_in_processes(tasks, args, options, args.jobs)
     else:
         reports = [lint_or_fix(linter_for(task.config), task, args) for task in tasks]

@@ -285,3 +285,38 @@ def test_a_second_fix_changes_nothing(tmp_path, rules, capsys):
     once = draft.read_bytes()
     code, out, _ = check(capsys, *house(rules), "--diff", str(draft))
     assert out == "" and draft.read_bytes() == once
+
+
+# -- with the shipped fact rules: a misspelled name becomes the sources' canonical form ----------
+PORT_SOURCES = {
+    "a.md": "# Harbor board approves dredging plan\n\nThe Port Commission voted 5-2 on Tuesday to approve a "
+            "$48 million dredging plan.\n\nHarbor director Tobias Wendling said the plan would deepen the main "
+            "channel by six feet.\n",
+    "b.md": "# Dredging plan wins approval\n\nTobias Wendling, the harbor director, said contractors would be "
+            "chosen by March. Wendling said the cost could rise if fuel prices climb.\n",
+}
+
+
+def test_a_misspelled_name_is_fixed_to_the_sources_form(tmp_path, capsys):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in PORT_SOURCES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Port news\n\nHarbor director Tobias Wendlung agreed, the \u201cTobias Wendlung plan\u201d aside.\n",
+                     encoding="utf-8")
+    code, _, _ = check(capsys, "--sources", str(sources), "--select", "facts.Names", "--fix", str(draft))
+    # Fixed in the narration; inside the quotation the words stay as written.
+    assert draft.read_text(encoding="utf-8") == (
+        "# Port news\n\nHarbor director Tobias Wendling agreed, the \u201cTobias Wendlung plan\u201d aside.\n")
+    assert code == 1  # the quoted misspelling is still reported
+
+
+def test_a_misspelled_name_is_fixed_against_the_seed_articles(tmp_path, capsys):
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Talks\n\nMexican President Claudia Sheinbuam said she had turned down the offer.\n",
+                     encoding="utf-8")
+    code, _, _ = check(capsys, "--sources", str(ROOT / "seeds"), "--select", "facts.Names", "--fix", str(draft))
+    assert draft.read_text(encoding="utf-8") == (
+        "# Talks\n\nMexican President Claudia Sheinbaum said she had turned down the offer.\n")
+    assert code == 0

@@ -224,3 +224,11 @@ def test_python_dash_m_newslint_works(project):
     import sys
     done = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True, cwd=project)
     assert done.returncode == 0 and done.stdout.startswith("newslint ")
+
+
+def test_a_selector_that_names_no_rule_is_warned_about(newslint, project):
+    result = newslint("check", "--rules", "rules", "--select", "hous,desk", "--ignore", "desk.Datline", "draft.md")
+    assert "warning: --select/--ignore 'hous' matches no loaded rule" in result.err
+    assert "'desk.Datline' matches no loaded rule" in result.err
+    assert "'desk'" not in result.err
+    assert result.code == 0  # only the suggestion of desk.Dateline ran

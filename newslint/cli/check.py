@@ -15,6 +15,7 @@ from newslint.cli.main import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error
 from newslint.engine.config import Config, ConfigError, find_config, load_config_file
 from newslint.engine.files import Decoded, InputError, decode, expand_paths
 from newslint.engine.linter import Linter, Options, Report, failing
+from newslint.engine.suppress import matches
 from newslint.formats.base import FormatContext
 from newslint.plugins import get_plugins
 
@@ -69,6 +70,8 @@ def run_check(args: Namespace) -> int:
         for problem in linter.problems:
             print(f"newslint: {problem}", file=sys.stderr)
             load_failed = load_failed or problem.severity == "error"
+    for selector in unmatched_selectors(options, list(linters.values())):
+        print(f"newslint: warning: --select/--ignore {selector!r} matches no loaded rule", file=sys.stderr)
     # --diff prints while it lints, so it stays in one process to keep the diffs in order.
     if args.jobs > 1 and len(tasks) > 1 and not args.diff:
         reports = lint_in_processes(tasks, args, options, args.jobs)
@@ -92,6 +95,13 @@ def run_check(args: Namespace) -> int:
 
 def options_from(args: Namespace) -> Options:
     return Options(sources=args.sources, facts=args.facts, rules=args.rules, select=args.select, ignore=args.ignore)
+
+
+def unmatched_selectors(options: Options, linters: list[Linter]) -> list[str]:
+    """Command-line rule ids or prefixes that name no rule: most likely a typo."""
+    ids = {rule.id for linter in linters for rule in linter.ruleset.rules}
+    wanted = [*(options.select or []), *options.ignore]
+    return [s for s in dict.fromkeys(wanted) if ids and not any(matches(i, s) for i in ids)]
 
 
 def collect_tasks(args: Namespace, forced: Config | None) -> list[Task]:

@@ -4,6 +4,7 @@ organisation than the sources give, and someone named as holder of an office the
 to another person. Judged at the draft's date when curated titles have dates."""
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 from typing import Any
 
@@ -38,13 +39,11 @@ def describe(title: Title) -> str:
 
 
 def active(title: Title, date: str | None) -> bool:
-    """Current at the draft's date: by the curated dates when there are any, else by status."""
-    if date and title.end and str(title.end) < date:
-        return False
-    if date and title.start and str(title.start) > date:
-        return False
-    if title.end and not date:
-        return False
+    """Held at the draft's date (today when the draft has none): by the curated dates when
+    there are any, else by the status the sources give."""
+    if title.start or title.end:
+        when = (date or datetime.date.today().isoformat())[:10]
+        return (not title.start or str(title.start) <= when) and (not title.end or when <= str(title.end))
     return title.status == "current"
 
 
@@ -105,8 +104,9 @@ class TitlesRule(Rule):
                     self.messages["stale"], (text, entity.canonical, describe(title), detail)),
                     fix=Fix(rest, safe=False), evidence=evidence(title.mentions))
             return
-        if phrase.status == "current" and matching and context.draft_date:
-            ended = [t for t in matching if t.end and str(t.end) < context.draft_date]
+        if phrase.status == "current" and matching:
+            when = (context.draft_date or datetime.date.today().isoformat())[:10]
+            ended = [t for t in matching if t.end and str(t.end) < when]
             if ended and len(ended) == len(matching):
                 title = ended[0]
                 yield self.finding(phrase.start, phrase.end, message=format_message(

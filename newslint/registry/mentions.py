@@ -172,6 +172,8 @@ class MentionFinder:
                 index += 1
             elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
                 index += 1
+            elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
+                index += 1  # "Ex-President", "Then-Mayor"
             elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
                 index += 2
             elif lex.country(low) or lex.country(_POSSESSIVE.sub("", low)):

@@ -158,8 +158,10 @@ class Registry:
 
     def find(self, name: str) -> Entity | None:
         """The entity whose canonical name, alias or right variant is `name` (case-insensitive)."""
-        wanted = name.casefold()
+        wanted = " ".join(name.casefold().split())
         for entity in self.entities:
             if any(form.casefold() == wanted for form in entity.right_forms()):
                 return entity
+        if wanted.startswith("the "):  # "the Wall Street Journal" = "The Wall Street Journal"
+            return self.find(wanted[4:])
         return None

@@ -1,0 +1,29 @@
+"""Shared by the name, title and pronoun check tests: lint a text against a source set."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from newslint.engine.config import Config
+from newslint.engine.linter import Linter, Options
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+STORY = ROOT / "tests" / "stories" / "council"
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+@lru_cache(maxsize=None)
+def linter(rule: str, sources: tuple[Path, ...]) -> Linter:
+    return Linter(Config(root=ROOT), Options(sources=list(sources), select=[rule]))
+
+
+def lint(rule: str, text: str, sources=(SEEDS,), name: str = "draft.md"):
+    """The findings of one rule on `text`, as (category, flagged text, message, finding)."""
+    report = linter(rule, tuple(sources)).lint_text(name, text)
+    assert not [n for n in report.notes if "failed" in n], report.notes
+    return report.findings
+
+
+def flagged(findings) -> list[str]:
+    return [f.text for f in findings]

@@ -275,3 +275,17 @@ def test_through_the_engine_json_fields(tmp_path):
     data = finding.as_json()
     assert (data["line"], data["column"], data["category"], data["severity"]) == (3, 1, "unsourced", "warning")
     assert data["text"] == "Leaks cost the city more than $6 million a year"
+
+
+@pytest.mark.parametrize("text", [
+    "The council approved a $4.2 million contract with the firm on Tuesday.",
+    "The judge fined the company $50,000 and ordered it to repair the levee.",
+    "The house sold for $1.2 million in 2019.",
+])
+def test_official_acts_are_the_record_of_their_amounts(text):
+    assert flagged(text) == []
+
+
+def test_an_official_act_does_not_source_a_superlative():
+    found = flagged("The council approved the plan, the costliest project in the city's history.")
+    assert [c for _, c, _ in found] == ["unsourced"]

@@ -106,6 +106,11 @@ class ClaimKind:
     fix: str
     cues: tuple[regex.Pattern, ...]
     not_: tuple[regex.Pattern, ...] = ()
+    # Acts that are their own record for this kind of claim ("the council approved $4 million").
+    acts: regex.Pattern | None = None
+
+    def acted_in(self, document: Document, block: Block) -> bool:
+        return self.acts is not None and self.acts.search(document.prose, block.start, block.end, timeout=REGEX_TIMEOUT) is not None
 
 
 @dataclass
@@ -151,10 +156,20 @@ class Lexicon:
                 fix=str(spec.get("fix", "say who the claim comes from")),
                 cues=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("cues"), "claims")),
                 not_=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("not"), "claims")),
+                acts=_act_pattern(_strings(spec.get("acts"), "claims")),
             ))
         return cls(verbs, sources, _vague_groups(vague),
                    tuple(_compile(p, "vague", defines) for p in _strings(vague.get("phrases"), "vague")),
                    anonymous, tuple(claims))
+
+
+def _act_pattern(entries: list[str]) -> regex.Pattern | None:
+    """Past and -ing forms only: the bare forms of these verbs are mostly nouns ("the budget")."""
+    forms: set[str] = set()
+    for entry in entries:
+        all_forms, bare = inflect(entry)
+        forms |= all_forms - bare
+    return regex.compile(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS) if forms else None
 
 
 def _vague_groups(vague: dict[str, Any]) -> regex.Pattern | None:

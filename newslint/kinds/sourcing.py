@@ -87,7 +87,8 @@ class SourcingRule(Rule):
             return
         document = context.document
         for sentence in paragraph.sentences:
-            claims = claims_in(document, self.lexicon, sentence)
+            claims = [c for c in claims_in(document, self.lexicon, sentence)
+                      if not c.kind.acted_in(document, paragraph.block)]
             if not claims:
                 continue
             first = claims[0]

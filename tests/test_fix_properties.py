@@ -100,3 +100,20 @@ def test_encoding_and_bom_round_trip(text, codec):
     written = decoded.bom + fixed.encode(decoded.encoding)
     assert written[:len(decoded.bom)] == data[:len(decoded.bom)]
     assert decode(written, "draft.md").text == fixed
+
+
+# The shipped house style, on text built from its own rules' examples: whatever the fixes
+# chain into, a second run finds nothing left to fix.
+NEWSROOM = Linter(Config(), Options(select=["newsroom"]))
+EXAMPLES = sorted({str(text) for rule in NEWSROOM.ruleset.rules
+                   for text in ((rule.spec.data.get("examples") or {}).get("flag") or [])})
+newsroom_drafts = st.lists(st.one_of(st.sampled_from(EXAMPLES), st.sampled_from(PIECES)), min_size=1, max_size=12).map(" ".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(newsroom_drafts, names)
+def test_fixing_with_the_newsroom_pack_is_idempotent(text, name):
+    once = fix_text(NEWSROOM, name, text)
+    assert once.settled, once.report.notes
+    again = fix_text(NEWSROOM, name, once.text)
+    assert again.applied == [] and again.text == once.text

@@ -80,6 +80,10 @@ class QuoteIndex:
 
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
+        for candidate in self.candidates:
+            if contains_segments(candidate.words, segments):
+                fact = candidate.facts[0]
+                return Match(True, 1.0, fact.provenance, facts=candidate.facts)
         for source in self.sources:
             at = _find_segments(source.words, segments)
             if at is not None:

@@ -168,7 +168,8 @@ def _act_pattern(entries: list[str]) -> regex.Pattern | None:
     forms: set[str] = set()
     for entry in entries:
         all_forms, bare = inflect(entry)
-        forms |= all_forms - bare
+        irregular = {part.strip().lower() for part in entry.split("/")[1:]}
+        forms |= (all_forms - bare) | irregular
     return regex.compile(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS) if forms else None
 
 

@@ -33,18 +33,21 @@ from newslint.lsp.settings import Settings, parse_settings
 log = logging.getLogger("newslint.lsp")
 LANGUAGES = {"markdown", "plaintext", "text"}
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+FULL_DELAY = 0.4  # seconds of no typing before the complete lint follows a quick re-check
 SETTINGS_TIMEOUT = 3.0  # seconds to wait for the client's settings before linting with defaults
 WATCHED = "**/*.{md,markdown,mdown,txt,text,yml,yaml,toml}"
 
 
 @dataclass
 class Analysis:
-    """The last lint of an open document, kept for code actions and hover."""
+    """The last findings published for an open document, kept for code actions and hover.
+    `report` is the complete lint's; None after a quick re-check of the edited paragraphs."""
 
     version: int | None
     text: str
-    report: Report
+    findings: list[Finding]
     index: LineIndex
+    report: Report | None = None
 
 
 class NewslintProtocol(LanguageServerProtocol):
@@ -131,6 +134,9 @@ class NewslintServer(LanguageServer):
         try:
             if delay:
                 await asyncio.sleep(delay)
+            previous = self.analyses.get(uri)
+            if self.session.settings.incremental and previous is not None and await self.quick(uri, previous):
+                await asyncio.sleep(FULL_DELAY)
             await self.lint_and_publish(uri)
         except asyncio.CancelledError:
             pass
@@ -140,6 +146,24 @@ class NewslintServer(LanguageServer):
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
+
+    async def quick(self, uri: str, previous: Analysis) -> bool:
+        """Publish findings from a re-check of the paragraphs edited since `previous`; False when
+        that is not possible (or nothing changed) and the whole draft should be linted now."""
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        if text == previous.text:
+            return False
+        path = self.path_for(uri)
+        markdown = path.lower().endswith(MARKDOWN_SUFFIXES)
+        findings = await self.in_pool(self.session.relint, path, previous.text, previous.findings, text, markdown)
+        current = self.workspace.get_text_document(uri)
+        if findings is None or uri not in self.documents or current.version != version:
+            return False
+        index = LineIndex(text, self.encoding)
+        self.analyses[uri] = Analysis(version, text, findings, index)
+        self.publish(uri, [to_diagnostic(f, index) for f in findings], version)
+        return True
 
     async def analyse(self, uri: str) -> Analysis | None:
         """Lint the document as it is now; None when it is closed or was edited meanwhile."""
@@ -155,7 +179,7 @@ class NewslintServer(LanguageServer):
         current = self.workspace.get_text_document(uri)
         if uri not in self.documents or current.version != version or current.source != text:
             return None
-        analysis = Analysis(version, text, report, LineIndex(text, self.encoding))
+        analysis = Analysis(version, text, report.findings, LineIndex(text, self.encoding), report)
         self.analyses[uri] = analysis
         return analysis
 
@@ -165,7 +189,7 @@ class NewslintServer(LanguageServer):
             return
         report = analysis.report
         items = report_diagnostics(report, self.encoding) if report.error else [
-            to_diagnostic(f, analysis.index) for f in report.findings]
+            to_diagnostic(f, analysis.index) for f in analysis.findings]
         self.publish(uri, items, analysis.version)
         for note in report.notes:
             if note not in self.logged:
@@ -173,12 +197,13 @@ class NewslintServer(LanguageServer):
                 self.log(f"newslint: {note}", types.MessageType.Warning)
         self.publish_problems()
 
-    async def current(self, uri: str) -> Analysis | None:
-        """The analysis of the document's current text, linting now if the last one is stale."""
+    async def current(self, uri: str, complete: bool = False) -> Analysis | None:
+        """The analysis of the document's current text, linting now if the last one is stale
+        (or, with `complete`, was a quick re-check)."""
         analysis = self.analyses.get(uri)
         if uri in self.documents:
             document = self.workspace.get_text_document(uri)
-            if analysis is None or analysis.text != document.source:
+            if analysis is None or analysis.text != document.source or (complete and analysis.report is None):
                 analysis = await self.analyse(uri)
         return analysis
 
@@ -339,7 +364,7 @@ def did_close(ls: NewslintServer, params: types.DidCloseTextDocumentParams) -> N
 async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
     uri = params.text_document.uri
     analysis = await ls.current(uri)
-    if analysis is None or analysis.report.document is None:
+    if analysis is None:
         return None
     index = analysis.index
     start = index.offset(params.range.start.line, params.range.start.character)
@@ -347,7 +372,7 @@ async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> lis
     only = [str(getattr(kind, "value", kind)) for kind in params.context.only or []]
     actions: list[types.CodeAction] = []
     if not only or any(kind in ("", "quickfix") for kind in only):
-        for finding in analysis.report.findings:
+        for finding in analysis.findings:
             if finding.start <= end and finding.end >= start:
                 actions.extend(finding_actions(ls, uri, analysis, finding))
     if not only or any(kind in ("source", "source.fixAll") for kind in only):
@@ -388,7 +413,7 @@ def finding_actions(ls: NewslintServer, uri: str, analysis: Analysis, finding: F
 def fix_all_action(ls: NewslintServer, uri: str, analysis: Analysis) -> types.CodeAction | None:
     """Every safe fix that does not overlap an earlier one, as one edit."""
     chosen: list[edits.Edit] = []
-    for finding in analysis.report.findings:
+    for finding in analysis.findings:
         fix = edits.fix_edit(finding)
         if fix is not None and finding.fix.safe and (not chosen or fix.start >= chosen[-1].end):
             chosen.append(fix)
@@ -406,14 +431,14 @@ def _range(index: LineIndex, start: int, end: int) -> types.Range:
 # -- hover -----------------------------------------------------------------------------------
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 async def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
-    analysis = await ls.current(params.text_document.uri)
-    if analysis is None or analysis.report.document is None:
+    analysis = await ls.current(params.text_document.uri, complete=True)
+    if analysis is None or analysis.report is None or analysis.report.document is None:
         return None
     offset = analysis.index.offset(params.position.line, params.position.character)
 
     def describe() -> str | None:
         registry = ls.session.registry_for(analysis.report)
-        return hover_text(analysis.report.document, offset, registry, analysis.report.findings)
+        return hover_text(analysis.report.document, offset, registry, analysis.findings)
 
     try:
         text = await ls.in_pool(describe)

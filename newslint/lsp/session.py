@@ -8,6 +8,8 @@ from pathlib import Path
 from newslint.engine.config import CONFIG_FILES, ConfigError, find_config
 from newslint.engine.linter import Linter, Options, Report
 from newslint.engine.loader import RULE_SUFFIXES, LoadProblem, builtin_rules_dir
+from newslint.findings import Finding
+from newslint.lsp.incremental import relint
 from newslint.lsp.settings import Settings
 from newslint.plugins import get_plugins
 from newslint.registry.model import Registry
@@ -72,6 +74,13 @@ class Session:
             return Report(path, error=str(error))
         except Exception as error:  # noqa: BLE001 - a bug in one part must not stop the server
             return Report(path, error=f"newslint failed on this file: {type(error).__name__}: {error}")
+
+    def relint(self, path: str, old_text: str, old_findings: list[Finding], text: str, markdown: bool) -> list[Finding] | None:
+        """Findings after an edit from a re-check of the edited paragraphs; None: lint it all."""
+        try:
+            return relint(self.linter_for(Path(path)), path, old_text, old_findings, text, markdown)
+        except Exception:  # noqa: BLE001 - the complete lint will say what is wrong
+            return None
 
     def registry_for(self, report: Report) -> Registry | None:
         """The registry the draft was checked against (built already when a fact rule ran)."""

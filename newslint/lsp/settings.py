@@ -25,6 +25,7 @@ class Settings:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     debounce: float = DEFAULT_DEBOUNCE
+    incremental: bool = True  # re-check the edited paragraphs first, the whole draft when typing pauses
 
     def apply(self, config: Config, root: Path | None) -> Config:
         """The project config with these settings in place of its values."""
@@ -65,6 +66,12 @@ def parse_settings(data: Any) -> tuple[Settings, list[str]]:
             values["debounce"] = debounce / 1000
         else:
             problems.append("setting newslint.debounce must be milliseconds between 0 and 5000; ignored")
+    incremental = data.get("incremental")
+    if incremental is not None:
+        if isinstance(incremental, bool):
+            values["incremental"] = incremental
+        else:
+            problems.append("setting newslint.incremental must be true or false; ignored")
     return Settings(**values), problems
 
 

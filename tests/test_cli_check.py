@@ -232,3 +232,15 @@ def test_a_selector_that_names_no_rule_is_warned_about(newslint, project):
     assert "'desk.Datline' matches no loaded rule" in result.err
     assert "'desk'" not in result.err
     assert result.code == 0  # only the suggestion of desk.Dateline ran
+
+
+@pytest.mark.parametrize("name", ["text", "json", "sarif", "github", "lsp"])
+def test_every_format_runs_and_parses(newslint, project, name):
+    result = check(newslint, "draft.md", "--format", name)
+    assert result.code == 1 and "Traceback" not in result.err
+    if name in ("json", "sarif", "lsp"):
+        assert json.loads(result.out)
+    elif name == "github":
+        assert len(result.out.splitlines()) == 3 and result.out.startswith("::")
+    else:
+        assert result.out.endswith("3 findings\n")

@@ -289,3 +289,27 @@ def test_official_acts_are_the_record_of_their_amounts(text):
 def test_an_official_act_does_not_source_a_superlative():
     found = flagged("The council approved the plan, the costliest project in the city's history.")
     assert [c for _, c, _ in found] == ["unsourced"]
+
+
+@pytest.mark.parametrize("text", [
+    "Opioid overdoses are the leading cause of death for Americans under 45.",
+    "Hospital admissions for asthma have doubled since 2010.",
+    "Crime downtown has fallen to its lowest level in decades.",
+    "The cartel is the deadliest criminal group operating in the region.",
+    "About 1 in 4 renters spends more than half of their income on rent.",
+    "The charity spent just 8 cents of every dollar on programs.",
+    "The mayor's chief of staff took bribes from a towing company.",
+])
+def test_check_worthy_kinds(text):
+    assert [c for _, c, _ in flagged(text)] == ["unsourced"]
+
+
+@pytest.mark.parametrize("text", [
+    "The crash took place about 85 miles northeast of the capital.",
+    "Some residents said they were relieved.",
+    "The state's highest court will hear the case.",
+    "Smith, who has coached the team since 2015, declined to comment.",
+    "He spent 20 years in the Navy before entering politics.",
+])
+def test_ordinary_narration_is_not_flagged(text):
+    assert flagged(text) == []

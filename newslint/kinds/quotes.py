@@ -43,7 +43,8 @@ class QuotesRule(Rule):
     category: ClassVar[str] = "quote"
     needs_registry: ClassVar[bool] = True
     keys: ClassVar[frozenset[str]] = frozenset({
-        "min_words", "similarity", "absent_level", "absent_message", "misquote_message"})
+        "min_words", "similarity", "absent_level", "absent_message", "misquote_message",
+        "partial_message"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.min_words = int(_number(data, "min_words", 4, 1, 100))
@@ -54,6 +55,8 @@ class QuotesRule(Rule):
         self.misquote_message = str(data.get("misquote_message") or self.message
                                     or "Misquote: %s has \u201c%s\u201d")
         self.absent_message = str(data.get("absent_message") or "Quotation not found in the sources")
+        self.partial_message = str(data.get("partial_message")
+                                   or "Quotation only partly found in the sources, which have %s")
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
         registry = context.registry
@@ -69,7 +72,16 @@ class QuotesRule(Rule):
             if match is not None and match.exact:
                 continue
             if match is None:
-                if self.absent_level != "off":
+                if self.absent_level == "off":
+                    continue
+                parts = index.parts_in(segments, self.min_words)
+                if parts:  # the sources confirm some of it: say which words, and where
+                    where = "; ".join(f"\u201c{f.text.strip(' ,.;:')}\u201d ({_short(f.provenance.source)} line {f.provenance.line})"
+                                      for f in parts[:2])
+                    message = format_message(self.partial_message, (where,))
+                    evidence = [Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in parts[:2]]
+                    yield self.finding(start, end, message=message, severity=self.absent_level, evidence=evidence)
+                else:
                     yield self.finding(start, end, message=self.absent_message, severity=self.absent_level)
                 continue
             where = f"{_short(match.provenance.source)} line {match.provenance.line}"

@@ -78,6 +78,17 @@ class QuoteIndex:
                 found.extend(f for f in candidate.facts if f not in found)
         return found
 
+    def parts_in(self, segments: list[list[str]], min_words: int) -> list[QuoteFact]:
+        """Source quotes of at least `min_words` words that the draft quotation holds: the
+        sources confirm part of it."""
+        words = [w for s in segments for w in s]
+        found = []
+        for candidate in self.candidates:
+            if len(candidate.facts) == 1 and len(candidate.words) >= min_words \
+                    and contains_segments(words, [candidate.words]) and candidate.facts[0] not in found:
+                found.append(candidate.facts[0])
+        return found
+
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
         for candidate in self.candidates:

@@ -217,3 +217,16 @@ def test_front_matter_sources_come_before_configured_ones(newslint, tmp_path):
                            "desk/a.md": "---\nsources: [../reporting]\n---\n" + SLIP, "desk/b.md": SLIP})
     result = newslint("check", "desk/a.md", "desk/b.md", "--format", "json")
     assert [(f["path"], f["text"]) for f in json.loads(result.out)] == [("desk/a.md", "Jane Ortez")]
+
+
+@pytest.mark.parametrize("key", ["sources", "facts", "rules"])
+def test_a_configured_path_that_does_not_exist_is_a_config_error(newslint, tmp_path, key):
+    write_files(tmp_path, {".newslint.yaml": f"{key}: [missing-{key}]\n", "s.md": TEXT})
+    result = newslint("check", "s.md")
+    assert result.code == 2
+    assert ".newslint.yaml" in result.err and f"missing-{key} does not exist" in result.err
+
+
+def test_command_line_sources_replace_missing_configured_ones(newslint, tmp_path):
+    write_files(tmp_path, {".newslint.yaml": "sources: [gone]\nselect: [facts.Names]\n", "notes/a.txt": "Jane Ortiz spoke.\n", "s.md": TEXT})
+    assert newslint("check", "s.md", "--sources", "notes").code == 0

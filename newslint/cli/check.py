@@ -53,6 +53,7 @@ def run_check(args: Namespace) -> int:
 
     def linter_for(config: Config) -> Linter:
         if config.path not in linters:
+            check_paths(config, options)
             linters[config.path] = Linter(config, options, plugins)
         return linters[config.path]
 
@@ -95,6 +96,17 @@ def run_check(args: Namespace) -> int:
 
 def options_from(args: Namespace) -> Options:
     return Options(sources=args.sources, facts=args.facts, rules=args.rules, select=args.select, ignore=args.ignore)
+
+
+def check_paths(config: Config, options: Options) -> None:
+    """A configured folder or file that does not exist is a config error, named with its file
+    (unless the command line replaces that key)."""
+    keys = (("sources", config.sources if options.sources is None else []),
+            ("facts", config.facts if options.facts is None else []), ("rules", config.rules))
+    for key, paths in keys:
+        for path in paths:
+            if not path.exists():
+                raise ConfigError(f"{config.path}: {key}: {path} does not exist")
 
 
 def unmatched_selectors(options: Options, linters: list[Linter]) -> list[str]:

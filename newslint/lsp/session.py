@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newslint.engine import config as config_module
 from newslint.engine.config import CONFIG_FILES, ConfigError, find_config
 from newslint.engine.linter import Linter, Options, Report
 from newslint.engine.loader import RULE_SUFFIXES, LoadProblem, builtin_rules_dir
@@ -109,7 +110,7 @@ class Session:
         for path in paths:
             path = path.resolve()
             if path.name in CONFIG_FILES or (path.suffix in RULE_SUFFIXES and self._in_rule_folder(path)):
-                find_config.cache_clear()
+                _forget_configs()
                 self._linters.clear()
                 relint = True
             if self.registries.covers(path):
@@ -122,3 +123,11 @@ class Session:
         for linter in self._linters.values():
             folders.update(p.resolve() for p in linter.config.rules)
         return path.parent.parent in folders
+
+
+def _forget_configs() -> None:
+    """Empty the engine's config cache (find_config is cached per folder) after a config change."""
+    for function in (find_config, getattr(config_module, "_find_config", None)):
+        clear = getattr(function, "cache_clear", None)
+        if clear is not None:
+            clear()

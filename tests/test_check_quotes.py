@@ -119,3 +119,12 @@ def test_continuation_in_the_draft_is_checked_for_attribution(lint):
     found = spans(lint(text, COURT / "sources"), text)
     # The quotation continues Natarajan's words; the sources give it to Ruiz.
     assert found == [("attribution", "error", "He took an oath to protect this money")]
+
+
+def test_partly_found_quotation_says_which_words_the_sources_have(lint):
+    text = ('"Nobody in this courtroom should mistake the seriousness of these crimes, and nobody will '
+            'forget them," Okafor said.\n')
+    [finding] = lint(text, COURT / "sources")
+    assert finding.severity == "warning" and "only partly found" in finding.message
+    assert "Nobody in this courtroom should mistake the seriousness of these crimes" in finding.message
+    assert finding.evidence and finding.evidence[0].source.endswith((".md", ".txt"))

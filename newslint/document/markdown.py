@@ -19,6 +19,9 @@ from newslint.document.model import Block, Document
 # Front-matter fields that hold prose (a headline, a dek) and are linted as their own scopes.
 PROSE_FIELDS = ("title", "headline", "subtitle", "dek", "description", "summary", "excerpt")
 PIECE = re.compile(r"\S+")
+# Container markers that open a line nested too deep for markdown-it (see _reveal_too_deep).
+DEEP_MARKERS = re.compile(r"(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*", re.MULTILINE)
+DEEP_CONTAINERS = {"blockquote_open", "bullet_list_open", "ordered_list_open", "list_item_open"}
 PART = re.compile(r"[^\W_]+|\S")
 CONTAINERS = {
     "blockquote_open": "blockquote",
@@ -34,8 +37,9 @@ def _parser() -> MarkdownIt:
 
 
 def parse_markdown(path: str, text: str) -> Document:
-    # markdown-it normalises CRLF to LF; give it a same-length copy so offsets stay exact.
-    source = text.replace("\r\n", " \n").replace("\r", " ")
+    # markdown-it normalises CRLF to LF and NUL to U+FFFD; give it a same-length copy so
+    # offsets stay exact and the text it returns is found in the source.
+    source = text.replace("\r\n", " \n").replace("\r", " ").replace("\0", "\ufffd")
     starts = _line_starts(source)
     mask = Mask(text)
     blocks: list[Block] = []
@@ -43,7 +47,9 @@ def parse_markdown(path: str, text: str) -> Document:
     containers: list[str] = []
     leaf: tuple[str, frozenset[str]] = ("paragraph", frozenset({"paragraph"}))
     cursor = 0
-    for token in _parser().parse(source):
+    env: dict = {}
+    tokens = _parser().parse(source, env)
+    for token in tokens:
         if token.type in CONTAINERS:
             containers.append(CONTAINERS[token.type])
         elif token.type.endswith("_close") and token.type.replace("_close", "_open") in CONTAINERS:
@@ -70,9 +76,35 @@ def parse_markdown(path: str, text: str) -> Document:
             if first is not None:
                 kind, scopes = leaf
                 blocks.append(Block(kind, first, last, scopes | frozenset(containers)))
+    blocks.extend(_reveal_too_deep(tokens, env, source, starts, mask))
     mask.hide_urls()
     blocks.sort(key=lambda b: b.start)
     return Document(path=path, text=text, prose=mask.result(), blocks=blocks, front_matter=front_matter)
+
+
+def _reveal_too_deep(tokens: list[Token], env: dict, source: str, starts: list[int], mask: Mask) -> list[Block]:
+    """markdown-it drops whatever is nested deeper than its maxNesting (20 levels of blockquotes
+    or lists); rather than lose that text, reveal it line by line, after its markers, as plain
+    paragraphs."""
+    limit = _parser().options.maxNesting
+    if not any(t.level >= limit - 1 for t in tokens):
+        return []
+    covered = bytearray(len(starts))
+    maps = [t.map for t in tokens if t.map and t.type not in DEEP_CONTAINERS]
+    maps += [ref["map"] for ref in env.get("references", {}).values() if ref.get("map")]
+    for first, last in maps:
+        covered[first:last] = b"\x01" * (last - first)
+    blocks = []
+    for index, start in enumerate(starts):
+        if covered[index]:
+            continue
+        end = starts[index + 1] - 1 if index + 1 < len(starts) else len(source)
+        text_start = DEEP_MARKERS.match(source, start, end).end()
+        text_end = len(source[text_start:end].rstrip()) + text_start
+        if text_start < text_end:
+            mask.reveal(text_start, text_end)
+            blocks.append(Block("paragraph", text_start, text_end, frozenset({"paragraph"})))
+    return blocks
 
 
 def _line_starts(text: str) -> list[int]:
@@ -160,7 +192,7 @@ def _front_matter(token: Token, source: str, starts: list[int]):
     try:
         node = yaml.compose(token.content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(token.content)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, RecursionError):  # bad dates and numbers, deep nesting
         return {}, []
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return {}, []

@@ -13,7 +13,7 @@ from newslint.engine.files import InputError, read_text
 from newslint.engine.loader import LoadProblem, RuleSet, builtin_rules_dir, load_rules
 from newslint.engine.suppress import Suppressions, matches
 from newslint.findings import Finding, severity_rank
-from newslint.kinds.base import CheckContext, Rule
+from newslint.kinds.base import REGEX_TIMEOUT, CheckContext, Rule
 from newslint.plugins import Plugins, get_plugins
 from newslint.registry.store import RegistryProvider
 
@@ -136,9 +136,10 @@ class Linter:
                         continue  # the words inside quotation marks are the speaker's
                     findings.append(finding if level == rule.level else dataclasses.replace(finding, severity=_relevel(finding.severity, rule.level, level)))
             except TimeoutError:
-                report.notes.append(f"{path}: rule {rule.id} timed out (regex took over the limit) and was stopped")
+                report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) timed out (a regex took over "
+                                    f"{REGEX_TIMEOUT:g} s) and was stopped")
             except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
-                report.notes.append(f"{path}: rule {rule.id} failed: {type(error).__name__}: {error}")
+                report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) failed: {type(error).__name__}: {error}")
         report.findings = self._finish(document, findings, context)
         return report
 

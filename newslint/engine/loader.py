@@ -63,6 +63,8 @@ def read_spec(rule_id: str, path: Path) -> tuple[RuleSpec | None, LoadProblem | 
         line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
         return None, LoadProblem(str(path), line, f"invalid YAML: {problem}")
+    except (ValueError, RecursionError) as error:  # a bad date or number, nesting too deep
+        return None, LoadProblem(str(path), 1, f"invalid YAML: {type(error).__name__}: {error}")
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         return None, LoadProblem(str(path), 1, "a rule file must be a YAML mapping with an 'extends' key")
     lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
@@ -71,7 +73,7 @@ def read_spec(rule_id: str, path: Path) -> tuple[RuleSpec | None, LoadProblem | 
 
 def compile_rule(spec: RuleSpec, kinds: dict[str, type[Rule]]) -> tuple[Rule | None, list[LoadProblem]]:
     extends = spec.data.get("extends")
-    if extends not in kinds:
+    if not isinstance(extends, str) or extends not in kinds:  # `extends: [x]` is unhashable
         known = ", ".join(sorted(kinds))
         line = spec.lines.get("extends", 1)
         return None, [LoadProblem(spec.path, line, f"unknown or missing 'extends: {extends}' (known kinds: {known})")]

@@ -313,3 +313,15 @@ def test_check_worthy_kinds(text):
 ])
 def test_ordinary_narration_is_not_flagged(text):
     assert flagged(text) == []
+
+
+def test_allegations_need_an_accuser_or_a_record():
+    assert [c for _, c, _ in flagged("The mayor was accused of taking bribes.")] == ["unsourced"]
+    assert flagged("Prosecutors accused the mayor of taking bribes.") == []
+    assert flagged("He was charged with fraud and embezzlement in March.") == []
+    assert flagged("The lawsuit alleges that the company defrauded investors.") == []
+
+
+def test_contractions_and_passives_are_vague():
+    assert flagged("It's widely believed that the mayor will not run.") == [(1, "vague-source", "It's widely believed that")]
+    assert flagged("It is unclear whether the plan will pass.") == []

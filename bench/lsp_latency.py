@@ -134,23 +134,32 @@ def main() -> int:
         print(f"first diagnostics (registry built): {1000 * (arrived - started):.0f} ms, "
               f"{len(first['params']['diagnostics'])} diagnostics")
 
-        # Edit in the middle of the draft: type a word, then delete it, alternately.
+        # Edit in the middle of the draft: type a word, then delete it, alternately. First as
+        # the server runs by default (the edited paragraphs at once, the whole draft when typing
+        # pauses), then with `incremental: false` (the whole draft after every edit).
         line = text[: len(text) // 2].count("\n")
-        times = []
-        for version in range(2, args.edits + 2):
-            insert = version % 2 == 0
-            change = {"range": {"start": {"line": line, "character": 0},
-                                "end": {"line": line, "character": 0 if insert else 5}},
-                      "text": "Very " if insert else ""}
-            sent = time.perf_counter()
-            client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                     "contentChanges": [change]})
-            arrived, _ = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                                     and m["params"]["uri"] == uri and m["params"].get("version") == version)
-            times.append(1000 * (arrived - sent))
-            time.sleep(0.1)
-        print(f"change to diagnostics over {len(times)} edits: median {statistics.median(times):.0f} ms "
-              f"(min {min(times):.0f}, max {max(times):.0f}; debounce included)")
+        version = 1
+        for incremental in (True, False):
+            client.notify("workspace/didChangeConfiguration",
+                          {"settings": {"newslint": {**client.settings, "incremental": incremental}}})
+            time.sleep(1.0)  # let the server settle (it re-lints the draft after a settings change)
+            times = []
+            for _ in range(args.edits):
+                version += 1
+                insert = version % 2 == 0
+                change = {"range": {"start": {"line": line, "character": 0},
+                                    "end": {"line": line, "character": 0 if insert else 5}},
+                          "text": "Very " if insert else ""}
+                sent = time.perf_counter()
+                client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                         "contentChanges": [change]})
+                arrived, _ = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                                         and m["params"]["uri"] == uri and m["params"].get("version") == version)
+                times.append(1000 * (arrived - sent))
+                time.sleep(0.1 if incremental else 0.05)
+            label = "default (edited paragraphs first)" if incremental else "incremental: false (whole draft)"
+            print(f"{label}: change to diagnostics over {len(times)} edits: median {statistics.median(times):.0f} ms "
+                  f"(min {min(times):.0f}, max {max(times):.0f}; debounce included)")
     finally:
         client.close()
     return 0

@@ -218,6 +218,11 @@ async def test_quick_fix_applied(client: LanguageClient, workspace: Path):
     fix = next(a for a in actions if a.title.startswith("Replace"))
     assert fix.kind == types.CodeActionKind.QuickFix and fix.is_preferred
     assert codes(fix.diagnostics) == ["Test.Names"]
+    fix_all = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=draft.uri), range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    assert [a.kind for a in fix_all] == [types.CodeActionKind.SourceFixAll]
+    assert apply(draft.text, fix_all[0].edit, draft.uri) == apply(draft.text, fix.edit, draft.uri)
     draft.replace(apply(draft.text, fix.edit, draft.uri))
     assert "😀 John Smith said" in draft.text
     found = await diagnostics(client, draft.uri, lambda d: "Test.Names" not in codes(d))

@@ -325,3 +325,9 @@ def test_allegations_need_an_accuser_or_a_record():
 def test_contractions_and_passives_are_vague():
     assert flagged("It's widely believed that the mayor will not run.") == [(1, "vague-source", "It's widely believed that")]
     assert flagged("It is unclear whether the plan will pass.") == []
+
+
+def test_list_items_are_narration_but_block_quotes_and_tables_are_not():
+    text = ("Key facts:\n\n- Leaks waste 40 percent of the water\n- Experts say the plant is failing\n\n"
+            "> Leaks waste 40 percent of the water.\n\n| share | note |\n|---|---|\n| 40 percent | leaks |\n")
+    assert [(line, c) for line, c, _ in flagged(text)] == [(3, "unsourced"), (4, "vague-source")]

@@ -228,8 +228,8 @@ def narration(document: Document) -> Iterator[tuple[int, Block]]:
     for index, block in enumerate(document.blocks):
         if block.kind not in NARRATION_KINDS or block.scopes & NOT_NARRATION_SCOPES:
             continue
-        if not SENTENCE_END.search(document.prose[block.start:block.end]):
-            continue  # a headline, label or caption line in plain text
+        if "list" not in block.scopes and not SENTENCE_END.search(document.prose[block.start:block.end]):
+            continue  # a headline, label or caption line in plain text (list items need no stop)
         yield index, block
 
 

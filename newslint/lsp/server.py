@@ -84,6 +84,7 @@ class NewslintServer(LanguageServer):
         self.problem_uris: set[str] = set()  # rule files we published load problems for
         self.logged: set[str] = set()
         self.ready = asyncio.Event()
+        self.initial_options: Any = None  # settings given in initializationOptions
 
     # -- plumbing ---------------------------------------------------------------------------
     @property
@@ -249,9 +250,9 @@ class NewslintServer(LanguageServer):
         except Exception as error:  # noqa: BLE001 - defaults are a fine answer
             self.log(f"newslint: could not read settings: {error}", types.MessageType.Warning)
             return False
-        if not result or result[0] is None:
-            return False
-        return await self.in_pool(self.apply_settings, result[0])
+        # Nothing configured there: the initializationOptions (if any) and the project config.
+        data = result[0] if result and result[0] else self.initial_options
+        return await self.in_pool(self.apply_settings, data)
 
     async def watch_files(self) -> None:
         """Ask the client to tell us when sources, facts, rules or config change on disk."""
@@ -284,6 +285,7 @@ def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
         root = params.root_path
     ls.session.root = Path(root).resolve() if root else None
     if params.initialization_options:
+        ls.initial_options = params.initialization_options
         ls.apply_settings(params.initialization_options)
 
 

@@ -326,3 +326,11 @@ def test_hover_on_a_quotation_finds_it_in_the_sources():
     assert found.startswith("**Quotation in the sources:**\n- “We will keep every library open” — Ann Lee, [a.md:4]")
     missing = hover_at('She said: "we will close two libraries soon."\n', "libraries")
     assert missing == "No source has this quotation (1 quotation in the sources)"
+
+
+def test_disable_keeps_quote_markers_and_skips_table_rows():
+    text = "> She said it was\n> very close.\n"
+    new = applied(text, disable_edit(text, finding(text, "very", rule="Test.Very")))
+    assert new == "> She said it was\n> <!-- newslint-disable-next-line Test.Very -->\n> very close.\n"
+    table = "| a | b |\n|---|---|\n| very | x |\n"
+    assert disable_edit(table, finding(table, "very")) is None

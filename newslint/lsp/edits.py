@@ -13,7 +13,10 @@ from newslint.lsp.positions import LineIndex
 # Front matter as markdown-it's front_matter plugin reads it: "---" on the first line, up to the
 # next line that is "---".
 FRONT_MATTER = re.compile(r"\A---[ \t]*(\r?\n)(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
-DISABLE_NEXT = re.compile(r"^([ \t]*)<!--\s*newslint-disable-next-line\b([^>]*?)\s*-->[ \t]*$")
+DISABLE_NEXT = re.compile(r"^([ \t>]*)<!--\s*newslint-disable-next-line\b([^>]*?)\s*-->[ \t]*$")
+# What a comment line keeps of the line below it, so it stays in the same list item or quote.
+LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")
+TABLE_ROW = re.compile(r"[ \t]*(?:>[ \t]?)*\|")
 TOP_LEVEL_KEY = re.compile(r"^newslint[ \t]*:", re.M)
 
 
@@ -36,7 +39,8 @@ def front_matter_span(text: str) -> tuple[int, int] | None:
 
 def disable_edit(text: str, finding: Finding) -> Edit | None:
     """Insert `<!-- newslint-disable-next-line RULE -->` above the finding's line (or add the rule
-    to such a comment already there). None inside front matter, where a comment would break YAML."""
+    to such a comment already there), indented and quoted like that line. None inside front matter
+    or a table, where a line of its own would break the YAML or the table."""
     front = front_matter_span(text)
     if front and finding.start < front[1]:
         return None
@@ -53,7 +57,9 @@ def disable_edit(text: str, finding: Finding) -> Edit | None:
             return Edit(index.starts[line - 1], index.line_end(line - 1), comment)
     start = index.starts[line]
     current = text[start:index.line_end(line)]
-    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    if TABLE_ROW.match(current):
+        return None
+    indent = LINE_PREFIX.match(current).group()
     newline = "\r\n" if "\r\n" in text else "\n"
     return Edit(start, start, f"{indent}<!-- newslint-disable-next-line {finding.rule} -->{newline}")
 

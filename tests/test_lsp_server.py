@@ -5,6 +5,7 @@ client's settings so that the shipped rules do not change the results."""
 from __future__ import annotations
 
 import asyncio
+import inspect
 from concurrent.futures import Future
 import sys
 import textwrap
@@ -292,6 +293,10 @@ async def test_misbehaving_client_does_not_kill_the_server(client: LanguageClien
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=(workspace / "ghost.md").as_uri(), version=2),
         content_changes=[types.TextDocumentContentChangeWholeDocument(text="very")]))
+    # A message that is not JSON at all.
+    written = client.protocol.writer.write(b"Content-Length: 9\r\n\r\n{not json")
+    if inspect.isawaitable(written):
+        await written
     # A request whose parameters do not match the method gets an error response.
     with pytest.raises(JsonRpcException, match="Invalid Params"):
         await raw_request(client, types.TEXT_DOCUMENT_HOVER, {"textDocument": 42, "position": "top"})

@@ -334,3 +334,10 @@ def test_disable_keeps_quote_markers_and_skips_table_rows():
     assert new == "> She said it was\n> <!-- newslint-disable-next-line Test.Very -->\n> very close.\n"
     table = "| a | b |\n|---|---|\n| very | x |\n"
     assert disable_edit(table, finding(table, "very")) is None
+
+
+def test_without_pygls_the_command_says_how_to_install_it():
+    code = "import sys; sys.modules['pygls'] = None; from newslint.cli.main import main; sys.exit(main(['lsp']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert result.returncode == 2
+    assert "pip install 'newslint[lsp]'" in result.stderr and "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -213,13 +214,35 @@ class Claim:
     span: Span
 
 
-@dataclass
 class Paragraph:
-    block: Block
-    sentences: list[Sentence]
-    attributed: bool
-    vague: list[Span]
-    anonymous: list[Span]
+    """A narration block and what attributes its claims. Each analysis runs on first use, so a
+    rule pays only for what it asks."""
+
+    def __init__(self, document: Document, lexicon: Lexicon, block: Block, sentences: list[Sentence],
+                 names: dict[str, bool]) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.block = block
+        self.sentences = sentences
+        self._names = names  # shared by the document's paragraphs: is this word a name?
+
+    @cached_property
+    def vague(self) -> list[Span]:
+        return _vague_spans(self.document, self.lexicon, self.block.start, self.block.end, self._names)
+
+    @cached_property
+    def anonymous(self) -> list[Span]:
+        prose, start, end = self.document.prose, self.block.start, self.block.end
+        return _disjoint([Span(m.start(), m.end(), m.group()) for p in self.lexicon.anonymous
+                          for m in _finditer(p, prose, start, end)], self.document)
+
+    @cached_property
+    def attributed(self) -> bool:
+        """Any reporting verb, named source, vague or anonymous source anywhere in the paragraph."""
+        prose, start, end = self.document.prose, self.block.start, self.block.end
+        if any(p.search(prose, start, end, timeout=REGEX_TIMEOUT) for p in (self.lexicon.verbs, *self.lexicon.sources)):
+            return True
+        return bool(self.vague or self.anonymous)
 
 
 def narration(document: Document) -> Iterator[tuple[int, Block]]:
@@ -238,28 +261,23 @@ def _finditer(pattern: regex.Pattern, text: str, start: int, end: int):
 
 
 def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
-    prose = document.prose
-    paragraphs = []
-    for index, block in narration(document):
-        start, end = block.start, block.end
-        vague = _vague_spans(document, lexicon, start, end)
-        anonymous = _disjoint([Span(m.start(), m.end(), m.group()) for p in lexicon.anonymous
-                               for m in _finditer(p, prose, start, end)], document)
-        attributed = bool(vague or anonymous) or any(
-            True for p in (lexicon.verbs, *lexicon.sources) for _ in _finditer(p, prose, start, end))
-        paragraphs.append(Paragraph(block, document.sentences_of(index), attributed, vague, anonymous))
-    return paragraphs
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in document.sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    names: dict[str, bool] = {}
+    return [Paragraph(document, lexicon, block, by_block.get(index, []), names)
+            for index, block in narration(document)]
 
 
-def _vague_spans(document: Document, lexicon: Lexicon, start: int, end: int) -> list[Span]:
+def _vague_spans(document: Document, lexicon: Lexicon, start: int, end: int, names: dict[str, bool]) -> list[Span]:
     prose = document.prose
     spans: list[Span] = []
     if lexicon.vague_groups is not None:
-        named = [m.start() for p in lexicon.sources for m in _finditer(p, prose, start, end)]
         for match in _finditer(lexicon.vague_groups, prose, start, end):
             # A bare group ("researchers found") after a named study or document refers back to it.
             if match.group("quant") is None and (
-                    _described(prose, match.start(), start) or any(n < match.start() for n in named)):
+                    _described(prose, match.start(), start, names)
+                    or any(p.search(prose, start, match.start(), timeout=REGEX_TIMEOUT) for p in lexicon.sources)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in lexicon.vague_phrases:
@@ -290,7 +308,7 @@ def _word_before(prose: str, at: int, floor: int) -> str:
     return word.group(1) if word else ""
 
 
-def _described(prose: str, at: int, floor: int) -> bool:
+def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
     """True when the word before a bare group names or points back to it: "Pentagon analysts",
     "the experts" (already introduced). A nationality ("Mexican experts") still leaves it vague."""
     before = prose[floor:at].rstrip()
@@ -305,7 +323,9 @@ def _described(prose: str, at: int, floor: int) -> bool:
     if rest and rest[-1] not in ".!?\"“”":
         return True  # capitalised mid-sentence: a name ("Pentagon analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
-    return bool(regex.search(rf"(?-i:[a-z,]\s+{regex.escape(token)}\b)", prose))
+    if token not in names:
+        names[token] = bool(regex.search(rf"(?-i:[a-z,]\s+{regex.escape(token)}\b)", prose))
+    return names[token]
 
 
 def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence) -> list[Claim]:

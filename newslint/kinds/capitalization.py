@@ -108,7 +108,7 @@ class Capitalization(ValeRule):
         else:
             self.pattern = compile_key(match, "match")
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
+    def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         prose, text = view.document.prose, view.document.text
         for start, end in self.spans(view):
             chunk = prose[start:end]

@@ -27,9 +27,10 @@ class Conditional(ValeRule):
         self.gate = requirement(data["first"], False)
         self.exceptions = Exceptions(string_list(data, "exceptions"))
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
-        if not view.has(self.gate):
-            return
+    def prepare(self, view: DocumentView) -> Any:
+        return True if view.has(self.gate) else None
+
+    def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         prose = view.document.prose
         defined: set[str] = set()
         for start, end in self.spans(view):

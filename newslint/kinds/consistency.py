@@ -29,12 +29,15 @@ class Consistency(ValeRule):
             gates = (requirement(first, not self.nonword), requirement(second, not self.nonword))
             self.pairs.append((pattern, gates))
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
+    def prepare(self, view: DocumentView) -> Any:
+        # Both forms must be present for an inconsistency.
+        pairs = [p for p, (first, second) in self.pairs if view.has(first) and view.has(second)]
+        return pairs or None
+
+    def scan(self, view: DocumentView, pairs: Any) -> Iterator[Finding]:
         prose = view.document.prose
         spans = self.spans(view)
-        for pattern, (first_gate, second_gate) in self.pairs:
-            if not (view.has(first_gate) and view.has(second_gate)):
-                continue  # both forms must be present for an inconsistency
+        for pattern in pairs:
             established = 0  # which group came first: 1 or 2
             for start, end in spans:
                 for match in finditer(pattern, prose, start, end):

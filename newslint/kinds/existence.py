@@ -36,12 +36,12 @@ class Existence(ValeRule):
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.action_name, self.action_params = action_of(data)
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
+    def prepare(self, view: DocumentView) -> Any:
         if not view.has(self.gate):
-            return
-        chosen = self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
-        if chosen is None:
-            return
+            return None
+        return self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
+
+    def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
         pattern = chosen[0]
         prose = view.document.prose
         for start, end in self.spans(view):

@@ -25,7 +25,7 @@ class Occurrence(ValeRule):
         if self.max <= 0 and self.min <= 0:
             raise RuleError("an occurrence rule needs 'max' or 'min' above 0", "max")
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
+    def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         spans = self.spans(view)
         if self.whole_document() and spans:
             spans = [(spans[0][0], spans[-1][1])]

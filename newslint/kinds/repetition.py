@@ -29,7 +29,7 @@ class Repetition(ValeRule):
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.action_name, self.action_params = action_of(data)
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
+    def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         prose = view.document.prose
         for start, end in self.spans(view):
             previous, previous_start, previous_end, count = "", 0, 0, 0

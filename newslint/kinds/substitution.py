@@ -45,10 +45,10 @@ class Substitution(ValeRule):
                 message = message.replace(spec, "%s", 1)
         self.list_message = message
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:
-        chosen = self.tokens.for_document(view)
-        if chosen is None:
-            return
+    def prepare(self, view: DocumentView) -> Any:
+        return self.tokens.for_document(view)
+
+    def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
         pattern, indexes = chosen
         prose = view.document.prose
         for start, end in self.spans(view):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ import regex
 
 from newslint.document.model import Document
 from newslint.findings import Finding, Fix
-from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern
+from newslint.kinds.base import CheckContext, Rule, RuleError, RuleSpec, compile_pattern
 
 # The private sre parser is used only to find literal words in a pattern for the prefilter;
 # when it cannot parse a pattern (regex-module syntax) the rule simply always runs.
@@ -117,11 +118,15 @@ def requirement(pattern: str, bounded: bool) -> Need | None:
     """What any match of `pattern` must contain: a set of lowercase whole words ("w") or
     substrings ("s"), one of which is in the matched text. None when nothing is certain.
     `bounded`: the pattern is wrapped in \\b...\\b."""
+    tree = _parse(pattern)
+    return None if tree is None else _sequence(list(tree), bounded, bounded)
+
+
+def _parse(pattern: str, flags: int = 0) -> Any:
     try:
-        tree = _sre_parse.parse(pattern)
+        return _sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - any syntax sre does not know: no prefilter
         return None
-    return _sequence(list(tree), bounded, bounded)
 
 
 _BOUNDARIES = {
@@ -247,12 +252,18 @@ class TokenPattern:
         self.word = word
         self.flags = flags_for(ignorecase)
         self.before, self.after, self.capture, self.key = before, after, capture, key
-        self.pattern = self._build(range(len(self.tokens)))
+        self._pattern: regex.Pattern | None = None
+        self.source = self._source(range(len(self.tokens)))
+        parsed = [_parse(token) for token in self.tokens]
+        # Tokens that Python's parser accepts are compiled on first use; anything else now,
+        # so that a broken pattern is reported at load time with its file.
+        if before or after or None in parsed:
+            self._pattern = compile_key(self.source, key, self.flags)
         self.by_word: dict[str, list[int]] = {}
         self.by_substring: list[tuple[str, int]] = []
         self.always: list[int] = []
-        for index, token in enumerate(self.tokens):
-            need = requirement(token, word)
+        for index, tree in enumerate(parsed):
+            need = None if tree is None else _sequence(list(tree), word, word)
             if need is None:
                 self.always.append(index)
                 continue
@@ -264,14 +275,25 @@ class TokenPattern:
         self.words = frozenset(self.by_word)
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
 
-    def _build(self, indexes: Iterable[int]) -> regex.Pattern:
+    @property
+    def pattern(self) -> regex.Pattern:
+        if self._pattern is None:
+            self._pattern = compile_key(self.source, self.key, self.flags)
+        return self._pattern
+
+    def _source(self, indexes: Iterable[int]) -> str:
         body = "|".join(f"({self.tokens[i]})" if self.capture else self.tokens[i] for i in indexes)
         template = WORD_TEMPLATE if self.word else NONWORD_TEMPLATE
-        return compile_key(self.before + template.format(body) + self.after, self.key, self.flags)
+        return self.before + template.format(body) + self.after
+
+    def _build(self, indexes: Iterable[int]) -> regex.Pattern:
+        return compile_key(self._source(indexes), self.key, self.flags)
 
     def for_document(self, view: DocumentView) -> tuple[regex.Pattern, tuple[int, ...]] | None:
         """The pattern narrowed to the tokens that can match in this document (None: none can),
         and the token index of each capture group."""
+        if not self.always and not self.by_substring and self.words.isdisjoint(view.words):
+            return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
         if self.words:
             for word in self.words & view.words:
@@ -388,14 +410,37 @@ def fix_from(suggestions: list[str], safe: bool = True) -> Fix | None:
 class ValeRule(Rule):
     """A Vale-compatible style rule: scans its scope of the prose and honours `limit`."""
 
-    def check(self, context: CheckContext) -> Iterator[Finding]:
-        limit = int(self.spec.data.get("limit") or 0)
-        for count, finding in enumerate(self.scan(view_of(context.document)), start=1):
-            yield finding
-            if limit and count >= limit:
-                return
+    def __init__(self, spec: RuleSpec) -> None:
+        super().__init__(spec)
+        limit = spec.data.get("limit") or 0
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise RuleError("'limit' must be a whole number (0: no limit)", "limit")
+        self.limit = limit
 
-    def scan(self, view: DocumentView) -> Iterator[Finding]:  # pragma: no cover - overridden
+    limit: int = 0
+
+    def check(self, context: CheckContext) -> Iterable[Finding]:
+        # Thousands of rules run per document: a rule that cannot match returns an empty
+        # tuple before any generator, span or regex work.
+        document = context.document
+        view = document.__dict__.get("_style_view")
+        if view is None or view.document is not document:
+            view = view_of(document)
+        state = self.prepare(view)
+        if state is None:
+            return ()
+        found = self.scan(view, state)
+        if not self.limit:
+            return found
+        if not self.inquotes:  # the engine drops these; they must not count towards the limit
+            found = (f for f in found if not document.in_quote(f.start, f.end))
+        return islice(found, self.limit)
+
+    def prepare(self, view: DocumentView) -> Any:
+        """What scan() needs for this document, or None when the rule cannot match in it."""
+        return True
+
+    def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
 
     def spans(self, view: DocumentView) -> list[tuple[int, int]]:

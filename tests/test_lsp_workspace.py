@@ -142,3 +142,19 @@ async def test_a_changed_project_config_applies_to_open_drafts(client: LanguageC
     watched(client, config / ".newslint.yaml", types.FileChangeType.Deleted)
     await diagnostics(client, draft.uri, lambda d: d and d[0].severity == types.DiagnosticSeverity.Warning)
     draft.close()
+
+
+async def test_a_rule_file_broken_then_mended(client: LanguageClient, workspace: Path):
+    draft = Draft(client, workspace, "mend.md", "It was very close.\n")
+    assert codes(await diagnostics(client, draft.uri, lambda d: bool(d))) == ["Test.Very"]
+    rule = workspace / "rules/Test/Loud.yml"
+    rule.write_text("extends: existence\nlevel: loud\ntokens: [close]\n", encoding="utf-8")
+    watched(client, rule, types.FileChangeType.Created)
+    (problem,) = await diagnostics(client, rule.as_uri(), lambda d: bool(d))
+    assert problem.range.start.line == 1 and "level" in problem.message
+    assert codes(await diagnostics(client, draft.uri, lambda d: bool(d))) == ["Test.Very"]
+    rule.write_text("extends: existence\nlevel: error\nmessage: \"'%s'\"\ntokens: [close]\n", encoding="utf-8")
+    watched(client, rule, types.FileChangeType.Changed)
+    assert await diagnostics(client, rule.as_uri(), lambda d: not d) == []
+    assert codes(await diagnostics(client, draft.uri, lambda d: len(d) == 2)) == ["Test.Loud", "Test.Very"]
+    draft.close()

@@ -81,7 +81,7 @@ class NewslintServer(LanguageServer):
         self.documents: dict[str, str] = {}  # open uri -> language id
         self.analyses: dict[str, Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}
-        self.problem_uris: set[str] = set()  # rule files we published load problems for
+        self.problems_published: dict[str, list[dict]] = {}  # rule file uri -> its load problems
         self.logged: set[str] = set()
         self.ready = asyncio.Event()
         self.initial_options: Any = None  # settings given in initializationOptions
@@ -223,11 +223,13 @@ class NewslintServer(LanguageServer):
             if text not in self.logged:
                 self.logged.add(text)
                 self.log(f"newslint: {text}", types.MessageType.Warning)
-        for uri in self.problem_uris - set(by_uri):
+        if by_uri == self.problems_published:
+            return
+        for uri in set(self.problems_published) - set(by_uri):
             self.publish(uri, [])
         for uri, items in by_uri.items():
             self.publish(uri, items)
-        self.problem_uris = set(by_uri)
+        self.problems_published = by_uri
 
     # -- settings ---------------------------------------------------------------------------
     def apply_settings(self, data: Any) -> bool:

@@ -28,7 +28,7 @@ from newslint.lsp.diagnostics import message_diagnostic, report_diagnostics, to_
 from newslint.lsp.hover import hover_text
 from newslint.lsp.positions import UTF16, LineIndex
 from newslint.lsp.session import Session
-from newslint.lsp.settings import Settings, parse_settings
+from newslint.lsp.settings import parse_settings
 
 log = logging.getLogger("newslint.lsp")
 LANGUAGES = {"markdown", "plaintext", "text"}
@@ -233,6 +233,8 @@ class NewslintServer(LanguageServer):
 
     # -- settings ---------------------------------------------------------------------------
     def apply_settings(self, data: Any) -> bool:
+        """Use the client's settings; True when they changed. (Safe while a lint runs: linters are
+        kept per settings, so a lint under way finishes with the old ones.)"""
         settings, problems = parse_settings(data)
         for problem in problems:
             self.log(f"newslint: {problem}", types.MessageType.Warning)
@@ -254,7 +256,7 @@ class NewslintServer(LanguageServer):
             return False
         # Nothing configured there: the initializationOptions (if any) and the project config.
         data = result[0] if result and result[0] else self.initial_options
-        return await self.in_pool(self.apply_settings, data)
+        return self.apply_settings(data)
 
     async def watch_files(self) -> None:
         """Ask the client to tell us when sources, facts, rules or config change on disk."""
@@ -311,7 +313,7 @@ def shutdown(ls: NewslintServer, params: None) -> None:
 async def did_change_configuration(ls: NewslintServer, params: types.DidChangeConfigurationParams) -> None:
     settings = params.settings
     if isinstance(settings, dict) and isinstance(settings.get("newslint"), dict):
-        changed = await ls.in_pool(ls.apply_settings, settings)  # clients that push their settings
+        changed = ls.apply_settings(settings)  # clients that push their settings
     else:
         changed = await ls.pull_settings()
     if changed:

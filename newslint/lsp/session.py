@@ -99,7 +99,7 @@ class Session:
     def problems(self) -> list[LoadProblem]:
         """Rule files that did not load (or loaded with a caveat), across the linters in use."""
         seen: dict[tuple, LoadProblem] = {}
-        for linter in self._linters.values():
+        for linter in list(self._linters.values()):  # a copy: the lint thread may add one
             for problem in linter.problems:
                 seen.setdefault((problem.path, problem.line, problem.message), problem)
         return list(seen.values())

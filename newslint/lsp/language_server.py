@@ -23,7 +23,7 @@ from newslint import __version__
 from newslint.engine.files import TEXT_SUFFIXES
 from newslint.engine.linter import Report
 from newslint.findings import Finding
-from newslint.lsp import edits
+from newslint.lsp.actions import code_actions
 from newslint.lsp.diagnostics import message_diagnostic, report_diagnostics, to_diagnostic
 from newslint.lsp.hover import hover_text
 from newslint.lsp.positions import UTF16, LineIndex
@@ -376,62 +376,9 @@ async def code_action(ls: NewslintServer, params: types.CodeActionParams) -> lis
     start = index.offset(params.range.start.line, params.range.start.character)
     end = index.offset(params.range.end.line, params.range.end.character)
     only = [str(getattr(kind, "value", kind)) for kind in params.context.only or []]
-    actions: list[types.CodeAction] = []
-    if not only or any(kind in ("", "quickfix") for kind in only):
-        for finding in analysis.findings:
-            if finding.start <= end and finding.end >= start:
-                actions.extend(finding_actions(ls, uri, analysis, finding))
-    if not only or any(kind in ("source", "source.fixAll") for kind in only):
-        fix_all = fix_all_action(ls, uri, analysis)
-        if fix_all is not None:
-            actions.append(fix_all)
-    return actions or None
-
-
-def workspace_edit(uri: str, index: LineIndex, changes: list[edits.Edit]) -> types.WorkspaceEdit:
-    text_edits = [types.TextEdit(range=_range(index, e.start, e.end), new_text=e.new_text) for e in changes]
-    return types.WorkspaceEdit(changes={uri: text_edits})
-
-
-def finding_actions(ls: NewslintServer, uri: str, analysis: Analysis, finding: Finding) -> list[types.CodeAction]:
-    diagnostic = ls.diagnostics([to_diagnostic(finding, analysis.index)])
-    actions = []
-    fix = edits.fix_edit(finding)
-    if fix is not None:
-        title = f"Replace with “{fix.new_text}”" if fix.new_text else f"Delete “{finding.text}”"
-        actions.append(types.CodeAction(
-            title=title, kind=types.CodeActionKind.QuickFix, diagnostics=diagnostic,
-            is_preferred=finding.fix.safe, edit=workspace_edit(uri, analysis.index, [fix])))
-    if finding.category == "name" and ls.path_for(uri).lower().endswith(MARKDOWN_SUFFIXES) and finding.text:
-        accept = edits.accept_edit(analysis.text, finding.text)
-        if accept is not None:
-            actions.append(types.CodeAction(
-                title=f"Accept “{finding.text}” in this draft", kind=types.CodeActionKind.QuickFix,
-                diagnostics=diagnostic, edit=workspace_edit(uri, analysis.index, [accept])))
-    disable = edits.disable_edit(analysis.text, finding)
-    if disable is not None:
-        actions.append(types.CodeAction(
-            title=f"Disable {finding.rule} on this line", kind=types.CodeActionKind.QuickFix,
-            diagnostics=diagnostic, edit=workspace_edit(uri, analysis.index, [disable])))
-    return actions
-
-
-def fix_all_action(ls: NewslintServer, uri: str, analysis: Analysis) -> types.CodeAction | None:
-    """Every safe fix that does not overlap an earlier one, as one edit."""
-    chosen: list[edits.Edit] = []
-    for finding in analysis.findings:
-        fix = edits.fix_edit(finding)
-        if fix is not None and finding.fix.safe and (not chosen or fix.start >= chosen[-1].end):
-            chosen.append(fix)
-    if not chosen:
-        return None
-    return types.CodeAction(title="Apply all safe newslint fixes", kind=types.CodeActionKind.SourceFixAll,
-                            edit=workspace_edit(uri, analysis.index, chosen))
-
-
-def _range(index: LineIndex, start: int, end: int) -> types.Range:
-    (sl, sc), (el, ec) = index.position(start), index.position(end)
-    return types.Range(start=types.Position(line=sl, character=sc), end=types.Position(line=el, character=ec))
+    markdown = ls.path_for(uri).lower().endswith(MARKDOWN_SUFFIXES)
+    actions = code_actions(uri, analysis.text, analysis.findings, index, start, end, only, markdown)
+    return [ls.converter.structure(action, types.CodeAction) for action in actions] or None
 
 
 # -- hover -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ rule, every `pass` example none. Fact rules may name source files for their exam
 `examples: {sources: [paths relative to the rule file]}`."""
 from __future__ import annotations
 
+import re
 import sys
 from argparse import Namespace
 from dataclasses import dataclass, field
@@ -57,6 +58,14 @@ def _one_line(text: str) -> str:
     return " ".join(str(text or "").split())
 
 
+def _summary(text: str, width: int = 100) -> str:
+    """The first sentence of a description, on one line and at most `width` characters."""
+    line = _one_line(text)
+    end = re.search(r"[.!?](?=\s+[A-Z\"“])", line)
+    line = line[: end.end()] if end else line
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
 # -- list ----------------------------------------------------------------------------------
 def list_rules(args: Namespace) -> int:
     linter = _linter(args.rules)
@@ -66,7 +75,7 @@ def list_rules(args: Namespace) -> int:
     rules = linter.ruleset.rules
     width = max((len(r.id) for r in rules), default=0)
     for rule in rules:
-        description = _one_line(rule.description) or _one_line(rule.message)
+        description = _summary(rule.description or rule.message)
         print(f"{rule.id:<{width}}  {rule.extends:<14}  {rule.level:<10}  {rule.finding_category:<12}  {description}")
     return EXIT_ERROR if errors else EXIT_CLEAN
 

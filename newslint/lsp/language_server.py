@@ -299,7 +299,9 @@ async def initialized(ls: NewslintServer, params: types.InitializedParams) -> No
         await ls.pull_settings()
     finally:
         ls.ready.set()
+    warm = asyncio.ensure_future(ls.in_pool(ls.session.warm_up))  # queued before any lint
     await ls.watch_files()
+    await warm
 
 
 @server.feature(types.SHUTDOWN)

@@ -83,6 +83,17 @@ class Session:
         except Exception:  # noqa: BLE001 - the complete lint will say what is wrong
             return None
 
+    def warm_up(self) -> None:
+        """Build the workspace's registry and rules before the first draft is opened."""
+        if self.root is None:
+            return
+        try:
+            linter = self.linter_for(self.root / "draft.md")
+            if linter.config.sources:
+                self.registries.get(linter.config.sources, linter.facts_for(), linter.parsers)
+        except Exception:  # noqa: BLE001 - the first lint will report whatever is wrong
+            pass
+
     def registry_for(self, report: Report) -> Registry | None:
         """The registry the draft was checked against (built already when a fact rule ran)."""
         if report.document is None:

@@ -351,3 +351,44 @@ def test_helpers():
     assert to_sentence(["a"]) == "'a'"
     assert to_sentence(["a", "b"]) == "'a' or 'b'"
     assert to_sentence(["a", "b", "c"]) == "'a', 'b', or 'c'"
+
+
+# -- metric and readability ---------------------------------------------------------------
+FK = """\
+    extends: metric
+    message: "Flesch-Kincaid grade %s"
+    formula: |
+      (0.39 * (words / sentences)) + (11.8 * (syllables / words)) - 15.59
+    condition: "> 8"
+"""
+SIMPLE = "The cat sat on the mat. The dog ran to the park. We all went home.\n"
+DENSE = ("Notwithstanding considerable institutional opposition, the administration's comprehensive "
+         "infrastructure modernization initiative unexpectedly accelerated, generating substantial "
+         "intergovernmental controversy regarding environmental sustainability considerations.\n")
+
+
+def test_metric_flesch_kincaid(tmp_path):
+    assert lint(tmp_path, {"FK": FK}, SIMPLE) == []
+    (finding,) = lint(tmp_path, {"FK": FK}, DENSE)
+    assert finding.message.startswith("Flesch-Kincaid grade ") and float(finding.message.split()[-1]) > 20
+
+
+def test_metric_formula_is_arithmetic_only(tmp_path):
+    evil = FK.replace("(0.39 * (words / sentences))", "__import__('os').getcwd()")
+    linter = make_linter(tmp_path, {"Evil": evil})
+    assert any(p.path.endswith("Evil.yml") and p.line == 3 for p in linter.problems)
+    math_ok = FK.replace("(0.39 * (words / sentences))", "math.sqrt(polysyllabic_words * 30 / sentences)")
+    assert lint(tmp_path / "other", {"Smog": math_ok}, SIMPLE) == []
+
+
+def test_readability_averages_metrics(tmp_path):
+    rule = """\
+        extends: readability
+        message: "Grade %s"
+        grade: 12
+        metrics: [Flesch-Kincaid, Gunning Fog]
+    """
+    assert lint(tmp_path, {"Read": rule}, SIMPLE) == []
+    assert len(lint(tmp_path, {"Read": rule}, DENSE)) == 1
+    linter = make_linter(tmp_path, {"Bad": rule.replace("Gunning Fog", "Lexile")})
+    assert any(p.path.endswith("Bad.yml") for p in linter.problems)

@@ -213,6 +213,22 @@ class DocumentView:
     _words: frozenset[str] | None = None
     _lower: str | None = None
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    _statistics: dict[str, float] | None = None
+
+    @property
+    def statistics(self) -> dict[str, float]:
+        """Vale's metric variables (words, sentences, syllables...), for metric/readability."""
+        if self._statistics is None:
+            from newslint.kinds.textstats import statistics
+            self._statistics = statistics(self.document)
+        return self._statistics
+
+    def first_line(self) -> tuple[int, int]:
+        """Where a whole-document finding goes: the first line of the first block."""
+        blocks = self.document.blocks
+        start = blocks[0].start if blocks else 0
+        end = self.document.text.find("\n", start)
+        return start, len(self.document.text) if end < 0 else end
 
     @property
     def words(self) -> frozenset[str]:

@@ -57,6 +57,7 @@ def apply_facts(registry: Registry, paths: list[Path]) -> None:
     for path in paths:
         for entry in load_facts(path):
             _apply(registry, entry, str(path))
+            registry.invalidate()
     registry.references.update(role_references_for(registry.people))
 
 

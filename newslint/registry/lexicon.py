@@ -11,7 +11,7 @@ import yaml
 
 def _load(name: str) -> dict:
     text = resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Lexicon:
     nationalities: dict[str, str] = field(default_factory=dict)
     organisation_words: set[str] = field(default_factory=set)
     organisation_names: set[str] = field(default_factory=set)
+    organisation_words_weak: set[str] = field(default_factory=set)  # also surnames ("Hall")
     function_words: set[str] = field(default_factory=set)
     calendar_words: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
@@ -78,6 +79,7 @@ def lexicon() -> Lexicon:
     lex.nationalities = {str(k).casefold(): str(v) for k, v in (places.get("nationalities") or {}).items()}
     lex.organisation_words = {str(w).casefold() for w in orgs.get("organisation_words") or []}
     lex.organisation_names = {str(w).casefold() for w in orgs.get("organisation_names") or []}
+    lex.organisation_words_weak = {str(w).casefold() for w in orgs.get("organisation_words_weak") or []}
     lex.function_words = {str(w).casefold() for w in names.get("function_words") or []}
     lex.calendar_words = {str(w).casefold() for w in names.get("calendar_words") or []}
     lex.particles = {str(w) for w in names.get("name_particles") or []}

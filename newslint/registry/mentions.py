@@ -48,6 +48,7 @@ class NameMention:
     evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive
     sentence: Sentence | None = None
     quoted: bool = False  # inside a quotation (the speaker's words)
+    maybe_person: bool = False  # an organisation-like name that is a person if named so elsewhere
 
     @property
     def surname(self) -> str:
@@ -128,8 +129,10 @@ class MentionFinder:
     """Finds name mentions and role references in one document."""
 
     def __init__(self, document: Document, lowercase_words: set[str] | None = None,
-                 include_quotes: bool = False) -> None:
+                 include_quotes: bool = False, skip_headlines: bool | None = None) -> None:
         self.document = document
+        # Sources skip headlines; drafts (quotes included) are checked everywhere.
+        self.skip_headlines = not include_quotes if skip_headlines is None else skip_headlines
         self.text = document.prose
         self.lex = lexicon()
         self.include_quotes = include_quotes
@@ -142,10 +145,24 @@ class MentionFinder:
         return any(self.quoted[start:max(end, start + 1)])
 
     # -- names -------------------------------------------------------------------------------
+    def headline(self, sentence: Sentence) -> bool:
+        """A heading, or a run of title-case words ("Council Votes To Approve Rail Line"):
+        capitals there say nothing about names."""
+        block = self.document.blocks[sentence.block] if 0 <= sentence.block < len(self.document.blocks) else None
+        if block is not None and any(scope.startswith("heading") or scope.startswith("frontmatter") for scope in block.scopes):
+            return True
+        words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
+                 if w.casefold() not in self.lex.function_words or w[0].isupper()]
+        if len(words) < 4:
+            return False
+        return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
     def names(self) -> list[NameMention]:
         sequence, _ = _patterns()
         found: list[NameMention] = []
         for sentence in self.document.sentences:
+            if self.skip_headlines and self.headline(sentence):
+                continue
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
                 quoted = self.in_quote(match.start(), match.end())
                 if quoted and not self.include_quotes:
@@ -195,8 +212,11 @@ class MentionFinder:
         words = [t[0] for t in tokens]
         start = tokens[0][1]
         text = self.text[start:end]
+        if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))):
+            return None  # a title without a name ("the County Executive")
         if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
             return NameMention(start, end, text, words, kind="organisation", sentence=sentence)
+        weak = len(words) > 1 and any(w in lex.organisation_words_weak for w in lows)
         if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(words) > 4:
             return None
         if any(w in lex.function_words for w in lows[1:]) and len(words) > 1:
@@ -208,6 +228,9 @@ class MentionFinder:
         if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
             return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
         self._verb_evidence(mention, sentence)
+        if weak and not mention.evidence:
+            mention.kind = "organisation"  # "Carnegie Hall", but "James Hall said"
+            mention.maybe_person = True
         return mention
 
     def _after_last_role(self, tokens: list[tuple[str, int, int]]) -> int:
@@ -348,8 +371,15 @@ class MentionFinder:
             if after < len(words) and lows[after] == "the":
                 after += 1
             org = []
-            while after < len(words) and (words[after][0][0].isupper() or lows[after] in lex.particles):
-                org.append(words[after][0])
+            while after < len(words):
+                word = words[after][0]
+                if word[0].isupper() or lows[after] in lex.particles:
+                    org.append(word)
+                elif org and lows[after] in ("of", "and", "for", "&") and after + 1 < len(words) \
+                        and words[after + 1][0][0].isupper():
+                    org.append(word)  # "Department of Transportation"
+                else:
+                    break
                 after += 1
             if org:
                 affiliation = affiliation + org if not affiliation else affiliation

@@ -145,7 +145,7 @@ class Registry:
             wanted = wanted.removeprefix(article)
         if wanted in self.references:
             return self.find(self.references[wanted])
-        matches = [p for p in self.people if p.surname and p.surname.casefold() == wanted]
+        matches = self._indexes()[1].get(wanted, [])
         if len(matches) == 1:
             return matches[0]
         # A title before a known name ("President Jane Doe", "former Mexican President Doe").
@@ -159,9 +159,27 @@ class Registry:
     def find(self, name: str) -> Entity | None:
         """The entity whose canonical name, alias or right variant is `name` (case-insensitive)."""
         wanted = " ".join(name.casefold().split())
-        for entity in self.entities:
-            if any(form.casefold() == wanted for form in entity.right_forms()):
-                return entity
-        if wanted.startswith("the "):  # "the Wall Street Journal" = "The Wall Street Journal"
-            return self.find(wanted[4:])
-        return None
+        forms = self._indexes()[0]
+        found = forms.get(wanted)
+        if found is None and wanted.startswith("the "):  # "the Wall Street Journal"
+            found = forms.get(wanted[4:])
+        return found
+
+    def _indexes(self) -> tuple[dict[str, Entity], dict[str, list[Entity]]]:
+        """Right form -> first entity that has it, and surname -> people (casefolded). Rebuilt
+        when entities are added; code that changes names in place calls invalidate()."""
+        cached = self.__dict__.get("_index")
+        if cached is None or cached[0] != len(self.entities):
+            forms: dict[str, Entity] = {}
+            surnames: dict[str, list[Entity]] = {}
+            for entity in self.entities:
+                for form in entity.right_forms():
+                    forms.setdefault(" ".join(form.casefold().split()), entity)
+                if entity.kind == "person" and entity.surname:
+                    surnames.setdefault(entity.surname.casefold(), []).append(entity)
+            cached = self.__dict__["_index"] = (len(self.entities), (forms, surnames))
+        return cached[1]
+
+    def invalidate(self) -> None:
+        """Forget the name index after changing names in place."""
+        self.__dict__.pop("_index", None)

@@ -14,6 +14,7 @@ from newslint.registry.model import Conflict, Entity, Provenance, Title, Variant
 
 # How alike two surnames must be (OSA similarity, 0..1) to be one person's name.
 SURNAME_SIMILARITY = 0.8
+GIVEN_SIMILARITY = 0.7
 
 
 @dataclass
@@ -64,21 +65,38 @@ def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_
         return False
     if given_compatible(a.given, b.given):
         return True
+    if a.given and b.given and similarity(a.given, b.given) >= GIVEN_SIMILARITY \
+            and OSA.distance(a.given.casefold(), b.given.casefold()) <= 2:
+        return True  # a misspelt given name ("Madiosn")
     return bool(_title_keys(a) & _title_keys(b))
 
 
 def group_people(observations: list[NameObservation]) -> list[list[NameObservation]]:
     """Group forms, most supported first so that each group is seeded by its majority form."""
     groups: list[list[NameObservation]] = []
+    # Only groups whose surnames share a first or last letter can match: a near-miss surname
+    # seldom changes both, and this keeps a large corpus from comparing every pair.
+    blocks: dict[str, list[int]] = defaultdict(list)
     ordered = sorted(observations, key=lambda o: (-len(o.mentions), -len(o.words), o.form))
     for observation in ordered:
-        for group in groups:
-            if any(same_person(observation, member) for member in group):
-                group.append(observation)
+        keys = _block_keys(observation.surname)
+        candidates = sorted({g for key in keys for g in blocks[key]})
+        for number in candidates:
+            if any(same_person(observation, member) for member in groups[number]):
+                groups[number].append(observation)
                 break
         else:
             groups.append([observation])
+            number = len(groups) - 1
+        for key in keys:
+            if number not in blocks[key]:
+                blocks[key].append(number)
     return groups
+
+
+def _block_keys(surname: str) -> tuple[str, str]:
+    low = surname.casefold()
+    return ("^" + low[:1], "$" + low[-1:])
 
 
 def person_entity(group: list[NameObservation], conflicts: list[Conflict]) -> Entity:

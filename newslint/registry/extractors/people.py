@@ -74,17 +74,24 @@ class PeopleExtractor:
             reconcile_titles(entity, titles[id(entity)], registry.conflicts)
         registry.entities.extend(entities)
         registry.entities.extend(organisations)
+        registry.invalidate()
         registry.references.update(role_references_for(entities))
         GenderVotes(registry).collect(mentions, by_form, titles)
         registry.extra["people.tokens"] = sorted(self._capitalised_tokens(mentions))
 
     # -- people --------------------------------------------------------------------------------
     def _observations(self, mentions) -> dict[str, NameObservation]:
-        evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names if is_person(m)}
+        # A reporting verb alone ("Summit Energy said") is enough only when the last word is
+        # also used alone somewhere, as people's surnames are ("Taylor said").
+        alone = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "person" and len(m.words) == 1}
+        evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
+                     if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in alone)}
         observations: dict[str, NameObservation] = {}
         for document, names, _ in mentions:
             for mention in names:
                 form = " ".join(mention.words)
+                if form in evidenced and mention.maybe_person:
+                    mention.kind = "person"  # "Jerry West" is a person where he speaks
                 if mention.kind != "person" or form not in evidenced:
                     continue
                 observation = observations.setdefault(form, NameObservation(form, list(mention.words)))
@@ -125,8 +132,8 @@ class PeopleExtractor:
         aliases: dict[str, set[str]] = defaultdict(set)
         for document, names, _ in mentions:
             for mention in names:
-                if mention.kind != "organisation":
-                    continue
+                if mention.kind != "organisation" or mention.maybe_person:
+                    continue  # "Jerry West", never named as anyone: neither person nor organisation
                 if len(mention.words) < 2 and mention.text.casefold() not in lex.organisation_names:
                     continue
                 form = " ".join(mention.words)

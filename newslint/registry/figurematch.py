@@ -62,27 +62,43 @@ def comparable(kind: str, a: str, b: str) -> bool:
     return True
 
 
-def shared(p: Policy, a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
-    left = {p.normal(x) for x in a}
-    return sorted(left & {p.normal(x) for x in b})
+def normalised(p: Policy, context: tuple[str, ...]) -> frozenset[str]:
+    """A figure's context with synonyms folded: compute once per figure when comparing many."""
+    return frozenset(p.normal(x) for x in context)
 
 
-def matches(p: Policy, kind: str, unit: str, context: tuple[str, ...], other_kind: str, other_unit: str,
-            other_context: tuple[str, ...]) -> int:
+def shared(p: Policy, a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str]) -> list[str]:
+    left = a if isinstance(a, frozenset) else normalised(p, a)
+    right = b if isinstance(b, frozenset) else normalised(p, b)
+    return sorted(left & right)
+
+
+def matches(p: Policy, kind: str, unit: str, context: tuple[str, ...] | frozenset[str], other_kind: str,
+            other_unit: str, other_context: tuple[str, ...] | frozenset[str]) -> int:
     """How strongly two figures speak of the same thing: the number of shared context items,
-    or 0 when they do not (different kind or unit, too little shared, only names shared)."""
+    or 0 when they do not (different kind or unit, too little shared, only names shared).
+    Contexts may be given already normalised (see `normalised`)."""
     if kind != other_kind:
         return 0
+    need = needed(p, kind, unit, other_unit)
+    if need is None:
+        return 0
+    common = shared(p, context, other_context)
+    words = [w for w in common if not w[:1].isupper()]
+    if len(common) < need[0] or len(words) < need[1]:
+        return 0
+    return len(common)
+
+
+def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] | None:
+    """(shared items, of which ordinary words) two figures of `kind` need in common; None when
+    their units say they measure different things."""
     need_shared, need_words = p.min_shared.get(kind, 3), p.min_words
     if kind in UNIT_KINDS:
         if not unit and not other_unit:
             # Nothing counted or measured on either side ("deliberated for six hours"): the
             # words around must say it, so ask for one more of them.
-            need_shared, need_words = need_shared + 1, need_words + 1
-        elif not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
-            return 0
-    common = shared(p, context, other_context)
-    words = [w for w in common if not w[:1].isupper()]
-    if len(common) < need_shared or len(words) < need_words:
-        return 0
-    return len(common)
+            return need_shared + 1, need_words + 1
+        if not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
+            return None
+    return need_shared, need_words

@@ -71,7 +71,7 @@ def lexicon() -> Lexicon:
     money_words = "|".join(sorted((c for c in currencies if c.isalpha()), key=len, reverse=True))
     symbols = "|".join(regex.escape(c) for c in sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True))
     percent = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["percent_words"])
-    before = r"(?<![\w.\-/$€£¥])"
+    before = r"\b(?<![\w.\-/$€£¥])"  # \b first: most positions fail at once
     patterns = {
         "date": regex.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
@@ -82,6 +82,10 @@ def lexicon() -> Lexicon:
                                 rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
         "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         "count": regex.compile(rf"{before}(?P<number>{number})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
+        # Quick tests that let a sentence skip the patterns it cannot match.
+        "has_digit": regex.compile(r"\d"),
+        "has_word": regex.compile(rf"\b(?:{'|'.join(word_numbers)})", regex.I),
+        "has_month": regex.compile(rf"\b(?=\p{{Lu}})(?:{month})", regex.I),
     }
     return Lexicon(numbers, scales, frozenset(data["not_after_one"]), months,
                    frozenset(data["ambiguous_months"]), frozenset(data["month_prepositions"]),
@@ -130,7 +134,7 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     figures: list[Figure] = []
     for sentence in document.sentences:
         tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
-        for kind in ("date", "month", "duration", "percent", "amount", "year", "count"):
+        for kind in _kinds_possible(lex, prose, sentence.start, sentence.end):
             for match in lex.patterns[kind].finditer(prose, sentence.start, sentence.end):
                 if any(taken[match.start():match.end()]):
                     continue
@@ -143,6 +147,24 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
                 figures.append(figure)
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]:
+    """The kinds a sentence can hold, in the order they are looked for (dates before the
+    numbers inside them)."""
+    digit = lex.patterns["has_digit"].search(prose, start, end) is not None
+    month = lex.patterns["has_month"].search(prose, start, end) is not None
+    word = lex.patterns["has_word"].search(prose, start, end) is not None
+    kinds = []
+    if month:
+        kinds += ["date", "month"] if digit else ["month"]
+    if digit or word:
+        kinds += ["duration", "percent"]
+    if digit:
+        kinds += ["amount", "year"]
+    if digit or word:
+        kinds.append("count")
+    return kinds
 
 
 def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> Figure | None:

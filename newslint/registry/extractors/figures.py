@@ -6,11 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.registry.figurematch import matches, policy, same_value
+from newslint.registry.figurematch import needed, normalised, policy, same_value
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
 
-MAX_COMPARED = 200  # per figure: keeps conflict search linear on large source sets
+MAX_COMPARED = 40  # per figure: keeps conflict search linear on large source sets
 
 
 @dataclass(frozen=True)
@@ -34,18 +34,26 @@ def conflicts(figures: list[FigureFact]) -> list[Conflict]:
     """Groups of figures from different sources that speak of the same thing with different
     values. Candidates share a unit (counts, durations) or a context word (dates)."""
     p = policy()
+    contexts = [normalised(p, fact.context) for fact in figures]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, fact in enumerate(figures):
-        for key in _keys(fact):
+        for key in _keys(fact, contexts[number]):
             index[key].append(number)
+    least = min(p.min_shared.values())
+    names = [frozenset(x for x in context if x[:1].isupper()) for context in contexts]
     groups: list[set[int]] = []
     for number, fact in enumerate(figures):
-        candidates = sorted({n for key in _keys(fact) for n in index[key][:MAX_COMPARED]} - {number})
-        group = {number} | {n for n in candidates
-                            if figures[n].provenance.source != fact.provenance.source
-                            and matches(p, fact.kind, fact.unit, fact.context, figures[n].kind, figures[n].unit, figures[n].context)}
+        candidates: set[int] = set()
+        for key in _keys(fact, contexts[number]):
+            candidates.update(index[key][:MAX_COMPARED])
+            if len(candidates) >= MAX_COMPARED:
+                break
+        group = {number} | {n for n in candidates if _same_thing(p, figures, contexts, names, number, n, least)}
+        if len(group) < 2:
+            continue
+        # The same value in another source, as closely matched, means no disagreement here.
         values = {figures[n].value for n in group}
-        if len(values) < 2 or any(same_value(fact.kind, fact.value, v) for v in values - {fact.value}):
+        if any(same_value(fact.kind, fact.value, v) for v in values - {fact.value}):
             continue
         overlapping = [g for g in groups if g & group]
         for other in overlapping:  # one disagreement seen from several of its figures
@@ -64,10 +72,24 @@ def conflicts(figures: list[FigureFact]) -> list[Conflict]:
     return found
 
 
-def _keys(fact: FigureFact) -> list[tuple[str, str]]:
+def _same_thing(p, figures: list[FigureFact], contexts: list[frozenset[str]], names: list[frozenset[str]],
+                a: int, b: int, least: int) -> bool:
+    """Figures a and b, from different sources with different values, speak of the same thing
+    (figurematch.matches, with the set work done once per figure: this runs for many pairs)."""
+    first, second = figures[a], figures[b]
+    if first.value == second.value or first.kind != second.kind or first.provenance.source == second.provenance.source:
+        return False
+    common = contexts[a] & contexts[b]
+    if len(common) < least:
+        return False
+    need = needed(p, first.kind, first.unit, second.unit)
+    return need is not None and len(common) >= need[0] and len(common) - len(common & names[a]) >= need[1]
+
+
+def _keys(fact: FigureFact, context: frozenset[str]) -> list[tuple[str, str]]:
     if fact.unit:
         return [(fact.kind, fact.unit)]
-    return [(fact.kind, word) for word in fact.context if not word[:1].isupper()]
+    return sorted((fact.kind, word) for word in context if not word[:1].isupper())
 
 
 EXTRACTORS = [FigureExtractor()]

@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""newslint's benchmark: prints a Markdown table of medians, side by side with proselint.
+
+    .venv/bin/python bench/run.py [--runs 3] [--quick] [--no-proselint]
+
+Inputs are generated into bench/out/ (gitignored) on first use with
+../shared/bench/gen_corpus.py and bench/gen_inputs.py; proselint is installed by this script
+into bench/out/proselint-venv. Every measurement runs in a child process: wall time from
+the parent, peak memory (maxrss) from os.wait4 on that child. Not part of the test suite.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+GEN_CORPUS = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
+PYTHON = sys.executable
+NEWSLINT = [str(Path(PYTHON).with_name("newslint"))] if Path(PYTHON).with_name("newslint").exists() \
+    else [PYTHON, "-m", "newslint"]
+PROSELINT_VENV = OUT / "proselint-venv"
+PROSELINT = PROSELINT_VENV / "bin" / "proselint"
+SEEDS = ROOT / "seeds"
+SCALING_DRAFTS = 200  # drafts linted for the rule and registry scaling rows
+
+
+@dataclass
+class Run:
+    seconds: float  # wall clock
+    cpu: float  # user + system seconds of the child and the children it waited for
+    max_rss_mib: float
+    returncode: int
+    stdout: bytes
+
+
+def run(command: list[str], cwd: Path = ROOT) -> Run:
+    """Run one child; wall time, CPU time, its peak resident memory, exit status and stdout."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        stdout = out.read()
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               os.waitstatus_to_exitcode(status), stdout)
+
+
+def median_run(command: list[str], runs: int, cwd: Path = ROOT, warmup: bool = True) -> Run:
+    if warmup:
+        run(command, cwd)
+    results = [run(command, cwd) for _ in range(runs)]
+    ordered = sorted(results, key=lambda r: r.seconds)
+    middle = ordered[len(ordered) // 2]
+    return Run(statistics.median(r.seconds for r in results), statistics.median(r.cpu for r in results),
+               max(r.max_rss_mib for r in results), middle.returncode, middle.stdout)
+
+
+def timer(*args: str, runs: int) -> dict:
+    """Median (per key) of bench/timers.py results, each in a fresh process."""
+    samples = []
+    for _ in range(runs):
+        result = run([PYTHON, str(ROOT / "bench" / "timers.py"), *args])
+        if result.returncode != 0:
+            raise RuntimeError(f"timers.py {' '.join(args)} failed (exit {result.returncode})")
+        sample = json.loads(result.stdout)
+        sample["max_rss_mib"] = result.max_rss_mib
+        samples.append(sample)
+    return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
+
+
+# -- inputs ------------------------------------------------------------------------------------
+def prepare(quick: bool, with_proselint: bool) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    generate = [
+        (OUT / "drafts", [PYTHON, str(GEN_CORPUS), "corpus", "--count", "1000", "--out", str(OUT / "drafts"), "--seed", "1"]),
+        (OUT / "sources_1000", [PYTHON, str(GEN_CORPUS), "corpus", "--count", "1000", "--out", str(OUT / "sources_1000"), "--seed", "2"]),
+    ]
+    for people in (100, 10000):
+        generate.append((OUT / f"people_{people}", [PYTHON, str(ROOT / "bench" / "gen_inputs.py"), "people",
+                                                    "--count", str(people), "--out", str(OUT / f"people_{people}")]))
+    for rules in (50, 5000):
+        generate.append((OUT / f"rules_{rules}", [PYTHON, str(ROOT / "bench" / "gen_inputs.py"), "rules",
+                                                  "--count", str(rules), "--out", str(OUT / f"rules_{rules}")]))
+    for folder, command in generate:
+        if not folder.exists():
+            print(f"generating {folder.relative_to(ROOT)}", file=sys.stderr)
+            subprocess.run(command, check=True)
+    if with_proselint and not PROSELINT.exists():
+        print("installing proselint into bench/out/proselint-venv", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(PROSELINT_VENV)], check=True)
+        subprocess.run([str(PROSELINT_VENV / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
+
+
+def words_in(folder: Path, limit: int | None = None) -> int:
+    files = sorted(folder.glob("*.md"))[:limit]
+    return sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+
+
+def subset(count: int) -> Path:
+    """A folder with the first `count` drafts (symlinks), for the shorter runs."""
+    folder = OUT / f"drafts_{count}"
+    if not folder.exists():
+        folder.mkdir()
+        for file in sorted((OUT / "drafts").glob("*.md"))[:count]:
+            (folder / file.name).symlink_to(file)
+    return folder
+
+
+# -- the table ---------------------------------------------------------------------------------
+ROWS: list[tuple[str, str, str, str, str]] = []
+
+
+def row(measure: str, newslint: str, proselint: str = "", ratio: str = "", goal: str = "") -> None:
+    ROWS.append((measure, newslint, proselint, ratio, goal))
+    print(f"  {measure}: {newslint}  {proselint}  {ratio}  {goal}", file=sys.stderr)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def ms(run: Run) -> str:
+    return f"{run.seconds * 1000:.0f} ms (CPU {run.cpu * 1000:.0f} ms)"
+
+
+def rate(words: int, run: Run) -> str:
+    return f"{words / run.seconds:,.0f} words/s ({run.seconds:.1f} s; by CPU time {words / run.cpu:,.0f})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median); cold start uses 2x+1")
+    parser.add_argument("--drafts", type=int, default=1000, help="drafts for the throughput rows (at most 1,000)")
+    parser.add_argument("--scaling-drafts", type=int, default=SCALING_DRAFTS, help="drafts for the scaling rows")
+    parser.add_argument("--quick", action="store_true", help="1 run each, 200 drafts, 50 for scaling")
+    parser.add_argument("--no-proselint", action="store_true")
+    parser.add_argument("--only", default="", help="comma list of sections: cold,throughput,rules,people,registry,lsp")
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    count = 200 if args.quick else min(args.drafts, 1000)
+    scaling_count = 50 if args.quick else args.scaling_drafts
+    with_proselint = not args.no_proselint
+    prepare(args.quick, with_proselint)
+    sections = set(args.only.split(",")) if args.only else {"cold", "throughput", "rules", "people", "registry", "lsp"}
+    drafts = OUT / "drafts" if count == 1000 else subset(count)
+    scaling = subset(scaling_count)
+    one = sorted((OUT / "drafts").glob("*.md"))[0]
+    print(f"newslint bench: {runs} run(s) per row, {count} drafts, {scaling_count} for scaling", file=sys.stderr)
+
+    if "cold" in sections:
+        cold = median_run([*NEWSLINT, "check", str(one), "--sources", str(SEEDS), "--format", "json"], 2 * runs + 1)
+        label = f"cold start, 1 draft ({words_in(OUT / 'drafts', 1)} words), seeds registry cached"
+        if with_proselint:
+            prose = median_run([str(PROSELINT), "check", str(one)], 2 * runs + 1, cwd=OUT)
+            ratio = cold.seconds / prose.seconds
+            row(label, ms(cold), ms(prose), f"{ratio:.2f}x proselint's time (CPU {cold.cpu / prose.cpu:.2f}x)",
+                f"<=200 ms, <=0.8x: {verdict(cold.seconds <= 0.2 and ratio <= 0.8)}")
+        else:
+            row(label, ms(cold), goal=f"<=200 ms: {verdict(cold.seconds <= 0.2)}")
+
+    if "throughput" in sections:
+        words = words_in(drafts)
+        base = [*NEWSLINT, "check", str(drafts), "--sources", str(OUT / "people_100"), "--format", "json"]
+        single = median_run(base, runs)
+        label = f"throughput, {count} drafts ({words:,} words), 1 process"
+        goal = f">=200k words/s: {verdict(words / single.seconds >= 200_000)}"
+        memory = f"peak memory, {count} drafts, 1 process"
+        if with_proselint:
+            prose = median_run([str(PROSELINT), "check", str(drafts)], runs, cwd=OUT, warmup=False)
+            row(label, rate(words, single), rate(words, prose),
+                f"{prose.seconds / single.seconds:.2f}x proselint's speed (CPU {prose.cpu / single.cpu:.2f}x)", goal)
+            row(memory, f"{single.max_rss_mib:.0f} MiB", f"{prose.max_rss_mib:.0f} MiB",
+                f"{single.max_rss_mib / prose.max_rss_mib:.1f}x", f"<=100 MiB: {verdict(single.max_rss_mib <= 100)}")
+        else:
+            row(label, rate(words, single), goal=goal)
+            row(memory, f"{single.max_rss_mib:.0f} MiB", goal=f"<=100 MiB: {verdict(single.max_rss_mib <= 100)}")
+        jobs = median_run([*base, "--jobs", "2"], runs, warmup=False)
+        row(f"throughput, {count} drafts, --jobs 2", rate(words, jobs),
+            ratio=f"{single.seconds / jobs.seconds:.2f}x of 1 process", goal=f"peak {jobs.max_rss_mib:.0f} MiB per process")
+
+    if "rules" in sections:
+        small = timer("lint", str(scaling), "--rules", str(OUT / "rules_50"), "--select", "Bench", runs=runs)
+        large = timer("lint", str(scaling), "--rules", str(OUT / "rules_5000"), "--select", "Bench", runs=runs)
+        ratio = large["lint"] / small["lint"]
+        row(f"style rules: 5,000 vs 50 generated rules ({scaling_count} drafts, lint only)",
+            f"{large['lint']:.2f} s vs {small['lint']:.2f} s", ratio=f"{ratio:.1f}x", goal=f"<=2x: {verdict(ratio <= 2)}")
+        row("style rules: loading 5,000 vs 50 rule files (+ the shipped packs)",
+            f"{large['load_rules']:.2f} s vs {small['load_rules']:.2f} s")
+
+    if "people" in sections:
+        small = timer("lint", str(scaling), "--sources", str(OUT / "people_100"), runs=runs)
+        large = timer("lint", str(scaling), "--sources", str(OUT / "people_10000"), runs=runs)
+        ratio = large["lint"] / small["lint"]
+        row(f"registry: 10,000 vs 100 people ({scaling_count} drafts, lint only, all rules)",
+            f"{large['lint']:.2f} s vs {small['lint']:.2f} s", ratio=f"{ratio:.2f}x", goal=f"<=1.5x: {verdict(ratio <= 1.5)}")
+        row("registry: ready for the first draft (cached), 10,000 vs 100 people",
+            f"{large['first_draft']:.2f} s vs {small['first_draft']:.2f} s", goal=f"peak {large['max_rss_mib']:.0f} MiB")
+
+    if "registry" in sections:
+        seeds = timer("registry", str(SEEDS), runs=runs)
+        row(f"registry build, seeds ({seeds['documents']:.0f} articles, {seeds['entities']:.0f} entities)",
+            f"{seeds['total'] * 1000:.0f} ms")
+        big = timer("registry", str(OUT / "sources_1000"), runs=runs)
+        row(f"registry build, 1,000 articles ({big['entities']:.0f} entities)",
+            f"{big['total']:.2f} s (parse {big['read_parse']:.2f} s, extract {big['extract']:.2f} s)",
+            goal=f"<=10 s: {verdict(big['total'] <= 10)}")
+        for name, folder in (("seeds", SEEDS), ("1,000 articles", OUT / "sources_1000")):
+            timer("provider", str(folder), runs=1)  # fills the cache, if there is one
+            cached = timer("provider", str(folder), runs=runs)
+            row(f"registry cached load, {name} (fresh process)", f"{cached['get'] * 1000:.0f} ms",
+                goal=f"<=30 ms: {verdict(cached['get'] <= 0.03)}")
+
+    lsp = ROOT / "bench" / "lsp_latency.py"
+    if "lsp" in sections and lsp.exists():
+        result = run([PYTHON, str(lsp)])
+        text = result.stdout.decode("utf-8", "replace").strip()
+        row("LSP change-to-diagnostics (bench/lsp_latency.py)", text.splitlines()[-1] if text else f"exit {result.returncode}")
+
+    print("| measure | newslint | proselint 0.16 | ratio | goal |")
+    print("|---|---|---|---|---|")
+    for measure, newslint, proselint, ratio, goal in ROWS:
+        print(f"| {measure} | {newslint} | {proselint} | {ratio} | {goal} |")
+    load = os.getloadavg()[0]
+    print(f"\n{runs} run(s) per row, medians of wall-clock time (CPU time in brackets); {os.cpu_count()} cores, "
+          f"load average {load:.1f} at the end; python {sys.version.split()[0]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

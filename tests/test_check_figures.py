@@ -83,3 +83,22 @@ def test_either_side_of_a_disputed_figure_passes(lint):
     for amount in ("$2.4 million", "$2.6 million"):
         text = f"Webb moved {amount} from the city's pension reserve, the audit found.\n"
         assert lint(text, COURT / "sources") == []
+
+
+@pytest.mark.parametrize(("kind", "data", "key"), [
+    ("figures", {"kinds": ["count", "weight"]}, "kinds"),
+    ("figures", {"min_shared": {"count": "two"}}, "min_shared"),
+    ("figures", {"synonyms": ["call"]}, "synonyms"),
+    ("quotes", {"min_words": "four"}, "min_words"),
+    ("quotes", {"similarity": 1.5}, "similarity"),
+    ("quotes", {"absent_level": "loud"}, "absent_level"),
+    ("attribution", {"min_words": 0}, "min_words"),
+])
+def test_bad_rule_keys_are_reported_with_the_key(kind, data, key):
+    from newslint.kinds.base import RuleError, RuleSpec
+    from newslint.plugins import get_plugins
+
+    rule_class = get_plugins().rule_kinds()[kind]
+    with pytest.raises(RuleError) as raised:
+        rule_class(RuleSpec("facts.Test", "Test.yml", {"extends": kind, **data}))
+    assert raised.value.key == key

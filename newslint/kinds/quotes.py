@@ -31,6 +31,14 @@ def _words_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
     return (spans[0][0], spans[-1][1]) if spans else (item.quote.start, item.quote.end)
 
 
+def _display(fact) -> str:
+    """A source's speaker for a message: the canonical name, or the name as the source wrote
+    it when only a surname is known ("President Trump" rather than "Trump")."""
+    if " " in fact.speaker or not fact.speaker_text or fact.speaker_text.casefold() in ("he", "she"):
+        return fact.speaker
+    return fact.speaker_text
+
+
 def _short(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -127,7 +135,7 @@ class AttributionRule(Rule):
             if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
-            others = sorted({f.speaker for f in facts})
+            others = sorted({_display(f) for f in facts})
             start, end = (item.speaker_start, item.speaker_end) if item.speaker_start >= 0 else _words_span(context, item)
             where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
             yield self.finding(

@@ -374,7 +374,7 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
     item.how = how
     if state.registry is not None:
         entity = state.registry.find(item.speaker_text)
-        if entity is not None and entity.kind == "person":
+        if entity is not None:  # a person, or an organisation speaking as one ("the White House")
             item.speaker = entity.canonical
             return
     if first in lex.determiners or phrase[-1].text[:1].islower():

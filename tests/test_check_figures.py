@@ -102,3 +102,17 @@ def test_bad_rule_keys_are_reported_with_the_key(kind, data, key):
     with pytest.raises(RuleError) as raised:
         rule_class(RuleSpec("facts.Test", "Test.yml", {"extends": kind, **data}))
     assert raised.value.key == key
+
+
+def test_each_clause_keeps_its_own_figures(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src/a.md").write_text(
+        "Superintendent Carla Mendes said the district would hire 14 new teachers to reduce class sizes.\n\n"
+        "The district closed two elementary schools in 2021.\n\n"
+        "The board will hold a public hearing on the capital plan in June.\n", encoding="utf-8")
+    linter = Linter(Config(), Options(sources=[tmp_path / "src"], select=["facts.Figures"]))
+    text = ("The district closed three elementary schools in 2021 and opened one in 2023.\n\n"
+            "The district employs 310 teachers, and class sizes average 24 students.\n\n"
+            "The board will hold a public hearing on the capital plan in July.\n")
+    found = flagged(linter.lint_text("draft.md", text).findings, text)
+    assert found == [("three", "two"), ("July", "June")]

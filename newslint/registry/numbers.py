@@ -231,7 +231,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
-    context = _context(tokens, start, end, unit)
+    context = _context(prose, tokens, start, end, unit)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
     return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase)
 
@@ -279,12 +279,45 @@ def _of_noun(prose: str, end: int) -> tuple[str, int]:
     return (stem(found.group(1)), end + found.end(1)) if found else ("", end)
 
 
-def _context(tokens: list, start: int, end: int, unit: str) -> tuple[str, ...]:
+CLAUSE_MARKS = frozenset(";:—–()")
+CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who", "when", "after", "before"})
+
+
+def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
+    """A clause ends between two tokens: a semicolon, colon, dash or bracket; a comma before
+    "and", "which", "while"…; or "and"/"but" before a past-tense verb ("and opened")."""
+    between = prose[left[1]:right[0]]
+    if any(c in CLAUSE_MARKS for c in between):
+        return True
+    word = right[2].casefold()
+    if "," in between and word in CLAUSE_WORDS:
+        return True
+    if left[2].casefold() in ("and", "but") and word.endswith("ed") and len(word) > 4:
+        return True
+    return False
+
+
+def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[str, ...]:
     """Content words around the figure: names as written ("Sheinbaum"), other words as stems,
     numbers as digits; not the figure itself, its unit or function words."""
     lex = lexicon()
-    before = [t for t in tokens if t[1] <= start][-CONTEXT_WINDOW:]
-    after = [t for t in tokens if t[0] >= end][:CONTEXT_WINDOW]
+    before = [t for t in tokens if t[1] <= start]
+    after = [t for t in tokens if t[0] >= end]
+    # Stay in the figure's clause: "closed two schools in 2021 and opened one in 2023" holds
+    # two events, and 2023 belongs to the second.
+    here = (start, end, prose[start:end])
+    for index in range(len(before), 0, -1):
+        right = before[index] if index < len(before) else here
+        if _clause_break(prose, before[index - 1], right):
+            before = before[index:]
+            break
+    previous = here
+    for index, token in enumerate(after):
+        if _clause_break(prose, previous, token):
+            after = after[:index]
+            break
+        previous = token
+    before, after = before[-CONTEXT_WINDOW:], after[:CONTEXT_WINDOW]
     out: list[str] = []
     for _, _, text in before + after:
         word = text.rstrip(".").replace("’", "'")

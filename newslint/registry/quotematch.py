@@ -114,7 +114,9 @@ class QuoteIndex:
                     if len(window) < size:
                         break
                     score = Levenshtein.normalized_similarity(words, window)
-                    if best is None or score > best[0]:
+                    # On a tie, the window as long as the quotation (a changed word, not a
+                    # dropped one) reads best as the source's wording.
+                    if best is None or (score, -abs(size - n)) > (best[0], -abs(best[3] - best[2] + 1 - n)):
                         best = (score, source, start, start + size - 1)
         if best is None or best[0] < threshold:
             return None

@@ -53,3 +53,8 @@ def test_council_story_slips_and_clean_draft():
     assert [(f.line, f.text) for f in slips] == [(14, "he"), (18, "he")]
     assert "Helen Marsh" in slips[0].message and "Maria Lindqvist" in slips[1].message
     assert lint("facts.Pronouns", (STORY / "drafts" / "clean.md").read_text(), sources) == []
+
+
+def test_someone_described_but_not_named_makes_it_ambiguous():
+    assert pronouns("Anna Kelly said a resident had called her. He said the border was quiet.\n") == []
+    assert pronouns("Anna Kelly spoke after her husband arrived, and he added a word.\n") == []

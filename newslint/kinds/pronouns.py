@@ -38,7 +38,7 @@ class PronounsRule(Rule):
     extends = "pronouns"
     category = "pronoun"
     needs_registry = True
-    keys = frozenset({"pronouns", "window", "swap"})
+    keys = frozenset({"pronouns", "window", "swap", "people_nouns"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.message = self.message or DEFAULT_MESSAGE
@@ -55,6 +55,17 @@ class PronounsRule(Rule):
             raise RuleError("swap must map a pronoun to its replacement", "swap")
         self.swap = {str(k).casefold(): str(v) for k, v in swap.items()}
         self.window = int(data.get("window", 3))
+        # Someone described, not named ("a resident", "his wife"): a referent the registry
+        # cannot check, so pronouns near them abstain (or agree, for gendered nouns).
+        nouns = data.get("people_nouns") or {}
+        if not isinstance(nouns, dict) or not all(isinstance(v, list) for v in nouns.values()):
+            raise RuleError("people_nouns must map a gender (or 'any') to a list of nouns", "people_nouns")
+        self.noun_gender = {str(w).casefold(): ("unknown" if g == "any" else str(g))
+                            for g, words in nouns.items() for w in words}
+        alternatives = "|".join(sorted(map(regex.escape, self.noun_gender), key=len, reverse=True))
+        self.nouns = regex.compile(
+            rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+"
+            rf"(?:[\w-]+\s+)?(?P<noun>(?i:{alternatives}))\b") if alternatives else None
         words = "|".join(sorted(map(regex.escape, self.genders), key=len, reverse=True))
         self.pattern = regex.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
 
@@ -119,6 +130,13 @@ class PronounsRule(Rule):
             elif mention.evidence:
                 add(mention.start, None)  # a person the sources do not know
         named.sort(key=lambda item: item[0])
+        if self.nouns is not None:
+            for match in self.nouns.finditer(document.prose):
+                if not quoted[match.start()]:
+                    index = bisect.bisect_right(starts, match.start()) - 1
+                    if index >= 0:
+                        gender = self.noun_gender[match.group("noun").casefold()]
+                        found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
         for reference in names.references:
             if reference.quoted:
                 continue

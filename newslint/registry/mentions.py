@@ -121,6 +121,9 @@ def affiliations_compatible(a: str, b: str) -> bool:
     Council" within "White House National Security Council")."""
     if not a or not b:
         return True
+    lex = lexicon()
+    if bool(lex.country(a)) != bool(lex.country(b)):
+        return True  # a country and an organisation ("U.S." and "White House"): no contradiction
     ta, tb = affiliation_tokens(a), affiliation_tokens(b)
     return ta <= tb or tb <= ta
 
@@ -151,6 +154,8 @@ class MentionFinder:
         block = self.document.blocks[sentence.block] if 0 <= sentence.block < len(self.document.blocks) else None
         if block is not None and any(scope.startswith("heading") or scope.startswith("frontmatter") for scope in block.scopes):
             return True
+        if self.text[sentence.start:sentence.end].rstrip().endswith((".", "?", "!", '"', "”", "'", "’")):
+            return False  # a headline has no final stop
         words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
                  if w.casefold() not in self.lex.function_words or w[0].isupper()]
         if len(words) < 4:

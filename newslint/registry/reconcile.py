@@ -74,8 +74,8 @@ def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_
 def group_people(observations: list[NameObservation]) -> list[list[NameObservation]]:
     """Group forms, most supported first so that each group is seeded by its majority form."""
     groups: list[list[NameObservation]] = []
-    # Only groups whose surnames share a first or last letter can match: a near-miss surname
-    # seldom changes both, and this keeps a large corpus from comparing every pair.
+    # Only groups whose surnames share their first or last two letters are compared: a near-miss
+    # surname seldom changes both ends, and a large corpus is not compared pair by pair.
     blocks: dict[str, list[int]] = defaultdict(list)
     ordered = sorted(observations, key=lambda o: (-len(o.mentions), -len(o.words), o.form))
     for observation in ordered:
@@ -96,7 +96,7 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
 
 def _block_keys(surname: str) -> tuple[str, str]:
     low = surname.casefold()
-    return ("^" + low[:1], "$" + low[-1:])
+    return ("^" + low[:2], "$" + low[-2:])
 
 
 def person_entity(group: list[NameObservation], conflicts: list[Conflict]) -> Entity:

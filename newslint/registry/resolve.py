@@ -29,6 +29,7 @@ class Thresholds:
     surname: float = 0.8  # OSA similarity for a near-miss surname
     given: float = 0.7  # for a near-miss given name
     organisation: float = 0.9
+    lone: float = 0.85  # for a lone surname with nothing saying it names a person
     min_length: int = 4  # shorter words are never near misses
     max_distance: int = 2  # edits
 
@@ -96,8 +97,10 @@ class DraftNames:
         lex = lexicon()
         if word.casefold() in lex.function_words or lex.country(word) or word.isupper():
             return None
+        # A lone word needs to be closer, unless the draft says it names a person.
+        cutoff = self.thresholds.surname if mention.evidence else max(self.thresholds.surname, self.thresholds.lone)
         hits = {id(p): p for p in self.registry.people
-                if p.surname and self._is_near(word, p.surname, self.thresholds.surname)}
+                if p.surname and self._is_near(word, p.surname, cutoff)}
         if len(hits) != 1:
             return None
         person = next(iter(hits.values()))

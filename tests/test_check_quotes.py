@@ -128,3 +128,10 @@ def test_partly_found_quotation_says_which_words_the_sources_have(lint):
     assert finding.severity == "warning" and "only partly found" in finding.message
     assert "Nobody in this courtroom should mistake the seriousness of these crimes" in finding.message
     assert finding.evidence and finding.evidence[0].source.endswith((".md", ".txt"))
+
+
+def test_a_composition_title_in_quotation_marks_is_not_looked_up(lint):
+    text = 'The council published a report titled "A Path Forward for Riverton Transit" on Monday.\n'
+    assert lint(text, COURT / "sources") == []
+    text = '"A path forward for the whole city," Okafor said.\n'
+    assert [f.severity for f in lint(text, COURT / "sources")] == ["warning"]

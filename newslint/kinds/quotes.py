@@ -31,6 +31,12 @@ def _words_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
     return (spans[0][0], spans[-1][1]) if spans else (item.quote.start, item.quote.end)
 
 
+def _title_case(text: str) -> bool:
+    """Every word of four letters or more is capitalised: a title, not speech."""
+    long_words = [w for w in WORD.findall(text) if len(w) >= 4 and w[0].isalpha()]
+    return bool(long_words) and all(w[0].isupper() for w in long_words) and not text.rstrip().endswith((",", ".", "?", "!"))
+
+
 def _display(fact) -> str:
     """A source's speaker for a message: the canonical name, or the name as the source wrote
     it when only a surname is known ("President Trump" rather than "Trump")."""
@@ -52,7 +58,7 @@ class QuotesRule(Rule):
     needs_registry: ClassVar[bool] = True
     keys: ClassVar[frozenset[str]] = frozenset({
         "min_words", "similarity", "absent_level", "absent_message", "misquote_message",
-        "partial_message"})
+        "partial_message", "skip_titles"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.min_words = int(_number(data, "min_words", 4, 1, 100))
@@ -60,6 +66,7 @@ class QuotesRule(Rule):
         self.absent_level = str(data.get("absent_level", "warning"))
         if self.absent_level not in ("suggestion", "info", "warning", "error", "off"):
             raise RuleError("absent_level must be suggestion, info, warning, error or off", "absent_level")
+        self.skip_titles = bool(data.get("skip_titles", True))
         self.misquote_message = str(data.get("misquote_message") or self.message
                                     or "Misquote: %s has \u201c%s\u201d")
         self.absent_message = str(data.get("absent_message") or "Quotation not found in the sources")
@@ -75,6 +82,8 @@ class QuotesRule(Rule):
             segments = _segments(context, item)
             if sum(len(s) for s in segments) < self.min_words:
                 continue
+            if self.skip_titles and _title_case(item.text):
+                continue  # a composition title ("the report "A Path Forward for the City"")
             match = index.lookup(segments, self.similarity)
             start, end = _words_span(context, item)
             if match is not None and match.exact:

@@ -21,8 +21,7 @@ class Existence(ValeRule):
 
     def compile(self, data: dict[str, Any]) -> None:
         tokens = string_list(data, "tokens")
-        raw = "".join(str(part) for part in (data.get("raw") or []) if part is not None) \
-            if isinstance(data.get("raw"), list) else str(data.get("raw") or "")
+        raw = "".join(string_list(data, "raw"))  # Vale concatenates the parts of `raw`
         if not tokens and not raw:
             raise RuleError("an existence rule needs 'tokens' or 'raw'", "tokens")
         append = bool(data.get("append", False))

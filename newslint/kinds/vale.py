@@ -54,6 +54,9 @@ def flags_for(ignorecase: bool) -> int:
     return regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
 
 
+SCALARS = (str, int, float, bool)
+
+
 def string_list(data: dict[str, Any], key: str) -> list[str]:
     """A list-of-strings key (a lone string is a one-item list); blanks are dropped as Vale does."""
     value = data.get(key)
@@ -61,7 +64,7 @@ def string_list(data: dict[str, Any], key: str) -> list[str]:
         return []
     if isinstance(value, (str, int, float)):
         value = [value]
-    if not isinstance(value, list):
+    if not isinstance(value, list) or not all(v is None or isinstance(v, SCALARS) for v in value):
         raise RuleError(f"'{key}' must be a list of strings", key)
     return [str(v) for v in value if v is not None and str(v).strip()]
 
@@ -79,6 +82,8 @@ def string_map(data: dict[str, Any], key: str) -> dict[str, str]:
         value = merged
     if not isinstance(value, dict):
         raise RuleError(f"'{key}' must map patterns to replacements", key)
+    if not all(isinstance(k, SCALARS) and (v is None or isinstance(v, SCALARS)) for k, v in value.items()):
+        raise RuleError(f"'{key}' must map strings to strings", key)
     return {str(k): "" if v is None else str(v) for k, v in value.items()}
 
 

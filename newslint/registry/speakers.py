@@ -153,18 +153,7 @@ def attribute(document: Document, registry: Registry | None = None) -> list[Attr
     quotes = quotations(document)
     state = _State(document, registry, quotes)
     found = [_explicit(state, quote) for quote in quotes]
-    known = {a.speaker.split()[-1].casefold() for a in found if a.speaker and a.how != "subject-pending"}
-    for item in found:
-        if item.how == "subject-pending":
-            surname = item.speaker.split()[-1]
-            if registry is not None and registry.people:
-                person_like = registry.person_by_name(item.speaker) is not None or surname.casefold() in known
-            else:
-                person_like = surname.casefold() in known or _proper_noun(document, surname)
-            if not person_like:
-                item.speaker, item.speaker_start, item.speaker_end, item.speaker_text, item.how = "", -1, -1, "", ""
-            else:
-                item.how = "subject"
+    _confirm_subjects(document, registry, found)
     state.attributions = found
     _collect_mentions(state, found)
     for item in found:
@@ -172,6 +161,24 @@ def attribute(document: Document, registry: Registry | None = None) -> list[Attr
             _resolve_pronoun(state, item)
     _continuations(document, found)
     return found
+
+
+def _confirm_subjects(document: Document, registry: Registry | None, found: list[Attribution]) -> None:
+    """A sentence-initial subject taken as speaker stays only if it is a person: known to the
+    registry, another quote's speaker, or (with no people known) a word capitalised mid-sentence."""
+    known = {a.speaker.split()[-1].casefold() for a in found if a.speaker and a.how != "subject-pending"}
+    for item in found:
+        if item.how != "subject-pending":
+            continue
+        surname = item.speaker.split()[-1]
+        if registry is not None and registry.people:
+            person_like = registry.person_by_name(item.speaker) is not None or surname.casefold() in known
+        else:
+            person_like = surname.casefold() in known or _proper_noun(document, surname)
+        if person_like:
+            item.how = "subject"
+        else:
+            item.speaker, item.speaker_start, item.speaker_end, item.speaker_text, item.how = "", -1, -1, "", ""
 
 
 def same_person(a: str, b: str) -> bool:
@@ -184,7 +191,7 @@ def same_person(a: str, b: str) -> bool:
 
 def resolve_name(registry: Registry | None, text: str) -> str:
     """The canonical person for a name phrase ("President Trump", "Anna Kelly"), trying the
-    longest trailing run of words first; the trailing capitalised run as written otherwise."""
+    longest trailing run of words first; with no such person, the surname as written."""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     if registry is not None:
@@ -299,7 +306,7 @@ def _subject(tokens: list[Token]) -> list[Token] | None:
                 break
             continue
         break
-    if run and run[0].bare not in lex.determiners and run[0].bare not in _pronoun_words():
+    if run and run[0].bare not in lex.determiners and run[0].bare not in lex.pronouns:
         return run
     if tokens and tokens[0].bare in lex.pronouns:
         return tokens[:1]
@@ -343,8 +350,8 @@ def _phrase_backward(tokens: list[Token]) -> list[Token] | None:
 
 
 def _descriptive(token: Token, phrase: list[Token]) -> bool:
-    """A lowercase word inside a description ("the council spokesperson"): only when a
-    determiner or a capitalised word comes before it, which the caller checks as it goes on."""
+    """A lowercase word that may belong to a description ("the council spokesperson"); the
+    phrase is kept only if it reaches a determiner or a name (see _clean_phrase)."""
     return token.text[:1].islower() and len(phrase) < 3 and token.bare.isalpha()
 
 
@@ -386,10 +393,6 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
 
 
 # -- pronouns and continuations ----------------------------------------------------------
-def _pronoun_words() -> frozenset[str]:
-    return frozenset(lexicon().pronouns)
-
-
 def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     """Where each known person is named outside quotations, and the gender words about them."""
     doc = state.document

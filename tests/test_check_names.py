@@ -56,8 +56,8 @@ def test_known_and_unknown_names_are_not_flagged():
     text = ("President Donald Trump and Mexican President Claudia Sheinbaum spoke. Sheinbaum said no. "
             "Trump said yes. Anna Kelly and James Hewitt commented. The Wall Street Journal reported it.\n\n"
             "Maria Gonzalez, a farmer in Sonora, said she had not heard of the call. "
-            "Jorge Ramos said the Sinaloa Cartel was weakened.\n")
-    assert names(text) == []
+            "Jorge Ramos said the Sinaloa Cartel was weakened. Melania Trump attended a dinner.\n")
+    assert names(text) == []  # a shared surname without the same title is someone else
 
 
 def test_every_seed_is_clean_against_all_seeds():

@@ -58,3 +58,8 @@ def test_council_story_slips_and_clean_draft():
 def test_someone_described_but_not_named_makes_it_ambiguous():
     assert pronouns("Anna Kelly said a resident had called her. He said the border was quiet.\n") == []
     assert pronouns("Anna Kelly spoke after her husband arrived, and he added a word.\n") == []
+
+
+def test_a_lone_surname_after_the_draft_names_someone_else_is_that_person():
+    text = "Robert Kelly, a local teacher, said the border was quiet. Kelly said he had seen no troops.\n"
+    assert pronouns(text) == []

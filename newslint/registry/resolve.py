@@ -56,6 +56,12 @@ class DraftNames:
         self.mentions = finder.names()
         self.references = finder.role_references()
         self.source_words = {w.casefold() for w in self.registry.extra.get("people.tokens", [])}
+        # Surnames of people the draft names in full who are not the sources' people ("Dmitri
+        # Peterson" when the sources know Adam Peterson): the draft's lone "Peterson" is them.
+        self.strangers: set[str] = set()
+        for mention in self.mentions:
+            if mention.kind == "person" and len(mention.words) > 1 and self.resolve(mention) is None:
+                self.strangers.add(mention.surname.casefold())
 
     def resolutions(self) -> list[Resolution]:
         found = []
@@ -67,6 +73,8 @@ class DraftNames:
 
     def resolve(self, mention: NameMention) -> Resolution | None:
         form = " ".join(mention.words)
+        if len(mention.words) == 1 and mention.kind == "person" and form.casefold() in getattr(self, "strangers", ()):
+            return None
         entity = self.registry.find(form)
         if entity is not None:
             return Resolution(mention, entity, EXACT, title_agrees=title_agrees(mention, entity))
@@ -84,8 +92,8 @@ class DraftNames:
         return self.registry.person_by_name(reference.text)
 
     # -- near misses ---------------------------------------------------------------------------
-    def _is_near(self, written: str, known: str, cutoff: float) -> bool:
-        if written.casefold() == known.casefold() or len(written) < self.thresholds.min_length:
+    def _is_near(self, written: str, known: str, cutoff: float, min_length: int | None = None) -> bool:
+        if written.casefold() == known.casefold() or len(written) < (min_length or self.thresholds.min_length):
             return False
         if written.casefold() in self.source_words:
             return False  # the sources write it too: another name, not a slip
@@ -99,6 +107,8 @@ class DraftNames:
             return None
         # A lone word needs to be closer, unless the draft says it names a person.
         cutoff = self.thresholds.surname if mention.evidence else max(self.thresholds.surname, self.thresholds.lone)
+        if any(self._is_near(word, stranger, cutoff) for stranger in getattr(self, "strangers", ())):
+            return None  # more likely a slip for the draft's own person
         hits = {id(p): p for p in self.registry.people
                 if p.surname and self._is_near(word, p.surname, cutoff)}
         if len(hits) != 1:
@@ -115,7 +125,8 @@ class DraftNames:
             same_surname = surname.casefold() == person.surname.casefold()
             near_surname = self._is_near(surname, person.surname, self.thresholds.surname)
             given_ok = given_compatible(given, person.given)
-            near_given = self._is_near(given, person.given, self.thresholds.given)
+            # Given names are short ("Ana" for "Anna"): one letter less is allowed.
+            near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)
             if same_surname and given_ok:
                 how = EXACT  # another right form ("Donald J. Trump")
             elif same_surname:
@@ -135,8 +146,8 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and mention.title is not None and not agrees:
-            return None  # another office: a different person who shares the surname
+        if how == WRONG_GIVEN and not agrees:
+            return None  # without the same title, someone else who shares the surname
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _near_organisation(self, mention: NameMention, form: str) -> Resolution | None:

@@ -135,3 +135,12 @@ def test_a_composition_title_in_quotation_marks_is_not_looked_up(lint):
     assert lint(text, COURT / "sources") == []
     text = '"A path forward for the whole city," Okafor said.\n'
     assert [f.severity for f in lint(text, COURT / "sources")] == ["warning"]
+
+
+def test_a_definite_role_names_the_speaker_when_the_sources_give_it_to_one_person():
+    linter = Linter(Config(), Options(sources=[COURT / "sources"], select=RULES))
+    text = ('"He was careful, he was patient, and he was greedy," the judge said.\n\n'
+            '"He was careful, he was patient, and he was greedy," the prosecutor said.\n\n'
+            '"He was careful, he was patient, and he was greedy," a court official said.\n')
+    found = spans(linter.lint_text("draft.md", text).findings, text)
+    assert found == [("attribution", "error", "the judge")]

@@ -386,7 +386,13 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
             return
     if first in lex.determiners or phrase[-1].text[:1].islower():
         item.description = True
-        return  # a description: not resolved to a person unless the registry knows it
+        # A description names a person only when definite and the registry knows the role as
+        # one person's ("the judge", "the Mexican president"); "a spokesperson" stays unnamed.
+        if first == "the" and state.registry is not None and state.registry.people:
+            person = state.registry.person_by_name(item.speaker_text)
+            if person is not None:
+                item.speaker = person.canonical
+        return
     item.speaker = resolve_name(state.registry, item.speaker_text)
     if how == "subject":
         item.how = "subject-pending"  # kept only if the name turns out to be a known person

@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,16 +157,21 @@ def encode(text: str, decoded: Decoded) -> bytes:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path`, keeping the
-    file's mode. A failure at any step leaves the original untouched."""
+    file's mode (and owner, when allowed). A failure at any step leaves the original untouched."""
     target = path.resolve() if path.is_symlink() else path  # replace the file, not the link
-    mode = stat.S_IMODE(target.stat().st_mode)
+    status = target.stat()
     descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint-fix", dir=target.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))
+        if hasattr(os, "chown"):
+            try:  # keep the owner when we may (root fixing someone's draft); else it is ours
+                os.chown(temporary, status.st_uid, status.st_gid)
+            except OSError:
+                pass
         os.replace(temporary, target)
     except BaseException:
         try:
@@ -203,6 +209,7 @@ def fix_file(linter: Linter, name: str, decoded: Decoded | None, apply: bool, di
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+        say_fixed(name, result.applied)
         return report
     if not result.changed:
         return report
@@ -216,7 +223,16 @@ def fix_file(linter: Linter, name: str, decoded: Decoded | None, apply: bool, di
         reason = getattr(error, "strerror", None) or str(error)
         report.error = f"{name}: cannot write the fixes: {reason}; file left unchanged"
         return lint_original(linter, name, decoded, report)
+    say_fixed(name, result.applied)
     return report
+
+
+def say_fixed(name: str, applied: list[Edit]) -> None:
+    """One line on stderr per fixed file: how many fixes, by which rules."""
+    if applied:
+        counts = Counter(edit.rule for edit in applied)
+        rules = ", ".join(f"{rule} x{n}" if n > 1 else rule for rule, n in sorted(counts.items()))
+        print(f"newslint: {name}: applied {len(applied)} fix{'es' if len(applied) != 1 else ''} ({rules})", file=sys.stderr)
 
 
 def lint_original(linter: Linter, name: str, decoded: Decoded, failed: Report) -> Report:

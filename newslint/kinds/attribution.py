@@ -29,6 +29,11 @@ FUNCTION_WORDS = ["the", "a", "an", "and", "but", "or", "nor", "that", "as", "wh
                   "when", "which", "who", "whom", "these", "those", "this", "its", "their", "his",
                   "her", "our", "your", "my", "to", "of", "in", "on", "at", "by", "for", "with", "from",
                   "than", "so", "yet", "both", "such"]
+# Longer "sentences" are not prose (tables flattened to text, data dumps): they are skipped.
+MAX_SENTENCE = 3000
+# How far back to look for the word before a match, and for a named source it may refer to.
+WINDOW = 80
+LOOKBACK = 600
 BACK_REFERENCE = frozenset({"the", "these", "those", "both", "such"})
 
 
@@ -227,14 +232,20 @@ class Paragraph:
         self._names = names  # shared by the document's paragraphs: is this word a name?
 
     @cached_property
+    def prose_sentences(self) -> list[Sentence]:
+        """The sentences worth scanning: a "sentence" of thousands of characters is not prose."""
+        return [s for s in self.sentences if s.end - s.start <= MAX_SENTENCE]
+
+    @cached_property
     def vague(self) -> list[Span]:
-        return _vague_spans(self.document, self.lexicon, self.block.start, self.block.end, self._names)
+        return [span for sentence in self.prose_sentences
+                for span in _vague_spans(self.document, self.lexicon, self.block.start, sentence, self._names)]
 
     @cached_property
     def anonymous(self) -> list[Span]:
-        prose, start, end = self.document.prose, self.block.start, self.block.end
-        return _disjoint([Span(m.start(), m.end(), m.group()) for p in self.lexicon.anonymous
-                          for m in _finditer(p, prose, start, end)], self.document)
+        prose = self.document.prose
+        return _disjoint([Span(m.start(), m.end(), m.group()) for s in self.prose_sentences
+                          for p in self.lexicon.anonymous for m in _finditer(p, prose, s.start, s.end)], self.document)
 
     @cached_property
     def attributed(self) -> bool:
@@ -269,19 +280,22 @@ def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
             for index, block in narration(document)]
 
 
-def _vague_spans(document: Document, lexicon: Lexicon, start: int, end: int, names: dict[str, bool]) -> list[Span]:
+def _vague_spans(document: Document, lexicon: Lexicon, start: int, sentence: Sentence,
+                 names: dict[str, bool]) -> list[Span]:
+    """Vague attributions in one sentence; `start` is where its paragraph starts."""
     prose = document.prose
     spans: list[Span] = []
     if lexicon.vague_groups is not None:
-        for match in _finditer(lexicon.vague_groups, prose, start, end):
+        for match in _finditer(lexicon.vague_groups, prose, sentence.start, sentence.end):
             # A bare group ("researchers found") after a named study or document refers back to it.
             if match.group("quant") is None and (
                     _described(prose, match.start(), start, names)
-                    or any(p.search(prose, start, match.start(), timeout=REGEX_TIMEOUT) for p in lexicon.sources)):
+                    or any(p.search(prose, max(start, match.start() - LOOKBACK), match.start(), timeout=REGEX_TIMEOUT)
+                           for p in lexicon.sources)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in lexicon.vague_phrases:
-        for match in _finditer(pattern, prose, start, end):
+        for match in _finditer(pattern, prose, sentence.start, sentence.end):
             if _word_before(prose, match.start(), start).lower() in BACK_REFERENCE:
                 continue  # "the studies show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
@@ -304,14 +318,14 @@ def _disjoint(spans: list[Span], document: Document) -> list[Span]:
 
 
 def _word_before(prose: str, at: int, floor: int) -> str:
-    word = regex.search(r"([\w.&'’-]+)\W*$", prose[floor:at])
+    word = regex.search(r"([\w.&'’-]+)\W*$", prose[max(floor, at - WINDOW):at])
     return word.group(1) if word else ""
 
 
 def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
     """True when the word before a bare group names or points back to it: "Pentagon analysts",
     "the experts" (already introduced). A nationality ("Mexican experts") still leaves it vague."""
-    before = prose[floor:at].rstrip()
+    before = prose[max(floor, at - WINDOW):at].rstrip()
     token = _word_before(prose, at, floor)
     if not token or not before.endswith(token):
         return False
@@ -332,6 +346,8 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence) -> list[
     """The check-worthy cues of a sentence that lie outside quotation marks, in text order."""
     prose = document.prose
     found: list[Claim] = []
+    if sentence.end - sentence.start > MAX_SENTENCE:
+        return found
     for kind in lexicon.claims:
         excluded = [(m.start(), m.end()) for p in kind.not_ for m in _finditer(p, prose, sentence.start, sentence.end)]
         for pattern in kind.cues:

@@ -9,7 +9,8 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, ValeRule, compile_key, flags_for, requirement, string_list,
+    DocumentView, Exceptions, ValeRule, compile_key, flags_for, need_words, requirement,
+    string_list,
 )
 
 
@@ -25,6 +26,7 @@ class Conditional(ValeRule):
         self.first = compile_key(data["first"], "first", flags)
         self.second = compile_key(data["second"], "second", flags)
         self.gate = requirement(data["first"], False)
+        self.gate_words = need_words(self.gate)
         self.exceptions = Exceptions(string_list(data, "exceptions"))
 
     def prepare(self, view: DocumentView) -> Any:

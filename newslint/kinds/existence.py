@@ -11,7 +11,7 @@ from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
     DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
-    requirement, string_list, to_sentence,
+    need_words, requirement, string_list, to_sentence,
 )
 
 
@@ -32,6 +32,7 @@ class Existence(ValeRule):
             before=before, after=after, key="tokens" if tokens else "raw")
         # With no tokens the rule is its raw pattern: gate it on the raw's literals instead.
         self.gate = None if tokens else requirement(raw, False)
+        self.gate_words = self.tokens.gate_words if tokens else need_words(self.gate)
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.action_name, self.action_params = action_of(data)
 

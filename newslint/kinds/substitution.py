@@ -32,6 +32,7 @@ class Substitution(ValeRule):
         self.tokens = TokenPattern(
             [non_capturing(k) for k in self.keys_in_order], word=not self.nonword,
             ignorecase=self.ignorecase, capture=True, key="swap")
+        self.gate_words = self.tokens.gate_words
         # Replacements with $1 need the key's own groups: compile those keys alone.
         flags = regex.IGNORECASE if self.ignorecase else 0
         self.own = {i: compile_key(k, "swap", flags) for i, k in enumerate(self.keys_in_order)

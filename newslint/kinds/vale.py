@@ -119,6 +119,13 @@ def go_template(replacement: str) -> str:
 Need = frozenset  # of ("w", word) / ("s", substring): a match contains at least one of them
 
 
+def need_words(need: Need | None) -> frozenset[str] | None:
+    """The words of a requirement made only of words (usable as a rule's gate_words)."""
+    if not need or any(kind != "w" for kind, _ in need):
+        return None
+    return frozenset(value for _, value in need)
+
+
 def requirement(pattern: str, bounded: bool) -> Need | None:
     """What any match of `pattern` must contain: a set of lowercase whole words ("w") or
     substrings ("s"), one of which is in the matched text. None when nothing is certain.
@@ -215,7 +222,7 @@ class DocumentView:
     """What every style rule asks of a document, computed once per document."""
 
     document: Document
-    _words: frozenset[str] | None = None
+    words: frozenset[str] = frozenset()  # the lowercase words of the prose
     _lower: str | None = None
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _statistics: dict[str, float] | None = None
@@ -235,11 +242,8 @@ class DocumentView:
         end = self.document.text.find("\n", start)
         return start, len(self.document.text) if end < 0 else end
 
-    @property
-    def words(self) -> frozenset[str]:
-        if self._words is None:
-            self._words = frozenset(w.lower() for w in _WORDS.findall(self.document.prose))
-        return self._words
+    def __post_init__(self) -> None:
+        self.words = frozenset(w.lower() for w in _WORDS.findall(self.document.prose))
 
     @property
     def lower(self) -> str:
@@ -294,6 +298,8 @@ class TokenPattern:
                 else:
                     self.by_substring.append((value, index))
         self.words = frozenset(self.by_word)
+        # When every token has a literal word, the pattern can only match if one is present.
+        self.gate_words = self.words if not self.always and not self.by_substring else None
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
 
     @property
@@ -313,7 +319,7 @@ class TokenPattern:
     def for_document(self, view: DocumentView) -> tuple[regex.Pattern, tuple[int, ...]] | None:
         """The pattern narrowed to the tokens that can match in this document (None: none can),
         and the token index of each capture group."""
-        if not self.always and not self.by_substring and self.words.isdisjoint(view.words):
+        if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
             return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
         if self.words:
@@ -439,14 +445,18 @@ class ValeRule(Rule):
         self.limit = limit
 
     limit: int = 0
+    # Words of which the document must contain one for the rule to match (None: no such set).
+    gate_words: frozenset[str] | None = None
 
     def check(self, context: CheckContext) -> Iterable[Finding]:
         # Thousands of rules run per document: a rule that cannot match returns an empty
-        # tuple before any generator, span or regex work.
+        # tuple before any generator, span or regex work, in as few steps as possible.
         document = context.document
         view = document.__dict__.get("_style_view")
         if view is None or view.document is not document:
             view = view_of(document)
+        if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
+            return ()
         state = self.prepare(view)
         if state is None:
             return ()

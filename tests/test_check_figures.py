@@ -116,3 +116,11 @@ def test_each_clause_keeps_its_own_figures(tmp_path):
             "The board will hold a public hearing on the capital plan in July.\n")
     found = flagged(linter.lint_text("draft.md", text).findings, text)
     assert found == [("three", "two"), ("July", "June")]
+
+
+def test_a_vote_tally_that_contradicts_the_sources(tmp_path):
+    (tmp_path / "a.md").write_text("The Riverton City Council voted 7-2 on Tuesday night to approve a light-rail line.\n",
+                                   encoding="utf-8")
+    linter = Linter(Config(), Options(sources=[tmp_path / "a.md"], select=["facts.Figures"]))
+    text = "The council voted 6-3 on Tuesday night to approve the light-rail line.\n\nIt passed in a 7-2 vote.\n"
+    assert flagged(linter.lint_text("draft.md", text).findings, text) == [("6-3", "7-2")]

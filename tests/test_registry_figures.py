@@ -66,6 +66,8 @@ def test_the_seeds_do_not_disagree_on_any_figure(seeds):
     ("The law changed in May 2023.", "month", "2023-05", ""),
     ("The bridge opened in 1932.", "year", "1932", ""),
     ("Twenty-five councillors voted for it.", "count", "25", "counci"),
+    ("The council voted 7-2 to approve the plan.", "tally", "7-2", "vote"),
+    ("United won a 3–1 victory.", "tally", "3-1", "victor"),
 ])
 def test_kinds_and_normalised_values(text, kind, value, unit):
     found = [f for f in figures(text) if f.kind == kind]
@@ -78,6 +80,7 @@ def test_kinds_and_normalised_values(text, kind, value, unit):
     "One of the calls was cut short.",
     "They march on the capital every year.",
     "It was the first time he spoke.",
+    "Children aged 10-15 were excluded.",
 ])
 def test_words_that_only_look_like_figures(text):
     assert figures(text) == []

@@ -16,7 +16,7 @@ import yaml
 from newslint.document.model import Document
 from newslint.registry.wording import stem
 
-KINDS = ("count", "amount", "percent", "duration", "date", "month", "year")
+KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally")
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
 
@@ -81,6 +81,8 @@ def lexicon() -> Lexicon:
         "amount": regex.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
         "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
+        # A vote or a score: "voted 7-2", "a 3-1 win".
+        "tally": regex.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
         "count": regex.compile(rf"{before}(?P<number>{number})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
         # Quick tests that let a sentence skip the patterns it cannot match.
         "has_digit": regex.compile(r"\d"),
@@ -161,7 +163,7 @@ def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]
     if digit or word:
         kinds += ["duration", "percent"]
     if digit:
-        kinds += ["amount", "year"]
+        kinds += ["amount", "year", "tally"]
     if digit or word:
         kinds.append("count")
     return kinds
@@ -215,6 +217,13 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = f"{_fmt(number * lex.scales.get(scale, 1))} {currency}"
         number_span = match.span(group)
         unit, unit_end = _unit_after(prose, end, tokens)
+    elif kind == "tally":
+        value = match.group("number").replace("–", "-")
+        unit, unit_end = _unit_after(prose, end, tokens)
+        if not unit and _previous_word(prose, start, sentence_start) in ("voted", "vote", "votes", "ruled", "passed", "won", "lost", "approved", "rejected"):
+            unit = stem("vote")
+        if not unit:
+            return None  # "10-15" alone is a range, not a tally
     else:  # count
         word = match.group("number").casefold()
         number = parse_number(word)

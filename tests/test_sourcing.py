@@ -331,3 +331,10 @@ def test_list_items_are_narration_but_block_quotes_and_tables_are_not():
     text = ("Key facts:\n\n- Leaks waste 40 percent of the water\n- Experts say the plant is failing\n\n"
             "> Leaks waste 40 percent of the water.\n\n| share | note |\n|---|---|\n| 40 percent | leaks |\n")
     assert [(line, c) for line, c, _ in flagged(text)] == [(3, "unsourced"), (4, "vague-source")]
+
+
+def test_sentence_initial_descriptions():
+    # "Security" is capitalised only inside a name elsewhere, so these analysts stay vague.
+    text = "The National Security Council met Monday.\n\nSecurity analysts have long warned that the border is porous.\n"
+    assert [c for _, c, _ in flagged(text)] == ["vague-source"]
+    assert [c for _, c, _ in flagged("The United States is Mexico’s largest trading partner.")] == ["unsourced"]

@@ -338,7 +338,7 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return True  # capitalised mid-sentence: a name ("Pentagon analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
     if token not in names:
-        names[token] = bool(regex.search(rf"(?-i:[a-z,]\s+{regex.escape(token)}\b)", prose))
+        names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b)", prose))
     return names[token]
 
 

@@ -338,3 +338,14 @@ def test_sentence_initial_descriptions():
     text = "The National Security Council met Monday.\n\nSecurity analysts have long warned that the border is porous.\n"
     assert [c for _, c, _ in flagged(text)] == ["vague-source"]
     assert [c for _, c, _ in flagged("The United States is Mexico’s largest trading partner.")] == ["unsourced"]
+
+
+def test_plain_text_story_with_long_paragraphs():
+    path = STORIES / "transfer.txt"
+    document, found = check(path.read_text(encoding="utf-8"), str(path))
+    assert [(document.position(f.start)[0], f.category, f.severity) for f in found] == [
+        (3, "vague-source", "info"),     # the fee rests on two people familiar with the talks
+        (4, "vague-source", "warning"),  # "Many pundits believe"
+        (4, "vague-source", "warning"),  # "Some supporters have questioned"
+        (6, "unsourced", "warning"),     # "more academy graduates abroad than any other club"
+    ]

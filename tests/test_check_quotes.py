@@ -144,3 +144,9 @@ def test_a_definite_role_names_the_speaker_when_the_sources_give_it_to_one_perso
             '"He was careful, he was patient, and he was greedy," a court official said.\n')
     found = spans(linter.lint_text("draft.md", text).findings, text)
     assert found == [("attribution", "error", "the judge")]
+
+
+def test_quoting_across_the_paragraphs_of_a_source_quotation(lint):
+    text = ('"For four years our investigators followed every transfer out of that reserve. '
+            'Today the jury followed the evidence too," Delgado said.\n')
+    assert spans(lint(text, COURT / "sources"), text) == []

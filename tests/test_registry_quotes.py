@@ -114,3 +114,9 @@ def test_a_person_named_inside_the_quote_is_not_its_speaker():
             "\"No, Governor Holt, the city will not pay for this,\" he added.\n")
     item = attribute(parse_document("story.md", text))[0]
     assert item.speaker != "Holt"
+
+
+def test_a_quotation_over_two_paragraphs_is_one_quote_with_the_speaker_at_its_end(court):
+    [fact] = [q for q in court.quotes if q.text.startswith("For four years")]
+    assert fact.text.endswith("Today the jury followed the evidence too,")
+    assert fact.speaker_text == "she" and same_person(fact.speaker, "Rosa Delgado")

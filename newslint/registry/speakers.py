@@ -207,8 +207,8 @@ def resolve_name(registry: Registry | None, text: str) -> str:
 def _explicit(state: _State, quote: Quote) -> Attribution:
     doc = state.document
     item = Attribution(quote, quote_text(doc, quote), block=doc.block_at(quote.start))
-    block = doc.blocks[item.block] if item.block is not None else None
-    limit_end = block.end if block else len(doc.text)
+    last = doc.block_at(quote.end - 1)  # a quotation may run over several paragraphs
+    limit_end = doc.blocks[last].end if last is not None else len(doc.text)
     after = _tokens(state, quote.end, _after_limit(doc, quote, limit_end))
     before_start = _sentence_start(doc, quote.start)
     before = _tokens(state, before_start, quote.start)

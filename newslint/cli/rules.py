@@ -1,8 +1,8 @@
 """`newslint rules list | explain ID | test [DIR...]`.
 
 `test` lints each rule's own examples (`examples: {flag: [...], pass: [...]}`) with the real
-engine, selecting only that rule: every `flag` example must give at least one finding of the
-rule, every `pass` example none. Fact rules may name source files for their examples with
+engine and counts that rule's findings: every `flag` example must give at least one finding of
+the rule, every `pass` example none. Fact rules may name source files for their examples with
 `examples: {sources: [paths relative to the rule file]}`."""
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint.cli.main import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error
-from newslint.engine.config import ConfigError, find_config
+from newslint.engine.config import Config, ConfigError, find_config
 from newslint.engine.linter import Linter, Options
 from newslint.engine.loader import RULE_SUFFIXES
 from newslint.kinds.base import Rule, RuleSpec
@@ -133,7 +133,9 @@ def test_rules(args: Namespace) -> int:
             return EXIT_ERROR
         # A pack folder (DIR/Rule.yml) is loaded through its parent; a folder of packs as is.
         folders.append(folder.parent if _is_pack(folder) else folder)
-    linter = Linter(find_config(Path.cwd()), Options(rules=folders))
+    # The configured rule folders, but none of its select/ignore/levels: every rule is tested.
+    config = find_config(Path.cwd())
+    linter = Linter(Config(root=config.root, rules=config.rules), Options(rules=folders))
     tally = Tally()
     only = [f.resolve() for f in args.dirs] or None
     for problem in linter.problems:
@@ -161,7 +163,8 @@ def _test_rule(linter: Linter, rule: Rule, tally: Tally) -> None:
     if rule.needs_registry and not sources:
         tally.skipped.append(f"{rule.id}: needs sources for its examples (examples: {{sources: [...]}})")
         return
-    linter.options.select = [rule.id]
+    # Every rule runs on the example and only this rule's findings count: the same findings
+    # as `--select RULE` (rules do not interact), with one Linter for the whole run.
     linter.options.sources = sources or None
     try:
         for key, wanted in (("flag", True), ("pass", False)):
@@ -172,7 +175,6 @@ def _test_rule(linter: Linter, rule: Rule, tally: Tally) -> None:
             for text in items:
                 _test_example(linter, rule, str(text), wanted, tally)
     finally:
-        linter.options.select = None
         linter.options.sources = None
 
 

@@ -349,3 +349,12 @@ def test_plain_text_story_with_long_paragraphs():
         (4, "vague-source", "warning"),  # "Some supporters have questioned"
         (6, "unsourced", "warning"),     # "more academy graduates abroad than any other club"
     ]
+
+
+def test_hard_wrapped_markdown():
+    text = ("The utility lost $2.4\nmillion last year, according to people\nfamiliar with its finances.\n\n"
+            "Leaks cost the\ncity more than $6\nmillion a year.\n\nMany security\nexperts question the plan.\n")
+    document, found = check(text)
+    assert [(f.category, f.severity) for f in found] == [
+        ("vague-source", "info"), ("unsourced", "warning"), ("vague-source", "warning")]
+    assert "a statistic ('$2.4 million')" in found[0].message  # one line in the message

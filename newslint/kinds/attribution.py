@@ -84,7 +84,8 @@ def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
 
 
 def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> regex.Pattern:
-    pattern = _expand(pattern, defines or {}, key)
+    # A space in a lexicon pattern matches any run of white space: drafts are often hard-wrapped.
+    pattern = _expand(pattern, defines or {}, key).replace(" ", r"\s+")
     try:
         return regex.compile(rf"(?<!\w)(?:{pattern})", FLAGS)
     except regex.error as error:

@@ -93,7 +93,7 @@ class SourcingRule(Rule):
                 continue
             first = claims[0]
             start, end = clause(document, sentence, first.span)
-            yield self.finding(start, end, first.kind.what, first.span.text, first.kind.fix)
+            yield self.finding(start, end, first.kind.what, _words(first.span.text), first.kind.fix)
 
     def _vague(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
         document = context.document
@@ -102,7 +102,7 @@ class SourcingRule(Rule):
             claims = claims_in(document, self.lexicon, sentence) if sentence else []
             # "experts say" wants the group named; "studies show" wants the study named.
             kind = "group" if self.lexicon.vague_groups and self.lexicon.vague_groups.fullmatch(span.text) else "phrase"
-            yield self.finding(span.start, span.end, " ".join(span.text.split()), self.advice[kind], _claim_note(claims))
+            yield self.finding(span.start, span.end, _words(span.text), self.advice[kind], _claim_note(claims))
 
     def _anonymous(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
         document = context.document
@@ -116,15 +116,20 @@ class SourcingRule(Rule):
             if self.only_check_worthy and not claims:
                 continue
             what = claims[0].kind.what if claims else "a claim"
-            phrase = claims[0].span.text if claims else span.text
-            yield self.finding(span.start, span.end, span.text, what, phrase)
+            phrase = claims[0].span.text if claims else document.prose[sentence.start:sentence.end]
+            yield self.finding(span.start, span.end, _words(span.text), what, _words(phrase))
 
 
 def _claim_note(claims: list[Claim]) -> str:
     if not claims:
         return ""
     first = claims[0]
-    return f" The sentence states {first.kind.what} ('{first.span.text}'), so a named source matters."
+    return f" The sentence states {first.kind.what} ('{_words(first.span.text)}'), so a named source matters."
+
+
+def _words(text: str) -> str:
+    """Text for a message: one line, single spaces (Markdown may wrap a phrase)."""
+    return " ".join(text.split())
 
 
 RULE_KINDS = {"sourcing": SourcingRule}

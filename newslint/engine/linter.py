@@ -69,6 +69,9 @@ class Linter:
                    *config.rules, *self.options.rules]
         self.ruleset: RuleSet = load_rules(folders, self.plugins.rule_kinds())
         self.registries = registries or RegistryProvider(self.plugins)
+        # active_rules() per front-matter select/ignore: matching every rule id against the
+        # selectors costs more than most rules' checks when a style has thousands of rules.
+        self._active: dict[tuple, tuple[list[Rule], int, list[tuple[Rule, str]]]] = {}
 
     @property
     def problems(self) -> list[LoadProblem]:
@@ -81,6 +84,11 @@ class Linter:
         front = front or {}
         front_select = _str_list(front.get("select"))
         front_ignore = _str_list(front.get("ignore"))
+        key = (tuple(front_select), tuple(front_ignore))
+        rules = self.ruleset.rules
+        hit = self._active.get(key)
+        if hit is not None and hit[0] is rules and hit[1] == len(rules):
+            return list(hit[2])
         chosen = []
         for rule in self.ruleset.rules:
             if not selected(rule.id, select, ignore) or not selected(rule.id, front_select, front_ignore):
@@ -88,7 +96,8 @@ class Linter:
             level = level_for(rule.id, self.config.levels) or rule.level
             if level != "off":
                 chosen.append((rule, level))
-        return chosen
+        self._active[key] = (rules, len(rules), chosen)
+        return list(chosen)
 
     def sources_for(self, document: Document) -> list[Path]:
         if self.options.sources is not None:

@@ -392,3 +392,13 @@ def test_readability_averages_metrics(tmp_path):
     assert len(lint(tmp_path, {"Read": rule}, DENSE)) == 1
     linter = make_linter(tmp_path, {"Bad": rule.replace("Gunning Fog", "Lexile")})
     assert any(p.path.endswith("Bad.yml") for p in linter.problems)
+
+
+def test_fix_policy_key(tmp_path):
+    rule = SUBSTITUTION + "    fix: unsafe\n"
+    (finding,) = lint(tmp_path, {"Sub": rule}, "We utilize tools.\n")
+    assert finding.fix.replacement == "use" and not finding.fix.safe
+    (finding,) = lint(tmp_path / "none", {"Sub": SUBSTITUTION + "    fix: none\n"}, "We utilize tools.\n")
+    assert finding.fix is None
+    linter = make_linter(tmp_path / "bad", {"Sub": SUBSTITUTION + "    fix: maybe\n"})
+    assert any(p.path.endswith("Sub.yml") and p.line == 10 for p in linter.problems)

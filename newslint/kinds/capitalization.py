@@ -14,7 +14,7 @@ import regex
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import RuleError
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, ValeRule, compile_key, number, string_list,
+    STYLE_KEYS, DocumentView, Exceptions, ValeRule, compile_key, number, string_list,
 )
 
 # AP: lowercase articles, conjunctions and prepositions of three letters or fewer.
@@ -81,7 +81,7 @@ def sentence_case(text: str, vocab: frozenset[str], indicators: tuple[str, ...])
 
 class Capitalization(ValeRule):
     extends = "capitalization"
-    keys = frozenset({"match", "style", "exceptions", "indicators", "threshold", "prefix", "name"})
+    keys = frozenset({"match", "style", "exceptions", "indicators", "threshold", "prefix"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         match = data.get("match")

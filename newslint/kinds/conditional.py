@@ -9,14 +9,14 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, ValeRule, compile_key, flags_for, need_words, requirement,
+    STYLE_KEYS, DocumentView, Exceptions, ValeRule, compile_key, flags_for, need_words, requirement,
     string_list,
 )
 
 
 class Conditional(ValeRule):
     extends = "conditional"
-    keys = frozenset({"first", "second", "exceptions", "name"})
+    keys = frozenset({"first", "second", "exceptions"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         for key in ("first", "second"):

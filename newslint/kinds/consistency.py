@@ -9,14 +9,14 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
-    NONWORD_TEMPLATE, WORD_TEMPLATE, DocumentView, ValeRule, compile_key, flags_for,
+    STYLE_KEYS, NONWORD_TEMPLATE, WORD_TEMPLATE, DocumentView, ValeRule, compile_key, flags_for,
     requirement, string_map,
 )
 
 
 class Consistency(ValeRule):
     extends = "consistency"
-    keys = frozenset({"either", "name"})
+    keys = frozenset({"either"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         either = string_map(data, "either")

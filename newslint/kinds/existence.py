@@ -10,14 +10,14 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
+    STYLE_KEYS, DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
     need_words, requirement, string_list, to_sentence,
 )
 
 
 class Existence(ValeRule):
     extends = "existence"
-    keys = frozenset({"tokens", "raw", "append", "exceptions", "name", "code"})
+    keys = frozenset({"tokens", "raw", "append", "exceptions", "code"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         tokens = string_list(data, "tokens")

@@ -14,7 +14,7 @@ from typing import Any
 
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError
-from newslint.kinds.vale import DocumentView, ValeRule
+from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule
 
 _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
            ast.Mod: operator.mod, ast.Pow: operator.pow}
@@ -55,7 +55,7 @@ def _evaluate(node: ast.AST, names: dict[str, float]) -> float:
 
 class Metric(ValeRule):
     extends = "metric"
-    keys = frozenset({"formula", "condition", "name"})
+    keys = frozenset({"formula", "condition"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         formula = data.get("formula")

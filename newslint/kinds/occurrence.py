@@ -8,12 +8,12 @@ from typing import Any
 
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
-from newslint.kinds.vale import DocumentView, ValeRule, compile_key, flags_for, number
+from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule, compile_key, flags_for, number
 
 
 class Occurrence(ValeRule):
     extends = "occurrence"
-    keys = frozenset({"token", "max", "min", "name"})
+    keys = frozenset({"token", "max", "min"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         token = data.get("token")

@@ -9,14 +9,14 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError
 from newslint.kinds.textstats import grades
-from newslint.kinds.vale import DocumentView, ValeRule, number, string_list
+from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule, number, string_list
 
 METRICS = ("Flesch-Kincaid", "Gunning Fog", "Coleman-Liau", "SMOG", "Automated Readability")
 
 
 class Readability(ValeRule):
     extends = "readability"
-    keys = frozenset({"metrics", "grade", "name"})
+    keys = frozenset({"metrics", "grade"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         self.metrics = string_list(data, "metrics")

@@ -9,14 +9,14 @@ from typing import Any
 from newslint.findings import Finding
 from newslint.kinds.base import RuleError, finditer
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, ValeRule, action_fixes, action_of, compile_key, fix_from,
+    STYLE_KEYS, DocumentView, Exceptions, ValeRule, action_fixes, action_of, compile_key, fix_from,
     flags_for, number, scoped_flags, string_list,
 )
 
 
 class Repetition(ValeRule):
     extends = "repetition"
-    keys = frozenset({"tokens", "max", "alpha", "exceptions", "name"})
+    keys = frozenset({"tokens", "max", "alpha", "exceptions"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         tokens = string_list(data, "tokens")

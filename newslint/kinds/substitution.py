@@ -13,14 +13,14 @@ import regex
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import RuleError, finditer, format_message
 from newslint.kinds.vale import (
-    DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
+    STYLE_KEYS, DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
     go_template, non_capturing, string_list, string_map, to_sentence,
 )
 
 
 class Substitution(ValeRule):
     extends = "substitution"
-    keys = frozenset({"swap", "exceptions", "capitalize", "pos", "name"})
+    keys = frozenset({"swap", "exceptions", "capitalize", "pos"}) | STYLE_KEYS
 
     def compile(self, data: dict[str, Any]) -> None:
         swap = string_map(data, "swap")

@@ -434,15 +434,33 @@ def fix_from(suggestions: list[str], safe: bool = True) -> Fix | None:
 
 
 # -- the base of the style kinds ----------------------------------------------------------
+# Keys every style kind accepts besides its own: Vale's `name`, and newslint's `fix`
+# (safe | unsafe | none: how --fix treats the rule's replacements; a house-style preference
+# such as "more than" for "over" is better offered than applied).
+STYLE_KEYS = frozenset({"name", "fix"})
+FIX_POLICIES = ("safe", "unsafe", "none")
+
+
 class ValeRule(Rule):
     """A Vale-compatible style rule: scans its scope of the prose and honours `limit`."""
 
     def __init__(self, spec: RuleSpec) -> None:
+        policy = str(spec.data.get("fix", "safe")).lower()
+        if policy not in FIX_POLICIES:
+            raise RuleError(f"'fix' must be one of {', '.join(FIX_POLICIES)}", "fix")
+        self.fix_policy = policy
         super().__init__(spec)
         limit = spec.data.get("limit") or 0
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
             raise RuleError("'limit' must be a whole number (0: no limit)", "limit")
         self.limit = limit
+
+    def finding(self, start: int, end: int, *args: Any, fix: str | Fix | None = None, **kwargs: Any) -> Finding:
+        if isinstance(fix, str):
+            fix = Fix(fix)
+        if fix is not None and self.fix_policy != "safe":
+            fix = None if self.fix_policy == "none" else Fix(fix.replacement, safe=False)
+        return super().finding(start, end, *args, fix=fix, **kwargs)
 
     limit: int = 0
     # Words of which the document must contain one for the rule to match (None: no such set).

@@ -358,3 +358,8 @@ def test_hard_wrapped_markdown():
     assert [(f.category, f.severity) for f in found] == [
         ("vague-source", "info"), ("unsourced", "warning"), ("vague-source", "warning")]
     assert "a statistic ('$2.4 million')" in found[0].message  # one line in the message
+
+
+def test_questions_assert_nothing():
+    assert flagged("Is this the deadliest year on record? Nobody can yet say.") == []
+    assert [c for _, c, _ in flagged("This is the deadliest year on record.")] == ["unsourced"]

@@ -87,6 +87,8 @@ class SourcingRule(Rule):
             return
         document = context.document
         for sentence in paragraph.sentences:
+            if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
+                continue  # a question asserts nothing
             claims = [c for c in claims_in(document, self.lexicon, sentence)
                       if not c.kind.acted_in(document, paragraph.block)]
             if not claims:

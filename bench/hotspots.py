@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Profile one benchmark scenario with cProfile and print newslint's hot spots.
+
+    .venv/bin/python bench/hotspots.py lint [--drafts N] [--sources P] [--rules DIR] [--select IDS]
+    .venv/bin/python bench/hotspots.py load [--rules DIR]          (rule loading only)
+    .venv/bin/python bench/hotspots.py registry SOURCES            (registry build, no cache)
+
+`lint` profiles only the linting of the drafts (the Linter and the registry are ready before
+the profiler starts). Prints the top functions by own time and newslint's by cumulative time.
+Run bench/run.py first so that bench/out/ exists."""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def report(profile: cProfile.Profile, top: int) -> None:
+    for order, restriction in (("tottime", ()), ("cumtime", ("newslint",))):
+        stream = io.StringIO()
+        stats = pstats.Stats(profile, stream=stream)
+        stats.sort_stats(order).print_stats(*restriction, top)
+        print(f"== by {order}{' (newslint only)' if restriction else ''} ==")
+        print("\n".join(line for line in stream.getvalue().splitlines() if line.strip()
+                        and not line.startswith(("   Ordered", "   List reduced"))))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("what", choices=["lint", "load", "registry"])
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--drafts", type=int, default=50)
+    parser.add_argument("--sources", action="append", type=Path)
+    parser.add_argument("--rules", action="append", type=Path, default=[])
+    parser.add_argument("--select", default="")
+    parser.add_argument("--top", type=int, default=25)
+    args = parser.parse_args()
+
+    from newslint.engine.config import find_config
+    from newslint.engine.linter import Linter, Options
+    from newslint.plugins import get_plugins
+    from newslint.registry.build import build_registry, read_sources
+
+    profile = cProfile.Profile()
+    options = Options(sources=args.sources, rules=args.rules, select=args.select.split(",") if args.select else None)
+    if args.what == "load":
+        profile.enable()
+        Linter(find_config(Path.cwd()), options)
+        profile.disable()
+    elif args.what == "registry":
+        plugins = get_plugins()
+        profile.enable()
+        build_registry(read_sources(args.paths, plugins.parsers()), plugins.fact_extractors())
+        profile.disable()
+    else:
+        files = sorted((OUT / "drafts").glob("*.md"))[: args.drafts]
+        texts = [f.read_text(encoding="utf-8") for f in files]
+        linter = Linter(find_config(Path.cwd()), options)
+        linter.lint_text(str(files[0]), texts[0])  # registry ready, caches warm
+        profile.enable()
+        for file, text in zip(files, texts):
+            linter.lint_text(str(file), text)
+        profile.disable()
+    report(profile, args.top)
+
+
+if __name__ == "__main__":
+    main()

@@ -402,3 +402,17 @@ def test_fix_policy_key(tmp_path):
     assert finding.fix is None
     linter = make_linter(tmp_path / "bad", {"Sub": SUBSTITUTION + "    fix: maybe\n"})
     assert any(p.path.endswith("Sub.yml") and p.line == 10 for p in linter.problems)
+
+
+def test_scope_raw_sees_the_markup(tmp_path):
+    rule = """\
+        extends: existence
+        message: "Use a descriptive link text, not '%s'."
+        scope: raw
+        nonword: true
+        raw: ['\\[click here\\]\\(']
+    """
+    found = lint(tmp_path, {"Link": rule}, "Read [click here](https://example.org) now.\n")
+    assert [(f.text, f.column) for f in found] == [("[click here](", 6)]
+    prose_rule = rule.replace("scope: raw", "scope: text")
+    assert lint(tmp_path / "prose", {"Link": prose_rule}, "Read [click here](https://example.org) now.\n") == []

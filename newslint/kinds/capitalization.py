@@ -109,7 +109,7 @@ class Capitalization(ValeRule):
             self.pattern = compile_key(match, "match")
 
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
-        prose, text = view.document.prose, view.document.text
+        prose, text = self.subject(view), view.document.text
         for start, end in self.spans(view):
             chunk = prose[start:end]
             begin = start + len(chunk) - len(chunk.lstrip())

@@ -30,10 +30,10 @@ class Conditional(ValeRule):
         self.exceptions = Exceptions(string_list(data, "exceptions"))
 
     def prepare(self, view: DocumentView) -> Any:
-        return True if view.has(self.gate) else None
+        return True if self.raw or view.has(self.gate) else None
 
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
-        prose = view.document.prose
+        prose = self.subject(view)
         defined: set[str] = set()
         for start, end in self.spans(view):
             for match in finditer(self.second, prose, start, end):

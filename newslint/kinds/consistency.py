@@ -31,11 +31,11 @@ class Consistency(ValeRule):
 
     def prepare(self, view: DocumentView) -> Any:
         # Both forms must be present for an inconsistency.
-        pairs = [p for p, (first, second) in self.pairs if view.has(first) and view.has(second)]
+        pairs = [p for p, (first, second) in self.pairs if self.raw or (view.has(first) and view.has(second))]
         return pairs or None
 
     def scan(self, view: DocumentView, pairs: Any) -> Iterator[Finding]:
-        prose = view.document.prose
+        prose = self.subject(view)
         spans = self.spans(view)
         for pattern in pairs:
             established = 0  # which group came first: 1 or 2

@@ -37,13 +37,15 @@ class Existence(ValeRule):
         self.action_name, self.action_params = action_of(data)
 
     def prepare(self, view: DocumentView) -> Any:
+        if self.raw:  # the prefilter knows only the prose
+            return self.tokens.pattern, ()
         if not view.has(self.gate):
             return None
         return self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
 
     def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
         pattern = chosen[0]
-        prose = view.document.prose
+        prose = self.subject(view)
         for start, end in self.spans(view):
             for match in finditer(pattern, prose, start, end):
                 text = match.group()

@@ -29,7 +29,7 @@ class Occurrence(ValeRule):
         spans = self.spans(view)
         if self.whole_document() and spans:
             spans = [(spans[0][0], spans[-1][1])]
-        prose = view.document.prose
+        prose = self.subject(view)
         for start, end in spans:
             matches = [m for m in finditer(self.pattern, prose, start, end) if m.group().strip()]
             count = len(matches)

@@ -30,7 +30,7 @@ class Repetition(ValeRule):
         self.action_name, self.action_params = action_of(data)
 
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
-        prose = view.document.prose
+        prose = self.subject(view)
         for start, end in self.spans(view):
             previous, previous_start, previous_end, count = "", 0, 0, 0
             for match in finditer(self.pattern, prose, start, end):

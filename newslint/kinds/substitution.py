@@ -47,11 +47,13 @@ class Substitution(ValeRule):
         self.list_message = message
 
     def prepare(self, view: DocumentView) -> Any:
+        if self.raw:  # the prefilter knows only the prose
+            return self.tokens.pattern, tuple(range(len(self.tokens.tokens)))
         return self.tokens.for_document(view)
 
     def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
         pattern, indexes = chosen
-        prose = view.document.prose
+        prose = self.subject(view)
         for start, end in self.spans(view):
             for match in finditer(pattern, prose, start, end):
                 index, begin, finish = TokenPattern.token_of(match, indexes)

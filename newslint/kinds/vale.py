@@ -454,6 +454,8 @@ class ValeRule(Rule):
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
             raise RuleError("'limit' must be a whole number (0: no limit)", "limit")
         self.limit = limit
+        if self.raw:
+            self.gate_words = None  # the prefilter knows the prose's words, not the markup's
 
     def finding(self, start: int, end: int, *args: Any, fix: str | Fix | None = None, **kwargs: Any) -> Finding:
         if isinstance(fix, str):
@@ -492,8 +494,19 @@ class ValeRule(Rule):
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:  # pragma: no cover
         raise NotImplementedError
 
+    @property
+    def raw(self) -> bool:
+        """Vale's `scope: raw`: the source text, markup included, in one piece."""
+        return str(self.scope).strip() == "raw"
+
+    def subject(self, view: DocumentView) -> str:
+        """The string the rule searches: the source for `scope: raw`, else the prose."""
+        return view.document.text if self.raw else view.document.prose
+
     def spans(self, view: DocumentView) -> list[tuple[int, int]]:
         scope = str(self.scope or "text")
+        if self.raw:
+            return [(0, len(view.document.text))]
         spans = view.spans.get(scope)
         if spans is None:
             spans = view.spans[scope] = self.scoped_spans(view.document)

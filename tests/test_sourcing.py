@@ -363,3 +363,17 @@ def test_hard_wrapped_markdown():
 def test_questions_assert_nothing():
     assert flagged("Is this the deadliest year on record? Nobody can yet say.") == []
     assert [c for _, c, _ in flagged("This is the deadliest year on record.")] == ["unsourced"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("A senior official said the company lost $40 million.", "A senior official"),
+    ("Two senior administration officials said the deal was the largest in the country's history.", "Two senior administration officials"),
+    ("The fund lost $40 million, according to those close to the talks.", "those close to the talks"),
+])
+def test_described_anonymous_sources(text, source):
+    _, found = check(text + "\n")
+    assert [(f.category, f.severity, text[f.start:f.end]) for f in found] == [("vague-source", "info", source)]
+
+
+def test_a_named_official_is_not_anonymous():
+    assert flagged("A senior official, Ana Ruiz, said the company lost $40 million.") == []

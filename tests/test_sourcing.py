@@ -377,3 +377,7 @@ def test_described_anonymous_sources(text, source):
 
 def test_a_named_official_is_not_anonymous():
     assert flagged("A senior official, Ana Ruiz, said the company lost $40 million.") == []
+
+
+def test_a_day_before_the_group_does_not_describe_it():
+    assert flagged("On Monday experts said the dam was safe.") == [(1, "vague-source", "experts said")]

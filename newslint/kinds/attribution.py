@@ -29,6 +29,11 @@ FUNCTION_WORDS = ["the", "a", "an", "and", "but", "or", "nor", "that", "as", "wh
                   "when", "which", "who", "whom", "these", "those", "this", "its", "their", "his",
                   "her", "our", "your", "my", "to", "of", "in", "on", "at", "by", "for", "with", "from",
                   "than", "so", "yet", "both", "such"]
+# Capitalised words before a group that do not name it ("On Monday experts said").
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "january", "february", "march", "april", "may", "june", "july", "august",
+                      "september", "october", "november", "december", "jan", "feb", "aug", "sept",
+                      "oct", "nov", "dec", "today", "yesterday"})
 # Longer "sentences" are not prose (tables flattened to text, data dumps): they are skipped.
 MAX_SENTENCE = 3000
 # How far back to look for the word before a match, and for a named source it may refer to.
@@ -290,15 +295,15 @@ def _vague_spans(document: Document, lexicon: Lexicon, start: int, sentence: Sen
         for match in _finditer(lexicon.vague_groups, prose, sentence.start, sentence.end):
             # A bare group ("researchers found") after a named study or document refers back to it.
             if match.group("quant") is None and (
-                    _described(prose, match.start(), start, names)
+                    _described(prose, match.start(), sentence.start, names)
                     or any(p.search(prose, max(start, match.start() - LOOKBACK), match.start(), timeout=REGEX_TIMEOUT)
                            for p in lexicon.sources)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in lexicon.vague_phrases:
         for match in _finditer(pattern, prose, sentence.start, sentence.end):
-            if _word_before(prose, match.start(), start).lower() in BACK_REFERENCE:
-                continue  # "the studies show": already named
+            if _described(prose, match.start(), sentence.start, names):
+                continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
     return _disjoint(spans, document)
 
@@ -332,7 +337,7 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return False
     if token.lower() in BACK_REFERENCE:
         return True
-    if not DESCRIBED_BY.search(token) or NATIONALITY.search(token):
+    if not DESCRIBED_BY.search(token) or NATIONALITY.search(token) or token.lower().rstrip(".") in CALENDAR:
         return False
     rest = before[: len(before) - len(token)].rstrip()
     if rest and rest[-1] not in ".!?\"“”":

@@ -85,6 +85,8 @@ def compile_rule(spec: RuleSpec, kinds: dict[str, type[Rule]]) -> tuple[Rule | N
         return None, [LoadProblem(spec.path, line, f"{spec.id}: {error}")]
     except (TypeError, ValueError, AttributeError, KeyError) as error:
         return None, [LoadProblem(spec.path, 1, f"{spec.id}: wrong type of value: {error}")]
+    except Exception as error:  # noqa: BLE001 - a kind's bug (or a formula too deep to parse) must not stop the run
+        return None, [LoadProblem(spec.path, 1, f"{spec.id}: cannot be loaded: {type(error).__name__}: {error}")]
     problems = []
     for key in sorted(set(spec.data) - COMMON_KEYS - kind.keys):
         problems.append(LoadProblem(spec.path, spec.lines.get(key, 1), f"{spec.id}: unknown key {key!r} for extends: {extends} (ignored)", "warning"))

@@ -152,7 +152,7 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     """Compile a user regex (Vale's RE2-flavoured syntax is a subset of `regex`'s)."""
     try:
         return regex.compile(pattern, flags | regex.VERSION0)
-    except (regex.error, TypeError, ValueError) as error:
+    except (regex.error, TypeError, ValueError, OverflowError, RecursionError) as error:  # deep nesting recurses
         raise RuleError(f"pattern {pattern!r} does not compile: {error}") from None
 
 

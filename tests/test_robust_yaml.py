@@ -3,6 +3,7 @@ facts files) is loaded safely. A `!!python/...` payload is refused, reported cle
 code runs (the payload would create a marker file)."""
 from __future__ import annotations
 
+import ast
 import os
 import pickle
 import re
@@ -127,14 +128,36 @@ def test_a_planted_registry_cache_does_not_run_code(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-UNSAFE = re.compile(r"yaml\.load\(|yaml\.unsafe_load|yaml\.full_load|Loader=yaml\.(?:Unsafe|Full)?Loader\b|"
-                    r"UnsafeLoader|FullLoader|yaml\.load_all\(|yaml\.unsafe_load_all")
+UNSAFE_CALLS = {"unsafe_load", "unsafe_load_all", "full_load", "full_load_all"}
+UNSAFE_LOADERS = {"Loader", "UnsafeLoader", "FullLoader", "CLoader", "CUnsafeLoader", "CFullLoader"}
+
+
+def unsafe_yaml_uses(tree: ast.AST) -> list[int]:
+    """Lines of yaml calls that can build arbitrary Python objects: unsafe_load/full_load,
+    load/load_all without a safe Loader, or any use of an unsafe Loader class."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in UNSAFE_LOADERS | UNSAFE_CALLS:
+            found.append(node.lineno)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("load", "load_all") \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "yaml":
+            loader = [k.value for k in node.keywords if k.arg == "Loader"] + node.args[1:2]
+            if not loader or "SafeLoader" not in ast.unparse(loader[0]):
+                found.append(node.lineno)
+    return found
 
 
 def test_no_unsafe_yaml_load_in_the_package() -> None:
     offenders = []
     for path in sorted((ROOT / "newslint").rglob("*.py")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if UNSAFE.search(line):
-                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+        source = path.read_text(encoding="utf-8")
+        for number in unsafe_yaml_uses(ast.parse(source)):
+            offenders.append(f"{path.relative_to(ROOT)}:{number}: {source.splitlines()[number - 1].strip()}")
     assert offenders == []
+
+
+def test_the_unsafe_yaml_finder_finds_unsafe_loads() -> None:
+    code = ("yaml.load(s)\nyaml.load(s, Loader=yaml.Loader)\nyaml.unsafe_load(s)\nyaml.full_load(s)\n"
+            "yaml.load(s, yaml.FullLoader)\nyaml.safe_load(s)\nyaml.load(s, Loader=yaml.SafeLoader)\n"
+            "yaml.load(s, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))\n")
+    assert sorted(set(unsafe_yaml_uses(ast.parse(code)))) == [1, 2, 3, 4, 5]

@@ -416,3 +416,32 @@ def test_scope_raw_sees_the_markup(tmp_path):
     assert [(f.text, f.column) for f in found] == [("[click here](", 6)]
     prose_rule = rule.replace("scope: raw", "scope: text")
     assert lint(tmp_path / "prose", {"Link": prose_rule}, "Read [click here](https://example.org) now.\n") == []
+
+
+def test_vale_style_shapes_raw_with_edit_action_and_symbol_swaps(tmp_path):
+    uncomparable = """\
+        extends: existence
+        message: "'%s' is not comparable"
+        ignorecase: true
+        action:
+          name: edit
+          params: [split, ' ', '1']
+        raw:
+          - \\b(?:very|most|more)\\b\\s*
+        tokens: [unique, perfect]
+    """
+    symbols = """\
+        extends: substitution
+        message: Consider using the '%s' symbol instead of '%s'.
+        nonword: true
+        swap:
+          '\\.\\.\\.': …
+          '\\([cC]\\)': ©
+    """
+    found = lint(tmp_path, {"Uncomparables": uncomparable, "Typography": symbols},
+                 "A very unique (c) design... and a perfect one.\n")
+    assert [(f.rule, f.text, f.message, f.fix.replacement) for f in found] == [
+        ("T.Uncomparables", "very unique", "'very unique' is not comparable", "unique"),
+        ("T.Typography", "(c)", "Consider using the '©' symbol instead of '(c)'.", "©"),
+        ("T.Typography", "...", "Consider using the '…' symbol instead of '...'.", "…"),
+    ]

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import comparable, matches, policy, same_value, shared
+from newslint.registry.figurematch import comparable, matches, normalised, policy, same_value
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
 
@@ -35,6 +35,7 @@ class FiguresRule(Rule):
         self.policy = policy({"min_shared": min_shared, "synonyms": synonyms,
                               **({"min_words": data["min_words"]} if "min_words" in data else {})})
         self.safe_fix_sources = int(data.get("safe_fix_sources", 2))
+        self._indexes: dict[int, tuple[Any, dict]] = {}
         if not self.message:
             self.message = "'%s': the sources give %s (%s)"
 
@@ -42,27 +43,41 @@ class FiguresRule(Rule):
         registry = context.registry
         if registry is None or not registry.figures:
             return
+        by_kind = self._index(registry)
         for figure in find_figures(context.document, skip_quotes=True):
             if figure.kind not in self.kinds:
                 continue
-            finding = self._check_one(figure, registry.figures)
+            finding = self._check_one(figure, by_kind.get(figure.kind, []))
             if finding is not None:
                 yield finding
 
-    def _check_one(self, figure: Figure, facts: list[FigureFact]) -> Finding | None:
+    def _index(self, registry) -> dict[str, list[tuple[FigureFact, frozenset[str]]]]:
+        """The registry's figures by kind, with contexts normalised once (kept per registry)."""
+        held = self._indexes.get(id(registry))
+        if held is None or held[0] is not registry:
+            by_kind: dict[str, list[tuple[FigureFact, frozenset[str]]]] = defaultdict(list)
+            for fact in registry.figures:
+                by_kind[fact.kind].append((fact, normalised(self.policy, fact.context)))
+            if len(self._indexes) > 8:
+                self._indexes.clear()
+            held = self._indexes[id(registry)] = (registry, dict(by_kind))
+        return held[1]
+
+    def _check_one(self, figure: Figure, facts: list[tuple[FigureFact, frozenset[str]]]) -> Finding | None:
         p = self.policy
-        related = [(score, fact) for fact in facts
+        mine = normalised(p, figure.context)
+        related = [(score, fact) for fact, theirs in facts
                    if comparable(figure.kind, figure.value, fact.value)
-                   and (score := matches(p, figure.kind, figure.unit, figure.context, fact.kind, fact.unit, fact.context))]
+                   and (score := matches(p, figure.kind, figure.unit, mine, fact.kind, fact.unit, theirs))]
         if not related:
             return None
         if any(same_value(figure.kind, figure.value, fact.value) for _, fact in related):
             return None
         # Precision first: the same value anywhere near the same words means the sources agree.
-        for fact in facts:
-            if fact.kind == figure.kind and same_value(figure.kind, figure.value, fact.value) \
+        for fact, theirs in facts:
+            if same_value(figure.kind, figure.value, fact.value) \
                     and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
-                    and shared(p, figure.context, fact.context):
+                    and mine & theirs:
                 return None
         by_value: dict[str, list[tuple[int, FigureFact]]] = defaultdict(list)
         for score, fact in related:

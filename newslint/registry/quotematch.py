@@ -27,6 +27,8 @@ class SourceWords:
     words: list[str]
     spans: list[tuple[int, int]]
     line_starts: list[int]
+    present: frozenset[str] = frozenset()
+    paragraphs: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)  # word ranges by line
 
     def line_of(self, word_index: int) -> int:
         import bisect
@@ -50,6 +52,9 @@ class Candidate:
     words: list[str]
     facts: list[QuoteFact]
 
+    def __post_init__(self) -> None:
+        self.present = frozenset(self.words)
+
 
 @dataclass
 class Match:
@@ -71,10 +76,12 @@ class QuoteIndex:
         """The source quotes that hold these words, or that the words hold (a draft quotation
         may run two source parts together, or quote a longer stretch than one source did)."""
         words = [w for s in segments for w in s]
+        wanted = frozenset(words)
         found: list[QuoteFact] = []
         for candidate in self.candidates:
-            if contains_segments(candidate.words, segments) or (
-                    len(candidate.words) >= min_overlap and contains_segments(words, [candidate.words])):
+            if (wanted <= candidate.present and contains_segments(candidate.words, segments)) or (
+                    len(candidate.words) >= min_overlap and candidate.present <= wanted
+                    and contains_segments(words, [candidate.words])):
                 found.extend(f for f in candidate.facts if f not in found)
         return found
 
@@ -83,20 +90,22 @@ class QuoteIndex:
         sources confirm part of it."""
         words = [w for s in segments for w in s]
         found = []
+        present = frozenset(words)
         for candidate in self.candidates:
-            if len(candidate.facts) == 1 and len(candidate.words) >= min_words \
+            if len(candidate.facts) == 1 and len(candidate.words) >= min_words and candidate.present <= present \
                     and contains_segments(words, [candidate.words]) and candidate.facts[0] not in found:
                 found.append(candidate.facts[0])
         return found
 
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
+        wanted = frozenset(w for s in segments for w in s)
         for candidate in self.candidates:
-            if contains_segments(candidate.words, segments):
+            if wanted <= candidate.present and contains_segments(candidate.words, segments):
                 fact = candidate.facts[0]
                 return Match(True, 1.0, fact.provenance, facts=candidate.facts)
         for source in self.sources:
-            at = _find_segments(source.words, segments)
+            at = _find_segments(source.words, segments) if wanted <= source.present else None
             if at is not None:
                 line = source.line_of(at)
                 return Match(True, 1.0, Provenance(source.path, line, source.line_text(line)))
@@ -105,8 +114,12 @@ class QuoteIndex:
         wanted = set(words)
         n = len(words)
         slack = max(2, n // 4)
+        # Only paragraphs that hold half the quotation's words can hold a close wording.
+        need = max(2, (len(wanted) + 1) // 2)
         for source in self.sources:
-            for start in range(len(source.words)):
+            starts = [range(max(0, first - n), last + 1) for first, last, present in source.paragraphs
+                      if len(present & wanted) >= need]
+            for start in (i for span in starts for i in span):
                 if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
                     continue
                 for size in range(max(1, n - slack), n + slack + 1):
@@ -171,7 +184,13 @@ def _source_words(path: str, text: str) -> SourceWords:
         words.append(match.group().casefold())
         spans.append((match.start(), match.end()))
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    return SourceWords(path, text, words, spans, starts)
+    source = SourceWords(path, text, words, spans, starts, frozenset(words))
+    first = 0
+    for index in range(1, len(words) + 1):
+        if index == len(words) or source.line_of(index) != source.line_of(first):
+            source.paragraphs.append((first, index - 1, frozenset(words[first:index])))
+            first = index
+    return source
 
 
 _INDEXES: dict[int, tuple[Registry, QuoteIndex]] = {}

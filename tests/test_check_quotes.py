@@ -150,3 +150,10 @@ def test_quoting_across_the_paragraphs_of_a_source_quotation(lint):
     text = ('"For four years our investigators followed every transfer out of that reserve. '
             'Today the jury followed the evidence too," Delgado said.\n')
     assert spans(lint(text, COURT / "sources"), text) == []
+
+
+def test_a_misquote_given_to_the_wrong_speaker_is_also_misattributed(lint):
+    text = '"He was careful, he was patient, and he was very greedy," Natarajan said.\n'
+    found = spans(lint(text, COURT / "sources"), text)
+    assert ("attribution", "error", "Natarajan") in found
+    assert ("quote", "error", "He was careful, he was patient, and he was very greedy") in found

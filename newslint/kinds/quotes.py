@@ -9,7 +9,7 @@ from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
 from newslint.registry.speakers import Attribution, attribute, same_person
-from newslint.registry.wording import WORD, quote_segments
+from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
 
 def _number(data: dict[str, Any], key: str, default: float, low: float, high: float) -> float:
@@ -140,7 +140,8 @@ class AttributionRule(Rule):
             segments = _segments(context, item)
             if sum(len(s) for s in segments) < self.min_words:
                 continue
-            facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker]
+            facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker] \
+                or [f for f in self._near(index, registry, segments) if f.speaker]
             if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
@@ -151,6 +152,17 @@ class AttributionRule(Rule):
                 start, end, " or ".join(others), item.speaker_text or item.speaker,
                 message=format_message(self.message, (" or ".join(others), item.speaker_text or item.speaker)) + f" ({where})",
                 evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    def _near(self, index, registry, segments: list[list[str]]) -> list:
+        """The source quotes that hold a close wording of the quotation (misquoted and
+        misattributed at once)."""
+        match = index.lookup(segments, self.similarity)
+        if match is None or match.exact:
+            return []
+        wording = quote_words(match.wording)
+        return [f for f in registry.quotes
+                if f.provenance.source == match.provenance.source and f.provenance.line == match.provenance.line
+                and contains_segments(quote_words(f.text), [wording])]
 
     @staticmethod
     def _known(registry, speaker: str, known: list[str]) -> bool:

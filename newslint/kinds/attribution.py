@@ -85,7 +85,11 @@ def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
         if match.group(1) not in defines:
             raise RuleError(f"{key}: {{{{{match.group(1)}}}}} is not defined (add it under define:)", key.split(".")[0])
         return f"(?:{defines[match.group(1)]})"
-    return DEFINED.sub(replace, pattern)
+    for _ in range(5):  # fragments may use fragments ("money" uses "number")
+        if not DEFINED.search(pattern):
+            break
+        pattern = DEFINED.sub(replace, pattern)
+    return pattern
 
 
 def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> regex.Pattern:
@@ -121,7 +125,7 @@ class ClaimKind:
     # Acts that are their own record for this kind of claim ("the council approved $4 million").
     acts: regex.Pattern | None = None
 
-    def acted_in(self, document: Document, block: Block) -> bool:
+    def recorded_in(self, document: Document, block: Block) -> bool:
         return self.acts is not None and self.acts.search(document.prose, block.start, block.end, timeout=REGEX_TIMEOUT) is not None
 
 

@@ -90,7 +90,7 @@ class SourcingRule(Rule):
             if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
                 continue  # a question asserts nothing
             claims = [c for c in claims_in(document, self.lexicon, sentence)
-                      if not c.kind.acted_in(document, paragraph.block)]
+                      if not c.kind.recorded_in(document, paragraph.block)]
             if not claims:
                 continue
             first = claims[0]

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from newslint.findings import Finding, Fix
-from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
 from newslint.registry.explain import evidence, support
 from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity
@@ -38,7 +38,7 @@ class PronounsRule(Rule):
     extends = "pronouns"
     category = "pronoun"
     needs_registry = True
-    keys = frozenset({"pronouns", "window", "swap", "people_nouns"})
+    keys = frozenset({"pronouns", "window", "swap", "people_nouns", "people_patterns"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.message = self.message or DEFAULT_MESSAGE
@@ -66,6 +66,10 @@ class PronounsRule(Rule):
         self.nouns = regex.compile(
             rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+"
             rf"(?:[\w-]+\s+)?(?P<noun>(?i:{alternatives}))\b") if alternatives else None
+        patterns = data.get("people_patterns") or []
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise RuleError("people_patterns must be a list of regular expressions", "people_patterns")
+        self.people_patterns = [compile_pattern(p) for p in patterns]
         words = "|".join(sorted(map(regex.escape, self.genders), key=len, reverse=True))
         self.pattern = regex.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
 
@@ -92,6 +96,9 @@ class PronounsRule(Rule):
             people = [c for c in candidates if not c.pronoun]
             if not people or any(c.gender in (gender, "unknown") for c in candidates):
                 continue
+            if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
+                    any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
+                continue  # "At his dealership, Mike Tran said": it may point ahead
             yield self._finding(match, people[-1].entity, gender)
 
     def _finding(self, match, person: Entity, gender: str) -> Finding:
@@ -130,13 +137,20 @@ class PronounsRule(Rule):
             elif mention.evidence:
                 add(mention.start, None)  # a person the sources do not know
         named.sort(key=lambda item: item[0])
-        if self.nouns is not None:
-            for match in self.nouns.finditer(document.prose):
-                if not quoted[match.start()]:
-                    index = bisect.bisect_right(starts, match.start()) - 1
-                    if index >= 0:
-                        gender = self.noun_gender[match.group("noun").casefold()]
-                        found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
+        name_ends = {m.end for m in names.mentions}
+        described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in
+                     (self.nouns.finditer(document.prose) if self.nouns is not None else ())]
+        for pattern in self.people_patterns:
+            described += [(m, "unknown") for m in finditer(pattern, document.prose)]
+        for match, gender in described:
+            if quoted[match.start()]:
+                continue
+            before = document.prose[max(0, match.start() - 2):match.start()]
+            if before == ", " and match.start() - 2 in name_ends:
+                continue  # "Denise Fowler, a nurse": the named person again
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0:
+                found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
         for reference in names.references:
             if reference.quoted:
                 continue

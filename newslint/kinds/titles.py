@@ -51,7 +51,7 @@ class TitlesRule(Rule):
     extends = "titles"
     category = "title"
     needs_registry = True
-    keys = frozenset({"messages", "stale_words", "min_support", "holder_min_support"})
+    keys = frozenset({"messages", "stale_words", "min_support", "former_min_support", "holder_min_support"})
 
     def compile(self, data: dict[str, Any]) -> None:
         messages = data.get("messages") or {}
@@ -63,6 +63,7 @@ class TitlesRule(Rule):
             raise RuleError("stale_words must be a list of words", "stale_words")
         self.stale_words = {w.casefold().rstrip("-") for w in stale}
         self.min_support = int(data.get("min_support", 2))
+        self.former_min_support = int(data.get("former_min_support", 2))
         self.holder_min_support = int(data.get("holder_min_support", 2))
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
@@ -114,7 +115,7 @@ class TitlesRule(Rule):
                     evidence=evidence(title.mentions))
                 return
         if phrase.status == "current" and matching and all(
-                t.status == "former" and (t.support >= self.min_support or not t.mentions) for t in matching):
+                t.status == "former" and (t.support >= self.former_min_support or not t.mentions) for t in matching):
             title = max(matching, key=lambda t: t.support)
             yield self.finding(phrase.start, phrase.end, message=format_message(
                 self.messages["no_longer"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
@@ -125,6 +126,12 @@ class TitlesRule(Rule):
             if holder is not None and holder[0] is not entity:
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
+            office = self._other_office(phrase, entity, context)
+            if office is not None:
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, describe(office), support(office.mentions))),
+                    evidence=evidence(office.mentions))
+                return
         if phrase.status != "current" or matching or not phrase.affiliation:
             return
         if same_office:
@@ -134,6 +141,19 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
+
+    def _other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """Another one-holder office at the same organisation ("chief financial officer" for
+        the chief executive): both offices are positions one person holds at a time."""
+        lex = lexicon()
+        if lex.family(phrase.role) not in lex.unique_roles:
+            return None
+        for title in sorted(entity.titles, key=lambda t: -t.support):
+            if (lex.family(title.family or title.role) in lex.unique_roles and active(title, context.draft_date)
+                    and title.affiliation and affiliations_compatible(phrase.affiliation, title.affiliation)
+                    and not lex.families_compatible(phrase.family, title.family or title.role)):
+                return title
+        return None
 
     def _status_word(self, phrase: TitlePhrase, context: CheckContext) -> str | None:
         if phrase.status_start is None or phrase.status_end is None:

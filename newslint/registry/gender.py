@@ -14,8 +14,9 @@ from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity, Provenance, Registry
 
 STRONG, WEAK = 2, 1
-# The winning side needs this much weight, and this many times the other side's.
-MIN_WEIGHT, MIN_RATIO = 2, 3
+# The winning side needs this much weight, and this many times the other side's: one pronoun
+# that nothing contradicts is how the sources refer to the person.
+MIN_WEIGHT, MIN_RATIO = 1, 3
 
 
 def pronoun_pattern() -> regex.Pattern:
@@ -54,8 +55,9 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
                 continue
             before = [e for o, e in here if o < match.start()]
             gender = lex.pronouns[match.group().casefold()]
-            if before and only is not None:
-                votes.append((only, gender, match.start()))
+            named = {id(e) if e is not None else ("unknown", i) for i, e in enumerate(before)}
+            if before and len(named) == 1 and before[0] is not None:
+                votes.append((before[0], gender, match.start()))
             elif not before and previous_only is not None:
                 votes.append((previous_only, gender, match.start()))
         if here:

@@ -298,6 +298,14 @@ class MentionFinder:
                 role = (phrase, phrase_words[0][1], phrase_words[-1][2])
                 i -= width
                 break
+        after_role: list[str] = []
+        if role is None and comma:
+            # "A spokesman for Hartwell Components, Greg Albers": the role comes before its
+            # organisation, and the organisation before the comma.
+            found = self._role_for_organisation(words)
+            if found is None:
+                return
+            role, i, after_role = found
         if role is None:
             return
         affiliation: list[str] = []
@@ -309,12 +317,15 @@ class MentionFinder:
                 break  # punctuation between: "Trump, Mexican President"
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
+            if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence):
+                break  # "Club president X": capitalised only because it starts the sentence
             if word[0].isupper() or lex.country(low):
                 affiliation.insert(0, word)
                 first = wstart
                 i -= 1
                 continue
             break
+        affiliation = affiliation or after_role
         if i >= 0 and status_span is None:
             low = words[i][0].casefold().rstrip("-")
             if low in lex.status_words:
@@ -322,15 +333,39 @@ class MentionFinder:
                 status_span = (words[i][1], words[i][2])
                 first = words[i][1]
         possessive = bool(affiliation) and affiliation[0].endswith(("'s", "’s"))
-        if comma and not possessive and not (i >= 0 and words[i][0].casefold() in ("the", "a", "an")):
-            return  # "..., Name" reads as a title only after "the/a": "The Mexican leader, X"
+        before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
+        if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
+            return  # "..., Name" is a title only after a determiner: "The Mexican leader, X"
         info = lex.role(role[0])
+        end = words[-1][2] if after_role else role[2]
         mention.title = TitlePhrase(
             role=role[0], family=info.family, affiliation=normalise_affiliation(affiliation, lex),
-            status=status, start=first, end=role[2], text=self.text[first:role[2]], gender=info.gender,
+            status=status, start=first, end=end, text=self.text[first:end], gender=info.gender,
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=comma)
         mention.evidence.add("title")
+
+    def _role_for_organisation(self, words) -> tuple[tuple[str, int, int], int, list[str]] | None:
+        """In "[a] ROLE for|of|at [the] Organisation" ending the words: the role, the index of
+        the word before it, and the organisation's words."""
+        lex = self.lex
+        last = len(words) - 1
+        for index in range(last - 1, max(-1, last - 9), -1):
+            width = self._role_width(words, index)
+            if not width:
+                continue
+            after = index + width
+            if after > last or words[after][0].casefold() not in ("for", "of", "at", "with"):
+                return None
+            after += 1
+            if after <= last and words[after][0].casefold() == "the":
+                after += 1
+            organisation = [w[0] for w in words[after:]]
+            if not organisation or not all(w[0].isupper() or w.casefold() in ("of", "and", "&", "for") for w in organisation):
+                return None
+            phrase = " ".join(w[0] for w in words[index:index + width]).casefold()
+            return (phrase, words[index][1], words[index + width - 1][2]), index - 1, organisation
+        return None
 
     def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
@@ -347,10 +382,10 @@ class MentionFinder:
         status = "current"
         status_span = None
         index = 0
-        if lows[0] in ("a", "an", "the"):
+        if _determiner(lows[0]):
             index = 1
-        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words):
-            return
+        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)):
+            return  # "X, chair of the Trust" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
             status = lex.status_words[lows[index].rstrip("-")]
             status_span = (words[index][1], words[index][2])
@@ -360,9 +395,12 @@ class MentionFinder:
             width = self._role_width([(w, s, e) for w, s, e in words], index)
             if width:
                 break
-            if words[index][0][0].isupper() or lex.country(lows[index]) or lows[index] in lex.organisation_words:
+            if words[index][0][0].isupper() or lex.country(lows[index]):
                 affiliation.append(words[index][0])
                 index += 1
+                continue
+            if lows[index] in lex.organisation_words:
+                index += 1  # "a company spokesman", "the council president": too generic to compare
                 continue
             return
         if index >= len(words):
@@ -371,6 +409,8 @@ class MentionFinder:
         role = " ".join(lows[index:index + width])
         role_end = words[index + width - 1][2]
         after = index + width
+        if after < len(words) and words[after][0][0].isupper():
+            return  # "In Valdora, Solana coach Elena Márquez": the title of the next name
         if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):
             after += 1
             if after < len(words) and lows[after] == "the":
@@ -389,6 +429,12 @@ class MentionFinder:
             if org:
                 affiliation = affiliation + org if not affiliation else affiliation
                 role_end = words[after - 1][2]
+            elif after < len(words) and words[after - 1][0].casefold() != "the":
+                # a portfolio: "vice president for product safety", "minister of health"
+                portfolio = [w[0] for w in words[after:]]
+                if 0 < len(portfolio) <= 4 and all(w.isalpha() and w.islower() for w in portfolio):
+                    affiliation = affiliation + portfolio
+                    role_end = words[-1][2]
         info = lex.role(role)
         start = words[0][1]
         mention.title = TitlePhrase(
@@ -434,6 +480,15 @@ class MentionFinder:
             found.append(RoleReference(match.start(), match.end(), match.group(), role, info.family,
                                        normalise_affiliation(affiliation, lex), status, quoted))
         return found
+
+
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+
+
+def _determiner(word: str) -> bool:
+    """"the", "a", "their", or a possessive ("the club's")."""
+    low = word.casefold()
+    return low in _DETERMINERS or low.endswith(("'s", "’s"))
 
 
 def speech_mask(document: Document) -> bytearray:

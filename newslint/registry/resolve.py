@@ -27,6 +27,7 @@ MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_
 @dataclass
 class Thresholds:
     surname: float = 0.8  # OSA similarity for a near-miss surname
+    surname_same_given: float = 0.75  # when the given name is the same
     given: float = 0.7  # for a near-miss given name
     organisation: float = 0.9
     lone: float = 0.85  # for a lone surname with nothing saying it names a person
@@ -123,7 +124,10 @@ class DraftNames:
             if not person.surname or not person.given:
                 continue
             same_surname = surname.casefold() == person.surname.casefold()
-            near_surname = self._is_near(surname, person.surname, self.thresholds.surname)
+            # With the very same given name, a surname may be a little further off.
+            cutoff = self.thresholds.surname_same_given if given.casefold() == person.given.casefold() \
+                else self.thresholds.surname
+            near_surname = self._is_near(surname, person.surname, cutoff)
             given_ok = given_compatible(given, person.given)
             # Given names are short ("Ana" for "Anna"): one letter less is allowed.
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)

@@ -86,6 +86,12 @@ class PeopleExtractor:
         alone = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "person" and len(m.words) == 1}
         evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
                      if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in alone)}
+        # A full name whose surname speaks or acts alone elsewhere ("Samuel Brandt of the
+        # firm ..."; "Brandt said") is a person too.
+        speaking = {m.words[0] for _, names, _ in mentions for m in names
+                    if m.kind == "person" and len(m.words) == 1 and m.evidence}
+        evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names
+                      if m.kind == "person" and 2 <= len(m.words) <= 3 and m.words[-1] in speaking}
         observations: dict[str, NameObservation] = {}
         for document, names, _ in mentions:
             for mention in names:

@@ -204,9 +204,6 @@ def test_a_wrong_limit_is_reported_when_the_rule_loads(limit, tmp_path: Path) ->
         assert [(p.path, p.line) for p in problems] == [("rules/Bad/Limit.yml", 4)]
 
 
-@pytest.mark.xfail(strict=True, reason="newslint/kinds/metric.py (Metric.compile) catches only SyntaxError from "
-                   "ast.parse: a formula nested too deeply raises MemoryError/RecursionError, which the loader can "
-                   "only report at line 1. Remove this mark once it is a RuleError on the 'formula' key.")
 @needs("metric")
 @pytest.mark.parametrize("formula", ["-" * 10000 + "1", "1" + "+1" * 10000])
 def test_a_formula_too_deep_to_parse_is_reported_on_its_line(formula: str) -> None:

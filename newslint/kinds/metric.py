@@ -21,6 +21,7 @@ _BINARY = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
 _UNARY = {ast.USub: operator.neg, ast.UAdd: operator.pos}
 _COMPARE = {ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Lt: operator.lt, ast.LtE: operator.le,
             ast.Eq: operator.eq, ast.NotEq: operator.ne}
+MAX_FORMULA = 2000  # readability formulas are a line or two; longer is a mistake or an attack
 _CONDITION = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?)\s*$")
 
 
@@ -62,10 +63,14 @@ class Metric(ValeRule):
         if not isinstance(formula, str) or not formula.strip():
             raise RuleError("a metric rule needs a 'formula'", "formula")
         formula = re.sub(r"heading\.(h[1-6])", r"heading_\1", " ".join(formula.split()))
+        if len(formula) > MAX_FORMULA:
+            raise RuleError(f"formula is longer than {MAX_FORMULA} characters", "formula")
         try:
             self.formula = ast.parse(formula, mode="eval")
         except SyntaxError as error:
             raise RuleError(f"formula does not parse: {error.msg}", "formula") from None
+        except (RecursionError, MemoryError, ValueError):
+            raise RuleError("formula is nested too deeply", "formula") from None
         _check(self.formula, "formula")
         condition = _CONDITION.match(str(data.get("condition", "")))
         if not condition:
@@ -76,7 +81,7 @@ class Metric(ValeRule):
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         try:
             value = _evaluate(self.formula, view.statistics)
-        except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+        except (ZeroDivisionError, ValueError, OverflowError, TypeError, RecursionError):
             return  # an empty document has no grade
         if self.compare(value, self.threshold):
             start, end = view.first_line()

@@ -400,3 +400,8 @@ def test_uniqueness_and_scoped_superlatives():
     assert [c for _, c, _ in flagged("She is the only woman to have managed a top-flight club.")] == ["unsourced"]
     assert [c for _, c, _ in flagged("He is the most creative midfielder the country has produced in a decade.")] == ["unsourced"]
     assert flagged("The senator is the first woman to chair the committee.") == []
+
+
+def test_a_week_later_is_not_a_rate():
+    assert flagged("A second bid of £46 million followed a week later.") == []
+    assert [c for _, c, _ in flagged("Water main breaks cost the city $6 million a year.")] == ["unsourced"]

@@ -83,13 +83,15 @@ class PeopleExtractor:
     def _observations(self, mentions) -> dict[str, NameObservation]:
         # A reporting verb alone ("Summit Energy said") is enough only when the last word is
         # also used alone somewhere, as people's surnames are ("Taylor said").
-        alone = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "person" and len(m.words) == 1}
+        # Lone words that act ("Brandt said"), but not the short name of an organisation
+        # ("Corvane said" where the sources also write "Corvane Motors").
+        heads = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "organisation"}
+        speaking = {m.words[0] for _, names, _ in mentions for m in names
+                    if m.kind == "person" and len(m.words) == 1 and m.evidence and m.words[0] not in heads}
         evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
-                     if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in alone)}
+                     if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in speaking)}
         # A full name whose surname speaks or acts alone elsewhere ("Samuel Brandt of the
         # firm ..."; "Brandt said") is a person too.
-        speaking = {m.words[0] for _, names, _ in mentions for m in names
-                    if m.kind == "person" and len(m.words) == 1 and m.evidence}
         evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names
                       if m.kind == "person" and 2 <= len(m.words) <= 3 and m.words[-1] in speaking}
         observations: dict[str, NameObservation] = {}

@@ -245,6 +245,23 @@ def test_lexicon_is_extended_by_the_rule_file(tmp_path):
     assert [c for _, c, _ in flagged(text, rules=("Unsourced",))] == ["unsourced"]
 
 
+def test_a_newsroom_pack_extends_the_shipped_lexicon_by_name(tmp_path):
+    pack = tmp_path / "desk"
+    pack.mkdir()
+    (pack / "Vague.yml").write_text(
+        "extends: sourcing\ncheck: vague\nlexicon: sourcing.yml\nvague:\n  groups: [soothsayers]\n", encoding="utf-8")
+    spec, _ = read_spec("desk.Vague", pack / "Vague.yml")
+    found = list(SourcingRule(spec).check(CheckContext(parse_document("d.md", "Soothsayers say the dam will fail. Experts agree.\n"))))
+    assert [f.category for f in found] == ["vague-source", "vague-source"]
+
+
+def test_a_missing_lexicon_is_a_rule_error(tmp_path):
+    spec = RuleSpec("x.Lost", str(tmp_path / "Lost.yml"), {"extends": "sourcing", "lexicon": "nowhere/lexicon.yml"})
+    with pytest.raises(RuleError) as error:
+        SourcingRule(spec)
+    assert error.value.key == "lexicon"
+
+
 def test_bad_lexicon_pattern_names_its_key():
     spec = RuleSpec("x.Bad", str(PACK / "Bad.yml"), {"extends": "sourcing", "verbs": ["say"], "sources": ["(unclosed"]})
     with pytest.raises(RuleError) as error:

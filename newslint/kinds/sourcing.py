@@ -45,6 +45,18 @@ def _read_lexicon(path: str, mtime: float) -> dict[str, Any]:
     return data
 
 
+def _lexicon_path(folder: Path, name: str) -> Path:
+    """A lexicon next to the rule, else one shipped with newslint (so a newsroom's own pack can
+    say `lexicon: sourcing.yml` and extend the built-in lists)."""
+    local = folder / name
+    if local.exists():
+        return local
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "_rules" if (package / "_rules").is_dir() else package.parent / "rules"
+    builtin = shipped / "sourcing" / "lexicon" / (name if name.endswith((".yml", ".yaml")) else f"{name}.yml")
+    return builtin if builtin.exists() else local
+
+
 class SourcingRule(Rule):
     extends = "sourcing"
     category = "unsourced"
@@ -65,7 +77,7 @@ class SourcingRule(Rule):
         self.only_check_worthy = bool(data.get("only_check_worthy", True))
         base: dict[str, Any] = {}
         if data.get("lexicon"):
-            path = Path(self.spec.path).parent / str(data["lexicon"])
+            path = _lexicon_path(Path(self.spec.path).parent, str(data["lexicon"]))
             try:
                 base = _read_lexicon(str(path), path.stat().st_mtime)
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:

@@ -81,3 +81,15 @@ def test_curated_dates_decide_at_the_draft_date(tmp_path):
     assert flagged(linter.lint_text("a.md", before).findings) == ["Former Mayor"]
     assert linter.lint_text("b.md", after).findings == []
     assert flagged(linter.lint_text("c.md", current_after).findings) == ["Riverton Mayor"]
+
+
+def test_party_and_another_one_holder_office(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Rep. Carl Dunmore, a Vermont Republican, asked for a hearing.\n\n"
+        "Lakeside Water chief executive Ruth Abara said repairs would start soon. Abara said the board agreed.\n")
+    (tmp_path / "b.txt").write_text("Lakeside Water chief executive Ruth Abara said the pipes were old.\n")
+    sources = (tmp_path,)
+    assert flagged(lint("facts.Titles", "Dunmore, a Vermont Democrat, spoke.\n", sources)) == ["a Vermont Democrat"]
+    assert lint("facts.Titles", "Carl Dunmore, a Vermont Republican, spoke.\n", sources) == []
+    findings = lint("facts.Titles", "Lakeside Water's chief financial officer, Ruth Abara, spoke.\n", sources)
+    assert len(findings) == 1 and "chief executive" in findings[0].message

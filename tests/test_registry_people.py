@@ -115,3 +115,22 @@ def test_council_story_people_titles_and_genders(council):
 def test_capitalised_words_without_evidence_are_not_people(council):
     people = {p.canonical for p in council.people}
     assert people == {"Helen Marsh", "David Okafor", "Maria Lindqvist", "Tom Reyes", "Frank Bellamy"}
+
+
+def test_appositive_forms_and_second_titles(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "A spokeswoman for Lakeside Water Board, Nadia Petrov, said the pipes were old.\n\n"
+        "Rep. Carl Dunmore, a Vermont Republican, asked for a hearing. Dunmore said he was angry.\n\n"
+        "Oskar Lind, chair of the Lakeside Anglers' Club, said members were worried. Lind said he fished daily.\n\n"
+        "Their lawyer, Mira Okonjo of the firm Okonjo & Bell, said a suit was likely. Okonjo said she would file it.\n\n"
+        "Tessa Grant, the board's director of operations, said repairs would take a year.\n")
+    registry = registry_of(tmp_path)
+    petrov = registry.find("Nadia Petrov")
+    assert [(t.role, t.affiliation) for t in petrov.titles] == [("spokeswoman", "Lakeside Water Board")]
+    assert petrov.gender == "female"
+    dunmore = registry.find("Carl Dunmore")
+    assert {(t.role, t.affiliation) for t in dunmore.titles} == {("rep.", ""), ("republican", "Vermont")}
+    assert registry.find("Oskar Lind").titles[0].role == "chair"
+    assert registry.find("Mira Okonjo").titles[0].role == "lawyer"
+    grant = registry.find("Tessa Grant")
+    assert grant.titles[0].role == "director" and grant.titles[0].affiliation == "operations"

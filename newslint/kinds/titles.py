@@ -72,14 +72,14 @@ class TitlesRule(Rule):
             return
         names = DraftNames(context.document, registry)
         for mention in names.mentions:
-            phrase = mention.title
-            if phrase is None or mention.kind != "person":
+            if mention.kind != "person" or not mention.titles:
                 continue
             resolution = names.resolve(mention)
-            if resolution is not None and resolution.entity.kind == "person":
-                yield from self._about(resolution, phrase, context)
-            elif resolution is None:
-                yield from self._holder(mention, phrase, registry, context)
+            for phrase in mention.titles:
+                if resolution is not None and resolution.entity.kind == "person":
+                    yield from self._about(resolution, phrase, context)
+                elif resolution is None:
+                    yield from self._holder(mention, phrase, registry, context)
 
     # -- a known person's title --------------------------------------------------------------
     def _about(self, resolution: Resolution, phrase: TitlePhrase, context: CheckContext) -> Iterator[Finding]:
@@ -87,7 +87,8 @@ class TitlesRule(Rule):
         lex = lexicon()
         phrase.affiliation = canonical_affiliation(context.registry, phrase.affiliation)
         same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, t.family or t.role)]
-        matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)]
+        matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)
+                    and lex.roles_agree(phrase.role, t.role)]
         status_word = self._status_word(phrase, context)
         if status_word is not None:
             # A curated title (no mentions) needs no support: the editor says so.

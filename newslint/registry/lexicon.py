@@ -27,6 +27,7 @@ class Lexicon:
     max_role_words: int = 1
     role_groups: dict[str, set[str]] = field(default_factory=dict)
     unique_roles: set[str] = field(default_factory=set)
+    exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
     status_words: dict[str, str] = field(default_factory=dict)
     honorifics: dict[str, str] = field(default_factory=dict)
     nationalities: dict[str, str] = field(default_factory=dict)
@@ -55,6 +56,12 @@ class Lexicon:
             return True
         return fb in self.role_groups.get(fa, ()) or fa in self.role_groups.get(fb, ())
 
+    def roles_agree(self, a: str, b: str) -> bool:
+        """The same office; in an exclusive family (party membership) the same role too."""
+        if not self.families_compatible(a, b):
+            return False
+        return self.family(a) not in self.exclusive_families or a.casefold() == b.casefold()
+
     def country(self, word: str) -> str | None:
         return self.nationalities.get(word.casefold().rstrip(","))
 
@@ -74,6 +81,7 @@ def lexicon() -> Lexicon:
     lex.max_role_words = max((len(r.split()) for r in lex.roles), default=1)
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
+    lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}
     lex.status_words = {str(k): str(v) for k, v in (titles.get("status_words") or {}).items()}
     lex.honorifics = {str(k): str(v or "") for k, v in (titles.get("honorifics") or {}).items()}
     lex.nationalities = {str(k).casefold(): str(v) for k, v in (places.get("nationalities") or {}).items()}

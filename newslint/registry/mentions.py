@@ -49,6 +49,11 @@ class NameMention:
     sentence: Sentence | None = None
     quoted: bool = False  # inside a quotation (the speaker's words)
     maybe_person: bool = False  # an organisation-like name that is a person if named so elsewhere
+    also: list[TitlePhrase] = field(default_factory=list)  # an appositive title after a title
+
+    @property
+    def titles(self) -> list[TitlePhrase]:
+        return ([self.title] if self.title is not None else []) + self.also
 
     @property
     def surname(self) -> str:
@@ -228,8 +233,13 @@ class MentionFinder:
             return None
         mention = NameMention(start, end, text, words, sentence=sentence)
         self._title_before(mention, sentence)
-        if mention.title is None:
-            self._appositive_after(mention, sentence)
+        before = mention.title
+        mention.title = None
+        self._appositive_after(mention, sentence)
+        if before is not None:
+            # "Sen. Patricia Lyle, a Michigan Democrat": the appositive is a second title.
+            mention.also = [mention.title] if mention.title is not None else []
+            mention.title = before
         if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
             return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
         self._verb_evidence(mention, sentence)
@@ -332,7 +342,7 @@ class MentionFinder:
                 status = lex.status_words[low]
                 status_span = (words[i][1], words[i][2])
                 first = words[i][1]
-        possessive = bool(affiliation) and affiliation[0].endswith(("'s", "’s"))
+        possessive = bool(affiliation) and affiliation[-1].endswith(("'s", "’s"))
         before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
             return  # "..., Name" is a title only after a determiner: "The Mexican leader, X"
@@ -399,8 +409,8 @@ class MentionFinder:
                 affiliation.append(words[index][0])
                 index += 1
                 continue
-            if lows[index] in lex.organisation_words:
-                index += 1  # "a company spokesman", "the council president": too generic to compare
+            if lows[index] in lex.organisation_words or lows[index].endswith(("'s", "’s")):
+                index += 1  # "a company spokesman", "the board's director": too generic to compare
                 continue
             return
         if index >= len(words):

@@ -77,6 +77,8 @@ class DraftNames:
         if len(mention.words) == 1 and mention.kind == "person" and form.casefold() in getattr(self, "strangers", ()):
             return None
         entity = self.registry.find(form)
+        if entity is None and len(mention.words) == 1 and mention.kind == "person":
+            entity = self.registry.person_by_name(form)  # the surname of one known person
         if entity is not None:
             return Resolution(mention, entity, EXACT, title_agrees=title_agrees(mention, entity))
         for candidate in self.registry.entities:
@@ -171,12 +173,9 @@ class DraftNames:
 
 def title_agrees(mention: NameMention, entity: Entity) -> bool:
     """The draft's title for the name is one the sources give this person."""
-    phrase = mention.title
-    if phrase is None:
-        return False
     lex = lexicon()
-    return any(lex.families_compatible(phrase.family, t.family or t.role)
-               and affiliations_compatible(phrase.affiliation, t.affiliation) for t in entity.titles)
+    return any(lex.roles_agree(phrase.role, t.role) and affiliations_compatible(phrase.affiliation, t.affiliation)
+               for phrase in mention.titles for t in entity.titles)
 
 
 def canonical_affiliation(registry: Registry, affiliation: str) -> str:

@@ -106,8 +106,7 @@ class PeopleExtractor:
                 where = provenance(document, mention.start)
                 observation.mentions.append(where)
                 observation.evidence |= mention.evidence
-                if mention.title is not None:
-                    observation.titles.append((mention.title, where))
+                observation.titles.extend((title, where) for title in mention.titles)
         return observations
 
     def _link_surnames(self, mentions, entities: list[Entity], by_form: dict[str, Entity]) -> None:

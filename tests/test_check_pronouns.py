@@ -63,3 +63,10 @@ def test_someone_described_but_not_named_makes_it_ambiguous():
 def test_a_lone_surname_after_the_draft_names_someone_else_is_that_person():
     text = "Robert Kelly, a local teacher, said the border was quiet. Kelly said he had seen no troops.\n"
     assert pronouns(text) == []
+
+
+def test_a_role_of_another_country_is_not_the_sources_holder_of_that_role():
+    # The council story's only president is the council president, not "the Mexican president".
+    text = ("Speaking to students, the Mexican president repeated his position.\n\n"
+            '"Sovereignty is not for sale," she said.\n')
+    assert pronouns(text, (STORY / "sources",)) == []

@@ -152,8 +152,8 @@ class Registry:
         from newslint.registry.lexicon import is_title_word
 
         words = text.split()
-        if len(words) > 1 and is_title_word(words[0]):
-            return self.person_by_name(" ".join(words[1:]))
+        if len(words) > 1 and is_title_word(words[0]) and not all(is_title_word(w) for w in words[1:]):
+            return self.person_by_name(" ".join(words[1:]))  # a name is left after the title
         return None
 
     def find(self, name: str) -> Entity | None:

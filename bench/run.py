@@ -42,17 +42,28 @@ class Run:
     stdout: bytes
 
 
-def run(command: list[str], cwd: Path = ROOT) -> Run:
-    """Run one child; wall time, CPU time, its peak resident memory, exit status and stdout."""
+def run(command: list[str], cwd: Path = ROOT, timeout: float | None = None) -> Run:
+    """Run one child; wall time, CPU time, its peak resident memory, exit status and stdout.
+    A child still running after `timeout` seconds is killed (returncode None)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
+        while True:  # wait4 gives this child's own rusage; poll it to honour the timeout
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                break
+            if timeout is not None and time.perf_counter() - started > timeout:
+                child.kill()
+                _, status, usage = os.wait4(child.pid, 0)
+                code = None
+                break
+            time.sleep(0.01)
+        child.returncode = -1  # reaped above; keep Popen from waiting again
         seconds = time.perf_counter() - started
         out.seek(0)
         stdout = out.read()
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-               os.waitstatus_to_exitcode(status), stdout)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, stdout)
 
 
 def median_run(command: list[str], runs: int, cwd: Path = ROOT, warmup: bool = True) -> Run:
@@ -65,11 +76,14 @@ def median_run(command: list[str], runs: int, cwd: Path = ROOT, warmup: bool = T
                max(r.max_rss_mib for r in results), middle.returncode, middle.stdout)
 
 
-def timer(*args: str, runs: int) -> dict:
-    """Median (per key) of bench/timers.py results, each in a fresh process."""
+def timer(*args: str, runs: int, timeout: float | None = None) -> dict | None:
+    """Median (per key) of bench/timers.py results, each in a fresh process; None when a run
+    fails or takes longer than `timeout` seconds (then {"timeout": seconds, "max_rss_mib": ..})."""
     samples = []
     for _ in range(runs):
-        result = run([PYTHON, str(ROOT / "bench" / "timers.py"), *args])
+        result = run([PYTHON, str(ROOT / "bench" / "timers.py"), *args], timeout=timeout)
+        if result.returncode is None:
+            return {"timeout": result.seconds, "max_rss_mib": result.max_rss_mib}
         if result.returncode != 0:
             raise RuntimeError(f"timers.py {' '.join(args)} failed (exit {result.returncode})")
         sample = json.loads(result.stdout)
@@ -85,7 +99,7 @@ def prepare(quick: bool, with_proselint: bool) -> None:
         (OUT / "drafts", [PYTHON, str(GEN_CORPUS), "corpus", "--count", "1000", "--out", str(OUT / "drafts"), "--seed", "1"]),
         (OUT / "sources_1000", [PYTHON, str(GEN_CORPUS), "corpus", "--count", "1000", "--out", str(OUT / "sources_1000"), "--seed", "2"]),
     ]
-    for people in (100, 10000):
+    for people in (100, 1000, 10000):
         generate.append((OUT / f"people_{people}", [PYTHON, str(ROOT / "bench" / "gen_inputs.py"), "people",
                                                     "--count", str(people), "--out", str(OUT / f"people_{people}")]))
     for rules in (50, 5000):
@@ -146,6 +160,7 @@ def main() -> int:
     parser.add_argument("--scaling-drafts", type=int, default=SCALING_DRAFTS, help="drafts for the scaling rows")
     parser.add_argument("--quick", action="store_true", help="1 run each, 200 drafts, 50 for scaling")
     parser.add_argument("--no-proselint", action="store_true")
+    parser.add_argument("--budget", type=float, default=600, help="seconds before a scaling or registry run is stopped")
     parser.add_argument("--only", default="", help="comma list of sections: cold,throughput,rules,people,registry,lsp")
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
@@ -204,25 +219,39 @@ def main() -> int:
             f"{large['load_rules']:.2f} s vs {small['load_rules']:.2f} s")
 
     if "people" in sections:
-        small = timer("lint", str(scaling), "--sources", str(OUT / "people_100"), runs=heavy)
-        large = timer("lint", str(scaling), "--sources", str(OUT / "people_10000"), runs=heavy)
-        ratio = large["lint"] / small["lint"]
-        row(f"registry: 10,000 vs 100 people ({scaling_count} drafts, lint only, all rules)",
-            f"{large['lint']:.2f} s vs {small['lint']:.2f} s", ratio=f"{ratio:.2f}x (CPU {large['lint_cpu'] / small['lint_cpu']:.2f}x)",
-            goal=f"<=1.5x: {verdict(ratio <= 1.5)}")
-        row("registry: ready for the first draft (cached), 10,000 vs 100 people",
-            f"{large['first_draft']:.2f} s vs {small['first_draft']:.2f} s", goal=f"peak {large['max_rss_mib']:.0f} MiB")
+        timings = {}
+        for people in (100, 1000, 10000):
+            timings[people] = timer("lint", str(scaling), "--sources", str(OUT / f"people_{people}"),
+                                    runs=heavy, timeout=args.budget)
+        small = timings[100]
+        for people in (1000, 10000):
+            large = timings[people]
+            label = f"registry: {people:,} vs 100 people ({scaling_count} drafts, lint only, all rules)"
+            if "timeout" in large:
+                row(label, f"did not finish in {large['timeout']:.0f} s (registry build + lint; peak {large['max_rss_mib']:.0f} MiB)",
+                    goal="<=1.5x: MISSED" if people == 10000 else "")
+                continue
+            ratio = large["lint"] / small["lint"]
+            row(label, f"{large['lint']:.2f} s vs {small['lint']:.2f} s; {large['entities']:.0f} vs {small['entities']:.0f} entities",
+                ratio=f"{ratio:.2f}x (CPU {large['lint_cpu'] / small['lint_cpu']:.2f}x)",
+                goal=f"<=1.5x: {verdict(ratio <= 1.5)}" if people == 10000 else "")
+            row(f"registry: ready for the first draft (cached), {people:,} vs 100 people",
+                f"{large['first_draft']:.2f} s vs {small['first_draft']:.2f} s", goal=f"peak {large['max_rss_mib']:.0f} MiB")
 
     if "registry" in sections:
         seeds = timer("registry", str(SEEDS), runs=heavy)
         row(f"registry build, seeds ({seeds['documents']:.0f} articles, {seeds['entities']:.0f} entities)",
             f"{seeds['total'] * 1000:.0f} ms")
-        big = timer("registry", str(OUT / "sources_1000"), runs=heavy)
-        row(f"registry build, 1,000 articles ({big['entities']:.0f} entities)",
-            f"{big['total']:.2f} s (parse {big['read_parse']:.2f} s, extract {big['extract']:.2f} s)",
-            goal=f"<=10 s: {verdict(big['total'] <= 10)}")
+        big = timer("registry", str(OUT / "sources_1000"), runs=heavy, timeout=args.budget)
+        if "timeout" in big:
+            row("registry build, 1,000 articles", f"did not finish in {big['timeout']:.0f} s", goal="<=10 s: MISSED")
+        else:
+            row(f"registry build, 1,000 articles ({big['entities']:.0f} entities)",
+                f"{big['total']:.2f} s (parse {big['read_parse']:.2f} s, extract {big['extract']:.2f} s)",
+                goal=f"<=10 s: {verdict(big['total'] <= 10)}; peak {big['max_rss_mib']:.0f} MiB")
         for name, folder in (("seeds", SEEDS), ("1,000 articles", OUT / "sources_1000")):
-            timer("provider", str(folder), runs=1)  # fills the cache, if there is one
+            if "timeout" in timer("provider", str(folder), runs=1, timeout=args.budget):  # fills the cache
+                continue
             cached = timer("provider", str(folder), runs=runs)
             row(f"registry cached load, {name} (fresh process)", f"{cached['get'] * 1000:.0f} ms",
                 goal=f"<=30 ms: {verdict(cached['get'] <= 0.03)}")

@@ -33,7 +33,11 @@ def _lint(args) -> dict:
     for file, text in zip(files, texts):
         findings += len(linter.lint_text(str(file), text).findings)
     done = time.perf_counter()
-    return {"load_rules": loaded - started, "first_draft": ready - loaded, "lint": done - ready,
+    entities = 0
+    if args.sources:  # already built (in memory) for the first draft
+        registry, _ = linter.registries.get(args.sources, linter.facts_for(), linter.parsers)
+        entities = len(getattr(registry, "entities", []) or [])
+    return {"entities": entities, "load_rules": loaded - started, "first_draft": ready - loaded, "lint": done - ready,
             "lint_cpu": time.process_time() - ready_cpu,
             "files": len(files), "words": sum(len(t.split()) for t in texts), "findings": findings,
             "rules": len(linter.ruleset.rules), "problems": len(linter.problems)}

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import comparable, matches, normalised, policy, same_value
+from newslint.registry.figurematch import Key, comparable, consistent, key, matches, person_words, policy, same_value
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
 
@@ -19,7 +19,8 @@ class FiguresRule(Rule):
     extends: ClassVar[str] = "figures"
     category: ClassVar[str] = "figure"
     needs_registry: ClassVar[bool] = True
-    keys: ClassVar[frozenset[str]] = frozenset({"kinds", "min_shared", "min_words", "synonyms", "safe_fix_sources"})
+    keys: ClassVar[frozenset[str]] = frozenset({"kinds", "min_shared", "min_words", "synonyms", "safe_fix_sources",
+                                                "anchor_penalty", "person_penalty"})
 
     def compile(self, data: dict[str, Any]) -> None:
         kinds = data.get("kinds", list(KINDS))
@@ -32,8 +33,11 @@ class FiguresRule(Rule):
         synonyms = data.get("synonyms") or []
         if not isinstance(synonyms, list) or any(not isinstance(g, list) or not g for g in synonyms):
             raise RuleError("synonyms must be a list of word lists", "synonyms")
+        for name in ("anchor_penalty", "person_penalty"):
+            if name in data and (not isinstance(data[name], int) or data[name] < 0):
+                raise RuleError(f"{name} must be a whole number of shared context words (0 or more)", name)
         self.policy = policy({"min_shared": min_shared, "synonyms": synonyms,
-                              **({"min_words": data["min_words"]} if "min_words" in data else {})})
+                              **{k: data[k] for k in ("min_words", "anchor_penalty", "person_penalty") if k in data}})
         self.safe_fix_sources = int(data.get("safe_fix_sources", 2))
         self._indexes: dict[int, tuple[Any, dict]] = {}
         if not self.message:
@@ -43,41 +47,48 @@ class FiguresRule(Rule):
         registry = context.registry
         if registry is None or not registry.figures:
             return
-        by_kind = self._index(registry)
+        by_kind, people = self._index(registry)
         for figure in find_figures(context.document, skip_quotes=True):
             if figure.kind not in self.kinds:
                 continue
-            finding = self._check_one(figure, by_kind.get(figure.kind, []))
+            finding = self._check_one(figure, by_kind.get(figure.kind, []), people)
             if finding is not None:
                 yield finding
 
-    def _index(self, registry) -> dict[str, list[tuple[FigureFact, frozenset[str]]]]:
-        """The registry's figures by kind, with contexts normalised once (kept per registry)."""
+    def _index(self, registry) -> tuple[dict[str, list[tuple[FigureFact, Key]]], dict[str, str]]:
+        """The registry's figures by kind, with their keys made once (kept per registry), and
+        the name words of its people."""
         held = self._indexes.get(id(registry))
         if held is None or held[0] is not registry:
-            by_kind: dict[str, list[tuple[FigureFact, frozenset[str]]]] = defaultdict(list)
+            people = person_words(registry)
+            by_kind: dict[str, list[tuple[FigureFact, Key]]] = defaultdict(list)
             for fact in registry.figures:
-                by_kind[fact.kind].append((fact, normalised(self.policy, fact.context)))
+                by_kind[fact.kind].append((fact, key(self.policy, fact.kind, fact.unit, fact.context,
+                                                     getattr(fact, "anchors", ()), people)))
             if len(self._indexes) > 8:
                 self._indexes.clear()
-            held = self._indexes[id(registry)] = (registry, dict(by_kind))
+            held = self._indexes[id(registry)] = (registry, (dict(by_kind), people))
         return held[1]
 
-    def _check_one(self, figure: Figure, facts: list[tuple[FigureFact, frozenset[str]]]) -> Finding | None:
+    def _check_one(self, figure: Figure, facts: list[tuple[FigureFact, Key]], people: dict[str, str]) -> Finding | None:
         p = self.policy
-        mine = normalised(p, figure.context)
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, people)
         related = [(score, fact) for fact, theirs in facts
                    if comparable(figure.kind, figure.value, fact.value)
-                   and (score := matches(p, figure.kind, figure.unit, mine, fact.kind, fact.unit, theirs))]
+                   and (score := matches(p, mine, theirs))]
         if not related:
             return None
-        if any(same_value(figure.kind, figure.value, fact.value) for _, fact in related):
+        if any(self._agree(figure, fact) for _, fact in related):
             return None
-        # Precision first: the same value anywhere near the same words means the sources agree.
+        # Precision first: the same value, near enough the same words, means the sources agree
+        # (one shared item fewer than a full match asks for, two at least, not about other
+        # people; a bound such as "up to 20 years" allows too much to count here).
+        least = max(2, p.min_shared.get(figure.kind, 3) - 1)
         for fact, theirs in facts:
             if same_value(figure.kind, figure.value, fact.value) \
                     and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
-                    and mine & theirs:
+                    and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
+                    and len(mine.context & theirs.context) >= least:
                 return None
         by_value: dict[str, list[tuple[int, FigureFact]]] = defaultdict(list)
         for score, fact in related:
@@ -98,11 +109,15 @@ class FiguresRule(Rule):
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
 
+    def _agree(self, figure: Figure, fact: FigureFact) -> bool:
+        return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
+                          self.policy.approximate)
+
     def _fix(self, figure: Figure, said: str, single: bool, sources: int) -> Fix | None:
         """The source's figure in place of the draft's, when all matching sources agree."""
         if not single:
             return None
-        if figure.kind in ("date", "month", "year"):
+        if figure.kind in ("date", "month", "year", "weekday"):
             replacement = said
         else:
             replacement = number_text(figure.kind, said)

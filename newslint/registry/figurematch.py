@@ -1,5 +1,8 @@
 """When two figures speak of the same thing: same kind and unit, and enough shared context
-(words and names around them). Used for the registry's conflicts and by the figure check."""
+(words and names around them); about the same people, and the same event (the dates of their
+clauses agree). And when two values contradict each other: a bound ("more than 212,000") or an
+approximation ("about 90 minutes") does not contradict a value it allows. Used for the
+registry's conflicts and by the figure check."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,6 +15,7 @@ import yaml
 from newslint.registry.wording import stem
 
 UNIT_KINDS = frozenset({"count", "duration", "percent", "amount"})
+NUMERIC_KINDS = frozenset({"count", "duration", "percent", "amount"})
 
 
 @dataclass
@@ -19,6 +23,10 @@ class Policy:
     min_shared: dict[str, int] = field(default_factory=dict)
     min_words: int = 1
     synonyms: dict[str, str] = field(default_factory=dict)  # stem -> group head
+    min_words_by_kind: dict[str, int] = field(default_factory=dict)
+    anchor_penalty: int = 2
+    person_penalty: int = 1
+    approximate: float = 0.1
 
     def normal(self, item: str) -> str:
         return item if item[:1].isupper() else self.synonyms.get(item, item)
@@ -36,22 +44,140 @@ def policy(overrides: dict[str, Any] | None = None) -> Policy:
         head = stem(str(group[0]))
         for word in group:
             synonyms.setdefault(stem(str(word)), head)
+    by_kind = dict(base.get("min_words_by_kind") or {})
     return Policy({str(k): int(v) for k, v in min_shared.items()},
-                  int(overrides.get("min_words", base["min_words"])), synonyms)
+                  int(overrides.get("min_words", base["min_words"])), synonyms,
+                  {str(k): int(v) for k, v in by_kind.items()},
+                  int(overrides.get("anchor_penalty", base.get("anchor_penalty", 2))),
+                  int(overrides.get("person_penalty", base.get("person_penalty", 1))),
+                  _approximate())
+
+
+@dataclass(frozen=True)
+class Key:
+    """What a figure is about, prepared once for many comparisons: its kind and unit, its
+    context with synonyms folded, the people it names and the dates of its clause."""
+
+    kind: str
+    unit: str
+    context: frozenset[str]
+    persons: frozenset[str] = frozenset()
+    anchors: tuple[str, ...] = ()
+
+
+def key(p: Policy, kind: str, unit: str, context: tuple[str, ...], anchors: tuple[str, ...] = (),
+        people: dict[str, str] | None = None) -> Key:
+    """`people` maps a name word ("Asante", "Kwame") to the one person it names."""
+    persons = frozenset(people[x] for x in context if people and x in people)
+    return Key(kind, unit, normalised(p, context), persons, tuple(anchors))
+
+
+def person_words(registry) -> dict[str, str]:
+    """Name words of the registry's people, each to its person (words two people share are left
+    out: they do not say which one)."""
+    seen: dict[str, set[str]] = {}
+    for person in registry.people:
+        for form in {person.canonical, *person.right_forms(), *(v.form for v in person.variants)}:
+            for word in form.replace("’", "'").split():
+                if word[:1].isupper() and len(word) > 1 and not word.endswith("."):
+                    seen.setdefault(word, set()).add(person.canonical)
+    return {word: next(iter(people)) for word, people in seen.items() if len(people) == 1}
 
 
 @lru_cache(maxsize=1)
-def _default() -> dict:
+def _data() -> dict:
     text = resources.files("newslint.data").joinpath("numbers.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)["matching"]
+    return yaml.safe_load(text)
+
+
+def _default() -> dict:
+    return _data()["matching"]
+
+
+def _approximate() -> float:
+    return float(_data().get("approximate", 0.1))
 
 
 def same_value(kind: str, a: str, b: str) -> bool:
-    """Equal values; a date or month without a year matches one with a year."""
+    """Equal values; a date or month without a year matches one with a year, not one with
+    another year ("May 2024" is not "May 2023")."""
     if a == b:
         return True
     if kind in ("date", "month"):
-        return a.split("-")[-2:] == b.split("-")[-2:] if kind == "date" else a.split("-")[-1] == b.split("-")[-1]
+        size = 2 if kind == "date" else 1
+        left, right = a.split("-"), b.split("-")
+        if len(left) > size and len(right) > size:
+            return False  # both have a year, and the values differ
+        return left[-size:] == right[-size:]
+    return False
+
+
+def number_of(kind: str, value: str) -> float | None:
+    """The number in a normalised value ("48000000 pound" → 48e6, "5400s" → 5400)."""
+    if kind not in NUMERIC_KINDS:
+        return None
+    try:
+        return float(value.split(" ")[0].rstrip("s%"))
+    except ValueError:
+        return None
+
+
+def interval(kind: str, value: str, bound: str, approximate: float = 0.1) -> tuple[float, float] | None:
+    """The values a figure allows: [v, v] exact, [v, ∞) "more than", (−∞, v] "up to",
+    v ± approximate "about", [v − approximate·v, v] "nearly"."""
+    number = number_of(kind, value)
+    if number is None:
+        return None
+    slack = abs(number) * approximate
+    return {"more": (number, float("inf")), "less": (float("-inf"), number),
+            "about": (number - slack, number + slack), "nearly": (number - slack, number)}.get(bound, (number, number))
+
+
+def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximate: float = 0.1) -> bool:
+    """The two values can both be true: equal, or one allowed by the other's bound or
+    approximation ("212,400" and "more than 212,000")."""
+    if same_value(kind, a, b):
+        return True
+    if not comparable(kind, a, b) or (not a_bound and not b_bound):
+        return False
+    left, right = interval(kind, a, a_bound, approximate), interval(kind, b, b_bound, approximate)
+    if left is None or right is None:
+        return False
+    tolerance = 1e-9 * max(1.0, abs(left[0]) if left[0] != float("-inf") else 1.0)
+    return left[0] <= right[1] + tolerance and right[0] <= left[1] + tolerance
+
+
+def _anchor_agrees(a: str, b: str) -> bool:
+    """Two time anchors ("<date:2025-07-04", ">year:2023", "<weekday:thursday") can be the
+    same time: every part both give (year, month, day) is equal. A weekday and a date cannot be
+    told apart, so they do not agree."""
+    kind_a, _, value_a = a[1:].partition(":")
+    kind_b, _, value_b = b[1:].partition(":")
+    if "weekday" in (kind_a, kind_b):
+        return kind_a == kind_b and value_a == value_b
+    left, right = _time_parts(kind_a, value_a), _time_parts(kind_b, value_b)
+    return all(x is None or y is None or x == y for x, y in zip(left, right))
+
+
+def _time_parts(kind: str, value: str) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) of a normalised date, month or year; None where not given."""
+    parts = value.split("-")
+    if kind == "year":
+        return value, None, None
+    if kind == "month":
+        return (parts[0], parts[1], None) if len(parts) == 2 else (None, parts[0], None)
+    return (parts[0], parts[1], parts[2]) if len(parts) == 3 else (None, parts[0], parts[-1])
+
+
+def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The clauses are dated, on the same side of the figure, and no date of one can be a date
+    of the other: different events ("rejected on June 20, three days after" vs "agreed on
+    July 4, two weeks after")."""
+    for side in "<>":
+        left = [x for x in a if x[0] == side]
+        right = [x for x in b if x[0] == side]
+        if left and right and not any(_anchor_agrees(x, y) for x in left for y in right):
+            return True
     return False
 
 
@@ -73,19 +199,26 @@ def shared(p: Policy, a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | 
     return sorted(left & right)
 
 
-def matches(p: Policy, kind: str, unit: str, context: tuple[str, ...] | frozenset[str], other_kind: str,
-            other_unit: str, other_context: tuple[str, ...] | frozenset[str]) -> int:
+def matches(p: Policy, a: Key, b: Key) -> int:
     """How strongly two figures speak of the same thing: the number of shared context items,
-    or 0 when they do not (different kind or unit, too little shared, only names shared).
-    Contexts may be given already normalised (see `normalised`)."""
-    if kind != other_kind:
+    or 0 when they do not (different kind or unit, too little shared, only names shared,
+    different people). A clause dated differently, or a person named on one side only, asks
+    for more shared items."""
+    if a.kind != b.kind:
         return 0
-    need = needed(p, kind, unit, other_unit)
+    need = needed(p, a.kind, a.unit, b.unit)
     if need is None:
         return 0
-    common = shared(p, context, other_context)
+    if a.persons and b.persons and not a.persons & b.persons:
+        return 0  # Asante's goals are not Arribas's
+    extra = 0
+    if bool(a.persons) != bool(b.persons):
+        extra += p.person_penalty
+    if anchors_disagree(a.anchors, b.anchors):
+        extra += p.anchor_penalty
+    common = a.context & b.context
     words = [w for w in common if not w[:1].isupper()]
-    if len(common) < need[0] or len(words) < need[1]:
+    if len(common) < need[0] + extra or len(words) < need[1]:
         return 0
     return len(common)
 
@@ -93,7 +226,7 @@ def matches(p: Policy, kind: str, unit: str, context: tuple[str, ...] | frozense
 def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] | None:
     """(shared items, of which ordinary words) two figures of `kind` need in common; None when
     their units say they measure different things."""
-    need_shared, need_words = p.min_shared.get(kind, 3), p.min_words
+    need_shared, need_words = p.min_shared.get(kind, 3), max(p.min_words, p.min_words_by_kind.get(kind, 0))
     if kind in UNIT_KINDS:
         if not unit and not other_unit:
             # Nothing counted or measured on either side ("deliberated for six hours"): the
@@ -102,3 +235,4 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
         if not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
             return None
     return need_shared, need_words
+

@@ -103,6 +103,8 @@ class FigureFact:
     unit: str  # the noun it counts or measures ("call", "invasions", "deaths")
     context: tuple[str, ...]  # content words and entities around it, lowercased
     provenance: Provenance
+    bound: str = ""  # "" exact | more | less | nearly | about ("more than 212,000")
+    anchors: tuple[str, ...] = ()  # dates of its clause: "<date:06-20" before it, ">year:2023" after
 
 
 @dataclass

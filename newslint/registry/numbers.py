@@ -1,12 +1,14 @@
-"""Find the figures of a document: counts ("two invasions"), amounts ("$1.2 million"),
-percentages, durations ("45-minute call"), dates ("April 16"), months ("in February") and
-years, each with a normalised value, the noun it counts or measures, and the words around it.
+"""Find the figures of a document: counts ("two invasions", "twice", "a four-match tour"),
+amounts ("$1.2 million"), percentages and fractions ("roughly a third of"), durations
+("45-minute call"), dates ("April 16"), months ("in February"), years and weekdays, each with a
+normalised value, the noun it counts or measures, the words around it, a bound ("more than",
+"about") and the dates of its clause (which event it belongs to).
 
 Used by figure extraction (sources) and by the figure check (drafts), so both read figures the
 same way. Number words, scales, months and units come from newslint/data/numbers.yaml."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -16,7 +18,8 @@ import yaml
 from newslint.document.model import Document
 from newslint.registry.wording import stem
 
-KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally")
+KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday")
+TIME_KINDS = frozenset({"date", "month", "year", "weekday"})
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
 
@@ -32,6 +35,11 @@ class Lexicon:
     currencies: dict[str, str]
     stopwords: frozenset[str]
     patterns: dict[str, regex.Pattern]
+    qualifiers: dict[str, str]  # "more than" -> "more"
+    approximate: float
+    multiplicatives: dict[str, float]
+    fractions: dict[str, float]
+    not_units: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,9 @@ class Figure:
     number_start: int
     number_end: int
     phrase: str = ""  # the figure with the noun it counts ("two invasions", "45-minute phone call")
+    bound: str = ""  # "" exact | more | less | nearly | about (see qualifiers in numbers.yaml)
+    # The dates, months, years and weekdays of its clause: "<kind:value" before it, ">" after.
+    anchors: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +71,10 @@ def lexicon() -> Lexicon:
     units = {str(k): int(v) for k, v in data["time_units"].items()}
     currencies = {str(k): str(v) for k, v in data["currencies"].items()}
     word_numbers = sorted((w for w in numbers if " " not in w), key=len, reverse=True)
+    multiplicatives = {str(k): float(v) for k, v in (data.get("multiplicatives") or {}).items()}
+    fractions = {str(k): float(v) for k, v in (data.get("fractions") or {}).items()}
+    qualifiers = {str(q): str(bound) for bound, phrases in (data.get("qualifiers") or {}).items() for q in phrases}
+    weekdays = [str(w).capitalize() for w in data.get("weekdays") or []]
     tens = [w for w in word_numbers if numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
     units_words = [w for w in word_numbers if 1 <= numbers[w] <= 9 and numbers[w] == int(numbers[w])]
     numword = (rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units_words)})|a dozen|{'|'.join(word_numbers)})")
@@ -72,6 +87,9 @@ def lexicon() -> Lexicon:
     symbols = "|".join(regex.escape(c) for c in sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True))
     percent = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["percent_words"])
     before = r"\b(?<![\w.\-/$€£¥])"  # \b first: most positions fail at once
+    multiple = "|".join(sorted(multiplicatives, key=len, reverse=True)) or "(?!)"
+    fraction = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(fractions, key=len, reverse=True)) or "(?!)"
+    qualifier = "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True)) or "(?!)"
     patterns = {
         "date": regex.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
@@ -83,15 +101,27 @@ def lexicon() -> Lexicon:
         "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regex.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
-        "count": regex.compile(rf"{before}(?P<number>{number})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
+        "fraction": regex.compile(rf"{before}(?P<number>{fraction})(?=\s+of\b)", regex.I),
+        "weekday": regex.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
+        # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
+        "hcount": regex.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
+        "count": regex.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
+        # A bound or approximation just before a figure ("more than 212,000", "about $310m").
+        "qualifier": regex.compile(rf"(?:^|[^\p{{L}}])(?P<q>{qualifier})\s+(?:(?:a|an)\s+)?$", regex.I),
+        # "a fee of", "the first offer, worth": the noun an amount is the value of.
+        "amount_head": regex.compile(rf"(?P<head>\p{{Ll}}[\p{{Ll}}\-]+)\s*,?\s+(?:{'|'.join(data.get('amount_links') or ['of'])})\s+"
+                                     rf"(?:(?:a|an|the)\s+)?(?:(?:{qualifier})\s+)?$"),
         # Quick tests that let a sentence skip the patterns it cannot match.
         "has_digit": regex.compile(r"\d"),
-        "has_word": regex.compile(rf"\b(?:{'|'.join(word_numbers)})", regex.I),
+        "has_word": regex.compile(rf"\b(?:{'|'.join(word_numbers + list(multiplicatives) + ['half', 'third', 'quarter', 'fifth', 'tenth'])})", regex.I),
+        "has_weekday": regex.compile(rf"\b(?:{'|'.join(weekdays) or '(?!)'})"),
         "has_month": regex.compile(rf"\b(?=\p{{Lu}})(?:{month})", regex.I),
     }
     return Lexicon(numbers, scales, frozenset(data["not_after_one"]), months,
                    frozenset(data["ambiguous_months"]), frozenset(data["month_prepositions"]),
-                   units, currencies, frozenset(str(w) for w in data["stopwords"]), patterns)
+                   units, currencies, frozenset(str(w) for w in data["stopwords"]), patterns,
+                   qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
+                   frozenset(str(w) for w in data.get("not_units") or []))
 
 
 WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
@@ -136,19 +166,32 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     figures: list[Figure] = []
     for sentence in document.sentences:
         tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
+        found: list[tuple[Figure, int, int]] = []  # with the span of its clause
         for kind in _kinds_possible(lex, prose, sentence.start, sentence.end):
             for match in lex.patterns[kind].finditer(prose, sentence.start, sentence.end):
                 if any(taken[match.start():match.end()]):
                     continue
                 if skip_quotes and document.in_quote(match.start(), match.end()):
                     continue
-                figure = _figure(kind, match, prose, tokens, sentence.start)
-                if figure is None:
+                made = _figure(kind, match, prose, tokens, sentence.start)
+                if made is None:
                     continue
                 taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
-                figures.append(figure)
+                found.append(made)
+        figures.extend(_with_anchors(found))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+def _with_anchors(found: list[tuple[Figure, int, int]]) -> list[Figure]:
+    """Each figure with the time figures of its clause: they say which event it belongs to."""
+    times = [f for f, _, _ in found if f.kind in TIME_KINDS]
+    out = []
+    for figure, low, high in found:
+        anchors = sorted({("<" if t.start < figure.start else ">") + f"{t.kind}:{t.value}"
+                          for t in times if t is not figure and low <= t.start and t.end <= high})
+        out.append(replace(figure, anchors=tuple(anchors)) if anchors else figure)
+    return out
 
 
 def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]:
@@ -160,21 +203,40 @@ def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]
     kinds = []
     if month:
         kinds += ["date", "month"] if digit else ["month"]
+    if lex.patterns["has_weekday"].search(prose, start, end) is not None:
+        kinds.append("weekday")
     if digit or word:
-        kinds += ["duration", "percent"]
+        kinds += ["duration", "percent", "fraction"]
     if digit:
         kinds += ["amount", "year", "tally"]
     if digit or word:
-        kinds.append("count")
+        kinds += ["hcount", "count"]
     return kinds
 
 
-def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> Figure | None:
+def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> tuple[Figure, int, int] | None:
     lex = lexicon()
     start, end = match.start(), match.end()
     number_span = (start, end)
     unit, unit_end = "", end
-    if kind == "date":
+    bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
+    if kind == "weekday":
+        value = match.group("day").casefold()
+    elif kind == "fraction":
+        kind = "percent"
+        value = f"{_fmt(lex.fractions[' '.join(match.group('number').casefold().split())])}%"
+        bound = bound or "about"  # "half of", "a third of" are rarely exact
+        unit, unit_end = _of_noun(prose, end)
+    elif kind == "hcount":
+        kind = "count"
+        number = parse_number(match.group("number"))
+        noun = match.group("noun")
+        if number is None or noun in lex.stopwords or noun.rstrip("s") in lex.time_units or noun in ("old", "odd"):
+            return None
+        value = _fmt(number)
+        number_span = match.span("number")
+        unit, unit_end = stem(_singular(noun)), end
+    elif kind == "date":
         month = (match.group("month") or match.group("month2")).casefold().rstrip(".")
         day = int(match.group("day") or match.group("day2"))
         year = match.group("year") or match.group("year2")
@@ -216,7 +278,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return None
         value = f"{_fmt(number * lex.scales.get(scale, 1))} {currency}"
         number_span = match.span(group)
-        unit, unit_end = _unit_after(prose, end, tokens)
+        unit, unit_end = _unit_after(prose, end, tokens, amount=True)
+        if not unit:  # "a fee of £48 million": the amount is the value of a fee
+            head = lex.patterns["amount_head"].search(prose[max(sentence_start, start - 80):start])
+            if head is not None and head.group("head") not in lex.stopwords:
+                unit = stem(head.group("head"))
     elif kind == "tally":
         value = match.group("number").replace("–", "-")
         unit, unit_end = _unit_after(prose, end, tokens)
@@ -226,10 +292,16 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return None  # "10-15" alone is a range, not a tally
     else:  # count
         word = match.group("number").casefold()
-        number = parse_number(word)
+        number = lex.multiplicatives.get(word) or parse_number(word)
         if number is None:
             return None
         after = _next_word(prose, end)
+        if word in lex.multiplicatives:  # "twice": two times, unless a comparison ("twice as many")
+            if after in ("as", "the", "a", "an", "that", "more", "less", "what"):
+                return None
+            phrase = prose[start:end]
+            context, low, high = _context(prose, tokens, start, end, "time")
+            return Figure(kind, _fmt(number), phrase, start, end, "time", context, start, end, phrase=phrase, bound=bound), low, high
         if word == "one" and (after in lex.not_after_one or not after):
             return None
         if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
@@ -240,9 +312,26 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
-    context = _context(prose, tokens, start, end, unit)
+        if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
+            unit, unit_end = "time", end + regex.match(r"\W*times?", prose[end:end + 12]).end()
+    context, low, high = _context(prose, tokens, start, end, unit)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
-    return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase)
+    return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound), low, high
+
+
+def _bound(prose: str, start: int, sentence_start: int) -> str:
+    """"more than 212,000" → more; "about 90 minutes" → about; "" for an exact figure."""
+    lex = lexicon()
+    found = lex.patterns["qualifier"].search(prose[max(sentence_start, start - 30):start])
+    return lex.qualifiers.get(" ".join(found.group("q").casefold().split()), "") if found else ""
+
+
+def _singular(word: str) -> str:
+    """"matches" → match, "boxes" → box: plurals in -es that the crude stem keeps."""
+    word = word.casefold()
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    return word
 
 
 def _previous_word(prose: str, at: int, limit: int) -> str:
@@ -255,10 +344,11 @@ def _next_word(prose: str, at: int) -> str:
     return found.group(1).casefold().rstrip(".") if found else ""
 
 
-def _unit_after(prose: str, end: int, tokens: list) -> str:
+def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str:
     """The noun a figure counts or measures: of the next words (up to three, before a function
     word or punctuation), the first plural, else the last ("two invasions since", "45-minute
-    phone call with")."""
+    phone call with"). After an amount, only a lowercase noun ("a £48 million fee", not
+    "£41 million Harcourt paid" or "£44 million followed")."""
     lex = lexicon()
     run = []
     for start, stop, text in tokens:
@@ -268,9 +358,11 @@ def _unit_after(prose: str, end: int, tokens: list) -> str:
         if any(c in between for c in ",;:.!?()\"“”") or len(run) == 3:
             break
         word = text.casefold().rstrip(".")
-        if word in lex.stopwords or word in lex.months or parse_number(word) is not None:
+        if word in lex.stopwords or word in lex.months or word in lex.not_units or parse_number(word) is not None:
             break
-        if run and word.endswith(("ed", "ing")):  # a verb: the noun phrase has ended
+        if (run or amount) and word.endswith(("ed", "ing")):  # a verb: the noun phrase has ended
+            break
+        if amount and text[:1].isupper():
             break
         run.append((start, stop, word))
         if word.endswith("s") and not word.endswith("ss"):  # a plural noun heads the phrase
@@ -279,7 +371,7 @@ def _unit_after(prose: str, end: int, tokens: list) -> str:
         return "", end
     plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]
     head = plural[0] if plural else run[-1]
-    return stem(head[2]), head[1]
+    return stem(_singular(head[2])), head[1]
 
 
 def _of_noun(prose: str, end: int) -> tuple[str, int]:
@@ -306,9 +398,10 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     return False
 
 
-def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[str, ...]:
+def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[tuple[str, ...], int, int]:
     """Content words around the figure: names as written ("Sheinbaum"), other words as stems,
-    numbers as digits; not the figure itself, its unit or function words."""
+    numbers as digits; not the figure itself, its unit or function words. With the span of
+    the clause they were taken from."""
     lex = lexicon()
     before = [t for t in tokens if t[1] <= start]
     after = [t for t in tokens if t[0] >= end]
@@ -327,6 +420,8 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
             break
         previous = token
     before, after = before[-CONTEXT_WINDOW:], after[:CONTEXT_WINDOW]
+    low = before[0][0] if before else start
+    high = after[-1][1] if after else end
     out: list[str] = []
     for _, _, text in before + after:
         word = text.rstrip(".").replace("’", "'")
@@ -339,10 +434,12 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
             item = word.replace(",", "")
         elif word[0].isupper():
             item = word
+            if unit and stem(_singular(word)) == unit:  # "212,400 Tessa SUVs": the unit itself
+                continue
         else:
             item = stem(word)
             if item == unit:
                 continue
         if item not in out:
             out.append(item)
-    return tuple(out)
+    return tuple(out), low, high

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.registry.figurematch import needed, normalised, policy, same_value
+from newslint.registry.figurematch import Key, consistent, key, matches, person_words, policy
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
 
@@ -26,34 +26,34 @@ class FigureExtractor:
                 registry.figures.append(FigureFact(
                     kind=figure.kind, value=figure.value, text=figure.phrase or figure.text, unit=figure.unit,
                     context=figure.context,
-                    provenance=Provenance(document.path, line, document.line_text(line).strip())))
-        registry.conflicts.extend(conflicts(registry.figures[start:]))
+                    provenance=Provenance(document.path, line, document.line_text(line).strip()),
+                    bound=figure.bound, anchors=figure.anchors))
+        registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry)))
 
 
-def conflicts(figures: list[FigureFact]) -> list[Conflict]:
-    """Groups of figures from different sources that speak of the same thing with different
-    values. Candidates share a unit (counts, durations) or a context word (dates)."""
+def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -> list[Conflict]:
+    """Groups of figures from different sources that speak of the same thing with values that
+    cannot both be true. Candidates share a unit (counts, durations) or a context word (dates)."""
     p = policy()
-    contexts = [normalised(p, fact.context) for fact in figures]
+    keys = [key(p, f.kind, f.unit, f.context, f.anchors, people) for f in figures]
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, fact in enumerate(figures):
-        for key in _keys(fact, contexts[number]):
-            index[key].append(number)
+        for word in _keys(fact, keys[number].context):
+            index[word].append(number)
     least = min(p.min_shared.values())
-    names = [frozenset(x for x in context if x[:1].isupper()) for context in contexts]
     groups: list[set[int]] = []
     for number, fact in enumerate(figures):
         candidates: set[int] = set()
-        for key in _keys(fact, contexts[number]):
-            candidates.update(index[key][:MAX_COMPARED])
+        for word in _keys(fact, keys[number].context):
+            candidates.update(index[word][:MAX_COMPARED])
             if len(candidates) >= MAX_COMPARED:
                 break
-        group = {number} | {n for n in candidates if _same_thing(p, figures, contexts, names, number, n, least)}
+        group = {number} | {n for n in candidates if _same_thing(p, figures, keys, number, n, least)}
         if len(group) < 2:
             continue
-        # The same value in another source, as closely matched, means no disagreement here.
-        values = {figures[n].value for n in group}
-        if any(same_value(fact.kind, fact.value, v) for v in values - {fact.value}):
+        # A value in another source, as closely matched, that agrees means no disagreement here.
+        if any(consistent(fact.kind, fact.value, fact.bound, figures[n].value, figures[n].bound, p.approximate)
+               for n in group - {number}):
             continue
         overlapping = [g for g in groups if g & group]
         for other in overlapping:  # one disagreement seen from several of its figures
@@ -72,18 +72,15 @@ def conflicts(figures: list[FigureFact]) -> list[Conflict]:
     return found
 
 
-def _same_thing(p, figures: list[FigureFact], contexts: list[frozenset[str]], names: list[frozenset[str]],
-                a: int, b: int, least: int) -> bool:
+def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, least: int) -> bool:
     """Figures a and b, from different sources with different values, speak of the same thing
-    (figurematch.matches, with the set work done once per figure: this runs for many pairs)."""
+    (figurematch.matches; a cheap size test first: this runs for many pairs)."""
     first, second = figures[a], figures[b]
     if first.value == second.value or first.kind != second.kind or first.provenance.source == second.provenance.source:
         return False
-    common = contexts[a] & contexts[b]
-    if len(common) < least:
+    if len(keys[a].context & keys[b].context) < least:
         return False
-    need = needed(p, first.kind, first.unit, second.unit)
-    return need is not None and len(common) >= need[0] and len(common) - len(common & names[a]) >= need[1]
+    return matches(p, keys[a], keys[b]) > 0
 
 
 def _keys(fact: FigureFact, context: frozenset[str]) -> list[tuple[str, str]]:

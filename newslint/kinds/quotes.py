@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+import regex
+
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
@@ -110,18 +112,29 @@ class QuotesRule(Rule):
                 evidence=[Evidence(match.provenance.source, match.provenance.line, match.provenance.text)])
 
 
+SENTENCE_END = regex.compile(r"(?<=[.!?])[\s\"”’']+(?=\S)")
+
+
+def _whole_sentence(source_quote: str, words: list[str]) -> bool:
+    """The words are one whole sentence of a source's quotation ("Losing Tomás hurts." of
+    "Losing Tomás hurts. He was the heart of the team.")."""
+    return any(quote_words(sentence) == words for sentence in SENTENCE_END.split(source_quote))
+
+
 class AttributionRule(Rule):
     """A quotation named as said by one person that the sources give to another. Abstains when
     the draft's speaker is a pronoun, a description or unknown to the sources, and when no
-    source names a speaker for the words."""
+    source names a speaker for the words. A quotation shorter than `min_words` is checked
+    when it is a whole sentence of a source's quotation and has `min_sentence_words`."""
 
     extends: ClassVar[str] = "attribution"
     category: ClassVar[str] = "attribution"
     needs_registry: ClassVar[bool] = True
-    keys: ClassVar[frozenset[str]] = frozenset({"min_words", "similarity"})
+    keys: ClassVar[frozenset[str]] = frozenset({"min_words", "similarity", "min_sentence_words"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.min_words = int(_number(data, "min_words", 4, 1, 100))
+        self.min_sentence_words = int(_number(data, "min_sentence_words", self.min_words, 1, 100))
         self.similarity = _number(data, "similarity", 0.8, 0.0, 1.0)
         if not self.message:
             self.message = "The sources give these words to %s, not %s"
@@ -138,10 +151,15 @@ class AttributionRule(Rule):
             if not self._known(registry, item.speaker, known):
                 continue
             segments = _segments(context, item)
-            if sum(len(s) for s in segments) < self.min_words:
-                continue
-            facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker] \
-                or [f for f in self._near(index, registry, segments) if f.speaker]
+            size = sum(len(s) for s in segments)
+            if size < self.min_words:
+                if size < self.min_sentence_words or len(segments) != 1:
+                    continue
+                # A short quotation: only when it is a whole sentence the sources give someone.
+                facts = [f for f in index.speakers_of(segments, size) if f.speaker and _whole_sentence(f.text, segments[0])]
+            else:
+                facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker] \
+                    or [f for f in self._near(index, registry, segments) if f.speaker]
             if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())

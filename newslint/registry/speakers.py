@@ -411,6 +411,9 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
         for person in registry.people:
             for form in person.right_forms():
                 surnames.setdefault(form.split()[-1].casefold(), person.canonical)
+        for person in registry.people:  # a misspelling still names the person
+            for variant in person.wrong_variants():
+                surnames.setdefault(variant.form.split()[-1].casefold(), person.canonical)
             if person.gender in ("female", "male"):
                 state.genders[person.canonical] = person.gender
     else:
@@ -439,7 +442,29 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     for item in found:  # attributed speakers are mentions too, where the attribution stands
         if item.speaker and item.speaker_start >= 0:
             state.mentions.append(_Mention(item.speaker_start, item.speaker))
+    if registry is not None:
+        state.mentions.extend(_unknown_speakers(state, surnames))
     state.mentions.sort(key=lambda m: m.start)
+
+
+def _unknown_speakers(state: _State, surnames: dict[str, str]) -> list[_Mention]:
+    """People the registry does not know, named next to a speech verb ("…, Victor Adeyami,
+    said"; "said Ana Ruiz"): a pronoun after them may be theirs, so it must not go to a known
+    person further back. Keyed with a leading "?": never chosen as a speaker."""
+    lex = lexicon()
+    doc = state.document
+    found = []
+    for match in NAME_RUN.finditer(doc.prose):
+        last = match.group(2).casefold()
+        if last in surnames or state.quoted(match.start(), match.end()):
+            continue
+        if state.registry is not None and state.registry.find(match.group()) is not None:
+            continue  # an organisation the sources know
+        after = regex.match(r"\s*,?\s*([\p{L}]+)", doc.prose[match.end():match.end() + 30])
+        before = regex.search(r"([\p{L}]+)\s*,?\s*$", doc.prose[max(0, match.start() - 30):match.start()])
+        if (after and after.group(1).casefold() in lex.verbs) or (before and before.group(1).casefold() in lex.verbs):
+            found.append(_Mention(match.start(), "?" + match.group(2)))
+    return found
 
 
 def _ambiguous_surnames(registry: Registry | None) -> set[str]:
@@ -482,6 +507,10 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
     if here is not None and here in sentences:
         sentences.remove(here)
         sentences.append(here)
+    # Only the quote's paragraph and the one before: a closing "…," he said does not reach
+    # further back.
+    if item.block is not None:
+        sentences = [s for s in sentences if s.block is None or s.block >= item.block - 1]
     groups: list[list[str]] = []  # candidates per sentence, newest sentence first
     for sentence in reversed(sentences[-lex.lookback:]):
         group = []
@@ -496,6 +525,9 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
         compatible = [k for k in group if state.genders.get(k, "") in ("", wanted)]
         if not compatible:
             continue
+        if compatible[0].startswith("?"):
+            return  # someone the sources do not know may be speaking: not certain
+        compatible = [k for k in compatible if not k.startswith("?")]
         known = [k for k in compatible if state.genders.get(k) == wanted]
         if known:  # the sources' gender agrees: certain
             item.speaker = known[0]

@@ -222,8 +222,9 @@ class MentionFinder:
         words = [t[0] for t in tokens]
         start = tokens[0][1]
         text = self.text[start:end]
-        if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))):
-            return None  # a title without a name ("the County Executive")
+        if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))
+                                        and (lows[0] in lex.organisation_words or lex.country(lows[0]))):
+            return None  # a title without a name ("the County Executive", "State Senator")
         if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
             return NameMention(start, end, text, words, kind="organisation", sentence=sentence)
         weak = len(words) > 1 and any(w in lex.organisation_words_weak for w in lows)
@@ -411,6 +412,9 @@ class MentionFinder:
                 continue
             if lows[index] in lex.organisation_words or lows[index].endswith(("'s", "’s")):
                 index += 1  # "a company spokesman", "the board's director": too generic to compare
+                continue
+            if words[index][0].isalpha() and any(self._role_width(words, j) for j in range(index + 1, min(index + 3, len(words)))):
+                index += 1  # a modifier before the role: "the budget director", "a rider advocate"
                 continue
             return
         if index >= len(words):

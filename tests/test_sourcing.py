@@ -422,3 +422,8 @@ def test_uniqueness_and_scoped_superlatives():
 def test_a_week_later_is_not_a_rate():
     assert flagged("A second bid of £46 million followed a week later.") == []
     assert [c for _, c, _ in flagged("Water main breaks cost the city $6 million a year.")] == ["unsourced"]
+
+
+def test_a_bare_group_with_named_data_in_its_sentence_is_not_vague():
+    assert flagged("Analysts had expected a profit of $1.20 a share, according to LSEG data.") == []
+    assert [c for _, c, _ in flagged("Analysts had expected a profit of $1.20 a share.")] == ["vague-source"]

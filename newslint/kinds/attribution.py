@@ -297,10 +297,11 @@ def _vague_spans(document: Document, lexicon: Lexicon, start: int, sentence: Sen
     spans: list[Span] = []
     if lexicon.vague_groups is not None:
         for match in _finditer(lexicon.vague_groups, prose, sentence.start, sentence.end):
-            # A bare group ("researchers found") after a named study or document refers back to it.
+            # A bare group ("researchers found", "analysts expected") is the named study's or
+            # data's when one is named earlier in the paragraph or anywhere in the sentence.
             if match.group("quant") is None and (
                     _described(prose, match.start(), sentence.start, names)
-                    or any(p.search(prose, max(start, match.start() - LOOKBACK), match.start(), timeout=REGEX_TIMEOUT)
+                    or any(p.search(prose, max(start, match.start() - LOOKBACK), sentence.end, timeout=REGEX_TIMEOUT)
                            for p in lexicon.sources)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))

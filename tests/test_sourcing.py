@@ -427,3 +427,10 @@ def test_a_week_later_is_not_a_rate():
 def test_a_bare_group_with_named_data_in_its_sentence_is_not_vague():
     assert flagged("Analysts had expected a profit of $1.20 a share, according to LSEG data.") == []
     assert [c for _, c, _ in flagged("Analysts had expected a profit of $1.20 a share.")] == ["vague-source"]
+
+
+def test_list_items_under_an_attributed_lead_in_are_attributed():
+    text = "The state audit found:\n\n- Leaks waste 40 percent of the water\n- Repairs cost $6 million a year\n\nLeaks waste 40 percent of the water.\n"
+    assert [(line, c) for line, c, _ in flagged(text)] == [(6, "unsourced")]
+    bare = "Key facts:\n\n- Leaks waste 40 percent of the water\n"
+    assert [c for _, c, _ in flagged(bare)] == ["unsourced"]

@@ -234,12 +234,14 @@ class Paragraph:
     rule pays only for what it asks."""
 
     def __init__(self, document: Document, lexicon: Lexicon, block: Block, sentences: list[Sentence],
-                 names: dict[str, bool]) -> None:
+                 names: dict[str, bool], introduced: bool = False) -> None:
         self.document = document
         self.lexicon = lexicon
         self.block = block
         self.sentences = sentences
         self._names = names  # shared by the document's paragraphs: is this word a name?
+        # A list item under an attributed lead-in ("The audit found:") carries its attribution.
+        self.introduced = introduced
 
     @cached_property
     def prose_sentences(self) -> list[Sentence]:
@@ -260,10 +262,14 @@ class Paragraph:
     @cached_property
     def attributed(self) -> bool:
         """Any reporting verb, named source, vague or anonymous source anywhere in the paragraph."""
-        prose, start, end = self.document.prose, self.block.start, self.block.end
-        if any(p.search(prose, start, end, timeout=REGEX_TIMEOUT) for p in (self.lexicon.verbs, *self.lexicon.sources)):
+        if self.introduced or _names_a_source(self.document, self.lexicon, self.block):
             return True
         return bool(self.vague or self.anonymous)
+
+
+def _names_a_source(document: Document, lexicon: Lexicon, block: Block) -> bool:
+    return any(p.search(document.prose, block.start, block.end, timeout=REGEX_TIMEOUT)
+               for p in (lexicon.verbs, *lexicon.sources))
 
 
 def narration(document: Document) -> Iterator[tuple[int, Block]]:
@@ -286,8 +292,17 @@ def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
     for sentence in document.sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
     names: dict[str, bool] = {}
-    return [Paragraph(document, lexicon, block, by_block.get(index, []), names)
-            for index, block in narration(document)]
+    narrated = dict(narration(document))
+    paragraphs = []
+    introduced = False  # the list being read follows an attributed lead-in ending in a colon
+    for index, block in enumerate(document.blocks):
+        if "list" not in block.scopes:
+            lead = document.prose[block.start:block.end].rstrip()
+            introduced = lead.endswith(":") and _names_a_source(document, lexicon, block)
+        if index in narrated:
+            paragraphs.append(Paragraph(document, lexicon, block, by_block.get(index, []), names,
+                                        introduced and "list" in block.scopes))
+    return paragraphs
 
 
 def _vague_spans(document: Document, lexicon: Lexicon, start: int, sentence: Sentence,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -42,12 +43,13 @@ class Run:
     stdout: bytes
 
 
-def run(command: list[str], cwd: Path = ROOT, timeout: float | None = None) -> Run:
+def run(command: list[str], cwd: Path = ROOT, timeout: float | None = None, env: dict | None = None) -> Run:
     """Run one child; wall time, CPU time, its peak resident memory, exit status and stdout.
     A child still running after `timeout` seconds is killed (returncode None)."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL,
+                                 env={**os.environ, **env} if env else None)
         while True:  # wait4 gives this child's own rusage; poll it to honour the timeout
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
@@ -76,12 +78,12 @@ def median_run(command: list[str], runs: int, cwd: Path = ROOT, warmup: bool = T
                max(r.max_rss_mib for r in results), middle.returncode, middle.stdout)
 
 
-def timer(*args: str, runs: int, timeout: float | None = None) -> dict | None:
+def timer(*args: str, runs: int, timeout: float | None = None, env: dict | None = None) -> dict:
     """Median (per key) of bench/timers.py results, each in a fresh process; None when a run
     fails or takes longer than `timeout` seconds (then {"timeout": seconds, "max_rss_mib": ..})."""
     samples = []
     for _ in range(runs):
-        result = run([PYTHON, str(ROOT / "bench" / "timers.py"), *args], timeout=timeout)
+        result = run([PYTHON, str(ROOT / "bench" / "timers.py"), *args], timeout=timeout, env=env)
         if result.returncode is None:
             return {"timeout": result.seconds, "max_rss_mib": result.max_rss_mib}
         if result.returncode != 0:
@@ -239,21 +241,21 @@ def main() -> int:
                 f"{large['first_draft']:.2f} s vs {small['first_draft']:.2f} s", goal=f"peak {large['max_rss_mib']:.0f} MiB")
 
     if "registry" in sections:
-        seeds = timer("registry", str(SEEDS), runs=heavy)
-        row(f"registry build, seeds ({seeds['documents']:.0f} articles, {seeds['entities']:.0f} entities)",
-            f"{seeds['total'] * 1000:.0f} ms")
-        big = timer("registry", str(OUT / "sources_1000"), runs=heavy, timeout=args.budget)
-        if "timeout" in big:
-            row("registry build, 1,000 articles", f"did not finish in {big['timeout']:.0f} s", goal="<=10 s: MISSED")
-        else:
-            row(f"registry build, 1,000 articles ({big['entities']:.0f} entities)",
-                f"{big['total']:.2f} s (parse {big['read_parse']:.2f} s, extract {big['extract']:.2f} s)",
-                goal=f"<=10 s: {verdict(big['total'] <= 10)}; peak {big['max_rss_mib']:.0f} MiB")
-        for name, folder in (("seeds", SEEDS), ("1,000 articles", OUT / "sources_1000")):
-            if "timeout" in timer("provider", str(folder), runs=1, timeout=args.budget):  # fills the cache
+        # A cache folder of our own, empty at first: the first get() builds and saves, the next load.
+        cache = OUT / "registry-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        env = {"NEWSLINT_CACHE_DIR": str(cache)}
+        for name, folder, goal in (("seeds", SEEDS, None), ("1,000 articles", OUT / "sources_1000", 10)):
+            built = timer("provider", str(folder), runs=1, timeout=args.budget, env=env)
+            if "timeout" in built:
+                row(f"registry build, {name}", f"did not finish in {built['timeout']:.0f} s", goal=f"<={goal} s: MISSED")
                 continue
-            cached = timer("provider", str(folder), runs=runs)
-            row(f"registry cached load, {name} (fresh process)", f"{cached['get'] * 1000:.0f} ms",
+            row(f"registry build, {name} ({built['entities']:.0f} entities), saved to the cache",
+                f"{built['get']:.2f} s", goal=(f"<={goal} s: {verdict(built['get'] <= goal)}; " if goal else "")
+                + f"peak {built['max_rss_mib']:.0f} MiB")
+            cached = timer("provider", str(folder), runs=runs, env=env)
+            row(f"registry cached load, {name} (fresh process)",
+                f"{cached['get'] * 1000:.0f} ms (of which {cached['key'] * 1000:.0f} ms hashing sources and code)",
                 goal=f"<=30 ms: {verdict(cached['get'] <= 0.03)}")
 
     lsp = ROOT / "bench" / "lsp_latency.py"

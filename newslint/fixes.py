@@ -83,18 +83,22 @@ def choose_edits(document: Document | None, findings: list[Finding], inquotes: d
     if document is None:
         return []
     candidates = []
+    crlf = "\r\n" in document.text
     for finding in findings:
         fix = finding.fix
         if fix is None or not (fix.safe or unsafe):
             continue
         start, end = finding.start, finding.end
-        if document.text[start:end] == fix.replacement:
+        replacement = fix.replacement
+        if crlf and "\n" in replacement:  # a line break in a CRLF file is a CRLF
+            replacement = replacement.replace("\r\n", "\n").replace("\n", "\r\n")
+        if document.text[start:end] == replacement:
             continue  # nothing to change; also keeps the passes from looping on it
         if not editable(document, start, end):
             continue
         if not inquotes.get(finding.rule, False) and touches_quote(document, start, end):
             continue
-        candidates.append(Edit(start, end, fix.replacement, finding.rule))
+        candidates.append(Edit(start, end, replacement, finding.rule))
     candidates.sort(key=lambda e: (e.start, e.end, e.rule))
     chosen: list[Edit] = []
     for edit in candidates:

@@ -320,3 +320,12 @@ def test_a_misspelled_name_is_fixed_against_the_seed_articles(tmp_path, capsys):
     assert draft.read_text(encoding="utf-8") == (
         "# Talks\n\nMexican President Claudia Sheinbaum said she had turned down the offer.\n")
     assert code == 0
+
+
+def test_a_line_break_in_a_replacement_follows_the_files_line_endings(tmp_path, capsys):
+    styles = write_pack(tmp_path / "styles", {
+        "Break.yml": "extends: substitution\nmessage: x\nswap:\n  annual report: \"annual\\nreport\"\n"}, pack="Lines")
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(b"# Notes\r\n\r\nFor more, see the annual report.\r\n")
+    check(capsys, "--rules", str(styles), "--select", "Lines", "--fix", str(draft))
+    assert draft.read_bytes() == b"# Notes\r\n\r\nFor more, see the annual\r\nreport.\r\n"

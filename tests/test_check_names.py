@@ -79,3 +79,8 @@ def test_a_misspelt_organisation():
     findings = names("The Wall Street Jornal reported the call.\n")
     assert flagged(findings) == ["Wall Street Jornal"]
     assert findings[0].fix.replacement == "Wall Street Journal"
+
+
+def test_a_shared_surname_with_a_generic_role_is_someone_else():
+    assert names("Robert Kelly, a spokesman for the White House, said the border was quiet.\n") == []
+    assert flagged(names("Mexican President Lucia Sheinbaum spoke.\n")) == ["Lucia Sheinbaum"]

@@ -139,7 +139,7 @@ class DraftNames:
                 how = NEAR_GIVEN if near_given else WRONG_GIVEN
             elif near_surname and given_ok:
                 how = NEAR_SURNAME
-            elif near_surname and (near_given or title_agrees(mention, person)):
+            elif near_surname and (near_given or same_office(mention, person)):
                 how = NEAR_BOTH  # both names off; with the same title, the given name may be anything
             else:
                 continue
@@ -152,8 +152,8 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not agrees:
-            return None  # without the same title, someone else who shares the surname
+        if how == WRONG_GIVEN and not same_office(mention, person):
+            return None  # without the same office, someone else who shares the surname
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _near_organisation(self, mention: NameMention, form: str) -> Resolution | None:
@@ -175,6 +175,16 @@ def title_agrees(mention: NameMention, entity: Entity) -> bool:
     """The draft's title for the name is one the sources give this person."""
     lex = lexicon()
     return any(lex.roles_agree(phrase.role, t.role) and affiliations_compatible(phrase.affiliation, t.affiliation)
+               for phrase in mention.titles for t in entity.titles)
+
+
+def same_office(mention: NameMention, entity: Entity) -> bool:
+    """The draft names the person as holder of an office only one person holds, and one the
+    sources give them ("The Mexican leader, Gloria Sheinbaum"): strong enough to say a
+    different given name is a slip. A shared generic role ("a spokesman") is not."""
+    lex = lexicon()
+    return any(lex.family(t.role) in lex.unique_roles and lex.roles_agree(phrase.role, t.role)
+               and affiliations_compatible(phrase.affiliation, t.affiliation)
                for phrase in mention.titles for t in entity.titles)
 
 

@@ -124,3 +124,58 @@ def test_a_vote_tally_that_contradicts_the_sources(tmp_path):
     linter = Linter(Config(), Options(sources=[tmp_path / "a.md"], select=["facts.Figures"]))
     text = "The council voted 6-3 on Tuesday night to approve the light-rail line.\n\nIt passed in a 7-2 vote.\n"
     assert flagged(linter.lint_text("draft.md", text).findings, text) == [("6-3", "7-2")]
+
+
+# -- the museum story: figures keyed by who and when, bounds, count words -------------------
+MUSEUM = ROOT / "tests" / "stories" / "museum" / "sources"
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    # another person's figure: Marsh organised 14, her deputy six
+    ("Lena Marsh has organised six exhibitions since joining the museum.", "six", "14"),
+    ("Tom Reyes has organised 14 exhibitions since joining the museum.", "14", "six"),
+    # a past event's month and year
+    ("In March 2018, the museum bought 40 prints from a private collector in Ghent.", "March 2018", "March 2019"),
+    # a weekday
+    ("The painting arrived at the museum on Monday under police escort.", "Monday", "Tuesday"),
+    # count words: "three times" against "twice"
+    ("Chief curator Lena Marsh flew to Lisbon three times to inspect the painting.", "three", "twice"),
+    # a hyphenated count against a plural
+    ("The painting will hang in a wing of seven rooms that reopens on June 3.", "seven", "six-room"),
+    # fractions
+    ("Works on paper make up roughly half of the collection, according to the museum.", "half", "a third"),
+    # an approximation that does not reach the value
+    ("The conservator, Piet Vander, said the work would take about two hours a day.", "two", "90 minutes"),
+    # the amount of the price, not of the first offer
+    ("The Brenford Museum of Art agreed a price of $3.9 million for the painting on Tuesday.", "3.9", "$3.4 million"),
+    # below a lower bound
+    ("Only 2,400 visitors came to the museum on the day the sale was announced.", "2,400", "3,180 visitors"),
+])
+def test_museum_figures_that_contradict_the_sources(lint, text, wrong, right):
+    findings = lint(text + "\n", MUSEUM)
+    assert [(text[f.start:f.end]) for f in findings] == [wrong]
+    assert f"the sources give {right}" in findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    # each person's own figure
+    "Lena Marsh has organised 14 exhibitions since joining the museum.",
+    "Her deputy, Tom Reyes, has organised six exhibitions since joining the museum.",
+    # two purchases at different times: neither contradicts the other
+    "In March 2019, the museum bought 40 prints from a private collector in Ghent.",
+    "The museum bought 65 prints at auction on Thursday.",
+    # the first offer and the price are different amounts
+    "The museum's first offer, worth $2.1 million, was rejected on April 22.",
+    "The museum agreed a price of $3.4 million for the painting.",
+    # a duration between another pair of events (the price was agreed, not the offer rejected)
+    "The museum agreed the price on May 13, more than a month after talks opened on April 8.",
+    # inside a bound or an approximation
+    "About 3,200 visitors came to the museum on the day the sale was announced.",
+    "More than 3,100 visitors came to the museum on the day the sale was announced.",
+    "The conservator said the work would take 85 minutes a day.",
+    "Works on paper make up about 33% of the collection, according to the museum.",
+    # comparisons are not counts of occasions
+    "The museum now owns twice as many prints as it did in 2019.",
+])
+def test_museum_figures_that_agree_or_are_about_something_else_pass(lint, text):
+    assert flagged(lint(text + "\n", MUSEUM), text) == []

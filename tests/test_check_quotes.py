@@ -157,3 +157,27 @@ def test_a_misquote_given_to_the_wrong_speaker_is_also_misattributed(lint):
     found = spans(lint(text, COURT / "sources"), text)
     assert ("attribution", "error", "Natarajan") in found
     assert ("quote", "error", "He was careful, he was patient, and he was very greedy") in found
+
+
+MUSEUM = ROOT / "tests" / "stories" / "museum" / "sources"
+
+
+def attributions(findings):
+    return [f for f in findings if f.category == "attribution"]
+
+
+def test_a_whole_sentence_of_one_speakers_quote_given_to_another(lint):
+    # "It stays here." is three words, short of min_words, but a whole sentence of Marsh's quote.
+    text = '"It stays here," Reyes said.\n'
+    [finding] = attributions(lint(text, MUSEUM))
+    assert text[finding.start:finding.end] == "Reyes"
+    assert "Marsh" in finding.message and "01_gazette.md line 14" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    '"It stays here," Marsh said.\n',            # the right speaker
+    '"not lend it," Reyes said.\n',             # a fragment, not a whole sentence: too short to tell
+    '"It was cracked," Reyes said.\n',           # not a whole sentence of anyone's quote
+])
+def test_short_quotations_that_are_not_misattributed(lint, text):
+    assert attributions(lint(text, MUSEUM)) == []

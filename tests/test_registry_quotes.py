@@ -120,3 +120,22 @@ def test_a_quotation_over_two_paragraphs_is_one_quote_with_the_speaker_at_its_en
     [fact] = [q for q in court.quotes if q.text.startswith("For four years")]
     assert fact.text.endswith("Today the jury followed the evidence too,")
     assert fact.speaker_text == "she" and same_person(fact.speaker, "Rosa Delgado")
+
+
+MUSEUM = ROOT / "tests" / "stories" / "museum" / "sources"
+
+
+@pytest.mark.parametrize("mode", [WITH_PEOPLE, WITHOUT_PEOPLE])
+def test_a_closing_pronoun_does_not_pass_an_unknown_speaker(mode):
+    # "The conservator, Piet Vander, said …. "The canvas itself is sound," he said." The
+    # pronoun is Vander's, whoever the registry knows: never Reyes, quoted the paragraph before.
+    registry = registry_of(MUSEUM, mode)
+    assert speakers_of(registry, "The canvas itself is sound") <= {"", "Piet Vander", "Vander"}
+    assert speakers_of(registry, "It was cracked along the top") == {"Tom Reyes" if mode == WITH_PEOPLE else "Reyes"}
+
+
+@pytest.mark.parametrize("mode", [WITH_PEOPLE, WITHOUT_PEOPLE])
+def test_a_closing_pronoun_reaches_one_paragraph_back_at_most(mode):
+    # Marsh is named three paragraphs before '"…," she said': too far to be sure.
+    registry = registry_of(MUSEUM, mode)
+    assert speakers_of(registry, "It was a long wait") == {""}

@@ -90,12 +90,10 @@ class FiguresRule(Rule):
                     and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
                     and len(mine.context & theirs.context) >= least:
                 return None
-        by_value: dict[str, list[tuple[int, FigureFact]]] = defaultdict(list)
-        for score, fact in related:
-            by_value[fact.value].append((score, fact))
+        by_value = self._by_value(related)
         best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
                                                                       sum(s for s, _ in item[1])))
-        support.sort(key=lambda item: -item[0])
+        support.sort(key=lambda item: (bool(getattr(item[1], "bound", "")), -item[0]))
         sources = sorted({f.provenance.source for _, f in support})
         said = support[0][1].text
         where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for _, f in support[:3])
@@ -108,6 +106,20 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _by_value(self, related: list[tuple[int, FigureFact]]) -> dict[str, list[tuple[int, FigureFact]]]:
+        """The matching source figures by value; a bound or approximate value that an exact one
+        satisfies joins it ("more than 3,000" and "3,180" do not disagree)."""
+        by_value: dict[str, list[tuple[int, FigureFact]]] = defaultdict(list)
+        for score, fact in related:
+            by_value[fact.value].append((score, fact))
+        exact = [v for v, items in by_value.items() if not any(getattr(f, "bound", "") for _, f in items)]
+        for value in [v for v in by_value if v not in exact]:
+            bound = next(getattr(f, "bound", "") for _, f in by_value[value] if getattr(f, "bound", ""))
+            home = next((e for e in exact if consistent(by_value[value][0][1].kind, value, bound, e, "", self.policy.approximate)), None)
+            if home is not None:
+                by_value[home].extend(by_value.pop(value))
+        return by_value
 
     def _agree(self, figure: Figure, fact: FigureFact) -> bool:
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),

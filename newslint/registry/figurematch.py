@@ -170,9 +170,12 @@ def _time_parts(kind: str, value: str) -> tuple[str | None, str | None, str | No
 
 
 def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The clauses are dated, on the same side of the figure, and no date of one can be a date
-    of the other: different events ("rejected on June 20, three days after" vs "agreed on
-    July 4, two weeks after")."""
+    """The clauses are dated and no date of one can be a date of the other, or none on the
+    same side of the figure: different events ("In March 2019, the museum bought" vs "bought
+    on Thursday"; "rejected on June 20, three days after" vs "agreed on July 4, two weeks
+    after")."""
+    if a and b and not any(_anchor_agrees(x, y) for x in a for y in b):
+        return True
     for side in "<>":
         left = [x for x in a if x[0] == side]
         right = [x for x in b if x[0] == side]

@@ -40,6 +40,7 @@ class Lexicon:
     multiplicatives: dict[str, float]
     fractions: dict[str, float]
     not_units: frozenset[str]
+    fraction_not_after: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def lexicon() -> Lexicon:
                    frozenset(data["ambiguous_months"]), frozenset(data["month_prepositions"]),
                    units, currencies, frozenset(str(w) for w in data["stopwords"]), patterns,
                    qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
-                   frozenset(str(w) for w in data.get("not_units") or []))
+                   frozenset(str(w) for w in data.get("not_units") or []),
+                   frozenset(str(w) for w in data.get("fraction_not_after") or []))
 
 
 WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
@@ -223,6 +225,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     if kind == "weekday":
         value = match.group("day").casefold()
     elif kind == "fraction":
+        if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
+            return None  # "the second half of the match": a part, not a share
         kind = "percent"
         value = f"{_fmt(lex.fractions[' '.join(match.group('number').casefold().split())])}%"
         bound = bound or "about"  # "half of", "a third of" are rarely exact
@@ -393,9 +397,24 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     word = right[2].casefold()
     if "," in between and word in CLAUSE_WORDS:
         return True
+    # "on May 13, a month after talks opened on April 8": what follows is another event.
+    if word in ("after", "before") and left[2].casefold().removesuffix("s") in lexicon().time_units:
+        return True
     if left[2].casefold() in ("and", "but") and word.endswith("ed") and len(word) > 4:
         return True
     return False
+
+
+def _leading_name(prose: str, tokens: list, lex: Lexicon) -> list:
+    """The capitalised words that open a sentence, up to the first other word or mark."""
+    run: list = []
+    for token in tokens[:4]:
+        if not token[2][:1].isupper() or token[2].casefold() in lex.stopwords or token[2].casefold() in lex.months:
+            break
+        if run and prose[run[-1][1]:token[0]].strip():
+            break
+        run.append(token)
+    return run
 
 
 def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[tuple[str, ...], int, int]:
@@ -422,8 +441,13 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     before, after = before[-CONTEXT_WINDOW:], after[:CONTEXT_WINDOW]
     low = before[0][0] if before else start
     high = after[-1][1] if after else end
+    # The name that opens the sentence is its subject, also when a clause comes between
+    # ("Marsh, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
+    # clause names someone ("…, and Reyes organised six").
+    subject = [] if any(t[2][:1].isupper() for t in before) else \
+        [t for t in _leading_name(prose, tokens, lex) if t[1] <= start and t not in before]
     out: list[str] = []
-    for _, _, text in before + after:
+    for _, _, text in subject + before + after:
         word = text.rstrip(".").replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]

@@ -51,9 +51,11 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
         group = {number} | {n for n in candidates if _same_thing(p, figures, keys, number, n, least)}
         if len(group) < 2:
             continue
-        # A value in another source, as closely matched, that agrees means no disagreement here.
+        # A value in another source, as closely matched, that agrees means no disagreement here
+        # (the same years listed by two sources: "from the 2021 through 2024 model years").
         if any(consistent(fact.kind, fact.value, fact.bound, figures[n].value, figures[n].bound, p.approximate)
-               for n in group - {number}):
+               and _same_thing(p, figures, keys, number, n, least, same_value_too=True)
+               for n in candidates | group if n != number):
             continue
         overlapping = [g for g in groups if g & group]
         for other in overlapping:  # one disagreement seen from several of its figures
@@ -72,11 +74,13 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     return found
 
 
-def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, least: int) -> bool:
-    """Figures a and b, from different sources with different values, speak of the same thing
-    (figurematch.matches; a cheap size test first: this runs for many pairs)."""
+def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, least: int,
+                same_value_too: bool = False) -> bool:
+    """Figures a and b, from different sources with different values (or any values), speak of
+    the same thing (figurematch.matches; a cheap size test first: this runs for many pairs)."""
     first, second = figures[a], figures[b]
-    if first.value == second.value or first.kind != second.kind or first.provenance.source == second.provenance.source:
+    if (first.value == second.value and not same_value_too) or first.kind != second.kind \
+            or first.provenance.source == second.provenance.source:
         return False
     if len(keys[a].context & keys[b].context) < least:
         return False

@@ -393,8 +393,8 @@ class MentionFinder:
         status = "current"
         status_span = None
         index = 0
-        if _determiner(lows[0]):
-            index = 1
+        if _determiner(lows[0]) and not words[0][0][0].isupper():
+            index = 1  # "the", "their", "the club's"; but "Corvane's" is the affiliation
         elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)):
             return  # "X, chair of the Trust" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:

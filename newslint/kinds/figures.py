@@ -15,6 +15,10 @@ from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
 
 
 
+# How a source's bound reads in a message ("the sources give about 1,800").
+QUALIFIER = {"more": "more than ", "less": "at most ", "nearly": "nearly ", "about": "about "}
+
+
 class FiguresRule(Rule):
     extends: ClassVar[str] = "figures"
     category: ClassVar[str] = "figure"
@@ -78,7 +82,10 @@ class FiguresRule(Rule):
                    and (score := matches(p, mine, theirs))]
         if not related:
             return None
-        if any(self._agree(figure, fact) for _, fact in related):
+        # An exact source value says more than a bound: "more than 250,000" agrees with the
+        # sources' "more than 212,000", not with their 212,400.
+        exact = [(score, fact) for score, fact in related if not getattr(fact, "bound", "")]
+        if any(self._agree(figure, fact) for _, fact in exact or related):
             return None
         # Precision first: the same value, near enough the same words, means the sources agree
         # (one shared item fewer than a full match asks for, two at least, not about other
@@ -95,7 +102,7 @@ class FiguresRule(Rule):
                                                                       sum(s for s, _ in item[1])))
         support.sort(key=lambda item: (bool(getattr(item[1], "bound", "")), -item[0]))
         sources = sorted({f.provenance.source for _, f in support})
-        said = support[0][1].text
+        said = QUALIFIER.get(getattr(support[0][1], "bound", ""), "") + support[0][1].text
         where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for _, f in support[:3])
         message = format_message(self.message, (figure.phrase or figure.text, said, where))
         if len(by_value) > 1:

@@ -21,11 +21,16 @@ _LINK_WORDS = {"of", "the", "and", "for", "&"}
 
 
 def provenance(document: Document, offset: int) -> Provenance:
-    """Where a fact is: the file, the line, and the sentence that says it."""
-    line, _ = document.position(offset)
+    """Where a fact is: the file, the line, and the sentence that says it. One object per
+    sentence, so that a registry with many mentions stays small on disk and quick to load."""
     sentence = document.sentence_at(offset)
-    text = document.text[sentence.start:sentence.end] if sentence else document.line_text(line)
-    return Provenance(document.path, line, " ".join(text.split())[:400])
+    key = (sentence.start, sentence.end) if sentence else offset
+    cache = document.__dict__.setdefault("_people_provenance", {})
+    if key not in cache:
+        line, _ = document.position(sentence.start if sentence else offset)
+        text = document.text[sentence.start:sentence.end] if sentence else document.line_text(line)
+        cache[key] = Provenance(document.path, line, " ".join(text.split())[:400])
+    return cache[key]
 
 
 def canonical_affiliations(observed: list, organisations: list[Entity]) -> None:

@@ -212,14 +212,16 @@ def matches(p: Policy, a: Key, b: Key) -> int:
     need = needed(p, a.kind, a.unit, b.unit)
     if need is None:
         return 0
+    common = a.context & b.context
+    if len(common) < need[0]:  # the cheap test first: this runs for many pairs
+        return 0
     if a.persons and b.persons and not a.persons & b.persons:
         return 0  # Asante's goals are not Arribas's
     extra = 0
     if bool(a.persons) != bool(b.persons):
         extra += p.person_penalty
-    if anchors_disagree(a.anchors, b.anchors):
+    if (a.anchors or b.anchors) and anchors_disagree(a.anchors, b.anchors):
         extra += p.anchor_penalty
-    common = a.context & b.context
     words = [w for w in common if not w[:1].isupper()]
     if len(common) < need[0] + extra or len(words) < need[1]:
         return 0

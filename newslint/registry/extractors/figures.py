@@ -40,7 +40,6 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     for number, fact in enumerate(figures):
         for word in _keys(fact, keys[number].context):
             index[word].append(number)
-    least = min(p.min_shared.values())
     groups: list[set[int]] = []
     for number, fact in enumerate(figures):
         candidates: set[int] = set()
@@ -48,13 +47,13 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
             candidates.update(index[word][:MAX_COMPARED])
             if len(candidates) >= MAX_COMPARED:
                 break
-        group = {number} | {n for n in candidates if _same_thing(p, figures, keys, number, n, least)}
+        group = {number} | {n for n in candidates if _same_thing(p, figures, keys, number, n)}
         if len(group) < 2:
             continue
         # A value in another source, as closely matched, that agrees means no disagreement here
         # (the same years listed by two sources: "from the 2021 through 2024 model years").
         if any(consistent(fact.kind, fact.value, fact.bound, figures[n].value, figures[n].bound, p.approximate)
-               and _same_thing(p, figures, keys, number, n, least, same_value_too=True)
+               and _same_thing(p, figures, keys, number, n, same_value_too=True)
                for n in candidates | group if n != number):
             continue
         overlapping = [g for g in groups if g & group]
@@ -74,15 +73,12 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     return found
 
 
-def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, least: int,
-                same_value_too: bool = False) -> bool:
+def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, same_value_too: bool = False) -> bool:
     """Figures a and b, from different sources with different values (or any values), speak of
-    the same thing (figurematch.matches; a cheap size test first: this runs for many pairs)."""
+    the same thing (figurematch.matches)."""
     first, second = figures[a], figures[b]
     if (first.value == second.value and not same_value_too) or first.kind != second.kind \
             or first.provenance.source == second.provenance.source:
-        return False
-    if len(keys[a].context & keys[b].context) < least:
         return False
     return matches(p, keys[a], keys[b]) > 0
 

@@ -116,6 +116,7 @@ def test_conflicting_amounts_are_kept_with_their_support(court):
     ("The 2,400 seats were sold.", "count", "2400", "seat", ""),
     ("The model accounted for roughly a third of sales last year.", "percent", "33.333%", "sale", "about"),
     ("Half of the voters stayed home.", "percent", "50%", "voter", "about"),
+    ("One in four drivers said the pedal felt soft.", "percent", "25%", "driver", "about"),
     ("She flew to Lisbon twice before the sale.", "count", "2", "time", ""),
     ("She flew to Lisbon three times before the sale.", "count", "3", "time", ""),
     ("The team starts a four-match tour in July.", "count", "4", "match", ""),
@@ -134,6 +135,7 @@ def test_bounds_count_words_fractions_weekdays_and_amount_heads(text, kind, valu
 @pytest.mark.parametrize("text", [
     "The new wing is twice as large as the old one.",
     "They scored in the second half of the match.",
+    "She won one in 2019 and lost one in 2020.",
 ])
 def test_comparisons_and_halves_that_are_not_figures(text):
     assert [f for f in figures(text) if f.kind in ("count", "percent")] == []

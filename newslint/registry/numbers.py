@@ -1,5 +1,5 @@
 """Find the figures of a document: counts ("two invasions", "twice", "a four-match tour"),
-amounts ("$1.2 million"), percentages and fractions ("roughly a third of"), durations
+amounts ("$1.2 million"), percentages and fractions ("roughly a third of", "one in four drivers"), durations
 ("45-minute call"), dates ("April 16"), months ("in February"), years and weekdays, each with a
 normalised value, the noun it counts or measures, the words around it, a bound ("more than",
 "about") and the dates of its clause (which event it belongs to).
@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
         "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regex.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
-        "fraction": regex.compile(rf"{before}(?P<number>{fraction})(?=\s+of\b)", regex.I),
+        "fraction": regex.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}))", regex.I),
         "weekday": regex.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
         "hcount": regex.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
@@ -228,9 +228,16 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
             return None  # "the second half of the match": a part, not a share
         kind = "percent"
-        value = f"{_fmt(lex.fractions[' '.join(match.group('number').casefold().split())])}%"
-        bound = bound or "about"  # "half of", "a third of" are rarely exact
-        unit, unit_end = _of_noun(prose, end)
+        if match.group("every"):  # "one in four drivers"
+            every = parse_number(match.group("every"))
+            if not every or every < 2 or lex.patterns["year"].fullmatch(match.group("every")):
+                return None  # "won one in 2019 and two in 2020"
+            value = f"{_fmt(round(100 / every, 3))}%"
+            unit, unit_end = _unit_after(prose, end, tokens)
+        else:
+            value = f"{_fmt(lex.fractions[' '.join(match.group('number').casefold().split())])}%"
+            unit, unit_end = _of_noun(prose, end)
+        bound = bound or "about"  # "half of", "a third of", "one in four" are rarely exact
     elif kind == "hcount":
         kind = "count"
         number = parse_number(match.group("number"))

@@ -136,6 +136,8 @@ def test_bounds_count_words_fractions_weekdays_and_amount_heads(text, kind, valu
     "The new wing is twice as large as the old one.",
     "They scored in the second half of the match.",
     "She won one in 2019 and lost one in 2020.",
+    "The change needs a two-thirds majority.",
+    "It was a one-off payment.",
 ])
 def test_comparisons_and_halves_that_are_not_figures(text):
     assert [f for f in figures(text) if f.kind in ("count", "percent")] == []

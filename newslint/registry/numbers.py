@@ -242,8 +242,9 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         kind = "count"
         number = parse_number(match.group("number"))
         noun = match.group("noun")
-        if number is None or noun in lex.stopwords or noun.rstrip("s") in lex.time_units or noun in ("old", "odd"):
-            return None
+        if number is None or number == 1 or noun in lex.stopwords or noun.rstrip("s") in lex.time_units \
+                or noun in ("old", "odd") or any(f.endswith(noun.rstrip("s")) for f in lex.fractions):
+            return None  # "one-off", "24-year-old", "a two-thirds majority"
         value = _fmt(number)
         number_span = match.span("number")
         unit, unit_end = stem(_singular(noun)), end

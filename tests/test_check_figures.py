@@ -188,3 +188,13 @@ def test_a_bound_is_checked_against_the_exact_value_when_the_sources_have_one(li
     [finding] = lint(text, MUSEUM)
     assert text[finding.start:finding.end] == "3,500"
     assert "the sources give 3,180 visitors" in finding.message and "disagree" not in finding.message
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    # the same event pair as the source ("rejected … two weeks after talks opened")
+    ("The first offer was rejected three weeks after talks opened.", ["three"]),
+    # another event, no dates to tell: the words before the duration say it
+    ("The museum agreed the price a month after talks opened.", []),
+])
+def test_a_duration_belongs_to_its_pair_of_events(lint, text, flags):
+    assert [text[f.start:f.end] for f in lint(text + "\n", MUSEUM)] == flags

@@ -146,7 +146,7 @@ def test_comparisons_and_halves_that_are_not_figures(text):
 def test_a_figure_knows_the_dates_of_its_clause():
     text = "The offer was rejected on June 20, three days after talks opened on June 17."
     [duration] = [f for f in figures(text) if f.kind == "duration"]
-    assert duration.anchors == ("<date:06-20", ">date:06-17")
+    assert duration.anchors == ("<date:06-20", "<event:offer|reject", ">date:06-17")
     [count] = [f for f in figures("In March 2019, the museum bought 40 prints.") if f.kind == "count"]
     assert count.anchors == ("<month:2019-03",)
 

@@ -174,6 +174,13 @@ def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     same side of the figure: different events ("In March 2019, the museum bought" vs "bought
     on Thursday"; "rejected on June 20, three days after" vs "agreed on July 4, two weeks
     after")."""
+    events = [{w for x in side if x.startswith("<event:") for w in x[7:].split("|")} for side in (a, b)]
+    if events[0] and events[1] and 2 * len(events[0] & events[1]) < min(len(events[0]), len(events[1])):
+        # A duration from another event: "agreed the price a month after" vs "the offer was
+        # rejected two weeks after" (half the words of the shorter event at least, to agree).
+        return True
+    a = tuple(x for x in a if not x.startswith("<event:"))
+    b = tuple(x for x in b if not x.startswith("<event:"))
     if a and b and not any(_anchor_agrees(x, y) for x in a for y in b):
         return True
     for side in "<>":

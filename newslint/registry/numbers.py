@@ -191,7 +191,7 @@ def _with_anchors(found: list[tuple[Figure, int, int]]) -> list[Figure]:
     out = []
     for figure, low, high in found:
         anchors = sorted({("<" if t.start < figure.start else ">") + f"{t.kind}:{t.value}"
-                          for t in times if t is not figure and low <= t.start and t.end <= high})
+                          for t in times if t is not figure and low <= t.start and t.end <= high} | set(figure.anchors))
         out.append(replace(figure, anchors=tuple(anchors)) if anchors else figure)
     return out
 
@@ -328,7 +328,14 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             unit, unit_end = "time", end + regex.match(r"\W*times?", prose[end:end + 12]).end()
     context, low, high = _context(prose, tokens, start, end, unit)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
-    return Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound), low, high
+    figure = Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound)
+    if kind == "duration" and _next_word(prose, max(end, unit_end)) in ("after", "before", "since", "until"):
+        # "agreed on July 4, two weeks after talks opened": the duration joins two events;
+        # the first one (the words before it) is part of what it is about.
+        event = [x for x in _context(prose, [t for t in tokens if t[1] <= start], start, end, unit)[0] if not x[:1].isdigit()]
+        if event:
+            figure = replace(figure, anchors=("<event:" + "|".join(sorted(event)),))
+    return figure, low, high
 
 
 def _bound(prose: str, start: int, sentence_start: int) -> str:

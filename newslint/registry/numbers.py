@@ -59,7 +59,8 @@ class Figure:
     number_end: int
     phrase: str = ""  # the figure with the noun it counts ("two invasions", "45-minute phone call")
     bound: str = ""  # "" exact | more | less | nearly | about (see qualifiers in numbers.yaml)
-    # The dates, months, years and weekdays of its clause: "<kind:value" before it, ">" after.
+    # The dates, months, years and weekdays of its clause: "<kind:value" before it, ">" after;
+    # for a duration between two events ("two weeks after"), "<event:…" the first one's words.
     anchors: tuple[str, ...] = ()
 
 

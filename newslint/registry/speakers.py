@@ -3,7 +3,8 @@ attribution check (drafts), so both read attribution the same way.
 
 Forms handled: `"…," X said` / `"…," said X`; `X said, "…"` and partial quotes inside a
 sentence (`X said criminal groups continue to "threaten …"`); `according to X`; a pronoun
-speaker (`"…," she added`) resolved to the most recent compatible person; a quote with no
+speaker (`"…," she added`) resolved to the most recent compatible person in its paragraph or
+the one before, unless someone the sources do not know is named nearer; a quote with no
 attribution that continues the previous (or, in the same paragraph, the next) speaker; quotes
 split around the attribution (each part finds the same speaker).
 

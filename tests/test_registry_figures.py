@@ -134,6 +134,7 @@ def test_bounds_count_words_fractions_weekdays_and_amount_heads(text, kind, valu
 
 @pytest.mark.parametrize("text", [
     "The new wing is twice as large as the old one.",
+    "The new wing is three times the size of the old one.",
     "They scored in the second half of the match.",
     "She won one in 2019 and lost one in 2020.",
     "The change needs a two-thirds majority.",

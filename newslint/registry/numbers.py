@@ -310,7 +310,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return None
         after = _next_word(prose, end)
         if word in lex.multiplicatives:  # "twice": two times, unless a comparison ("twice as many")
-            if after in ("as", "the", "a", "an", "that", "more", "less", "what"):
+            if after in COMPARISON:
                 return None
             phrase = prose[start:end]
             context, low, high = _context(prose, tokens, start, end, "time")
@@ -326,7 +326,10 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
         if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
-            unit, unit_end = "time", end + regex.match(r"\W*times?", prose[end:end + 12]).end()
+            unit_end = end + regex.match(r"\W*times?", prose[end:end + 12]).end()
+            if _next_word(prose, unit_end) in COMPARISON:
+                return None  # "three times the size": a ratio
+            unit = "time"
     context, low, high = _context(prose, tokens, start, end, unit)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
     figure = Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound)
@@ -337,6 +340,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if event:
             figure = replace(figure, anchors=("<event:" + "|".join(sorted(event)),))
     return figure, low, high
+
+
+# Words after "twice" or "three times" that make it a ratio, not a number of occasions.
+COMPARISON = frozenset({"as", "the", "a", "an", "that", "more", "less", "what", "larger", "smaller",
+                        "higher", "lower", "bigger", "faster", "greater"})
 
 
 def _bound(prose: str, start: int, sentence_start: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newslint.document.model import Document
@@ -57,12 +58,18 @@ class DraftNames:
         self.mentions = finder.names()
         self.references = finder.role_references()
         self.source_words = {w.casefold() for w in self.registry.extra.get("people.tokens", [])}
+        self.people = [p for p in self.registry.people if p.surname]
+        self.surnames = [p.surname.casefold() for p in self.people]
+        self._resolved: dict[int, Resolution | None] = {}
+        self.wrong_forms = {v.form.casefold(): (e, v) for e in self.registry.entities for v in e.variants if v.wrong}
         # Surnames of people the draft names in full who are not the sources' people ("Dmitri
         # Peterson" when the sources know Adam Peterson): the draft's lone "Peterson" is them.
         self.strangers: set[str] = set()
+        self.strangers_ready = False
         for mention in self.mentions:
             if mention.kind == "person" and len(mention.words) > 1 and self.resolve(mention) is None:
                 self.strangers.add(mention.surname.casefold())
+        self.strangers_ready = True
 
     def resolutions(self) -> list[Resolution]:
         found = []
@@ -73,6 +80,19 @@ class DraftNames:
         return found
 
     def resolve(self, mention: NameMention) -> Resolution | None:
+        key = id(mention)
+        if key not in self._resolved or not self.strangers_ready:
+            self._resolved[key] = self._resolve(mention)
+        return self._resolved[key]
+
+    def _near_people(self, surname: str) -> list[Entity]:
+        """The people whose surname is at all close (rapidfuzz over the surname list)."""
+        cutoff = min(self.thresholds.surname, self.thresholds.surname_same_given)
+        hits = process.extract(surname.casefold(), self.surnames, scorer=OSA.normalized_similarity,
+                               score_cutoff=cutoff, limit=None)
+        return [self.people[index] for _, _, index in hits]
+
+    def _resolve(self, mention: NameMention) -> Resolution | None:
         form = " ".join(mention.words)
         if len(mention.words) == 1 and mention.kind == "person" and form.casefold() in getattr(self, "strangers", ()):
             return None
@@ -81,10 +101,9 @@ class DraftNames:
             entity = self.registry.person_by_name(form)  # the surname of one known person
         if entity is not None:
             return Resolution(mention, entity, EXACT, title_agrees=title_agrees(mention, entity))
-        for candidate in self.registry.entities:
-            for variant in candidate.wrong_variants():
-                if variant.form.casefold() == form.casefold():
-                    return Resolution(mention, candidate, WRONG_VARIANT, variant, title_agrees(mention, candidate))
+        if form.casefold() in self.wrong_forms:
+            candidate, variant = self.wrong_forms[form.casefold()]
+            return Resolution(mention, candidate, WRONG_VARIANT, variant, title_agrees(mention, candidate))
         if mention.kind == "organisation":
             return self._near_organisation(mention, form)
         if len(mention.words) == 1:
@@ -112,8 +131,8 @@ class DraftNames:
         cutoff = self.thresholds.surname if mention.evidence else max(self.thresholds.surname, self.thresholds.lone)
         if any(self._is_near(word, stranger, cutoff) for stranger in getattr(self, "strangers", ())):
             return None  # more likely a slip for the draft's own person
-        hits = {id(p): p for p in self.registry.people
-                if p.surname and self._is_near(word, p.surname, cutoff)}
+        hits = {id(p): p for p in self._near_people(word)
+                if self._is_near(word, p.surname, cutoff)}
         if len(hits) != 1:
             return None
         person = next(iter(hits.values()))
@@ -122,8 +141,8 @@ class DraftNames:
     def _near_full_name(self, mention: NameMention) -> Resolution | None:
         given, surname = mention.words[0], mention.words[-1]
         scored: list[tuple[float, Entity, str]] = []
-        for person in self.registry.people:
-            if not person.surname or not person.given:
+        for person in self._near_people(surname):
+            if not person.given:
                 continue
             same_surname = surname.casefold() == person.surname.casefold()
             # With the very same given name, a surname may be a little further off.

@@ -349,8 +349,8 @@ def _word_before(prose: str, at: int, floor: int) -> str:
 
 
 def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
-    """True when the word before a bare group names or points back to it: "Pentagon analysts",
-    "the experts" (already introduced). A nationality ("Mexican experts") still leaves it vague."""
+    """True when the word before a bare group names or points back to it: "Treasury analysts",
+    "the experts" (already introduced). A nationality ("French experts") still leaves it vague."""
     before = prose[max(floor, at - WINDOW):at].rstrip()
     token = _word_before(prose, at, floor)
     if not token or not before.endswith(token):
@@ -361,7 +361,7 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return False
     rest = before[: len(before) - len(token)].rstrip()
     if rest and rest[-1] not in ".!?\"“”":
-        return True  # capitalised mid-sentence: a name ("Pentagon analysts")
+        return True  # capitalised mid-sentence: a name ("Treasury analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
     if token not in names:
         names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b)", prose))

@@ -1,6 +1,6 @@
 """Fact kind `figures`: a number, amount, duration or date whose context matches a source
-figure of the same kind with a different value ("30-minute call" where the sources say
-45-minute). Silent when the sources have no such figure (the sourcing rules handle that)."""
+figure of the same kind with a different value ("60-minute meeting" where the sources say
+90-minute). Silent when the sources have no such figure (the sourcing rules handle that)."""
 from __future__ import annotations
 
 from collections import defaultdict

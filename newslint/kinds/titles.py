@@ -26,7 +26,7 @@ MESSAGES = {
 
 
 def describe(title: Title) -> str:
-    """"White House spokeswoman", "president of Mexico"."""
+    """"Port Authority spokeswoman", "president of France"."""
     if not title.affiliation:
         return title.role
     lex = lexicon()
@@ -136,7 +136,7 @@ class TitlesRule(Rule):
         if phrase.status != "current" or matching or not phrase.affiliation:
             return
         if same_office:
-            # The right office at another organisation or country ("Pentagon spokeswoman").
+            # The right office at another organisation or country ("Transit Authority spokeswoman").
             title = max(same_office, key=lambda t: t.support)
             if title.affiliation and title.support >= 1:
                 yield self.finding(phrase.start, phrase.end, message=format_message(

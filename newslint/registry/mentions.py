@@ -1,6 +1,6 @@
 """Find the names of people and organisations in a document, with the title or role written
-before them ("former Mexican President X", "White House spokeswoman X") or in an appositive
-("X, a spokesman for the Y Council"), and role references without a name ("the Mexican
+before them ("former French President X", "Port Authority spokeswoman X") or in an appositive
+("X, a spokesman for the Y Council"), and role references without a name ("the French
 president"). Used on sources (to build the registry) and on drafts (to check them)."""
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ class TitlePhrase:
 
     role: str  # lowercase as written ("spokeswoman")
     family: str  # "spokesperson"
-    affiliation: str  # normalised ("Mexico", "White House")
+    affiliation: str  # normalised ("France", "Port Authority")
     status: str  # current | former | then
     start: int  # span of the whole phrase, status word included
     end: int
@@ -66,7 +66,7 @@ class NameMention:
 
 @dataclass
 class RoleReference:
-    """"the Mexican president": a person named by role only."""
+    """"the French president": a person named by role only."""
 
     start: int
     end: int
@@ -97,7 +97,7 @@ def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int,
 
 
 def normalise_affiliation(words: list[str], lex: Lexicon | None = None) -> str:
-    """"Mexican" -> "Mexico", "the White House" -> "White House", "U.S." -> "United States"."""
+    """"French" -> "France", "the Port Authority" -> "Port Authority", "U.S." -> "United States"."""
     lex = lex or lexicon()
     words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in words]
     while words and words[0].casefold() in ("the", "a", "an"):
@@ -122,13 +122,13 @@ def affiliation_tokens(affiliation: str, lex: Lexicon | None = None) -> set[str]
 
 
 def affiliations_compatible(a: str, b: str) -> bool:
-    """True when either is empty or one's words contain the other's ("National Security
-    Council" within "White House National Security Council")."""
+    """True when either is empty or one's words contain the other's ("Budget
+    Committee" within "City Council Budget Committee")."""
     if not a or not b:
         return True
     lex = lexicon()
     if bool(lex.country(a)) != bool(lex.country(b)):
-        return True  # a country and an organisation ("U.S." and "White House"): no contradiction
+        return True  # a country and an organisation ("U.S." and "Port Authority"): no contradiction
     ta, tb = affiliation_tokens(a), affiliation_tokens(b)
     return ta <= tb or tb <= ta
 
@@ -325,7 +325,7 @@ class MentionFinder:
             word, wstart, wend = words[i]
             low = word.casefold()
             if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip():
-                break  # punctuation between: "Trump, Mexican President"
+                break  # punctuation between: "Marsh, French President"
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
             if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence):
@@ -346,7 +346,7 @@ class MentionFinder:
         possessive = bool(affiliation) and affiliation[-1].endswith(("'s", "’s"))
         before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
-            return  # "..., Name" is a title only after a determiner: "The Mexican leader, X"
+            return  # "..., Name" is a title only after a determiner: "The French leader, X"
         info = lex.role(role[0])
         end = words[-1][2] if after_role else role[2]
         mention.title = TitlePhrase(
@@ -480,7 +480,7 @@ class MentionFinder:
                 continue
             following = self.text[match.end():match.end() + 3]
             if regex.match(r"\s+\p{Lu}", following) and match.group("post") is None:
-                continue  # "the Mexican President Claudia ...": a title before a name
+                continue  # "the French President Anne ...": a title before a name
             pre = match.group("pre").split()
             status = "current"
             if pre and pre[0].casefold().rstrip("-") in lex.status_words:

@@ -31,12 +31,12 @@ class Variant:
 
 @dataclass
 class Title:
-    """A role as the sources give it: "President" of "Mexico", current or former."""
+    """A role as the sources give it: "President" of "France", current or former."""
 
     role: str  # normalised, lowercase ("president", "spokeswoman")
-    affiliation: str = ""  # "Mexico", "White House", "National Security Council"
+    affiliation: str = ""  # "France", "Port Authority", "Planning Commission"
     status: str = "current"  # current | former
-    text: str = ""  # as written ("Mexican President")
+    text: str = ""  # as written ("French President")
     mentions: list[Provenance] = field(default_factory=list)
     start: str | None = None  # ISO dates from a curated facts file
     end: str | None = None
@@ -60,7 +60,7 @@ class Entity:
     gender: str = "unknown"  # female | male | unknown, as the sources refer to the person
     gender_evidence: list[Provenance] = field(default_factory=list)
     variants: list[Variant] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)  # other right names ("WSJ")
+    aliases: list[str] = field(default_factory=list)  # other right names ("AP")
     titles: list[Title] = field(default_factory=list)
     curated: bool = False
 
@@ -98,9 +98,9 @@ class FigureFact:
     """A number, amount, duration or date with the words around it."""
 
     kind: str  # count | amount | percent | duration | date | month | year | ordinal
-    value: str  # normalised ("45 minute", "2025-04-16", "february", "450000")
-    text: str  # as written ("45-minute")
-    unit: str  # the noun it counts or measures ("call", "invasions", "deaths")
+    value: str  # normalised ("90 minute", "2025-03-03", "february", "12000")
+    text: str  # as written ("90-minute")
+    unit: str  # the noun it counts or measures ("meeting", "votes", "seats")
     context: tuple[str, ...]  # content words and entities around it, lowercased
     provenance: Provenance
     bound: str = ""  # "" exact | more | less | nearly | about ("more than 212,000")
@@ -124,7 +124,7 @@ class Registry:
     sources: list[str] = field(default_factory=list)
     # Free-form extra facts that plugin extractors may add, keyed by the extractor's name.
     extra: dict[str, object] = field(default_factory=dict)
-    # Role references that name one person ("mexican president" -> its canonical name),
+    # Role references that name one person ("french president" -> its canonical name),
     # lowercase, without a leading article.
     references: dict[str, str] = field(default_factory=dict)
 
@@ -150,7 +150,7 @@ class Registry:
         matches = self._indexes()[1].get(wanted, [])
         if len(matches) == 1:
             return matches[0]
-        # A title before a known name ("President Jane Doe", "former Mexican President Doe").
+        # A title before a known name ("President Jane Doe", "former French President Doe").
         from newslint.registry.lexicon import is_title_word
 
         words = text.split()
@@ -163,7 +163,7 @@ class Registry:
         wanted = " ".join(name.casefold().split())
         forms = self._indexes()[0]
         found = forms.get(wanted)
-        if found is None and wanted.startswith("the "):  # "the Wall Street Journal"
+        if found is None and wanted.startswith("the "):  # "the Riverside Gazette"
             found = forms.get(wanted[4:])
         return found
 

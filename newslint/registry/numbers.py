@@ -1,6 +1,6 @@
-"""Find the figures of a document: counts ("two invasions", "twice", "a four-match tour"),
+"""Find the figures of a document: counts ("three budget votes", "twice", "a four-match tour"),
 amounts ("$1.2 million"), percentages and fractions ("roughly a third of", "one in four drivers"), durations
-("45-minute call"), dates ("April 16"), months ("in February"), years and weekdays, each with a
+("90-minute meeting"), dates ("March 3"), months ("in February"), years and weekdays, each with a
 normalised value, the noun it counts or measures, the words around it, a bound ("more than",
 "about") and the dates of its clause (which event it belongs to).
 
@@ -57,7 +57,7 @@ class Figure:
     context: tuple[str, ...]
     number_start: int
     number_end: int
-    phrase: str = ""  # the figure with the noun it counts ("two invasions", "45-minute phone call")
+    phrase: str = ""  # the figure with the noun it counts ("three budget votes", "90-minute council meeting")
     bound: str = ""  # "" exact | more | less | nearly | about (see qualifiers in numbers.yaml)
     # The dates, months, years and weekdays of its clause: "<kind:value" before it, ">" after;
     # for a duration between two events ("two weeks after"), "<event:…" the first one's words.
@@ -131,7 +131,7 @@ WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}
 
 
 def number_text(kind: str, text: str) -> str:
-    """The number of a figure as written ("45" of "45-minute call", "two" of "two invasions")."""
+    """The number of a figure as written ("90" of "90-minute meeting", "three" of "three budget votes")."""
     match = lexicon().patterns.get(kind, lexicon().patterns["count"]).match(text)
     if match is None:
         return ""
@@ -374,8 +374,8 @@ def _next_word(prose: str, at: int) -> str:
 
 def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str:
     """The noun a figure counts or measures: of the next words (up to three, before a function
-    word or punctuation), the first plural, else the last ("two invasions since", "45-minute
-    phone call with"). After an amount, only a lowercase noun ("a £48 million fee", not
+    word or punctuation), the first plural, else the last ("three budget votes since", "90-minute
+    council meeting with"). After an amount, only a lowercase noun ("a £48 million fee", not
     "£41 million Harcourt paid" or "£44 million followed")."""
     lex = lexicon()
     run = []
@@ -442,7 +442,7 @@ def _leading_name(prose: str, tokens: list, lex: Lexicon) -> list:
 
 
 def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[tuple[str, ...], int, int]:
-    """Content words around the figure: names as written ("Sheinbaum"), other words as stems,
+    """Content words around the figure: names as written ("Marsh"), other words as stems,
     numbers as digits; not the figure itself, its unit or function words. With the span of
     the clause they were taken from."""
     lex = lexicon()

@@ -40,7 +40,7 @@ class NameObservation:
 
 
 def similarity(a: str, b: str) -> float:
-    """Edit similarity with transpositions counted once ("Sheinbuam" ~ "Sheinbaum")."""
+    """Edit similarity with transpositions counted once ("Marhs" ~ "Marsh")."""
     return OSA.normalized_similarity(a.casefold(), b.casefold())
 
 

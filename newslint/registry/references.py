@@ -1,5 +1,5 @@
-"""Role references that name one person: "the Mexican president", "the president of Mexico",
-"the White House spokeswoman", and a bare "the mayor" when the sources have only one."""
+"""Role references that name one person: "the French president", "the president of France",
+"the Port Authority spokeswoman", and a bare "the mayor" when the sources have only one."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -17,7 +17,7 @@ def _role_words(title: Title, lex: Lexicon) -> set[str]:
 
 
 def _affiliation_words(affiliation: str, lex: Lexicon) -> set[str]:
-    """"Mexico" -> {"mexico", "mexican", "mexico's"}; an organisation stands for itself."""
+    """"France" -> {"france", "french", "france's"}; an organisation stands for itself."""
     words = {affiliation.casefold(), affiliation.casefold() + "'s"}
     words |= {adjective for adjective, country in lex.nationalities.items() if country == affiliation}
     return words

@@ -17,10 +17,10 @@ from newslint.registry.reconcile import given_compatible, similarity
 # How a draft name relates to a registry entity.
 EXACT = "exact"  # a right form
 WRONG_VARIANT = "wrong-variant"  # a form the sources themselves have as a minority slip
-NEAR_SURNAME = "near-surname"  # "Sheinbuam", "Anna Kelley"
-NEAR_GIVEN = "near-given"  # "Ana Kelly"
+NEAR_SURNAME = "near-surname"  # "Marhs", "Dana Ruis"
+NEAR_GIVEN = "near-given"  # "Dona Ruiz"
 NEAR_BOTH = "near-both"
-WRONG_GIVEN = "wrong-given"  # "Gloria Sheinbaum": right surname, another given name
+WRONG_GIVEN = "wrong-given"  # "Ellen Marsh": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
 MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION)
 
@@ -150,10 +150,10 @@ class DraftNames:
                 else self.thresholds.surname
             near_surname = self._is_near(surname, person.surname, cutoff)
             given_ok = given_compatible(given, person.given)
-            # Given names are short ("Ana" for "Anna"): one letter less is allowed.
+            # Given names are short ("Dan" for "Dana"): one letter less is allowed.
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)
             if same_surname and given_ok:
-                how = EXACT  # another right form ("Donald J. Trump")
+                how = EXACT  # another right form ("Helen J. Marsh")
             elif same_surname:
                 how = NEAR_GIVEN if near_given else WRONG_GIVEN
             elif near_surname and given_ok:
@@ -199,7 +199,7 @@ def title_agrees(mention: NameMention, entity: Entity) -> bool:
 
 def same_office(mention: NameMention, entity: Entity) -> bool:
     """The draft names the person as holder of an office only one person holds, and one the
-    sources give them ("The Mexican leader, Gloria Sheinbaum"): strong enough to say a
+    sources give them ("The French leader, Anne Duval"): strong enough to say a
     different given name is a slip. A shared generic role ("a spokesman") is not."""
     lex = lexicon()
     return any(lex.family(t.role) in lex.unique_roles and lex.roles_agree(phrase.role, t.role)

@@ -89,7 +89,7 @@ class Attribution:
     quote: Quote
     text: str  # the quoted words, parts joined by a space
     speaker: str = ""
-    speaker_text: str = ""  # as written: "Sheinbaum", "a council spokesperson", "she"
+    speaker_text: str = ""  # as written: "Marsh", "a council spokesperson", "she"
     speaker_start: int = -1
     speaker_end: int = -1
     how: str = ""  # after | before | according | subject | pronoun | continuation | ""
@@ -191,7 +191,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def resolve_name(registry: Registry | None, text: str) -> str:
-    """The canonical person for a name phrase ("President Trump", "Anna Kelly"), trying the
+    """The canonical person for a name phrase ("Mayor Marsh", "Dana Ruiz"), trying the
     longest trailing run of words first; with no such person, the surname as written."""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -294,7 +294,7 @@ def _before(tokens: list[Token]) -> list[Token] | None:
 
 
 def _subject(tokens: list[Token]) -> list[Token] | None:
-    """A speech verb that is not next to its subject ("Hewitt, a spokesman, …, by stating that
+    """A speech verb that is not next to its subject ("Ruiz, a spokeswoman, …, by stating that
     …"): the sentence's leading name, when the sentence has a speech verb before the quote."""
     lex = lexicon()
     if not any(t.bare in lex.verbs for t in tokens):
@@ -382,13 +382,13 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
     item.how = how
     if state.registry is not None:
         entity = state.registry.find(item.speaker_text)
-        if entity is not None:  # a person, or an organisation speaking as one ("the White House")
+        if entity is not None:  # a person, or an organisation speaking as one ("the city council")
             item.speaker = entity.canonical
             return
     if first in lex.determiners or phrase[-1].text[:1].islower():
         item.description = True
         # A description names a person only when definite and the registry knows the role as
-        # one person's ("the judge", "the Mexican president"); "a spokesperson" stays unnamed.
+        # one person's ("the judge", "the French president"); "a spokesperson" stays unnamed.
         if first == "the" and state.registry is not None and state.registry.people:
             person = state.registry.person_by_name(item.speaker_text)
             if person is not None:
@@ -479,8 +479,8 @@ def _ambiguous_surnames(registry: Registry | None) -> set[str]:
 
 
 def _gender_near(tokens: list[Token], index: int, lex: Lexicon) -> str:
-    """A gendered word just before a name ("spokeswoman Anna Kelly", "Ms. Kelly") or opening
-    its appositive ("Kelly, a spokeswoman")."""
+    """A gendered word just before a name ("spokeswoman Dana Ruiz", "Ms. Ruiz") or opening
+    its appositive ("Ruiz, a spokeswoman")."""
     for token in reversed(tokens[max(0, index - 3):index]):
         if token.text in BOUNDARY:
             break

@@ -37,7 +37,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def stem(word: str) -> str:
-    """A crude stem, enough to match "designated"/"designation" or "invasions"/"invasion":
+    """A crude stem, enough to match "approved"/"approval" or "votes"/"vote":
     lowercase, no possessive, no plural s, at most six letters."""
     word = word.casefold().replace("’", "'")
     if word.endswith("'s"):

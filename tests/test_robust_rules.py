@@ -182,6 +182,7 @@ def minimal_rule(kind: str) -> dict:
     candidates = [
         {}, {"tokens": ["zebra"]}, {"swap": {"zebra": "horse"}}, {"first": "zebra", "second": "horse"},
         {"either": {"zebra": "Zebra"}}, {"match": "$title"}, {"max": 1, "token": "zebra"},
+        {"formula": "words / sentences", "condition": "> 1"}, {"metrics": ["Flesch-Kincaid"], "grade": 1},
     ]
     for extra in candidates:
         data = {"extends": kind, "message": "'%s'", "level": "warning", **extra}

@@ -161,3 +161,21 @@ def test_the_unsafe_yaml_finder_finds_unsafe_loads() -> None:
             "yaml.load(s, yaml.FullLoader)\nyaml.safe_load(s)\nyaml.load(s, Loader=yaml.SafeLoader)\n"
             "yaml.load(s, Loader=getattr(yaml, 'CSafeLoader', yaml.SafeLoader))\n")
     assert sorted(set(unsafe_yaml_uses(ast.parse(code)))) == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("front, line, words", [
+    ("title: {payload}\n", 2, "not valid YAML"),
+    ("title: [unclosed\nsources: x\n", 3, "not valid YAML"),
+    ("- a list\n- of things\n", 1, "not a YAML mapping"),
+    ("date: 2024-13-45\n", 2, "not valid YAML"),
+])
+def test_front_matter_that_is_not_yaml_is_a_warning_naming_the_line(tmp_path: Path, front: str, line: int, words: str) -> None:
+    marker = tmp_path / "ran"
+    front = front.format(payload=payload(TAGS[0], marker))
+    (tmp_path / "draft.md").write_text(f"---\n{front}---\n{SEED_DRAFT}", encoding="utf-8")
+    done = run_cli("check", "draft.md", "--sources", str(SEEDS), "--format", "json", cwd=tmp_path)
+    assert not marker.exists()
+    assert done.returncode == 1  # a warning: the body is still linted
+    assert b"facts.Names" in done.stdout
+    warnings = [w for w in done.stderr.decode().splitlines() if "front matter" in w]
+    assert len(warnings) == 1 and f"draft.md:{line}: front matter is {words}" in warnings[0], warnings

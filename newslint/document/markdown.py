@@ -44,6 +44,7 @@ def parse_markdown(path: str, text: str) -> Document:
     mask = Mask(text)
     blocks: list[Block] = []
     front_matter: dict = {}
+    problems: list[str] = []
     containers: list[str] = []
     leaf: tuple[str, frozenset[str]] = ("paragraph", frozenset({"paragraph"}))
     cursor = 0
@@ -56,7 +57,8 @@ def parse_markdown(path: str, text: str) -> Document:
             if containers:
                 containers.pop()
         elif token.type == "front_matter":
-            front_matter, fields = _front_matter(token, source, starts)
+            front_matter, fields, problem = _front_matter(token, source, starts)
+            problems += [problem] if problem else []
             for name, start, end in fields:
                 mask.reveal(start, end)
                 scopes = frozenset({"frontmatter", f"frontmatter.{name}"})
@@ -79,7 +81,8 @@ def parse_markdown(path: str, text: str) -> Document:
     blocks.extend(_reveal_too_deep(tokens, env, source, starts, mask))
     mask.hide_urls()
     blocks.sort(key=lambda b: b.start)
-    return Document(path=path, text=text, prose=mask.result(), blocks=blocks, front_matter=front_matter)
+    return Document(path=path, text=text, prose=mask.result(), blocks=blocks, front_matter=front_matter,
+                    problems=problems)
 
 
 def _reveal_too_deep(tokens: list[Token], env: dict, source: str, starts: list[int], mask: Mask) -> list[Block]:
@@ -187,15 +190,21 @@ def _locate(source: str, content: str, cursor: int, limit: int):
 
 
 def _front_matter(token: Token, source: str, starts: list[int]):
-    """Parse front matter safely; return (data, [(field, start, end)] of prose fields)."""
+    """Parse front matter safely; return (data, [(field, start, end)] of prose fields, problem):
+    front matter that is not a YAML mapping is ignored, and the problem says so ("LINE: ...")."""
     content_start = starts[token.map[0] + 1] if token.map[0] + 1 < len(starts) else len(source)
     try:
         node = yaml.compose(token.content, Loader=yaml.SafeLoader)
         data = yaml.safe_load(token.content)
-    except (yaml.YAMLError, ValueError, RecursionError):  # bad dates and numbers, deep nesting
-        return {}, []
+    except (yaml.YAMLError, ValueError, RecursionError) as error:  # bad dates and numbers, deep nesting
+        mark = getattr(error, "problem_mark", None)
+        line = token.map[0] + 2 + (mark.line if mark else 0)
+        reason = getattr(error, "problem", None) or f"{type(error).__name__}: {error}"
+        return {}, [], f"{line}: front matter is not valid YAML ({reason}); it is ignored"
+    if data is None:
+        return {}, [], None
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        return {}, []
+        return {}, [], f"{token.map[0] + 1}: front matter is not a YAML mapping; it is ignored"
     fields = []
     for key, value in node.value:
         if isinstance(value, yaml.ScalarNode) and str(key.value).lower() in PROSE_FIELDS and value.tag.endswith(":str"):
@@ -204,4 +213,4 @@ def _front_matter(token: Token, source: str, starts: list[int]):
                 start, end = start + 1, end - 1
             if value.style in (None, "'", '"') and start < end:
                 fields.append((str(key.value).lower(), content_start + start, content_start + end))
-    return data, fields
+    return data, fields, None

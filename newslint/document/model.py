@@ -51,6 +51,7 @@ class Document:
     prose: str
     blocks: list[Block] = field(default_factory=list)
     front_matter: dict = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # "LINE: message", e.g. front matter that is not YAML
     sentences: list[Sentence] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
 

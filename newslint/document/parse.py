@@ -42,4 +42,4 @@ def _shifted(document: Document, text: str) -> Document:
     """`document` parsed from text[1:], placed back in `text` (whose first character is masked)."""
     blocks = [replace(block, start=block.start + 1, end=block.end + 1) for block in document.blocks]
     return Document(path=document.path, text=text, prose=" " + document.prose, blocks=blocks,
-                    front_matter=document.front_matter)
+                    front_matter=document.front_matter, problems=document.problems)

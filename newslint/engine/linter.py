@@ -122,6 +122,7 @@ class Linter:
     def lint_text(self, path: str, text: str) -> Report:
         document = parse_document(path, text, self.parsers)
         report = Report(path, document)
+        report.notes.extend(f"{path}:{problem}" for problem in getattr(document, "problems", ()))
         front = document.front_matter.get("newslint") if isinstance(document.front_matter, dict) else None
         front = front if isinstance(front, dict) else {}
         rules = self.active_rules(front)

@@ -120,12 +120,6 @@ class _Sink:
         pass
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "pygls 2.1.1 (protocol/json_rpc.py, _execute_handler) keeps the future of every notification whose "
-    "built-in handler is a generator (didOpen, didChange, didClose) in protocol._request_futures under a "
-    "fresh uuid and never removes it: about 2 KB per edit for as long as the server runs. "
-    "newslint/lsp/language_server.py (NewslintProtocol) can drop finished futures after each notification; "
-    "remove this mark then."))
 async def test_edits_leave_no_state_behind_in_the_protocol() -> None:
     from newslint.lsp.language_server import NewslintServer
 

@@ -61,6 +61,17 @@ class NewslintProtocol(LanguageServerProtocol):
             return
         yield from super().lsp_text_document__did_change(params)
 
+    def _handle_notification(self, method_name: str, params: Any):
+        super()._handle_notification(method_name, params)
+        # pygls 2.1.1 files the future of every handler it runs in _request_futures but removes
+        # only requests' (when it answers them): the future of each notification, and of each step
+        # of a generator handler (didOpen, didChange, didClose), stayed there for good, ~2 KB per
+        # edit. Drop the finished ones here. (Not in a done-callback: pygls' shutdown cancels
+        # futures while iterating over that dict. A snapshot: worker threads may pop entries.)
+        for msg_id, future in list(self._request_futures.items()):
+            if future.done():
+                self._request_futures.pop(msg_id, None)
+
     def structure_message(self, data: dict[str, Any]):
         try:
             return super().structure_message(data)

@@ -144,7 +144,8 @@ class FiguresRule(Rule):
                 return None
             if replacement[:1].isalpha() and figure.text[:1].isupper():
                 replacement = replacement.capitalize()
-        return Fix(replacement, safe=sources >= self.safe_fix_sources)
+        # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
+        return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
 
 
 def _short(path: str) -> str:

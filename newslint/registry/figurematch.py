@@ -230,9 +230,17 @@ def matches(p: Policy, a: Key, b: Key) -> int:
     if (a.anchors or b.anchors) and anchors_disagree(a.anchors, b.anchors):
         extra += p.anchor_penalty
     words = [w for w in common if not w[:1].isupper()]
-    if len(common) < need[0] + extra or len(words) < need[1]:
+    evidence = len(common) + same_day(a.anchors, b.anchors)
+    if evidence < need[0] + extra or len(words) < need[1]:
         return 0
-    return len(common)
+    return evidence
+
+
+def same_day(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """1 when both clauses are dated to the same day ("on March 3"): one more sign that the
+    figures speak of the same event. Years and months alone are too common to count."""
+    days = [{x[1:] for x in side if x[1:].startswith("date:")} for side in (a, b)]
+    return 1 if days[0] & days[1] else 0
 
 
 def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] | None:

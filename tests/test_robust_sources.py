@@ -92,9 +92,6 @@ def test_an_empty_sources_folder_still_checks_style(tmp_path: Path) -> None:
     assert all(f["category"] not in ("name", "title", "quote", "figure") for f in findings(done))
 
 
-@pytest.mark.xfail(strict=True, reason="newslint/registry/store.py (build) says nothing when a sources folder "
-                   "holds no source files: the fact checks then silently check nothing. Remove this mark once "
-                   "an empty sources folder is a warning naming it.")
 def test_an_empty_sources_folder_is_a_warning_naming_it(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     (tmp_path / "draft.md").write_text(SEED_DRAFT, encoding="utf-8")

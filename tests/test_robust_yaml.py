@@ -79,9 +79,6 @@ def test_payload_in_a_curated_facts_file_is_refused(tmp_path: Path, tag: str) ->
     assert b"facts.Names" in done.stdout  # the sources are still used
 
 
-@pytest.mark.xfail(strict=True, reason="newslint/registry/curated.py (load_facts) catches only yaml.YAMLError: a "
-                   "facts file with an impossible date (`since: 2024-13-45`) raises ValueError and the CLI prints a "
-                   "traceback. Remove this mark once it is reported like other facts-file errors.")
 def test_a_facts_file_with_an_impossible_date_is_reported(tmp_path: Path) -> None:
     (tmp_path / "facts.yaml").write_text("entities:\n  - name: Ana Ruiz\n    since: 2024-13-45\n", encoding="utf-8")
     (tmp_path / "draft.md").write_text(SEED_DRAFT, encoding="utf-8")
@@ -99,11 +96,6 @@ class _Touch:
         return (os.system, (f"touch {self.path}",))
 
 
-@pytest.mark.xfail(strict=True, reason="newslint/registry/store.py loads the on-disk registry cache "
-                   "(.newslint_cache/registry-*.pickle, inside the project) with pickle.load: whoever can write "
-                   "that folder (a commit to the repository) runs code in every newslint run, pre-commit hook "
-                   "and editor. Use a data format (the registry's YAML/JSON serialisation) or authenticate the "
-                   "file; remove this mark then.")
 def test_a_planted_registry_cache_does_not_run_code(tmp_path: Path) -> None:
     from newslint.plugins import get_plugins
     from newslint.registry import store

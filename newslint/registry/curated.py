@@ -38,6 +38,8 @@ def load_facts(path: Path) -> list[dict[str, Any]]:
         raise FactsError(f"{path}: cannot read facts file: {error}") from None
     except yaml.YAMLError as error:
         raise FactsError(f"{path}: invalid YAML: {error}") from None
+    except (ValueError, RecursionError) as error:  # an impossible date, nesting too deep
+        raise FactsError(f"{path}: invalid YAML: {type(error).__name__}: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entities", []), list):
         raise FactsError(f"{path}: a facts file is a mapping with a list of 'entities'")
     entries = data.get("entities") or []

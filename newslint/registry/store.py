@@ -4,8 +4,10 @@ registry instead of rebuilding it. A cache that cannot be read is ignored and re
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from newslint.registry.curated import FactsError, apply_facts
 from newslint.registry.model import Registry
 
 CACHE_FOLDER = ".newslint_cache"
+KEY_FILE = "cache.key"
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Files whose change changes what a build produces (besides the version).
 _CODE = ("registry", "data", "document")
@@ -60,17 +63,54 @@ def cache_dir(sources: list[Path]) -> Path | None:
         for folder in [start, *start.parents]:
             if any((folder / marker).exists() for marker in (".newslint.yaml", ".newslint.yml", "pyproject.toml", ".git")):
                 return folder / CACHE_FOLDER
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newslint"
+    return user_cache_dir()
+
+
+def user_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "newslint"
+
+
+def cache_secret() -> bytes | None:
+    """This user's key for signing cache files, created on first use (mode 0600).
+
+    Unpickling runs code, and `.newslint_cache/` lives in the project, where anyone who can
+    commit could plant a file: only a file this user's newslint signed is ever unpickled.
+    None (no disk cache) when the key cannot be read or created."""
+    path = user_cache_dir() / KEY_FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(secrets.token_bytes(32))
+    except FileExistsError:
+        pass
+    except OSError:
+        return None
+    try:
+        secret = path.read_bytes()
+    except OSError:
+        return None
+    return secret if len(secret) == 32 else None
+
+
+def _signature(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
 
 
 def load_cached(path: Path) -> tuple[Registry, list[str]] | None:
-    try:
-        with path.open("rb") as stream:
-            value = pickle.load(stream)
-    except FileNotFoundError:
+    secret = cache_secret()
+    if secret is None:
         return None
-    except Exception:  # noqa: BLE001 - a corrupt or foreign cache file is rebuilt, never fatal
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    signature, payload = data[:32], data[32:]
+    if not hmac.compare_digest(signature, _signature(secret, payload)):
+        return None  # not written by this user's newslint: never unpickled
+    try:
+        value = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - a corrupt cache file is rebuilt, never fatal
         return None
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Registry):
         return value
@@ -78,12 +118,17 @@ def load_cached(path: Path) -> tuple[Registry, list[str]] | None:
 
 
 def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
-    """Write atomically (temporary file, then rename); a cache that cannot be written is skipped."""
+    """Write signed and atomically (temporary file, then rename); a cache that cannot be
+    written is skipped."""
+    secret = cache_secret()
+    if secret is None:
+        return
     try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".registry-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(_signature(secret, payload) + payload)
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         try:
@@ -97,6 +142,9 @@ def build(sources: list[Path], facts: list[Path], extractors: list, parsers: dic
     corpus = read_sources(sources, parsers)
     notes = list(corpus.problems)
     notes.extend(f"{p}: source not found" for p in sources if not p.exists())
+    for folder in sources:
+        if folder.is_dir() and not expand_paths([folder]):
+            notes.append(f"{folder}: no source articles (.txt, .md) in this folder; the fact checks have nothing to check against")
     registry = build_registry(corpus, extractors)
     try:
         apply_facts(registry, list(expand_paths(facts, (".yaml", ".yml"))))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -93,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_CLEAN
+    except Exception as problem:  # noqa: BLE001 - a bug must not read as "findings" (exit 1)
+        if os.environ.get("NEWSLINT_DEBUG"):
+            raise
+        error(f"internal error: {type(problem).__name__}: {problem} "
+              "(a bug in newslint; run again with NEWSLINT_DEBUG=1 for the traceback and report it)")
+        return EXIT_ERROR
     return EXIT_ERROR
 
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from newslint.datafiles import data_file
 from newslint.document.model import Block, Sentence
 
 END = re.compile(r"[.!?…]+[\"'”’)\]»]*(?=\s|$)")
@@ -18,8 +16,7 @@ DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.?$")
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    text = resources.files("newslint.data").joinpath("abbreviations.yaml").read_text(encoding="utf-8")
-    return frozenset(str(word).lower() for word in yaml.safe_load(text)["abbreviations"])
+    return frozenset(str(word).lower() for word in data_file("abbreviations.yaml")["abbreviations"])
 
 
 def split_sentences(prose: str, blocks: list[Block]) -> list[Sentence]:

@@ -6,12 +6,9 @@ registry's conflicts and by the figure check."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from newslint.datafiles import data_file
 from newslint.registry.wording import stem
 
 UNIT_KINDS = frozenset({"count", "duration", "percent", "amount"})
@@ -84,10 +81,8 @@ def person_words(registry) -> dict[str, str]:
     return {word: next(iter(people)) for word, people in seen.items() if len(people) == 1}
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    text = resources.files("newslint.data").joinpath("numbers.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return data_file("numbers.yaml")
 
 
 def _default() -> dict:

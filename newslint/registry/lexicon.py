@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from newslint.datafiles import data_file
 
 
 def _load(name: str) -> dict:
-    text = resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return data_file(name) or {}
 
 
 @dataclass(frozen=True)

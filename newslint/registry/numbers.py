@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from newslint.datafiles import data_file
 from newslint.document.model import Document
 from newslint.registry.wording import stem
 
@@ -66,7 +65,7 @@ class Figure:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("newslint.data").joinpath("numbers.yaml").read_text(encoding="utf-8"))
+    data = data_file("numbers.yaml")
     numbers = {str(k): float(v) for k, v in data["numbers"].items()}
     scales = {str(k): float(v) for k, v in data["scales"].items()}
     months = {str(k): int(v) for k, v in data["months"].items()}

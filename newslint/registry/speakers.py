@@ -15,11 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from newslint.datafiles import data_file
 from newslint.document.model import Document, Quote
 from newslint.registry.model import Registry
 
@@ -45,7 +44,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("newslint.data").joinpath("speech.yaml").read_text(encoding="utf-8"))
+    data = data_file("speech.yaml")
     verbs: set[str] = set()
     for entry in data["verbs"]:
         if isinstance(entry, list):

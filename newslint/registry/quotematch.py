@@ -71,6 +71,26 @@ class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
         self.candidates = _candidates(registry.quotes)
         self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
+        # So that a lookup touches only the source quotes that can match, not all of them:
+        # word -> the candidates holding it, and each candidate filed under its rarest word.
+        self.holding: dict[str, list[int]] = {}
+        for index, candidate in enumerate(self.candidates):
+            for word in candidate.present:
+                self.holding.setdefault(word, []).append(index)
+        self.by_rarest: dict[str, list[int]] = {}
+        for index, candidate in enumerate(self.candidates):
+            rarest = min(candidate.present, key=lambda w: (len(self.holding[w]), w))
+            self.by_rarest.setdefault(rarest, []).append(index)
+
+    def _holding_all(self, wanted: frozenset[str]) -> list[int] | range:
+        """Candidates that may hold every wanted word: those holding the rarest (in order)."""
+        if not wanted:
+            return range(len(self.candidates))
+        return min((self.holding.get(w, []) for w in wanted), key=len)
+
+    def _held_by(self, wanted: frozenset[str]) -> list[int]:
+        """Candidates whose words may all be wanted ones: those whose rarest word is (in order)."""
+        return sorted(i for w in wanted for i in self.by_rarest.get(w, ()))
 
     def speakers_of(self, segments: list[list[str]], min_overlap: int) -> list[QuoteFact]:
         """The source quotes that hold these words, or that the words hold (a draft quotation
@@ -78,7 +98,8 @@ class QuoteIndex:
         words = [w for s in segments for w in s]
         wanted = frozenset(words)
         found: list[QuoteFact] = []
-        for candidate in self.candidates:
+        indexes = sorted({*self._holding_all(wanted), *self._held_by(wanted)})
+        for candidate in (self.candidates[i] for i in indexes):
             if (wanted <= candidate.present and contains_segments(candidate.words, segments)) or (
                     len(candidate.words) >= min_overlap and candidate.present <= wanted
                     and contains_segments(words, [candidate.words])):
@@ -91,7 +112,7 @@ class QuoteIndex:
         words = [w for s in segments for w in s]
         found = []
         present = frozenset(words)
-        for candidate in self.candidates:
+        for candidate in (self.candidates[i] for i in self._held_by(present)):
             if len(candidate.facts) == 1 and len(candidate.words) >= min_words and candidate.present <= present \
                     and contains_segments(words, [candidate.words]) and candidate.facts[0] not in found:
                 found.append(candidate.facts[0])
@@ -100,7 +121,7 @@ class QuoteIndex:
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
         wanted = frozenset(w for s in segments for w in s)
-        for candidate in self.candidates:
+        for candidate in (self.candidates[i] for i in self._holding_all(wanted)):
             if wanted <= candidate.present and contains_segments(candidate.words, segments):
                 fact = candidate.facts[0]
                 return Match(True, 1.0, fact.provenance, facts=candidate.facts)
@@ -121,6 +142,12 @@ class QuoteIndex:
                       if len(present & wanted) >= need]
             for start in (i for span in starts for i in span):
                 if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
+                    continue
+                # Each word an alignment keeps is a quotation word, so no window from here scores
+                # above (quotation words in the longest window) / n: skip starts that can reach
+                # neither the threshold nor the best so far (a tie still counts: keep those).
+                floor = threshold if best is None else max(threshold, best[0])
+                if sum(w in wanted for w in source.words[start:start + n + slack]) < n * floor - 1e-9:
                     continue
                 for size in range(max(1, n - slack), n + slack + 1):
                     window = source.words[start:start + size]

@@ -10,12 +10,10 @@ from typing import Any
 
 import yaml
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def safe_load(text: str) -> Any:
     """`yaml.safe_load`, with libyaml's safe loader when PyYAML was built with it."""
-    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader either way
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe either way
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import RuleError, finditer, format_message
 from newslint.kinds.vale import (
     STYLE_KEYS, DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
-    go_template, non_capturing, string_list, string_map, to_sentence,
+    go_template, non_capturing, parses, string_list, string_map, to_sentence,
 )
 
 
@@ -33,10 +33,13 @@ class Substitution(ValeRule):
             [non_capturing(k) for k in self.keys_in_order], word=not self.nonword,
             ignorecase=self.ignorecase, capture=True, key="swap")
         self.gate_words = self.tokens.gate_words
-        # Replacements with $1 need the key's own groups: compile those keys alone.
-        flags = regex.IGNORECASE if self.ignorecase else 0
-        self.own = {i: compile_key(k, "swap", flags) for i, k in enumerate(self.keys_in_order)
-                    if "$" in self.replacements[i]}
+        # Replacements with $1 need the key's own groups: those keys compiled alone, on first
+        # use when Python's parser accepts them (they cannot fail then), else now so that a
+        # broken key is reported at load time with its file.
+        self.own_flags = regex.IGNORECASE if self.ignorecase else 0
+        self.own: dict[int, regex.Pattern | None] = {
+            i: None if parses(k) else compile_key(k, "swap", self.own_flags)
+            for i, k in enumerate(self.keys_in_order) if "$" in self.replacements[i]}
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.capitalize = bool(data.get("capitalize", False))
         self.action_name, _ = action_of(data)
@@ -68,7 +71,10 @@ class Substitution(ValeRule):
     def expected(self, index: int, observed: str) -> str:
         expected = self.replacements[index]
         if index in self.own:
-            expected = self.own[index].sub(go_template(expected), observed, count=1)
+            own = self.own[index]
+            if own is None:
+                own = self.own[index] = compile_key(self.keys_in_order[index], "swap", self.own_flags)
+            expected = own.sub(go_template(expected), observed, count=1)
         if self.capitalize and observed[:1].isupper():
             expected = expected[:1].upper() + expected[1:]
         return expected

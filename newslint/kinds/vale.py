@@ -134,6 +134,12 @@ def requirement(pattern: str, bounded: bool) -> Need | None:
     return None if tree is None else _sequence(list(tree), bounded, bounded)
 
 
+def parses(pattern: str) -> bool:
+    """Python's own parser accepts the pattern: then `regex` compiles it too, and the compile
+    (slow in pure Python) can wait until the pattern is first needed."""
+    return _parse(pattern) is not None
+
+
 def _parse(pattern: str, flags: int = 0) -> Any:
     try:
         return _sre_parse.parse(pattern, flags)
@@ -282,7 +288,7 @@ class TokenPattern:
         parsed = [_parse(token) for token in self.tokens]
         # Tokens that Python's parser accepts are compiled on first use; anything else now,
         # so that a broken pattern is reported at load time with its file.
-        if before or after or None in parsed:
+        if None in parsed or ((before or after) and not parses(self.source)):
             self._pattern = compile_key(self.source, key, self.flags)
         self.by_word: dict[str, list[int]] = {}
         self.by_substring: list[tuple[str, int]] = []

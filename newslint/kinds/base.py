@@ -2,7 +2,7 @@
 helpers that turn a match into a Finding."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -50,6 +50,16 @@ class CheckContext:
     registry: Registry | None = None
     accepted_words: frozenset[str] = frozenset()
     draft_date: str | None = None
+    # Per-document work that several rules need (the draft's resolved names, its attribution
+    # analysis), done by the first rule that asks; see `shared`.
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def shared(self, key: Any, build: Callable[[], Any]) -> Any:
+        """`build()` once per context and key. The key must name everything the result
+        depends on besides the document (e.g. the registry's and the lexicon's identity)."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        return self.cache[key]
 
 
 class Rule:

@@ -10,8 +10,8 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError
 from newslint.registry.explain import canonical_mentions, evidence, object_pronoun, support
 from newslint.registry.resolve import (
-    MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, DraftNames,
-    Resolution, Thresholds)
+    MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, Resolution,
+    Thresholds, draft_names)
 
 DEFAULT_MESSAGE = "'%s': the sources name %s %s (%s)"
 
@@ -49,7 +49,7 @@ class NamesRule(Rule):
         registry = context.registry
         if registry is None:
             return
-        names = DraftNames(context.document, registry, self.thresholds)
+        names = draft_names(context, self.thresholds)
         for resolution in names.resolutions():
             if resolution.how not in MISSES:
                 continue

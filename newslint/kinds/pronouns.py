@@ -20,7 +20,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, 
 from newslint.registry.explain import evidence, support
 from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity
-from newslint.registry.resolve import MISSES, DraftNames
+from newslint.registry.resolve import MISSES, DraftNames, draft_names
 
 DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
 USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
@@ -78,7 +78,7 @@ class PronounsRule(Rule):
         if registry is None:
             return
         document = context.document
-        names = DraftNames(document, registry)
+        names = draft_names(context)
         quoted = speech_mask(document)
         by_sentence = self._candidates(names, document, quoted)
         starts = [s.start for s in document.sentences]

@@ -4,6 +4,7 @@ organisation than the sources give, and someone named as holder of an office the
 to another person. Judged at the draft's date when curated titles have dates."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Iterator
 from typing import Any
@@ -14,7 +15,7 @@ from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
-from newslint.registry.resolve import DraftNames, Resolution, canonical_affiliation
+from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names
 
 MESSAGES = {
     "stale": "'%s': the sources give %s as %s, current (%s)",
@@ -70,7 +71,7 @@ class TitlesRule(Rule):
         registry = context.registry
         if registry is None:
             return
-        names = DraftNames(context.document, registry)
+        names = draft_names(context)
         for mention in names.mentions:
             if mention.kind != "person" or not mention.titles:
                 continue
@@ -85,7 +86,8 @@ class TitlesRule(Rule):
     def _about(self, resolution: Resolution, phrase: TitlePhrase, context: CheckContext) -> Iterator[Finding]:
         entity = resolution.entity
         lex = lexicon()
-        phrase.affiliation = canonical_affiliation(context.registry, phrase.affiliation)
+        # A copy: the draft's mentions are shared with the other rules (resolve.draft_names).
+        phrase = dataclasses.replace(phrase, affiliation=canonical_affiliation(context.registry, phrase.affiliation))
         same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, t.family or t.role)]
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)
                     and lex.roles_agree(phrase.role, t.role)]

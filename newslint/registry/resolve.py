@@ -3,7 +3,8 @@ as wrong, or a near miss of a known name (given name and surname compared separa
 Shared by the name, title and pronoun checks."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -13,6 +14,9 @@ from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, NameMention, RoleReference, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Variant
 from newslint.registry.reconcile import given_compatible, similarity
+
+if TYPE_CHECKING:
+    from newslint.kinds.base import CheckContext
 
 # How a draft name relates to a registry entity.
 EXACT = "exact"  # a right form
@@ -188,6 +192,17 @@ class DraftNames:
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_ORGANISATION)
+
+
+def draft_names(context: CheckContext, thresholds: Thresholds | None = None) -> DraftNames:
+    """The draft's names resolved against its registry, built once per document and shared by
+    the name, title and pronoun rules (finding and resolving the mentions is their main cost)."""
+    thresholds = thresholds or Thresholds()
+    registry = context.registry
+    assert registry is not None
+    # The cached DraftNames keeps the registry alive, so its id cannot be reused meanwhile.
+    key = ("draft-names", id(registry), astuple(thresholds))
+    return context.shared(key, lambda: DraftNames(context.document, registry, thresholds))
 
 
 def title_agrees(mention: NameMention, entity: Entity) -> bool:

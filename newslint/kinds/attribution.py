@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import regex
@@ -142,6 +142,17 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
+        """The lexicon of this YAML data; rules with identical lists share one, compiled once
+        per process (the sourcing rules all name the same lexicon file)."""
+        try:
+            key = _frozen(data)
+            hash(key)
+        except TypeError:  # not plain YAML data: compile it afresh
+            return cls._compile_data(data)
+        return _cached_lexicon(key)
+
+    @classmethod
+    def _compile_data(cls, data: dict[str, Any]) -> Lexicon:
         defines = data.get("define") or {}
         if not isinstance(defines, dict):
             raise RuleError("define must be a mapping of names to patterns", "define")
@@ -177,6 +188,30 @@ class Lexicon:
         return cls(verbs, sources, _vague_groups(vague),
                    tuple(_compile(p, "vague", defines) for p in _strings(vague.get("phrases"), "vague")),
                    anonymous, tuple(claims))
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable image of YAML data: order kept (the claim kinds are tried in order), types
+    kept (True, 1 and "1" are different entries)."""
+    if isinstance(value, dict):
+        return ("dict", tuple((_frozen(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(_frozen(v) for v in value))
+    return (type(value).__name__, value)
+
+
+def _thawed(frozen: Any) -> Any:
+    kind, value = frozen
+    if kind == "dict":
+        return {_thawed(k): _thawed(v) for k, v in value}
+    if kind == "list":
+        return [_thawed(v) for v in value]
+    return value
+
+
+@lru_cache(maxsize=64)
+def _cached_lexicon(key: Any) -> Lexicon:
+    return Lexicon._compile_data(_thawed(key))
 
 
 def _act_pattern(entries: list[str]) -> regex.Pattern | None:

@@ -85,8 +85,10 @@ class SourcingRule(Rule):
         self.lexicon = Lexicon.from_data(merge(base, {k: v for k, v in data.items() if k in LEXICON_KEYS}))
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
-        document = context.document
-        for paragraph in analyse(document, self.lexicon):
+        # The three checks share one analysis of the document (rules with the same lists share
+        # one Lexicon, which they keep alive, so its id names it).
+        paragraphs = context.shared(("attribution", id(self.lexicon)), lambda: analyse(context.document, self.lexicon))
+        for paragraph in paragraphs:
             if self.check_name == "unsourced":
                 yield from self._unsourced(context, paragraph)
             elif self.check_name == "vague":

@@ -16,7 +16,7 @@ from newslint.engine.config import Config, ConfigError, find_config, load_config
 from newslint.engine.files import Decoded, InputError, decode, expand_paths
 from newslint.engine.linter import Linter, Options, Report, failing
 from newslint.engine.suppress import matches
-from newslint.formats.base import FormatContext
+from newslint.formats.base import DocumentLines, FormatContext
 from newslint.plugins import get_plugins
 
 STDIN = Path("-")
@@ -74,10 +74,11 @@ def run_check(args: Namespace) -> int:
     for selector in unmatched_selectors(options, list(linters.values())):
         print(f"newslint: warning: --select/--ignore {selector!r} matches no loaded rule", file=sys.stderr)
     # --diff prints while it lints, so it stays in one process to keep the diffs in order.
+    reads = getattr(formats[args.format], "reads_document", None)
     if args.jobs > 1 and len(tasks) > 1 and not args.diff:
-        reports = lint_in_processes(tasks, args, options, args.jobs)
+        reports = lint_in_processes(tasks, args, options, args.jobs, reads)
     else:
-        reports = [lint_or_fix(linter_for(task.config), task, args) for task in tasks]
+        reports = [for_output(lint_or_fix(linter_for(task.config), task, args), reads) for task in tasks]
 
     for report in reports:
         for note in report.notes:
@@ -150,26 +151,42 @@ def lint_or_fix(linter: Linter, task: Task, args: Namespace) -> Report:
     return linter.lint_file(Path(task.name))
 
 
+def for_output(report: Report, reads: str | None) -> Report:
+    """The report with only what the output format reads of its Document (formats/base.py,
+    reads_document): every Report is kept until output, and a whole Document per file made
+    memory grow with the number of files."""
+    document = report.document
+    if reads is None or document is None or isinstance(document, DocumentLines):
+        return report
+    if reads == "nothing":
+        report.document = None
+    else:
+        lines = {f.line: document.line_text(f.line) for f in report.findings}
+        report.document = DocumentLines(document.path, lines, document.text if reads == "text" else "")  # type: ignore[assignment]
+    return report
+
+
 # -- --jobs N: one Linter per configuration in each worker process ---------------------------
 _worker: dict = {}
 
 
-def _start_worker(args: Namespace, options: Options) -> None:
-    _worker.update(args=args, options=options, linters={})
+def _start_worker(args: Namespace, options: Options, reads: str | None) -> None:
+    _worker.update(args=args, options=options, reads=reads, linters={})
 
 
 def _lint_task(task: Task) -> Report:
     linters = _worker["linters"]
     if task.config.path not in linters:
         linters[task.config.path] = Linter(task.config, _worker["options"], get_plugins())
-    return lint_or_fix(linters[task.config.path], task, _worker["args"])
+    return for_output(lint_or_fix(linters[task.config.path], task, _worker["args"]), _worker["reads"])
 
 
-def lint_in_processes(tasks: list[Task], args: Namespace, options: Options, jobs: int) -> list[Report]:
+def lint_in_processes(tasks: list[Task], args: Namespace, options: Options, jobs: int,
+                      reads: str | None = None) -> list[Report]:
     """Reports in the order of `tasks`, as the single-process path gives them."""
     workers = min(jobs, len(tasks))
     chunk = max(1, len(tasks) // (workers * 4))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options, reads)) as pool:
         return list(pool.map(_lint_task, tasks, chunksize=chunk))
 
 

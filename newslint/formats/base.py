@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
     from newslint.engine.linter import Report
@@ -17,3 +17,30 @@ class FormatContext:
 
 
 Formatter = Callable[["list[Report]", TextIO, FormatContext], None]
+
+
+@dataclass
+class DocumentLines:
+    """What output formats read from a linted Document, kept in its place once linting is done
+    so that memory does not grow with the number of files: the lines the findings start on
+    (`line_text`) and, for a format that asks, the whole text."""
+
+    path: str
+    lines: dict[int, str]
+    text: str = ""
+
+    def line_text(self, line: int) -> str:
+        return self.lines.get(line, "")
+
+
+F = TypeVar("F", bound=Callable)
+
+
+def reads_document(what: str) -> Callable[[F], F]:
+    """Declare what a format reads from Report.document: "nothing", "lines" (`line_text` of
+    the findings' lines) or "text" (the whole text too). `check` keeps only that; a format
+    that declares nothing gets the whole Document."""
+    def mark(writer: F) -> F:
+        writer.reads_document = what  # type: ignore[attr-defined]
+        return writer
+    return mark

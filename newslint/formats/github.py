@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.formats.base import FormatContext
+from newslint.formats.base import FormatContext, reads_document
 
 # GitHub has three annotation levels; suggestion and info become notices.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice", "suggestion": "notice"}
@@ -23,6 +23,7 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+@reads_document("nothing")
 def write_github(reports, stream: TextIO, context: FormatContext) -> None:
     for report in reports:
         for finding in report.findings:

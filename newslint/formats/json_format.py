@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newslint.formats.base import FormatContext
+from newslint.formats.base import FormatContext, reads_document
 
 
+@reads_document("nothing")
 def write_json(reports, stream: TextIO, context: FormatContext) -> None:
     items = [finding.as_json() for report in reports for finding in report.findings]
     json.dump(items, stream, ensure_ascii=False, indent=2)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from newslint.formats.base import FormatContext
+from newslint.formats.base import FormatContext, reads_document
 from newslint.lsp.diagnostics import path_uri, report_diagnostics
 
 
+@reads_document("text")
 def write_lsp(reports, stream: TextIO, context: FormatContext) -> None:
     items = [{"uri": path_uri(report.path), "diagnostics": report_diagnostics(report)} for report in reports]
     json.dump(items, stream, ensure_ascii=False, indent=2)

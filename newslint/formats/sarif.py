@@ -12,13 +12,14 @@ from typing import TextIO
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.formats.base import FormatContext
+from newslint.formats.base import FormatContext, reads_document
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note", "suggestion": "note"}
 
 
+@reads_document("nothing")
 def write_sarif(reports, stream: TextIO, context: FormatContext) -> None:
     rules: list[dict] = []
     index: dict[str, int] = {}

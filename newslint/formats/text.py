@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from newslint.formats.base import FormatContext
+from newslint.formats.base import FormatContext, reads_document
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "suggestion": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+@reads_document("lines")
 def write_text(reports, stream: TextIO, context: FormatContext) -> None:
     count = 0
     for report in reports:

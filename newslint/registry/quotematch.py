@@ -9,6 +9,7 @@ windows of the source text."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -137,27 +138,32 @@ class QuoteIndex:
         slack = max(2, n // 4)
         # Only paragraphs that hold half the quotation's words can hold a close wording.
         need = max(2, (len(wanted) + 1) // 2)
+        reach = n + slack  # the longest window
         for source in self.sources:
-            starts = [range(max(0, first - n), last + 1) for first, last, present in source.paragraphs
-                      if len(present & wanted) >= need]
-            for start in (i for span in starts for i in span):
-                if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
-                    continue
-                # Each word an alignment keeps is a quotation word, so no window from here scores
-                # above (quotation words in the longest window) / n: skip starts that can reach
-                # neither the threshold nor the best so far (a tie still counts: keep those).
-                floor = threshold if best is None else max(threshold, best[0])
-                if sum(w in wanted for w in source.words[start:start + n + slack]) < n * floor - 1e-9:
-                    continue
-                for size in range(max(1, n - slack), n + slack + 1):
-                    window = source.words[start:start + size]
-                    if len(window) < size:
-                        break
-                    score = Levenshtein.normalized_similarity(words, window)
-                    # On a tie, the window as long as the quotation (a changed word, not a
-                    # dropped one) reads best as the source's wording.
-                    if best is None or (score, -abs(size - n)) > (best[0], -abs(best[3] - best[2] + 1 - n)):
-                        best = (score, source, start, start + size - 1)
+            spans = [range(max(0, first - n), last + 1) for first, last, present in source.paragraphs
+                     if len(present & wanted) >= need]
+            for span in spans:
+                # Each word an alignment keeps is a quotation word, so no window from a start
+                # scores above (quotation words in its longest window) / n: skip starts that can
+                # reach neither the threshold nor the best so far (a tie still counts: keep those).
+                # hits[i]: quotation words among the span's words before span.start + i.
+                hits = [0, *accumulate(w in wanted for w in source.words[span.start:span.stop - 1 + reach])]
+                for start in span:
+                    if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
+                        continue
+                    floor = threshold if best is None else max(threshold, best[0])
+                    at = start - span.start
+                    if hits[min(at + reach, len(hits) - 1)] - hits[at] < n * floor - 1e-9:
+                        continue
+                    for size in range(max(1, n - slack), reach + 1):
+                        window = source.words[start:start + size]
+                        if len(window) < size:
+                            break
+                        score = Levenshtein.normalized_similarity(words, window)
+                        # On a tie, the window as long as the quotation (a changed word, not a
+                        # dropped one) reads best as the source's wording.
+                        if best is None or (score, -abs(size - n)) > (best[0], -abs(best[3] - best[2] + 1 - n)):
+                            best = (score, source, start, start + size - 1)
         if best is None or best[0] < threshold:
             return None
         score, source, first, last = best

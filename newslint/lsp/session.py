@@ -18,27 +18,21 @@ from newslint.registry.store import RegistryProvider
 
 
 class WorkspaceRegistries(RegistryProvider):
-    """Keeps each source set's registry without re-hashing the sources on every keystroke;
-    `invalidate()` (a source or facts file changed) makes the next lint look again, and the
-    content-keyed cache underneath rebuilds only what really changed."""
+    """The provider, plus which files the workspace's registries depend on (so a change to one
+    of them invalidates), and without registries of older contents piling up."""
 
     def __init__(self, plugins) -> None:
         super().__init__(plugins)
-        self._current: dict[tuple, tuple[Registry, list[str]]] = {}
         self.watched: set[Path] = set()  # source and facts files or folders in use
 
     def get(self, sources: list[Path], facts: list[Path], parsers: dict | None = None) -> tuple[Registry, list[str]]:
-        key = (tuple(str(p) for p in sources), tuple(str(p) for p in facts))
-        if key not in self._current:
-            self._current[key] = super().get(sources, facts, parsers)
+        known = len(self._current)
+        value = super().get(sources, facts, parsers)
+        if len(self._current) != known:
             self.watched.update(p.resolve() for p in [*sources, *facts])
-            # Drop registries of older contents so a long session does not pile them up.
-            kept = [id(value) for value in self._current.values()]
+            kept = [id(v) for v in self._current.values()]
             self._built = {k: v for k, v in self._built.items() if id(v) in kept}
-        return self._current[key]
-
-    def invalidate(self) -> None:
-        self._current.clear()
+        return value
 
     def covers(self, path: Path) -> bool:
         return any(path == w or w in path.parents for w in self.watched)

@@ -154,13 +154,27 @@ def build(sources: list[Path], facts: list[Path], extractors: list, parsers: dic
 
 
 class RegistryProvider:
-    """Builds a registry once per distinct set of sources and facts, through the disk cache."""
+    """Builds a registry once per distinct set of sources and facts, through the disk cache.
+
+    Within a run the sources are hashed once per set of paths, not once per draft;
+    `invalidate()` (a source or facts file changed, in an editor) makes the next call hash
+    them again, and the content-keyed caches rebuild only what really changed."""
 
     def __init__(self, plugins) -> None:
         self.plugins = plugins
-        self._built: dict[str, tuple[Registry, list[str]]] = {}
+        self._built: dict[str, tuple[Registry, list[str]]] = {}  # by content hash
+        self._current: dict[tuple, tuple[Registry, list[str]]] = {}  # by paths, until invalidated
 
     def get(self, sources: list[Path], facts: list[Path], parsers: dict | None = None) -> tuple[Registry, list[str]]:
+        paths = (tuple(str(p) for p in sources), tuple(str(p) for p in facts))
+        if paths not in self._current:
+            self._current[paths] = self._by_content(sources, facts, parsers)
+        return self._current[paths]
+
+    def invalidate(self) -> None:
+        self._current.clear()
+
+    def _by_content(self, sources: list[Path], facts: list[Path], parsers: dict | None) -> tuple[Registry, list[str]]:
         extractors = self.plugins.fact_extractors()
         key = content_key(sources, facts, extractors)
         if key not in self._built:

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from newslint.datafiles import safe_load
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, claims_in, clause, merge
 from newslint.kinds.base import CheckContext, Rule, RuleError
@@ -39,7 +40,7 @@ DEFAULT_ADVICE = {
 
 @lru_cache(maxsize=32)
 def _read_lexicon(path: str, mtime: float) -> dict[str, Any]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = safe_load(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise RuleError(f"lexicon {path} must be a YAML mapping", "lexicon")
     return data

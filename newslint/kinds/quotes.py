@@ -33,6 +33,13 @@ def _words_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
     return (spans[0][0], spans[-1][1]) if spans else (item.quote.start, item.quote.end)
 
 
+def _attributions(context: CheckContext) -> list[Attribution]:
+    """The draft's quotations with their speakers, worked out once per document for both
+    kinds (they only read them)."""
+    registry = context.registry
+    return context.shared(("attributions", id(registry)), lambda: attribute(context.document, registry))
+
+
 def _title_case(text: str) -> bool:
     """Every word of four letters or more is capitalised: a title, not speech."""
     long_words = [w for w in WORD.findall(text) if len(w) >= 4 and w[0].isalpha()]
@@ -80,7 +87,7 @@ class QuotesRule(Rule):
         if registry is None:
             return
         index = index_for(registry)
-        for item in attribute(context.document, registry):
+        for item in _attributions(context):
             segments = _segments(context, item)
             if sum(len(s) for s in segments) < self.min_words:
                 continue
@@ -145,7 +152,7 @@ class AttributionRule(Rule):
             return
         index = index_for(registry)
         known = [q.speaker for q in registry.quotes if q.speaker]
-        for item in attribute(context.document, registry):
+        for item in _attributions(context):
             if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
                 continue
             if not self._known(registry, item.speaker, known):

@@ -13,7 +13,7 @@ from newslint.engine.files import InputError, read_text
 from newslint.engine.loader import LoadProblem, RuleSet, builtin_rules_dir, load_rules
 from newslint.engine.suppress import Suppressions, matches
 from newslint.findings import Finding, severity_rank
-from newslint.kinds.base import REGEX_TIMEOUT, CheckContext, Rule
+from newslint.kinds.base import REGEX_TIMEOUT, CheckContext, Rule, prose_words
 from newslint.plugins import Plugins, get_plugins
 from newslint.registry.store import RegistryProvider
 
@@ -55,6 +55,35 @@ def level_for(rule_id: str, levels: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
+@dataclass
+class RulePlan:
+    """The active rules of one selection, indexed by their gate words (Rule.gate_words) once,
+    so that a document visits only the rules that can find something in it: one set
+    intersection per document instead of a call per rule. Rules keep their order."""
+
+    rules: list[tuple[Rule, str]]
+    always: list[int] = field(default_factory=list)  # positions of the rules without gate words
+    by_word: dict[str, list[int]] = field(default_factory=dict)  # word -> positions of its rules
+    needs_registry: bool = False
+
+    def __post_init__(self) -> None:
+        self.needs_registry = any(rule.needs_registry for rule, _ in self.rules)
+        for position, (rule, _) in enumerate(self.rules):
+            if rule.gate_words is None:
+                self.always.append(position)
+            else:
+                for word in rule.gate_words:
+                    self.by_word.setdefault(word, []).append(position)
+
+    def for_document(self, document: Document) -> list[tuple[Rule, str]]:
+        if not self.by_word:
+            return list(self.rules)
+        chosen = set(self.always)
+        for word in self.by_word.keys() & prose_words(document):
+            chosen.update(self.by_word[word])
+        return [self.rules[position] for position in sorted(chosen)]
+
+
 class Linter:
     """Lints documents with one configuration. Rules are compiled once, on construction."""
 
@@ -71,7 +100,7 @@ class Linter:
         self.registries = registries or RegistryProvider(self.plugins)
         # active_rules() per front-matter select/ignore: matching every rule id against the
         # selectors costs more than most rules' checks when a style has thousands of rules.
-        self._active: dict[tuple, tuple[list[Rule], int, list[tuple[Rule, str]]]] = {}
+        self._active: dict[tuple, tuple[list[Rule], int, RulePlan]] = {}
 
     @property
     def problems(self) -> list[LoadProblem]:
@@ -79,6 +108,10 @@ class Linter:
 
     def active_rules(self, front: dict[str, Any] | None = None) -> list[tuple[Rule, str]]:
         """(rule, level) for every rule that runs, after select/ignore/levels and front matter."""
+        return list(self.plan(front).rules)
+
+    def plan(self, front: dict[str, Any] | None = None) -> RulePlan:
+        """The active rules (see active_rules) with their word index, built once per selection."""
         select = self.options.select if self.options.select is not None else self.config.select
         ignore = [*self.config.ignore, *self.options.ignore]
         front = front or {}
@@ -88,7 +121,7 @@ class Linter:
         rules = self.ruleset.rules
         hit = self._active.get(key)
         if hit is not None and hit[0] is rules and hit[1] == len(rules):
-            return list(hit[2])
+            return hit[2]
         chosen = []
         for rule in self.ruleset.rules:
             if not selected(rule.id, select, ignore) or not selected(rule.id, front_select, front_ignore):
@@ -96,8 +129,9 @@ class Linter:
             level = level_for(rule.id, self.config.levels) or rule.level
             if level != "off":
                 chosen.append((rule, level))
-        self._active[key] = (rules, len(rules), chosen)
-        return list(chosen)
+        plan = RulePlan(chosen)
+        self._active[key] = (rules, len(rules), plan)
+        return plan
 
     def sources_for(self, document: Document) -> list[Path]:
         if self.options.sources is not None:
@@ -125,19 +159,19 @@ class Linter:
         report.notes.extend(f"{path}:{problem}" for problem in getattr(document, "problems", ()))
         front = document.front_matter.get("newslint") if isinstance(document.front_matter, dict) else None
         front = front if isinstance(front, dict) else {}
-        rules = self.active_rules(front)
+        plan = self.plan(front)
         context = CheckContext(
             document=document,
             accepted_words=frozenset(w.casefold() for w in [*self.config.accept, *_str_list(front.get("accept"))]),
             draft_date=_date(document.front_matter.get("date")),
         )
-        if any(rule.needs_registry for rule, _ in rules):
+        if plan.needs_registry:
             sources = self.sources_for(document)
             if sources:
                 context.registry, notes = self.registries.get(sources, self.facts_for(), self.parsers)
                 report.notes.extend(notes)
         findings: list[Finding] = []
-        for rule, level in rules:
+        for rule, level in plan.for_document(document):
             if rule.needs_registry and context.registry is None:
                 continue
             try:

@@ -62,12 +62,27 @@ class CheckContext:
         return self.cache[key]
 
 
+_WORDS = regex.compile(r"\w+")
+
+
+def prose_words(document: Document) -> frozenset[str]:
+    """The lowercase words (\\w+ runs) of the document's prose, computed once per document."""
+    words = document.__dict__.get("_prose_words")
+    if words is None or words[0] is not document.prose:
+        words = document.__dict__["_prose_words"] = (document.prose, frozenset(w.lower() for w in _WORDS.findall(document.prose)))
+    return words[1]
+
+
 class Rule:
     """Base of all rule kinds. Subclasses set `extends` and implement `compile` and `check`."""
 
     extends: ClassVar[str] = ""
     category: ClassVar[str] = "style"
     needs_registry: ClassVar[bool] = False
+    # The rule finds nothing in a document whose prose (see prose_words) has none of these
+    # words; None: no such promise. Set once in compile(); the engine indexes rules by these
+    # words so that a document visits only the rules whose words it contains.
+    gate_words: frozenset[str] | None = None
     # Keys this kind understands besides COMMON_KEYS; unknown keys are reported as warnings.
     keys: ClassVar[frozenset[str]] = frozenset()
 

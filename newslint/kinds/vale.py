@@ -20,7 +20,7 @@ import regex
 
 from newslint.document.model import Document
 from newslint.findings import Finding, Fix
-from newslint.kinds.base import CheckContext, Rule, RuleError, RuleSpec, compile_pattern
+from newslint.kinds.base import CheckContext, Rule, RuleError, RuleSpec, compile_pattern, prose_words
 
 # The private sre parser is used only to find literal words in a pattern for the prefilter;
 # when it cannot parse a pattern (regex-module syntax) the rule simply always runs.
@@ -249,7 +249,7 @@ class DocumentView:
         return start, len(self.document.text) if end < 0 else end
 
     def __post_init__(self) -> None:
-        self.words = frozenset(w.lower() for w in _WORDS.findall(self.document.prose))
+        self.words = prose_words(self.document)  # shared with the engine's rule index
 
     @property
     def lower(self) -> str:
@@ -471,8 +471,6 @@ class ValeRule(Rule):
         return super().finding(start, end, *args, fix=fix, **kwargs)
 
     limit: int = 0
-    # Words of which the document must contain one for the rule to match (None: no such set).
-    gate_words: frozenset[str] | None = None
 
     def check(self, context: CheckContext) -> Iterable[Finding]:
         # Thousands of rules run per document: a rule that cannot match returns an empty

@@ -1,52 +1,73 @@
 """The built-in plugin: registers newslint's own rule kinds, parsers, formats and fact
 extractors through the same hooks that third-party plugins implement.
 
-Built-ins are found by convention so that adding one is adding a module: a module in
-`newslint.kinds` exports RULE_KINDS, one in `newslint.formats` exports FORMATS, and one in
-`newslint.registry.extractors` exports EXTRACTORS."""
+The built-ins are listed here by name and imported on first use (`Deferred`): a run imports
+only the rule kinds its rules extend and the format it writes, not every module of
+newslint/kinds and newslint/formats. A module in `newslint.kinds` exports RULE_KINDS, one in
+`newslint.formats` exports FORMATS and one in `newslint.registry.extractors` exports
+EXTRACTORS; adding one is adding its module and its line below (tests/test_builtins_table.py
+fails when a module's exports and these tables disagree)."""
 from __future__ import annotations
 
 import importlib
-import pkgutil
 
-from newslint.document.parse import BUILTIN_PARSERS
-from newslint.hookspecs import hookimpl
+from newslint.hookspecs import Deferred, hookimpl
 
+RULE_KINDS = {
+    "attribution": "newslint.kinds.quotes:AttributionRule",
+    "capitalization": "newslint.kinds.capitalization:Capitalization",
+    "conditional": "newslint.kinds.conditional:Conditional",
+    "consistency": "newslint.kinds.consistency:Consistency",
+    "existence": "newslint.kinds.existence:Existence",
+    "figures": "newslint.kinds.figures:FiguresRule",
+    "metric": "newslint.kinds.metric:Metric",
+    "names": "newslint.kinds.names:NamesRule",
+    "occurrence": "newslint.kinds.occurrence:Occurrence",
+    "pronouns": "newslint.kinds.pronouns:PronounsRule",
+    "quotes": "newslint.kinds.quotes:QuotesRule",
+    "readability": "newslint.kinds.readability:Readability",
+    "repetition": "newslint.kinds.repetition:Repetition",
+    "sourcing": "newslint.kinds.sourcing:SourcingRule",
+    "substitution": "newslint.kinds.substitution:Substitution",
+    "titles": "newslint.kinds.titles:TitlesRule",
+}
 
-def _exports(package: str, name: str) -> list:
-    module = importlib.import_module(package)
-    found = []
-    for info in sorted(pkgutil.iter_modules(module.__path__), key=lambda i: i.name):
-        value = getattr(importlib.import_module(f"{package}.{info.name}"), name, None)
-        if value:
-            found.append(value)
-    return found
+FORMATS = {
+    "github": "newslint.formats.github:write_github",
+    "json": "newslint.formats.json_format:write_json",
+    "lsp": "newslint.formats.lsp_format:write_lsp",
+    "sarif": "newslint.formats.sarif:write_sarif",
+    "text": "newslint.formats.text:write_text",
+}
+
+# Modules exporting EXTRACTORS; the registry cache key names every extractor, so all load.
+EXTRACTOR_MODULES = (
+    "newslint.registry.extractors.figures",
+    "newslint.registry.extractors.people",
+    "newslint.registry.extractors.quotes",
+)
 
 
 @hookimpl
 def newslint_rule_kinds() -> dict:
-    kinds: dict = {}
-    for exported in _exports("newslint.kinds", "RULE_KINDS"):
-        kinds.update(exported)
-    return kinds
+    return {name: Deferred(target) for name, target in RULE_KINDS.items()}
 
 
 @hookimpl
 def newslint_parsers() -> dict:
+    from newslint.document.parse import BUILTIN_PARSERS
+
     return dict(BUILTIN_PARSERS)
 
 
 @hookimpl
 def newslint_formats() -> dict:
-    formats: dict = {}
-    for exported in _exports("newslint.formats", "FORMATS"):
-        formats.update(exported)
-    return formats
+    return {name: Deferred(target) for name, target in FORMATS.items()}
 
 
 @hookimpl
 def newslint_fact_extractors() -> list:
-    return [extractor for exported in _exports("newslint.registry.extractors", "EXTRACTORS") for extractor in exported]
+    return [extractor for module in EXTRACTOR_MODULES for extractor in importlib.import_module(module).EXTRACTORS]
 
 
 @hookimpl

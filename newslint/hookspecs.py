@@ -1,12 +1,30 @@
 """The pluggy hooks through which built-ins and third-party plugins (entry-point group
-`newslint`) extend newslint. Each hook returns a contribution; newslint merges them."""
+`newslint`) extend newslint. Each hook returns a contribution; newslint merges them.
+
+A value in a rule-kind or format table may be a `Deferred("module:attribute")`: newslint
+imports it the first time a rule extends that kind or that format is chosen, so a run pays
+only for what it uses (the built-ins are all listed this way)."""
 from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
 
 import pluggy
 
 PROJECT = "newslint"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A hook value named by "module:attribute", imported on first use."""
+
+    target: str
+
+    def load(self):
+        module, _, attribute = self.target.partition(":")
+        return getattr(importlib.import_module(module), attribute)
 
 
 @hookspec

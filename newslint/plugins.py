@@ -3,16 +3,41 @@ to load is reported as a warning, never fatal."""
 from __future__ import annotations
 
 import importlib.metadata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import pluggy
 
 from newslint import hookspecs
+from newslint.hookspecs import Deferred
 
 BUILTIN_PLUGINS = (
     "newslint.builtins",
 )
+
+
+class Exports(Mapping):
+    """Merged hook contributions by name; a `Deferred` value is imported on first lookup."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self._values = values
+
+    def __getitem__(self, name: str) -> Any:
+        value = self._values[name]
+        if isinstance(value, Deferred):
+            value = self._values[name] = value.load()
+        return value
+
+    def __contains__(self, name: object) -> bool:  # without importing
+        return name in self._values
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
 
 
 @dataclass
@@ -28,14 +53,14 @@ class Plugins:
             merged.update(result or {})
         return merged
 
-    def rule_kinds(self) -> dict:
-        return self._merged(self.manager.hook.newslint_rule_kinds())
+    def rule_kinds(self) -> Mapping:
+        return Exports(self._merged(self.manager.hook.newslint_rule_kinds()))
 
     def parsers(self) -> dict:
         return self._merged(self.manager.hook.newslint_parsers())
 
-    def formats(self) -> dict:
-        return self._merged(self.manager.hook.newslint_formats())
+    def formats(self) -> Mapping:
+        return Exports(self._merged(self.manager.hook.newslint_formats()))
 
     def fact_extractors(self) -> list:
         extractors = [e for result in self.manager.hook.newslint_fact_extractors() for e in result or []]

@@ -4,12 +4,9 @@ from __future__ import annotations
 import os
 import sys
 from argparse import Namespace
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pathspec
 
 from newslint.cli.main import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error
 from newslint.engine.config import Config, ConfigError, find_config, load_config_file
@@ -184,6 +181,8 @@ def _lint_task(task: Task) -> Report:
 def lint_in_processes(tasks: list[Task], args: Namespace, options: Options, jobs: int,
                       reads: str | None = None) -> list[Report]:
     """Reports in the order of `tasks`, as the single-process path gives them."""
+    from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for --jobs N
+
     workers = min(jobs, len(tasks))
     chunk = max(1, len(tasks) // (workers * 4))
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options, reads)) as pool:
@@ -198,7 +197,9 @@ def use_color(choice: str) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _gitignore(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+def _gitignore(patterns: tuple[str, ...]):  # -> pathspec.GitIgnoreSpec
+    import pathspec  # only when a configuration excludes files
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

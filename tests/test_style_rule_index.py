@@ -11,6 +11,7 @@ from newslint.document import parse_document
 from newslint.engine.config import Config
 from newslint.engine.linter import Linter, Options, RulePlan
 from newslint.kinds.base import CheckContext
+from newslint.kinds.vale import DocumentView, view_of
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "stories").glob("*/drafts/*.md")) \
@@ -79,3 +80,31 @@ def test_the_index_keeps_rule_order_and_runs_ungated_rules(linter):
     assert visited == [rule_id for rule_id in order if rule_id in set(visited)]
     assert {"Gen.Percent", "Gen.Raw", "Gen.Sub"} <= set(visited)
     assert len(visited) < len(order) / 2
+
+
+def test_searching_only_the_spans_that_hold_a_rules_words_finds_the_same(linter, monkeypatch):
+    narrowed = {path: [f.as_json() for f in linter.lint_text(str(path), path.read_text(encoding="utf-8")).findings]
+                for path in TEXTS}
+    calls = []
+
+    def every_span(self, scope, spans, words):
+        calls.append(scope)
+        return spans
+
+    monkeypatch.setattr(DocumentView, "spans_holding", every_span)
+    for path in TEXTS:
+        every = [f.as_json() for f in linter.lint_text(str(path), path.read_text(encoding="utf-8")).findings]
+        assert narrowed[path] == every, path.name
+    assert len(calls) > 100
+
+
+def test_spans_are_not_narrowed_when_an_edge_cuts_a_word():
+    document = parse_document("x.md", "Alpha beta.\n\nGamma delta.\n")
+    view = view_of(document)
+    blocks = [(b.start, b.end) for b in document.blocks]
+    assert view.spans_holding("text", blocks, {"delta"}) == blocks[1:]
+    assert view.spans_holding("text", blocks, {"zeta"}) == []
+    cut = [(0, 3), (3, len(document.text))]  # "Alp|ha": a search ending at 3 sees a word edge
+    assert view.spans_holding("cut", cut, {"delta"}) == cut
+    overlapping = [(0, 12), (6, len(document.text))]
+    assert view.spans_holding("overlap", overlapping, {"delta"}) == overlapping

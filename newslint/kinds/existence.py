@@ -44,9 +44,10 @@ class Existence(ValeRule):
         return self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
 
     def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
-        pattern = chosen[0]
+        pattern, indexes = chosen
         prose = self.subject(view)
-        for start, end in self.spans(view):
+        words = self.tokens.anchor_words(view, indexes) if indexes and not self.raw else None
+        for start, end in self.spans(view, words):
             for match in finditer(pattern, prose, start, end):
                 text = match.group()
                 if not text.strip() or self.exceptions(text.strip()):

@@ -57,7 +57,8 @@ class Substitution(ValeRule):
     def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
         pattern, indexes = chosen
         prose = self.subject(view)
-        for start, end in self.spans(view):
+        words = None if self.raw else self.tokens.anchor_words(view, indexes)
+        for start, end in self.spans(view, words):
             for match in finditer(pattern, prose, start, end):
                 index, begin, finish = TokenPattern.token_of(match, indexes)
                 observed = prose[begin:finish].strip()

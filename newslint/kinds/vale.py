@@ -10,6 +10,7 @@ tokens is run with only the tokens whose words are present (an exact narrowing: 
 whose literal words are absent cannot match)."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -34,6 +35,7 @@ except ImportError:  # pragma: no cover
 WORD_TEMPLATE = r"\b(?:{})\b"
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regex.compile(r"\w+")
+_WORD_PAIR = regex.compile(r"\w\w")
 _LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
 # Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
 _CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
@@ -232,6 +234,8 @@ class DocumentView:
     _lower: str | None = None
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _statistics: dict[str, float] | None = None
+    _word_starts: dict[str, list[int]] | None = None
+    _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
 
     @property
     def statistics(self) -> dict[str, float]:
@@ -256,6 +260,46 @@ class DocumentView:
         if self._lower is None:
             self._lower = self.document.prose.lower()
         return self._lower
+
+    def word_starts(self) -> dict[str, list[int]]:
+        """Where each lowercase word of `words` starts in the prose."""
+        if self._word_starts is None:
+            starts: dict[str, list[int]] = {}
+            for match in _WORDS.finditer(self.document.prose):
+                starts.setdefault(match.group().lower(), []).append(match.start())
+            self._word_starts = starts
+        return self._word_starts
+
+    def spans_holding(self, scope: str, spans: list[tuple[int, int]], words: Iterable[str]) -> list[tuple[int, int]]:
+        """The spans of `scope` in which one of `words` occurs. A match that must contain one
+        of the words (as a whole word) can only be in those, provided the spans are disjoint
+        and none of their edges cuts a word (a search ending inside a word sees a word edge
+        there): otherwise all of them."""
+        if scope not in self._span_starts:
+            self._span_starts[scope] = self._narrowable(spans)
+        starts = self._span_starts[scope]
+        if starts is None:
+            return spans
+        word_starts = self.word_starts()
+        chosen = set()
+        for word in words:
+            for offset in word_starts.get(word, ()):
+                index = bisect.bisect_right(starts, offset) - 1
+                if index >= 0 and offset < spans[index][1]:
+                    chosen.add(index)
+        return [spans[index] for index in sorted(chosen)]
+
+    def _narrowable(self, spans: list[tuple[int, int]]) -> list[int] | None:
+        prose = self.document.prose
+        previous_end = 0
+        for start, end in spans:
+            if start < previous_end:
+                return None  # overlapping spans
+            for edge in (start, end):
+                if 0 < edge < len(prose) and _WORD_PAIR.match(prose, edge - 1):
+                    return None
+            previous_end = end
+        return [start for start, _ in spans]
 
     def has(self, need: Need | None) -> bool:
         if need is None:
@@ -304,6 +348,7 @@ class TokenPattern:
                 else:
                     self.by_substring.append((value, index))
         self.words = frozenset(self.by_word)
+        self.ungated = frozenset(self.always) | {index for _, index in self.by_substring}
         # When every token has a literal word, the pattern can only match if one is present.
         self.gate_words = self.words if not self.always and not self.by_substring else None
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
@@ -345,6 +390,13 @@ class TokenPattern:
                 self._narrowed.clear()
             narrowed = self._narrowed[indexes] = (self._build(indexes), indexes)
         return narrowed
+
+    def anchor_words(self, view: DocumentView, indexes: tuple[int, ...]) -> frozenset[str] | None:
+        """The document's words of which every match of the tokens `indexes` contains one
+        (None: some token has no such word)."""
+        if not self.ungated.isdisjoint(indexes):
+            return None
+        return self.words & view.words
 
     @staticmethod
     def token_of(match: regex.Match, indexes: tuple[int, ...]) -> tuple[int, int, int]:
@@ -507,13 +559,17 @@ class ValeRule(Rule):
         """The string the rule searches: the source for `scope: raw`, else the prose."""
         return view.document.text if self.raw else view.document.prose
 
-    def spans(self, view: DocumentView) -> list[tuple[int, int]]:
+    def spans(self, view: DocumentView, words: frozenset[str] | None = None) -> list[tuple[int, int]]:
+        """The spans to search; with `words` (every match contains one of them as a whole
+        word), only the spans where one of them occurs."""
         scope = str(self.scope or "text")
         if self.raw:
             return [(0, len(view.document.text))]
         spans = view.spans.get(scope)
         if spans is None:
             spans = view.spans[scope] = self.scoped_spans(view.document)
+        if words is not None and len(spans) > 1:
+            return view.spans_holding(scope, spans, words)
         return spans
 
     def whole_document(self) -> bool:

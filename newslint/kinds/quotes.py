@@ -10,7 +10,7 @@ import regex
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
-from newslint.registry.speakers import Attribution, attribute, same_person
+from newslint.registry.speakers import Attribution, attribute, known_people, same_person
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
 
@@ -37,7 +37,8 @@ def _attributions(context: CheckContext) -> list[Attribution]:
     """The draft's quotations with their speakers, worked out once per document for both
     kinds (they only read them)."""
     registry = context.registry
-    return context.shared(("attributions", id(registry)), lambda: attribute(context.document, registry))
+    return context.shared(("attributions", id(registry)),
+                          lambda: attribute(context.document, registry, known_people(registry)))
 
 
 def _title_case(text: str) -> bool:
@@ -151,11 +152,10 @@ class AttributionRule(Rule):
         if registry is None:
             return
         index = index_for(registry)
-        known = [q.speaker for q in registry.quotes if q.speaker]
         for item in _attributions(context):
             if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
                 continue
-            if not self._known(registry, item.speaker, known):
+            if not self._known(registry, index, item.speaker):
                 continue
             segments = _segments(context, item)
             size = sum(len(s) for s in segments)
@@ -190,12 +190,12 @@ class AttributionRule(Rule):
                 and contains_segments(quote_words(f.text), [wording])]
 
     @staticmethod
-    def _known(registry, speaker: str, known: list[str]) -> bool:
+    def _known(registry, index, speaker: str) -> bool:
         """The draft's speaker is someone the sources know (a misspelled name is the name
         check's business, not a different speaker)."""
         if registry.people and registry.person_by_name(speaker) is not None:
             return True
-        return any(same_person(speaker, k) for k in known)
+        return index.has_speaker(speaker)
 
 
 RULE_KINDS = {"quotes": QuotesRule, "attribution": AttributionRule}

@@ -72,16 +72,36 @@ class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
         self.candidates = _candidates(registry.quotes)
         self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
+        # word -> (source, paragraph) pairs holding it, for the near-miss search.
+        self.paragraphs_with: dict[str, list[tuple[int, int]]] = {}
+        self.sources_with: dict[str, list[int]] = {}
+        for s, source in enumerate(self.sources):
+            for word in source.present:
+                self.sources_with.setdefault(word, []).append(s)
+            for p, (_, _, present) in enumerate(source.paragraphs):
+                for word in present:
+                    self.paragraphs_with.setdefault(word, []).append((s, p))
         # So that a lookup touches only the source quotes that can match, not all of them:
         # word -> the candidates holding it, and each candidate filed under its rarest word.
         self.holding: dict[str, list[int]] = {}
         for index, candidate in enumerate(self.candidates):
             for word in candidate.present:
                 self.holding.setdefault(word, []).append(index)
+        # The sources' speakers, for "is this someone the sources quote?" (see has_speaker).
+        self.speaker_names = {f.speaker.casefold() for f in registry.quotes if f.speaker}
+        self.speaker_surnames = {name.split()[-1] for name in self.speaker_names if name.split()}
         self.by_rarest: dict[str, list[int]] = {}
         for index, candidate in enumerate(self.candidates):
             rarest = min(candidate.present, key=lambda w: (len(self.holding[w]), w))
             self.by_rarest.setdefault(rarest, []).append(index)
+
+    def has_speaker(self, name: str) -> bool:
+        """Some source quote's speaker is `name` by speakers.same_person: the same name, or
+        the same surname (casefolded)."""
+        if not name:
+            return False
+        name = name.casefold()
+        return name in self.speaker_names or name.split()[-1] in self.speaker_surnames
 
     def _holding_all(self, wanted: frozenset[str]) -> list[int] | range:
         """Candidates that may hold every wanted word: those holding the rarest (in order)."""
@@ -126,7 +146,8 @@ class QuoteIndex:
             if wanted <= candidate.present and contains_segments(candidate.words, segments):
                 fact = candidate.facts[0]
                 return Match(True, 1.0, fact.provenance, facts=candidate.facts)
-        for source in self.sources:
+        holding = min((self.sources_with.get(w, []) for w in wanted), key=len) if wanted else range(len(self.sources))
+        for source in (self.sources[s] for s in holding):
             at = _find_segments(source.words, segments) if wanted <= source.present else None
             if at is not None:
                 line = source.line_of(at)
@@ -139,9 +160,7 @@ class QuoteIndex:
         # Only paragraphs that hold half the quotation's words can hold a close wording.
         need = max(2, (len(wanted) + 1) // 2)
         reach = n + slack  # the longest window
-        for source in self.sources:
-            spans = [range(max(0, first - n), last + 1) for first, last, present in source.paragraphs
-                     if len(present & wanted) >= need]
+        for source, spans in self._paragraphs_holding(wanted, need, n):
             for span in spans:
                 # Each word an alignment keeps is a quotation word, so no window from a start
                 # scores above (quotation words in its longest window) / n: skip starts that can
@@ -169,6 +188,22 @@ class QuoteIndex:
         score, source, first, last = best
         line = source.line_of(first)
         return Match(False, score, Provenance(source.path, line, source.line_text(line)), source.wording(first, last))
+
+
+    def _paragraphs_holding(self, wanted: set[str], need: int, n: int) -> list[tuple[SourceWords, list[range]]]:
+        """Per source (in order), the word ranges (from n words before each paragraph) of the
+        paragraphs holding `need` or more of the wanted words. Such a paragraph holds one of
+        the len(wanted) - need + 1 rarest of them, so only those words' paragraphs are tried."""
+        if need > len(wanted):
+            return []
+        rarest = sorted(wanted, key=lambda w: (len(self.paragraphs_with.get(w, ())), w))[:len(wanted) - need + 1]
+        tried = sorted({key for w in rarest for key in self.paragraphs_with.get(w, ())})
+        found: dict[int, list[range]] = {}
+        for s, p in tried:
+            first, last, present = self.sources[s].paragraphs[p]
+            if len(present & wanted) >= need:
+                found.setdefault(s, []).append(range(max(0, first - n), last + 1))
+        return [(self.sources[s], spans) for s, spans in found.items()]
 
 
 def _find_segments(words: list[str], segments: list[list[str]]) -> int | None:

@@ -13,8 +13,11 @@ the registry has no people yet, the name as written stands in (compare with `sam
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import ChainMap
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -65,19 +68,18 @@ def _inflections(base: str) -> set[str]:
     return {base, base + "s", base + "ed", base + "ing"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
+    bare: str  # no brackets, no final stop, casefolded
+    capitalised: bool
 
-    @property
-    def bare(self) -> str:
-        return self.text.strip("()").rstrip(".").casefold()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text.lstrip("(")[:1].isupper()
+def _token(match: regex.Match) -> Token:
+    text = match.group()
+    return Token(match.start(), match.end(), text, text.strip("()").rstrip(".").casefold(),
+                 text.lstrip("(")[:1].isupper())
 
 
 @dataclass
@@ -101,6 +103,47 @@ class Attribution:
         return bool(self.speaker) and self.how in ("after", "before", "according", "subject")
 
 
+@dataclass(frozen=True)
+class KnownPeople:
+    """What the attribution of every draft needs from the registry's people, gathered once:
+    surname -> person (right forms first, then misspellings), the sources' genders, and
+    surnames that several people share."""
+
+    surnames: dict[str, str]
+    genders: dict[str, str]
+    ambiguous: frozenset[str]
+
+    @classmethod
+    def of(cls, registry: Registry) -> KnownPeople:
+        people = registry.people
+        surnames: dict[str, str] = {}
+        genders: dict[str, str] = {}
+        for person in people:
+            for form in person.right_forms():
+                surnames.setdefault(form.split()[-1].casefold(), person.canonical)
+        for person in people:  # a misspelling still names the person
+            for variant in person.wrong_variants():
+                surnames.setdefault(variant.form.split()[-1].casefold(), person.canonical)
+            if person.gender in ("female", "male"):
+                genders[person.canonical] = person.gender
+        return cls(surnames, genders, frozenset(_ambiguous_surnames(registry)))
+
+
+_PEOPLE: dict[int, tuple[Registry, KnownPeople]] = {}
+
+
+def known_people(registry: Registry) -> KnownPeople:
+    """The people tables of a finished registry, built once (the registry is kept alive with
+    them). A registry still being built (quote extraction) is read afresh by `attribute`."""
+    held = _PEOPLE.get(id(registry))
+    if held is None or held[0] is not registry:
+        if len(_PEOPLE) > 8:
+            _PEOPLE.clear()
+        held = (registry, KnownPeople.of(registry))
+        _PEOPLE[id(registry)] = held
+    return held[1]
+
+
 @dataclass
 class _Mention:
     start: int
@@ -116,6 +159,8 @@ class _State:
     genders: dict[str, str] = field(default_factory=dict)
     speakers: set[str] = field(default_factory=set)  # attributed speakers of this document
     attributions: list[Attribution] = field(default_factory=list)
+    people: KnownPeople | None = None
+    _tokenised: _Tokenised | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # The quotations attributed (a stray unclosed mark does not hide the text after it).
@@ -124,7 +169,53 @@ class _State:
             self.mask[quote.start:quote.end] = b"\x01" * (quote.end - quote.start)
 
     def quoted(self, start: int, end: int) -> bool:
-        return any(self.mask[start:end])
+        return self.mask.find(1, start, end) >= 0
+
+    @property
+    def tokenised(self) -> _Tokenised:
+        if self._tokenised is None:
+            self._tokenised = _Tokenised(self.document.prose, self.quotes)
+        return self._tokenised
+
+
+class _Tokenised:
+    """The prose tokenised once per document: every token match, which of them overlap a
+    quotation, and Token objects made only for the tokens someone reads."""
+
+    def __init__(self, prose: str, quotes: list[Quote]) -> None:
+        self.matches = list(TOKEN.finditer(prose))
+        self.starts = [m.start() for m in self.matches]
+        self.quoted: set[int] = set()
+        for quote in quotes:
+            if quote.end <= quote.start:
+                continue
+            first, stop = bisect_left(self.starts, quote.start), bisect_left(self.starts, quote.end)
+            if first > 0 and self.matches[first - 1].end() > quote.start:
+                first -= 1  # a token running into the quotation
+            self.quoted.update(range(first, stop))
+        self._made: dict[int, Token] = {}
+
+    def token(self, index: int) -> Token:
+        made = self._made.get(index)
+        if made is None:
+            made = self._made[index] = _token(self.matches[index])
+        return made
+
+    def unquoted(self, first: int = 0, stop: int | None = None) -> list[int]:
+        """Indexes of the tokens first..stop-1 that are outside quotations."""
+        quoted = self.quoted
+        return [i for i in range(first, len(self.matches) if stop is None else stop) if i not in quoted]
+
+    def between(self, start: int, end: int) -> tuple[int, int] | None:
+        """The token indexes [first, stop) that a scan of prose[start:end] would find, or None
+        when a token straddles `start` or `end` (the scan would cut it). The token pattern looks
+        neither behind nor ahead, so a scan from `start` falls in step with the document's at
+        its first token."""
+        matches, starts = self.matches, self.starts
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        if (first > 0 and matches[first - 1].end() > start) or (stop > first and matches[stop - 1].end() > end):
+            return None
+        return first, stop
 
 
 # -- public --------------------------------------------------------------------------------
@@ -148,10 +239,13 @@ def quote_text(document: Document, quote: Quote) -> str:
     return " ".join(document.text[a:b].strip() for a, b in quote.parts).strip()
 
 
-def attribute(document: Document, registry: Registry | None = None) -> list[Attribution]:
-    """Every quotation of `document` with its speaker."""
+def attribute(document: Document, registry: Registry | None = None,
+              people: KnownPeople | None = None) -> list[Attribution]:
+    """Every quotation of `document` with its speaker. `people` is `known_people(registry)`
+    when the registry is finished (checking drafts); without it they are read from the
+    registry as it stands."""
     quotes = quotations(document)
-    state = _State(document, registry, quotes)
+    state = _State(document, registry, quotes, people=people)
     found = [_explicit(state, quote) for quote in quotes]
     _confirm_subjects(document, registry, found)
     state.attributions = found
@@ -240,15 +334,16 @@ def _sentence_start(doc: Document, offset: int) -> int:
 
 
 def _tokens(state: _State, start: int, end: int) -> list[Token]:
-    """Tokens of prose[start:end] outside quotations."""
+    """Tokens of prose[start:end] outside quotations: the document's own tokens in the range,
+    unless one straddles its start or end (then the range is tokenised on its own)."""
     if end <= start:
         return []
-    tokens = []
-    for match in TOKEN.finditer(state.document.prose, start, end):
-        if state.quoted(match.start(), match.end()):
-            continue
-        tokens.append(Token(match.start(), match.end(), match.group()))
-    return tokens
+    tokenised = state.tokenised
+    inside = tokenised.between(start, end)
+    if inside is None:
+        return [t for t in map(_token, TOKEN.finditer(state.document.prose, start, end))
+                if not state.quoted(t.start, t.end)]
+    return [tokenised.token(i) for i in tokenised.unquoted(*inside)]
 
 
 def _according(tokens: list[Token]) -> list[Token] | None:
@@ -404,39 +499,42 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     doc = state.document
     keys = {a.speaker for a in found if a.speaker}
     registry = state.registry
-    surnames: dict[str, str] = {}
+    # The document's attributed speakers come first, then the registry's people.
+    speakers: dict[str, str] = {}
     for key in keys:
-        surnames[key.split()[-1].casefold()] = key
+        speakers[key.split()[-1].casefold()] = key
+    ambiguous: frozenset[str] = frozenset()
     if registry is not None and registry.people:
-        for person in registry.people:
-            for form in person.right_forms():
-                surnames.setdefault(form.split()[-1].casefold(), person.canonical)
-        for person in registry.people:  # a misspelling still names the person
-            for variant in person.wrong_variants():
-                surnames.setdefault(variant.form.split()[-1].casefold(), person.canonical)
-            if person.gender in ("female", "male"):
-                state.genders[person.canonical] = person.gender
+        people = state.people or KnownPeople.of(registry)
+        surnames: ChainMap[str, str] = ChainMap(speakers, people.surnames)
+        state.genders.update(people.genders)
+        ambiguous = people.ambiguous
     else:
         registry = None
-    if registry is None:
+        surnames = ChainMap(speakers)
         # No people known yet: every run of two or more capitalised words may be a person. They
         # only make a pronoun less certain; only an attributed speaker can be chosen.
         for match in NAME_RUN.finditer(doc.prose):
             last = match.group(2).casefold()
             if not state.quoted(match.start(), match.end()):
-                surnames.setdefault(last, match.group(2))
+                speakers.setdefault(last, match.group(2))
     state.speakers = {k.casefold() for k in keys}
-    ambiguous = _ambiguous_surnames(registry)
     lex = lexicon()
-    tokens = _tokens(state, 0, len(doc.prose))
-    for index, token in enumerate(tokens):
+    tokenised = state.tokenised
+    kept = tokenised.unquoted()  # every token outside quotations
+    matches = tokenised.matches
+    for index, at in enumerate(kept):
+        if not matches[at].group().lstrip("(")[:1].isupper():
+            continue  # only a capitalised word names someone (checked before making a Token)
+        token = tokenised.token(at)
         word = token.bare[:-2] if token.bare.endswith(("'s", "’s")) else token.bare
-        if not token.capitalised or word not in surnames or word in ambiguous:
+        if word not in surnames or word in ambiguous:
             continue
         key = surnames[word]
         state.mentions.append(_Mention(token.start, key))
         if key not in state.genders:
-            gender = _gender_near(tokens, index, lex)
+            near = [tokenised.token(i) for i in kept[max(0, index - 3):index + 5]]
+            gender = _gender_near(near, index - max(0, index - 3), lex)
             if gender:
                 state.genders[key] = gender
     for item in found:  # attributed speakers are mentions too, where the attribution stands
@@ -447,7 +545,7 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     state.mentions.sort(key=lambda m: m.start)
 
 
-def _unknown_speakers(state: _State, surnames: dict[str, str]) -> list[_Mention]:
+def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Mention]:
     """People the registry does not know, named next to a speech verb ("…, Victor Adeyami,
     said"; "said Ana Ruiz"): a pronoun after them may be theirs, so it must not go to a known
     person further back. Keyed with a leading "?": never chosen as a speaker."""

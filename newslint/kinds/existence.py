@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.findings import Finding
-from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.base import RuleError
 from newslint.kinds.vale import (
-    STYLE_KEYS, DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
+    STYLE_KEYS, Chosen, DocumentView, Exceptions, TokenPattern, ValeRule, action_fixes, action_of, fix_from,
     need_words, requirement, string_list, to_sentence,
 )
 
@@ -38,17 +38,15 @@ class Existence(ValeRule):
 
     def prepare(self, view: DocumentView) -> Any:
         if self.raw:  # the prefilter knows only the prose
-            return self.tokens.pattern, ()
+            return self.tokens.everywhere()
         if not view.has(self.gate):
             return None
-        return self.tokens.for_document(view) if self.tokens.tokens else (self.tokens.pattern, ())
+        return self.tokens.for_document(view) if self.tokens.tokens else self.tokens.everywhere()
 
-    def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
-        pattern, indexes = chosen
+    def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
         prose = self.subject(view)
-        words = self.tokens.anchor_words(view, indexes) if indexes and not self.raw else None
-        for start, end in self.spans(view, words):
-            for match in finditer(pattern, prose, start, end):
+        for start, end in self.spans(view, chosen.words):
+            for match in TokenPattern.search(view, chosen, prose, start, end, self.raw):
                 text = match.group()
                 if not text.strip() or self.exceptions(text.strip()):
                     continue

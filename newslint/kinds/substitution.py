@@ -11,9 +11,9 @@ from typing import Any
 import regex
 
 from newslint.findings import Finding, Fix
-from newslint.kinds.base import RuleError, finditer, format_message
+from newslint.kinds.base import RuleError, format_message
 from newslint.kinds.vale import (
-    STYLE_KEYS, DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
+    STYLE_KEYS, Chosen, DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
     go_template, non_capturing, parses, string_list, string_map, to_sentence,
 )
 
@@ -51,16 +51,14 @@ class Substitution(ValeRule):
 
     def prepare(self, view: DocumentView) -> Any:
         if self.raw:  # the prefilter knows only the prose
-            return self.tokens.pattern, tuple(range(len(self.tokens.tokens)))
+            return self.tokens.everywhere()
         return self.tokens.for_document(view)
 
-    def scan(self, view: DocumentView, chosen: Any) -> Iterator[Finding]:
-        pattern, indexes = chosen
+    def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
         prose = self.subject(view)
-        words = None if self.raw else self.tokens.anchor_words(view, indexes)
-        for start, end in self.spans(view, words):
-            for match in finditer(pattern, prose, start, end):
-                index, begin, finish = TokenPattern.token_of(match, indexes)
+        for start, end in self.spans(view, chosen.words):
+            for match in TokenPattern.search(view, chosen, prose, start, end, self.raw):
+                index, begin, finish = TokenPattern.token_of(match, chosen.indexes)
                 observed = prose[begin:finish].strip()
                 if not observed:
                     continue

@@ -15,13 +15,15 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
 from newslint.document.model import Document
 from newslint.findings import Finding, Fix
-from newslint.kinds.base import CheckContext, Rule, RuleError, RuleSpec, compile_pattern, prose_words
+from newslint.kinds.base import (
+    REGEX_TIMEOUT, CheckContext, Rule, RuleError, RuleSpec, compile_pattern, finditer, prose_words,
+)
 
 # The private sre parser is used only to find literal words in a pattern for the prefilter;
 # when it cannot parse a pattern (regex-module syntax) the rule simply always runs.
@@ -224,6 +226,127 @@ def _run_need(text: str, left: bool, right: bool) -> Need | None:
     return None
 
 
+# -- match anchors -------------------------------------------------------------------------
+# Most tokens begin, after lookarounds and \b, with a literal ("president", "$") or a digit
+# class. A match can only start where that first item matches, so the pattern need only be
+# tried there (pattern.match at each such position is what finditer does at every position):
+# exact, and much cheaper for tokens that open with heavy lookbehinds. An anchor is the
+# source of a small regex for that first item; None when a token has no selective one.
+_ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_NOTHING = frozenset({""})  # "no consuming item here": the match starts with what follows
+_LOCATORS: dict[str, regex.Pattern] = {}
+# `regex`'s Unicode properties, which sre does not know, read as \w for the analysis: never
+# an anchor themselves, and they leave the structure around them intact.
+_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", regex.DOTALL)
+
+
+def analysis_tree(pattern: str) -> Any:
+    """The sre tree of `pattern` with Unicode properties as \\w; None when sre cannot parse it."""
+    return _parse(_ESCAPE.sub(lambda m: r"\w" if m.group()[1] in "pP" and len(m.group()) > 2 else m.group(), pattern))
+
+
+def anchors(tree: Any, ignorecase: bool) -> frozenset[str] | None:
+    """The anchors of a parsed pattern (sre tree): its possible first items."""
+    if tree is None:
+        return None
+    ignorecase = ignorecase or bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE)
+    found = _first_items(list(tree), ignorecase)
+    return None if found is None or found is _NOTHING else found
+
+
+def _first_items(items: list, ignorecase: bool) -> frozenset[str] | None:
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _sre.LITERAL:
+            run = []
+            for next_op, next_av in items[index:]:
+                if next_op is not _sre.LITERAL:
+                    break
+                run.append(chr(next_av))
+            return _anchor("".join(run), regex.escape("".join(run)), ignorecase)
+        if op is _sre.IN:
+            return _class_anchor(av, ignorecase)
+        if op is _sre.SUBPATTERN or op is getattr(_sre, "ATOMIC_GROUP", None):
+            if op is _sre.SUBPATTERN:
+                _, add, remove, body = av
+                ignorecase = (ignorecase or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not remove & _sre.SRE_FLAG_IGNORECASE
+            else:
+                body = av
+            found = _first_items(list(body), ignorecase)
+            if found is _NOTHING:
+                continue
+            return found
+        if op is _sre.BRANCH:
+            union: set[str] = set()
+            for alternative in av[1]:
+                found = _first_items(list(alternative), ignorecase)
+                if found is None or found is _NOTHING:
+                    return None
+                union |= found
+            return frozenset(union)
+        if op in _REPEATS and av[0] >= 1:
+            found = _first_items(list(av[2]), ignorecase)
+            return None if found is _NOTHING else found
+        return None
+    return _NOTHING
+
+
+def _anchor(text: str, source: str, ignorecase: bool) -> frozenset[str] | None:
+    # A lone letter or a space would be found almost everywhere: no help.
+    if not text.strip() or (len(text) == 1 and text.isalpha()):
+        return None
+    return frozenset({f"(?i:{source})" if ignorecase else source})
+
+
+def _class_anchor(items: list, ignorecase: bool) -> frozenset[str] | None:
+    """A class of digits and punctuation (`[1-9]`, `\\d`, `['’]`); letters are too common."""
+    parts, chars = [], []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            chars.append(chr(av))
+            parts.append(regex.escape(chr(av)))
+        elif op is _sre.RANGE and av[1] - av[0] < 256:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+            parts.append(f"{regex.escape(chr(av[0]))}-{regex.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
+            parts.append(r"\d")
+        else:
+            return None
+    if any(c.isalpha() or c.isspace() for c in chars):
+        return None
+    source = "[" + "".join(parts) + "]"
+    return frozenset({f"(?i:{source})" if ignorecase else source})
+
+
+def locator(anchor_set: Iterable[str]) -> regex.Pattern:
+    """One regex for a set of anchors, compiled once per process."""
+    source = "|".join(sorted(anchor_set))
+    found = _LOCATORS.get(source)
+    if found is None:
+        found = _LOCATORS[source] = regex.compile(source, regex.VERSION0)
+    return found
+
+
+def anchored_finditer(pattern: regex.Pattern, subject: str, start: int, end: int, starts: list[int]) -> Iterator[regex.Match]:
+    """What finditer(pattern, subject, start, end) yields when every match begins at one of
+    `starts` (sorted): the pattern is tried only at those. Matches are never empty there."""
+    index = bisect.bisect_left(starts, start)
+    stop = bisect.bisect_left(starts, end)
+    at = start
+    match = pattern.match
+    while index < stop:
+        offset = starts[index]
+        index += 1
+        if offset < at:
+            continue
+        found = match(subject, offset, end, timeout=REGEX_TIMEOUT)
+        if found is not None:
+            yield found
+            at = found.end()
+
+
 # -- per-document caches ------------------------------------------------------------------
 @dataclass
 class DocumentView:
@@ -235,6 +358,7 @@ class DocumentView:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _statistics: dict[str, float] | None = None
     _word_starts: dict[str, list[int]] | None = None
+    _anchor_starts: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
 
     @property
@@ -269,6 +393,16 @@ class DocumentView:
                 starts.setdefault(match.group().lower(), []).append(match.start())
             self._word_starts = starts
         return self._word_starts
+
+    def anchor_starts(self, anchor_set: frozenset[str], raw: bool) -> list[int]:
+        """Where one of the anchors matches in the prose (the source text when `raw`)."""
+        key = ("|".join(sorted(anchor_set)), raw)
+        starts = self._anchor_starts.get(key)
+        if starts is None:
+            subject = self.document.text if raw else self.document.prose
+            starts = self._anchor_starts[key] = [
+                m.start() for m in locator(anchor_set).finditer(subject, overlapped=True, timeout=REGEX_TIMEOUT)]
+        return starts
 
     def spans_holding(self, scope: str, spans: list[tuple[int, int]], words: Iterable[str]) -> list[tuple[int, int]]:
         """The spans of `scope` in which one of `words` occurs. A match that must contain one
@@ -317,6 +451,15 @@ def view_of(document: Document) -> DocumentView:
 
 
 # -- tokens --------------------------------------------------------------------------------
+class Chosen(NamedTuple):
+    """How a rule's tokens search one document."""
+
+    pattern: regex.Pattern
+    indexes: tuple[int, ...]  # the token of each capture group
+    anchors: frozenset[str] | None = None  # every match starts where one of these matches
+    words: frozenset[str] | None = None  # every match holds one of these words of the document
+
+
 class TokenPattern:
     """Tokens joined into one Vale-style alternation, with a per-token literal prefilter.
     `capture`: each token is its own group, so `token_of(match)` says which one matched."""
@@ -352,6 +495,17 @@ class TokenPattern:
         # When every token has a literal word, the pattern can only match if one is present.
         self.gate_words = self.words if not self.always and not self.by_substring else None
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
+        # Anchors of each token (the raw part first, if any, anchors them all). A global flag
+        # inside a token that sre rejects would apply to every token in `regex`: then none.
+        ignorecase = bool(self.flags & regex.IGNORECASE)
+        self.anchors: list[frozenset[str] | None] = [None] * len(self.tokens)
+        self.whole_anchors: frozenset[str] | None = None
+        trees = parsed if None not in parsed else [analysis_tree(token) for token in self.tokens]
+        if "\\G" not in self.source and None not in trees:
+            if before or not self.tokens:
+                self.whole_anchors = anchors(analysis_tree(self.source), ignorecase)
+            else:
+                self.anchors = [anchors(tree, ignorecase) for tree in trees]
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -367,9 +521,11 @@ class TokenPattern:
     def _build(self, indexes: Iterable[int]) -> regex.Pattern:
         return compile_key(self._source(indexes), self.key, self.flags)
 
-    def for_document(self, view: DocumentView) -> tuple[regex.Pattern, tuple[int, ...]] | None:
-        """The pattern narrowed to the tokens that can match in this document (None: none can),
-        and the token index of each capture group."""
+    def for_document(self, view: DocumentView) -> Chosen | None:
+        """How to search this document (None: no token can match in it). Tokens whose literal
+        words are all present narrow the pattern to them and the search to the spans holding
+        those words; otherwise tokens that all have anchors use the whole pattern, tried
+        only at the anchors; otherwise the pattern is narrowed to the tokens that can match."""
         if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
             return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
@@ -381,22 +537,42 @@ class TokenPattern:
                 chosen.add(index)
         if not chosen:
             return None
+        everything = tuple(range(len(self.tokens)))
+        words = self.words & view.words if self.ungated.isdisjoint(chosen) else None
+        if words is None:
+            found = self.whole_anchors or self._anchors_of(chosen)
+            if found is not None:
+                return Chosen(self.pattern, everything, found)
         if len(chosen) == len(self.tokens):
-            return self.pattern, tuple(range(len(self.tokens)))
+            return Chosen(self.pattern, everything, None, words)
         indexes = tuple(sorted(chosen))
         narrowed = self._narrowed.get(indexes)
         if narrowed is None:
             if len(self._narrowed) > 256:  # bounded: documents differ in which tokens they hold
                 self._narrowed.clear()
             narrowed = self._narrowed[indexes] = (self._build(indexes), indexes)
-        return narrowed
+        return Chosen(*narrowed, None, words)
 
-    def anchor_words(self, view: DocumentView, indexes: tuple[int, ...]) -> frozenset[str] | None:
-        """The document's words of which every match of the tokens `indexes` contains one
-        (None: some token has no such word)."""
-        if not self.ungated.isdisjoint(indexes):
-            return None
-        return self.words & view.words
+    def everywhere(self) -> Chosen:
+        """The whole pattern, for a search the prefilter knows nothing about (`scope: raw`)."""
+        return Chosen(self.pattern, tuple(range(len(self.tokens))),
+                      self.whole_anchors or self._anchors_of(range(len(self.tokens))))
+
+    def _anchors_of(self, indexes: Iterable[int]) -> frozenset[str] | None:
+        found: set[str] = set()
+        for index in indexes:
+            anchor = self.anchors[index]
+            if anchor is None:
+                return None
+            found |= anchor
+        return frozenset(found) if found else None
+
+    @staticmethod
+    def search(view: DocumentView, chosen: Chosen, subject: str, start: int, end: int, raw: bool) -> Iterator[regex.Match]:
+        """finditer(chosen.pattern, subject, start, end), tried only at the anchors if any."""
+        if chosen.anchors is None:
+            return finditer(chosen.pattern, subject, start, end)
+        return anchored_finditer(chosen.pattern, subject, start, end, view.anchor_starts(chosen.anchors, raw))
 
     @staticmethod
     def token_of(match: regex.Match, indexes: tuple[int, ...]) -> tuple[int, int, int]:

@@ -5,14 +5,60 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import Key, comparable, consistent, key, matches, person_words, policy, same_value
+from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, comparable, consistent, key, person_words,
+                                          policy, same_value, scores)
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
 
+
+
+@dataclass
+class FactIndex:
+    """A registry's figures of one kind with their keys, and where each context item occurs, by
+    itself and with the unit bucket of the figure (unit_bucket): a draft figure is compared
+    only with the figures that share enough items with it to match at all."""
+
+    facts: list[tuple[FigureFact, Key]] = field(default_factory=list)
+    buckets: list[str] = field(default_factory=list)
+    by_item: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_unit_item: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, p: Policy, fact: FigureFact, theirs: Key) -> None:
+        number = len(self.facts)
+        bucket = unit_bucket(p, theirs.kind, theirs.unit)
+        self.facts.append((fact, theirs))
+        self.buckets.append(bucket)
+        for item in theirs.context:
+            self.by_item[item].append(number)
+            self.by_unit_item[bucket, item].append(number)
+
+    def sharing(self, mine: Key, least: int, bucket: str | None = None) -> list[tuple[FigureFact, Key]]:
+        """Candidates, in registry order: every figure that shares at least `least` context
+        items with `mine` (and is in `bucket` when one is given), and some that share fewer.
+        Each such figure has one of mine's len(context) - least + 1 rarest items: only those
+        items' occurrences are read, and the caller counts what is shared."""
+        if least <= 0:
+            return [item for item, b in zip(self.facts, self.buckets) if bucket is None or b == bucket]
+        if bucket is None:
+            lists = [self.by_item.get(item, ()) for item in mine.context]
+        else:
+            lists = [self.by_unit_item.get((bucket, item), ()) for item in mine.context]
+        wanted = len(lists) - least + 1
+        if wanted <= 0:
+            return []
+        lists.sort(key=len)
+        return [self.facts[n] for n in sorted(set().union(*lists[:wanted]))]
+
+
+def unit_bucket(p: Policy, kind: str, unit: str) -> str:
+    """The units a figure can match (figurematch.needed): counts and measures only the same
+    unit (or none with none); dates and the like any."""
+    return p.normal(unit) if kind in UNIT_KINDS and unit else ""
 
 
 # How a source's bound reads in a message ("the sources give about 1,800").
@@ -53,33 +99,34 @@ class FiguresRule(Rule):
             return
         by_kind, people = self._index(registry)
         for figure in find_figures(context.document, skip_quotes=True):
-            if figure.kind not in self.kinds:
+            if figure.kind not in self.kinds or figure.kind not in by_kind:
                 continue
-            finding = self._check_one(figure, by_kind.get(figure.kind, []), people)
+            finding = self._check_one(figure, by_kind[figure.kind], people)
             if finding is not None:
                 yield finding
 
-    def _index(self, registry) -> tuple[dict[str, list[tuple[FigureFact, Key]]], dict[str, str]]:
-        """The registry's figures by kind, with their keys made once (kept per registry), and
-        the name words of its people."""
+    def _index(self, registry) -> tuple[dict[str, FactIndex], dict[str, str]]:
+        """The registry's figures by kind, with their keys made once and indexed by context
+        item (kept per registry), and the name words of its people."""
         held = self._indexes.get(id(registry))
         if held is None or held[0] is not registry:
             people = person_words(registry)
-            by_kind: dict[str, list[tuple[FigureFact, Key]]] = defaultdict(list)
+            by_kind: dict[str, FactIndex] = defaultdict(FactIndex)
             for fact in registry.figures:
-                by_kind[fact.kind].append((fact, key(self.policy, fact.kind, fact.unit, fact.context,
-                                                     getattr(fact, "anchors", ()), people)))
+                by_kind[fact.kind].add(self.policy, fact, key(self.policy, fact.kind, fact.unit, fact.context,
+                                                              getattr(fact, "anchors", ()), people))
             if len(self._indexes) > 8:
                 self._indexes.clear()
             held = self._indexes[id(registry)] = (registry, (dict(by_kind), people))
         return held[1]
 
-    def _check_one(self, figure: Figure, facts: list[tuple[FigureFact, Key]], people: dict[str, str]) -> Finding | None:
+    def _check_one(self, figure: Figure, facts: FactIndex, people: dict[str, str]) -> Finding | None:
         p = self.policy
         mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, people)
-        related = [(score, fact) for fact, theirs in facts
-                   if comparable(figure.kind, figure.value, fact.value)
-                   and (score := matches(p, mine, theirs))]
+        # A match needs at least min_shared items in common, and a unit it can be compared with.
+        near = facts.sharing(mine, p.min_shared.get(figure.kind, 3), unit_bucket(p, figure.kind, figure.unit))
+        related = [(score, fact) for (fact, _), score in zip(near, scores(p, mine, [theirs for _, theirs in near]))
+                   if score and comparable(figure.kind, figure.value, fact.value)]
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the
@@ -91,7 +138,7 @@ class FiguresRule(Rule):
         # (one shared item fewer than a full match asks for, two at least, not about other
         # people; a bound such as "up to 20 years" allows too much to count here).
         least = max(2, p.min_shared.get(figure.kind, 3) - 1)
-        for fact, theirs in facts:
+        for fact, theirs in facts.sharing(mine, least):
             if same_value(figure.kind, figure.value, fact.value) \
                     and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
                     and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \

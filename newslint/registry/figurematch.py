@@ -5,7 +5,9 @@ approximation ("about 90 minutes") does not contradict a value it allows. Used f
 registry's conflicts and by the figure check."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from newslint.datafiles import data_file
@@ -60,13 +62,20 @@ class Key:
     context: frozenset[str]
     persons: frozenset[str] = frozenset()
     anchors: tuple[str, ...] = ()
+    # Derived once from the above for matches(): the context's ordinary (lowercase) words,
+    # and the days the clause is dated to.
+    words: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
 
 
 def key(p: Policy, kind: str, unit: str, context: tuple[str, ...], anchors: tuple[str, ...] = (),
         people: dict[str, str] | None = None) -> Key:
     """`people` maps a name word ("Asante", "Kwame") to the one person it names."""
     persons = frozenset(people[x] for x in context if people and x in people)
-    return Key(kind, unit, normalised(p, context), persons, tuple(anchors))
+    folded = normalised(p, context)
+    anchors = tuple(anchors)
+    return Key(kind, unit, folded, persons, anchors, frozenset(w for w in folded if not w[:1].isupper()),
+               frozenset(x[1:] for x in anchors if x[1:].startswith("date:")))
 
 
 def person_words(registry) -> dict[str, str]:
@@ -164,6 +173,7 @@ def _time_parts(kind: str, value: str) -> tuple[str | None, str | None, str | No
     return (parts[0], parts[1], parts[2]) if len(parts) == 3 else (None, parts[0], parts[-1])
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and few distinct anchor pairs recur over many figure pairs
 def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """The clauses are dated and no date of one can be a date of the other, or none on the
     same side of the figure: different events ("In March 2019, the museum bought" vs "bought
@@ -209,26 +219,42 @@ def matches(p: Policy, a: Key, b: Key) -> int:
     or 0 when they do not (different kind or unit, too little shared, only names shared,
     different people). A clause dated differently, or a person named on one side only, asks
     for more shared items."""
-    if a.kind != b.kind:
-        return 0
-    need = needed(p, a.kind, a.unit, b.unit)
-    if need is None:
-        return 0
-    common = a.context & b.context
-    if len(common) < need[0]:  # the cheap test first: this runs for many pairs
-        return 0
-    if a.persons and b.persons and not a.persons & b.persons:
-        return 0  # Asante's goals are not Arribas's
-    extra = 0
-    if bool(a.persons) != bool(b.persons):
-        extra += p.person_penalty
-    if (a.anchors or b.anchors) and anchors_disagree(a.anchors, b.anchors):
-        extra += p.anchor_penalty
-    words = [w for w in common if not w[:1].isupper()]
-    evidence = len(common) + same_day(a.anchors, b.anchors)
-    if evidence < need[0] + extra or len(words) < need[1]:
-        return 0
-    return evidence
+    return scores(p, a, (b,))[0]
+
+
+def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
+    """matches(p, a, b) for each of `others`, with a's side prepared once: a figure is
+    compared with many."""
+    kind, context, persons, anchors, days, words = a.kind, a.context, a.persons, a.anchors, a.days, a.words
+    needs: dict[str, tuple[int, int] | None] = {}  # by the other's unit
+    found: list[int] = []
+    for b in others:
+        if b.kind != kind:
+            found.append(0)
+            continue
+        if b.unit in needs:
+            need = needs[b.unit]
+        else:
+            need = needs[b.unit] = needed(p, kind, a.unit, b.unit)
+        if need is None:
+            found.append(0)
+            continue
+        shared_items = len(context & b.context)
+        if shared_items < need[0]:  # the cheap test first: this runs for many pairs
+            found.append(0)
+            continue
+        if persons and b.persons and not persons & b.persons:
+            found.append(0)  # Asante's goals are not Arribas's
+            continue
+        extra = 0
+        if bool(persons) != bool(b.persons):
+            extra += p.person_penalty
+        if (anchors or b.anchors) and anchors_disagree(anchors, b.anchors):
+            extra += p.anchor_penalty
+        # Ordinary words in common, and a day both clauses are dated to (same_day).
+        evidence = shared_items + (1 if days & b.days else 0)
+        found.append(0 if evidence < need[0] + extra or len(words & b.words) < need[1] else evidence)
+    return found
 
 
 def same_day(a: tuple[str, ...], b: tuple[str, ...]) -> int:

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.registry.figurematch import Key, consistent, key, matches, person_words, policy
+from newslint.registry.figurematch import consistent, key, matches, person_words, policy, scores
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
 
@@ -40,29 +40,51 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     for number, fact in enumerate(figures):
         for word in _keys(fact, keys[number].context):
             index[word].append(number)
-    groups: list[set[int]] = []
+    kinds = [f.kind for f in figures]
+    values = [f.value for f in figures]
+    sources = [f.provenance.source for f in figures]
+    # Disagreements so far, in the order they were found (a merged one moves to the end), kept
+    # by their last figure, and a union-find from each figure to that key: a disagreement seen
+    # again from one more of its figures is found without a scan of all the others.
+    groups: dict[int, set[int]] = {}
+    parent: dict[int, int] = {}
     for number, fact in enumerate(figures):
         candidates: set[int] = set()
         for word in _keys(fact, keys[number].context):
             candidates.update(index[word][:MAX_COMPARED])
             if len(candidates) >= MAX_COMPARED:
                 break
-        group = {number} | {n for n in candidates if _same_thing(p, figures, keys, number, n)}
+        kind, value, source = fact.kind, fact.value, fact.provenance.source
+        # Figures from other sources (the same kind: the index is by kind) ...
+        others = [n for n in candidates if kinds[n] == kind and sources[n] != source]
+        # ... with another value, that speak of the same thing.
+        differing = [n for n in others if values[n] != value]
+        score = scores(p, keys[number], [keys[n] for n in differing])
+        group = {number, *(n for n, s in zip(differing, score) if s)}
         if len(group) < 2:
             continue
         # A value in another source, as closely matched, that agrees means no disagreement here
         # (the same years listed by two sources: "from the 2021 through 2024 model years").
-        if any(consistent(fact.kind, fact.value, fact.bound, figures[n].value, figures[n].bound, p.approximate)
-               and _same_thing(p, figures, keys, number, n, same_value_too=True)
-               for n in candidates | group if n != number):
+        same = [keys[n] for n in others if values[n] == value]
+        if any(s and consistent(kind, value, fact.bound, values[n], figures[n].bound, p.approximate)
+               for n, s in zip(differing, score)) or any(scores(p, keys[number], same)):
             continue
-        overlapping = [g for g in groups if g & group]
-        for other in overlapping:  # one disagreement seen from several of its figures
-            group |= other
-            groups.remove(other)
-        groups.append(group)
+        # One disagreement seen from several of its figures: join them (into the largest set).
+        roots = {_root(parent, n) for n in group if n in parent}
+        sets = [group, *(groups.pop(r) for r in roots)]
+        largest = max(sets, key=len)
+        for other in sets:
+            if other is not largest:
+                largest |= other
+        groups[number] = largest
+        parent[number] = number  # the new key (this figure may be in an earlier group)
+        for n in [*roots, *group]:
+            parent.setdefault(n, number)
+        for r in roots:
+            parent[r] = number
     found = []
-    for group in groups:
+    found = []
+    for group in groups.values():
         members = sorted(group)
         first = figures[members[0]]
         sides: dict[str, list[Provenance]] = defaultdict(list)
@@ -73,14 +95,11 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     return found
 
 
-def _same_thing(p, figures: list[FigureFact], keys: list[Key], a: int, b: int, same_value_too: bool = False) -> bool:
-    """Figures a and b, from different sources with different values (or any values), speak of
-    the same thing (figurematch.matches)."""
-    first, second = figures[a], figures[b]
-    if (first.value == second.value and not same_value_too) or first.kind != second.kind \
-            or first.provenance.source == second.provenance.source:
-        return False
-    return matches(p, keys[a], keys[b]) > 0
+def _root(parent: dict[int, int], n: int) -> int:
+    while parent[n] != n:
+        parent[n] = parent[parent[n]]  # halve the path as it is walked
+        n = parent[n]
+    return n
 
 
 def _keys(fact: FigureFact, context: frozenset[str]) -> list[tuple[str, str]]:

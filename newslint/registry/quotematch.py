@@ -8,8 +8,9 @@ order). A close but different wording is found by word-level edit distance (rapi
 windows of the source text."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -81,17 +82,28 @@ class QuoteIndex:
             for p, (_, _, present) in enumerate(source.paragraphs):
                 for word in present:
                     self.paragraphs_with.setdefault(word, []).append((s, p))
-        # So that a lookup touches only the source quotes that can match, not all of them:
-        # word -> the candidates holding it, and each candidate filed under its rarest word.
-        self.holding: dict[str, list[int]] = {}
+        # Sources repeat quotations: each distinct wording once (in order of first use), with
+        # the candidates that have it, is what the lookups compare.
+        self.wordings: list[Candidate] = []  # facts: unused; members in `members`
+        self.members: list[list[int]] = []
+        first: dict[tuple[str, ...], int] = {}
         for index, candidate in enumerate(self.candidates):
+            number = first.setdefault(tuple(candidate.words), len(self.wordings))
+            if number == len(self.wordings):
+                self.wordings.append(Candidate(candidate.words, []))
+                self.members.append([])
+            self.members[number].append(index)
+        # So that a lookup touches only the wordings that can match, not all of them:
+        # word -> the wordings holding it, and each wording filed under its rarest word.
+        self.holding: dict[str, list[int]] = {}
+        for index, candidate in enumerate(self.wordings):
             for word in candidate.present:
                 self.holding.setdefault(word, []).append(index)
         # The sources' speakers, for "is this someone the sources quote?" (see has_speaker).
         self.speaker_names = {f.speaker.casefold() for f in registry.quotes if f.speaker}
         self.speaker_surnames = {name.split()[-1] for name in self.speaker_names if name.split()}
         self.by_rarest: dict[str, list[int]] = {}
-        for index, candidate in enumerate(self.candidates):
+        for index, candidate in enumerate(self.wordings):
             rarest = min(candidate.present, key=lambda w: (len(self.holding[w]), w))
             self.by_rarest.setdefault(rarest, []).append(index)
 
@@ -104,48 +116,57 @@ class QuoteIndex:
         return name in self.speaker_names or name.split()[-1] in self.speaker_surnames
 
     def _holding_all(self, wanted: frozenset[str]) -> list[int] | range:
-        """Candidates that may hold every wanted word: those holding the rarest (in order)."""
+        """Wordings that may hold every wanted word: those holding the rarest (in order)."""
         if not wanted:
-            return range(len(self.candidates))
+            return range(len(self.wordings))
         return min((self.holding.get(w, []) for w in wanted), key=len)
 
     def _held_by(self, wanted: frozenset[str]) -> list[int]:
-        """Candidates whose words may all be wanted ones: those whose rarest word is (in order)."""
+        """Wordings whose words may all be wanted ones: those whose rarest word is (in order)."""
         return sorted(i for w in wanted for i in self.by_rarest.get(w, ()))
+
+    def _facts(self, wordings, single: bool = False) -> list[QuoteFact]:
+        """The facts of these wordings' candidates in candidate order, each once (by equality);
+        `single`: only the first fact of candidates of one source quote."""
+        found: list[QuoteFact] = []
+        seen: set[tuple] = set()
+        for candidate in (self.candidates[i] for i in sorted(i for w in wordings for i in self.members[w])):
+            if single and len(candidate.facts) != 1:
+                continue
+            for fact in candidate.facts[:1] if single else candidate.facts:
+                identity = _identity(fact)
+                if identity not in seen:
+                    seen.add(identity)
+                    found.append(fact)
+        return found
 
     def speakers_of(self, segments: list[list[str]], min_overlap: int) -> list[QuoteFact]:
         """The source quotes that hold these words, or that the words hold (a draft quotation
         may run two source parts together, or quote a longer stretch than one source did)."""
         words = [w for s in segments for w in s]
         wanted = frozenset(words)
-        found: list[QuoteFact] = []
-        indexes = sorted({*self._holding_all(wanted), *self._held_by(wanted)})
-        for candidate in (self.candidates[i] for i in indexes):
-            if (wanted <= candidate.present and contains_segments(candidate.words, segments)) or (
-                    len(candidate.words) >= min_overlap and candidate.present <= wanted
-                    and contains_segments(words, [candidate.words])):
-                found.extend(f for f in candidate.facts if f not in found)
-        return found
+        return self._facts(i for i in sorted({*self._holding_all(wanted), *self._held_by(wanted)})
+                           if (wanted <= (c := self.wordings[i]).present and contains_segments(c.words, segments))
+                           or (len(c.words) >= min_overlap and c.present <= wanted
+                               and contains_segments(words, [c.words])))
 
     def parts_in(self, segments: list[list[str]], min_words: int) -> list[QuoteFact]:
         """Source quotes of at least `min_words` words that the draft quotation holds: the
         sources confirm part of it."""
         words = [w for s in segments for w in s]
-        found = []
         present = frozenset(words)
-        for candidate in (self.candidates[i] for i in self._held_by(present)):
-            if len(candidate.facts) == 1 and len(candidate.words) >= min_words and candidate.present <= present \
-                    and contains_segments(words, [candidate.words]) and candidate.facts[0] not in found:
-                found.append(candidate.facts[0])
-        return found
+        return self._facts((i for i in self._held_by(present)
+                            if len((c := self.wordings[i]).words) >= min_words and c.present <= present
+                            and contains_segments(words, [c.words])), single=True)
 
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
         wanted = frozenset(w for s in segments for w in s)
-        for candidate in (self.candidates[i] for i in self._holding_all(wanted)):
-            if wanted <= candidate.present and contains_segments(candidate.words, segments):
-                fact = candidate.facts[0]
-                return Match(True, 1.0, fact.provenance, facts=candidate.facts)
+        for index in self._holding_all(wanted):
+            wording = self.wordings[index]
+            if wanted <= wording.present and contains_segments(wording.words, segments):
+                candidate = self.candidates[self.members[index][0]]  # the first that has it
+                return Match(True, 1.0, candidate.facts[0].provenance, facts=candidate.facts)
         holding = min((self.sources_with.get(w, []) for w in wanted), key=len) if wanted else range(len(self.sources))
         for source in (self.sources[s] for s in holding):
             at = _find_segments(source.words, segments) if wanted <= source.present else None
@@ -204,6 +225,10 @@ class QuoteIndex:
             if len(present & wanted) >= need:
                 found.setdefault(s, []).append(range(max(0, first - n), last + 1))
         return [(self.sources[s], spans) for s, spans in found.items()]
+
+
+# Facts are told apart as dataclasses compare them: by every field.
+_identity = attrgetter(*(f.name for f in fields(QuoteFact)))
 
 
 def _find_segments(words: list[str], segments: list[list[str]]) -> int | None:

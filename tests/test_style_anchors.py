@@ -45,8 +45,9 @@ def style_texts() -> list[tuple[str, str]]:
     return texts
 
 
-def plain_search(view, chosen, subject, start, end, raw):
-    return finditer(chosen.pattern, subject, start, end)
+def plain_find(view, chosen, subject, spans, raw):
+    for start, end in spans:
+        yield from finditer(chosen.pattern, subject, start, end)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def linter() -> Linter:
 def test_anchored_search_finds_what_searching_everywhere_finds(linter, monkeypatch):
     texts = style_texts()
     anchored = [[f.as_json() for f in linter.lint_text(path, text).findings] for path, text in texts]
-    monkeypatch.setattr(TokenPattern, "search", staticmethod(plain_search))
+    monkeypatch.setattr(TokenPattern, "find", staticmethod(plain_find))
     plain = [[f.as_json() for f in linter.lint_text(path, text).findings] for path, text in texts]
     for (path, _), left, right in zip(texts, anchored, plain):
         assert left == right, path
@@ -69,16 +70,16 @@ def test_anchored_search_finds_what_searching_everywhere_finds(linter, monkeypat
 def test_the_shipped_rules_that_open_with_lookbehinds_are_anchored(linter):
     rules = {rule.id: rule for rule, _ in linter.active_rules()}
     assert all(a is not None for a in rules["newsroom.TitlesBeforeName"].tokens.anchors)
-    assert rules["newsroom.Numbers"].tokens.whole_anchors == frozenset({"[1-9]"})
+    assert rules["newsroom.Numbers"].tokens.whole_anchors == frozenset({r"\b[1-9]"})
 
 
 @pytest.mark.parametrize("pattern, ignorecase, expected", [
     (r"(?<!\bthe\s)president(?= \p{Lu})", False, {"president"}),
-    (r"\bgov\.", True, {r"(?i:gov\.)"}),
+    (r"\bgov\.", True, {r"\b(?i:gov\.)"}),
     (r"(?:slams|slammed)(?!\s+door)", False, {"slam"}),
     (r"(?:January|Feb\.) \d", False, {"January", r"Feb\."}),
     (r"(?i:foo)bar", False, {"(?i:foo)"}),
-    (r"\b(\d{1,2}):00", False, {r"[\d]"}),
+    (r"\b(\d{1,2}):00", False, {r"\b[\d]"}),
     (r"(\$\d+)", False, {r"\$"}),
     (r"\p{Lu}\w+", False, None),  # a property: letters, everywhere
     (r"[aApP]\.m\.", False, None),  # letters are too common to anchor on
@@ -89,6 +90,14 @@ def test_the_shipped_rules_that_open_with_lookbehinds_are_anchored(linter):
 def test_anchors_are_the_possible_first_items(pattern, ignorecase, expected):
     found = anchors(analysis_tree(pattern), ignorecase)
     assert found == (None if expected is None else frozenset(expected))
+
+
+def test_word_tokens_anchor_on_a_word_edge():
+    tokens = TokenPattern(["one[- ]year[- ]old", "past history"], word=True, ignorecase=True)
+    assert tokens.anchors == [frozenset({r"\b(?i:one)"}), frozenset({r"\b(?i:past\ history)"})]
+    text = "Someone's one-year-old phone. ONE year old."
+    view = view_of(parse_document("t.txt", text))
+    assert view.anchor_starts(tokens.anchors[0], False) == [10, 30]
 
 
 def test_anchored_finditer_continues_after_each_match_as_finditer_does():

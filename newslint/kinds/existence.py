@@ -45,12 +45,11 @@ class Existence(ValeRule):
 
     def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
         prose = self.subject(view)
-        for start, end in self.spans(view, chosen.words):
-            for match in TokenPattern.search(view, chosen, prose, start, end, self.raw):
-                text = match.group()
-                if not text.strip() or self.exceptions(text.strip()):
-                    continue
-                yield self.report(match.start(), match.end(), text)
+        for match in TokenPattern.find(view, chosen, prose, self.spans(view, chosen.words), self.raw):
+            text = match.group()
+            if not text.strip() or self.exceptions(text.strip()):
+                continue
+            yield self.report(match.start(), match.end(), text)
 
     def report(self, start: int, end: int, text: str) -> Finding:
         if not self.action_name:

@@ -56,16 +56,15 @@ class Substitution(ValeRule):
 
     def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
         prose = self.subject(view)
-        for start, end in self.spans(view, chosen.words):
-            for match in TokenPattern.search(view, chosen, prose, start, end, self.raw):
-                index, begin, finish = TokenPattern.token_of(match, chosen.indexes)
-                observed = prose[begin:finish].strip()
-                if not observed:
-                    continue
-                expected = self.expected(index, observed)
-                if same(expected, observed) or self.exceptions(observed):
-                    continue
-                yield self.report(begin, finish, observed, expected)
+        for match in TokenPattern.find(view, chosen, prose, self.spans(view, chosen.words), self.raw):
+            index, begin, finish = TokenPattern.token_of(match, chosen.indexes)
+            observed = prose[begin:finish].strip()
+            if not observed:
+                continue
+            expected = self.expected(index, observed)
+            if same(expected, observed) or self.exceptions(observed):
+                continue
+            yield self.report(begin, finish, observed, expected)
 
     def expected(self, index: int, observed: str) -> str:
         expected = self.replacements[index]

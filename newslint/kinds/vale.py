@@ -35,6 +35,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 WORD_TEMPLATE = r"\b(?:{})\b"
+WORD_LEAD = r"\b"  # what WORD_TEMPLATE asserts where every token starts
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regex.compile(r"\w+")
 _WORD_PAIR = regex.compile(r"\w\w")
@@ -246,18 +247,24 @@ def analysis_tree(pattern: str) -> Any:
     return _parse(_ESCAPE.sub(lambda m: r"\w" if m.group()[1] in "pP" and len(m.group()) > 2 else m.group(), pattern))
 
 
-def anchors(tree: Any, ignorecase: bool) -> frozenset[str] | None:
-    """The anchors of a parsed pattern (sre tree): its possible first items."""
+def anchors(tree: Any, ignorecase: bool, lead: str = "") -> frozenset[str] | None:
+    """The anchors of a parsed pattern (sre tree): its possible first items, each with the
+    \\b or \\B that must hold just before it. `lead`: such an assertion outside the tree."""
     if tree is None:
         return None
     ignorecase = ignorecase or bool(tree.state.flags & _sre.SRE_FLAG_IGNORECASE)
-    found = _first_items(list(tree), ignorecase)
+    found = _first_items(list(tree), ignorecase, lead)
     return None if found is None or found is _NOTHING else found
 
 
-def _first_items(items: list, ignorecase: bool) -> frozenset[str] | None:
+_LEADS = {_sre.AT_BOUNDARY: r"\b", _sre.AT_NON_BOUNDARY: r"\B"}
+
+
+def _first_items(items: list, ignorecase: bool, lead: str) -> frozenset[str] | None:
     for index, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
+            # A word-edge test applies where the first item starts: the locator keeps it.
+            lead = _LEADS.get(av, lead) if op is _sre.AT and not lead else lead
             continue
         if op is _sre.LITERAL:
             run = []
@@ -265,42 +272,42 @@ def _first_items(items: list, ignorecase: bool) -> frozenset[str] | None:
                 if next_op is not _sre.LITERAL:
                     break
                 run.append(chr(next_av))
-            return _anchor("".join(run), regex.escape("".join(run)), ignorecase)
+            return _anchor("".join(run), regex.escape("".join(run)), ignorecase, lead)
         if op is _sre.IN:
-            return _class_anchor(av, ignorecase)
+            return _class_anchor(av, ignorecase, lead)
         if op is _sre.SUBPATTERN or op is getattr(_sre, "ATOMIC_GROUP", None):
             if op is _sre.SUBPATTERN:
                 _, add, remove, body = av
                 ignorecase = (ignorecase or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not remove & _sre.SRE_FLAG_IGNORECASE
             else:
                 body = av
-            found = _first_items(list(body), ignorecase)
+            found = _first_items(list(body), ignorecase, lead)
             if found is _NOTHING:
                 continue
             return found
         if op is _sre.BRANCH:
             union: set[str] = set()
             for alternative in av[1]:
-                found = _first_items(list(alternative), ignorecase)
+                found = _first_items(list(alternative), ignorecase, lead)
                 if found is None or found is _NOTHING:
                     return None
                 union |= found
             return frozenset(union)
         if op in _REPEATS and av[0] >= 1:
-            found = _first_items(list(av[2]), ignorecase)
+            found = _first_items(list(av[2]), ignorecase, lead)
             return None if found is _NOTHING else found
         return None
     return _NOTHING
 
 
-def _anchor(text: str, source: str, ignorecase: bool) -> frozenset[str] | None:
+def _anchor(text: str, source: str, ignorecase: bool, lead: str) -> frozenset[str] | None:
     # A lone letter or a space would be found almost everywhere: no help.
     if not text.strip() or (len(text) == 1 and text.isalpha()):
         return None
-    return frozenset({f"(?i:{source})" if ignorecase else source})
+    return frozenset({lead + (f"(?i:{source})" if ignorecase else source)})
 
 
-def _class_anchor(items: list, ignorecase: bool) -> frozenset[str] | None:
+def _class_anchor(items: list, ignorecase: bool, lead: str) -> frozenset[str] | None:
     """A class of digits and punctuation (`[1-9]`, `\\d`, `['’]`); letters are too common."""
     parts, chars = [], []
     for op, av in items:
@@ -317,7 +324,7 @@ def _class_anchor(items: list, ignorecase: bool) -> frozenset[str] | None:
     if any(c.isalpha() or c.isspace() for c in chars):
         return None
     source = "[" + "".join(parts) + "]"
-    return frozenset({f"(?i:{source})" if ignorecase else source})
+    return frozenset({lead + (f"(?i:{source})" if ignorecase else source)})
 
 
 def locator(anchor_set: Iterable[str]) -> regex.Pattern:
@@ -358,7 +365,7 @@ class DocumentView:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _statistics: dict[str, float] | None = None
     _word_starts: dict[str, list[int]] | None = None
-    _anchor_starts: dict[tuple[str, bool], list[int]] = field(default_factory=dict)
+    _anchor_starts: dict[tuple[frozenset[str], bool], list[int]] = field(default_factory=dict)
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
 
     @property
@@ -396,7 +403,7 @@ class DocumentView:
 
     def anchor_starts(self, anchor_set: frozenset[str], raw: bool) -> list[int]:
         """Where one of the anchors matches in the prose (the source text when `raw`)."""
-        key = ("|".join(sorted(anchor_set)), raw)
+        key = (anchor_set, raw)
         starts = self._anchor_starts.get(key)
         if starts is None:
             subject = self.document.text if raw else self.document.prose
@@ -505,7 +512,7 @@ class TokenPattern:
             if before or not self.tokens:
                 self.whole_anchors = anchors(analysis_tree(self.source), ignorecase)
             else:
-                self.anchors = [anchors(tree, ignorecase) for tree in trees]
+                self.anchors = [anchors(tree, ignorecase, WORD_LEAD if word else "") for tree in trees]
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -568,11 +575,23 @@ class TokenPattern:
         return frozenset(found) if found else None
 
     @staticmethod
-    def search(view: DocumentView, chosen: Chosen, subject: str, start: int, end: int, raw: bool) -> Iterator[regex.Match]:
-        """finditer(chosen.pattern, subject, start, end), tried only at the anchors if any."""
+    def find(view: DocumentView, chosen: Chosen, subject: str, spans: list[tuple[int, int]], raw: bool) -> Iterator[regex.Match]:
+        """finditer(chosen.pattern, subject, start, end) for each span in turn, the pattern
+        tried only at the anchors if it has them."""
         if chosen.anchors is None:
-            return finditer(chosen.pattern, subject, start, end)
-        return anchored_finditer(chosen.pattern, subject, start, end, view.anchor_starts(chosen.anchors, raw))
+            for start, end in spans:
+                yield from finditer(chosen.pattern, subject, start, end)
+            return
+        starts = view.anchor_starts(chosen.anchors, raw)
+        if not starts:
+            return
+        last = starts[-1]
+        for start, end in spans:
+            if start > last:
+                break
+            index = bisect.bisect_left(starts, start)
+            if starts[index] < end:
+                yield from anchored_finditer(chosen.pattern, subject, start, end, starts)
 
     @staticmethod
     def token_of(match: regex.Match, indexes: tuple[int, ...]) -> tuple[int, int, int]:

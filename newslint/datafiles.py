@@ -16,6 +16,18 @@ def safe_load(text: str) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe either way
 
 
+def safe_load_with_node(text: str) -> tuple[Any, Any]:
+    """Parse once, safely: the data and the node tree (for the position of every key and
+    value), with libyaml when available (whose plain scalars have style "", PyYAML's None)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
+
+
 @lru_cache(maxsize=None)
 def data_file(name: str) -> Any:
     """A file of newslint/data, parsed once per process. Shared: callers must not mutate it."""

@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from newslint.datafiles import safe_load_with_node
 from newslint.document.masking import Mask
 from newslint.document.model import Block, Document
 
@@ -194,8 +195,7 @@ def _front_matter(token: Token, source: str, starts: list[int]):
     front matter that is not a YAML mapping is ignored, and the problem says so ("LINE: ...")."""
     content_start = starts[token.map[0] + 1] if token.map[0] + 1 < len(starts) else len(source)
     try:
-        node = yaml.compose(token.content, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(token.content)
+        data, node = safe_load_with_node(token.content)
     except (yaml.YAMLError, ValueError, RecursionError) as error:  # bad dates and numbers, deep nesting
         mark = getattr(error, "problem_mark", None)
         line = token.map[0] + 2 + (mark.line if mark else 0)
@@ -211,6 +211,6 @@ def _front_matter(token: Token, source: str, starts: list[int]):
             start, end = value.start_mark.index, value.end_mark.index
             if value.style in ("'", '"'):
                 start, end = start + 1, end - 1
-            if value.style in (None, "'", '"') and start < end:
+            if value.style in (None, "", "'", '"') and start < end:  # libyaml's plain style is ""
                 fields.append((str(key.value).lower(), content_start + start, content_start + end))
     return data, fields, None

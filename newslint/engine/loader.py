@@ -7,11 +7,10 @@ from pathlib import Path
 
 import yaml
 
+from newslint.datafiles import safe_load_with_node
 from newslint.kinds.base import COMMON_KEYS, Rule, RuleError, RuleSpec
 
 RULE_SUFFIXES = (".yml", ".yaml")
-# libyaml's safe loader when PyYAML has it: parsing thousands of rule files dominates start-up.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -73,14 +72,9 @@ def read_spec(rule_id: str, path: Path) -> tuple[RuleSpec | None, LoadProblem | 
 
 
 def _load_with_node(raw: str):
-    """Parse once, safely: the data and the node tree (for the line of every key)."""
-    loader = SAFE_LOADER(raw)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return data, node
+    """Parse once, safely (libyaml's safe loader when PyYAML has it: parsing thousands of
+    rule files dominates start-up): the data and the node tree (for the line of every key)."""
+    return safe_load_with_node(raw)
 
 
 def compile_rule(spec: RuleSpec, kinds: dict[str, type[Rule]]) -> tuple[Rule | None, list[LoadProblem]]:

@@ -79,3 +79,21 @@ def test_a_check_imports_only_what_it_uses(tmp_path):
                    "newslint.kinds.metric", "newslint.kinds.readability", "pathspec", "concurrent.futures.process",
                    "newslint.fixes"):
         assert unused not in modules, unused
+
+
+def test_plugin_lookup_is_skipped_only_when_no_distribution_declares_one(tmp_path, monkeypatch):
+    from importlib.metadata import entry_points
+
+    from newslint.plugins import may_declare_plugins
+
+    site = write_files(tmp_path, {
+        "other-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: other\nVersion: 1.0\n",
+        "other-1.0.dist-info/entry_points.txt": "[console_scripts]\nother = other:main\n",
+    })
+    monkeypatch.syspath_prepend(str(site))
+    assert may_declare_plugins() is bool(entry_points(group="newslint")) is False
+    write_files(site, {
+        "desk-1.0.dist-info/METADATA": "Metadata-Version: 2.1\nName: desk\nVersion: 1.0\n",
+        "desk-1.0.dist-info/entry_points.txt": "[console_scripts]\ndesk = desk:main\n\n[newslint]\ndesk = desk\n",
+    })
+    assert may_declare_plugins() is bool(entry_points(group="newslint")) is True

@@ -97,3 +97,91 @@ def test_quote_index_filters_answer_as_scanning_every_source(sources):
                     assert match is not None and match.exact and match.provenance.source == verbatim.path
                 checked += 1
     assert checked > 50
+
+
+# -- the sourcing lexicon's literal prefilters ------------------------------------------------
+def sourcing_lexicon():
+    from newslint.engine.config import Config
+    from newslint.engine.linter import Linter, Options
+
+    rules = [rule for rule, _ in Linter(Config(root=ROOT), Options(select=["sourcing"])).active_rules()]
+    return rules[0].lexicon
+
+
+def lexicon_patterns(lexicon):
+    patterns = [lexicon.verbs, *lexicon.sources, lexicon.vague_groups, *lexicon.vague_phrases, *lexicon.anonymous]
+    for kind in lexicon.claims:
+        patterns += [*kind.cues, *kind.not_, *([kind.acts] if kind.acts else [])]
+    return patterns
+
+
+def prose_texts():
+    """Drafts and sources of every story we have, and the seeds."""
+    paths = sorted({*ROOT.glob("tests/**/*.md"), *ROOT.glob("tests/**/*.txt"), *ROOT.glob("seeds/*.txt"),
+                    ROOT / "examples" / "draft.md"})
+    return [document(p) for p in paths]
+
+
+def test_a_pattern_matches_only_texts_that_meet_its_needs():
+    from newslint.kinds.literals import Folded
+
+    lexicon = sourcing_lexicon()
+    patterns = lexicon_patterns(lexicon)
+    assert len(lexicon.needs) >= len(patterns) - 2  # nearly every pattern can be skipped
+    matched = skipped = 0
+    for doc in prose_texts():
+        for start, end in [(s.start, s.end) for s in doc.sentences] + [(b.start, b.end) for b in doc.blocks]:
+            folded = Folded.of(doc.prose[start:end])
+            for pattern in patterns:
+                needs = lexicon.needs.get(pattern)
+                if needs is None:
+                    continue
+                met = needs.met_by(folded)
+                if pattern.search(doc.prose, start, end):
+                    assert met, (pattern.pattern[:60], doc.prose[start:end])
+                    matched += 1
+                skipped += not met
+            for patterns_list, needs in lexicon.needs_any.items():
+                if any(p.search(doc.prose, start, end) for p in patterns_list):
+                    assert needs.met_by(folded)
+    assert matched > 1000 and skipped > 50 * matched
+
+
+def test_the_analysis_with_prefilters_finds_what_it_finds_without():
+    from dataclasses import replace
+
+    from newslint.kinds.attribution import analyse
+
+    lexicon = sourcing_lexicon()
+    plain = replace(lexicon, needs={}, needs_any={})
+    found = 0
+    for doc in prose_texts():
+        fast, slow = analyse(doc, lexicon), analyse(doc, plain)
+        for a, b in zip(fast, slow):
+            assert (a.attributed, a.vague, a.anonymous) == (b.attributed, b.vague, b.anonymous)
+            for sentence in a.sentences:
+                assert a.claims(sentence) == b.claims(sentence)
+                found += len(a.claims(sentence))
+            assert [a.recorded(k) for k in lexicon.claims] == [b.recorded(k) for k in lexicon.claims]
+        assert len(fast) == len(slow)
+    assert found > 50
+
+
+@pytest.mark.parametrize("pattern,needs", [
+    (r"(?:people|persons)\s+(?:familiar|close)", [("people", "persons"), ("close", "familiar")]),
+    (r"colou?r", [("color", "colour")]),
+    (r"\d+\s*(?:%|percent)", [("\x00digit",), ("%", "percent")]),
+    (r"xa*yz", [("yz",)]),  # "a*" may repeat: only what follows it is certain
+    (r"ab{2}c", []),  # single letters are not worth testing
+    (r"it(?:'s|\s+is)\s+said", [("it",), ("'s", "is"), ("said",)]),
+    (r"(?:many|x)\s+said", [("said",)]),  # one alternative needs nothing worth testing
+    (r"[[:alpha:]]+ing", []),  # POSIX classes: `regex` and `re` read them differently
+    (r"x{e<=1}yz", []),  # fuzzy matching
+    (r"(?i)report", []),  # global flags
+    (r"(\w+) \1 again", []),  # a back reference
+    (r"naïve", []),  # a letter with case outside ASCII
+])
+def test_needs_read_from_a_pattern(pattern, needs):
+    from newslint.kinds.literals import Needs
+
+    assert sorted(Needs.of(pattern).groups) == sorted(needs)

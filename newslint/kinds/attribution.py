@@ -15,6 +15,7 @@ import regex
 
 from newslint.document.model import Block, Document, Sentence
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
+from newslint.kinds.literals import Folded, Needs
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 # Blocks that are narration; headings, front matter, tables and block quotes are not.
@@ -125,8 +126,8 @@ class ClaimKind:
     # Acts that are their own record for this kind of claim ("the council approved $4 million").
     acts: regex.Pattern | None = None
 
-    def recorded_in(self, document: Document, block: Block) -> bool:
-        return self.acts is not None and self.acts.search(document.prose, block.start, block.end, timeout=REGEX_TIMEOUT) is not None
+    def recorded_in(self, texts: Texts, block: Block) -> bool:
+        return self.acts is not None and texts.search(self.acts, block.start, block.end) is not None
 
 
 @dataclass
@@ -139,6 +140,10 @@ class Lexicon:
     vague_phrases: tuple[regex.Pattern, ...]
     anonymous: tuple[regex.Pattern, ...]
     claims: tuple[ClaimKind, ...] = field(default_factory=tuple)
+    # What a match of each pattern must contain (see literals.py): a sentence or paragraph
+    # that lacks it is not searched.
+    needs: dict[regex.Pattern, Needs] = field(default_factory=dict, repr=False, compare=False)
+    needs_any: dict[tuple[regex.Pattern, ...], Needs] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -165,6 +170,7 @@ class Lexicon:
         if not verb_forms:
             raise RuleError("the lexicon needs a list of reporting verbs", "verbs")
         verbs = regex.compile(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
+        needs = {verbs: Needs.of_words(sorted(verb_forms))}
         sources = tuple(_compile(p, "sources", defines) for p in _strings(data.get("sources"), "sources"))
         vague = data.get("vague") or {}
         if not isinstance(vague, dict):
@@ -177,17 +183,29 @@ class Lexicon:
         for name, spec in claims_data.items():
             if not isinstance(spec, dict):
                 raise RuleError(f"claims.{name} must be a mapping with cues", "claims")
+            acts = _act_pattern(_strings(spec.get("acts"), "claims"))
+            if acts is not None:
+                needs[acts[0]] = acts[1]
             claims.append(ClaimKind(
                 name=str(name),
                 what=str(spec.get("what", name)),
                 fix=str(spec.get("fix", "say who the claim comes from")),
                 cues=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("cues"), "claims")),
                 not_=tuple(_compile(p, "claims", defines) for p in _strings(spec.get("not"), "claims")),
-                acts=_act_pattern(_strings(spec.get("acts"), "claims")),
+                acts=None if acts is None else acts[0],
             ))
-        return cls(verbs, sources, _vague_groups(vague),
-                   tuple(_compile(p, "vague", defines) for p in _strings(vague.get("phrases"), "vague")),
-                   anonymous, tuple(claims))
+        groups = _vague_groups(vague)
+        if groups is not None:
+            needs[groups[0]] = groups[1]
+        phrases = tuple(_compile(p, "vague", defines) for p in _strings(vague.get("phrases"), "vague"))
+        for pattern in (*sources, *phrases, *anonymous, *(p for c in claims for p in (*c.cues, *c.not_))):
+            needs.setdefault(pattern, Needs.of(pattern.pattern))
+        # What a match of any pattern of a list holds: one test before the list's own.
+        lists = [sources, phrases, anonymous, *(c.cues for c in claims)]
+        needs_any = {patterns: Needs.any_of([needs[p] for p in patterns]) for patterns in lists}
+        return cls(verbs, sources, None if groups is None else groups[0], phrases, anonymous, tuple(claims),
+                   {pattern: n for pattern, n in needs.items() if n},  # only patterns a text can skip
+                   {patterns: n for patterns, n in needs_any.items() if n})
 
 
 def _frozen(value: Any) -> Any:
@@ -214,18 +232,21 @@ def _cached_lexicon(key: Any) -> Lexicon:
     return Lexicon._compile_data(_thawed(key))
 
 
-def _act_pattern(entries: list[str]) -> regex.Pattern | None:
+def _act_pattern(entries: list[str]) -> tuple[regex.Pattern, Needs] | None:
     """Past and -ing forms only: the bare forms of these verbs are mostly nouns ("the budget")."""
     forms: set[str] = set()
     for entry in entries:
         all_forms, bare = inflect(entry)
         irregular = {part.strip().lower() for part in entry.split("/")[1:]}
         forms |= (all_forms - bare) | irregular
-    return regex.compile(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS) if forms else None
+    if not forms:
+        return None
+    return regex.compile(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS), Needs.of_words(sorted(forms))
 
 
-def _vague_groups(vague: dict[str, Any]) -> regex.Pattern | None:
-    """One pattern for "[quantifier] [modifiers] group [adverbs] verb"."""
+def _vague_groups(vague: dict[str, Any]) -> tuple[regex.Pattern, Needs] | None:
+    """One pattern for "[quantifier] [modifiers] group [adverbs] verb", and its needs: a
+    group word (the quantified list includes the plain groups) and a verb."""
     quantifiers = _strings(vague.get("quantifiers"), "vague")
     groups = _strings(vague.get("groups"), "vague")
     quantified = _strings(vague.get("quantified_groups"), "vague") + groups
@@ -245,7 +266,10 @@ def _vague_groups(vague: dict[str, Any]) -> regex.Pattern | None:
     if groups:
         parts.append(rf"{modifiers}(?:{_alternation(groups)})")
     pattern = rf"\b(?:{'|'.join(parts)}){of_what}\s+{adverbs}(?:{_alternation(sorted(verbs))})\b"
-    return regex.compile(pattern, FLAGS)
+    # A match holds a group word (a quantified one when there are quantifiers; that list
+    # includes the plain groups) and a verb.
+    words = quantified if quantifiers else groups
+    return regex.compile(pattern, FLAGS), Needs.of_words(words, sorted(verbs))
 
 
 # -- analysis --------------------------------------------------------------------------------
@@ -264,17 +288,61 @@ class Claim:
     span: Span
 
 
+class Texts:
+    """One document's text as the lexicon reads it, shared by its paragraphs: each stretch
+    casefolded once for the literal prefilters, each sentence's claims found once, and which
+    capitalised words are names."""
+
+    def __init__(self, document: Document, lexicon: Lexicon) -> None:
+        self.document = document
+        self.lexicon = lexicon
+        self.names: dict[str, bool] = {}
+        self._folded: dict[tuple[int, int], Folded] = {}
+        self._claims: dict[tuple[int, int], list[Claim]] = {}
+
+    def may_match(self, pattern: regex.Pattern, start: int, end: int) -> bool:
+        """False when prose[start:end] lacks what every match of the pattern holds."""
+        needs = self.lexicon.needs.get(pattern)
+        return needs is None or needs.met_by(self.folded(start, end))
+
+    def may_match_any(self, patterns: tuple[regex.Pattern, ...], start: int, end: int) -> bool:
+        """False when no pattern of the lexicon list `patterns` can match prose[start:end]."""
+        needs = self.lexicon.needs_any.get(patterns)
+        return needs is None or needs.met_by(self.folded(start, end))
+
+    def folded(self, start: int, end: int) -> Folded:
+        folded = self._folded.get((start, end))
+        if folded is None:
+            folded = self._folded[start, end] = Folded.of(self.document.prose[start:end])
+        return folded
+
+    def finditer(self, pattern: regex.Pattern, start: int, end: int) -> Iterator[regex.Match]:
+        if not self.may_match(pattern, start, end):
+            return iter(())
+        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+
+    def search(self, pattern: regex.Pattern, start: int, end: int) -> regex.Match | None:
+        if not self.may_match(pattern, start, end):
+            return None
+        return pattern.search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+
+    def claims(self, sentence: Sentence) -> list[Claim]:
+        key = (sentence.start, sentence.end)
+        if key not in self._claims:
+            self._claims[key] = claims_in(self.document, self.lexicon, sentence, self)
+        return self._claims[key]
+
+
 class Paragraph:
     """A narration block and what attributes its claims. Each analysis runs on first use, so a
     rule pays only for what it asks."""
 
-    def __init__(self, document: Document, lexicon: Lexicon, block: Block, sentences: list[Sentence],
-                 names: dict[str, bool], introduced: bool = False) -> None:
-        self.document = document
-        self.lexicon = lexicon
+    def __init__(self, texts: Texts, block: Block, sentences: list[Sentence], introduced: bool = False) -> None:
+        self.texts = texts
+        self.document = texts.document
+        self.lexicon = texts.lexicon
         self.block = block
         self.sentences = sentences
-        self._names = names  # shared by the document's paragraphs: is this word a name?
         # A list item under an attributed lead-in ("The audit found:") carries its attribution.
         self.introduced = introduced
 
@@ -286,25 +354,37 @@ class Paragraph:
     @cached_property
     def vague(self) -> list[Span]:
         return [span for sentence in self.prose_sentences
-                for span in _vague_spans(self.document, self.lexicon, self.block.start, sentence, self._names)]
+                for span in _vague_spans(self.texts, self.block.start, sentence)]
 
     @cached_property
     def anonymous(self) -> list[Span]:
-        prose = self.document.prose
+        texts = self.texts
+        anonymous = self.lexicon.anonymous
         return _disjoint([Span(m.start(), m.end(), m.group()) for s in self.prose_sentences
-                          for p in self.lexicon.anonymous for m in _finditer(p, prose, s.start, s.end)], self.document)
+                          if texts.may_match_any(anonymous, s.start, s.end)
+                          for p in anonymous for m in texts.finditer(p, s.start, s.end)], self.document)
 
     @cached_property
     def attributed(self) -> bool:
         """Any reporting verb, named source, vague or anonymous source anywhere in the paragraph."""
-        if self.introduced or _names_a_source(self.document, self.lexicon, self.block):
+        if self.introduced or _names_a_source(self.texts, self.block):
             return True
         return bool(self.vague or self.anonymous)
 
+    def claims(self, sentence: Sentence) -> list[Claim]:
+        return self.texts.claims(sentence)
 
-def _names_a_source(document: Document, lexicon: Lexicon, block: Block) -> bool:
-    return any(p.search(document.prose, block.start, block.end, timeout=REGEX_TIMEOUT)
-               for p in (lexicon.verbs, *lexicon.sources))
+    def recorded(self, kind: ClaimKind) -> bool:
+        """An act in this paragraph is the record of this kind of claim."""
+        return kind.recorded_in(self.texts, self.block)
+
+
+def _names_a_source(texts: Texts, block: Block) -> bool:
+    lexicon = texts.lexicon
+    if texts.search(lexicon.verbs, block.start, block.end):
+        return True
+    return texts.may_match_any(lexicon.sources, block.start, block.end) and \
+        any(texts.search(p, block.start, block.end) for p in lexicon.sources)
 
 
 def narration(document: Document) -> Iterator[tuple[int, Block]]:
@@ -318,45 +398,41 @@ def narration(document: Document) -> Iterator[tuple[int, Block]]:
         yield index, block
 
 
-def _finditer(pattern: regex.Pattern, text: str, start: int, end: int):
-    return pattern.finditer(text, start, end, timeout=REGEX_TIMEOUT)
-
-
 def analyse(document: Document, lexicon: Lexicon) -> list[Paragraph]:
     by_block: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
         by_block.setdefault(sentence.block, []).append(sentence)
-    names: dict[str, bool] = {}
+    texts = Texts(document, lexicon)
     narrated = dict(narration(document))
     paragraphs = []
     introduced = False  # the list being read follows an attributed lead-in ending in a colon
     for index, block in enumerate(document.blocks):
         if "list" not in block.scopes:
             lead = document.prose[block.start:block.end].rstrip()
-            introduced = lead.endswith(":") and _names_a_source(document, lexicon, block)
+            introduced = lead.endswith(":") and _names_a_source(texts, block)
         if index in narrated:
-            paragraphs.append(Paragraph(document, lexicon, block, by_block.get(index, []), names,
-                                        introduced and "list" in block.scopes))
+            paragraphs.append(Paragraph(texts, block, by_block.get(index, []), introduced and "list" in block.scopes))
     return paragraphs
 
 
-def _vague_spans(document: Document, lexicon: Lexicon, start: int, sentence: Sentence,
-                 names: dict[str, bool]) -> list[Span]:
+def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
     """Vague attributions in one sentence; `start` is where its paragraph starts."""
+    document, lexicon, names = texts.document, texts.lexicon, texts.names
     prose = document.prose
     spans: list[Span] = []
     if lexicon.vague_groups is not None:
-        for match in _finditer(lexicon.vague_groups, prose, sentence.start, sentence.end):
+        for match in texts.finditer(lexicon.vague_groups, sentence.start, sentence.end):
             # A bare group ("researchers found", "analysts expected") is the named study's or
             # data's when one is named earlier in the paragraph or anywhere in the sentence.
             if match.group("quant") is None and (
                     _described(prose, match.start(), sentence.start, names)
-                    or any(p.search(prose, max(start, match.start() - LOOKBACK), sentence.end, timeout=REGEX_TIMEOUT)
+                    or any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
                            for p in lexicon.sources)):
                 continue
             spans.append(Span(match.start(), match.end(), match.group()))
-    for pattern in lexicon.vague_phrases:
-        for match in _finditer(pattern, prose, sentence.start, sentence.end):
+    phrases = lexicon.vague_phrases if texts.may_match_any(lexicon.vague_phrases, sentence.start, sentence.end) else ()
+    for pattern in phrases:
+        for match in texts.finditer(pattern, sentence.start, sentence.end):
             if _described(prose, match.start(), sentence.start, names):
                 continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
@@ -403,16 +479,23 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
     return names[token]
 
 
-def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence) -> list[Claim]:
-    """The check-worthy cues of a sentence that lie outside quotation marks, in text order."""
+def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: Texts | None = None) -> list[Claim]:
+    """The check-worthy cues of a sentence that lie outside quotation marks, in text order.
+    `texts` is the document's shared Texts (Paragraph.claims passes it)."""
     prose = document.prose
     found: list[Claim] = []
     if sentence.end - sentence.start > MAX_SENTENCE:
         return found
+    texts = texts or Texts(document, lexicon)
     for kind in lexicon.claims:
-        excluded = [(m.start(), m.end()) for p in kind.not_ for m in _finditer(p, prose, sentence.start, sentence.end)]
-        for pattern in kind.cues:
-            for match in _finditer(pattern, prose, sentence.start, sentence.end):
+        if not texts.may_match_any(kind.cues, sentence.start, sentence.end):
+            continue
+        cues = [p for p in kind.cues if texts.may_match(p, sentence.start, sentence.end)]
+        if not cues:
+            continue  # nothing to find, so nothing to exclude
+        excluded = [(m.start(), m.end()) for p in kind.not_ for m in texts.finditer(p, sentence.start, sentence.end)]
+        for pattern in cues:
+            for match in texts.finditer(pattern, sentence.start, sentence.end):
                 text = match.group()
                 lead = len(text) - len(text.lstrip())
                 span = Span(match.start() + lead, match.end(), text.strip())

@@ -22,7 +22,7 @@ import yaml
 
 from newslint.datafiles import safe_load
 from newslint.findings import Finding
-from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, claims_in, clause, merge
+from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
 from newslint.kinds.base import CheckContext, Rule, RuleError
 
 CHECKS = ("unsourced", "vague", "anonymous")
@@ -104,8 +104,7 @@ class SourcingRule(Rule):
         for sentence in paragraph.sentences:
             if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
                 continue  # a question asserts nothing
-            claims = [c for c in claims_in(document, self.lexicon, sentence)
-                      if not c.kind.recorded_in(document, paragraph.block)]
+            claims = [c for c in paragraph.claims(sentence) if not paragraph.recorded(c.kind)]
             if not claims:
                 continue
             first = claims[0]
@@ -116,7 +115,7 @@ class SourcingRule(Rule):
         document = context.document
         for span in paragraph.vague:
             sentence = document.sentence_at(span.start)
-            claims = claims_in(document, self.lexicon, sentence) if sentence else []
+            claims = paragraph.claims(sentence) if sentence else []
             # "experts say" wants the group named; "studies show" wants the study named.
             kind = "group" if self.lexicon.vague_groups and self.lexicon.vague_groups.fullmatch(span.text) else "phrase"
             yield self.finding(span.start, span.end, _words(span.text), self.advice[kind], _claim_note(claims))
@@ -129,7 +128,7 @@ class SourcingRule(Rule):
             if sentence is None or sentence.start in reported:
                 continue  # one note per sentence ("people familiar ... who were not authorized")
             reported.add(sentence.start)
-            claims = claims_in(document, self.lexicon, sentence)
+            claims = paragraph.claims(sentence)
             if self.only_check_worthy and not claims:
                 continue
             what = claims[0].kind.what if claims else "a claim"

@@ -69,8 +69,12 @@ class Match:
     facts: list[QuoteFact] = field(default_factory=list)  # source quotes that hold the words
 
 
+LOOKUPS_KEPT = 4096
+
+
 class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
+        self._answers: dict[tuple, Match | None] = {}  # lookup's, by quotation words and threshold
         self.candidates = _candidates(registry.quotes)
         self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
         # word -> (source, paragraph) pairs holding it, for the near-miss search.
@@ -160,7 +164,18 @@ class QuoteIndex:
                             and contains_segments(words, [c.words])), single=True)
 
     def lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
-        """Verbatim in a source (quote or prose), else the closest wording above `threshold`."""
+        """Verbatim in a source (quote or prose), else the closest wording above `threshold`.
+        Answers are kept (up to LOOKUPS_KEPT): drafts, and an editor's every change, ask
+        again for the same quotations, and the near-miss search reads every paragraph that
+        holds half of a quotation's words."""
+        asked = (tuple(tuple(s) for s in segments), threshold)
+        if asked not in self._answers:
+            if len(self._answers) >= LOOKUPS_KEPT:
+                self._answers.clear()
+            self._answers[asked] = self._lookup(segments, threshold)
+        return self._answers[asked]
+
+    def _lookup(self, segments: list[list[str]], threshold: float) -> Match | None:
         wanted = frozenset(w for s in segments for w in s)
         for index in self._holding_all(wanted):
             wording = self.wordings[index]
@@ -181,6 +196,7 @@ class QuoteIndex:
         # Only paragraphs that hold half the quotation's words can hold a close wording.
         need = max(2, (len(wanted) + 1) // 2)
         reach = n + slack  # the longest window
+        seen: set[tuple[str, ...]] = set()
         for source, spans in self._paragraphs_holding(wanted, need, n):
             for span in spans:
                 # Each word an alignment keeps is a quotation word, so no window from a start
@@ -195,6 +211,12 @@ class QuoteIndex:
                     at = start - span.start
                     if hits[min(at + reach, len(hits) - 1)] - hits[at] < n * floor - 1e-9:
                         continue
+                    # The same words from an earlier start (a quotation the sources repeat)
+                    # score the same, and only a better score replaces the best.
+                    ahead = tuple(source.words[start:start + reach])
+                    if ahead in seen:
+                        continue
+                    seen.add(ahead)
                     for size in range(max(1, n - slack), reach + 1):
                         window = source.words[start:start + size]
                         if len(window) < size:

@@ -185,3 +185,41 @@ def test_needs_read_from_a_pattern(pattern, needs):
     from newslint.kinds.literals import Needs
 
     assert sorted(Needs.of(pattern).groups) == sorted(needs)
+
+
+# -- figures: a sentence's words read only when it holds a figure; clause search bounded ---------
+def clause_words_unbounded(prose, tokens, start, end):
+    """The figure's clause words as numbers._context found them before its scans were bounded
+    by CONTEXT_WINDOW: scan back to the nearest clause break, forward to the next one."""
+    from newslint.registry.numbers import CONTEXT_WINDOW, _clause_break
+
+    before = [t for t in tokens if t[1] <= start]
+    after = [t for t in tokens if t[0] >= end]
+    here = (start, end, prose[start:end])
+    for index in range(len(before), 0, -1):
+        if _clause_break(prose, before[index - 1], before[index] if index < len(before) else here):
+            before = before[index:]
+            break
+    previous = here
+    for index, token in enumerate(after):
+        if _clause_break(prose, previous, token):
+            after = after[:index]
+            break
+        previous = token
+    before, after = before[-CONTEXT_WINDOW:], after[:CONTEXT_WINDOW]
+    return (before[0][0] if before else start), (after[-1][1] if after else end)
+
+
+def test_figure_context_bounded_scan_takes_the_same_clause():
+    from newslint.registry.numbers import WORD, _context, find_figures
+
+    checked = 0
+    for doc in prose_texts():
+        prose = doc.prose
+        for figure in find_figures(doc):
+            sentence = doc.sentence_at(figure.start)
+            tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
+            _, low, high = _context(prose, tokens, figure.start, figure.end, "")
+            assert (low, high) == clause_words_unbounded(prose, tokens, figure.start, figure.end)
+            checked += 1
+    assert checked > 300

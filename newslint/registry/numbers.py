@@ -167,7 +167,7 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     taken = bytearray(len(prose))
     figures: list[Figure] = []
     for sentence in document.sentences:
-        tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
+        tokens: list | None = None  # the sentence's words, read once it has a candidate
         found: list[tuple[Figure, int, int]] = []  # with the span of its clause
         for kind in _kinds_possible(lex, prose, sentence.start, sentence.end):
             for match in lex.patterns[kind].finditer(prose, sentence.start, sentence.end):
@@ -175,6 +175,8 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
                     continue
                 if skip_quotes and document.in_quote(match.start(), match.end()):
                     continue
+                if tokens is None:
+                    tokens = [(m.start(), m.end(), m.group()) for m in WORD.finditer(prose, sentence.start, sentence.end)]
                 made = _figure(kind, match, prose, tokens, sentence.start)
                 if made is None:
                     continue
@@ -450,13 +452,14 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     # Stay in the figure's clause: "closed two schools in 2021 and opened one in 2023" holds
     # two events, and 2023 belongs to the second.
     here = (start, end, prose[start:end])
-    for index in range(len(before), 0, -1):
+    # Only the last CONTEXT_WINDOW words are kept, so a break further back changes nothing.
+    for index in range(len(before), max(0, len(before) - CONTEXT_WINDOW), -1):
         right = before[index] if index < len(before) else here
         if _clause_break(prose, before[index - 1], right):
             before = before[index:]
             break
     previous = here
-    for index, token in enumerate(after):
+    for index, token in enumerate(after[:CONTEXT_WINDOW]):
         if _clause_break(prose, previous, token):
             after = after[:index]
             break

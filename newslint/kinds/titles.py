@@ -187,16 +187,33 @@ class TitlesRule(Rule):
         if not phrase.affiliation or lex.family(phrase.role) not in lex.unique_roles:
             return None
         holders: list[tuple[Entity, Title]] = []
-        for person in registry.people:
-            for title in person.titles:
-                if (lex.family(title.role) == lex.family(phrase.role) and title.affiliation
-                        and affiliations_compatible(phrase.affiliation, title.affiliation)
-                        and active(title, context.draft_date)
-                        and (title.support >= self.holder_min_support or not title.mentions)):
-                    holders.append((person, title))
+        for person, title in titles_by_family(registry).get(lex.family(phrase.role), ()):
+            if (title.affiliation and affiliations_compatible(phrase.affiliation, title.affiliation)
+                    and active(title, context.draft_date)
+                    and (title.support >= self.holder_min_support or not title.mentions)):
+                holders.append((person, title))
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+_BY_FAMILY: dict[int, tuple[Registry, int, dict[str, list[tuple[Entity, Title]]]]] = {}
+
+
+def titles_by_family(registry: Registry) -> dict[str, list[tuple[Entity, Title]]]:
+    """The people's titles by office family (lexicon), in registry order: built once per
+    registry (kept alive with it), so that finding an office's holder reads only that office."""
+    held = _BY_FAMILY.get(id(registry))
+    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+        lex = lexicon()
+        found: dict[str, list[tuple[Entity, Title]]] = {}
+        for person in registry.people:
+            for title in person.titles:
+                found.setdefault(lex.family(title.role), []).append((person, title))
+        if len(_BY_FAMILY) > 8:
+            _BY_FAMILY.clear()
+        held = _BY_FAMILY[id(registry)] = (registry, len(registry.entities), found)
+    return held[2]
 
 
 RULE_KINDS = {"titles": TitlesRule}

@@ -130,11 +130,12 @@ class Registry:
 
     @property
     def people(self) -> list[Entity]:
-        return [e for e in self.entities if e.kind == "person"]
+        """The people (a list kept with the name index: read it, do not change it)."""
+        return self._indexes()[2]
 
     @property
     def organisations(self) -> list[Entity]:
-        return [e for e in self.entities if e.kind == "organisation"]
+        return self._indexes()[3]
 
     def person_by_name(self, text: str) -> Entity | None:
         """The person a name in running text refers to: a right form, or a bare surname that
@@ -167,10 +168,11 @@ class Registry:
             found = forms.get(wanted[4:])
         return found
 
-    def _indexes(self) -> tuple[dict[str, Entity], dict[str, list[Entity]]]:
-        """Right form -> first entity that has it, and surname -> people (casefolded). Rebuilt
-        when entities are added; code that changes names in place calls invalidate()."""
-        cached = self.__dict__.get("_index")
+    def _indexes(self) -> tuple[dict[str, Entity], dict[str, list[Entity]], list[Entity], list[Entity]]:
+        """Right form -> first entity that has it, surname -> people (casefolded), the people
+        and the organisations. Rebuilt when entities are added; code that changes names or
+        kinds in place calls invalidate()."""
+        cached = self.__dict__.get("_names")
         if cached is None or cached[0] != len(self.entities):
             forms: dict[str, Entity] = {}
             surnames: dict[str, list[Entity]] = {}
@@ -179,9 +181,15 @@ class Registry:
                     forms.setdefault(" ".join(form.casefold().split()), entity)
                 if entity.kind == "person" and entity.surname:
                     surnames.setdefault(entity.surname.casefold(), []).append(entity)
-            cached = self.__dict__["_index"] = (len(self.entities), (forms, surnames))
+            people = [e for e in self.entities if e.kind == "person"]
+            organisations = [e for e in self.entities if e.kind == "organisation"]
+            cached = self.__dict__["_names"] = (len(self.entities), (forms, surnames, people, organisations))
         return cached[1]
 
     def invalidate(self) -> None:
-        """Forget the name index after changing names in place."""
-        self.__dict__.pop("_index", None)
+        """Forget the name index after changing names or kinds in place."""
+        self.__dict__.pop("_names", None)
+
+    def __getstate__(self) -> dict:
+        """Pickled without the indexes made from the facts (rebuilt on first use)."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}

@@ -61,11 +61,10 @@ class DraftNames:
         finder = MentionFinder(self.document, include_quotes=True)
         self.mentions = finder.names()
         self.references = finder.role_references()
-        self.source_words = {w.casefold() for w in self.registry.extra.get("people.tokens", [])}
-        self.people = [p for p in self.registry.people if p.surname]
-        self.surnames = [p.surname.casefold() for p in self.people]
+        self.known = known_names(self.registry)
+        self.source_words = self.known.source_words
         self._resolved: dict[int, Resolution | None] = {}
-        self.wrong_forms = {v.form.casefold(): (e, v) for e in self.registry.entities for v in e.variants if v.wrong}
+        self.wrong_forms = self.known.wrong_forms
         # Surnames of people the draft names in full who are not the sources' people ("Dmitri
         # Peterson" when the sources know Adam Peterson): the draft's lone "Peterson" is them.
         self.strangers: set[str] = set()
@@ -90,11 +89,11 @@ class DraftNames:
         return self._resolved[key]
 
     def _near_people(self, surname: str) -> list[Entity]:
-        """The people whose surname is at all close (rapidfuzz over the surname list)."""
+        """The people whose surname is at all close (rapidfuzz over the distinct surnames)."""
         cutoff = min(self.thresholds.surname, self.thresholds.surname_same_given)
-        hits = process.extract(surname.casefold(), self.surnames, scorer=OSA.normalized_similarity,
+        hits = process.extract(surname.casefold(), self.known.surnames, scorer=OSA.normalized_similarity,
                                score_cutoff=cutoff, limit=None)
-        return [self.people[index] for _, _, index in hits]
+        return [person for _, _, index in hits for person in self.known.surname_people[index]]
 
     def _resolve(self, mention: NameMention) -> Resolution | None:
         form = " ".join(mention.words)
@@ -183,15 +182,57 @@ class DraftNames:
         if len(form) < 8:
             return None
         hits = []
-        for organisation in self.registry.organisations:
-            for known in organisation.right_forms():
-                if form.casefold() != known.casefold() and similarity(form, known) >= self.thresholds.organisation \
-                        and OSA.distance(form.casefold(), known.casefold()) <= self.thresholds.max_distance:
+        wanted = form.casefold()
+        # Only forms within max_distance edits can be near: their length differs by no more.
+        for organisation, forms in self.known.organisation_forms:
+            for known, length in forms:
+                if abs(length - len(wanted)) <= self.thresholds.max_distance and wanted != known \
+                        and similarity(form, known) >= self.thresholds.organisation \
+                        and OSA.distance(wanted, known) <= self.thresholds.max_distance:
                     hits.append(organisation)
                     break
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_ORGANISATION)
+
+
+@dataclass
+class KnownNames:
+    """What resolving every draft's names needs from one registry, gathered once: the distinct
+    surnames of its people (for the near-miss search) with the people who have each, the
+    capitalised words its sources write, its wrong forms, and its organisations' forms."""
+
+    surnames: list[str]
+    surname_people: list[list[Entity]]
+    source_words: set[str]
+    wrong_forms: dict[str, tuple[Entity, Variant]]
+    organisation_forms: list[tuple[Entity, list[tuple[str, int]]]]
+
+    @classmethod
+    def of(cls, registry: Registry) -> KnownNames:
+        by_surname: dict[str, list[Entity]] = {}
+        for person in registry.people:
+            if person.surname:
+                by_surname.setdefault(person.surname.casefold(), []).append(person)
+        organisations = [(o, [(f.casefold(), len(f.casefold())) for f in o.right_forms()]) for o in registry.organisations]
+        return cls(list(by_surname), list(by_surname.values()),
+                   {w.casefold() for w in registry.extra.get("people.tokens", [])},
+                   {v.form.casefold(): (e, v) for e in registry.entities for v in e.variants if v.wrong},
+                   organisations)
+
+
+_KNOWN: dict[int, tuple[Registry, int, KnownNames]] = {}
+
+
+def known_names(registry: Registry) -> KnownNames:
+    """The KnownNames of a registry, built once (the registry is kept alive with them; rebuilt
+    when entities are added)."""
+    held = _KNOWN.get(id(registry))
+    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+        if len(_KNOWN) > 8:
+            _KNOWN.clear()
+        held = _KNOWN[id(registry)] = (registry, len(registry.entities), KnownNames.of(registry))
+    return held[2]
 
 
 def draft_names(context: CheckContext, thresholds: Thresholds | None = None) -> DraftNames:

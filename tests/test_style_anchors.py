@@ -97,7 +97,7 @@ def test_word_tokens_anchor_on_a_word_edge():
     assert tokens.anchors == [frozenset({r"\b(?i:one)"}), frozenset({r"\b(?i:past\ history)"})]
     text = "Someone's one-year-old phone. ONE year old."
     view = view_of(parse_document("t.txt", text))
-    assert view.anchor_starts(tokens.anchors[0], False) == [10, 30]
+    assert view.anchor_starts((tokens.anchors[0],), False) == [10, 30]
 
 
 def test_anchored_finditer_continues_after_each_match_as_finditer_does():
@@ -105,7 +105,7 @@ def test_anchored_finditer_continues_after_each_match_as_finditer_does():
     pattern = regex.compile(r"(?<!x)ab(?:ab)*|b", regex.VERSION0)
     text = "abab xab bab abba " * 3
     view = view_of(parse_document("t.txt", text))
-    starts = view.anchor_starts(frozenset({"ab", "b"}), False)
+    starts = view.anchor_starts((frozenset({"ab"}), frozenset({"b"})), False)
     for start, end in ((0, len(text)), (3, 20), (5, 6)):
         expected = [m.span() for m in finditer(pattern, text, start, end)]
         assert [m.span() for m in anchored_finditer(pattern, text, start, end, starts)] == expected

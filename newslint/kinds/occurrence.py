@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newslint.findings import Finding
-from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.base import REGEX_TIMEOUT, RuleError, finditer
 from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule, compile_key, flags_for, number
 
 
@@ -31,11 +31,18 @@ class Occurrence(ValeRule):
             spans = [(spans[0][0], spans[-1][1])]
         prose = self.subject(view)
         for start, end in spans:
-            matches = [m for m in finditer(self.pattern, prose, start, end) if m.group().strip()]
-            count = len(matches)
+            count = self.count(prose, start, end)
             if (self.max > 0 and count > self.max) or (self.min > 0 and count < self.min):
-                first = matches[0].span() if matches else (start, start)
+                first = next((m.span() for m in finditer(self.pattern, prose, start, end) if m.group().strip()), (start, start))
                 yield self.finding(first[0], first[1], str(count))
+
+    def count(self, prose: str, start: int, end: int) -> int:
+        """The matches in [start, end) that are not blank. Without groups, findall gives the
+        matched strings without building a match object each (most spans only count)."""
+        if self.pattern.groups:
+            return sum(1 for m in finditer(self.pattern, prose, start, end) if m.group().strip())
+        found = self.pattern.findall(prose, start, end, timeout=REGEX_TIMEOUT)
+        return sum(map(bool, map(str.strip, found)))
 
 
 RULE_KINDS = {"occurrence": Occurrence}

@@ -3,11 +3,12 @@ the"), on one line. `max` repetitions are allowed (default 0); `alpha` counts on
 alphabetic tokens. The message's %s is the repeated token."""
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator
 from typing import Any
 
 from newslint.findings import Finding
-from newslint.kinds.base import RuleError, finditer
+from newslint.kinds.base import REGEX_TIMEOUT, RuleError, finditer
 from newslint.kinds.vale import (
     STYLE_KEYS, DocumentView, Exceptions, ValeRule, action_fixes, action_of, compile_key, fix_from,
     flags_for, number, scoped_flags, string_list,
@@ -32,6 +33,8 @@ class Repetition(ValeRule):
     def scan(self, view: DocumentView, state: Any) -> Iterator[Finding]:
         prose = self.subject(view)
         for start, end in self.spans(view):
+            if not self.may_repeat(prose, start, end):
+                continue
             previous, previous_start, previous_end, count = "", 0, 0, 0
             for match in finditer(self.pattern, prose, start, end):
                 current = match.group().strip()
@@ -46,6 +49,19 @@ class Repetition(ValeRule):
                         yield self.finding(previous_start, match.end(), current, fix=fix_from(fixes))
                         count = 0
                 previous, previous_start, previous_end = current, match.start(), match.end()
+
+
+    def may_repeat(self, prose: str, start: int, end: int) -> bool:
+        """False when no two consecutive matches in [start, end) have the same text, which
+        every repetition needs: most spans are ruled out by comparing strings from findall
+        (the pattern's group 1 is the whole match) instead of building match objects."""
+        found = self.pattern.findall(prose, start, end, timeout=REGEX_TIMEOUT)
+        if self.pattern.groups > 1:
+            found = [groups[0] for groups in found]
+        texts = list(map(str.strip, found))
+        if self.ignorecase:
+            texts = list(map(str.casefold, texts))
+        return any(map(operator.eq, texts, texts[1:]))
 
 
 def _markup_between(view: DocumentView, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from itertools import islice
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -36,9 +37,13 @@ except ImportError:  # pragma: no cover
 
 WORD_TEMPLATE = r"\b(?:{})\b"
 WORD_LEAD = r"\b"  # what WORD_TEMPLATE asserts where every token starts
+# Up to this many tokens whose words are in a document are searched as they are; more are
+# narrowed to the tokens that can match (compiled once per set of tokens).
+FEW_TOKENS = 8
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regex.compile(r"\w+")
 _WORD_PAIR = regex.compile(r"\w\w")
+_WORD_SPLIT = regex.compile(r"(\w+)")
 _LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
 # Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
 _CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
@@ -395,14 +400,25 @@ class DocumentView:
     def word_starts(self) -> dict[str, list[int]]:
         """Where each lowercase word of `words` starts in the prose."""
         if self._word_starts is None:
+            # Split keeps the words at odd places; the running length of the pieces gives
+            # their offsets without a match object per word.
+            pieces = _WORD_SPLIT.split(self.document.prose)
+            offsets = list(accumulate(map(len, pieces), initial=0))
             starts: dict[str, list[int]] = {}
-            for match in _WORDS.finditer(self.document.prose):
-                starts.setdefault(match.group().lower(), []).append(match.start())
+            for word, offset in zip(map(str.lower, pieces[1::2]), offsets[1::2]):
+                starts.setdefault(word, []).append(offset)
             self._word_starts = starts
         return self._word_starts
 
-    def anchor_starts(self, anchor_set: frozenset[str], raw: bool) -> list[int]:
-        """Where one of the anchors matches in the prose (the source text when `raw`)."""
+    def anchor_starts(self, anchor_sets: tuple[frozenset[str], ...], raw: bool) -> list[int]:
+        """Where one of the anchors matches in the prose (the source text when `raw`), in
+        order. Found per token's set of anchors, so that each locator is compiled once per
+        process and each search made once per document whichever tokens a rule needs."""
+        if len(anchor_sets) == 1:
+            return self._starts_of(anchor_sets[0], raw)
+        return sorted(set().union(*(self._starts_of(anchor_set, raw) for anchor_set in anchor_sets)))
+
+    def _starts_of(self, anchor_set: frozenset[str], raw: bool) -> list[int]:
         key = (anchor_set, raw)
         starts = self._anchor_starts.get(key)
         if starts is None:
@@ -463,7 +479,7 @@ class Chosen(NamedTuple):
 
     pattern: regex.Pattern
     indexes: tuple[int, ...]  # the token of each capture group
-    anchors: frozenset[str] | None = None  # every match starts where one of these matches
+    anchors: tuple[frozenset[str], ...] | None = None  # every match starts at one of these
     words: frozenset[str] | None = None  # every match holds one of these words of the document
 
 
@@ -529,10 +545,10 @@ class TokenPattern:
         return compile_key(self._source(indexes), self.key, self.flags)
 
     def for_document(self, view: DocumentView) -> Chosen | None:
-        """How to search this document (None: no token can match in it). Tokens whose literal
-        words are all present narrow the pattern to them and the search to the spans holding
-        those words; otherwise tokens that all have anchors use the whole pattern, tried
-        only at the anchors; otherwise the pattern is narrowed to the tokens that can match."""
+        """How to search this document (None: no token can match in it). Only the tokens
+        whose literal words or substrings occur can match. When each of them holds a word,
+        only the spans holding one are searched; otherwise, when each has anchors, the whole
+        pattern is tried only at those. Many tokens are narrowed to those that can match."""
         if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
             return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
@@ -546,8 +562,14 @@ class TokenPattern:
             return None
         everything = tuple(range(len(self.tokens)))
         words = self.words & view.words if self.ungated.isdisjoint(chosen) else None
-        if words is None:
-            found = self.whole_anchors or self._anchors_of(chosen)
+        if words is not None:
+            if len(self.tokens) <= FEW_TOKENS:
+                # A small pattern searched whole in the few spans holding its words.
+                return Chosen(self.pattern, everything, None, words)
+        else:
+            # The whole pattern (compiled once), tried only at the anchors of the tokens that
+            # can match in the document: the others cost nothing there.
+            found = self._anchors_of(chosen)
             if found is not None:
                 return Chosen(self.pattern, everything, found)
         if len(chosen) == len(self.tokens):
@@ -562,17 +584,16 @@ class TokenPattern:
 
     def everywhere(self) -> Chosen:
         """The whole pattern, for a search the prefilter knows nothing about (`scope: raw`)."""
-        return Chosen(self.pattern, tuple(range(len(self.tokens))),
-                      self.whole_anchors or self._anchors_of(range(len(self.tokens))))
+        return Chosen(self.pattern, tuple(range(len(self.tokens))), self._anchors_of(range(len(self.tokens))))
 
-    def _anchors_of(self, indexes: Iterable[int]) -> frozenset[str] | None:
-        found: set[str] = set()
-        for index in indexes:
-            anchor = self.anchors[index]
-            if anchor is None:
-                return None
-            found |= anchor
-        return frozenset(found) if found else None
+    def _anchors_of(self, indexes: Iterable[int]) -> tuple[frozenset[str], ...] | None:
+        """The anchor sets of these tokens (the raw part's, if it anchors them all)."""
+        if self.whole_anchors is not None:
+            return (self.whole_anchors,)
+        found = [self.anchors[index] for index in indexes]
+        if not found or None in found:
+            return None
+        return tuple(dict.fromkeys(found))
 
     @staticmethod
     def find(view: DocumentView, chosen: Chosen, subject: str, spans: list[tuple[int, int]], raw: bool) -> Iterator[regex.Match]:

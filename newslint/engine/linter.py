@@ -205,9 +205,12 @@ class Linter:
             seen.add(key)
             line, column = document.position(start)
             end_line, end_column = document.position(end)
-            placed.append(dataclasses.replace(
-                finding, start=start, end=end, path=document.path, line=line, column=column,
-                end_line=end_line, end_column=end_column, text=text))
+            # Built directly: dataclasses.replace looks up every field of every finding.
+            placed.append(Finding(
+                rule=finding.rule, category=finding.category, severity=finding.severity,
+                message=finding.message, start=start, end=end, fix=finding.fix,
+                evidence=finding.evidence, link=finding.link, path=document.path, line=line,
+                column=column, end_line=end_line, end_column=end_column, text=text))
         placed.sort(key=lambda f: (f.start, f.end, f.rule))
         return placed
 

@@ -518,17 +518,33 @@ class TokenPattern:
         # When every token has a literal word, the pattern can only match if one is present.
         self.gate_words = self.words if not self.always and not self.by_substring else None
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
-        # Anchors of each token (the raw part first, if any, anchors them all). A global flag
-        # inside a token that sre rejects would apply to every token in `regex`: then none.
-        ignorecase = bool(self.flags & regex.IGNORECASE)
-        self.anchors: list[frozenset[str] | None] = [None] * len(self.tokens)
-        self.whole_anchors: frozenset[str] | None = None
-        trees = parsed if None not in parsed else [analysis_tree(token) for token in self.tokens]
-        if "\\G" not in self.source and None not in trees:
-            if before or not self.tokens:
-                self.whole_anchors = anchors(analysis_tree(self.source), ignorecase)
-            else:
-                self.anchors = [anchors(tree, ignorecase, WORD_LEAD if word else "") for tree in trees]
+        self._anchors: tuple[list[frozenset[str] | None], frozenset[str] | None] | None = None
+
+    def _analyse_anchors(self) -> tuple[list[frozenset[str] | None], frozenset[str] | None]:
+        """The anchors of each token, and those of the raw part when it comes first (then it
+        anchors every token); worked out on first need, as most rules never need them. A
+        global flag inside a token that sre rejects would apply to every token in `regex`:
+        then there are none."""
+        if self._anchors is None:
+            ignorecase = bool(self.flags & regex.IGNORECASE)
+            each: list[frozenset[str] | None] = [None] * len(self.tokens)
+            whole = None
+            trees = [analysis_tree(token) for token in self.tokens]
+            if "\\G" not in self.source and None not in trees:
+                if self.before or not self.tokens:
+                    whole = anchors(analysis_tree(self.source), ignorecase)
+                else:
+                    each = [anchors(tree, ignorecase, WORD_LEAD if self.word else "") for tree in trees]
+            self._anchors = (each, whole)
+        return self._anchors
+
+    @property
+    def anchors(self) -> list[frozenset[str] | None]:
+        return self._analyse_anchors()[0]
+
+    @property
+    def whole_anchors(self) -> frozenset[str] | None:
+        return self._analyse_anchors()[1]
 
     @property
     def pattern(self) -> regex.Pattern:
@@ -588,9 +604,10 @@ class TokenPattern:
 
     def _anchors_of(self, indexes: Iterable[int]) -> tuple[frozenset[str], ...] | None:
         """The anchor sets of these tokens (the raw part's, if it anchors them all)."""
-        if self.whole_anchors is not None:
-            return (self.whole_anchors,)
-        found = [self.anchors[index] for index in indexes]
+        each, whole = self._analyse_anchors()
+        if whole is not None:
+            return (whole,)
+        found = [each[index] for index in indexes]
         if not found or None in found:
             return None
         return tuple(dict.fromkeys(found))

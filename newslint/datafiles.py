@@ -5,10 +5,12 @@ libyaml's `CSafeLoader` builds the same safe types (no arbitrary objects) in a f
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from newslint.yamlcache import ParsedYaml
 
 
 def safe_load(text: str) -> Any:
@@ -28,7 +30,20 @@ def safe_load_with_node(text: str) -> tuple[Any, Any]:
     return data, node
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
 @lru_cache(maxsize=None)
 def data_file(name: str) -> Any:
-    """A file of newslint/data, parsed once per process. Shared: callers must not mutate it."""
-    return safe_load(resources.files("newslint.data").joinpath(name).read_text(encoding="utf-8"))
+    """A file of newslint/data, parsed once per process (and kept parsed between runs, see
+    yamlcache.py). Shared: callers must not mutate it."""
+    raw = (DATA / name).read_bytes()
+    cache = _data_cache()
+    value = cache.parse(name, raw, lambda: safe_load(raw.decode("utf-8")))
+    cache.save()
+    return value
+
+
+@lru_cache(maxsize=1)
+def _data_cache() -> ParsedYaml:
+    return ParsedYaml(DATA, "data")

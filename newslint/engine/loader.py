@@ -9,6 +9,7 @@ import yaml
 
 from newslint.datafiles import safe_load_with_node
 from newslint.kinds.base import COMMON_KEYS, Rule, RuleError, RuleSpec
+from newslint.yamlcache import ParsedYaml
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
@@ -50,25 +51,37 @@ def rule_files(folder: Path) -> list[tuple[str, Path]]:
     return found
 
 
-def read_spec(rule_id: str, path: Path) -> tuple[RuleSpec | None, LoadProblem | None]:
-    """Parse one rule file into a RuleSpec with the line of every top-level key."""
+def read_spec(rule_id: str, path: Path, cache: ParsedYaml | None = None,
+              name: str | None = None) -> tuple[RuleSpec | None, LoadProblem | None]:
+    """Parse one rule file into a RuleSpec with the line of every top-level key; with a
+    cache (of the folder the file is `name` in), a file parsed in an earlier run is not
+    parsed again."""
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except (OSError, UnicodeDecodeError) as error:
         return None, LoadProblem(str(path), 1, f"cannot read rule file: {error}")
+    parsed = cache.parse(name or path.name, raw, lambda: _parse_rule(text)) if cache else _parse_rule(text)
+    if isinstance(parsed[0], int):
+        line, message = parsed
+        return None, LoadProblem(str(path), line, message)
+    data, lines = parsed
+    return RuleSpec(id=rule_id, path=str(path), data=data, lines=lines, line=1), None
+
+
+def _parse_rule(text: str) -> tuple[dict, dict[str, int]] | tuple[int, str]:
+    """(data, line of every top-level key), or (line, problem) when it is not a rule mapping."""
     try:
-        data, node = _load_with_node(raw)
+        data, node = _load_with_node(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line = mark.line + 1 if mark else 1
         problem = getattr(error, "problem", None) or str(error)
-        return None, LoadProblem(str(path), line, f"invalid YAML: {problem}")
+        return (mark.line + 1 if mark else 1), f"invalid YAML: {problem}"
     except (ValueError, RecursionError) as error:  # a bad date or number, nesting too deep
-        return None, LoadProblem(str(path), 1, f"invalid YAML: {type(error).__name__}: {error}")
+        return 1, f"invalid YAML: {type(error).__name__}: {error}"
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
-        return None, LoadProblem(str(path), 1, "a rule file must be a YAML mapping with an 'extends' key")
-    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
-    return RuleSpec(id=rule_id, path=str(path), data=data, lines=lines, line=1), None
+        return 1, "a rule file must be a YAML mapping with an 'extends' key"
+    return data, {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
 
 
 def _load_with_node(raw: str):
@@ -109,13 +122,17 @@ def _line_of_error(spec: RuleSpec, message: str) -> int:
 
 def load_rules(folders: list[Path], kinds: dict[str, type[Rule]]) -> RuleSet:
     """Load every pack in `folders`; a later folder's rule replaces an earlier one's of the same id."""
-    by_id: dict[str, Path] = {}
-    for folder in folders:
-        for rule_id, path in rule_files(folder):
-            by_id[rule_id] = path
+    by_id: dict[str, tuple[int, Path]] = {}
+    found: list[list[str]] = []  # per folder: its rule files, relative
+    for index, folder in enumerate(folders):
+        files = rule_files(folder)
+        found.append([str(path.relative_to(folder)) for _, path in files])
+        for rule_id, path in files:
+            by_id[rule_id] = (index, path)
+    caches = [ParsedYaml(folder, "rules") if names else None for folder, names in zip(folders, found)]
     ruleset = RuleSet()
-    for rule_id, path in sorted(by_id.items()):
-        spec, problem = read_spec(rule_id, path)
+    for rule_id, (index, path) in sorted(by_id.items()):
+        spec, problem = read_spec(rule_id, path, caches[index], str(path.relative_to(folders[index])))
         if problem:
             ruleset.problems.append(problem)
             continue
@@ -124,4 +141,7 @@ def load_rules(folders: list[Path], kinds: dict[str, type[Rule]]) -> RuleSet:
         ruleset.problems.extend(problems)
         if rule is not None:
             ruleset.rules.append(rule)
+    for cache, names in zip(caches, found):
+        if cache is not None:
+            cache.save(set(names))
     return ruleset

@@ -3,12 +3,17 @@ hash of the sources, the curated facts and newslint itself, so that a pre-commit
 registry instead of rebuilding it. A cache that cannot be read is ignored and rebuilt."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
+import json
 import os
 import pickle
 import secrets
+import struct
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from newslint import __version__
@@ -97,7 +102,45 @@ def _signature(secret: bytes, payload: bytes) -> bytes:
     return hmac.new(secret, payload, hashlib.sha256).digest()
 
 
-def load_cached(path: Path) -> tuple[Registry, list[str]] | None:
+# The cache file: a signature, then FORMAT, the header's length and the header (a pickle of the
+# notes, the registry's small fields and a table of sections: name, offset, length, SHA-256),
+# then the sections (a pickle of each large field). The signature covers FORMAT and the header
+# only, so that a load reads and checks a few kilobytes; a section is checked against its
+# digest in the signed header when it is first used, and never unpickled if it differs.
+FORMAT = b"newslint-registry 2\n"
+SECTIONS = ("entities", "quotes", "figures", "conflicts", "extra")
+_LENGTH = struct.Struct("<Q")
+
+
+class StoredRegistry(Registry):
+    """A registry read from the disk cache. Its large fields are unpickled on first use: a
+    lint that needs no figures never reads them, and no check pays for the others' parts."""
+
+    def __getattr__(self, name: str):
+        pending = self.__dict__.get("_pending")
+        if not pending or name not in pending:
+            raise AttributeError(name)
+        data, digest = pending.pop(name)
+        if hashlib.sha256(data).digest() != digest:  # changed since it was signed: never unpickled
+            rebuilt = self.__dict__["_rebuild"]()
+            pending.clear()
+            self.__dict__.update({f.name: getattr(rebuilt, f.name) for f in dataclasses.fields(Registry)})
+            return self.__dict__[name]
+        self.__dict__[name] = value = pickle.loads(data)
+        return value
+
+    def __reduce__(self):
+        """Pickled (and copied) as a plain Registry with every field."""
+        return _plain, ({f.name: getattr(self, f.name) for f in dataclasses.fields(Registry)},)
+
+
+def _plain(fields: dict) -> Registry:
+    return Registry(**fields)
+
+
+def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tuple[Registry, list[str]] | None:
+    """The registry and notes of a cache file this user's newslint signed, else None.
+    `rebuild` makes the registry again if a section turns out changed when first used."""
     secret = cache_secret()
     if secret is None:
         return None
@@ -105,16 +148,25 @@ def load_cached(path: Path) -> tuple[Registry, list[str]] | None:
         data = path.read_bytes()
     except OSError:
         return None
-    signature, payload = data[:32], data[32:]
-    if not hmac.compare_digest(signature, _signature(secret, payload)):
+    start = 32 + len(FORMAT) + _LENGTH.size
+    if len(data) < start or data[32:32 + len(FORMAT)] != FORMAT:
+        return None
+    (length,) = _LENGTH.unpack_from(data, start - _LENGTH.size)
+    signed = data[32:start + length]
+    if not hmac.compare_digest(data[:32], _signature(secret, signed)):
         return None  # not written by this user's newslint: never unpickled
     try:
-        value = pickle.loads(payload)
+        header = pickle.loads(data[start:start + length])
+        registry = StoredRegistry.__new__(StoredRegistry)
+        registry.__dict__.update(header["fields"])
+        body = start + length
+        registry.__dict__["_pending"] = {name: (data[body + offset:body + offset + size], digest)
+                                         for name, offset, size, digest in header["sections"]}
+        registry.__dict__["_rebuild"] = rebuild or (lambda: Registry())
+        notes = list(header["notes"])
     except Exception:  # noqa: BLE001 - a corrupt cache file is rebuilt, never fatal
         return None
-    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Registry):
-        return value
-    return None
+    return registry, notes
 
 
 def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
@@ -123,18 +175,83 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
     secret = cache_secret()
     if secret is None:
         return
+    registry, notes = value
     try:
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        sections, table, offset = [], [], 0
+        for name in SECTIONS:
+            data = pickle.dumps(getattr(registry, name), protocol=pickle.HIGHEST_PROTOCOL)
+            table.append((name, offset, len(data), hashlib.sha256(data).digest()))
+            sections.append(data)
+            offset += len(data)
+        fields = {f.name: getattr(registry, f.name) for f in dataclasses.fields(Registry) if f.name not in SECTIONS}
+        header = pickle.dumps({"notes": list(notes), "fields": fields, "sections": table}, protocol=pickle.HIGHEST_PROTOCOL)
+        signed = FORMAT + _LENGTH.pack(len(header)) + header
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".registry-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            stream.write(_signature(secret, payload) + payload)
+            stream.write(_signature(secret, signed) + signed)
+            for data in sections:
+                stream.write(data)
         os.replace(temporary, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         try:
             os.unlink(temporary)  # type: ignore[possibly-undefined]
         except (OSError, UnboundLocalError, NameError):
             pass
+
+
+# -- the key, from the files' sizes and times when they have not changed ----------------------
+# Like git's index: a signed manifest of each file's (path, size, mtime) maps to the content
+# key, and the files are read and hashed again only when one of those changes. A file changed
+# less than RACY_SECONDS before the manifest is written is not recorded (it could change again
+# within the clock's resolution without its time changing), so it is hashed again next time.
+RACY_SECONDS = 2.0
+
+
+def _stats(files: list[Path]) -> list[list] | None:
+    found = []
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        found.append([str(path), stat.st_size, stat.st_mtime_ns])
+    return found
+
+
+def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, folder: Path | None) -> str:
+    """content_key, read from the manifest in `folder` when no file's size or time changed."""
+    files = [*expand_paths(sources), *expand_paths(facts, (".yaml", ".yml"))]
+    secret = cache_secret() if folder is not None else None
+    stats = _stats(files)
+    if secret is None or stats is None:
+        return content_key(sources, facts, extractors)
+    names = "\0".join(f"{getattr(e, 'name', type(e).__name__)}:{getattr(e, 'order', 100)}" for e in extractors or [])
+    ident = hashlib.sha256("\0".join([__version__, code_fingerprint(), names, *map(str, sources), "|",
+                                       *map(str, facts)]).encode()).hexdigest()
+    manifest = folder / f"manifest-{ident[:32]}.json"
+    try:
+        data = manifest.read_bytes()
+        signature, payload = bytes.fromhex(data[:64].decode("ascii")), data[64:]
+        if hmac.compare_digest(signature, _signature(secret, payload)):
+            recorded = json.loads(payload)
+            if recorded["stats"] == stats:
+                return str(recorded["key"])
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        pass
+    key = content_key(sources, facts, extractors)
+    newest = max((s[2] for s in stats), default=0)
+    if time.time_ns() - newest > RACY_SECONDS * 1e9 and _stats(files) == stats:
+        payload = json.dumps({"stats": stats, "key": key}).encode()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".manifest-", suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(_signature(secret, payload).hex().encode("ascii") + payload)
+            os.replace(temporary, manifest)
+        except OSError:
+            pass
+    return key
 
 
 def build(sources: list[Path], facts: list[Path], extractors: list, parsers: dict | None = None) -> tuple[Registry, list[str]]:
@@ -176,11 +293,11 @@ class RegistryProvider:
 
     def _by_content(self, sources: list[Path], facts: list[Path], parsers: dict | None) -> tuple[Registry, list[str]]:
         extractors = self.plugins.fact_extractors()
-        key = content_key(sources, facts, extractors)
+        folder = cache_dir(sources)
+        key = cached_key(sources, facts, extractors, folder)
         if key not in self._built:
-            folder = cache_dir(sources)
             path = folder / f"registry-{key[:32]}.pickle" if folder else None
-            value = load_cached(path) if path else None
+            value = load_cached(path, lambda: build(sources, facts, extractors, parsers)[0]) if path else None
             if value is None:
                 value = build(sources, facts, extractors, parsers)
                 if path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from newslint.document.model import Document
 from newslint.registry.figurematch import consistent, key, matches, person_words, policy, scores
+from newslint.registry.extractors import line_provenance
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
 
@@ -26,7 +27,7 @@ class FigureExtractor:
                 registry.figures.append(FigureFact(
                     kind=figure.kind, value=figure.value, text=figure.phrase or figure.text, unit=figure.unit,
                     context=figure.context,
-                    provenance=Provenance(document.path, line, document.line_text(line).strip()),
+                    provenance=line_provenance(document, line),
                     bound=figure.bound, anchors=figure.anchors))
         registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry)))
 

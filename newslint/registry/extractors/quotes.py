@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.document.model import Document
-from newslint.registry.model import Provenance, QuoteFact, Registry
-from newslint.registry.speakers import attribute
+from newslint.registry.extractors import line_provenance
+from newslint.registry.model import QuoteFact, Registry
+from newslint.registry.speakers import KnownPeople, attribute
 
 SOURCE_TEXT = "source_text"  # registry.extra key: {source path: text}
 
@@ -21,16 +22,19 @@ class QuoteExtractor:
 
     def extract(self, documents: list[Document], registry: Registry) -> None:
         texts = registry.extra.setdefault(SOURCE_TEXT, {})
+        # The people are known by now (order 10) and no quotation changes them: their tables
+        # are gathered once for all the documents, not once per document.
+        people = KnownPeople.of(registry)
         for document in documents:
             texts[document.path] = document.text
-            for item in attribute(document, registry):
+            for item in attribute(document, registry, people):
                 if not item.text.strip():
                     continue
                 line = document.position(item.quote.start)[0]
                 registry.quotes.append(QuoteFact(
                     text=item.text,
                     speaker=item.speaker,
-                    provenance=Provenance(document.path, line, document.line_text(line).strip()),
+                    provenance=line_provenance(document, line),
                     speaker_text=item.speaker_text,
                 ))
 

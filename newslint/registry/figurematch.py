@@ -246,14 +246,15 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
         if persons and b.persons and not persons & b.persons:
             found.append(0)  # Asante's goals are not Arribas's
             continue
-        extra = 0
-        if bool(persons) != bool(b.persons):
-            extra += p.person_penalty
-        if (anchors or b.anchors) and anchors_disagree(anchors, b.anchors):
-            extra += p.anchor_penalty
+        required = need[0] + (p.person_penalty if bool(persons) != bool(b.persons) else 0)
         # Ordinary words in common, and a day both clauses are dated to (same_day).
         evidence = shared_items + (1 if days & b.days else 0)
-        found.append(0 if evidence < need[0] + extra or len(words & b.words) < need[1] else evidence)
+        # Differently dated clauses ask for anchor_penalty more: only asked when it decides.
+        with_penalty = required + p.anchor_penalty
+        if (anchors or b.anchors) and min(required, with_penalty) <= evidence < max(required, with_penalty) \
+                and anchors_disagree(anchors, b.anchors):
+            required = with_penalty
+        found.append(0 if evidence < required or len(words & b.words) < need[1] else evidence)
     return found
 
 

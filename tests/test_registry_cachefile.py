@@ -29,13 +29,15 @@ def cache(tmp_path, monkeypatch):
 
 @pytest.fixture
 def sources(tmp_path) -> Path:
-    """A copy of the courtcase sources, old enough for the manifest to record them."""
+    """A copy of the courtcase sources (and their folder), old enough for the manifest to
+    record them."""
     folder = tmp_path / "sources"
     folder.mkdir()
     past = time.time() - 60
     for path in sorted((ROOT / "tests" / "stories" / "courtcase" / "sources").iterdir()):
         (folder / path.name).write_bytes(path.read_bytes())
         os.utime(folder / path.name, (past, past))
+    os.utime(folder, (past, past))
     return folder
 
 
@@ -66,7 +68,8 @@ def test_a_changed_section_is_never_unpickled(cache, sources, tmp_path):
     RegistryProvider(get_plugins()).get([sources], [])
     (path,) = cache.glob("registry-*.pickle")
     loaded, _ = store.load_cached(path)
-    data, digest = loaded.__dict__["_pending"]["figures"]
+    mapped, offset, size, _ = loaded.__dict__["_pending"]["figures"]
+    data = mapped[offset:offset + size]
     marker = tmp_path / "ran"
     planted = pickle.dumps(_Touch(marker))
     raw = path.read_bytes()
@@ -116,6 +119,17 @@ def test_a_file_changed_just_now_is_hashed_again(cache, sources, monkeypatch):
     real = store.content_key
     monkeypatch.setattr(store, "content_key", lambda *a: calls.append(1) or real(*a))
     assert store.cached_key([sources], [], extractors, cache) == key and calls
+
+
+def test_a_file_added_to_a_source_folder_changes_the_key(cache, sources):
+    extractors = get_plugins().fact_extractors()
+    key = store.cached_key([sources], [], extractors, cache)
+    past = time.time() - 30
+    (sources / "added.md").write_text("Mayor Jane Roe said the budget was balanced.\n", encoding="utf-8")
+    os.utime(sources / "added.md", (past, past))
+    os.utime(sources, (past + 1, past + 1))  # the folder's time changed, as adding a file does
+    changed = store.cached_key([sources], [], extractors, cache)
+    assert changed != key and changed == store.content_key([sources], [], extractors)
 
 
 def test_a_manifest_not_signed_by_this_user_is_ignored(cache, sources):

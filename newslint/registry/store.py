@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import hmac
 import json
+import mmap
 import os
 import pickle
 import secrets
@@ -120,7 +121,8 @@ class StoredRegistry(Registry):
         pending = self.__dict__.get("_pending")
         if not pending or name not in pending:
             raise AttributeError(name)
-        data, digest = pending.pop(name)
+        mapped, offset, size, digest = pending.pop(name)
+        data = mapped[offset:offset + size]  # a copy: the file stays mapped only for the others
         if hashlib.sha256(data).digest() != digest:  # changed since it was signed: never unpickled
             rebuilt = self.__dict__["_rebuild"]()
             pending.clear()
@@ -145,8 +147,10 @@ def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tu
     if secret is None:
         return None
     try:
-        data = path.read_bytes()
-    except OSError:
+        with open(path, "rb") as stream:
+            # Mapped, not read: only the header is read now, a section when it is first used.
+            data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file
         return None
     start = 32 + len(FORMAT) + _LENGTH.size
     if len(data) < start or data[32:32 + len(FORMAT)] != FORMAT:
@@ -160,7 +164,7 @@ def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tu
         registry = StoredRegistry.__new__(StoredRegistry)
         registry.__dict__.update(header["fields"])
         body = start + length
-        registry.__dict__["_pending"] = {name: (data[body + offset:body + offset + size], digest)
+        registry.__dict__["_pending"] = {name: (data, body + offset, size, digest)
                                          for name, offset, size, digest in header["sections"]}
         registry.__dict__["_rebuild"] = rebuild or (lambda: Registry())
         notes = list(header["notes"])
@@ -208,9 +212,9 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
 RACY_SECONDS = 2.0
 
 
-def _stats(files: list[Path]) -> list[list] | None:
+def _stats(paths: list[Path]) -> list[list] | None:
     found = []
-    for path in files:
+    for path in paths:
         try:
             stat = path.stat()
         except OSError:
@@ -219,30 +223,56 @@ def _stats(files: list[Path]) -> list[list] | None:
     return found
 
 
+def _folders(roots: list[Path]) -> list[Path]:
+    """The folders whose listing decides which files expand_paths finds: a file added,
+    removed or renamed, or a subfolder made, changes one of their times."""
+    found = []
+    for root in roots:
+        if root.is_dir():
+            for folder, subfolders, _ in os.walk(root):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                found.append(Path(folder))
+    return found
+
+
+def _recorded_key(manifest: Path, secret: bytes) -> str | None:
+    """The key of a manifest this user's newslint signed, when no recorded folder or file
+    changed since (stat only: nothing is listed or read)."""
+    try:
+        data = manifest.read_bytes()
+        signature, payload = bytes.fromhex(data[:64].decode("ascii")), data[64:]
+        if not hmac.compare_digest(signature, _signature(secret, payload)):
+            return None
+        recorded = json.loads(payload)
+        folders, files = recorded["folders"], recorded["files"]
+        if _stats([Path(f[0]) for f in folders]) == folders and _stats([Path(f[0]) for f in files]) == files:
+            return str(recorded["key"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
+        pass
+    return None
+
+
 def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, folder: Path | None) -> str:
-    """content_key, read from the manifest in `folder` when no file's size or time changed."""
-    files = [*expand_paths(sources), *expand_paths(facts, (".yaml", ".yml"))]
+    """content_key, read from the manifest in `folder` when no file's size or time, and no
+    source folder's time, changed."""
     secret = cache_secret() if folder is not None else None
-    stats = _stats(files)
-    if secret is None or stats is None:
+    if secret is None or folder is None:
         return content_key(sources, facts, extractors)
     names = "\0".join(f"{getattr(e, 'name', type(e).__name__)}:{getattr(e, 'order', 100)}" for e in extractors or [])
     ident = hashlib.sha256("\0".join([__version__, code_fingerprint(), names, *map(str, sources), "|",
                                        *map(str, facts)]).encode()).hexdigest()
     manifest = folder / f"manifest-{ident[:32]}.json"
-    try:
-        data = manifest.read_bytes()
-        signature, payload = bytes.fromhex(data[:64].decode("ascii")), data[64:]
-        if hmac.compare_digest(signature, _signature(secret, payload)):
-            recorded = json.loads(payload)
-            if recorded["stats"] == stats:
-                return str(recorded["key"])
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        pass
+    key = _recorded_key(manifest, secret)
+    if key is not None:
+        return key
+    folders = _stats(_folders([*sources, *facts]))
+    files = _stats([*expand_paths(sources), *expand_paths(facts, (".yaml", ".yml"))])
     key = content_key(sources, facts, extractors)
-    newest = max((s[2] for s in stats), default=0)
-    if time.time_ns() - newest > RACY_SECONDS * 1e9 and _stats(files) == stats:
-        payload = json.dumps({"stats": stats, "key": key}).encode()
+    if folders is None or files is None:
+        return key
+    newest = max((s[2] for s in folders + files), default=0)
+    if time.time_ns() - newest > RACY_SECONDS * 1e9 and _stats([Path(f[0]) for f in files]) == files:
+        payload = json.dumps({"folders": folders, "files": files, "key": key}).encode()
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".manifest-", suffix=".tmp")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from sys import intern
 
 from newslint.document.model import Document
 from newslint.registry.figurematch import consistent, key, matches, person_words, policy, scores
@@ -24,11 +25,13 @@ class FigureExtractor:
         for document in documents:
             for figure in find_figures(document):
                 line = document.position(figure.start)[0]
+                # Words interned: a registry's many figures share their words (and its cache
+                # file stores each once, and loads faster).
                 registry.figures.append(FigureFact(
-                    kind=figure.kind, value=figure.value, text=figure.phrase or figure.text, unit=figure.unit,
-                    context=figure.context,
+                    kind=intern(figure.kind), value=intern(figure.value), text=figure.phrase or figure.text,
+                    unit=intern(figure.unit), context=tuple(map(intern, figure.context)),
                     provenance=line_provenance(document, line),
-                    bound=figure.bound, anchors=figure.anchors))
+                    bound=intern(figure.bound), anchors=tuple(map(intern, figure.anchors))))
         registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry)))
 
 

@@ -47,6 +47,7 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     kinds = [f.kind for f in figures]
     values = [f.value for f in figures]
     sources = [f.provenance.source for f in figures]
+    bounds = [f.bound for f in figures]
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen
     # again from one more of its figures is found without a scan of all the others.
@@ -70,7 +71,9 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
         # A value in another source, as closely matched, that agrees means no disagreement here
         # (the same years listed by two sources: "from the 2021 through 2024 model years").
         same = [keys[n] for n in others if values[n] == value]
-        if any(s and consistent(kind, value, fact.bound, values[n], figures[n].bound, p.approximate)
+        # (Two different exact values agree only as dates or months, one without a year.)
+        loose = bool(fact.bound) or kind in ("date", "month")
+        if any(s and (loose or bounds[n]) and consistent(kind, value, fact.bound, values[n], bounds[n], p.approximate)
                for n, s in zip(differing, score)) or any(scores(p, keys[number], same)):
             continue
         # One disagreement seen from several of its figures: join them (into the largest set).

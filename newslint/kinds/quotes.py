@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import regex
+from rapidfuzz import fuzz, process
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
@@ -19,6 +20,15 @@ def _number(data: dict[str, Any], key: str, default: float, low: float, high: fl
     if not isinstance(value, (int, float)) or not low <= value <= high:
         raise RuleError(f"{key} must be a number from {low} to {high}", key)
     return float(value)
+
+
+def _level(data: dict[str, Any], key: str, default: str) -> str:
+    """A severity or "off"; YAML reads a bare `off` as false, which means "off" too."""
+    value = data.get(key, default)
+    value = "off" if value is False else str(value)
+    if value not in ("suggestion", "info", "warning", "error", "off"):
+        raise RuleError(f"{key} must be suggestion, info, warning, error or off", key)
+    return value
 
 
 def _segments(context: CheckContext, item: Attribution) -> list[list[str]]:
@@ -55,6 +65,24 @@ def _display(fact) -> str:
     return fact.speaker_text
 
 
+def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
+    """The sources know this speaker: a person of the registry or a speaker of its quotes;
+    with `near`, also a near spelling of a known person's surname."""
+    if registry.people and registry.person_by_name(speaker) is not None:
+        return True
+    if index.has_speaker(speaker):
+        return True
+    if not near:
+        return False
+    surnames = {person.surname.casefold() for person in registry.people if person.surname}
+    return process.extractOne(speaker.split()[-1].casefold(), surnames, scorer=fuzz.ratio,
+                              score_cutoff=NEAR_SURNAME) is not None
+
+
+# How close (0-100) a speaker's surname must be to a known person's to count as that person.
+NEAR_SURNAME = 80
+
+
 def _short(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
@@ -68,14 +96,13 @@ class QuotesRule(Rule):
     needs_registry: ClassVar[bool] = True
     keys: ClassVar[frozenset[str]] = frozenset({
         "min_words", "similarity", "absent_level", "absent_message", "misquote_message",
-        "partial_message", "skip_titles"})
+        "partial_message", "skip_titles", "unknown_speaker_level"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.min_words = int(_number(data, "min_words", 4, 1, 100))
         self.similarity = _number(data, "similarity", 0.7, 0.0, 1.0)
-        self.absent_level = str(data.get("absent_level", "warning"))
-        if self.absent_level not in ("suggestion", "info", "warning", "error", "off"):
-            raise RuleError("absent_level must be suggestion, info, warning, error or off", "absent_level")
+        self.absent_level = _level(data, "absent_level", "warning")
+        self.unknown_speaker_level = _level(data, "unknown_speaker_level", self.absent_level)
         self.skip_titles = bool(data.get("skip_titles", True))
         self.misquote_message = str(data.get("misquote_message") or self.message
                                     or "Misquote: %s has \u201c%s\u201d")
@@ -99,7 +126,11 @@ class QuotesRule(Rule):
             if match is not None and match.exact:
                 continue
             if match is None:
-                if self.absent_level == "off":
+                # A named speaker the sources never mention is the reporter's own interview:
+                # the sources can neither confirm nor contradict the words.
+                level = self.absent_level if not item.named or known_speaker(registry, index, item.speaker, near=True) \
+                    else self.unknown_speaker_level
+                if level == "off":
                     continue
                 parts = index.parts_in(segments, self.min_words)
                 if parts:  # the sources confirm some of it: say which words, and where
@@ -107,9 +138,9 @@ class QuotesRule(Rule):
                                       for f in parts[:2])
                     message = format_message(self.partial_message, (where,))
                     evidence = [Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in parts[:2]]
-                    yield self.finding(start, end, message=message, severity=self.absent_level, evidence=evidence)
+                    yield self.finding(start, end, message=message, severity=level, evidence=evidence)
                 else:
-                    yield self.finding(start, end, message=self.absent_message, severity=self.absent_level)
+                    yield self.finding(start, end, message=self.absent_message, severity=level)
                 continue
             where = f"{_short(match.provenance.source)} line {match.provenance.line}"
             message = format_message(self.misquote_message, (where, match.wording))
@@ -155,8 +186,8 @@ class AttributionRule(Rule):
         for item in _attributions(context):
             if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
                 continue
-            if not self._known(registry, index, item.speaker):
-                continue
+            if not known_speaker(registry, index, item.speaker):
+                continue  # a misspelled name is the name check's business, not another speaker
             segments = _segments(context, item)
             size = sum(len(s) for s in segments)
             if size < self.min_words:
@@ -188,14 +219,6 @@ class AttributionRule(Rule):
         return [f for f in registry.quotes
                 if f.provenance.source == match.provenance.source and f.provenance.line == match.provenance.line
                 and contains_segments(quote_words(f.text), [wording])]
-
-    @staticmethod
-    def _known(registry, index, speaker: str) -> bool:
-        """The draft's speaker is someone the sources know (a misspelled name is the name
-        check's business, not a different speaker)."""
-        if registry.people and registry.person_by_name(speaker) is not None:
-            return True
-        return index.has_speaker(speaker)
 
 
 RULE_KINDS = {"quotes": QuotesRule, "attribution": AttributionRule}

@@ -460,7 +460,8 @@ class MentionFinder:
 
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
         after = _words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
-        if after and after[0][0].casefold() in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
+        # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".
+        if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
             mention.evidence.add("verb")
             return
         before = _words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)

@@ -1,0 +1,47 @@
+"""A story of its own (tests/stories/flood): a name introduced only by an appositive and a
+closing "..., Name said." is a person; an abbreviated title before a name ("Gov.") is an
+office whose status the draft must keep; and a quotation of someone the sources never
+mention is the reporter's own interview, which the sources cannot check."""
+from __future__ import annotations
+
+from people_lint import ROOT, flagged, lint
+
+FLOOD = (ROOT / "tests" / "stories" / "flood",)
+
+
+def test_a_person_named_only_in_an_appositive_and_a_closing_attribution_is_known():
+    findings = lint("facts.Names", "Oluwaseun Adeyemi-Parks said the river would fall by Tuesday.\n", FLOOD)
+    assert flagged(findings) == ["Oluwaseun Adeyemi-Parks"]
+    assert "Adeyemi-Park" in findings[0].message
+
+
+def test_the_right_name_of_that_person_passes():
+    assert lint("facts.Names", "Oluwaseun Adeyemi-Park said the river would fall by Tuesday.\n", FLOOD) == []
+
+
+def test_former_before_an_abbreviated_sitting_title_is_stale():
+    findings = lint("facts.Titles", "Former Gov. Miriam Achterberg toured the levees on Saturday.\n", FLOOD)
+    assert flagged(findings) == ["Former Gov."]
+    assert "Miriam Achterberg" in findings[0].message
+
+
+def test_the_abbreviated_title_itself_passes():
+    assert lint("facts.Titles", "Gov. Miriam Achterberg toured the levees on Saturday.\n", FLOOD) == []
+
+
+def test_a_quotation_of_a_person_the_sources_never_mention_is_not_checked():
+    text = ('Dolores Quint, who owns a bakery on Front Street, moved her ovens upstairs. '
+            '"We learned from the last one," Quint said.\n')
+    assert lint("facts.Quotes", text, FLOOD) == []
+
+
+def test_an_invented_quotation_of_a_known_person_is_still_flagged():
+    text = '"We will rebuild every levee before the winter," Achterberg said.\n'
+    findings = lint("facts.Quotes", text, FLOOD)
+    assert flagged(findings) == ["We will rebuild every levee before the winter"]
+    assert findings[0].category == "quote"
+
+
+def test_a_misspelled_known_speaker_is_still_checked():
+    text = '"We will rebuild every levee before the winter," Achterburg said.\n'
+    assert flagged(lint("facts.Quotes", text, FLOOD)) == ["We will rebuild every levee before the winter"]

@@ -45,3 +45,16 @@ def test_an_invented_quotation_of_a_known_person_is_still_flagged():
 def test_a_misspelled_known_speaker_is_still_checked():
     text = '"We will rebuild every levee before the winter," Achterburg said.\n'
     assert flagged(lint("facts.Quotes", text, FLOOD)) == ["We will rebuild every levee before the winter"]
+
+
+def test_a_participle_before_a_noun_is_not_an_attribution():
+    # "recorded history" describes the history; nobody in the paragraph says the claim.
+    text = "The river crested at 31.2 feet on Friday.\n\nIt was the highest crest in the county's recorded history.\n"
+    findings = lint("sourcing.Unsourced", text, FLOOD)
+    assert [f.category for f in findings] == ["unsourced"]
+    assert "highest crest" in findings[0].text
+
+
+def test_a_reporting_verb_still_attributes_the_claim():
+    text = "It was the highest crest in the county's history, the weather service reported.\n"
+    assert lint("sourcing.Unsourced", text, FLOOD) == []

@@ -381,10 +381,26 @@ class Paragraph:
 
 def _names_a_source(texts: Texts, block: Block) -> bool:
     lexicon = texts.lexicon
-    if texts.search(lexicon.verbs, block.start, block.end):
+    prose = texts.document.prose
+    if any(not _attributive(prose, m) for m in texts.finditer(lexicon.verbs, block.start, block.end)):
         return True
     return texts.may_match_any(lexicon.sources, block.start, block.end) and \
         any(texts.search(p, block.start, block.end) for p in lexicon.sources)
+
+
+# "the/its/Oregon's recorded history", "a reported 40 cases": a participle between a determiner
+# and a noun describes the noun; nobody is reporting anything.
+ATTRIBUTIVE_BEFORE = regex.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
+ATTRIBUTIVE_AFTER = regex.compile(r"\s+(?-i:[a-z][\w-]*)")
+
+
+def _attributive(prose: str, match: regex.Match) -> bool:
+    word = match.group()
+    if not word.casefold().endswith(("ed", "en", "wn")):
+        return False
+    before = prose[max(0, match.start() - 20):match.start()]
+    after = ATTRIBUTIVE_AFTER.match(prose, match.end())
+    return after is not None and ATTRIBUTIVE_BEFORE.search(before) is not None
 
 
 def narration(document: Document) -> Iterator[tuple[int, Block]]:

@@ -58,3 +58,11 @@ def test_a_participle_before_a_noun_is_not_an_attribution():
 def test_a_reporting_verb_still_attributes_the_claim():
     text = "It was the highest crest in the county's history, the weather service reported.\n"
     assert lint("sourcing.Unsourced", text, FLOOD) == []
+
+
+def test_an_office_named_by_its_holder_is_an_affiliation():
+    # The sources: "Colin Mabry, a spokesman for the governor's office".
+    findings = lint("facts.Titles", "Brentford County spokesman Colin Mabry said the levees held.\n", FLOOD)
+    assert flagged(findings) == ["Brentford County spokesman"]
+    assert "governor's office spokesman" in findings[0].message
+    assert lint("facts.Titles", "Colin Mabry, a spokesman for the governor's office, said the levees held.\n", FLOOD) == []

@@ -440,6 +440,11 @@ class MentionFinder:
                 else:
                     break
                 after += 1
+            if not org and after + 1 < len(words) and lows[after].endswith(("'s", "’s")) \
+                    and lows[after + 1] in lex.organisation_words:
+                # "a spokeswoman for the governor's office": an office named by its holder.
+                org = [f"{words[after][0]} {words[after + 1][0]}"]  # one item: keeps its possessive
+                after += 2
             if org:
                 affiliation = affiliation + org if not affiliation else affiliation
                 role_end = words[after - 1][2]

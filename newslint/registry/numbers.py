@@ -417,6 +417,8 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     """A clause ends between two tokens: a semicolon, colon, dash or bracket; a comma before
     "and", "which", "while"…; or "and"/"but" before a past-tense verb ("and opened")."""
     between = prose[left[1]:right[0]]
+    if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
+        return False  # a time of day ("4:30 p.m."), not a colon between clauses
     if any(c in CLAUSE_MARKS for c in between):
         return True
     word = right[2].casefold()

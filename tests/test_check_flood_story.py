@@ -75,3 +75,14 @@ def test_the_weekday_of_a_timed_event():
     assert flagged(findings) == ["Wednesday"]
     assert "Thursday" in findings[0].message
     assert lint("facts.Figures", text.replace("Wednesday", "Thursday"), FLOOD) == []
+
+
+def test_another_organisation_after_a_name():
+    findings = lint("facts.Titles", "Oluwaseun Adeyemi-Park of the Red Cross said the river would fall.\n", FLOOD)
+    assert flagged(findings) == ["Red Cross"]
+    assert "National Weather Service" in findings[0].message
+
+
+def test_the_right_organisation_or_a_place_after_a_name_passes():
+    assert lint("facts.Titles", "Oluwaseun Adeyemi-Park of the National Weather Service said it.\n", FLOOD) == []
+    assert lint("facts.Titles", "Oluwaseun Adeyemi-Park of Lakeport said it.\n", FLOOD) == []

@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+import regex
+
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.explain import evidence, support
@@ -23,7 +25,11 @@ MESSAGES = {
     "office": "'%s': the sources give %s as %s (%s)",
     "holder": "'%s': the sources give %s as %s (%s)",
     "no_longer": "'%s': the sources give %s as %s, former (%s)",
+    "organisation": "'%s': the sources give %s as %s (%s)",
 }
+
+# "Carl Benning of the Red Cross": an organisation named right after a person, with no role.
+OF_ORGANISATION = regex.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
 
 
 def describe(title: Title) -> str:
@@ -73,9 +79,11 @@ class TitlesRule(Rule):
             return
         names = draft_names(context)
         for mention in names.mentions:
-            if mention.kind != "person" or not mention.titles:
+            if mention.kind != "person":
                 continue
             resolution = names.resolve(mention)
+            if resolution is not None and resolution.entity.kind == "person":
+                yield from self._organisation_after(resolution.entity, mention, context)
             for phrase in mention.titles:
                 if resolution is not None and resolution.entity.kind == "person":
                     yield from self._about(resolution, phrase, context)
@@ -144,6 +152,28 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
+
+    def _organisation_after(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
+        """"Name of the Org" where every organisation the sources give the person is another."""
+        found = OF_ORGANISATION.match(context.document.prose, mention.end)
+        if found is None:
+            return
+        lex = lexicon()
+        text = found.group(2)
+        named = canonical_affiliation(context.registry, text)
+        known = context.registry.find(named)
+        if lex.country(text) or not (found.group(1) or any(w.casefold() in lex.organisation_words for w in text.split())
+                                     or (known is not None and known.kind == "organisation")):
+            return  # "of Chicago", "of Ohio": a place, not an employer ("of the Red Cross" is one)
+        titles = [t for t in entity.titles if t.affiliation and active(t, context.draft_date)
+                  and t.support >= 1 and not lex.country(t.affiliation)]
+        if not titles or any(affiliations_compatible(named, t.affiliation) for t in titles):
+            return
+        title = max(titles, key=lambda t: t.support)
+        start, end = found.span(2)
+        yield self.finding(start, end, message=format_message(
+            self.messages["organisation"], (text, entity.canonical, describe(title), support(title.mentions))),
+            evidence=evidence(title.mentions))
 
     def _other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
         """Another one-holder office at the same organisation ("chief financial officer" for

@@ -86,3 +86,15 @@ def test_another_organisation_after_a_name():
 def test_the_right_organisation_or_a_place_after_a_name_passes():
     assert lint("facts.Titles", "Oluwaseun Adeyemi-Park of the National Weather Service said it.\n", FLOOD) == []
     assert lint("facts.Titles", "Oluwaseun Adeyemi-Park of Lakeport said it.\n", FLOOD) == []
+
+
+def test_a_partys_own_offer_or_action_is_its_own_record():
+    offer = "The county has offered to cover 40 percent of the repair bill. The landlords want 75 percent.\n"
+    assert lint("sourcing.Unsourced", offer, FLOOD) == []
+    action = "The county brought in about 300 contract workers and postponed 45 road projects.\n"
+    assert lint("sourcing.Unsourced", action, FLOOD) == []
+
+
+def test_a_statistic_in_the_narrators_voice_is_still_unsourced():
+    text = "Flood insurance claims in the valley rose 40 percent this year.\n"
+    assert [f.category for f in lint("sourcing.Unsourced", text, FLOOD)] == ["unsourced"]

@@ -98,3 +98,19 @@ def test_a_partys_own_offer_or_action_is_its_own_record():
 def test_a_statistic_in_the_narrators_voice_is_still_unsourced():
     text = "Flood insurance claims in the valley rose 40 percent this year.\n"
     assert [f.category for f in lint("sourcing.Unsourced", text, FLOOD)] == ["unsourced"]
+
+
+def test_another_chamber_is_another_office():
+    findings = lint("facts.Titles", "State Sen. Harold Vinck said he would ask for money.\n", FLOOD)
+    assert flagged(findings) == ["State Sen."]
+    assert "rep." in findings[0].message.casefold()
+    assert lint("facts.Titles", "State Rep. Harold Vinck said he would ask for money.\n", FLOOD) == []
+
+
+def test_a_kind_of_organisation_contradicts_another_kind():
+    findings = lint("facts.Titles", "Union spokeswoman Nadia Ferrante said patients were moved.\n", FLOOD)
+    assert flagged(findings) == ["Union spokeswoman"]
+    assert "hospital spokeswoman" in findings[0].message
+    # the same kind, or a proper name the kind may stand for, passes
+    assert lint("facts.Titles", "Hospital spokeswoman Nadia Ferrante said patients were moved.\n", FLOOD) == []
+    assert lint("facts.Titles", "Brentford General spokeswoman Nadia Ferrante said it.\n", FLOOD) == []

@@ -137,7 +137,7 @@ class TitlesRule(Rule):
             if holder is not None and holder[0] is not entity:
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
-            office = self._other_office(phrase, entity, context)
+            office = self._other_office(phrase, entity, context) or self._exclusive_office(phrase, entity, context)
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(office), support(office.mentions))),
@@ -183,8 +183,19 @@ class TitlesRule(Rule):
             return None
         for title in sorted(entity.titles, key=lambda t: -t.support):
             if (lex.family(title.family or title.role) in lex.unique_roles and active(title, context.draft_date)
-                    and title.affiliation and affiliations_compatible(phrase.affiliation, title.affiliation)
+                    and title.affiliation and not lex.generic(title.affiliation) and affiliations_compatible(phrase.affiliation, title.affiliation)
                     and not lex.families_compatible(phrase.family, title.family or title.role)):
+                return title
+        return None
+
+    def _exclusive_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """An office the person cannot hold beside the one the sources give ("Sen." for a
+        representative)."""
+        lex = lexicon()
+        for title in sorted(entity.titles, key=lambda t: -t.support):
+            if (lex.exclusive(phrase.role, title.role) and active(title, context.draft_date)
+                    and (title.support >= self.min_support or not title.mentions)
+                    and affiliations_compatible(phrase.affiliation, title.affiliation)):
                 return title
         return None
 
@@ -214,11 +225,12 @@ class TitlesRule(Rule):
         affiliation) at the draft's date; None when there is not exactly one."""
         lex = lexicon()
         registry = context.registry
-        if not phrase.affiliation or lex.family(phrase.role) not in lex.unique_roles:
-            return None
+        if not phrase.affiliation or lex.generic(phrase.affiliation) or lex.family(phrase.role) not in lex.unique_roles:
+            return None  # "the company president" does not say which company
         holders: list[tuple[Entity, Title]] = []
         for person, title in titles_by_family(registry).get(lex.family(phrase.role), ()):
-            if (title.affiliation and affiliations_compatible(phrase.affiliation, title.affiliation)
+            if (title.affiliation and not lex.generic(title.affiliation)
+                    and affiliations_compatible(phrase.affiliation, title.affiliation)
                     and active(title, context.draft_date)
                     and (title.support >= self.holder_min_support or not title.mentions)):
                 holders.append((person, title))

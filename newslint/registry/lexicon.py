@@ -26,6 +26,10 @@ class Lexicon:
     role_groups: dict[str, set[str]] = field(default_factory=dict)
     unique_roles: set[str] = field(default_factory=set)
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
+    # Offices of which one person holds one at a time ("senator" or "representative").
+    exclusive_offices: list[frozenset[str]] = field(default_factory=list)
+    # Words that name a kind of organisation, not one ("hospital", "union").
+    generic_affiliations: set[str] = field(default_factory=set)
     status_words: dict[str, str] = field(default_factory=dict)
     honorifics: dict[str, str] = field(default_factory=dict)
     nationalities: dict[str, str] = field(default_factory=dict)
@@ -60,6 +64,15 @@ class Lexicon:
             return False
         return self.family(a) not in self.exclusive_families or a.casefold() == b.casefold()
 
+    def exclusive(self, a: str, b: str) -> bool:
+        """Two offices of which one person holds only one ("Sen." and "Rep.")."""
+        fa, fb = self.family(a), self.family(b)
+        return fa != fb and any(fa in group and fb in group for group in self.exclusive_offices)
+
+    def generic(self, affiliation: str) -> bool:
+        """A kind of organisation ("hospital", "the union"), not its name."""
+        return affiliation.casefold() in self.generic_affiliations
+
     def country(self, word: str) -> str | None:
         return self.nationalities.get(word.casefold().rstrip(","))
 
@@ -80,6 +93,8 @@ def lexicon() -> Lexicon:
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}
+    lex.exclusive_offices = [frozenset(str(r) for r in group) for group in titles.get("exclusive_offices") or []]
+    lex.generic_affiliations = {str(w).casefold() for w in titles.get("generic_affiliations") or []}
     lex.status_words = {str(k): str(v) for k, v in (titles.get("status_words") or {}).items()}
     lex.honorifics = {str(k): str(v or "") for k, v in (titles.get("honorifics") or {}).items()}
     lex.nationalities = {str(k).casefold(): str(v) for k, v in (places.get("nationalities") or {}).items()}

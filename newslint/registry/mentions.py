@@ -127,6 +127,9 @@ def affiliations_compatible(a: str, b: str) -> bool:
     if not a or not b:
         return True
     lex = lexicon()
+    if lex.generic(a) or lex.generic(b):
+        # "hospital" is not "union"; it may be any hospital's proper name.
+        return a.casefold() == b.casefold() if lex.generic(a) and lex.generic(b) else True
     if bool(lex.country(a)) != bool(lex.country(b)):
         return True  # a country and an organisation ("U.S." and "Port Authority"): no contradiction
     ta, tb = affiliation_tokens(a), affiliation_tokens(b)
@@ -328,6 +331,13 @@ class MentionFinder:
                 break  # punctuation between: "Marsh, French President"
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
+            if not affiliation and lex.generic(low) and (word.islower() or self._starts_sentence(wstart, sentence)):
+                # "Hospital spokeswoman X", "the union president": a kind of organisation
+                # (but "Tolliver County spokeswoman" names one).
+                affiliation.insert(0, low)
+                first = wstart
+                i -= 1
+                break
             if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence):
                 break  # "Club president X": capitalised only because it starts the sentence
             if word[0].isupper() or lex.country(low):
@@ -402,6 +412,7 @@ class MentionFinder:
             status_span = (words[index][1], words[index][2])
             index += 1
         affiliation: list[str] = []
+        generic = ""  # "a company spokesman": the kind of organisation, when none is named
         while index < len(words):
             width = self._role_width([(w, s, e) for w, s, e in words], index)
             if width:
@@ -411,7 +422,8 @@ class MentionFinder:
                 index += 1
                 continue
             if lows[index] in lex.organisation_words or lows[index].endswith(("'s", "’s")):
-                index += 1  # "a company spokesman", "the board's director": too generic to compare
+                generic = lows[index] if lex.generic(lows[index]) else generic
+                index += 1  # "the board's director": too vague to compare
                 continue
             if words[index][0].isalpha() and any(self._role_width(words, j) for j in range(index + 1, min(index + 3, len(words)))):
                 index += 1  # a modifier before the role: "the budget director", "a rider advocate"
@@ -457,7 +469,7 @@ class MentionFinder:
         info = lex.role(role)
         start = words[0][1]
         mention.title = TitlePhrase(
-            role=role, family=info.family, affiliation=normalise_affiliation(affiliation, lex),
+            role=role, family=info.family, affiliation=normalise_affiliation(affiliation or ([generic] if generic else []), lex),
             status=status, start=start, end=role_end, text=self.text[start:role_end], gender=info.gender,
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=True)

@@ -156,7 +156,8 @@ def _title(family: str, office: list[tuple[TitlePhrase, Provenance]], entity: En
     # On a tie prefer the form that says the gender the sources give ("spokeswoman").
     role = max(roles, key=lambda r: (roles[r], bool(lex.role(r) and lex.role(r).gender)))
     affiliations = Counter(p.affiliation for p, _ in office if p.affiliation)
-    affiliation = max(affiliations, key=lambda a: (affiliations[a], -len(a))) if affiliations else ""
+    # A proper name says more than a kind of organisation ("Calder Valley" over "hospital").
+    affiliation = max(affiliations, key=lambda a: (not lex.generic(a), affiliations[a], -len(a))) if affiliations else ""
     current = [w for p, w in office if p.status == "current"]
     former = [w for p, w in office if p.status == "former"]
     status = "former" if len(former) > len(current) else "current"

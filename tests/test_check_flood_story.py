@@ -114,3 +114,12 @@ def test_a_kind_of_organisation_contradicts_another_kind():
     # the same kind, or a proper name the kind may stand for, passes
     assert lint("facts.Titles", "Hospital spokeswoman Nadia Ferrante said patients were moved.\n", FLOOD) == []
     assert lint("facts.Titles", "Brentford General spokeswoman Nadia Ferrante said it.\n", FLOOD) == []
+
+
+def test_a_pronoun_after_a_role_noun_may_mean_that_person():
+    text = ("Gov. Miriam Achterberg toured the levees on Saturday.\n\n"
+            "The mediator asked both sides to wait until he could meet them separately.\n")
+    assert lint("facts.Pronouns", text, FLOOD) == []
+    # with no one else in between, the pronoun is hers
+    wrong = "Gov. Miriam Achterberg toured the levees on Saturday, and he said the walls held.\n"
+    assert [f.text for f in lint("facts.Pronouns", wrong, FLOOD)] == ["he"]

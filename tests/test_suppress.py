@@ -103,3 +103,22 @@ def test_selector_matching_is_by_whole_names():
 
 def test_suppressions_without_comments_are_empty():
     assert Suppressions("Plain text with no comments.\n", [0]).ranges == []
+
+
+def test_enable_one_rule_inside_a_wider_disable(lint):
+    text = (
+        "<!-- newslint-disable -->\n"
+        "We leverage a very unique plan in Wash.\n"
+        "<!-- newslint-enable house.Jargon -->\n"
+        "We leverage a very unique plan in Wash.\n"
+        "<!-- newslint-enable -->\n"
+        "In Wash.\n"
+    )
+    assert lint(text) == [(4, "house.Jargon"), (6, "desk.Dateline")]
+    pack = "<!-- newslint-disable house -->\nLeverage a very unique plan.\n<!-- newslint-enable house.Hedges -->\nLeverage a very unique plan.\n"
+    assert lint(pack) == [(4, "house.Hedges")]
+
+
+def test_enable_a_pack_ends_the_disables_of_its_rules(lint):
+    text = "<!-- newslint-disable house.Jargon -->\nLeverage it.\n<!-- newslint-enable house -->\nLeverage it.\n"
+    assert lint(text) == [(4, "house.Jargon")]

@@ -120,5 +120,5 @@ def test_enable_one_rule_inside_a_wider_disable(lint):
 
 
 def test_enable_a_pack_ends_the_disables_of_its_rules(lint):
-    text = "<!-- newslint-disable house.Jargon -->\nLeverage it.\n<!-- newslint-enable house -->\nLeverage it.\n"
+    text = "<!-- newslint-disable house.Jargon -->\nWe leverage it.\n<!-- newslint-enable house -->\nWe leverage it.\n"
     assert lint(text) == [(4, "house.Jargon")]

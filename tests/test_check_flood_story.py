@@ -123,3 +123,25 @@ def test_a_pronoun_after_a_role_noun_may_mean_that_person():
     # with no one else in between, the pronoun is hers
     wrong = "Gov. Miriam Achterberg toured the levees on Saturday, and he said the walls held.\n"
     assert [f.text for f in lint("facts.Pronouns", wrong, FLOOD)] == ["he"]
+
+
+def test_the_holder_of_an_office_with_a_misspelled_surname_is_a_name_slip():
+    text = "Dwayne Okonkwo, the Harlow County sheriff, said deputies had checked every home.\n"
+    findings = lint("facts.Titles", text, FLOOD)
+    assert [(f.category, f.text) for f in findings] == [("name", "Dwayne Okonkwo")]
+    assert "Dwayne Okoro" in findings[0].message
+    # someone else entirely named as the holder is a title slip, spanning name and title
+    other = lint("facts.Titles", "Harlow County Sheriff Patrice Lemaire said deputies checked every home.\n", FLOOD)
+    assert [(f.category, f.text) for f in other] == [("title", "Harlow County Sheriff Patrice Lemaire")]
+
+
+def test_a_described_speaker_is_the_referent_of_the_next_pronoun():
+    text = ("Gov. Miriam Achterberg toured the levees on Saturday.\n\n"
+            "Dale Rourke, a ferry pilot who lives below the levee, said he had moved his boat upriver.\n")
+    assert lint("facts.Pronouns", text, FLOOD) == []
+
+
+def test_a_quotation_of_an_unknown_person_named_before_a_pronoun_is_not_checked():
+    text = ('Dolores Quint, who owns a bakery on Front Street, said the water reached her ovens. '
+            '"We learned from the last one," she said.\n')
+    assert lint("facts.Quotes", text, FLOOD) == []

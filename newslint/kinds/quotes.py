@@ -11,6 +11,7 @@ from rapidfuzz import fuzz, process
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
+from newslint.registry.resolve import draft_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
@@ -79,6 +80,23 @@ def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
                               score_cutoff=NEAR_SURNAME) is not None
 
 
+def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
+    """The quotation is given to someone the sources never mention: by name, or by a pronoun
+    after such a person is named earlier in its paragraph ("Dolores Quint, who owns a
+    bakery, said ... "We learned," she said")."""
+    registry = context.registry
+    if item.speaker:
+        return not known_speaker(registry, index, item.speaker, near=True)
+    if item.how != "pronoun" or item.block is None:
+        return False
+    names = draft_names(context)
+    block = context.document.blocks[item.block]
+    before = [m for m in names.mentions
+              if m.kind == "person" and m.evidence and block.start <= m.start < item.quote.start]
+    return bool(before) and names.resolve(before[-1]) is None \
+        and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
+
+
 # How close (0-100) a speaker's surname must be to a known person's to count as that person.
 NEAR_SURNAME = 80
 
@@ -128,8 +146,8 @@ class QuotesRule(Rule):
             if match is None:
                 # A named speaker the sources never mention is the reporter's own interview:
                 # the sources can neither confirm nor contradict the words.
-                level = self.absent_level if not item.named or known_speaker(registry, index, item.speaker, near=True) \
-                    else self.unknown_speaker_level
+                # (also when "she said" points back to such a person).
+                level = self.unknown_speaker_level if _unknown_speaker(context, index, item) else self.absent_level
                 if level == "off":
                     continue
                 parts = index.parts_in(segments, self.min_words)

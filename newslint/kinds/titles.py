@@ -26,7 +26,15 @@ MESSAGES = {
     "holder": "'%s': the sources give %s as %s (%s)",
     "no_longer": "'%s': the sources give %s as %s, former (%s)",
     "organisation": "'%s': the sources give %s as %s (%s)",
+    "holder_name": "'%s': the sources name %s %s (%s)",
 }
+
+
+def _same_name_part(draft: list[str], known: list[str]) -> bool:
+    """The same given name or the same surname: another spelling of the same person."""
+    if len(draft) < 2 or len(known) < 2:
+        return False
+    return draft[0].casefold() == known[0].casefold() or draft[-1].casefold() == known[-1].casefold()
 
 # "Carl Benning of the Red Cross": an organisation named right after a person, with no role.
 OF_ORGANISATION = regex.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
@@ -215,8 +223,16 @@ class TitlesRule(Rule):
 
     def _holder_finding(self, phrase: TitlePhrase, mention, holder: tuple[Entity, Title], context: CheckContext) -> Finding:
         person, title = holder
-        return self.finding(phrase.start, mention.end, message=format_message(
-            self.messages["holder"], (context.document.text[phrase.start:mention.end],
+        if _same_name_part(mention.words, person.canonical.split()):
+            # "Curtis Mayberry, president of the Ohio Trucking Association" where the sources
+            # give that office to Curtis Mabry: the holder's name, misspelled.
+            return self.finding(mention.start, mention.end, category="name", message=format_message(
+                self.messages["holder_name"], (mention.text, f"the {describe(title)}", person.canonical,
+                                               support(title.mentions))),
+                fix=Fix(person.canonical, safe=False), evidence=evidence(title.mentions))
+        start, end = min(phrase.start, mention.start), max(phrase.end, mention.end)  # title before or after
+        return self.finding(start, end, message=format_message(
+            self.messages["holder"], (context.document.text[start:end],
                                       f"the {describe(title)}", person.canonical, support(title.mentions))),
             evidence=evidence(title.mentions))
 

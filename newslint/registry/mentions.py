@@ -476,6 +476,10 @@ class MentionFinder:
         mention.evidence.add("appositive")
 
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
+        described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
+        if described and described.group(1).casefold() in self.lex.reporting_verbs:
+            mention.evidence.add("verb")  # "Dale Rourke, a therapist who drives to work, said"
+            return
         after = _words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".
         if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
@@ -515,6 +519,8 @@ class MentionFinder:
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+# ", a description of up to ~25 words, said": the name speaks after its description.
+_DESCRIBED_THEN_VERB = regex.compile(r",\s+(?:an?|the|who)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
 
 
 def _determiner(word: str) -> bool:

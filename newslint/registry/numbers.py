@@ -8,6 +8,7 @@ Used by figure extraction (sources) and by the figure check (drafts), so both re
 same way. Number words, scales, months and units come from newslint/data/numbers.yaml."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -169,8 +170,10 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     for sentence in document.sentences:
         tokens: list | None = None  # the sentence's words, read once it has a candidate
         found: list[tuple[Figure, int, int]] = []  # with the span of its clause
-        for kind in _kinds_possible(lex, prose, sentence.start, sentence.end):
-            for match in lex.patterns[kind].finditer(prose, sentence.start, sentence.end):
+        kinds, words = _kinds_possible(lex, prose, sentence.start, sentence.end)
+        starts = _Starts(lex, prose, sentence.start, sentence.end, words)
+        for kind in kinds:
+            for match in starts.matches(kind):
                 if any(taken[match.start():match.end()]):
                     continue
                 if skip_quotes and document.in_quote(match.start(), match.end()):
@@ -187,6 +190,83 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     return figures
 
 
+class _Starts:
+    """Where a sentence's number figures can begin, found once for all their kinds: a pattern
+    that starts with a number (digits or a number word) is tried only at the start of a run of
+    word characters that is digits or begins like a number word, and an amount also at a
+    currency symbol. Trying a pattern at each such position in order (skipping those inside
+    its previous match) finds what its finditer over the sentence finds, without scanning
+    every position with each kind's alternation of number words."""
+
+    def __init__(self, lex: Lexicon, prose: str, start: int, end: int, words: bool) -> None:
+        self.lex, self.prose, self.start, self.end = lex, prose, start, end
+        self.words = words  # the sentence has a number word (else only digits begin numbers)
+        self._numbers: list[int] | None = None
+        self._amounts: list[int] | None = None
+
+    def matches(self, kind: str):
+        pattern = self.lex.patterns[kind]
+        if kind not in _NUMBER_KINDS:
+            return pattern.finditer(self.prose, self.start, self.end)
+        return _matches_at(pattern, self.prose, self.amount_starts() if kind == "amount" else self.number_starts(), self.end)
+
+    def number_starts(self) -> list[int]:
+        if self._numbers is None and not self.words:
+            self._numbers = [m.start() for m in _DIGIT_START.finditer(self.prose, self.start, self.end)]
+        elif self._numbers is None:
+            first = _first_words()
+            self._numbers = [m.start() for m in _RUN.finditer(self.prose, self.start, self.end)
+                             if m.group()[0].isdigit() or _may_start_number(m.group(), first)]
+        return self._numbers
+
+    def amount_starts(self) -> list[int]:
+        if self._amounts is None:
+            symbols = _symbols()
+            at = {m.start() for m in symbols.finditer(self.prose, self.start, self.end, overlapped=True)} if symbols else set()
+            self._amounts = sorted(at.union(self.number_starts()))
+        return self._amounts
+
+
+# Kinds whose every match begins at a number (or, for an amount, a currency symbol).
+_NUMBER_KINDS = frozenset({"duration", "percent", "fraction", "amount", "hcount", "count"})
+_RUN = regex.compile(r"\w+")
+_DIGIT_START = regex.compile(r"\b\d")
+
+
+def _may_start_number(run: str, first: tuple[str, ...]) -> bool:
+    low = run.casefold()
+    return low == "a" or low.startswith(first) or not run.isascii()
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> tuple[str, ...]:
+    """Words a number, a multiplicative or a fraction can begin with, "a" apart (it only
+    begins a phrase: "a dozen", "a third"); a run of word characters that starts with one of
+    them may hold a number ("twenty-five" starts with the run "twenty")."""
+    lex = lexicon()
+    phrases = [*lex.numbers, *lex.multiplicatives, *lex.fractions, "one"]
+    words = {w for phrase in phrases for w in regex.split(r"[\s\-]+", phrase.casefold())[:1]} - {"a"}
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=1)
+def _symbols() -> regex.Pattern | None:
+    symbols = sorted((c for c in lexicon().currencies if not c.isalpha()), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(c) for c in symbols), regex.I) if symbols else None
+
+
+def _matches_at(pattern: regex.Pattern, prose: str, starts: list[int], end: int):
+    """pattern.finditer(prose, sentence start, end), given every position where a match can begin."""
+    resume = -1
+    for at in starts:
+        if at < resume:
+            continue
+        match = pattern.match(prose, at, end)
+        if match is not None:
+            resume = match.end()
+            yield match
+
+
 def _with_anchors(found: list[tuple[Figure, int, int]]) -> list[Figure]:
     """Each figure with the time figures of its clause: they say which event it belongs to."""
     times = [f for f, _, _ in found if f.kind in TIME_KINDS]
@@ -198,9 +278,9 @@ def _with_anchors(found: list[tuple[Figure, int, int]]) -> list[Figure]:
     return out
 
 
-def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]:
+def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> tuple[list[str], bool]:
     """The kinds a sentence can hold, in the order they are looked for (dates before the
-    numbers inside them)."""
+    numbers inside them); and whether it has a number word."""
     digit = lex.patterns["has_digit"].search(prose, start, end) is not None
     month = lex.patterns["has_month"].search(prose, start, end) is not None
     word = lex.patterns["has_word"].search(prose, start, end) is not None
@@ -215,7 +295,7 @@ def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> list[str]
         kinds += ["amount", "year", "tally"]
     if digit or word:
         kinds += ["hcount", "count"]
-    return kinds
+    return kinds, word
 
 
 def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> tuple[Figure, int, int] | None:
@@ -327,7 +407,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
         if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
-            unit_end = end + regex.match(r"\W*times?", prose[end:end + 12]).end()
+            unit_end = end + _TIMES.match(prose[end:end + 12]).end()
             if _next_word(prose, unit_end) in COMPARISON:
                 return None  # "three times the size": a ratio
             unit = "time"
@@ -363,13 +443,19 @@ def _singular(word: str) -> str:
     return word
 
 
+_TIMES = regex.compile(r"\W*times?")
+_PREVIOUS_WORD = regex.compile(r"([\p{L}]+)\W*$")
+_NEXT_WORD = regex.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
+_OF_NOUN = regex.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
+
+
 def _previous_word(prose: str, at: int, limit: int) -> str:
-    found = regex.search(r"([\p{L}]+)\W*$", prose[max(limit, at - 40):at])
+    found = _PREVIOUS_WORD.search(prose[max(limit, at - 40):at])
     return found.group(1).casefold() if found else ""
 
 
 def _next_word(prose: str, at: int) -> str:
-    found = regex.match(r"\s*([\p{L}][\p{L}.'’\-]*)", prose[at:at + 40])
+    found = _NEXT_WORD.match(prose[at:at + 40])
     return found.group(1).casefold().rstrip(".") if found else ""
 
 
@@ -380,9 +466,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     "£41 million Harcourt paid" or "£44 million followed")."""
     lex = lexicon()
     run = []
-    for start, stop, text in tokens:
-        if start < end:
-            continue
+    for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:
         between = prose[end:start] if not run else prose[run[-1][1]:start]
         if any(c in between for c in ",;:.!?()\"“”") or len(run) == 3:
             break
@@ -405,7 +489,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
 
 def _of_noun(prose: str, end: int) -> tuple[str, int]:
     """"12% of voters" → voters."""
-    found = regex.match(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)", prose[end:end + 60])
+    found = _OF_NOUN.match(prose[end:end + 60])
     return (stem(found.group(1)), end + found.end(1)) if found else ("", end)
 
 
@@ -417,10 +501,11 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     """A clause ends between two tokens: a semicolon, colon, dash or bracket; a comma before
     "and", "which", "while"…; or "and"/"but" before a past-tense verb ("and opened")."""
     between = prose[left[1]:right[0]]
-    if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
-        return False  # a time of day ("4:30 p.m."), not a colon between clauses
-    if any(c in CLAUSE_MARKS for c in between):
-        return True
+    if between != " ":  # (most words are one space apart)
+        if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
+            return False  # a time of day ("4:30 p.m."), not a colon between clauses
+        if not CLAUSE_MARKS.isdisjoint(between):
+            return True
     word = right[2].casefold()
     if "," in between and word in CLAUSE_WORDS:
         return True
@@ -449,8 +534,9 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     numbers as digits; not the figure itself, its unit or function words. With the span of
     the clause they were taken from."""
     lex = lexicon()
-    before = [t for t in tokens if t[1] <= start]
-    after = [t for t in tokens if t[0] >= end]
+    # Tokens are in text order and do not overlap: those before the figure are a prefix.
+    before = tokens[:bisect_right(tokens, start, key=_token_end)]
+    after = tokens[bisect_left(tokens, end, key=_token_start):]
     # Stay in the figure's clause: "closed two schools in 2021 and opened one in 2023" holds
     # two events, and 2023 belongs to the second.
     here = (start, end, prose[start:end])
@@ -476,22 +562,40 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
         [t for t in _leading_name(prose, tokens, lex) if t[1] <= start and t not in before]
     out: list[str] = []
     for _, _, text in subject + before + after:
-        word = text.rstrip(".").replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        folded = word.casefold()
-        if not word or folded in lex.stopwords or folded in lex.months:
+        read = _context_word(text)
+        if read is None:
             continue
-        if word[0].isdigit():
-            item = word.replace(",", "")
-        elif word[0].isupper():
-            item = word
-            if unit and stem(_singular(word)) == unit:  # "212,400 Tessa SUVs": the unit itself
-                continue
-        else:
-            item = stem(word)
-            if item == unit:
-                continue
+        item, as_unit = read
+        if unit and as_unit == unit:  # "212,400 Tessa SUVs", "votes": the unit itself
+            continue
         if item not in out:
             out.append(item)
     return tuple(out), low, high
+
+
+@lru_cache(maxsize=1 << 16)
+def _context_word(text: str) -> tuple[str, str] | None:
+    """A token as a context word: names as written, numbers as digits, other words as stems;
+    with what it is compared to the figure's unit as ("" never matches). None for a
+    function word or a month."""
+    lex = lexicon()
+    word = text.rstrip(".").replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    folded = word.casefold()
+    if not word or folded in lex.stopwords or folded in lex.months:
+        return None
+    if word[0].isdigit():
+        return word.replace(",", ""), ""
+    if word[0].isupper():
+        return word, stem(_singular(word))
+    item = stem(word)
+    return item, item
+
+
+def _token_start(token: tuple) -> int:
+    return token[0]
+
+
+def _token_end(token: tuple) -> int:
+    return token[1]

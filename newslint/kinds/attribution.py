@@ -6,6 +6,7 @@ code only knows how to inflect verbs, compile the lists and walk paragraphs and 
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -93,11 +94,68 @@ def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
     return pattern
 
 
-def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> regex.Pattern:
+class LazyPattern:
+    """A lexicon pattern that is compiled on first use: `regex` compiles in pure Python (about
+    0.7 ms a pattern), and most patterns never pass their literal prefilter in a given draft.
+    Matches like the compiled pattern (search, finditer, match, fullmatch); `pattern` is its
+    source."""
+
+    __slots__ = ("pattern", "flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int, compiled: regex.Pattern | None = None) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled = compiled
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.search(*args, **kwargs)
+
+    def match(self, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.match(*args, **kwargs)
+
+    def fullmatch(self, *args: Any, **kwargs: Any) -> regex.Match | None:
+        return self.compiled.fullmatch(*args, **kwargs)
+
+    def finditer(self, *args: Any, **kwargs: Any) -> Iterator[regex.Match]:
+        return self.compiled.finditer(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern[:60]!r}{'' if self._compiled is None else ', compiled'})"
+
+
+try:  # pragma: no cover - location differs between Python versions
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+
+def _sre_parses(pattern: str) -> bool:
+    """Python's own parser reads the pattern without error or warning: then `regex` compiles
+    it too (its syntax is a superset), so the compile can wait. A cheap check (about a sixth of
+    a compile); anything it rejects (`regex`-only syntax, or a real mistake) is compiled now."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            _sre_parse.parse(pattern, regex.IGNORECASE)
+    except Exception:  # noqa: BLE001 - any complaint: let `regex` decide, now
+        return False
+    return True
+
+
+def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> LazyPattern:
     # A space in a lexicon pattern matches any run of white space: drafts are often hard-wrapped.
     pattern = _expand(pattern, defines or {}, key).replace(" ", r"\s+")
-    try:
-        return regex.compile(rf"(?<!\w)(?:{pattern})", FLAGS)
+    source = rf"(?<!\w)(?:{pattern})"
+    if _sre_parses(source):
+        return LazyPattern(source, FLAGS)
+    try:  # so that a broken pattern is reported at load, with its file and key
+        return LazyPattern(source, FLAGS, regex.compile(source, FLAGS))
     except regex.error as error:
         raise RuleError(f"{key}: pattern {pattern!r} does not compile: {error}", key.split(".")[0]) from None
 
@@ -121,10 +179,10 @@ class ClaimKind:
     name: str
     what: str
     fix: str
-    cues: tuple[regex.Pattern, ...]
-    not_: tuple[regex.Pattern, ...] = ()
+    cues: tuple[LazyPattern, ...]
+    not_: tuple[LazyPattern, ...] = ()
     # Acts that are their own record for this kind of claim ("the council approved $4 million").
-    acts: regex.Pattern | None = None
+    acts: LazyPattern | None = None
 
     def recorded_in(self, texts: Texts, block: Block) -> bool:
         return self.acts is not None and texts.search(self.acts, block.start, block.end) is not None
@@ -134,16 +192,16 @@ class ClaimKind:
 class Lexicon:
     """The compiled word lists. Built once per rule from YAML."""
 
-    verbs: regex.Pattern
-    sources: tuple[regex.Pattern, ...]
-    vague_groups: regex.Pattern | None
-    vague_phrases: tuple[regex.Pattern, ...]
-    anonymous: tuple[regex.Pattern, ...]
+    verbs: LazyPattern
+    sources: tuple[LazyPattern, ...]
+    vague_groups: LazyPattern | None
+    vague_phrases: tuple[LazyPattern, ...]
+    anonymous: tuple[LazyPattern, ...]
     claims: tuple[ClaimKind, ...] = field(default_factory=tuple)
     # What a match of each pattern must contain (see literals.py): a sentence or paragraph
     # that lacks it is not searched.
-    needs: dict[regex.Pattern, Needs] = field(default_factory=dict, repr=False, compare=False)
-    needs_any: dict[tuple[regex.Pattern, ...], Needs] = field(default_factory=dict, repr=False, compare=False)
+    needs: dict[LazyPattern, Needs] = field(default_factory=dict, repr=False, compare=False)
+    needs_any: dict[tuple[LazyPattern, ...], Needs] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Lexicon:
@@ -169,7 +227,7 @@ class Lexicon:
             verb_forms |= forms - bare if entry.split("/")[0].strip().lower() in nouns else forms
         if not verb_forms:
             raise RuleError("the lexicon needs a list of reporting verbs", "verbs")
-        verbs = regex.compile(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
+        verbs = LazyPattern(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
         needs = {verbs: Needs.of_words(sorted(verb_forms))}
         sources = tuple(_compile(p, "sources", defines) for p in _strings(data.get("sources"), "sources"))
         vague = data.get("vague") or {}
@@ -232,7 +290,7 @@ def _cached_lexicon(key: Any) -> Lexicon:
     return Lexicon._compile_data(_thawed(key))
 
 
-def _act_pattern(entries: list[str]) -> tuple[regex.Pattern, Needs] | None:
+def _act_pattern(entries: list[str]) -> tuple[LazyPattern, Needs] | None:
     """Past and -ing forms only: the bare forms of these verbs are mostly nouns ("the budget")."""
     forms: set[str] = set()
     for entry in entries:
@@ -241,10 +299,10 @@ def _act_pattern(entries: list[str]) -> tuple[regex.Pattern, Needs] | None:
         forms |= (all_forms - bare) | irregular
     if not forms:
         return None
-    return regex.compile(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS), Needs.of_words(sorted(forms))
+    return LazyPattern(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS), Needs.of_words(sorted(forms))
 
 
-def _vague_groups(vague: dict[str, Any]) -> tuple[regex.Pattern, Needs] | None:
+def _vague_groups(vague: dict[str, Any]) -> tuple[LazyPattern, Needs] | None:
     """One pattern for "[quantifier] [modifiers] group [adverbs] verb", and its needs: a
     group word (the quantified list includes the plain groups) and a verb."""
     quantifiers = _strings(vague.get("quantifiers"), "vague")
@@ -269,7 +327,7 @@ def _vague_groups(vague: dict[str, Any]) -> tuple[regex.Pattern, Needs] | None:
     # A match holds a group word (a quantified one when there are quantifiers; that list
     # includes the plain groups) and a verb.
     words = quantified if quantifiers else groups
-    return regex.compile(pattern, FLAGS), Needs.of_words(words, sorted(verbs))
+    return LazyPattern(pattern, FLAGS), Needs.of_words(words, sorted(verbs))
 
 
 # -- analysis --------------------------------------------------------------------------------
@@ -300,12 +358,12 @@ class Texts:
         self._folded: dict[tuple[int, int], Folded] = {}
         self._claims: dict[tuple[int, int], list[Claim]] = {}
 
-    def may_match(self, pattern: regex.Pattern, start: int, end: int) -> bool:
+    def may_match(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks what every match of the pattern holds."""
         needs = self.lexicon.needs.get(pattern)
         return needs is None or needs.met_by(self.folded(start, end))
 
-    def may_match_any(self, patterns: tuple[regex.Pattern, ...], start: int, end: int) -> bool:
+    def may_match_any(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> bool:
         """False when no pattern of the lexicon list `patterns` can match prose[start:end]."""
         needs = self.lexicon.needs_any.get(patterns)
         return needs is None or needs.met_by(self.folded(start, end))
@@ -316,12 +374,12 @@ class Texts:
             folded = self._folded[start, end] = Folded.of(self.document.prose[start:end])
         return folded
 
-    def finditer(self, pattern: regex.Pattern, start: int, end: int) -> Iterator[regex.Match]:
+    def finditer(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         if not self.may_match(pattern, start, end):
             return iter(())
         return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
-    def search(self, pattern: regex.Pattern, start: int, end: int) -> regex.Match | None:
+    def search(self, pattern: LazyPattern, start: int, end: int) -> regex.Match | None:
         if not self.may_match(pattern, start, end):
             return None
         return pattern.search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)

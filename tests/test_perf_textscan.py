@@ -143,3 +143,122 @@ def test_context_equals_the_list_filter_definition():
                     context_reference(prose, tokens, figure.start, figure.end, unit)
                 checked += 1
     assert checked > 1000
+
+
+# -- names ---------------------------------------------------------------------------------------
+from newslint.registry import mentions  # noqa: E402
+
+
+class ReferenceFinder(mentions.MentionFinder):
+    """MentionFinder as it was: each capitalised run peeled afresh, the words before a name
+    read from the sentence's start every time, the sentence start found by scanning."""
+
+    def _starts_sentence(self, offset, sentence):
+        return not any(ch.isalnum() for ch in self.text[sentence.start:offset])
+
+    def _words_before(self, sentence, offset):
+        return mentions._words_with_offsets(self.text, sentence.start, offset)
+
+    def _verb_evidence(self, mention, sentence):
+        described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
+        if described and described.group(1).casefold() in self.lex.reporting_verbs:
+            mention.evidence.add("verb")
+            return
+        after = mentions._words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
+        if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
+            mention.evidence.add("verb")
+            return
+        before = mentions._words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)
+        lows = [w[0].casefold() for w in before]
+        if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
+                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")):
+            mention.evidence.add("verb")
+
+    def _mention(self, match, sentence):
+        lex = self.lex
+        tokens = [(m.group(), m.start(), m.end()) for m in mentions._ANY_WORD.finditer(self.text, match.start(), match.end())]
+        at_start = self._starts_sentence(match.start(), sentence)
+        index = mentions._after_last_role(lex, tokens)
+        while index < len(tokens):
+            word = tokens[index][0]
+            low = word.casefold()
+            first = index == 0 and at_start
+            two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
+            if low in lex.function_words or (first and low in self.lowercase_words):
+                index += 1
+            elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
+                index += 1
+            elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
+                index += 1
+            elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
+                index += 2
+            elif lex.country(low) or lex.country(mentions._POSSESSIVE.sub("", low)):
+                index += 1
+            else:
+                width = self._role_width(tokens, index)
+                if width and index + width < len(tokens):
+                    index += width
+                else:
+                    break
+        tokens = tokens[index:]
+        if not tokens:
+            return None
+        lows = [t[0].casefold() for t in tokens]
+        last, start, end = tokens[-1]
+        stripped = mentions._POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
+        end -= len(last) - len(stripped)
+        tokens[-1] = (stripped, start, end)
+        words = [t[0] for t in tokens]
+        start = tokens[0][1]
+        text = self.text[start:end]
+        if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))
+                                        and (lows[0] in lex.organisation_words or lex.country(lows[0]))):
+            return None
+        if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
+            return mentions.NameMention(start, end, text, words, kind="organisation", sentence=sentence)
+        weak = len(words) > 1 and any(w in lex.organisation_words_weak for w in lows)
+        if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(words) > 4:
+            return None
+        if any(w in lex.function_words for w in lows[1:]) and len(words) > 1:
+            return None
+        mention = mentions.NameMention(start, end, text, words, sentence=sentence)
+        self._title_before(mention, sentence)
+        before = mention.title
+        mention.title = None
+        self._appositive_after(mention, sentence)
+        if before is not None:
+            mention.also = [mention.title] if mention.title is not None else []
+            mention.title = before
+        if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
+            return None
+        self._verb_evidence(mention, sentence)
+        if weak and not mention.evidence:
+            mention.kind = "organisation"
+            mention.maybe_person = True
+        return mention
+
+
+def test_names_from_shared_run_readings_equal_the_fresh_readings():
+    found = 0
+    for document in documents():
+        for include_quotes in (True, False):  # a draft's reading, a source's reading
+            fast = mentions.MentionFinder(document, include_quotes=include_quotes).names()
+            assert fast == ReferenceFinder(document, include_quotes=include_quotes).names(), document.path
+            found += len(fast)
+    assert found > 3000
+
+
+def test_lowercase_vocabulary_is_every_lowercase_word():
+    import regex
+
+    for document in documents():
+        assert mentions.lowercase_vocabulary(document.prose) == \
+            {m.group() for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*", document.prose)}
+
+
+def test_words_before_an_offset_inside_a_word():
+    document = parse_document("x.md", "The club's co-owner.Maria Lindqvist, a spokeswoman for the Trust, said on Monday.")
+    finder = mentions.MentionFinder(document)
+    sentence = document.sentences[0]
+    for offset in range(sentence.start, sentence.end + 1):
+        assert finder._words_before(sentence, offset) == mentions._words_with_offsets(document.prose, sentence.start, offset)

@@ -4,6 +4,7 @@ before them ("former French President X", "Port Authority spokeswoman X") or in 
 president"). Used on sources (to build the registry) and on drafts (to check them)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -92,6 +93,10 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     return sequence, reference
 
 
+def _word_end(word: tuple[str, int, int]) -> int:
+    return word[2]
+
+
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(text, start, end)]
 
@@ -136,6 +141,84 @@ def affiliations_compatible(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
+    """How many words from `index` make the longest role ("police chief"), 0 for none."""
+    for width in range(min(lex.max_role_words, len(tokens) - index), 0, -1):
+        phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
+        if lex.role(phrase):
+            return width
+    return 0
+
+
+def _after_last_role(lex: Lexicon, tokens: list[tuple[str, int, int]]) -> int:
+    """Where the name starts after a role inside the capitalised run ("Council President
+    Maria Lindqvist", "Riverton Transit Authority Chairman X"): after the last role that
+    is followed by name-like words only. 0 when there is none."""
+    for index in range(len(tokens) - 2, -1, -1):
+        width = _role_width(lex, tokens, index)
+        if not width or index + width >= len(tokens):
+            continue
+        rest = [t[0].casefold() for t in tokens[index + width:]]
+        if any(w in lex.organisation_words or lex.country(w) or lex.role(w) for w in rest):
+            continue
+        return index + width if index else 0
+    return 0
+
+
+@lru_cache(maxsize=1 << 14)
+def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int], ...], bool, bool] | None:
+    """What a capitalised run names, read from its words alone (so done once per distinct run
+    and shared by every document): the kind (person | organisation), the name's words with
+    their offsets in the run (a final possessive cut), whether an organisation word makes
+    it maybe a place ("Carnegie Hall"), whether it has a calendar word. None when the run is
+    no name (a title alone, a nationality, a country). `first_common`: the run opens its
+    sentence and the document writes its first word in lowercase too."""
+    lex = lexicon()
+    tokens = [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(run)]
+    # Peel what comes before the name: sentence-initial common words, status words,
+    # nationalities, roles and honorifics. The title parser reads them back.
+    index = _after_last_role(lex, tokens)
+    while index < len(tokens):
+        word = tokens[index][0]
+        low = word.casefold()
+        two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
+        if low in lex.function_words or (index == 0 and first_common):
+            index += 1
+        elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
+            index += 1
+        elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
+            index += 1  # "Ex-President", "Then-Mayor"
+        elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
+            index += 2
+        elif lex.country(low) or lex.country(_POSSESSIVE.sub("", low)):
+            index += 1
+        else:
+            width = _role_width(lex, tokens, index)
+            if width and index + width < len(tokens):
+                index += width
+            else:
+                break
+    tokens = tokens[index:]
+    if not tokens:
+        return None
+    lows = [t[0].casefold() for t in tokens]
+    last, start, end = tokens[-1]
+    stripped = _POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
+    end -= len(last) - len(stripped)
+    tokens[-1] = (stripped, start, end)
+    if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))
+                                    and (lows[0] in lex.organisation_words or lex.country(lows[0]))):
+        return None  # a title without a name ("the County Executive", "State Senator")
+    if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
+        return "organisation", tuple(tokens), False, False
+    weak = len(tokens) > 1 and any(w in lex.organisation_words_weak for w in lows)
+    if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(tokens) > 4:
+        return None
+    if any(w in lex.function_words for w in lows[1:]) and len(tokens) > 1:
+        return None
+    return "person", tuple(tokens), weak, any(w in lex.calendar_words for w in lows)
+
+
 class MentionFinder:
     """Finds name mentions and role references in one document."""
 
@@ -151,6 +234,8 @@ class MentionFinder:
         # start of a sentence ("Discussions among ...").
         self.lowercase_words = lowercase_words if lowercase_words is not None else lowercase_vocabulary(self.text)
         self.quoted = speech_mask(document)
+        self._first_alnum: dict[tuple[int, int], int] = {}
+        self._sentence_words: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(self.quoted[start:max(end, start + 1)])
@@ -187,54 +272,20 @@ class MentionFinder:
         return found
 
     def _mention(self, match, sentence: Sentence) -> NameMention | None:
-        lex = self.lex
-        tokens = [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(self.text, match.start(), match.end())]
+        run = match.group()
         at_start = self._starts_sentence(match.start(), sentence)
-        # Peel what comes before the name: sentence-initial common words, status words,
-        # nationalities, roles and honorifics. The title parser reads them back.
-        index = self._after_last_role(tokens)
-        while index < len(tokens):
-            word = tokens[index][0]
-            low = word.casefold()
-            first = index == 0 and at_start
-            two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
-            if low in lex.function_words or (first and low in self.lowercase_words):
-                index += 1
-            elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
-                index += 1
-            elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
-                index += 1  # "Ex-President", "Then-Mayor"
-            elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
-                index += 2
-            elif lex.country(low) or lex.country(_POSSESSIVE.sub("", low)):
-                index += 1
-            else:
-                width = self._role_width(tokens, index)
-                if width and index + width < len(tokens):
-                    index += width
-                else:
-                    break
-        tokens = tokens[index:]
-        if not tokens:
+        first = _ANY_WORD.match(run)
+        common = at_start and first is not None and first.group().casefold() in self.lowercase_words
+        peeled = _peel(run, common)
+        if peeled is None:
             return None
-        lows = [t[0].casefold() for t in tokens]
-        last, start, end = tokens[-1]
-        stripped = _POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
-        end -= len(last) - len(stripped)
-        tokens[-1] = (stripped, start, end)
-        words = [t[0] for t in tokens]
-        start = tokens[0][1]
+        kind, relative, weak, calendar = peeled
+        offset = match.start()
+        words = [w for w, _, _ in relative]
+        start, end = offset + relative[0][1], offset + relative[-1][2]
         text = self.text[start:end]
-        if lex.role(" ".join(lows)) or (len(lows) > 1 and lex.role(" ".join(lows[1:]))
-                                        and (lows[0] in lex.organisation_words or lex.country(lows[0]))):
-            return None  # a title without a name ("the County Executive", "State Senator")
-        if any(w in lex.organisation_words for w in lows) or " ".join(lows) in lex.organisation_names:
+        if kind == "organisation":
             return NameMention(start, end, text, words, kind="organisation", sentence=sentence)
-        weak = len(words) > 1 and any(w in lex.organisation_words_weak for w in lows)
-        if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(words) > 4:
-            return None
-        if any(w in lex.function_words for w in lows[1:]) and len(words) > 1:
-            return None
         mention = NameMention(start, end, text, words, sentence=sentence)
         self._title_before(mention, sentence)
         before = mention.title
@@ -244,7 +295,7 @@ class MentionFinder:
             # "Sen. Patricia Lyle, a Michigan Democrat": the appositive is a second title.
             mention.also = [mention.title] if mention.title is not None else []
             mention.title = before
-        if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
+        if calendar and not mention.evidence & {"title", "honorific", "appositive"}:
             return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
         self._verb_evidence(mention, sentence)
         if weak and not mention.evidence:
@@ -252,36 +303,34 @@ class MentionFinder:
             mention.maybe_person = True
         return mention
 
-    def _after_last_role(self, tokens: list[tuple[str, int, int]]) -> int:
-        """Where the name starts after a role inside the capitalised run ("Council President
-        Maria Lindqvist", "Riverton Transit Authority Chairman X"): after the last role that
-        is followed by name-like words only. 0 when there is none."""
-        lex = self.lex
-        for index in range(len(tokens) - 2, -1, -1):
-            width = self._role_width(tokens, index)
-            if not width or index + width >= len(tokens):
-                continue
-            rest = [t[0].casefold() for t in tokens[index + width:]]
-            if any(w in lex.organisation_words or lex.country(w) or lex.role(w) for w in rest):
-                continue
-            return index + width if index else 0
-        return 0
-
     def _starts_sentence(self, offset: int, sentence: Sentence) -> bool:
-        before = self.text[sentence.start:offset]
-        return not any(ch.isalnum() for ch in before)
+        """No letter or digit between the sentence's start and the offset."""
+        key = (sentence.start, sentence.end)
+        first = self._first_alnum.get(key)
+        if first is None:
+            first = next((at for at in range(sentence.start, sentence.end) if self.text[at].isalnum()), sentence.end)
+            self._first_alnum[key] = first
+        return offset <= first if offset <= sentence.end else not any(ch.isalnum() for ch in self.text[sentence.start:offset])
+
+    def _words_before(self, sentence: Sentence, offset: int) -> list[tuple[str, int, int]]:
+        """The words from the sentence's start to the offset: the sentence's words, read once,
+        up to the offset (read afresh when a word runs across it)."""
+        key = (sentence.start, sentence.end)
+        words = self._sentence_words.get(key)
+        if words is None:
+            words = self._sentence_words[key] = _words_with_offsets(self.text, sentence.start, sentence.end)
+        cut = bisect_right(words, offset, key=_word_end)
+        if cut < len(words) and words[cut][1] < offset or offset > sentence.end:
+            return _words_with_offsets(self.text, sentence.start, offset)
+        return words[:cut]
 
     def _role_width(self, tokens: list[tuple[str, int, int]], index: int) -> int:
-        for width in range(min(self.lex.max_role_words, len(tokens) - index), 0, -1):
-            phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
-            if self.lex.role(phrase):
-                return width
-        return 0
+        return _role_width(self.lex, tokens, index)
 
     # -- titles ------------------------------------------------------------------------------
     def _title_before(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
-        words = _words_with_offsets(self.text, sentence.start, mention.start)
+        words = self._words_before(sentence, mention.start)
         if not words:
             return
         gap = self.text[words[-1][2]:mention.start]
@@ -394,8 +443,8 @@ class MentionFinder:
         if not rest.startswith(", "):
             return
         body_end = mention.end + 2
-        stop = regex.search(r"[,.;:()\"“”]", rest[2:])
-        body_end += stop.start() if stop else len(rest) - 2
+        stop = _APPOSITIVE_STOP.search(rest, 2)
+        body_end += stop.start() - 2 if stop else len(rest) - 2
         words = _words_with_offsets(self.text, mention.end + 2, body_end)
         if not words:
             return
@@ -480,9 +529,9 @@ class MentionFinder:
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")  # "Dale Rourke, a therapist who drives to work, said"
             return
-        after = _words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
+        after = _ANY_WORD.search(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".
-        if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
+        if after and after.group().casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after.start()].strip():
             mention.evidence.add("verb")
             return
         before = _words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)
@@ -501,7 +550,7 @@ class MentionFinder:
             if quoted and not self.include_quotes:
                 continue
             following = self.text[match.end():match.end() + 3]
-            if regex.match(r"\s+\p{Lu}", following) and match.group("post") is None:
+            if _SPACE_CAPITAL.match(following) and match.group("post") is None:
                 continue  # "the French President Anne ...": a title before a name
             pre = match.group("pre").split()
             status = "current"
@@ -547,5 +596,10 @@ def speech_mask(document: Document) -> bytearray:
     return mask
 
 
+_LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_APPOSITIVE_STOP = regex.compile(r"[,.;:()\"“”]")
+_SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
+
+
 def lowercase_vocabulary(text: str) -> set[str]:
-    return {m.group() for m in regex.finditer(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*", text)}
+    return set(_LOWERCASE_WORD.findall(text))

@@ -10,7 +10,7 @@ import regex
 from newslint.datafiles import safe_load
 from newslint.document import parse_document
 from newslint.engine.loader import compile_rule
-from newslint.kinds.attribution import FLAGS, LazyPattern, Lexicon, analyse, claims_in
+from newslint.kinds.attribution import FLAGS, MAX_NARROWED, LazyPattern, Lexicon, WordLists, analyse, claims_in
 from newslint.kinds.base import RuleSpec
 from newslint.plugins import get_plugins
 
@@ -97,3 +97,54 @@ def test_the_analysis_is_the_same_with_every_pattern_compiled_at_load() -> None:
     assert found > 100
     # The lazy lexicon compiled only what some text's prefilter let through.
     assert 0 < sum(p._compiled is not None for p in patterns_of(lazy)) < len(patterns_of(lazy))
+
+
+def spans(pattern, text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+def test_a_word_list_pattern_narrowed_to_a_document_finds_what_the_whole_list_finds() -> None:
+    data = safe_load((ROOT / "rules" / "sourcing" / "lexicon" / "sourcing.yml").read_text(encoding="utf-8"))
+    lexicon = Lexicon._compile_data(data)
+    lists = [lexicon.verbs, lexicon.vague_groups, *(k.acts for k in lexicon.claims if k.acts)]
+    assert all(isinstance(p, WordLists) for p in lists)
+    narrowed = found = 0
+    for document in drafts():
+        prose = document.prose
+        for pattern in lists:
+            small = pattern.narrowed(prose.casefold())
+            expected = spans(regex.compile(pattern.pattern, pattern.flags), prose)
+            assert spans(small, prose) == expected, (document.path, pattern.pattern[:40])
+            narrowed += small is not pattern
+            found += len(expected)
+    assert narrowed > 20 and found > 300
+
+
+def test_an_empty_list_leaves_the_rest_of_the_pattern_as_it_was() -> None:
+    lexicon = Lexicon._compile_data({
+        "verbs": ["say/said"],
+        "vague": {"quantifiers": ["many", "some"], "quantified_groups": ["officials"], "groups": ["experts", "critics"],
+                  "verbs": ["say/said", "warn"]}})
+    groups = lexicon.vague_groups
+    whole = regex.compile(groups.pattern, groups.flags)
+    for text in ["Experts warn of delays.",              # no quantifier: the group 'quant' is still there
+                 "Many officials said so; experts say.",  # no adverb between group and verb
+                 "Critics have long warned.",             # adverbs, no quantifier
+                 "Ferry critics said.",                   # a modifier, and few function words
+                 "Nobody said anything."]:               # no group at all
+        small = groups.narrowed(text.casefold())
+        assert small is not groups
+        assert spans(small, text) == spans(whole, text), text
+    assert [m.group("quant") for m in groups.narrowed("experts warn").finditer("Experts warn.")] == [None]
+
+
+def test_past_so_many_documents_the_whole_list_is_compiled_once() -> None:
+    lexicon = Lexicon._compile_data({"verbs": [f"verb{i}" for i in range(MAX_NARROWED + 5)]})
+    verbs = lexicon.verbs
+    chosen = [verbs.narrowed(f"it verb{i}s here") for i in range(MAX_NARROWED + 5)]
+    assert len({id(p) for p in chosen[:MAX_NARROWED]}) == MAX_NARROWED and chosen[0] is not verbs
+    assert chosen[-1] is verbs and verbs.narrowed("verb1 again") is verbs
+    assert verbs.narrowed("it verb3s here") is chosen[3]  # a text seen before keeps its pattern
+    assert verbs.search("a verb36ed b").group() == "verb36ed"  # the whole, compiled: used from now on
+    assert verbs.narrowed("it verb3s here") is verbs
+    assert [m.group() for m in chosen[3].finditer("It VERB3S here")] == ["VERB3S"]

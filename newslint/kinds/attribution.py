@@ -129,6 +129,49 @@ class LazyPattern:
         return f"LazyPattern({self.pattern[:60]!r}{'' if self._compiled is None else ', compiled'})"
 
 
+# A pattern keeps this many narrowed variants (see WordLists); past that it compiles whole.
+MAX_NARROWED = 32
+
+
+class WordLists(LazyPattern):
+    """A pattern made from word lists (reporting verbs, vague groups ...) by `build(*lists)`.
+    For one document, `narrowed()` gives the pattern of the entries the document can match:
+    those whose first word its casefolded text holds (every match of an entry holds it; see
+    Needs.of_words). An entry absent from the text cannot take part in any match, so the
+    narrowed pattern finds the same matches there, and a few entries compile in a fraction of
+    the time of the whole list. `build` must accept empty lists."""
+
+    __slots__ = ("build", "lists", "_narrowed")
+
+    def __init__(self, build: Any, lists: tuple[tuple[str, ...], ...], flags: int) -> None:
+        super().__init__(build(*lists), flags)
+        self.build = build
+        self.lists = lists
+        self._narrowed: dict[tuple[tuple[str, ...], ...], LazyPattern] = {}
+
+    def narrowed(self, folded: str) -> LazyPattern:
+        """This pattern for a document whose casefolded text is `folded`."""
+        if self._compiled is not None:
+            return self
+        kept = tuple(tuple(e for e in entries if _may_hold(e, folded)) for entries in self.lists)
+        if kept == self.lists:
+            return self
+        pattern = self._narrowed.get(kept)
+        if pattern is None:
+            if len(self._narrowed) >= MAX_NARROWED:
+                return self  # many different documents: compile the whole list once
+            pattern = self._narrowed[kept] = LazyPattern(self.build(*kept), self.flags)
+        return pattern
+
+
+def _may_hold(entry: str, folded: str) -> bool:
+    """A casefolded text may hold a match of the entry: it holds its first word, or that word
+    has a case outside ASCII (then nothing is certain; see literals._char)."""
+    words = entry.split()
+    first = words[0].casefold() if words else ""
+    return not first or not first.isascii() or first in folded
+
+
 try:  # pragma: no cover - location differs between Python versions
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover
@@ -227,7 +270,7 @@ class Lexicon:
             verb_forms |= forms - bare if entry.split("/")[0].strip().lower() in nouns else forms
         if not verb_forms:
             raise RuleError("the lexicon needs a list of reporting verbs", "verbs")
-        verbs = LazyPattern(rf"\b(?:{_alternation(sorted(verb_forms))})\b", FLAGS)
+        verbs = WordLists(_words_pattern, (tuple(sorted(verb_forms)),), FLAGS)
         needs = {verbs: Needs.of_words(sorted(verb_forms))}
         sources = tuple(_compile(p, "sources", defines) for p in _strings(data.get("sources"), "sources"))
         vague = data.get("vague") or {}
@@ -299,7 +342,12 @@ def _act_pattern(entries: list[str]) -> tuple[LazyPattern, Needs] | None:
         forms |= (all_forms - bare) | irregular
     if not forms:
         return None
-    return LazyPattern(rf"\b(?:{_alternation(sorted(forms))})\b", FLAGS), Needs.of_words(sorted(forms))
+    return WordLists(_words_pattern, (tuple(sorted(forms)),), FLAGS), Needs.of_words(sorted(forms))
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    """Any of the words (a space in one: any white space), as a whole word; none: no match."""
+    return rf"\b(?:{_alternation(list(words))})\b" if words else NEVER
 
 
 def _vague_groups(vague: dict[str, Any]) -> tuple[LazyPattern, Needs] | None:
@@ -313,21 +361,55 @@ def _vague_groups(vague: dict[str, Any]) -> tuple[LazyPattern, Needs] | None:
         verbs |= inflect(entry)[0]
     if not verbs or not (groups or quantified):
         return None
-    adverbs = r"(?:(?:have|has|had|will|would|may|might|could|can|do|did|does|also|still|long|now|often|generally|widely|privately|publicly|increasingly|largely|mostly|broadly|openly|repeatedly|already|all|too)\s+){0,3}"
-    # A short description after the group keeps it vague ("critics of the plan say").
-    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?[\w-]+)?"
-    # Lowercase descriptive words before the group ("security experts"), not function words.
-    modifiers = rf"(?:(?!(?:{_alternation(FUNCTION_WORDS)})\b)(?-i:[a-z][\w-]*)\s+){{0,2}}?"
-    parts = []
-    if quantifiers:
-        parts.append(rf"(?P<quant>{_alternation(quantifiers)})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(quantified)})")
-    if groups:
-        parts.append(rf"{modifiers}(?:{_alternation(groups)})")
-    pattern = rf"\b(?:{'|'.join(parts)}){of_what}\s+{adverbs}(?:{_alternation(sorted(verbs))})\b"
+    # The quantified part exists only when there are quantifiers (a document's narrowed
+    # pattern keeps it, never matching, so that the match always has a "quant" group).
+    lists = (tuple(quantifiers), tuple(quantified), tuple(groups), tuple(sorted(verbs)), ADVERBS, tuple(FUNCTION_WORDS))
+    pattern = WordLists(_vague_groups_pattern if quantifiers else _plain_groups_pattern, lists, FLAGS)
     # A match holds a group word (a quantified one when there are quantifiers; that list
     # includes the plain groups) and a verb.
     words = quantified if quantifiers else groups
-    return LazyPattern(pattern, FLAGS), Needs.of_words(words, sorted(verbs))
+    return pattern, Needs.of_words(words, sorted(verbs))
+
+
+NEVER = r"(?!)"
+# Words between a vague group and its verb ("critics have long said"), in this order.
+ADVERBS = ("have", "has", "had", "will", "would", "may", "might", "could", "can", "do", "did", "does", "also",
+           "still", "long", "now", "often", "generally", "widely", "privately", "publicly", "increasingly",
+           "largely", "mostly", "broadly", "openly", "repeatedly", "already", "all", "too")
+
+
+def _vague_groups_pattern(quantifiers: tuple[str, ...], quantified: tuple[str, ...], groups: tuple[str, ...],
+                          verbs: tuple[str, ...], adverbs: tuple[str, ...], function_words: tuple[str, ...]) -> str:
+    if not quantifiers or not quantified:  # no quantified group can match; the group stays
+        quantified_part = rf"(?P<quant>{NEVER})"
+    else:
+        quantified_part = rf"(?P<quant>{_alternation(list(quantifiers))})\s+(?:[\w-]+\s+){{0,2}}?(?:{_alternation(list(quantified))})"
+    return _groups_pattern([quantified_part], groups, verbs, adverbs, function_words)
+
+
+def _plain_groups_pattern(quantifiers: tuple[str, ...], quantified: tuple[str, ...], groups: tuple[str, ...],
+                          verbs: tuple[str, ...], adverbs: tuple[str, ...], function_words: tuple[str, ...]) -> str:
+    return _groups_pattern([], groups, verbs, adverbs, function_words)
+
+
+def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str, ...], adverbs: tuple[str, ...],
+                    function_words: tuple[str, ...]) -> str:
+    """The vague-group pattern from its lists; a list the document lacks drops out where that
+    cannot change a match (no adverb: none between group and verb; no function word: no
+    exclusion) and makes its part never match where one is required."""
+    if not verbs:
+        return NEVER
+    # A short description after the group keeps it vague ("critics of the plan say").
+    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?[\w-]+)?"
+    adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
+    # Lowercase descriptive words before the group ("security experts"), not function words.
+    unless = rf"(?!(?:{_alternation(list(function_words))})\b)" if function_words else ""
+    modifiers = rf"(?:{unless}(?-i:[a-z][\w-]*)\s+){{0,2}}?"
+    if groups:
+        parts = [*parts, rf"{modifiers}(?:{_alternation(list(groups))})"]
+    if not parts:
+        return NEVER
+    return rf"\b(?:{'|'.join(parts)}){of_what}\s+{adverb}(?:{_alternation(list(verbs))})\b"
 
 
 # -- analysis --------------------------------------------------------------------------------
@@ -357,6 +439,7 @@ class Texts:
         self.names: dict[str, bool] = {}
         self._folded: dict[tuple[int, int], Folded] = {}
         self._claims: dict[tuple[int, int], list[Claim]] = {}
+        self._narrowed: dict[int, LazyPattern] = {}
 
     def may_match(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks what every match of the pattern holds."""
@@ -377,12 +460,23 @@ class Texts:
     def finditer(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         if not self.may_match(pattern, start, end):
             return iter(())
-        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return self.narrowed(pattern).finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
     def search(self, pattern: LazyPattern, start: int, end: int) -> regex.Match | None:
         if not self.may_match(pattern, start, end):
             return None
-        return pattern.search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return self.narrowed(pattern).search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+
+    def narrowed(self, pattern: LazyPattern) -> LazyPattern:
+        """The pattern as it can match in this document: a word-list pattern keeps the
+        entries the document holds (WordLists), any other is itself. Use it only on this
+        document's text."""
+        if not isinstance(pattern, WordLists):
+            return pattern
+        chosen = self._narrowed.get(id(pattern))
+        if chosen is None:
+            chosen = self._narrowed[id(pattern)] = pattern.narrowed(self.folded(0, len(self.document.prose)).text)
+        return chosen
 
     def claims(self, sentence: Sentence) -> list[Claim]:
         key = (sentence.start, sentence.end)

@@ -117,7 +117,8 @@ class SourcingRule(Rule):
             sentence = document.sentence_at(span.start)
             claims = paragraph.claims(sentence) if sentence else []
             # "experts say" wants the group named; "studies show" wants the study named.
-            kind = "group" if self.lexicon.vague_groups and self.lexicon.vague_groups.fullmatch(span.text) else "phrase"
+            groups = self.lexicon.vague_groups
+            kind = "group" if groups and paragraph.texts.narrowed(groups).fullmatch(span.text) else "phrase"
             yield self.finding(span.start, span.end, _words(span.text), self.advice[kind], _claim_note(claims))
 
     def _anonymous(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:

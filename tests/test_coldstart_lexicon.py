@@ -10,7 +10,8 @@ import regex
 from newslint.datafiles import safe_load
 from newslint.document import parse_document
 from newslint.engine.loader import compile_rule
-from newslint.kinds.attribution import FLAGS, MAX_NARROWED, LazyPattern, Lexicon, WordLists, analyse, claims_in
+from newslint.kinds.attribution import FLAGS, Lexicon, analyse, claims_in
+from newslint.kinds.literals import MAX_NARROWED, LazyPattern, WordLists
 from newslint.kinds.base import RuleSpec
 from newslint.plugins import get_plugins
 
@@ -148,3 +149,17 @@ def test_past_so_many_documents_the_whole_list_is_compiled_once() -> None:
     assert verbs.search("a verb36ed b").group() == "verb36ed"  # the whole, compiled: used from now on
     assert verbs.narrowed("it verb3s here") is verbs
     assert [m.group() for m in chosen[3].finditer("It VERB3S here")] == ["VERB3S"]
+
+
+def test_the_pronoun_rule_s_described_people_narrowed_to_a_document_are_the_same() -> None:
+    spec = RuleSpec(id="facts.Pronouns", path=str(ROOT / "rules" / "facts" / "Pronouns.yml"),
+                    data=safe_load((ROOT / "rules" / "facts" / "Pronouns.yml").read_text(encoding="utf-8")), lines={})
+    rule, problems = compile_rule(spec, KINDS)
+    assert problems == [] and isinstance(rule.nouns, WordLists)
+    whole = regex.compile(rule.nouns.pattern, rule.nouns.flags)
+    found = 0
+    for document in drafts():
+        expected = spans(whole, document.prose)
+        assert spans(rule.nouns.narrowed(document.prose.casefold()), document.prose) == expected
+        found += len(expected)
+    assert found > 30

@@ -16,7 +16,7 @@ import regex
 
 from newslint.document.model import Block, Document, Sentence
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
-from newslint.kinds.literals import Folded, Needs
+from newslint.kinds.literals import NEVER, Folded, LazyPattern, Needs, WordLists
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
 # Blocks that are narration; headings, front matter, tables and block quotes are not.
@@ -92,84 +92,6 @@ def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
             break
         pattern = DEFINED.sub(replace, pattern)
     return pattern
-
-
-class LazyPattern:
-    """A lexicon pattern that is compiled on first use: `regex` compiles in pure Python (about
-    0.7 ms a pattern), and most patterns never pass their literal prefilter in a given draft.
-    Matches like the compiled pattern (search, finditer, match, fullmatch); `pattern` is its
-    source."""
-
-    __slots__ = ("pattern", "flags", "_compiled")
-
-    def __init__(self, pattern: str, flags: int, compiled: regex.Pattern | None = None) -> None:
-        self.pattern = pattern
-        self.flags = flags
-        self._compiled = compiled
-
-    @property
-    def compiled(self) -> regex.Pattern:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
-        return self._compiled
-
-    def search(self, *args: Any, **kwargs: Any) -> regex.Match | None:
-        return self.compiled.search(*args, **kwargs)
-
-    def match(self, *args: Any, **kwargs: Any) -> regex.Match | None:
-        return self.compiled.match(*args, **kwargs)
-
-    def fullmatch(self, *args: Any, **kwargs: Any) -> regex.Match | None:
-        return self.compiled.fullmatch(*args, **kwargs)
-
-    def finditer(self, *args: Any, **kwargs: Any) -> Iterator[regex.Match]:
-        return self.compiled.finditer(*args, **kwargs)
-
-    def __repr__(self) -> str:
-        return f"LazyPattern({self.pattern[:60]!r}{'' if self._compiled is None else ', compiled'})"
-
-
-# A pattern keeps this many narrowed variants (see WordLists); past that it compiles whole.
-MAX_NARROWED = 32
-
-
-class WordLists(LazyPattern):
-    """A pattern made from word lists (reporting verbs, vague groups ...) by `build(*lists)`.
-    For one document, `narrowed()` gives the pattern of the entries the document can match:
-    those whose first word its casefolded text holds (every match of an entry holds it; see
-    Needs.of_words). An entry absent from the text cannot take part in any match, so the
-    narrowed pattern finds the same matches there, and a few entries compile in a fraction of
-    the time of the whole list. `build` must accept empty lists."""
-
-    __slots__ = ("build", "lists", "_narrowed")
-
-    def __init__(self, build: Any, lists: tuple[tuple[str, ...], ...], flags: int) -> None:
-        super().__init__(build(*lists), flags)
-        self.build = build
-        self.lists = lists
-        self._narrowed: dict[tuple[tuple[str, ...], ...], LazyPattern] = {}
-
-    def narrowed(self, folded: str) -> LazyPattern:
-        """This pattern for a document whose casefolded text is `folded`."""
-        if self._compiled is not None:
-            return self
-        kept = tuple(tuple(e for e in entries if _may_hold(e, folded)) for entries in self.lists)
-        if kept == self.lists:
-            return self
-        pattern = self._narrowed.get(kept)
-        if pattern is None:
-            if len(self._narrowed) >= MAX_NARROWED:
-                return self  # many different documents: compile the whole list once
-            pattern = self._narrowed[kept] = LazyPattern(self.build(*kept), self.flags)
-        return pattern
-
-
-def _may_hold(entry: str, folded: str) -> bool:
-    """A casefolded text may hold a match of the entry: it holds its first word, or that word
-    has a case outside ASCII (then nothing is certain; see literals._char)."""
-    words = entry.split()
-    first = words[0].casefold() if words else ""
-    return not first or not first.isascii() or first in folded
 
 
 try:  # pragma: no cover - location differs between Python versions
@@ -371,7 +293,6 @@ def _vague_groups(vague: dict[str, Any]) -> tuple[LazyPattern, Needs] | None:
     return pattern, Needs.of_words(words, sorted(verbs))
 
 
-NEVER = r"(?!)"
 # Words between a vague group and its verb ("critics have long said"), in this order.
 ADVERBS = ("have", "has", "had", "will", "would", "may", "might", "could", "can", "do", "did", "does", "also",
            "still", "long", "now", "often", "generally", "widely", "privately", "publicly", "increasingly",

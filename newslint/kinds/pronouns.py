@@ -17,6 +17,7 @@ import regex
 
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
+from newslint.kinds.literals import NEVER, WordLists
 from newslint.registry.explain import evidence, support
 from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity
@@ -32,6 +33,15 @@ class Candidate:
     entity: Entity | None  # None: someone the registry does not know, or a pronoun
     gender: str  # female | male | unknown
     pronoun: bool = False  # an earlier pronoun: someone of its gender is around
+
+
+def _described_pattern(nouns: tuple[str, ...]) -> str:
+    """Someone described by a noun after a determiner ("a resident", "his wife")."""
+    if not nouns:
+        return NEVER
+    alternatives = "|".join(map(regex.escape, nouns))
+    return (rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+"
+            rf"(?:[\w-]+\s+)?(?P<noun>(?i:{alternatives}))\b")
 
 
 class PronounsRule(Rule):
@@ -62,10 +72,9 @@ class PronounsRule(Rule):
             raise RuleError("people_nouns must map a gender (or 'any') to a list of nouns", "people_nouns")
         self.noun_gender = {str(w).casefold(): ("unknown" if g == "any" else str(g))
                             for g, words in nouns.items() for w in words}
-        alternatives = "|".join(sorted(map(regex.escape, self.noun_gender), key=len, reverse=True))
-        self.nouns = regex.compile(
-            rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+"
-            rf"(?:[\w-]+\s+)?(?P<noun>(?i:{alternatives}))\b") if alternatives else None
+        # Compiled per document for the nouns it holds (a long list compiles slowly).
+        ordered = tuple(sorted(self.noun_gender, key=lambda w: len(regex.escape(w)), reverse=True))
+        self.nouns = WordLists(_described_pattern, (ordered,), 0) if ordered else None
         patterns = data.get("people_patterns") or []
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise RuleError("people_patterns must be a list of regular expressions", "people_patterns")
@@ -138,8 +147,9 @@ class PronounsRule(Rule):
                 add(mention.start, None)  # a person the sources do not know
         named.sort(key=lambda item: item[0])
         name_ends = {m.end for m in names.mentions}
+        nouns = self.nouns.narrowed(document.prose.casefold()) if self.nouns is not None else None
         described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in
-                     (self.nouns.finditer(document.prose) if self.nouns is not None else ())]
+                     (nouns.finditer(document.prose) if nouns is not None else ())]
         for pattern in self.people_patterns:
             described += [(m, "unknown") for m in finditer(pattern, document.prose)]
         for match, gender in described:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,29 +189,35 @@ class Linter:
         return report
 
     def _finish(self, document: Document, findings: list[Finding], context: CheckContext) -> list[Finding]:
-        suppressions = Suppressions(document.text, document.line_starts)
+        text = document.text
+        line_starts = document.line_starts
+        suppressions = Suppressions(text, line_starts)
+        suppressed = suppressions.suppressed if suppressions.ranges else None  # most drafts have none
+        accepted = context.accepted_words
         placed = []
         seen = set()
         for finding in findings:
-            start = max(0, min(finding.start, len(document.text)))
-            end = max(start, min(finding.end, len(document.text)))
-            if suppressions.suppressed(finding):
+            start = max(0, min(finding.start, len(text)))
+            end = max(start, min(finding.end, len(text)))
+            if suppressed is not None and suppressed(finding):
                 continue
-            text = document.text[start:end]
-            if context.accepted_words and text.casefold() in context.accepted_words:
+            found = text[start:end]
+            if accepted and found.casefold() in accepted:
                 continue
             key = (finding.rule, start, end, finding.message)
             if key in seen:
                 continue
             seen.add(key)
-            line, column = document.position(start)
-            end_line, end_column = document.position(end)
+            # document.position, inlined (offsets are already clamped): thousands of findings.
+            line = bisect_right(line_starts, start)
+            end_line = bisect_right(line_starts, end, line - 1)
             # Built directly: dataclasses.replace looks up every field of every finding.
             placed.append(Finding(
                 rule=finding.rule, category=finding.category, severity=finding.severity,
                 message=finding.message, start=start, end=end, fix=finding.fix,
                 evidence=finding.evidence, link=finding.link, path=document.path, line=line,
-                column=column, end_line=end_line, end_column=end_column, text=text))
+                column=start - line_starts[line - 1] + 1, end_line=end_line,
+                end_column=end - line_starts[end_line - 1] + 1, text=found))
         placed.sort(key=lambda f: (f.start, f.end, f.rule))
         return placed
 

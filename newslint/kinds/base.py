@@ -128,7 +128,7 @@ class Rule:
         category: str | None = None,
         severity: str | None = None,
     ) -> Finding:
-        text = message if message is not None else format_message(self.message, args)
+        text = message if message is not None else self._message_for(args)
         if isinstance(fix, str):
             fix = Fix(fix)
         return Finding(
@@ -142,6 +142,20 @@ class Rule:
             evidence=tuple(evidence),
             link=self.link,
         )
+
+    def _message_for(self, args: tuple[Any, ...]) -> str:
+        """format_message(self.message, args), formatted once per distinct args: a style rule
+        reports the same few words many times."""
+        template = self.message
+        cached = self.__dict__.get("_messages")
+        if cached is None or cached[0] is not template or len(cached[1]) > 1024:
+            cached = self.__dict__["_messages"] = (template, {})  # a kind may change its message
+        messages = cached[1]
+        key = tuple(map(str, args))  # what format_message fills in; always hashable
+        text = messages.get(key)
+        if text is None:
+            text = messages[key] = format_message(template, key)
+        return text
 
     def scoped_spans(self, document: Document) -> list[tuple[int, int]]:
         """The (start, end) spans of prose this rule looks at, per Vale's `scope`."""

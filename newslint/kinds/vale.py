@@ -372,6 +372,7 @@ class DocumentView:
     _word_starts: dict[str, list[int]] | None = None
     _anchor_starts: dict[tuple[frozenset[str], bool], list[int]] = field(default_factory=dict)
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
+    _word_spans: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
     @property
     def statistics(self) -> dict[str, float]:
@@ -437,14 +438,24 @@ class DocumentView:
         starts = self._span_starts[scope]
         if starts is None:
             return spans
-        word_starts = self.word_starts()
-        chosen = set()
+        chosen: set[int] = set()
         for word in words:
-            for offset in word_starts.get(word, ()):
+            chosen.update(self._spans_of_word(scope, spans, starts, word))
+        return [spans[index] for index in sorted(chosen)]
+
+    def _spans_of_word(self, scope: str, spans: list[tuple[int, int]], starts: list[int], word: str) -> tuple[int, ...]:
+        """The indexes of the spans of `scope` holding `word`, once per document, scope and
+        word: many rules share a scope and some share words."""
+        key = (scope, word)
+        found = self._word_spans.get(key)
+        if found is None:
+            indexes: dict[int, None] = {}
+            for offset in self.word_starts().get(word, ()):
                 index = bisect.bisect_right(starts, offset) - 1
                 if index >= 0 and offset < spans[index][1]:
-                    chosen.add(index)
-        return [spans[index] for index in sorted(chosen)]
+                    indexes[index] = None
+            found = self._word_spans[key] = tuple(indexes)
+        return found
 
     def _narrowable(self, spans: list[tuple[int, int]]) -> list[int] | None:
         prose = self.document.prose
@@ -493,6 +504,7 @@ class TokenPattern:
         self.word = word
         self.flags = flags_for(ignorecase)
         self.before, self.after, self.capture, self.key = before, after, capture, key
+        self.everything = tuple(range(len(self.tokens)))
         self._pattern: regex.Pattern | None = None
         self.source = self._source(range(len(self.tokens)))
         parsed = [_parse(token) for token in self.tokens]
@@ -568,16 +580,16 @@ class TokenPattern:
         if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
             return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
-        if self.words:
-            for word in self.words & view.words:
-                chosen.update(self.by_word[word])
+        present = self.words & view.words if self.words else frozenset()
+        for word in present:
+            chosen.update(self.by_word[word])
         for substring, index in self.by_substring:
             if index not in chosen and substring in view.lower:
                 chosen.add(index)
         if not chosen:
             return None
-        everything = tuple(range(len(self.tokens)))
-        words = self.words & view.words if self.ungated.isdisjoint(chosen) else None
+        everything = self.everything
+        words = present if self.ungated.isdisjoint(chosen) else None
         if words is not None:
             if len(self.tokens) <= FEW_TOKENS:
                 # A small pattern searched whole in the few spans holding its words.
@@ -749,6 +761,8 @@ class ValeRule(Rule):
             self.gate_words = None  # the prefilter knows the prose's words, not the markup's
 
     def finding(self, start: int, end: int, *args: Any, fix: str | Fix | None = None, **kwargs: Any) -> Finding:
+        if fix is None:
+            return super().finding(start, end, *args, **kwargs)
         if isinstance(fix, str):
             fix = Fix(fix)
         if fix is not None and self.fix_policy != "safe":
@@ -786,7 +800,10 @@ class ValeRule(Rule):
     @property
     def raw(self) -> bool:
         """Vale's `scope: raw`: the source text, markup included, in one piece."""
-        return str(self.scope).strip() == "raw"
+        scope = self.scope
+        if scope == "text":  # the default: no string work on every call
+            return False
+        return str(scope).strip() == "raw"
 
     def subject(self, view: DocumentView) -> str:
         """The string the rule searches: the source for `scope: raw`, else the prose."""

@@ -32,12 +32,17 @@ _PARSING_CODE = ("engine/loader.py", "datafiles.py", "yamlcache.py")
 
 
 class ParsedYaml:
-    """The parsed YAML files of one folder, read from and written back to one signed file."""
+    """The parsed YAML files of one folder, read from and written back to one signed file.
+    Also usable for other values derived from bytes: `code` names more files of newslint
+    whose edits make the cache stale (the code that derives them), and `keep` bounds the
+    number of entries (the oldest written are dropped)."""
 
-    def __init__(self, folder: Path, kind: str) -> None:
+    def __init__(self, folder: Path, kind: str, code: tuple[str, ...] = (), keep: int | None = None) -> None:
         self.file = _cache_file(folder, kind)
+        self.code = code
+        self.keep = keep
         # name -> (SHA-256 of the file's bytes, the pickled parse)
-        self.entries: dict[str, tuple[bytes, bytes]] = _read(self.file) if self.file else {}
+        self.entries: dict[str, tuple[bytes, bytes]] = _read(self.file, code) if self.file else {}
         self.changed = False
 
     def parse(self, name: str, raw: bytes, parse: Callable[[], T]) -> T:
@@ -53,8 +58,12 @@ class ParsedYaml:
         value = parse()
         if self.file is not None:
             try:
+                self.entries.pop(name, None)  # re-inserted last: the newest entry
                 self.entries[name] = (digest, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
                 self.changed = True
+                if self.keep is not None:
+                    for stale in list(self.entries)[:-self.keep or None]:
+                        del self.entries[stale]
             except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
                 pass  # e.g. data nested too deep to pickle: parsed afresh every time
         return value
@@ -68,7 +77,7 @@ class ParsedYaml:
         if self.file is None or not self.changed:
             return
         self.changed = False
-        _write(self.file, {"code": _code_key(), "entries": self.entries})
+        _write(self.file, {"code": _code_key(self.code), "entries": self.entries})
 
 
 def _cache_folder() -> Path | None:
@@ -89,11 +98,12 @@ def _cache_file(folder: Path, kind: str) -> Path | None:
     return cache / f"yaml-{kind}-{name}.pickle"
 
 
-def _code_key() -> str:
-    """newslint's and PyYAML's versions and the size and time of the parsing code."""
+def _code_key(code: tuple[str, ...] = ()) -> str:
+    """newslint's and PyYAML's versions and the size and time of the parsing code (and of
+    `code`, more files under newslint/)."""
     package = Path(__file__).resolve().parent
     parts = [__version__, yaml.__version__, str(getattr(yaml, "__with_libyaml__", False)), sys.version]
-    for relative in _PARSING_CODE:
+    for relative in (*_PARSING_CODE, *code):
         try:
             stat = (package / relative).stat()
             parts.append(f"{relative}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -108,7 +118,7 @@ def _secret() -> bytes | None:
     return cache_secret()
 
 
-def _read(path: Path) -> dict[str, tuple[bytes, bytes]]:
+def _read(path: Path, code: tuple[str, ...] = ()) -> dict[str, tuple[bytes, bytes]]:
     try:
         data = path.read_bytes()
     except OSError:
@@ -120,7 +130,7 @@ def _read(path: Path) -> dict[str, tuple[bytes, bytes]]:
         value = pickle.loads(data[32:])
     except Exception:  # noqa: BLE001 - a corrupt cache is ignored and rewritten
         return {}
-    if not isinstance(value, dict) or value.get("code") != _code_key() or not isinstance(value.get("entries"), dict):
+    if not isinstance(value, dict) or value.get("code") != _code_key(code) or not isinstance(value.get("entries"), dict):
         return {}
     return value["entries"]
 

@@ -1,5 +1,7 @@
 """The sourcing lexicon compiles each pattern on first use (a cold start compiles only what a
-draft's text asks for); a broken pattern is still reported when the rule loads, with its key."""
+draft's text asks for); a broken pattern is still reported when the rule loads, with its key.
+Word-list patterns (and the pronoun rule's nouns) compile per document for the words it holds,
+with the same matches; a lexicon that loaded is kept between runs, uncompiled."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,10 +12,12 @@ import regex
 from newslint.datafiles import safe_load
 from newslint.document import parse_document
 from newslint.engine.loader import compile_rule
+from newslint.kinds import attribution
 from newslint.kinds.attribution import FLAGS, Lexicon, analyse, claims_in
+from newslint.kinds.base import RuleError, RuleSpec
 from newslint.kinds.literals import MAX_NARROWED, LazyPattern, WordLists
-from newslint.kinds.base import RuleSpec
 from newslint.plugins import get_plugins
+from newslint.yamlcache import ParsedYaml
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = get_plugins().rule_kinds()
@@ -46,7 +50,7 @@ def test_a_broken_pattern_is_reported_at_load_on_its_key(extra: dict, key: str) 
     assert "does not compile" in problems[0].message and key in problems[0].message
 
 
-def test_patterns_wait_for_first_use_and_regex_only_syntax_is_compiled_now() -> None:
+def test_patterns_wait_for_first_use_and_regex_only_syntax_is_compiled_now(cache_dir) -> None:
     rule, problems = load({"anonymous": [r"(?-i:\p{Lu}\w+) insiders"]})
     assert problems == [] and rule is not None
     lexicon = rule.lexicon
@@ -163,3 +167,82 @@ def test_the_pronoun_rule_s_described_people_narrowed_to_a_document_are_the_same
         assert spans(rule.nouns.narrowed(document.prose.casefold()), document.prose) == expected
         found += len(expected)
     assert found > 30
+
+
+# -- the lexicon kept between runs --------------------------------------------------------------
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the signing key's folder
+    attribution._cached_lexicon.cache_clear()
+    attribution._lexicon_cache.cache_clear()
+    yield folder
+    attribution._cached_lexicon.cache_clear()
+    attribution._lexicon_cache.cache_clear()
+
+
+def fresh_process() -> None:
+    """What a new process would see: nothing in memory, the cache file on disk."""
+    attribution._cached_lexicon.cache_clear()
+    attribution._lexicon_cache.cache_clear()
+
+
+def counting(monkeypatch) -> list:
+    built: list = []
+    original = Lexicon._compile_data.__func__
+
+    def compile_data(cls, data):
+        built.append(data)
+        return original(cls, data)
+    monkeypatch.setattr(Lexicon, "_compile_data", classmethod(compile_data))
+    return built
+
+
+def test_a_lexicon_loaded_in_an_earlier_run_is_the_same_and_not_built_again(cache_dir, monkeypatch) -> None:
+    data = safe_load((ROOT / "rules" / "sourcing" / "lexicon" / "sourcing.yml").read_text(encoding="utf-8"))
+    built = counting(monkeypatch)
+    first = Lexicon.from_data(data)
+    assert len(built) == 1 and list(cache_dir.glob("yaml-lexicon-*.pickle"))
+    fresh_process()
+    second = Lexicon.from_data(data)
+    assert len(built) == 1 and second is not first
+    assert [(p.pattern, p.flags) for p in patterns_of(second)] == [(p.pattern, p.flags) for p in patterns_of(first)]
+    assert all(p._compiled is None for p in patterns_of(second))
+    assert [(p.pattern, n) for p, n in second.needs.items()] == [(p.pattern, n) for p, n in first.needs.items()]
+    assert [([p.pattern for p in ps], n) for ps, n in second.needs_any.items()] == \
+        [([p.pattern for p in ps], n) for ps, n in first.needs_any.items()]
+    for document in drafts()[:6]:
+        assert analysis(document, second) == analysis(document, first)
+    # Other data is another entry.
+    Lexicon.from_data({**data, "sources": ["as told to"]})
+    assert len(built) == 2
+
+
+def test_a_regex_only_pattern_is_validated_once_and_kept_uncompiled(cache_dir, monkeypatch) -> None:
+    data = {"verbs": ["say/said"], "anonymous": [r"(?-i:\p{Lu}\w+) insiders"]}
+    first = Lexicon.from_data(data)
+    assert first.anonymous[0]._compiled is not None  # compiled at load: Python's parser cannot read it
+    fresh_process()
+    second = Lexicon.from_data(data)
+    assert second.anonymous[0]._compiled is None
+    assert second.anonymous[0].search("as Pentagon insiders said").group() == "Pentagon insiders"
+
+
+def test_a_broken_lexicon_is_never_kept(cache_dir, monkeypatch) -> None:
+    built = counting(monkeypatch)
+    for _ in range(2):
+        fresh_process()
+        with pytest.raises(RuleError):
+            Lexicon.from_data({"verbs": ["say/said"], "sources": ["according to (the"]})
+    assert len(built) == 2
+
+
+def test_kept_values_are_bounded_and_belong_to_their_code(cache_dir) -> None:
+    cache = ParsedYaml(cache_dir, "test", code=("kinds/literals.py",), keep=2)
+    for name in ("a", "b", "c"):
+        cache.parse(name, name.encode(), lambda: name.upper())
+    cache.save()
+    assert list(ParsedYaml(cache_dir, "test", code=("kinds/literals.py",), keep=2).entries) == ["b", "c"]
+    assert ParsedYaml(cache_dir, "test", code=("kinds/attribution.py",)).entries == {}

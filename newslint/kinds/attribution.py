@@ -6,10 +6,13 @@ code only knows how to inflect verbs, compile the lists and walk paragraphs and 
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -17,8 +20,11 @@ import regex
 from newslint.document.model import Block, Document, Sentence
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
 from newslint.kinds.literals import NEVER, Folded, LazyPattern, Needs, WordLists
+from newslint.yamlcache import ParsedYaml
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
+# The code that turns lexicon data into a Lexicon (its edits make the kept lexicons stale).
+LEXICON_CODE = ("kinds/attribution.py", "kinds/literals.py")
 # Blocks that are narration; headings, front matter, tables and block quotes are not.
 NARRATION_KINDS = frozenset({"paragraph"})
 NOT_NARRATION_SCOPES = frozenset({"blockquote", "table", "table.cell", "heading", "frontmatter", "code"})
@@ -252,7 +258,22 @@ def _thawed(frozen: Any) -> Any:
 
 @lru_cache(maxsize=64)
 def _cached_lexicon(key: Any) -> Lexicon:
-    return Lexicon._compile_data(_thawed(key))
+    """Kept between runs too (yamlcache.ParsedYaml, keyed by the data and by this code):
+    validating and reading ~100 patterns for their prefilters is most of a lexicon's load.
+    Only a lexicon that loaded without error is kept; its patterns are kept uncompiled."""
+    try:
+        raw = pickle.dumps(key, protocol=4)
+    except (pickle.PicklingError, RecursionError, TypeError):
+        return Lexicon._compile_data(_thawed(key))
+    cache = _lexicon_cache()
+    lexicon = cache.parse("lexicon-" + hashlib.sha256(raw).hexdigest()[:16], raw, lambda: Lexicon._compile_data(_thawed(key)))
+    cache.save()
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def _lexicon_cache() -> ParsedYaml:
+    return ParsedYaml(Path(__file__).resolve().parent, "lexicon", code=LEXICON_CODE, keep=16)
 
 
 def _act_pattern(entries: list[str]) -> tuple[LazyPattern, Needs] | None:

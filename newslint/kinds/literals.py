@@ -363,6 +363,13 @@ class LazyPattern:
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern[:60]!r}{'' if self._compiled is None else ', compiled'})"
 
+    def __getstate__(self) -> tuple:
+        return self.pattern, self.flags  # pickled uncompiled: a loaded copy compiles on first use
+
+    def __setstate__(self, state: tuple) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
 
 # A pattern keeps this many narrowed variants (see WordLists); past that it compiles whole.
 MAX_NARROWED = 32
@@ -384,6 +391,14 @@ class WordLists(LazyPattern):
         self.build = build
         self.lists = lists
         self._narrowed: dict[tuple[tuple[str, ...], ...], LazyPattern] = {}
+
+    def __getstate__(self) -> tuple:
+        return self.pattern, self.flags, self.build, self.lists
+
+    def __setstate__(self, state: tuple) -> None:
+        self.pattern, self.flags, self.build, self.lists = state
+        self._compiled = None
+        self._narrowed = {}
 
     def narrowed(self, folded: str) -> LazyPattern:
         """This pattern for a document whose casefolded text is `folded`."""

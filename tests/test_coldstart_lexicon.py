@@ -246,3 +246,44 @@ def test_kept_values_are_bounded_and_belong_to_their_code(cache_dir) -> None:
     cache.save()
     assert list(ParsedYaml(cache_dir, "test", code=("kinds/literals.py",), keep=2).entries) == ["b", "c"]
     assert ParsedYaml(cache_dir, "test", code=("kinds/attribution.py",)).entries == {}
+
+
+def reference_claims(document, lexicon, sentence) -> list[tuple[str, int, int]]:
+    """claims_in without prefilters, narrowing or deferred exclusions: every pattern runs, and
+    each kind's exclusions (dates, years ...) are found before its cues."""
+    prose, found = document.prose, []
+    for kind in lexicon.claims:
+        excluded = [m.span() for p in kind.not_ for m in p.compiled.finditer(prose, sentence.start, sentence.end)]
+        for pattern in kind.cues:
+            for match in pattern.compiled.finditer(prose, sentence.start, sentence.end):
+                text = match.group()
+                start, end = match.start() + len(text) - len(text.lstrip()), match.end()
+                if not text.strip() or document.in_quote(start, end):
+                    continue
+                numbers = [(start + m.start(), start + m.end()) for m in regex.finditer(r"\d(?:[\d,.]*\d)?", text.strip())]
+                if excluded and numbers and all(any(s <= a and b <= e for s, e in excluded) for a, b in numbers):
+                    continue
+                overlapping = [c for c in found if c[1] < end and start < c[2]]
+                if overlapping:
+                    old = overlapping[0]
+                    found[found.index(old)] = (old[0], min(old[1], start), max(old[2], end))
+                    continue
+                found.append((kind.name, start, end))
+    return sorted(found, key=lambda c: c[1])
+
+
+def test_claims_are_those_of_the_slow_path_with_exclusions_found_first() -> None:
+    data = safe_load((ROOT / "rules" / "sourcing" / "lexicon" / "sourcing.yml").read_text(encoding="utf-8"))
+    lexicon = Lexicon._compile_data(data)
+    claims = excluded = 0
+    for document in drafts():
+        for sentence in document.sentences:
+            if sentence.end - sentence.start > attribution.MAX_SENTENCE:
+                continue
+            expected = reference_claims(document, lexicon, sentence)
+            got = [(c.kind.name, c.span.start, c.span.end) for c in claims_in(document, lexicon, sentence)]
+            assert got == expected, document.prose[sentence.start:sentence.end]
+            claims += len(expected)
+            excluded += any(p.compiled.search(document.prose, sentence.start, sentence.end)
+                            for k in lexicon.claims for p in k.not_)
+    assert claims > 80 and excluded > 80, (claims, excluded)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -603,7 +603,15 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
         cues = [p for p in kind.cues if texts.may_match(p, sentence.start, sentence.end)]
         if not cues:
             continue  # nothing to find, so nothing to exclude
-        excluded = [(m.start(), m.end()) for p in kind.not_ for m in texts.finditer(p, sentence.start, sentence.end)]
+        found_exclusions: list[list[tuple[int, int]]] = []
+
+        def exclusions(kind: ClaimKind = kind) -> list[tuple[int, int]]:
+            """The sentence's dates, years, times ... (the kind's `not`), found when a cue's
+            number first needs them."""
+            if not found_exclusions:
+                found_exclusions.append([(m.start(), m.end()) for p in kind.not_
+                                         for m in texts.finditer(p, sentence.start, sentence.end)])
+            return found_exclusions[0]
         for pattern in cues:
             for match in texts.finditer(pattern, sentence.start, sentence.end):
                 text = match.group()
@@ -611,7 +619,7 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
                 span = Span(match.start() + lead, match.end(), text.strip())
                 if not span.text or document.in_quote(span.start, span.end):
                     continue
-                if excluded and _only_excluded_numbers(span, excluded):
+                if kind.not_ and _only_excluded_numbers(span, exclusions):
                     continue
                 overlapping = [c for c in found if c.span.start < span.end and span.start < c.span.end]
                 if overlapping:  # one phrase, found by two cues: keep the union
@@ -623,11 +631,13 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
     return sorted(found, key=lambda c: c.span.start)
 
 
-def _only_excluded_numbers(span: Span, excluded: list[tuple[int, int]]) -> bool:
-    """A cue whose every number is a date, year, time, duration or identifier is not a statistic."""
+def _only_excluded_numbers(span: Span, exclusions: Callable[[], list[tuple[int, int]]]) -> bool:
+    """A cue whose every number is a date, year, time, duration or identifier (the spans
+    `exclusions()` gives) is not a statistic."""
     numbers = [(span.start + m.start(), span.start + m.end()) for m in regex.finditer(r"\d(?:[\d,.]*\d)?", span.text)]
     if not numbers:
         return False
+    excluded = exclusions()
     return all(any(s <= a and b <= e for s, e in excluded) for a, b in numbers)
 
 

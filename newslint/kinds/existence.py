@@ -44,8 +44,7 @@ class Existence(ValeRule):
         return self.tokens.for_document(view) if self.tokens.tokens else self.tokens.everywhere()
 
     def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
-        prose = self.subject(view)
-        for match in TokenPattern.find(view, chosen, prose, self.spans(view, chosen.words), self.raw):
+        for match in self.matches(view, chosen):
             text = match.group()
             if not text.strip() or self.exceptions(text.strip()):
                 continue

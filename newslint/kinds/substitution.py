@@ -56,7 +56,7 @@ class Substitution(ValeRule):
 
     def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:
         prose = self.subject(view)
-        for match in TokenPattern.find(view, chosen, prose, self.spans(view, chosen.words), self.raw):
+        for match in self.matches(view, chosen):
             index, begin, finish = TokenPattern.token_of(match, chosen.indexes)
             observed = prose[begin:finish].strip()
             if not observed:

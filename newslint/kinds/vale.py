@@ -373,6 +373,7 @@ class DocumentView:
     _anchor_starts: dict[tuple[frozenset[str], bool], list[int]] = field(default_factory=dict)
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
     _word_spans: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
+    _folds: bool | None = None
 
     @property
     def statistics(self) -> dict[str, float]:
@@ -469,6 +470,21 @@ class DocumentView:
             previous_end = end
         return [start for start, _ in spans]
 
+    @property
+    def folds_to_ascii(self) -> bool:
+        """The prose has a non-ASCII letter that `regex` matches to an ASCII one ignoring case."""
+        if self._folds is None:
+            prose = self.document.prose
+            self._folds = not prose.isascii() and any(char in prose for char in _FOLDS_TO_ASCII)
+        return self._folds
+
+    def narrowable(self, scope: str) -> list[int] | None:
+        """The starts of the scope's spans (see spans_holding), None when they overlap or cut a
+        word. `spans[scope]` must be filled (ValeRule.spans does)."""
+        if scope not in self._span_starts:
+            self._span_starts[scope] = self._narrowable(self.spans[scope])
+        return self._span_starts[scope]
+
     def has(self, need: Need | None) -> bool:
         if need is None:
             return True
@@ -492,6 +508,96 @@ class Chosen(NamedTuple):
     indexes: tuple[int, ...]  # the token of each capture group
     anchors: tuple[frozenset[str], ...] | None = None  # every match starts at one of these
     words: frozenset[str] | None = None  # every match holds one of these words of the document
+    # Set when every token is a plain word literal (see Literals): `pattern` is then None;
+    # ValeRule.matches turns to the regex (compiled then) when Literals.usable says no.
+    literals: TokenPattern | None = None
+
+
+class LiteralMatch(NamedTuple):
+    """A match found without the regex (Literals.search): what scan() asks of a match."""
+
+    subject: str
+    begin: int
+    finish: int
+    token: int
+
+    def group(self) -> str:
+        return self.subject[self.begin:self.finish]
+
+    def start(self, group: int = 0) -> int:
+        return self.begin
+
+    def end(self, group: int = 0) -> int:
+        return self.finish
+
+
+# Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
+_FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
+_WORD_CHAR = regex.compile(r"\w")
+
+
+class Literals:
+    """Tokens that are all plain text starting and ending with an ASCII word character
+    (`Joordan`, `long overdue`), searched through the document's word index instead of a
+    regex: no compile on first use, no scan of the text. Exactly what `\b(?:t1|t2)\b`
+    finds: a token matches where a word of the document starts with its text and no word
+    character follows; at one place the first token in order wins and matches do not overlap."""
+
+    def __init__(self, texts: list[str], ignorecase: bool) -> None:
+        self.texts = texts
+        self.ignorecase = ignorecase
+        self.compare = [t.lower() for t in texts] if ignorecase else texts
+        self.first_words = [_WORDS.match(t).group().lower() for t in texts]
+
+    @staticmethod
+    def of(trees: list[Any], word: bool, before: str, after: str, ignorecase: bool) -> Literals | None:
+        if not word or before or after or not trees or None in trees:
+            return None
+        texts = []
+        for tree in trees:
+            items = list(tree)
+            if not items or any(op is not _sre.LITERAL for op, _ in items):
+                return None
+            text = "".join(chr(code) for _, code in items)
+            if not (text.isascii() and _is_word_char(text[0]) and _is_word_char(text[-1])):
+                return None
+            texts.append(text)
+        return Literals(texts, ignorecase)
+
+    def usable(self, view: DocumentView, scope: str) -> bool:
+        """The word index answers exactly: the scope's spans neither overlap nor cut a word
+        (a search bounded inside a word would see a word edge there), and, ignoring case, the
+        prose has none of the few non-ASCII letters that match an ASCII one."""
+        if self.ignorecase and view.folds_to_ascii:
+            return False
+        return view.narrowable(scope) is not None
+
+    def search(self, view: DocumentView, indexes: Iterable[int], scope: str) -> Iterator[LiteralMatch]:
+        prose = view.document.prose
+        spans = view.spans[scope]
+        starts = view.narrowable(scope)
+        word_starts = view.word_starts()
+        found = []
+        for index in indexes:
+            text, compare, size = self.texts[index], self.compare[index], len(self.texts[index])
+            for offset in word_starts.get(self.first_words[index], ()):
+                piece = prose[offset:offset + size]
+                if (piece.lower() if self.ignorecase else piece) != compare:
+                    continue
+                if _WORD_CHAR.match(prose, offset + size):
+                    continue  # the token ends inside a longer word
+                found.append((offset, index))
+        found.sort()
+        after = -1  # matches do not overlap
+        for offset, index in found:
+            if offset < after:
+                continue
+            span = bisect.bisect_right(starts, offset) - 1
+            finish = offset + len(self.texts[index])
+            if span < 0 or finish > spans[span][1]:
+                continue  # outside the scope, or running past the end of its span
+            after = finish
+            yield LiteralMatch(prose, offset, finish, index)
 
 
 class TokenPattern:
@@ -525,6 +631,7 @@ class TokenPattern:
                     self.by_word.setdefault(value, []).append(index)
                 else:
                     self.by_substring.append((value, index))
+        self.literals = Literals.of(parsed, word, before, after, ignorecase)
         self.words = frozenset(self.by_word)
         self.ungated = frozenset(self.always) | {index for _, index in self.by_substring}
         # When every token has a literal word, the pattern can only match if one is present.
@@ -572,7 +679,7 @@ class TokenPattern:
     def _build(self, indexes: Iterable[int]) -> regex.Pattern:
         return compile_key(self._source(indexes), self.key, self.flags)
 
-    def for_document(self, view: DocumentView) -> Chosen | None:
+    def for_document(self, view: DocumentView, literal: bool = True) -> Chosen | None:
         """How to search this document (None: no token can match in it). Only the tokens
         whose literal words or substrings occur can match. When each of them holds a word,
         only the spans holding one are searched; otherwise, when each has anchors, the whole
@@ -589,6 +696,8 @@ class TokenPattern:
         if not chosen:
             return None
         everything = self.everything
+        if literal and self.literals is not None:
+            return Chosen(None, tuple(sorted(chosen)), None, present, self)  # type: ignore[arg-type]
         words = present if self.ungated.isdisjoint(chosen) else None
         if words is not None:
             if len(self.tokens) <= FEW_TOKENS:
@@ -644,8 +753,10 @@ class TokenPattern:
                 yield from anchored_finditer(chosen.pattern, subject, start, end, starts)
 
     @staticmethod
-    def token_of(match: regex.Match, indexes: tuple[int, ...]) -> tuple[int, int, int]:
+    def token_of(match: regex.Match | LiteralMatch, indexes: tuple[int, ...]) -> tuple[int, int, int]:
         """(token index, start, end) of the group that matched."""
+        if type(match) is LiteralMatch:
+            return match.token, match.begin, match.finish
         for group, token in enumerate(indexes, start=1):
             if match.start(group) >= 0:
                 return token, match.start(group), match.end(group)
@@ -821,6 +932,23 @@ class ValeRule(Rule):
         if words is not None and len(spans) > 1:
             return view.spans_holding(scope, spans, words)
         return spans
+
+    def matches(self, view: DocumentView, chosen: Chosen) -> Iterator[regex.Match | LiteralMatch]:
+        """The matches of the tokens (as chosen by TokenPattern.for_document) in scope."""
+        tokens = chosen.literals
+        if tokens is not None:
+            scope = str(self.scope or "text")
+            if not self.raw:
+                self.spans(view)  # the scope's spans, for the search
+                if tokens.literals.usable(view, scope):
+                    return tokens.literals.search(view, chosen.indexes, scope)
+            chosen = tokens.for_document(view, literal=False)
+            if chosen is None:
+                return iter(())
+        return self.find_with_regex(view, chosen)
+
+    def find_with_regex(self, view: DocumentView, chosen: Chosen) -> Iterator[regex.Match]:
+        return TokenPattern.find(view, chosen, self.subject(view), self.spans(view, chosen.words), self.raw)
 
     def whole_document(self) -> bool:
         """Scopes that mean the whole text rather than each block in it."""

@@ -372,7 +372,7 @@ class LazyPattern:
 
 
 # A pattern keeps this many narrowed variants (see WordLists); past that it compiles whole.
-MAX_NARROWED = 32
+MAX_NARROWED = 8
 NEVER = r"(?!)"  # a pattern that matches nothing (a required list with no entry)
 
 

@@ -384,13 +384,14 @@ class WordLists(LazyPattern):
     narrowed pattern finds the same matches there, and a few entries compile in a fraction of
     the time of the whole list. `build` must accept empty lists."""
 
-    __slots__ = ("build", "lists", "_narrowed")
+    __slots__ = ("build", "lists", "_narrowed", "_firsts")
 
     def __init__(self, build: Any, lists: tuple[tuple[str, ...], ...], flags: int) -> None:
         super().__init__(build(*lists), flags)
         self.build = build
         self.lists = lists
         self._narrowed: dict[tuple[tuple[str, ...], ...], LazyPattern] = {}
+        self._firsts: tuple[tuple[str, ...], ...] | None = None
 
     def __getstate__(self) -> tuple:
         return self.pattern, self.flags, self.build, self.lists
@@ -399,12 +400,21 @@ class WordLists(LazyPattern):
         self.pattern, self.flags, self.build, self.lists = state
         self._compiled = None
         self._narrowed = {}
+        self._firsts = None
 
     def narrowed(self, folded: str) -> LazyPattern:
         """This pattern for a document whose casefolded text is `folded`."""
         if self._compiled is not None:
             return self
-        kept = tuple(tuple(e for e in entries if _may_hold(e, folded)) for entries in self.lists)
+        if self._firsts is None:  # each entry's first word, worked out once
+            self._firsts = tuple(tuple(_first_word(e) for e in entries) for entries in self.lists)
+        held: dict[str, bool] = {}  # each distinct first word tested once
+        for firsts in self._firsts:
+            for first in firsts:
+                if first not in held:
+                    held[first] = not first or not first.isascii() or first in folded
+        kept = tuple(tuple(e for e, first in zip(entries, firsts) if held[first])
+                     for entries, firsts in zip(self.lists, self._firsts))
         if kept == self.lists:
             return self
         pattern = self._narrowed.get(kept)
@@ -415,9 +425,9 @@ class WordLists(LazyPattern):
         return pattern
 
 
-def _may_hold(entry: str, folded: str) -> bool:
-    """A casefolded text may hold a match of the entry: it holds its first word, or that word
-    has a case outside ASCII (then nothing is certain; see literals._char)."""
+def _first_word(entry: str) -> str:
+    """What a text must hold for a match of the entry: its first word, casefolded. A text
+    may hold a match when it holds that word, or when the word has a case outside ASCII
+    (then nothing is certain; see _char), or when there is none."""
     words = entry.split()
-    first = words[0].casefold() if words else ""
-    return not first or not first.isascii() or first in folded
+    return words[0].casefold() if words else ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Any
 
@@ -24,7 +25,8 @@ import regex
 
 DIGIT = "\x00digit"  # stands for "any \d character" in a group
 MAX_STRINGS = 64  # the most strings a run of literals may spell before it is cut
-PIECE = regex.compile(r"""
+# The pieces of a pattern (compiled on first use: a kept lexicon needs no parse).
+PIECE = r"""
     [\w ,'’%&#@"<>=/;:!-]{2,}            # a run of plain characters
   | \\[dDsSwWbBAZ]                       # class and zero-width escapes
   | \\[^0-9A-Za-z]                       # an escaped punctuation mark or space: itself
@@ -37,10 +39,15 @@ PIECE = regex.compile(r"""
   | \{\d+(?:,\d*)?\}[?+]?
   | \{                                   # a brace that is not a count: unknown
   | .
-""", regex.VERBOSE | regex.DOTALL)
+"""
 DIGITS = regex.compile(r"\d")
 # Node kinds of the parsed pattern.
 EXACT, CLASS, DIGIT_CLASS, GROUP, REPEAT = range(5)
+
+
+@lru_cache(maxsize=1)
+def _pieces() -> regex.Pattern:
+    return regex.compile(PIECE, regex.VERBOSE | regex.DOTALL)
 
 
 class Unknown(Exception):
@@ -156,7 +163,7 @@ class _Parser:
     Zero-width items (anchors, \\b, lookaround) match the empty string: (EXACT, {""})."""
 
     def __init__(self, pattern: str) -> None:
-        self.pieces = PIECE.findall(pattern)
+        self.pieces = _pieces().findall(pattern)
         self.at = 0
 
     def parse(self) -> list[list[tuple]]:

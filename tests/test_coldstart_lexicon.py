@@ -288,3 +288,27 @@ def test_claims_are_those_of_the_slow_path_with_exclusions_found_first() -> None
             excluded += any(p.compiled.search(document.prose, sentence.start, sentence.end)
                             for k in lexicon.claims for p in k.not_)
     assert claims > 80 and excluded > 80, (claims, excluded)
+
+
+def test_a_lexicon_file_s_parse_is_kept_between_runs_and_an_edit_is_read(cache_dir, tmp_path, monkeypatch) -> None:
+    from newslint.kinds import sourcing
+
+    path = tmp_path / "desk" / "lexicon.yml"
+    path.parent.mkdir()
+    path.write_text("verbs: [say/said]\nsources: [according to]\n", encoding="utf-8")
+
+    def fresh() -> None:
+        sourcing._read_lexicon.cache_clear()
+        sourcing._parsed.cache_clear()
+    fresh()
+    assert sourcing._read_lexicon(str(path), 1.0) == {"verbs": ["say/said"], "sources": ["according to"]}
+    fresh()
+    with monkeypatch.context() as patch:
+        patch.setattr(sourcing, "safe_load", lambda text: pytest.fail("parsed again"))
+        assert sourcing._read_lexicon(str(path), 1.0) == {"verbs": ["say/said"], "sources": ["according to"]}
+    path.write_text("verbs: [tell/told]\n", encoding="utf-8")
+    fresh()
+    assert sourcing._read_lexicon(str(path), 2.0) == {"verbs": ["tell/told"]}
+    path.write_text("- not a mapping\n", encoding="utf-8")
+    with pytest.raises(RuleError):
+        sourcing._read_lexicon(str(path), 3.0)

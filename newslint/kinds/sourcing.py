@@ -24,6 +24,7 @@ from newslint.datafiles import safe_load
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
 from newslint.kinds.base import CheckContext, Rule, RuleError
+from newslint.yamlcache import ParsedYaml
 
 CHECKS = ("unsourced", "vague", "anonymous")
 LEXICON_KEYS = frozenset({"define", "verbs", "noun_verbs", "sources", "vague", "anonymous", "claims"})
@@ -40,10 +41,20 @@ DEFAULT_ADVICE = {
 
 @lru_cache(maxsize=32)
 def _read_lexicon(path: str, mtime: float) -> dict[str, Any]:
-    data = safe_load(Path(path).read_text(encoding="utf-8"))
+    """The lexicon file's data (its parse kept between runs, see yamlcache.py)."""
+    file = Path(path)
+    raw = file.read_bytes()
+    cache = _parsed(str(file.parent))
+    data = cache.parse(file.name, raw, lambda: safe_load(raw.decode("utf-8")))
+    cache.save()
     if not isinstance(data, dict):
         raise RuleError(f"lexicon {path} must be a YAML mapping", "lexicon")
     return data
+
+
+@lru_cache(maxsize=8)
+def _parsed(folder: str) -> ParsedYaml:
+    return ParsedYaml(Path(folder), "lexicon-yaml")
 
 
 def _lexicon_path(folder: Path, name: str) -> Path:

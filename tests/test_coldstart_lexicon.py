@@ -312,3 +312,17 @@ def test_a_lexicon_file_s_parse_is_kept_between_runs_and_an_edit_is_read(cache_d
     path.write_text("- not a mapping\n", encoding="utf-8")
     with pytest.raises(RuleError):
         sourcing._read_lexicon(str(path), 3.0)
+
+
+def test_role_references_narrowed_to_a_document_are_those_of_the_whole_role_list() -> None:
+    from newslint.registry.mentions import _patterns
+
+    reference = _patterns()[1]
+    assert isinstance(reference, WordLists)
+    whole = regex.compile(reference.pattern, reference.flags)
+    found = 0
+    for document in drafts():
+        expected = spans(whole, document.text)
+        assert spans(reference.narrowed(document.text.casefold()), document.text) == expected
+        found += len(expected)
+    assert found > 50

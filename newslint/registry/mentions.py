@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from newslint.document.model import Document, Sentence
+from newslint.kinds.literals import NEVER, WordLists
 from newslint.registry.lexicon import Lexicon, lexicon
 
 # One word of a name: an initial or dotted acronym ("J.", "U.S."), or a capitalised word with
@@ -80,17 +81,23 @@ class RoleReference:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[regex.Pattern, WordLists]:
     lex = lexicon()
     particles = "|".join(regex.escape(p) for p in sorted(lex.particles, key=len, reverse=True))
     honorifics = "|".join(regex.escape(h[0].upper() + h[1:]) for h in lex.honorifics if h.endswith("."))
     word = rf"(?:(?:{honorifics})|{_WORD})" if honorifics else _WORD
     sequence = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})*")
-    roles = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in sorted(lex.roles, key=len, reverse=True))
-    reference = regex.compile(
-        rf"\b(?P<det>[Tt]he|[Aa]n?)[ \t]+(?P<pre>(?:(?:former|ex-|then-|late)[ \t]*)?(?:\p{{Lu}}[\p{{L}}.'’\-]*[ \t]+)*)"
-        rf"(?P<role>(?i:{roles}))\b(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?P<post>\p{{Lu}}[\p{{L}}.'’\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}.'’\-]*)*))?")
+    # The role list is long: compiled per document for the roles it holds (see WordLists).
+    reference = WordLists(_reference_pattern, (tuple(sorted(lex.roles, key=len, reverse=True)),), 0)
     return sequence, reference
+
+
+def _reference_pattern(roles: tuple[str, ...]) -> str:
+    if not roles:
+        return NEVER
+    alternation = "|".join(regex.escape(r).replace(r"\ ", r"\s+") for r in roles)
+    return (rf"\b(?P<det>[Tt]he|[Aa]n?)[ \t]+(?P<pre>(?:(?:former|ex-|then-|late)[ \t]*)?(?:\p{{Lu}}[\p{{L}}.'’\-]*[ \t]+)*)"
+            rf"(?P<role>(?i:{alternation}))\b(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?P<post>\p{{Lu}}[\p{{L}}.'’\-]*(?:[ \t]+\p{{Lu}}[\p{{L}}.'’\-]*)*))?")
 
 
 def _word_end(word: tuple[str, int, int]) -> int:
@@ -542,7 +549,7 @@ class MentionFinder:
 
     # -- role references ---------------------------------------------------------------------
     def role_references(self) -> list[RoleReference]:
-        _, reference = _patterns()
+        reference = _patterns()[1].narrowed(self.text.casefold())
         found = []
         lex = self.lex
         for match in reference.finditer(self.text):

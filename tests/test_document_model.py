@@ -302,3 +302,11 @@ def test_a_byte_order_mark_does_not_hide_the_first_heading_or_front_matter():
     assert block_texts(document, "heading.h1") == ["Budget passes"]
     assert document.prose[0] == " " and len(document.prose) == len(text)
     assert sentence_texts(document)[-1] == "The vote was 5-2."
+
+
+def test_a_code_span_across_a_line_break_is_masked_where_it_is():
+    # markdown-it gives the span's content with the line break as a space: the mask must still
+    # cover the span in the source, not the same word found later in the prose.
+    text = "`towards\n`towards"
+    document = parse_document("d.md", text)
+    assert document.prose == " " * 8 + "\n" + " " + "towards"

@@ -132,7 +132,9 @@ def _reveal_inline(token: Token, source: str, mask: Mask, cursor: int, limit: in
             if not autolink:
                 cursor = _skip_past(source, str(child_href(token, child) or ""), cursor, limit)
             autolink = False
-        elif kind in ("code_inline", "html_inline"):
+        elif kind == "code_inline":
+            cursor = _skip_code_span(source, child.markup or "`", child.content, cursor, limit)
+        elif kind == "html_inline":
             cursor = _skip_past(source, child.content, cursor, limit)
         elif kind == "image":
             cursor = _skip_past(source, str(child.attrs.get("src", "")), cursor, limit)
@@ -164,6 +166,25 @@ def _skip_past(source: str, content: str, cursor: int, limit: int) -> int:
         return cursor
     at = source.find(content, cursor, limit)
     return at + len(content) if at >= 0 else cursor
+
+
+def _skip_code_span(source: str, fence: str, content: str, cursor: int, limit: int) -> int:
+    """Past a code span: its opening backtick run, then the next run of the same length (the
+    parsed content has its line endings turned into spaces, so it may not be in the source)."""
+    opening = source.find(fence, cursor, limit)
+    if opening >= 0:
+        at = opening + len(fence)
+        while True:
+            closing = source.find(fence, at, limit)
+            if closing < 0:
+                break
+            end = closing + len(fence)
+            if source[end:end + 1] != "`" and source[closing - 1:closing] != "`":
+                return end
+            at = end
+            while source[at:at + 1] == "`":
+                at += 1
+    return _skip_past(source, content, cursor, limit)
 
 
 def _locate(source: str, content: str, cursor: int, limit: int):

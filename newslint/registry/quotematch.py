@@ -9,9 +9,13 @@ windows of the source text."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from itertools import accumulate
-from operator import attrgetter
+from collections import Counter
+from itertools import accumulate, chain, repeat
+from math import ceil, floor
+from operator import attrgetter, sub
 from pathlib import Path
+
+import re
 
 from rapidfuzz.distance import Levenshtein
 
@@ -70,22 +74,33 @@ class Match:
 
 
 LOOKUPS_KEPT = 4096
+BITS_KEPT = 4096  # words' paragraph bits kept per index
 
 
 class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
         self._answers: dict[tuple, Match | None] = {}  # lookup's, by quotation words and threshold
+        self._facts_kept: dict[tuple, list[QuoteFact]] = {}  # _facts', by wordings
         self.candidates = _candidates(registry.quotes)
         self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
-        # word -> (source, paragraph) pairs holding it, for the near-miss search.
-        self.paragraphs_with: dict[str, list[tuple[int, int]]] = {}
+        # The sources' paragraphs numbered in order (source by source), and word -> the
+        # numbers of the paragraphs holding it (ascending), for the near-miss search.
+        self.paragraphs: list[tuple[int, int, frozenset[str]]] = []  # word range and words
+        self.paragraph_source: list[int] = []
+        self.first_paragraph: list[int] = []  # each source's first paragraph number
+        self.paragraphs_with: dict[str, list[int]] = {}
+        self._word_bits: dict[str, int] = {}
+        self._irregulars: dict[tuple[int, int], int] = {}
         self.sources_with: dict[str, list[int]] = {}
         for s, source in enumerate(self.sources):
             for word in source.present:
                 self.sources_with.setdefault(word, []).append(s)
-            for p, (_, _, present) in enumerate(source.paragraphs):
-                for word in present:
-                    self.paragraphs_with.setdefault(word, []).append((s, p))
+            self.first_paragraph.append(len(self.paragraphs))
+            for paragraph in source.paragraphs:
+                for word in paragraph[2]:
+                    self.paragraphs_with.setdefault(word, []).append(len(self.paragraphs))
+                self.paragraphs.append(paragraph)
+                self.paragraph_source.append(s)
         # Sources repeat quotations: each distinct wording once (in order of first use), with
         # the candidates that have it, is what the lookups compare.
         self.wordings: list[Candidate] = []  # facts: unused; members in `members`
@@ -131,7 +146,18 @@ class QuoteIndex:
 
     def _facts(self, wordings, single: bool = False) -> list[QuoteFact]:
         """The facts of these wordings' candidates in candidate order, each once (by equality);
-        `single`: only the first fact of candidates of one source quote."""
+        `single`: only the first fact of candidates of one source quote. Kept per set of
+        wordings: sources that repeat a quotation give it thousands of facts, and many draft
+        quotations hold the same source quote."""
+        asked = (tuple(wordings), single)
+        kept = self._facts_kept.get(asked)
+        if kept is None:
+            if len(self._facts_kept) >= LOOKUPS_KEPT:
+                self._facts_kept.clear()
+            kept = self._facts_kept[asked] = self._gather_facts(asked[0], single)
+        return list(kept)
+
+    def _gather_facts(self, wordings: tuple[int, ...], single: bool) -> list[QuoteFact]:
         found: list[QuoteFact] = []
         seen: set[tuple] = set()
         for candidate in (self.candidates[i] for i in sorted(i for w in wordings for i in self.members[w])):
@@ -188,65 +214,167 @@ class QuoteIndex:
             if at is not None:
                 line = source.line_of(at)
                 return Match(True, 1.0, Provenance(source.path, line, source.line_text(line)))
-        words = [w for s in segments for w in s]
+        return self._near_miss([w for s in segments for w in s], threshold)
+
+    def _near_miss(self, words: list[str], threshold: float) -> Match | None:
+        """The closest window of source words: of the windows from n words before to the end
+        of each paragraph that holds half the quotation's words, the first with the highest
+        similarity (then the length closest to the quotation's), if at the threshold."""
         best: tuple[float, SourceWords, int, int] | None = None
         wanted = set(words)
         n = len(words)
         slack = max(2, n // 4)
         # Only paragraphs that hold half the quotation's words can hold a close wording.
         need = max(2, (len(wanted) + 1) // 2)
+        if need > len(wanted):
+            return None
         reach = n + slack  # the longest window
+        counts = Counter(words)
+        # Paragraphs as bits (see _bits): those holding `need` of the words, and of those
+        # the ones where a window can hold the words needed to replace the best.
+        holding = _at_least([(self._bits(w), 1) for w in wanted], need)
+        needed = _needed(n, threshold, best)  # quotation words a window must hold to replace the best
+        allowed = self._within_reach(counts, needed, n, reach)
+        before = needed
         seen: set[tuple[str, ...]] = set()
-        for source, spans in self._paragraphs_holding(wanted, need, n):
-            for span in spans:
-                # Each word an alignment keeps is a quotation word, so no window from a start
-                # scores above (quotation words in its longest window) / n: skip starts that can
-                # reach neither the threshold nor the best so far (a tie still counts: keep those).
-                # hits[i]: quotation words among the span's words before span.start + i.
-                hits = [0, *accumulate(w in wanted for w in source.words[span.start:span.stop - 1 + reach])]
-                for start in span:
-                    if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
-                        continue
-                    floor = threshold if best is None else max(threshold, best[0])
-                    at = start - span.start
-                    if hits[min(at + reach, len(hits) - 1)] - hits[at] < n * floor - 1e-9:
-                        continue
-                    # The same words from an earlier start (a quotation the sources repeat)
-                    # score the same, and only a better score replaces the best.
-                    ahead = tuple(source.words[start:start + reach])
-                    if ahead in seen:
-                        continue
-                    seen.add(ahead)
-                    for size in range(max(1, n - slack), reach + 1):
-                        window = source.words[start:start + size]
-                        if len(window) < size:
-                            break
-                        score = Levenshtein.normalized_similarity(words, window)
-                        # On a tie, the window as long as the quotation (a changed word, not a
-                        # dropped one) reads best as the source's wording.
-                        if best is None or (score, -abs(size - n)) > (best[0], -abs(best[3] - best[2] + 1 - n)):
-                            best = (score, source, start, start + size - 1)
+        has = wanted.__contains__
+        mask = {w: w for w in wanted}.get  # a word not in the quotation -> None
+        for number in _numbers(holding & allowed):
+            if needed != before and not allowed >> number & 1:
+                continue
+            first, last, _ = self.paragraphs[number]
+            source = self.sources[self.paragraph_source[number]]
+            span = range(max(0, first - n), last + 1)
+            # Each word an alignment keeps is a quotation word, so no window from a start
+            # scores above (quotation words in its longest window) / n: skip starts that
+            # cannot replace the best (see _needed).
+            # hits[i]: quotation words among the span's words before span.start + i.
+            hits = [0, *accumulate(map(has, source.words[span.start:span.stop - 1 + reach]))]
+            # The most any start of the span holds, counted in C: most spans that hold half
+            # the words (sources repeat a sentence) have no window close enough.
+            if max(map(sub, chain(hits[reach:], repeat(hits[-1])), hits[:len(span)])) < needed:
+                continue
+            for start in span:
+                if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
+                    continue
+                at = start - span.start
+                if hits[min(at + reach, len(hits) - 1)] - hits[at] < needed:
+                    continue
+                # The same words from an earlier start (a quotation the sources repeat)
+                # score the same, and only a better score replaces the best. A word that
+                # is not the quotation's equals none of its words, whichever it is (a
+                # speaker's name after the same quotation), so those are left out.
+                ahead = tuple(map(mask, source.words[start:start + reach]))
+                if ahead in seen:
+                    continue
+                seen.add(ahead)
+                for size in range(max(1, n - slack), reach + 1):
+                    window = source.words[start:start + size]
+                    if len(window) < size:
+                        break
+                    score = Levenshtein.normalized_similarity(words, window)
+                    # On a tie, the window as long as the quotation (a changed word, not a
+                    # dropped one) reads best as the source's wording.
+                    if best is None or (score, -abs(size - n)) > (best[0], -abs(best[3] - best[2] + 1 - n)):
+                        best = (score, source, start, start + size - 1)
+                if best is not None and _needed(n, threshold, best) != needed:
+                    needed = _needed(n, threshold, best)
+                    allowed = self._within_reach(counts, needed, n, reach)
         if best is None or best[0] < threshold:
             return None
         score, source, first, last = best
         line = source.line_of(first)
         return Match(False, score, Provenance(source.path, line, source.line_text(line)), source.wording(first, last))
 
+    def _bits(self, word: str) -> int:
+        """The paragraphs holding `word`, as the bits of an int (bit i: paragraph i), so that
+        counting over all paragraphs is a few operations on whole ints."""
+        bits = self._word_bits.get(word)
+        if bits is None:
+            if len(self._word_bits) >= BITS_KEPT:
+                self._word_bits.clear()
+            flags = bytearray((len(self.paragraphs) + 8) // 8)
+            for number in self.paragraphs_with.get(word, ()):
+                flags[number >> 3] |= 1 << (number & 7)
+            bits = self._word_bits[word] = int.from_bytes(flags, "little")
+        return bits
 
-    def _paragraphs_holding(self, wanted: set[str], need: int, n: int) -> list[tuple[SourceWords, list[range]]]:
-        """Per source (in order), the word ranges (from n words before each paragraph) of the
-        paragraphs holding `need` or more of the wanted words. Such a paragraph holds one of
-        the len(wanted) - need + 1 rarest of them, so only those words' paragraphs are tried."""
-        if need > len(wanted):
-            return []
-        rarest = sorted(wanted, key=lambda w: (len(self.paragraphs_with.get(w, ())), w))[:len(wanted) - need + 1]
-        tried = sorted({key for w in rarest for key in self.paragraphs_with.get(w, ())})
-        found: dict[int, list[range]] = {}
-        for s, p in tried:
-            first, last, present = self.sources[s].paragraphs[p]
-            if len(present & wanted) >= need:
-                found.setdefault(s, []).append(range(max(0, first - n), last + 1))
-        return [(self.sources[s], spans) for s, spans in found.items()]
+    def _within_reach(self, counts: Counter, needed: int, n: int, reach: int) -> int:
+        """The paragraphs (as bits) whose windows may hold `needed` of the quotation's words.
+
+        A window's alignment keeps at most counts[w] of each word w, so a window holds no
+        more than the counts of the words present where it lies. The windows of a paragraph
+        lie in it and the paragraphs either side, unless a neighbour is shorter than the n
+        words before or the reach - 1 words after: those paragraphs are always allowed."""
+        if needed <= 0:
+            return (1 << len(self.paragraphs)) - 1
+        return _at_least([(bits | bits << 1 | bits >> 1, counts[w]) for w in counts if (bits := self._bits(w))],
+                         needed) | self._irregular(n, reach)
+
+    def _irregular(self, n: int, reach: int) -> int:
+        """The paragraphs (as bits) whose windows reach past their neighbours."""
+        found = self._irregulars.get((n, reach))
+        if found is None:
+            flags = bytearray((len(self.paragraphs) + 8) // 8)
+            for s, source in enumerate(self.sources):
+                paragraphs, base = source.paragraphs, self.first_paragraph[s]
+                for p, (first, last, _) in enumerate(paragraphs):
+                    if (p > 0 and first - n < paragraphs[p - 1][0]) or \
+                            (p + 1 < len(paragraphs) and last + reach - 1 > paragraphs[p + 1][1]):
+                        flags[(base + p) >> 3] |= 1 << ((base + p) & 7)
+            found = self._irregulars[(n, reach)] = int.from_bytes(flags, "little")
+        return found
+
+
+def _at_least(weighted: list[tuple[int, int]], k: int) -> int:
+    """The bits where the weights of the ints holding them add up to k or more: a counter
+    per bit, kept as bit planes (plane i: bit i of every counter)."""
+    if k <= 0:
+        raise ValueError("k must be positive")
+    planes: list[int] = []
+    for bits, weight in weighted:
+        for _ in range(weight):
+            carry, i = bits, 0
+            while carry:
+                if i == len(planes):
+                    planes.append(carry)
+                    break
+                planes[i], carry = planes[i] ^ carry, planes[i] & carry
+                i += 1
+    if k >= 1 << len(planes):
+        return 0
+    # Compare each counter with k from the top bit: greater once a bit of k is 0 where the
+    # counter's is 1 and all above were equal.
+    greater, equal = 0, -1
+    for i in reversed(range(len(planes))):
+        if k >> i & 1:
+            equal &= planes[i]
+        else:
+            greater |= equal & planes[i]
+            equal &= ~planes[i]
+    return greater | equal  # k has a bit set, so `equal` is a plane's bits by now
+
+
+_ONE = re.compile("1")
+
+
+def _numbers(bits: int) -> list[int]:
+    """The positions of the set bits, ascending."""
+    text = format(bits, "b")[::-1]
+    return [m.start() for m in _ONE.finditer(text)]
+
+
+def _needed(n: int, threshold: float, best: tuple | None) -> int:
+    """How many quotation words a window must hold to replace `best`: its similarity is at
+    most (those words) / n, so it must reach the threshold and the best's score, and pass it
+    when the best is as long as the quotation (the tie-break prefers no other window then).
+    The margins only keep rounding from skipping a window: scores differ by far more."""
+    if best is None:
+        return ceil(n * threshold - 1e-9)
+    needed = ceil(n * max(threshold, best[0]) - 1e-9)
+    if best[3] - best[2] + 1 == n:
+        needed = max(needed, floor(n * best[0] + 1e-9) + 1)
+    return needed
 
 
 # Facts are told apart as dataclasses compare them: by every field.

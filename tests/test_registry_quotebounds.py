@@ -75,3 +75,11 @@ def test_needed_words_follow_the_best_so_far():
 
 def test_quote_words_of_the_seeds_are_counted(index):
     assert index.paragraphs and all(index._bits(w) for w in quote_words(index.candidates[0].facts[0].text))
+
+
+def test_quotes_at_a_line_are_those_a_scan_finds(index):
+    lines = {(f.provenance.source, f.provenance.line) for f in index._quotes}
+    assert len(lines) > 5
+    for source, line in sorted(lines) + [("nowhere.md", 1)]:
+        assert index.quotes_at(source, line) == [f for f in index._quotes if f.provenance.source == source
+                                                 and f.provenance.line == line]

@@ -216,7 +216,8 @@ class AttributionRule(Rule):
             else:
                 facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker] \
                     or [f for f in self._near(index, registry, segments) if f.speaker]
-            if not facts or any(same_person(item.speaker, f.speaker) for f in facts):
+            # (each speaker once: sources that repeat a quotation give thousands of facts)
+            if not facts or any(same_person(item.speaker, speaker) for speaker in {f.speaker for f in facts}):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
             others = sorted({_display(f) for f in facts})
@@ -234,9 +235,8 @@ class AttributionRule(Rule):
         if match is None or match.exact:
             return []
         wording = quote_words(match.wording)
-        return [f for f in registry.quotes
-                if f.provenance.source == match.provenance.source and f.provenance.line == match.provenance.line
-                and contains_segments(quote_words(f.text), [wording])]
+        return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
+                if contains_segments(quote_words(f.text), [wording])]
 
 
 RULE_KINDS = {"quotes": QuotesRule, "attribution": AttributionRule}

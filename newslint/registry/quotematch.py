@@ -82,6 +82,8 @@ class QuoteIndex:
         self._answers: dict[tuple, Match | None] = {}  # lookup's, by quotation words and threshold
         self._facts_kept: dict[tuple, list[QuoteFact]] = {}  # _facts', by wordings
         self.candidates = _candidates(registry.quotes)
+        self._quotes = registry.quotes
+        self._at_line: dict[tuple[str, int], list[QuoteFact]] | None = None  # quotes_at's, made on first use
         self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
         # The sources' paragraphs numbered in order (source by source), and word -> the
         # numbers of the paragraphs holding it (ascending), for the near-miss search.
@@ -125,6 +127,14 @@ class QuoteIndex:
         for index, candidate in enumerate(self.wordings):
             rarest = min(candidate.present, key=lambda w: (len(self.holding[w]), w))
             self.by_rarest.setdefault(rarest, []).append(index)
+
+    def quotes_at(self, source: str, line: int) -> list[QuoteFact]:
+        """The registry's quotes on one line of a source, in registry order."""
+        if self._at_line is None:
+            self._at_line = {}
+            for fact in self._quotes:
+                self._at_line.setdefault((fact.provenance.source, fact.provenance.line), []).append(fact)
+        return self._at_line.get((source, line), [])
 
     def has_speaker(self, name: str) -> bool:
         """Some source quote's speaker is `name` by speakers.same_person: the same name, or

@@ -145,3 +145,15 @@ def test_a_quotation_of_an_unknown_person_named_before_a_pronoun_is_not_checked(
     text = ('Dolores Quint, who owns a bakery on Front Street, said the water reached her ovens. '
             '"We learned from the last one," she said.\n')
     assert lint("facts.Quotes", text, FLOOD) == []
+
+
+def test_a_figure_the_sources_give_is_not_an_unsourced_statistic():
+    confirmed = "The river forced about 2,400 residents from low-lying neighborhoods on Friday.\n"
+    assert lint("sourcing.Unsourced", confirmed, FLOOD) == []
+    # another value of the same figure is the figure check's business, not the sourcing check's
+    contradicted = confirmed.replace("2,400", "4,200")
+    assert lint("sourcing.Unsourced", contradicted, FLOOD) == []
+    assert [f.text for f in lint("facts.Figures", contradicted, FLOOD)] == ["4,200"]
+    # a statistic the sources do not have is still unsourced
+    other = "Flood insurance claims in the valley rose 40 percent this year.\n"
+    assert [f.category for f in lint("sourcing.Unsourced", other, FLOOD)] == ["unsourced"]

@@ -65,10 +65,10 @@ class RulePlan:
     rules: list[tuple[Rule, str]]
     always: list[int] = field(default_factory=list)  # positions of the rules without gate words
     by_word: dict[str, list[int]] = field(default_factory=dict)  # word -> positions of its rules
-    needs_registry: bool = False
+    wants_registry: bool = False  # some rule needs or reads the fact registry
 
     def __post_init__(self) -> None:
-        self.needs_registry = any(rule.needs_registry for rule, _ in self.rules)
+        self.wants_registry = any(rule.needs_registry or rule.uses_registry for rule, _ in self.rules)
         for position, (rule, _) in enumerate(self.rules):
             if rule.gate_words is None:
                 self.always.append(position)
@@ -166,7 +166,7 @@ class Linter:
             accepted_words=frozenset(w.casefold() for w in [*self.config.accept, *_str_list(front.get("accept"))]),
             draft_date=_date(document.front_matter.get("date")),
         )
-        if plan.needs_registry:
+        if plan.wants_registry:
             sources = self.sources_for(document)
             if sources:
                 context.registry, notes = self.registries.get(sources, self.facts_for(), self.parsers)

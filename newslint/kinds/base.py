@@ -79,6 +79,8 @@ class Rule:
     extends: ClassVar[str] = ""
     category: ClassVar[str] = "style"
     needs_registry: ClassVar[bool] = False
+    # Reads the registry when the draft has sources, and runs without one too.
+    uses_registry: bool = False
     # The rule finds nothing in a document whose prose (see prose_words) has none of these
     # words; None: no such promise. Set once in compile(); the engine indexes rules by these
     # words so that a document visits only the rules whose words it contains.

@@ -55,6 +55,76 @@ class FactIndex:
         return [self.facts[n] for n in sorted(set().union(*lists[:wanted]))]
 
 
+@dataclass
+class FigureIndex:
+    """A registry's figures by kind (FactIndex each) and the name words of its people."""
+
+    registry: Any
+    by_kind: dict[str, FactIndex]
+    people: dict[str, str]
+
+    @classmethod
+    def of(cls, p: Policy, registry) -> FigureIndex:
+        people = person_words(registry)
+        by_kind: dict[str, FactIndex] = defaultdict(FactIndex)
+        for fact in registry.figures:
+            by_kind[fact.kind].add(p, fact, key(p, fact.kind, fact.unit, fact.context,
+                                                getattr(fact, "anchors", ()), people))
+        return cls(registry, dict(by_kind), people)
+
+    def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
+        """The source figures that speak of the same thing as the draft's (any value), with
+        their match scores."""
+        facts = self.by_kind.get(figure.kind)
+        if facts is None:
+            return []
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        # A match needs at least min_shared items in common, and a unit it can be compared with.
+        near = facts.sharing(mine, p.min_shared.get(figure.kind, 3), unit_bucket(p, figure.kind, figure.unit))
+        return [(score, fact) for (fact, _), score in zip(near, scores(p, mine, [theirs for _, theirs in near]))
+                if score and comparable(figure.kind, figure.value, fact.value)]
+
+    def speaks_to(self, p: Policy, figure: Figure) -> bool:
+        """The sources give this figure, or another value of it (the figure check's business)."""
+        return self.confirms(p, figure) or bool(self.related(p, figure))
+
+    def confirms(self, p: Policy, figure: Figure) -> bool:
+        """A source figure of the same value speaks of the same thing: one shared item fewer
+        than a full match asks for (two at least), the same unit, no other person. A bound such
+        as "up to 20 years" allows too much to count."""
+        facts = self.by_kind.get(figure.kind)
+        if facts is None:
+            return False
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        least = max(2, p.min_shared.get(figure.kind, 3) - 1)
+        for fact, theirs in facts.sharing(mine, least):
+            if same_value(figure.kind, figure.value, fact.value) \
+                    and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
+                    and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
+                    and len(mine.context & theirs.context) >= least:
+                return True
+        return False
+
+
+_SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
+
+
+def figure_index(p: Policy, registry) -> FigureIndex:
+    """The index of a registry's figures under a policy, built once (a few registries kept:
+    the index keeps its registry alive, so an id is not reused while it is held)."""
+    held = _SHARED_INDEXES.get((id(p), id(registry)))
+    if held is None or held.registry is not registry:
+        if len(_SHARED_INDEXES) > 8:
+            _SHARED_INDEXES.clear()
+        held = _SHARED_INDEXES[id(p), id(registry)] = FigureIndex.of(p, registry)
+    return held
+
+
+def draft_figures(context: CheckContext) -> list[Figure]:
+    """The draft's figures outside quotations, found once per document for every rule."""
+    return context.shared("draft-figures", lambda: find_figures(context.document, skip_quotes=True))
+
+
 def unit_bucket(p: Policy, kind: str, unit: str) -> str:
     """The units a figure can match (figurematch.needed): counts and measures only the same
     unit (or none with none); dates and the like any."""
@@ -89,7 +159,6 @@ class FiguresRule(Rule):
         self.policy = policy({"min_shared": min_shared, "synonyms": synonyms,
                               **{k: data[k] for k in ("min_words", "anchor_penalty", "person_penalty") if k in data}})
         self.safe_fix_sources = int(data.get("safe_fix_sources", 2))
-        self._indexes: dict[int, tuple[Any, dict]] = {}
         if not self.message:
             self.message = "'%s': the sources give %s (%s)"
 
@@ -97,36 +166,17 @@ class FiguresRule(Rule):
         registry = context.registry
         if registry is None or not registry.figures:
             return
-        by_kind, people = self._index(registry)
-        for figure in find_figures(context.document, skip_quotes=True):
-            if figure.kind not in self.kinds or figure.kind not in by_kind:
+        index = figure_index(self.policy, registry)
+        for figure in draft_figures(context):
+            if figure.kind not in self.kinds or figure.kind not in index.by_kind:
                 continue
-            finding = self._check_one(figure, by_kind[figure.kind], people)
+            finding = self._check_one(figure, index)
             if finding is not None:
                 yield finding
 
-    def _index(self, registry) -> tuple[dict[str, FactIndex], dict[str, str]]:
-        """The registry's figures by kind, with their keys made once and indexed by context
-        item (kept per registry), and the name words of its people."""
-        held = self._indexes.get(id(registry))
-        if held is None or held[0] is not registry:
-            people = person_words(registry)
-            by_kind: dict[str, FactIndex] = defaultdict(FactIndex)
-            for fact in registry.figures:
-                by_kind[fact.kind].add(self.policy, fact, key(self.policy, fact.kind, fact.unit, fact.context,
-                                                              getattr(fact, "anchors", ()), people))
-            if len(self._indexes) > 8:
-                self._indexes.clear()
-            held = self._indexes[id(registry)] = (registry, (dict(by_kind), people))
-        return held[1]
-
-    def _check_one(self, figure: Figure, facts: FactIndex, people: dict[str, str]) -> Finding | None:
+    def _check_one(self, figure: Figure, index: FigureIndex) -> Finding | None:
         p = self.policy
-        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, people)
-        # A match needs at least min_shared items in common, and a unit it can be compared with.
-        near = facts.sharing(mine, p.min_shared.get(figure.kind, 3), unit_bucket(p, figure.kind, figure.unit))
-        related = [(score, fact) for (fact, _), score in zip(near, scores(p, mine, [theirs for _, theirs in near]))
-                   if score and comparable(figure.kind, figure.value, fact.value)]
+        related = index.related(p, figure)
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the
@@ -134,16 +184,9 @@ class FiguresRule(Rule):
         exact = [(score, fact) for score, fact in related if not getattr(fact, "bound", "")]
         if any(self._agree(figure, fact) for _, fact in exact or related):
             return None
-        # Precision first: the same value, near enough the same words, means the sources agree
-        # (one shared item fewer than a full match asks for, two at least, not about other
-        # people; a bound such as "up to 20 years" allows too much to count here).
-        least = max(2, p.min_shared.get(figure.kind, 3) - 1)
-        for fact, theirs in facts.sharing(mine, least):
-            if same_value(figure.kind, figure.value, fact.value) \
-                    and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
-                    and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
-                    and len(mine.context & theirs.context) >= least:
-                return None
+        # Precision first: the same value, near enough the same words, means the sources agree.
+        if index.confirms(p, figure):
+            return None
         by_value = self._by_value(related)
         best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
                                                                       sum(s for s, _ in item[1])))

@@ -72,7 +72,7 @@ def _lexicon_path(folder: Path, name: str) -> Path:
 class SourcingRule(Rule):
     extends = "sourcing"
     category = "unsourced"
-    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", *LEXICON_KEYS})
+    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", *LEXICON_KEYS})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.check_name = str(data.get("check", "unsourced"))
@@ -87,6 +87,11 @@ class SourcingRule(Rule):
             raise RuleError("advice must be a mapping (group, phrase)", "advice")
         self.advice = {**DEFAULT_ADVICE, **{str(k): str(v) for k, v in advice.items()}}
         self.only_check_worthy = bool(data.get("only_check_worthy", True))
+        # A claim whose figure the sources give in the same context is sourced: the reporter's
+        # sources are its record, and another value there is the figure check's business
+        # (known only when the draft has sources).
+        self.confirmed_figures = bool(data.get("confirmed_figures", True))
+        self.uses_registry = self.confirmed_figures and self.check_name == "unsourced"
         base: dict[str, Any] = {}
         if data.get("lexicon"):
             path = _lexicon_path(Path(self.spec.path).parent, str(data["lexicon"]))
@@ -116,6 +121,9 @@ class SourcingRule(Rule):
             if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
                 continue  # a question asserts nothing
             claims = [c for c in paragraph.claims(sentence) if not paragraph.recorded(c.kind)]
+            if claims and self.confirmed_figures and context.registry is not None:
+                confirmed = _confirmed_figure_spans(context)
+                claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)]
             if not claims:
                 continue
             first = claims[0]
@@ -146,6 +154,21 @@ class SourcingRule(Rule):
             what = claims[0].kind.what if claims else "a claim"
             phrase = claims[0].span.text if claims else document.prose[sentence.start:sentence.end]
             yield self.finding(span.start, span.end, _words(span.text), what, _words(phrase))
+
+
+def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
+    """Where the draft's figures are ones the sources speak of in the same context."""
+    def spans() -> list[tuple[int, int]]:
+        registry = context.registry
+        if registry is None or not registry.figures:
+            return []
+        # Imported here: the figure machinery is needed only when the draft has sources.
+        from newslint.kinds.figures import draft_figures, figure_index
+        from newslint.registry.figurematch import policy as default_policy
+        p = default_policy()
+        index = figure_index(p, registry)
+        return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f)]
+    return context.shared("confirmed-figure-spans", spans)
 
 
 def _claim_note(claims: list[Claim]) -> str:

@@ -126,9 +126,16 @@ def test_a_pronoun_after_a_role_noun_may_mean_that_person():
 
 
 def test_the_holder_of_an_office_with_a_misspelled_surname_is_a_name_slip():
+    # The same given name and office: the name check knows the person (and the title check
+    # has nothing to add); with a surname too far off for it, the title check says whose
+    # office it is.
     text = "Dwayne Okonkwo, the Harlow County sheriff, said deputies had checked every home.\n"
+    assert [f.text for f in lint("facts.Names", text, FLOOD)] == ["Dwayne Okonkwo"]
+    assert lint("facts.Titles", text, FLOOD) == []
+    text = "Dwayne Abernathy, the Harlow County sheriff, said deputies had checked every home.\n"
+    assert lint("facts.Names", text, FLOOD) == []
     findings = lint("facts.Titles", text, FLOOD)
-    assert [(f.category, f.text) for f in findings] == [("name", "Dwayne Okonkwo")]
+    assert [(f.category, f.text) for f in findings] == [("name", "Dwayne Abernathy")]
     assert "Dwayne Okoro" in findings[0].message
     # someone else entirely named as the holder is a title slip, spanning name and title
     other = lint("facts.Titles", "Harlow County Sheriff Patrice Lemaire said deputies checked every home.\n", FLOOD)
@@ -157,3 +164,11 @@ def test_a_figure_the_sources_give_is_not_an_unsourced_statistic():
     # a statistic the sources do not have is still unsourced
     other = "Flood insurance claims in the valley rose 40 percent this year.\n"
     assert [f.category for f in lint("sourcing.Unsourced", other, FLOOD)] == ["unsourced"]
+
+
+def test_the_same_given_name_and_titled_office_make_a_further_surname_a_slip():
+    findings = lint("facts.Names", "Brentford Public Works Director Annika Sandberg said crews kept working.\n", FLOOD)
+    assert [f.text for f in findings] == ["Annika Sandberg"]
+    assert "Annika Solberg" in findings[0].message
+    # without that office, the same given name is someone else
+    assert lint("facts.Names", "Annika Sandberg, a Brentford teacher, said the school stayed dry.\n", FLOOD) == []

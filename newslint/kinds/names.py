@@ -27,7 +27,7 @@ class NamesRule(Rule):
     extends = "names"
     category = "name"
     needs_registry = True
-    keys = frozenset({"surname_similarity", "surname_similarity_same_given", "given_similarity", "lone_surname_similarity", "organisation_similarity",
+    keys = frozenset({"surname_similarity", "surname_similarity_same_given", "surname_similarity_same_title", "given_similarity", "lone_surname_similarity", "organisation_similarity",
                       "min_length", "max_distance", "organisations", "safe_fix_support"})
 
     def compile(self, data: dict[str, Any]) -> None:
@@ -35,6 +35,7 @@ class NamesRule(Rule):
         self.thresholds = Thresholds(
             surname=_number(data, "surname_similarity", 0.8, 0.5, 1.0),
             surname_same_given=_number(data, "surname_similarity_same_given", 0.75, 0.5, 1.0),
+            surname_same_title=_number(data, "surname_similarity_same_title", 0.5, 0.3, 1.0),
             given=_number(data, "given_similarity", 0.7, 0.5, 1.0),
             lone=_number(data, "lone_surname_similarity", 0.85, 0.5, 1.0),
             organisation=_number(data, "organisation_similarity", 0.9, 0.5, 1.0),

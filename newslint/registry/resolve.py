@@ -38,6 +38,7 @@ class Thresholds:
     lone: float = 0.85  # for a lone surname with nothing saying it names a person
     min_length: int = 4  # shorter words are never near misses
     max_distance: int = 2  # edits
+    surname_same_title: float = 0.5  # with the same given name and the same titled office
 
 
 @dataclass
@@ -168,7 +169,7 @@ class DraftNames:
             score = similarity(surname, person.surname) + similarity(given, person.given)
             scored.append((score, person, how))
         if not scored:
-            return None
+            return self._same_given_and_title(mention)
         scored.sort(key=lambda item: -item[0])
         if len(scored) > 1 and scored[1][0] == scored[0][0]:
             return None  # two people fit as well: abstain
@@ -177,6 +178,22 @@ class DraftNames:
         if how == WRONG_GIVEN and not same_office(mention, person):
             return None  # without the same office, someone else who shares the surname
         return Resolution(mention, person, how, title_agrees=agrees)
+
+    def _same_given_and_title(self, mention: NameMention) -> Resolution | None:
+        """"ODOT Director Marisol Quintana" where the sources have ODOT Director Marisol
+        Quintero: the same given name and the same office at the same organisation make a
+        surname further off (down to surname_same_title similarity) a slip."""
+        if not mention.titles:
+            return None
+        given, surname = mention.words[0], mention.words[-1]
+        if len(surname) < self.thresholds.min_length or surname.casefold() in self.source_words:
+            return None
+        hits = [person for person in self.registry.people
+                if person.given and given.casefold() == person.given.casefold() and same_title(mention, person)
+                and similarity(surname, person.surname) >= self.thresholds.surname_same_title]
+        if len(hits) != 1:
+            return None
+        return Resolution(mention, hits[0], NEAR_SURNAME, title_agrees=True)
 
     def _near_organisation(self, mention: NameMention, form: str) -> Resolution | None:
         if len(form) < 8:
@@ -259,6 +276,16 @@ def same_office(mention: NameMention, entity: Entity) -> bool:
     different given name is a slip. A shared generic role ("a spokesman") is not."""
     lex = lexicon()
     return any(lex.family(t.role) in lex.unique_roles and lex.roles_agree(phrase.role, t.role)
+               and affiliations_compatible(phrase.affiliation, t.affiliation)
+               for phrase in mention.titles for t in entity.titles)
+
+
+def same_title(mention: NameMention, entity: Entity) -> bool:
+    """The draft gives the person a title the sources give them, at the same named
+    organisation ("ODOT Director"): a kind of organisation ("a company director") is not."""
+    lex = lexicon()
+    return any(lex.roles_agree(phrase.role, t.role) and phrase.affiliation and t.affiliation
+               and not lex.generic(phrase.affiliation) and not lex.generic(t.affiliation)
                and affiliations_compatible(phrase.affiliation, t.affiliation)
                for phrase in mention.titles for t in entity.titles)
 

@@ -172,3 +172,17 @@ def test_the_same_given_name_and_titled_office_make_a_further_surname_a_slip():
     assert "Annika Solberg" in findings[0].message
     # without that office, the same given name is someone else
     assert lint("facts.Names", "Annika Sandberg, a Brentford teacher, said the school stayed dry.\n", FLOOD) == []
+
+
+def test_an_unnamed_profession_is_a_vague_source_but_naming_a_term_is_not():
+    vague = "Hydraulic engineers widely agree that the levee should have been raised years ago.\n"
+    assert [f.category for f in lint("sourcing.VagueSource", vague, FLOOD)] == ["vague-source"]
+    term = "The levee has what engineers call a seepage berm, a wide bank of earth on its dry side.\n"
+    assert lint("sourcing.VagueSource", term, FLOOD) == []
+
+
+def test_negligence_is_an_allegation():
+    text = "The county ignored repeated warnings from its own inspectors about the pumps.\n"
+    findings = lint("sourcing.Unsourced", text, FLOOD)
+    assert [f.category for f in findings] == ["unsourced"]
+    assert "allegation" in findings[0].message

@@ -539,6 +539,9 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                     or any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
                            for p in lexicon.sources)):
                 continue
+            if NAMING_VERB.search(match.group()) and (
+                    WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
+                continue  # "what engineers call fracture-critical": a term, not a claim
             spans.append(Span(match.start(), match.end(), match.group()))
     phrases = lexicon.vague_phrases if texts.may_match_any(lexicon.vague_phrases, sentence.start, sentence.end) else ()
     for pattern in phrases:
@@ -547,6 +550,11 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                 continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
     return _disjoint(spans, document)
+
+
+# "what engineers call X", "what economists term X": naming a thing, not claiming anything.
+NAMING_VERB = regex.compile(r"\b(?:call|calls|term|terms|dub|dubs)$", regex.IGNORECASE)
+WHAT = regex.compile(r"\bwhat\b", regex.IGNORECASE)
 
 
 def _disjoint(spans: list[Span], document: Document) -> list[Span]:

@@ -186,3 +186,11 @@ def test_negligence_is_an_allegation():
     findings = lint("sourcing.Unsourced", text, FLOOD)
     assert [f.category for f in findings] == ["unsourced"]
     assert "allegation" in findings[0].message
+
+
+def test_round_figures_agree_only_with_what_rounds_to_them():
+    base = "The Harlow River crested on Friday, forcing {} residents from low-lying neighborhoods.\n"
+    # the sources: "about 2,400 residents"
+    assert [f.text for f in lint("facts.Figures", base.format("about 2,340"), FLOOD)] == ["2,340"]
+    assert lint("facts.Figures", base.format("2,380"), FLOOD) == []
+    assert lint("facts.Figures", base.format("about 2,400"), FLOOD) == []

@@ -6,6 +6,7 @@ registry's conflicts and by the figure check."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -144,11 +145,42 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         return True
     if not comparable(kind, a, b) or (not a_bound and not b_bound):
         return False
+    if kind != "duration" and a_bound == b_bound == "about":
+        # Two round figures ("about 1,450" and "about 1,540", two estimates): they agree only
+        # when the finer one rounds to the coarser.
+        x, y = number_of(kind, a), number_of(kind, b)
+        return x is not None and y is not None and _same_when_rounded(x, y)
+    # (Durations are normalised to seconds: their written precision is lost, so they keep the
+    # plain tolerance.)
+    if kind != "duration" and "about" in (a_bound, b_bound) and {a_bound, b_bound} <= {"about", ""}:
+        # A round figure allows what rounds to it, give or take a unit of its last digit
+        # ("about 1,500" for 1,462), not another number ("an estimated $221 million" for $212
+        # million).
+        x, y = (number_of(kind, a), number_of(kind, b)) if a_bound == "about" else (number_of(kind, b), number_of(kind, a))
+        if x is not None and y is not None and abs(x - y) > 2 * _rounding(x):
+            return False
     left, right = interval(kind, a, a_bound, approximate), interval(kind, b, b_bound, approximate)
     if left is None or right is None:
         return False
     tolerance = 1e-9 * max(1.0, abs(left[0]) if left[0] != float("-inf") else 1.0)
     return left[0] <= right[1] + tolerance and right[0] <= left[1] + tolerance
+
+
+def _same_when_rounded(x: float, y: float) -> bool:
+    """1,500 and 1,450 (to the hundred: 1,500); not 1,540 and 1,450 (both to the ten)."""
+    step = max(_rounding(x), _rounding(y))
+    return math.floor(x / step + 0.5) == math.floor(y / step + 0.5)
+
+
+def _rounding(x: float) -> float:
+    """The power of ten a number is given to: 1,500 -> 100, 1,450 -> 10, 2.5 -> 0.1."""
+    if x != int(x):
+        return 10.0 ** -len(repr(x).split(".")[1].rstrip("0") or "0")
+    step, n = 1.0, abs(int(x))
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
 
 
 def _anchor_agrees(a: str, b: str) -> bool:

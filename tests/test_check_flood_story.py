@@ -194,3 +194,10 @@ def test_round_figures_agree_only_with_what_rounds_to_them():
     assert [f.text for f in lint("facts.Figures", base.format("about 2,340"), FLOOD)] == ["2,340"]
     assert lint("facts.Figures", base.format("2,380"), FLOOD) == []
     assert lint("facts.Figures", base.format("about 2,400"), FLOOD) == []
+
+
+def test_she_said_after_a_described_speaker_in_the_sources_is_that_speaker():
+    text = '"The question was never the design. It was the maintenance," Achterberg said.\n'
+    findings = lint("facts.Attribution", text, FLOOD)
+    assert [f.category for f in findings] == ["attribution"]
+    assert "Ines Carvalho" in findings[0].message

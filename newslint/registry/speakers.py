@@ -634,9 +634,32 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
         # No gender known: certain only when this is the one person in view, or the speaker
         # of the quotation just before.
         distinct = {c for c in candidates if state.genders.get(c, "") in ("", wanted)}
-        if (len(distinct) == 1 and key.casefold() in state.speakers) or key == _previous_speaker(state, item):
+        if (len(distinct) == 1 and (key.casefold() in state.speakers or _says(state, key, lex))) \
+                or key == _previous_speaker(state, item):
             item.speaker = key
         return
+
+
+# After a name, its description and then the verb: "X, a professor of engineering, said".
+_DESCRIBED = regex.compile(r",[^,;:.!?\"“”()]{1,160},\s*")
+
+
+def _says(state: _State, key: str, lex: Lexicon) -> bool:
+    """The person speaks in the narration: a reporting verb right after their name, or after
+    their description ("X, a meteorologist, said")."""
+    text = state.document.prose
+    for mention in state.mentions:
+        if mention.key != key:
+            continue
+        end = text.find(key.split()[-1], mention.start)
+        if end < 0:
+            continue
+        end += len(key.split()[-1])
+        described = _DESCRIBED.match(text, end)
+        after = text[described.end() if described else end:][:20].split()
+        if after and after[0].casefold().strip(".,") in lex.verbs:
+            return True
+    return False
 
 
 def _previous_speaker(state: _State, item: Attribution) -> str:

@@ -482,7 +482,7 @@ def _names_a_source(texts: Texts, block: Block) -> bool:
         any(texts.search(p, block.start, block.end) for p in lexicon.sources)
 
 
-# "the/its/Oregon's recorded history", "a reported 40 cases": a participle between a determiner
+# "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner
 # and a noun describes the noun; nobody is reporting anything.
 ATTRIBUTIVE_BEFORE = regex.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
 ATTRIBUTIVE_AFTER = regex.compile(r"\s+(?-i:[a-z][\w-]*)")

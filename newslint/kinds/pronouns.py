@@ -1,6 +1,6 @@
 """`extends: pronouns`: a pronoun that refers to a known person and disagrees with how the
 sources refer to them: the attribution after a quote ("...," he added, after a quote by a
-woman), the subject of the next clause ("Ruiz said ..., and he added"), possessives.
+woman), the subject of the next clause ("Okonjo said ..., and he added"), possessives.
 
 A pronoun's candidates are the people named outside quotations before it in its sentence and
 in the nearest earlier sentences that name anyone (within `window` sentences). It is flagged
@@ -107,7 +107,7 @@ class PronounsRule(Rule):
                 continue
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
                     any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
-                continue  # "At his dealership, Mike Tran said": it may point ahead
+                continue  # "At his shop, X said": it may point ahead
             yield self._finding(match, people[-1].entity, gender)
 
     def _finding(self, match, person: Entity, gender: str) -> Finding:
@@ -157,7 +157,7 @@ class PronounsRule(Rule):
                 continue
             before = document.prose[max(0, match.start() - 2):match.start()]
             if before == ", " and match.start() - 2 in name_ends:
-                continue  # "Denise Fowler, a nurse": the named person again
+                continue  # "X, a nurse": the named person again
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0:
                 found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))

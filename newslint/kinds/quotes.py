@@ -60,7 +60,7 @@ def _title_case(text: str) -> bool:
 
 def _display(fact) -> str:
     """A source's speaker for a message: the canonical name, or the name as the source wrote
-    it when only a surname is known ("Mayor Marsh" rather than "Marsh")."""
+    it when only a surname is known ("Mayor Okonjo" rather than "Okonjo")."""
     if " " in fact.speaker or not fact.speaker_text or fact.speaker_text.casefold() in ("he", "she"):
         return fact.speaker
     return fact.speaker_text
@@ -82,7 +82,7 @@ def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
 
 def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     """The quotation is given to someone the sources never mention: by name, or by a pronoun
-    after such a person is named earlier in its paragraph ("Dolores Quint, who owns a
+    after such a person is named earlier in its paragraph ("X, who owns a
     bakery, said ... "We learned," she said")."""
     registry = context.registry
     if item.speaker:
@@ -173,8 +173,8 @@ SENTENCE_END = regex.compile(r"(?<=[.!?])[\s\"”’']+(?=\S)")
 
 
 def _whole_sentence(source_quote: str, words: list[str]) -> bool:
-    """The words are one whole sentence of a source's quotation ("Losing Tomás hurts." of
-    "Losing Tomás hurts. He was the heart of the team.")."""
+    """The words are one whole sentence of a source's quotation ("We lost." of
+    "We lost. We played badly all night.")."""
     return any(quote_words(sentence) == words for sentence in SENTENCE_END.split(source_quote))
 
 

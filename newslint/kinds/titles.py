@@ -36,7 +36,7 @@ def _same_name_part(draft: list[str], known: list[str]) -> bool:
         return False
     return draft[0].casefold() == known[0].casefold() or draft[-1].casefold() == known[-1].casefold()
 
-# "Carl Benning of the Red Cross": an organisation named right after a person, with no role.
+# "X of the Relief Society": an organisation named right after a person, with no role.
 OF_ORGANISATION = regex.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
 
 
@@ -172,7 +172,7 @@ class TitlesRule(Rule):
         known = context.registry.find(named)
         if lex.country(text) or not (found.group(1) or any(w.casefold() in lex.organisation_words for w in text.split())
                                      or (known is not None and known.kind == "organisation")):
-            return  # "of Chicago", "of Ohio": a place, not an employer ("of the Red Cross" is one)
+            return  # "of Chicago", "of Ohio": a place, not an employer ("of the Relief Society" is one)
         titles = [t for t in entity.titles if t.affiliation and active(t, context.draft_date)
                   and t.support >= 1 and not lex.country(t.affiliation)]
         if not titles or any(affiliations_compatible(named, t.affiliation) for t in titles):
@@ -224,8 +224,8 @@ class TitlesRule(Rule):
     def _holder_finding(self, phrase: TitlePhrase, mention, holder: tuple[Entity, Title], context: CheckContext) -> Finding:
         person, title = holder
         if _same_name_part(mention.words, person.canonical.split()):
-            # "Curtis Mayberry, president of the Ohio Trucking Association" where the sources
-            # give that office to Curtis Mabry: the holder's name, misspelled.
+            # "Ann Kovacz, president of the Growers Association" where the sources give
+            # that office to Ann Kovacs: the holder's name, misspelled.
             return self.finding(mention.start, mention.end, category="name", message=format_message(
                 self.messages["holder_name"], (mention.text, f"the {describe(title)}", person.canonical,
                                                support(title.mentions))),

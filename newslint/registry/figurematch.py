@@ -71,7 +71,7 @@ class Key:
 
 def key(p: Policy, kind: str, unit: str, context: tuple[str, ...], anchors: tuple[str, ...] = (),
         people: dict[str, str] | None = None) -> Key:
-    """`people` maps a name word ("Asante", "Kwame") to the one person it names."""
+    """`people` maps a name word ("Okonjo", "Ada") to the one person it names."""
     persons = frozenset(people[x] for x in context if people and x in people)
     folded = normalised(p, context)
     anchors = tuple(anchors)
@@ -276,7 +276,7 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
             found.append(0)
             continue
         if persons and b.persons and not persons & b.persons:
-            found.append(0)  # Asante's goals are not Arribas's
+            found.append(0)  # one player's goals are not another's
             continue
         required = need[0] + (p.person_penalty if bool(persons) != bool(b.persons) else 0)
         # Ordinary words in common, and a day both clauses are dated to (same_day).

@@ -159,7 +159,7 @@ def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) ->
 
 def _after_last_role(lex: Lexicon, tokens: list[tuple[str, int, int]]) -> int:
     """Where the name starts after a role inside the capitalised run ("Council President
-    Maria Lindqvist", "Riverton Transit Authority Chairman X"): after the last role that
+    X", "Metro Transit Authority Chairman X"): after the last role that
     is followed by name-like words only. 0 when there is none."""
     for index in range(len(tokens) - 2, -1, -1):
         width = _role_width(lex, tokens, index)
@@ -299,7 +299,7 @@ class MentionFinder:
         mention.title = None
         self._appositive_after(mention, sentence)
         if before is not None:
-            # "Sen. Patricia Lyle, a Michigan Democrat": the appositive is a second title.
+            # "Sen. X, an Ohio Democrat": the appositive is a second title.
             mention.also = [mention.title] if mention.title is not None else []
             mention.title = before
         if calendar and not mention.evidence & {"title", "honorific", "appositive"}:
@@ -370,7 +370,7 @@ class MentionFinder:
                 break
         after_role: list[str] = []
         if role is None and comma:
-            # "A spokesman for Hartwell Components, Greg Albers": the role comes before its
+            # "A spokesman for Acme Parts, X": the role comes before its
             # organisation, and the organisation before the comma.
             found = self._role_for_organisation(words)
             if found is None:
@@ -384,12 +384,12 @@ class MentionFinder:
             word, wstart, wend = words[i]
             low = word.casefold()
             if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip():
-                break  # punctuation between: "Marsh, French President"
+                break  # punctuation between: "X, French President"
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
             if not affiliation and lex.generic(low) and (word.islower() or self._starts_sentence(wstart, sentence)):
                 # "Hospital spokeswoman X", "the union president": a kind of organisation
-                # (but "Tolliver County spokeswoman" names one).
+                # (but "Lake County spokeswoman" names one).
                 affiliation.insert(0, low)
                 first = wstart
                 i -= 1
@@ -460,7 +460,7 @@ class MentionFinder:
         status_span = None
         index = 0
         if _determiner(lows[0]) and not words[0][0][0].isupper():
-            index = 1  # "the", "their", "the club's"; but "Corvane's" is the affiliation
+            index = 1  # "the", "their", "the club's"; but "Acme's" is the affiliation
         elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)):
             return  # "X, chair of the Trust" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
@@ -492,7 +492,7 @@ class MentionFinder:
         role_end = words[index + width - 1][2]
         after = index + width
         if after < len(words) and words[after][0][0].isupper():
-            return  # "In Valdora, Solana coach Elena Márquez": the title of the next name
+            return  # "In Lyon, Olympique coach X": the title of the next name
         if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):
             after += 1
             if after < len(words) and lows[after] == "the":
@@ -534,7 +534,7 @@ class MentionFinder:
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
-            mention.evidence.add("verb")  # "Dale Rourke, a therapist who drives to work, said"
+            mention.evidence.add("verb")  # "X, a therapist who drives to work, said"
             return
         after = _ANY_WORD.search(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".

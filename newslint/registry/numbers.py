@@ -463,7 +463,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     """The noun a figure counts or measures: of the next words (up to three, before a function
     word or punctuation), the first plural, else the last ("three budget votes since", "90-minute
     council meeting with"). After an amount, only a lowercase noun ("a £48 million fee", not
-    "£41 million Harcourt paid" or "£44 million followed")."""
+    "£41 million Olympique paid" or "£44 million followed")."""
     lex = lexicon()
     run = []
     for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:
@@ -530,7 +530,7 @@ def _leading_name(prose: str, tokens: list, lex: Lexicon) -> list:
 
 
 def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[tuple[str, ...], int, int]:
-    """Content words around the figure: names as written ("Marsh"), other words as stems,
+    """Content words around the figure: names as written ("Okonjo"), other words as stems,
     numbers as digits; not the figure itself, its unit or function words. With the span of
     the clause they were taken from."""
     lex = lexicon()
@@ -556,8 +556,8 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     low = before[0][0] if before else start
     high = after[-1][1] if after else end
     # The name that opens the sentence is its subject, also when a clause comes between
-    # ("Marsh, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
-    # clause names someone ("…, and Reyes organised six").
+    # ("Okonjo, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
+    # clause names someone ("…, and Abara organised six").
     subject = [] if any(t[2][:1].isupper() for t in before) else \
         [t for t in _leading_name(prose, tokens, lex) if t[1] <= start and t not in before]
     out: list[str] = []
@@ -566,7 +566,7 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
         if read is None:
             continue
         item, as_unit = read
-        if unit and as_unit == unit:  # "212,400 Tessa SUVs", "votes": the unit itself
+        if unit and as_unit == unit:  # "212,400 Model X cars", "votes": the unit itself
             continue
         if item not in out:
             out.append(item)

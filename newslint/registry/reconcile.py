@@ -40,7 +40,7 @@ class NameObservation:
 
 
 def similarity(a: str, b: str) -> float:
-    """Edit similarity with transpositions counted once ("Marhs" ~ "Marsh")."""
+    """Edit similarity with transpositions counted once ("Okojno" ~ "Okonjo")."""
     return OSA.normalized_similarity(a.casefold(), b.casefold())
 
 
@@ -156,7 +156,7 @@ def _title(family: str, office: list[tuple[TitlePhrase, Provenance]], entity: En
     # On a tie prefer the form that says the gender the sources give ("spokeswoman").
     role = max(roles, key=lambda r: (roles[r], bool(lex.role(r) and lex.role(r).gender)))
     affiliations = Counter(p.affiliation for p, _ in office if p.affiliation)
-    # A proper name says more than a kind of organisation ("Calder Valley" over "hospital").
+    # A proper name says more than a kind of organisation ("Northfield General" over "hospital").
     affiliation = max(affiliations, key=lambda a: (not lex.generic(a), affiliations[a], -len(a))) if affiliations else ""
     current = [w for p, w in office if p.status == "current"]
     former = [w for p, w in office if p.status == "former"]

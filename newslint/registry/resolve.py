@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 # How a draft name relates to a registry entity.
 EXACT = "exact"  # a right form
 WRONG_VARIANT = "wrong-variant"  # a form the sources themselves have as a minority slip
-NEAR_SURNAME = "near-surname"  # "Marhs", "Dana Ruis"
-NEAR_GIVEN = "near-given"  # "Dona Ruiz"
+NEAR_SURNAME = "near-surname"  # "Okojno", "Ada Okonja"
+NEAR_GIVEN = "near-given"  # "Adaa Okonjo"
 NEAR_BOTH = "near-both"
-WRONG_GIVEN = "wrong-given"  # "Ellen Marsh": right surname, another given name
+WRONG_GIVEN = "wrong-given"  # "Ella Okonjo": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
 MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION)
 
@@ -154,10 +154,10 @@ class DraftNames:
                 else self.thresholds.surname
             near_surname = self._is_near(surname, person.surname, cutoff)
             given_ok = given_compatible(given, person.given)
-            # Given names are short ("Dan" for "Dana"): one letter less is allowed.
+            # Given names are short ("Sam" for "Sami"): one letter less is allowed.
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)
             if same_surname and given_ok:
-                how = EXACT  # another right form ("Helen J. Marsh")
+                how = EXACT  # another right form ("Ada N. Okonjo")
             elif same_surname:
                 how = NEAR_GIVEN if near_given else WRONG_GIVEN
             elif near_surname and given_ok:
@@ -180,8 +180,7 @@ class DraftNames:
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:
-        """"ODOT Director Marisol Quintana" where the sources have ODOT Director Marisol
-        Quintero: the same given name and the same office at the same organisation make a
+        """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given name and the same office at the same organisation make a
         surname further off (down to surname_same_title similarity) a slip."""
         if not mention.titles:
             return None
@@ -291,7 +290,7 @@ def same_title(mention: NameMention, entity: Entity) -> bool:
 
 
 def canonical_affiliation(registry: Registry, affiliation: str) -> str:
-    """"RTA" -> "Riverton Transit Authority" when the sources use it as that organisation's alias."""
+    """"MTA" -> "Metro Transit Authority" when the sources use it as that organisation's alias."""
     if not affiliation:
         return affiliation
     entity = registry.find(affiliation)

@@ -90,7 +90,7 @@ class Attribution:
     quote: Quote
     text: str  # the quoted words, parts joined by a space
     speaker: str = ""
-    speaker_text: str = ""  # as written: "Marsh", "a council spokesperson", "she"
+    speaker_text: str = ""  # as written: "Okonjo", "a council spokesperson", "she"
     speaker_start: int = -1
     speaker_end: int = -1
     how: str = ""  # after | before | according | subject | pronoun | continuation | ""
@@ -284,7 +284,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def resolve_name(registry: Registry | None, text: str) -> str:
-    """The canonical person for a name phrase ("Mayor Marsh", "Dana Ruiz"), trying the
+    """The canonical person for a name phrase ("Mayor Okonjo", "Ada Okonjo"), trying the
     longest trailing run of words first; with no such person, the surname as written."""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -388,7 +388,7 @@ def _before(tokens: list[Token]) -> list[Token] | None:
 
 
 def _subject(tokens: list[Token]) -> list[Token] | None:
-    """A speech verb that is not next to its subject ("Ruiz, a spokeswoman, …, by stating that
+    """A speech verb that is not next to its subject ("Okonjo, a spokeswoman, …, by stating that
     …"): the sentence's leading name, when the sentence has a speech verb before the quote."""
     lex = lexicon()
     if not any(t.bare in lex.verbs for t in tokens):
@@ -546,8 +546,8 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
 
 
 def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Mention]:
-    """People the registry does not know, named next to a speech verb ("…, Victor Adeyami,
-    said"; "said Ana Ruiz"): a pronoun after them may be theirs, so it must not go to a known
+    """People the registry does not know, named next to a speech verb ("…, X Y,
+    said"; "said X Y"): a pronoun after them may be theirs, so it must not go to a known
     person further back. Keyed with a leading "?": never chosen as a speaker."""
     lex = lexicon()
     doc = state.document
@@ -576,8 +576,8 @@ def _ambiguous_surnames(registry: Registry | None) -> set[str]:
 
 
 def _gender_near(tokens: list[Token], index: int, lex: Lexicon) -> str:
-    """A gendered word just before a name ("spokeswoman Dana Ruiz", "Ms. Ruiz") or opening
-    its appositive ("Ruiz, a spokeswoman")."""
+    """A gendered word just before a name ("spokeswoman Ada Okonjo", "Ms. Okonjo") or opening
+    its appositive ("Okonjo, a spokeswoman")."""
     for token in reversed(tokens[max(0, index - 3):index]):
         if token.text in BOUNDARY:
             break

@@ -88,15 +88,15 @@ class PeopleExtractor:
     def _observations(self, mentions) -> dict[str, NameObservation]:
         # A reporting verb alone ("Summit Energy said") is enough only when the last word is
         # also used alone somewhere, as people's surnames are ("Taylor said").
-        # Lone words that act ("Brandt said"), but not the short name of an organisation
-        # ("Corvane said" where the sources also write "Corvane Motors").
+        # Lone words that act ("Okonjo said"), but not the short name of an organisation
+        # ("Acme said" where the sources also write "Acme Motors").
         heads = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "organisation"}
         speaking = {m.words[0] for _, names, _ in mentions for m in names
                     if m.kind == "person" and len(m.words) == 1 and m.evidence and m.words[0] not in heads}
         evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
                      if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in speaking)}
-        # A full name whose surname speaks or acts alone elsewhere ("Samuel Brandt of the
-        # firm ..."; "Brandt said") is a person too.
+        # A full name whose surname speaks or acts alone elsewhere ("Ada Okonjo of the
+        # firm ..."; "Okonjo said") is a person too.
         evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names
                       if m.kind == "person" and 2 <= len(m.words) <= 3 and m.words[-1] in speaking}
         observations: dict[str, NameObservation] = {}
@@ -104,7 +104,7 @@ class PeopleExtractor:
             for mention in names:
                 form = " ".join(mention.words)
                 if form in evidenced and mention.maybe_person:
-                    mention.kind = "person"  # "Jerry West" is a person where he speaks
+                    mention.kind = "person"  # "Jack Street" is a person where he speaks
                 if mention.kind != "person" or form not in evidenced:
                     continue
                 observation = observations.setdefault(form, NameObservation(form, list(mention.words)))
@@ -145,7 +145,7 @@ class PeopleExtractor:
         for document, names, _ in mentions:
             for mention in names:
                 if mention.kind != "organisation" or mention.maybe_person:
-                    continue  # "Jerry West", never named as anyone: neither person nor organisation
+                    continue  # "Jack Street", never named as anyone: neither person nor organisation
                 if len(mention.words) < 2 and mention.text.casefold() not in lex.organisation_names:
                     continue
                 form = " ".join(mention.words)

@@ -110,3 +110,18 @@ def test_lighter_reports_write_the_same_output():
         else:
             assert all(isinstance(report.document, DocumentLines) for report in light)
         assert write(writer, light) == expected
+
+
+def test_the_figure_index_is_built_once_per_registry_for_every_draft():
+    """The sourcing check and the figure check ask for the registry's figure index on every
+    draft: under the default policy it is one object per registry, not one per draft."""
+    from newslint.kinds.figures import figure_index
+    from newslint.registry.figurematch import default_policy
+
+    checker = linter(["sourcing.Unsourced", "facts.Figures"], SEEDS)
+    reports = [checker.lint_text(str(d), d.read_text(encoding="utf-8")) for d in DRAFTS]
+    registry, _ = checker.registries.get([SEEDS], checker.facts_for(), checker.parsers)
+    assert default_policy() is default_policy()
+    index = figure_index(default_policy(), registry)
+    assert figure_index(default_policy(), registry) is index
+    assert any(r.findings for r in reports)

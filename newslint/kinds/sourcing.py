@@ -164,7 +164,7 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
             return []
         # Imported here: the figure machinery is needed only when the draft has sources.
         from newslint.kinds.figures import draft_figures, figure_index
-        from newslint.registry.figurematch import policy as default_policy
+        from newslint.registry.figurematch import default_policy
         p = default_policy()
         index = figure_index(p, registry)
         return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f)]

@@ -5,8 +5,8 @@ approximation ("about 90 minutes") does not contradict a value it allows. Used f
 registry's conflicts and by the figure check."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,6 +30,12 @@ class Policy:
 
     def normal(self, item: str) -> str:
         return item if item[:1].isupper() else self.synonyms.get(item, item)
+
+
+@lru_cache(maxsize=1)
+def default_policy() -> Policy:
+    """numbers.yaml's policy, one object per process (indexes built under it are kept by it)."""
+    return policy()
 
 
 def policy(overrides: dict[str, Any] | None = None) -> Policy:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
-from newslint.registry.resolve import draft_names
+from newslint.registry.resolve import draft_names, known_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
@@ -75,9 +75,9 @@ def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
         return True
     if not near:
         return False
-    surnames = {person.surname.casefold() for person in registry.people if person.surname}
-    return process.extractOne(speaker.split()[-1].casefold(), surnames, scorer=fuzz.ratio,
-                              score_cutoff=NEAR_SURNAME) is not None
+    # The registry's distinct surnames, gathered once per registry for the name checks.
+    return process.extractOne(speaker.split()[-1].casefold(), known_names(registry).surnames,
+                              scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME) is not None
 
 
 def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:

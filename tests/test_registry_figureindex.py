@@ -14,10 +14,10 @@ from newslint.document import parse_document
 from newslint.kinds.figures import FactIndex, unit_bucket
 from newslint.plugins import get_plugins
 from newslint.registry.build import build_registry, read_sources
-from newslint.registry.extractors.figures import MAX_COMPARED, _keys, conflicts
+from newslint.registry.extractors.figures import MAX_COMPARED, _keys, conflict_of, conflicts
 from newslint.registry.figurematch import (
     anchors_disagree, consistent, key, matches, needed, person_words, policy, scores)
-from newslint.registry.model import Conflict, Provenance
+from newslint.registry.model import Conflict
 from newslint.registry.numbers import find_figures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,16 +112,7 @@ def reference_conflicts(figures, people) -> list[Conflict]:
             group |= other
             groups.remove(other)
         groups.append(group)
-    found = []
-    for group in groups:
-        members = sorted(group)
-        first = figures[members[0]]
-        sides: dict[str, list[Provenance]] = defaultdict(list)
-        for n in members:
-            sides[figures[n].text].append(figures[n].provenance)
-        topic = f"{first.kind}{' of ' + first.unit if first.unit else ''}: {' '.join(first.context[:6])}"
-        found.append(Conflict(topic, sorted(sides.items(), key=lambda side: -len(side[1]))))
-    return found
+    return [conflict_of(group, figures) for group in groups]
 
 
 def all_keys(registry):

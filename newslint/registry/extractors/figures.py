@@ -89,17 +89,18 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
             parent.setdefault(n, number)
         for r in roots:
             parent[r] = number
-    found = []
-    found = []
-    for group in groups.values():
-        members = sorted(group)
-        first = figures[members[0]]
-        sides: dict[str, list[Provenance]] = defaultdict(list)
-        for n in members:
-            sides[figures[n].text].append(figures[n].provenance)
-        topic = f"{first.kind}{' of ' + first.unit if first.unit else ''}: {' '.join(first.context[:6])}"
-        found.append(Conflict(topic, sorted(sides.items(), key=lambda side: -len(side[1]))))
-    return found
+    return [conflict_of(group, figures) for group in groups.values()]
+
+
+def conflict_of(group: set[int], figures: list) -> Conflict:
+    """One disagreement: the group's figures by the value each source gives, most-given first."""
+    members = sorted(group)
+    first = figures[members[0]]
+    sides: dict[str, list[Provenance]] = defaultdict(list)
+    for n in members:
+        sides[figures[n].text].append(figures[n].provenance)
+    topic = f"{first.kind}{' of ' + first.unit if first.unit else ''}: {' '.join(first.context[:6])}"
+    return Conflict(topic, sorted(sides.items(), key=lambda side: -len(side[1])))
 
 
 def _root(parent: dict[int, int], n: int) -> int:

@@ -72,7 +72,9 @@ def inflect(entry: str) -> tuple[set[str], set[str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    # Longest first; ties alphabetical, so that the same lists give the same pattern in every
+    # process (a set's order changes with string hashing) and its kept program is found.
+    ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 

@@ -80,7 +80,8 @@ class ParsedYaml:
         _write(self.file, {"code": _code_key(self.code), "entries": self.entries})
 
 
-def _cache_folder() -> Path | None:
+def cache_folder() -> Path | None:
+    """Where newslint keeps its caches; None when NEWSLINT_NO_CACHE is set."""
     if os.environ.get("NEWSLINT_NO_CACHE"):
         return None
     if os.environ.get("NEWSLINT_CACHE_DIR"):
@@ -91,7 +92,7 @@ def _cache_folder() -> Path | None:
 
 
 def _cache_file(folder: Path, kind: str) -> Path | None:
-    cache = _cache_folder()
+    cache = cache_folder()
     if cache is None:
         return None
     name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
@@ -112,7 +113,8 @@ def _code_key(code: tuple[str, ...] = ()) -> str:
     return "|".join(parts)
 
 
-def _secret() -> bytes | None:
+def signing_key() -> bytes | None:
+    """The per-user key that signs every cache file (see registry/store.py)."""
     from newslint.registry.store import cache_secret
 
     return cache_secret()
@@ -123,7 +125,7 @@ def _read(path: Path, code: tuple[str, ...] = ()) -> dict[str, tuple[bytes, byte
         data = path.read_bytes()
     except OSError:
         return {}
-    secret = _secret()
+    secret = signing_key()
     if secret is None or not hmac.compare_digest(data[:32], hmac.new(secret, data[32:], hashlib.sha256).digest()):
         return {}  # not written by this user's newslint: never unpickled
     try:
@@ -136,7 +138,7 @@ def _read(path: Path, code: tuple[str, ...] = ()) -> dict[str, tuple[bytes, byte
 
 
 def _write(path: Path, value: dict) -> None:
-    secret = _secret()
+    secret = signing_key()
     if secret is None:
         return
     temporary = None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Document
 from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
 
@@ -192,7 +193,7 @@ def format_message(template: str, args: tuple[Any, ...]) -> str:
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
     """Compile a user regex (Vale's RE2-flavoured syntax is a subset of `regex`'s)."""
     try:
-        return regex.compile(pattern, flags | regex.VERSION0)
+        return regexcache.compile(pattern, flags | regex.VERSION0)
     except (regex.error, TypeError, ValueError, OverflowError, RecursionError) as error:  # deep nesting recurses
         raise RuleError(f"pattern {pattern!r} does not compile: {error}") from None
 

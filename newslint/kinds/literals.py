@@ -23,6 +23,8 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
+
 DIGIT = "\x00digit"  # stands for "any \d character" in a group
 MAX_STRINGS = 64  # the most strings a run of literals may spell before it is cut
 # The pieces of a pattern (compiled on first use: a kept lexicon needs no parse).
@@ -352,7 +354,7 @@ class LazyPattern:
     @property
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, self.flags)
+            self._compiled = regexcache.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, *args: Any, **kwargs: Any) -> regex.Match | None:

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Document
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import (
@@ -337,7 +338,7 @@ def locator(anchor_set: Iterable[str]) -> regex.Pattern:
     source = "|".join(sorted(anchor_set))
     found = _LOCATORS.get(source)
     if found is None:
-        found = _LOCATORS[source] = regex.compile(source, regex.VERSION0)
+        found = _LOCATORS[source] = regexcache.compile(source, regex.VERSION0)
     return found
 
 

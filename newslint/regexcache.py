@@ -1,0 +1,227 @@
+"""Compiled regexes kept between runs. `regex` compiles a pattern in two steps: it parses the
+pattern and generates its program in pure Python (about 0.8 ms a pattern: most of a cold start
+for the shipped rules), then hands the program to its C engine in one call,
+`_regex.compile(pattern, flags, code, group_index, ...)`, which takes microseconds. The first
+time a pattern compiles, the arguments of that call are kept; later runs make the same call
+with them and skip the Python part.
+
+The arguments are plain data (ints, strings, lists, tuples, dicts), but they are a program that
+C code runs without checking it, so the file is signed with the per-user key of the other
+caches and read only when the signature holds. It is keyed by the versions and files of
+`regex` and of Python: any change starts afresh. Patterns with named lists, locale-dependent or
+debug flags, bytes patterns, an arguments tuple of an unexpected shape, and everything when the
+cache is off (NEWSLINT_NO_CACHE) or unwritable, are compiled the normal way."""
+from __future__ import annotations
+
+import atexit
+import hashlib
+import hmac
+import marshal
+import os
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import regex
+from regex import _main, _regex
+
+from newslint.yamlcache import cache_folder
+
+FILE_NAME = "regex-programs.bin"
+# At most this many bytes of programs are kept (reading and checking them costs about 2 ms a
+# megabyte): those the latest runs used are kept first.
+KEEP_BYTES = 2 << 20
+_ARITY = 11  # pattern, flags, code, group_index, index_group, named_lists, named_list_indexes, req_offset, req_chars, req_flags, group_count
+_UNCACHED_FLAGS = regex.LOCALE | regex.DEBUG
+_MEMO_SIZE = 1024
+_LOCK = threading.RLock()
+
+
+class _Programs:
+    """The kept programs: loaded from the signed file on first use, written back at exit when
+    this process compiled new ones."""
+
+    def __init__(self, folder: Path | None) -> None:
+        from newslint.yamlcache import signing_key  # imports the registry's store: only when needed
+
+        self.folder = folder
+        self.secret = signing_key() if folder is not None else None
+        self.path: Path | None = folder / FILE_NAME if folder is not None and self.secret else None
+        # key -> the marshalled arguments, loaded only when the pattern is asked for
+        self.entries: dict[tuple, bytes] = _read(self.path, self.secret) if self.path else {}
+        self.used: set[tuple] = set()
+        self.added = False
+        self.memo: dict[tuple, regex.Pattern] = {}  # this process's patterns, as regex's own cache
+
+    def add(self, key: tuple, arguments: tuple) -> None:
+        self.entries[key] = marshal.dumps(arguments)
+        self.used.add(key)
+        if not self.added:
+            self.added = True
+            atexit.register(self.save)
+
+    def save(self) -> None:
+        """Write the programs (never half-written): this run's first, then the most recent
+        others, up to KEEP_BYTES."""
+        if self.path is None or self.secret is None or not self.added:
+            return
+        self.added = False
+        order = [k for k in self.entries if k in self.used] + [k for k in reversed(self.entries) if k not in self.used]
+        kept, size = {}, 0
+        for key in order:
+            size += len(self.entries[key]) + len(key[0])
+            if size > KEEP_BYTES:
+                break
+            kept[key] = self.entries[key]
+        kept = dict(reversed(kept.items()))  # oldest first, as they are read back
+        _write(self.path, self.secret, marshal.dumps((_version_key(), kept)))
+
+
+_programs: _Programs | None = None
+
+
+def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - regex.compile's name
+    """regex.compile(pattern, flags): the same Pattern, from the kept program when there is one.
+    Raises what regex.compile raises for a bad pattern."""
+    global _programs
+    flags = int(flags)
+    if not isinstance(pattern, str) or flags & _UNCACHED_FLAGS:
+        return regex.compile(pattern, flags)
+    folder = cache_folder()
+    with _LOCK:
+        if _programs is None or _programs.folder != folder:  # the first call, or a new cache folder
+            if _programs is not None:
+                _programs.save()
+            _programs = _Programs(folder)
+        programs = _programs
+    if programs.path is None:
+        return regex.compile(pattern, flags)
+    key = (pattern, flags, int(regex.DEFAULT_VERSION))
+    found = programs.memo.get(key)
+    if found is not None:
+        return found
+    kept = programs.entries.get(key)
+    compiled = None
+    if kept is not None:
+        try:
+            arguments = marshal.loads(kept)
+            if isinstance(arguments, tuple) and len(arguments) == _ARITY and arguments[0] == pattern:
+                compiled = _regex.compile(*arguments)
+                programs.used.add(key)
+        except Exception:  # noqa: BLE001 - anything unexpected: compile it the normal way
+            compiled = None
+    if compiled is None:
+        compiled, arguments = _compile_and_record(pattern, flags)
+        if arguments is not None:
+            programs.add(key, arguments)
+    if len(programs.memo) >= _MEMO_SIZE:
+        programs.memo.clear()
+    programs.memo[key] = compiled
+    return compiled
+
+
+class _Recorder:
+    """Stands in for regex's C module inside `regex._main` while one pattern compiles, and
+    keeps the arguments of the compile calls this thread makes; everything else passes on."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+        self.calls: list[tuple] = []
+
+    def compile(self, *arguments: Any) -> Any:
+        if threading.get_ident() == self.thread:
+            self.calls.append(arguments)
+        return _regex.compile(*arguments)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_regex, name)
+
+
+def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple | None]:
+    """regex.compile, and the arguments of its C call when they can be kept (else None)."""
+    with _LOCK:
+        if getattr(_main, "_regex", None) is not _regex:  # not the regex this module knows
+            return regex.compile(pattern, flags), None
+        recorder = _Recorder()
+        _main._regex = recorder
+        try:  # not from regex's own cache: that would skip the call to record
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            _main._regex = _regex
+    if len(recorder.calls) != 1:
+        return compiled, None
+    arguments = recorder.calls[0]
+    if (len(arguments) != _ARITY or arguments[0] != pattern or not isinstance(arguments[1], int)
+            or arguments[1] & _UNCACHED_FLAGS or arguments[5] or arguments[6]):
+        return compiled, None
+    try:
+        return compiled, _plain(arguments)
+    except TypeError:
+        return compiled, None
+
+
+def _plain(value: Any) -> Any:
+    """`value` as ints, strings, lists, tuples and dicts (what marshal gives back as they are):
+    regex's flag values become ints; TypeError for anything else."""
+    kind = type(value)
+    if kind is int or kind is str:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)  # a RegexFlag
+    if kind is list or kind is tuple:
+        return kind(map(_plain, value))
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    raise TypeError(f"not plain data: {kind.__name__}")
+
+
+def _version_key() -> tuple:
+    """What the kept programs depend on: regex's and Python's versions, and regex's files."""
+    parts: list[Any] = [regex.__version__, getattr(_regex, "MAGIC", None), getattr(_regex, "CODE_SIZE", None),
+                        sys.version, sys.implementation.cache_tag]
+    for module in (_regex, _main, sys.modules.get("regex._regex_core")):
+        try:
+            stat = os.stat(module.__file__)
+            parts.append((module.__file__, stat.st_size, stat.st_mtime_ns))
+        except (AttributeError, TypeError, OSError):
+            parts.append(None)
+    return tuple(parts)
+
+
+def _read(path: Path, secret: bytes | None) -> dict[tuple, bytes]:
+    """The signed file's programs; {} when it is missing, unsigned, altered or stale."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if secret is None or not hmac.compare_digest(data[:32], hmac.new(secret, data[32:], hashlib.sha256).digest()):
+        return {}  # not written by this user's newslint: never read
+    try:
+        version, entries = marshal.loads(data[32:])
+    except Exception:  # noqa: BLE001 - a file of another shape is ignored and rewritten
+        return {}
+    if version != _version_key() or type(entries) is not dict:
+        return {}
+    return entries
+
+
+def _write(path: Path, secret: bytes, payload: bytes) -> None:
+    """Signature and payload to a temporary file renamed over `path`; skipped on any error."""
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -1,0 +1,183 @@
+"""Kept regex programs (newslint/regexcache.py): a pattern rebuilt from the kept arguments of
+regex's C compile call matches exactly like a fresh regex.compile, for every pattern the
+shipped rule packs and the sourcing lexicon compile; a file that is not signed by this user's
+key, altered, half-written or from another regex or Python is never used."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import regex
+
+from newslint import regexcache
+from newslint.engine.config import Config
+from newslint.engine.linter import Linter, Options
+from newslint.kinds import attribution, vale
+from newslint.kinds.literals import LazyPattern
+from newslint.kinds.vale import TokenPattern
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+STORIES = [*sorted(SEEDS.glob("*.txt")), *sorted((ROOT / "tests" / "stories" / "flood").glob("*.txt"))]
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the signing key's folder
+    monkeypatch.setattr(regexcache, "_programs", None)
+    yield folder
+    regexcache._programs = None  # nothing of this test's is written at exit
+
+
+def next_run() -> None:
+    """What a new process sees: this one's programs written, nothing in memory."""
+    regexcache._programs.save()
+    regexcache._programs = None
+
+
+def must_not_compile(monkeypatch) -> None:
+    def fail(pattern, flags):
+        raise AssertionError(f"compiled afresh: {pattern[:60]!r}")
+    monkeypatch.setattr(regexcache, "_compile_and_record", fail)
+
+
+def behaviour(pattern: regex.Pattern, texts: list[str]) -> tuple:
+    found = [(m.span(), m.groups(), m.groupdict(), m.regs) for text in texts for m in pattern.finditer(text)]
+    return pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex, found
+
+
+def compiled_by(value: Any, seen: set[int], depth: int = 0) -> None:
+    """Compile every pattern a rule holds (a token pattern's or a lexicon's), so that the
+    cache receives them all, not only what the stories' text asks for."""
+    if depth > 6 or id(value) in seen or isinstance(value, (str, bytes, int, float, regex.Pattern)):
+        return
+    seen.add(id(value))
+    if isinstance(value, TokenPattern):
+        value.pattern  # noqa: B018 - compiles it
+    elif isinstance(value, LazyPattern):
+        value.compiled  # noqa: B018
+    if isinstance(value, dict):
+        children = list(value.values())
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        children = list(value)
+    else:
+        children = list(getattr(value, "__dict__", {}).values())
+        children += [getattr(value, slot, None) for slot in getattr(type(value), "__slots__", ())]
+    for child in children:
+        compiled_by(child, seen, depth + 1)
+
+
+def test_kept_programs_match_like_fresh_compiles(cache_dir, monkeypatch) -> None:
+    # Compiled patterns other tests left in this process would not reach the cache.
+    attribution._cached_lexicon.cache_clear()
+    attribution._lexicon_cache.cache_clear()
+    monkeypatch.setattr(vale, "_LOCATORS", {})
+    texts = [path.read_text(encoding="utf-8") for path in STORIES]
+    linter = Linter(Config(), Options(sources=[SEEDS]))
+    for path, text in zip(STORIES, texts):  # what lint runs compile: narrowed patterns too
+        linter.lint_text(str(path), text)
+    seen: set[int] = set()
+    for rule in linter.ruleset.rules:
+        compiled_by(rule, seen)
+    kept = dict(regexcache._programs.entries)
+    assert len(kept) > 200  # the shipped packs and the lexicon
+    next_run()
+    must_not_compile(monkeypatch)  # every one comes from the file
+    for pattern, flags, _ in kept:
+        cached = regexcache.compile(pattern, flags)
+        fresh = regex.compile(pattern, flags, cache_pattern=False)
+        assert cached is not fresh
+        assert behaviour(cached, texts) == behaviour(fresh, texts), pattern
+
+
+def test_a_program_is_kept_once_and_read_back(cache_dir, monkeypatch) -> None:
+    pattern = r"(?i)\b(?P<n>\d+)\s+(people|residents)\b"
+    first = regexcache.compile(pattern)
+    assert (cache_dir / regexcache.FILE_NAME).exists() is False  # written at exit
+    next_run()
+    assert (cache_dir / regexcache.FILE_NAME).exists()
+    assert not list(cache_dir.glob(".regex-*"))  # the temporary file was renamed
+    must_not_compile(monkeypatch)
+    again = regexcache.compile(pattern)
+    text = "About 40 residents and 12 People left."
+    assert behaviour(again, [text]) == behaviour(first, [text])
+    assert again.search(text).group("n") == "40"
+
+
+def plant(cache_dir: Path, pattern: str, program_of: str, sign) -> None:
+    """A cache file whose entry for `pattern` holds the program of `program_of`."""
+    regexcache.compile(program_of)
+    (key,) = regexcache._programs.entries
+    planted = regexcache._programs.entries[key]
+    regexcache._programs = None
+    import marshal
+
+    payload = marshal.dumps((regexcache._version_key(), {(pattern, key[1], key[2]): planted}))
+    (cache_dir / regexcache.FILE_NAME).write_bytes(sign(payload) + payload)
+
+
+@pytest.mark.parametrize("how", ["unsigned", "other key", "tampered", "truncated"])
+def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
+    import hashlib
+    import hmac
+
+    from newslint.yamlcache import signing_key
+
+    cache_dir.mkdir(parents=True)
+    key = signing_key()
+    if how == "unsigned":
+        plant(cache_dir, "apple", "pear", lambda payload: b"\0" * 32)
+    elif how == "other key":
+        plant(cache_dir, "apple", "pear", lambda payload: hmac.new(b"x" * 32, payload, hashlib.sha256).digest())
+    else:  # a file this user signed, changed afterwards (or cut short)
+        plant(cache_dir, "apple", "apple", lambda payload: hmac.new(key, payload, hashlib.sha256).digest())
+        data = (cache_dir / regexcache.FILE_NAME).read_bytes()
+        data = data[:-20] if how == "truncated" else data.replace(b"apple", b"pear\x00", 1)
+        (cache_dir / regexcache.FILE_NAME).write_bytes(data)
+    compiled = regexcache.compile("apple")
+    assert regexcache._programs.entries.keys() == {("apple", 0, int(regex.DEFAULT_VERSION))}  # compiled afresh
+    assert compiled.search("a pear and an apple").span() == (14, 19)
+
+
+def test_a_signed_entry_for_another_pattern_or_of_another_shape_is_not_used(cache_dir) -> None:
+    import hashlib
+    import hmac
+
+    from newslint.yamlcache import signing_key
+
+    cache_dir.mkdir(parents=True)
+    key = signing_key()
+    plant(cache_dir, "apple", "pear", lambda payload: hmac.new(key, payload, hashlib.sha256).digest())
+    assert regexcache.compile("apple").search("a pear and an apple").group() == "apple"
+
+
+def test_another_regex_or_python_starts_afresh(cache_dir, monkeypatch) -> None:
+    regexcache.compile(r"\bcounty\b")
+    next_run()
+    monkeypatch.setattr(regexcache, "_version_key", lambda: ("another regex",))
+    regexcache.compile(r"\bcounty\b")
+    assert regexcache._programs.added  # not found: compiled and kept again
+
+
+def test_locale_and_bytes_patterns_compile_normally_and_are_not_kept(cache_dir) -> None:
+    assert regexcache.compile(r"(?L)\w+").match("word").group() == "word"  # inline locale flag
+    assert regexcache.compile(r"\w+", regex.LOCALE).match("word").group() == "word"
+    assert regexcache.compile(rb"\w+").match(b"word").group() == b"word"
+    assert regexcache._programs is None or not regexcache._programs.entries
+
+
+def test_a_broken_pattern_raises_what_regex_raises(cache_dir) -> None:
+    with pytest.raises(regex.error):
+        regexcache.compile(r"unbalanced (")
+    assert regexcache._programs.entries == {}
+
+
+def test_no_cache_compiles_normally_and_writes_nothing(cache_dir, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    assert regexcache.compile(r"\bflood\b").search("the flood").span() == (4, 9)
+    regexcache._programs.save()
+    assert not (cache_dir / regexcache.FILE_NAME).exists()

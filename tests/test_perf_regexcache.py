@@ -15,6 +15,7 @@ from newslint.engine.config import Config
 from newslint.engine.linter import Linter, Options
 from newslint.kinds import attribution, vale
 from newslint.kinds.literals import LazyPattern
+from newslint.registry import numbers
 from newslint.kinds.vale import TokenPattern
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +77,7 @@ def test_kept_programs_match_like_fresh_compiles(cache_dir, monkeypatch) -> None
     attribution._cached_lexicon.cache_clear()
     attribution._lexicon_cache.cache_clear()
     monkeypatch.setattr(vale, "_LOCATORS", {})
+    numbers.lexicon.cache_clear()  # the figure patterns
     texts = [path.read_text(encoding="utf-8") for path in STORIES]
     linter = Linter(Config(), Options(sources=[SEEDS]))
     for path, text in zip(STORIES, texts):  # what lint runs compile: narrowed patterns too
@@ -84,7 +86,8 @@ def test_kept_programs_match_like_fresh_compiles(cache_dir, monkeypatch) -> None
     for rule in linter.ruleset.rules:
         compiled_by(rule, seen)
     kept = dict(regexcache._programs.entries)
-    assert len(kept) > 200  # the shipped packs and the lexicon
+    assert len(kept) > 200  # the shipped packs, the sourcing lexicon and the figure patterns
+    assert numbers.lexicon().patterns["date"].pattern in {pattern for pattern, _, _ in kept}
     next_run()
     must_not_compile(monkeypatch)  # every one comes from the file
     for pattern, flags, _ in kept:

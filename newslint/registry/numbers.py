@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint import regexcache
 from newslint.datafiles import data_file
 from newslint.document.model import Document
 from newslint.registry.wording import stem
@@ -93,31 +94,31 @@ def lexicon() -> Lexicon:
     fraction = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(fractions, key=len, reverse=True)) or "(?!)"
     qualifier = "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True)) or "(?!)"
     patterns = {
-        "date": regex.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+        "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
-        "month": regex.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
-        "duration": regex.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
-        "percent": regex.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
-        "amount": regex.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
+        "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
+        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
+        "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
+        "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
-        "year": regex.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
+        "year": regexcache.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
-        "tally": regex.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
-        "fraction": regex.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}))", regex.I),
-        "weekday": regex.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
+        "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
+        "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}))", regex.I),
+        "weekday": regexcache.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
-        "hcount": regex.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
-        "count": regex.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
+        "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
+        "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
         # A bound or approximation just before a figure ("more than 212,000", "about $310m").
-        "qualifier": regex.compile(rf"(?:^|[^\p{{L}}])(?P<q>{qualifier})\s+(?:(?:a|an)\s+)?$", regex.I),
+        "qualifier": regexcache.compile(rf"(?:^|[^\p{{L}}])(?P<q>{qualifier})\s+(?:(?:a|an)\s+)?$", regex.I),
         # "a fee of", "the first offer, worth": the noun an amount is the value of.
-        "amount_head": regex.compile(rf"(?P<head>\p{{Ll}}[\p{{Ll}}\-]+)\s*,?\s+(?:{'|'.join(data.get('amount_links') or ['of'])})\s+"
+        "amount_head": regexcache.compile(rf"(?P<head>\p{{Ll}}[\p{{Ll}}\-]+)\s*,?\s+(?:{'|'.join(data.get('amount_links') or ['of'])})\s+"
                                      rf"(?:(?:a|an|the)\s+)?(?:(?:{qualifier})\s+)?$"),
         # Quick tests that let a sentence skip the patterns it cannot match.
-        "has_digit": regex.compile(r"\d"),
-        "has_word": regex.compile(rf"\b(?:{'|'.join(word_numbers + list(multiplicatives) + ['half', 'third', 'quarter', 'fifth', 'tenth'])})", regex.I),
-        "has_weekday": regex.compile(rf"\b(?:{'|'.join(weekdays) or '(?!)'})"),
-        "has_month": regex.compile(rf"\b(?=\p{{Lu}})(?:{month})", regex.I),
+        "has_digit": regexcache.compile(r"\d"),
+        "has_word": regexcache.compile(rf"\b(?:{'|'.join(word_numbers + list(multiplicatives) + ['half', 'third', 'quarter', 'fifth', 'tenth'])})", regex.I),
+        "has_weekday": regexcache.compile(rf"\b(?:{'|'.join(weekdays) or '(?!)'})"),
+        "has_month": regexcache.compile(rf"\b(?=\p{{Lu}})(?:{month})", regex.I),
     }
     return Lexicon(numbers, scales, frozenset(data["not_after_one"]), months,
                    frozenset(data["ambiguous_months"]), frozenset(data["month_prepositions"]),

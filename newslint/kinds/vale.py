@@ -10,19 +10,24 @@ tokens is run with only the tokens whose words are present (an exact narrowing: 
 whose literal words are absent cannot match)."""
 from __future__ import annotations
 
+import atexit
 import bisect
+import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import accumulate
 from itertools import islice
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
 from newslint import regexcache
 from newslint.document.model import Document
 from newslint.findings import Finding, Fix
+from newslint.yamlcache import ParsedYaml
 from newslint.kinds.base import (
     REGEX_TIMEOUT, CheckContext, Rule, RuleError, RuleSpec, compile_pattern, finditer, prose_words,
 )
@@ -51,7 +56,27 @@ _CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
 _GO_GROUP = regex.compile(r"\$(\d+)|\$\{(\w+)\}")
 
 
+T = TypeVar("T")
+KEPT_ANALYSES = 4096  # token analyses kept between runs (the latest written)
+
+
 # -- patterns -----------------------------------------------------------------------------
+def kept_analysis(kind: str, key: tuple, analyse: Callable[[], T]) -> T:
+    """`analyse()`, a pure function of `key` (of strings, booleans and tuples of them), from
+    the signed cache of an earlier run when there is one: parsing the tokens of the shipped
+    rules with Python's parser for their prefilters is about 30 ms of a cold start. The cache
+    is stale when this file changes (yamlcache.ParsedYaml), and written at exit."""
+    raw = repr(key).encode("utf-8", "surrogatepass")
+    return _analyses().parse(f"{kind}-{hashlib.sha256(raw).hexdigest()[:24]}", raw, analyse)
+
+
+@lru_cache(maxsize=1)
+def _analyses() -> ParsedYaml:
+    cache = ParsedYaml(Path(__file__).resolve().parent, "tokens", code=("kinds/vale.py",), keep=KEPT_ANALYSES)
+    atexit.register(cache.save)
+    return cache
+
+
 def scoped_flags(token: str) -> str:
     """`(?i)foo` -> `(?i:foo)`: Go applies a leading flag to its alternative only; Python's
     `regex` (version 0) would apply it to the whole pattern."""
@@ -551,7 +576,8 @@ class Literals:
         self.first_words = [_WORDS.match(t).group().lower() for t in texts]
 
     @staticmethod
-    def of(trees: list[Any], word: bool, before: str, after: str, ignorecase: bool) -> Literals | None:
+    def texts_of(trees: list[Any], word: bool, before: str, after: str) -> list[str] | None:
+        """The tokens' texts (sre trees) when a Literals can search for them; else None."""
         if not word or before or after or not trees or None in trees:
             return None
         texts = []
@@ -563,7 +589,7 @@ class Literals:
             if not (text.isascii() and _is_word_char(text[0]) and _is_word_char(text[-1])):
                 return None
             texts.append(text)
-        return Literals(texts, ignorecase)
+        return texts
 
     def usable(self, view: DocumentView, scope: str) -> bool:
         """The word index answers exactly: the scope's spans neither overlap nor cut a word
@@ -614,16 +640,17 @@ class TokenPattern:
         self.everything = tuple(range(len(self.tokens)))
         self._pattern: regex.Pattern | None = None
         self.source = self._source(range(len(self.tokens)))
-        parsed = [_parse(token) for token in self.tokens]
+        # What Python's parser says of the tokens depends on nothing else: kept between runs.
+        self._kept_key = (tuple(self.tokens), word, bool(self.flags & regex.IGNORECASE), before, after, capture)
+        compile_now, needs, literal_texts = kept_analysis("tokens", self._kept_key, self._analyse)
         # Tokens that Python's parser accepts are compiled on first use; anything else now,
         # so that a broken pattern is reported at load time with its file.
-        if None in parsed or ((before or after) and not parses(self.source)):
+        if compile_now:
             self._pattern = compile_key(self.source, key, self.flags)
         self.by_word: dict[str, list[int]] = {}
         self.by_substring: list[tuple[str, int]] = []
         self.always: list[int] = []
-        for index, tree in enumerate(parsed):
-            need = None if tree is None else _sequence(list(tree), word, word)
+        for index, need in enumerate(needs):
             if need is None:
                 self.always.append(index)
                 continue
@@ -632,7 +659,7 @@ class TokenPattern:
                     self.by_word.setdefault(value, []).append(index)
                 else:
                     self.by_substring.append((value, index))
-        self.literals = Literals.of(parsed, word, before, after, ignorecase)
+        self.literals = None if literal_texts is None else Literals(literal_texts, ignorecase)
         self.words = frozenset(self.by_word)
         self.ungated = frozenset(self.always) | {index for _, index in self.by_substring}
         # When every token has a literal word, the pattern can only match if one is present.
@@ -640,23 +667,35 @@ class TokenPattern:
         self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
         self._anchors: tuple[list[frozenset[str] | None], frozenset[str] | None] | None = None
 
+    def _analyse(self) -> tuple[bool, list[Need | None], list[str] | None]:
+        """Whether the pattern must be compiled at load (Python's parser rejects a token, or
+        the whole with its raw part), each token's requirement (see `requirement`), and the
+        tokens' texts when all are plain literals (see Literals)."""
+        parsed = [_parse(token) for token in self.tokens]
+        compile_now = None in parsed or bool((self.before or self.after) and not parses(self.source))
+        needs = [None if tree is None else _sequence(list(tree), self.word, self.word) for tree in parsed]
+        return compile_now, needs, Literals.texts_of(parsed, self.word, self.before, self.after)
+
     def _analyse_anchors(self) -> tuple[list[frozenset[str] | None], frozenset[str] | None]:
         """The anchors of each token, and those of the raw part when it comes first (then it
-        anchors every token); worked out on first need, as most rules never need them. A
-        global flag inside a token that sre rejects would apply to every token in `regex`:
-        then there are none."""
+        anchors every token); worked out on first need, as most rules never need them."""
         if self._anchors is None:
-            ignorecase = bool(self.flags & regex.IGNORECASE)
-            each: list[frozenset[str] | None] = [None] * len(self.tokens)
-            whole = None
-            trees = [analysis_tree(token) for token in self.tokens]
-            if "\\G" not in self.source and None not in trees:
-                if self.before or not self.tokens:
-                    whole = anchors(analysis_tree(self.source), ignorecase)
-                else:
-                    each = [anchors(tree, ignorecase, WORD_LEAD if self.word else "") for tree in trees]
-            self._anchors = (each, whole)
+            self._anchors = kept_analysis("anchors", self._kept_key, self._find_anchors)
         return self._anchors
+
+    def _find_anchors(self) -> tuple[list[frozenset[str] | None], frozenset[str] | None]:
+        """A global flag inside a token that sre rejects would apply to every token in
+        `regex`: then there are none."""
+        ignorecase = bool(self.flags & regex.IGNORECASE)
+        each: list[frozenset[str] | None] = [None] * len(self.tokens)
+        whole = None
+        trees = [analysis_tree(token) for token in self.tokens]
+        if "\\G" not in self.source and None not in trees:
+            if self.before or not self.tokens:
+                whole = anchors(analysis_tree(self.source), ignorecase)
+            else:
+                each = [anchors(tree, ignorecase, WORD_LEAD if self.word else "") for tree in trees]
+        return each, whole
 
     @property
     def anchors(self) -> list[frozenset[str] | None]:

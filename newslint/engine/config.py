@@ -8,8 +8,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newslint.findings import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -94,6 +92,8 @@ def load_config_file(path: Path) -> Config:
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: invalid TOML: {error}") from None
     else:
+        import yaml  # here: most runs have no YAML config (and PyYAML takes ~10 ms to import)
+
         try:
             data = yaml.safe_load(raw) or {}
         except (yaml.YAMLError, ValueError, RecursionError) as error:  # also bad dates, deep nesting

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from newslint.datafiles import safe_load_with_node
 from newslint.kinds.base import COMMON_KEYS, Rule, RuleError, RuleSpec
 from newslint.yamlcache import ParsedYaml
@@ -71,6 +69,8 @@ def read_spec(rule_id: str, path: Path, cache: ParsedYaml | None = None,
 
 def _parse_rule(text: str) -> tuple[dict, dict[str, int]] | tuple[int, str]:
     """(data, line of every top-level key), or (line, problem) when it is not a rule mapping."""
+    import yaml  # here: rules read from the cache need no PyYAML
+
     try:
         data, node = _load_with_node(text)
     except yaml.YAMLError as error:

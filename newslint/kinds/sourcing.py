@@ -18,9 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from newslint.datafiles import safe_load
+from newslint.datafiles import safe_load, yaml_errors
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
 from newslint.kinds.base import CheckContext, Rule, RuleError
@@ -97,7 +95,7 @@ class SourcingRule(Rule):
             path = _lexicon_path(Path(self.spec.path).parent, str(data["lexicon"]))
             try:
                 base = _read_lexicon(str(path), path.stat().st_mtime)
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+            except (OSError, UnicodeDecodeError, *yaml_errors()) as error:
                 raise RuleError(f"cannot read lexicon {path}: {error}", "lexicon") from None
         self.lexicon = Lexicon.from_data(merge(base, {k: v for k, v in data.items() if k in LEXICON_KEYS}))
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title, Variant
@@ -32,6 +30,8 @@ class FactsError(Exception):
 
 
 def load_facts(path: Path) -> list[dict[str, Any]]:
+    import yaml  # here: only a facts file needs PyYAML
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as error:

@@ -36,7 +36,7 @@ FORMAT = 2  # of an entry (see _pack)
 # megabyte): those the latest runs used are kept first.
 KEEP_BYTES = 2 << 20
 _ARITY = 11  # pattern, flags, code, group_index, index_group, named_lists, named_list_indexes, req_offset, req_chars, req_flags, group_count
-_UNCACHED_FLAGS = regex.LOCALE | regex.DEBUG
+_UNCACHED_FLAGS = int(regex.LOCALE | regex.DEBUG)
 _CODE = next(code for code in "IL" if array(code).itemsize == 4)  # the program: 32-bit words
 _MEMO_SIZE = 1024
 _LOCK = threading.RLock()
@@ -92,13 +92,16 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
     flags = int(flags)
     if not isinstance(pattern, str) or flags & _UNCACHED_FLAGS:
         return regex.compile(pattern, flags)
-    folder = cache_folder()
-    with _LOCK:
-        if _programs is None or _programs.folder != folder:  # the first call, or a new cache folder
-            if _programs is not None:
-                _programs.save()
-            _programs = _Programs(folder)
-        programs = _programs
+    try:
+        folder = cache_folder()
+        with _LOCK:
+            if _programs is None or _programs.folder != folder:  # the first call, or a new cache folder
+                if _programs is not None:
+                    _programs.save()
+                _programs = _Programs(folder)
+            programs = _programs
+    except ImportError:  # called while the modules that find the cache and its key are loading
+        return regex.compile(pattern, flags)
     if programs.path is None:
         return regex.compile(pattern, flags)
     key = (pattern, flags, int(regex.DEFAULT_VERSION))

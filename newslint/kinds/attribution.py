@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from newslint.document.model import Block, Document, Sentence
+from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
 from newslint.kinds.literals import NEVER, Folded, LazyPattern, Needs, WordLists
 from newslint.yamlcache import ParsedYaml
@@ -158,7 +159,7 @@ class ClaimKind:
     acts: LazyPattern | None = None
 
     def recorded_in(self, texts: Texts, block: Block) -> bool:
-        return self.acts is not None and texts.search(self.acts, block.start, block.end) is not None
+        return self.acts is not None and next(texts.word_matches(self.acts, block.start, block.end), None) is not None
 
 
 @dataclass
@@ -406,6 +407,16 @@ class Texts:
             return iter(())
         return self.narrowed(pattern).finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
+    def word_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
+        """finditer() of a word-list pattern (_words_pattern): tried only at the runs of word
+        characters that begin one of its entries (document/runs.py), not at every position."""
+        firsts = _entry_firsts(pattern)
+        runs = Runs.of(self.document)
+        if firsts is None or runs.within(start, end) is None:
+            return self.finditer(pattern, start, end)
+        return matches_at(self.narrowed(pattern), self.document.prose, runs.starts_of(firsts), start, end,
+                          timeout=REGEX_TIMEOUT)
+
     def search(self, pattern: LazyPattern, start: int, end: int) -> regex.Match | None:
         if not self.may_match(pattern, start, end):
             return None
@@ -427,6 +438,21 @@ class Texts:
         if key not in self._claims:
             self._claims[key] = claims_in(self.document, self.lexicon, sentence, self)
         return self._claims[key]
+
+
+_FIRSTS: dict[int, tuple[LazyPattern, frozenset[str] | None]] = {}
+
+
+def _entry_firsts(pattern: LazyPattern) -> frozenset[str] | None:
+    """The first runs of a word-list pattern's entries (runs.first_runs), once per pattern
+    (kept alive with it); None for any other pattern."""
+    held = _FIRSTS.get(id(pattern))
+    if held is None or held[0] is not pattern:
+        plain = isinstance(pattern, WordLists) and pattern.build is _words_pattern
+        if len(_FIRSTS) > 64:
+            _FIRSTS.clear()
+        held = _FIRSTS[id(pattern)] = (pattern, first_runs(e for entries in pattern.lists for e in entries) if plain else None)
+    return held[1]
 
 
 class Paragraph:
@@ -478,7 +504,7 @@ class Paragraph:
 def _names_a_source(texts: Texts, block: Block) -> bool:
     lexicon = texts.lexicon
     prose = texts.document.prose
-    if any(not _attributive(prose, m) for m in texts.finditer(lexicon.verbs, block.start, block.end)):
+    if any(not _attributive(prose, m) for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
         return True
     return texts.may_match_any(lexicon.sources, block.start, block.end) and \
         any(texts.search(p, block.start, block.end) for p in lexicon.sources)

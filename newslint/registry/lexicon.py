@@ -118,4 +118,10 @@ def is_title_word(word: str) -> bool:
     lex = lexicon()
     low = word.casefold().strip(",")
     return bool(low in lex.function_words or low.rstrip("-") in lex.status_words or low in lex.honorifics
-                or lex.country(low) or any(low in role.split() for role in lex.roles))
+                or lex.country(low) or low in _role_words())
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """Every word of every role ("police", "chief"), gathered once (it split each role per call)."""
+    return frozenset(word for role in lexicon().roles for word in role.split())

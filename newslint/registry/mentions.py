@@ -4,9 +4,10 @@ before them ("former French President X", "Port Authority spokeswoman X") or in 
 president"). Used on sources (to build the registry) and on drafts (to check them)."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -104,8 +105,20 @@ def _word_end(word: tuple[str, int, int]) -> int:
     return word[2]
 
 
+def _word_start(word: tuple[str, int, int]) -> int:
+    return word[1]
+
+
+_ANY_WORD_SPLIT = regex.compile(f"({_ANY_WORD.pattern})")
+
+
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(text, start, end)]
+    """The words of text[start:end] with their offsets (what _ANY_WORD.finditer(text, start,
+    end) finds: the pattern looks neither behind nor ahead). Split keeps the words at odd
+    places and the running length of the pieces gives their offsets: no match object each."""
+    pieces = _ANY_WORD_SPLIT.split(text[start:end])
+    offsets = list(accumulate(map(len, pieces), initial=start))
+    return list(zip(pieces[1::2], offsets[1::2], offsets[2::2]))
 
 
 def normalise_affiliation(words: list[str], lex: Lexicon | None = None) -> str:
@@ -242,7 +255,7 @@ class MentionFinder:
         self.lowercase_words = lowercase_words if lowercase_words is not None else lowercase_vocabulary(self.text)
         self.quoted = speech_mask(document)
         self._first_alnum: dict[tuple[int, int], int] = {}
-        self._sentence_words: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+        self._words_of_sentence: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(self.quoted[start:max(end, start + 1)])
@@ -322,14 +335,40 @@ class MentionFinder:
     def _words_before(self, sentence: Sentence, offset: int) -> list[tuple[str, int, int]]:
         """The words from the sentence's start to the offset: the sentence's words, read once,
         up to the offset (read afresh when a word runs across it)."""
-        key = (sentence.start, sentence.end)
-        words = self._sentence_words.get(key)
-        if words is None:
-            words = self._sentence_words[key] = _words_with_offsets(self.text, sentence.start, sentence.end)
+        words = self._sentence_words(sentence)
         cut = bisect_right(words, offset, key=_word_end)
         if cut < len(words) and words[cut][1] < offset or offset > sentence.end:
             return _words_with_offsets(self.text, sentence.start, offset)
         return words[:cut]
+
+    def _sentence_words(self, sentence: Sentence) -> list[tuple[str, int, int]]:
+        key = (sentence.start, sentence.end)
+        words = self._words_of_sentence.get(key)
+        if words is None:
+            words = self._words_of_sentence[key] = _words_with_offsets(self.text, sentence.start, sentence.end)
+        return words
+
+    def _words_in(self, sentence: Sentence, start: int, end: int) -> list[tuple[str, int, int]]:
+        """_words_with_offsets(text, start, end) for a stretch of the sentence: its words read
+        once, when no word crosses start or end (a scan of the stretch would cut it; the word
+        pattern looks neither behind nor ahead, so the scans fall in step)."""
+        if not sentence.start <= start <= end <= sentence.end:
+            return _words_with_offsets(self.text, start, end)
+        words = self._sentence_words(sentence)
+        first, stop = bisect_left(words, start, key=_word_start), bisect_left(words, end, key=_word_start)
+        if (first > 0 and words[first - 1][2] > start) or (stop > first and words[stop - 1][2] > end):
+            return _words_with_offsets(self.text, start, end)
+        return words[first:stop]
+
+    def _last_words(self, sentence: Sentence, start: int, end: int) -> list[tuple[str, int, int]]:
+        """The last two words of _words_with_offsets(text, start, end), from the sentence's
+        words when both start at or after `start`: a word cut at `start` comes before them, and
+        the scans are in step after it."""
+        if sentence.start <= start <= end <= sentence.end:
+            words = self._words_in(sentence, sentence.start, end)
+            if len(words) >= 2 and words[-2][1] >= start:
+                return words[-2:]
+        return _words_with_offsets(self.text, start, end)[-2:]
 
     def _role_width(self, tokens: list[tuple[str, int, int]], index: int) -> int:
         return _role_width(self.lex, tokens, index)
@@ -452,7 +491,7 @@ class MentionFinder:
         body_end = mention.end + 2
         stop = _APPOSITIVE_STOP.search(rest, 2)
         body_end += stop.start() - 2 if stop else len(rest) - 2
-        words = _words_with_offsets(self.text, mention.end + 2, body_end)
+        words = self._words_in(sentence, mention.end + 2, body_end)
         if not words:
             return
         lows = [w[0].casefold() for w in words]
@@ -541,7 +580,7 @@ class MentionFinder:
         if after and after.group().casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after.start()].strip():
             mention.evidence.add("verb")
             return
-        before = _words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)
+        before = self._last_words(sentence, max(sentence.start, mention.start - 30), mention.start)
         lows = [w[0].casefold() for w in before]
         if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
                                                  and self.text[before[-1][2]:mention.start].strip() in ("", ",")):

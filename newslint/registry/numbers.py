@@ -9,6 +9,7 @@ same way. Number words, scales, months and units come from newslint/data/numbers
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -168,11 +169,16 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     prose = document.prose
     taken = bytearray(len(prose))
     figures: list[Figure] = []
+    runs = _Runs.of(document)
     for sentence in document.sentences:
         tokens: list | None = None  # the sentence's words, read once it has a candidate
         found: list[tuple[Figure, int, int]] = []  # with the span of its clause
-        kinds, words = _kinds_possible(lex, prose, sentence.start, sentence.end)
-        starts = _Starts(lex, prose, sentence.start, sentence.end, words)
+        within = runs.within(sentence.start, sentence.end)
+        if within is None:  # a run of word characters crosses the sentence's edge
+            kinds, words = _kinds_possible(lex, prose, sentence.start, sentence.end)
+        else:
+            kinds, words = _kinds_of_runs(lex, prose, sentence.start, sentence.end, runs.held(*within))
+        starts = _Starts(lex, prose, sentence.start, sentence.end, words, runs if within is not None else None)
         for kind in kinds:
             for match in starts.matches(kind):
                 if any(taken[match.start():match.end()]):
@@ -199,9 +205,10 @@ class _Starts:
     its previous match) finds what its finditer over the sentence finds, without scanning
     every position with each kind's alternation of number words."""
 
-    def __init__(self, lex: Lexicon, prose: str, start: int, end: int, words: bool) -> None:
+    def __init__(self, lex: Lexicon, prose: str, start: int, end: int, words: bool, runs: _Runs | None = None) -> None:
         self.lex, self.prose, self.start, self.end = lex, prose, start, end
         self.words = words  # the sentence has a number word (else only digits begin numbers)
+        self.runs = runs  # the document's runs, when none crosses the sentence's edges
         self._numbers: list[int] | None = None
         self._amounts: list[int] | None = None
 
@@ -212,6 +219,8 @@ class _Starts:
         return _matches_at(pattern, self.prose, self.amount_starts() if kind == "amount" else self.number_starts(), self.end)
 
     def number_starts(self) -> list[int]:
+        if self._numbers is None and self.runs is not None:
+            self._numbers = self.runs.starting(self.start, self.end, _NUMBER if self.words else _DIGIT)
         if self._numbers is None and not self.words:
             self._numbers = [m.start() for m in _DIGIT_START.finditer(self.prose, self.start, self.end)]
         elif self._numbers is None:
@@ -285,10 +294,23 @@ def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> tuple[lis
     digit = lex.patterns["has_digit"].search(prose, start, end) is not None
     month = lex.patterns["has_month"].search(prose, start, end) is not None
     word = lex.patterns["has_word"].search(prose, start, end) is not None
+    weekday = lex.patterns["has_weekday"].search(prose, start, end) is not None
+    return _kinds(digit, month, word, weekday), word
+
+
+def _kinds_of_runs(lex: Lexicon, prose: str, start: int, end: int, held: int) -> tuple[list[str], bool]:
+    """_kinds_possible from what the sentence's runs of word characters begin with (`held`,
+    see _Runs): a month, number word or weekday test matches only at the start of a run."""
+    digit = lex.patterns["has_digit"].search(prose, start, end) is not None
+    word = bool(held & _WORD)
+    return _kinds(digit, bool(held & _MONTH), word, bool(held & _WEEKDAY)), word
+
+
+def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
     kinds = []
     if month:
         kinds += ["date", "month"] if digit else ["month"]
-    if lex.patterns["has_weekday"].search(prose, start, end) is not None:
+    if weekday:
         kinds.append("weekday")
     if digit or word:
         kinds += ["duration", "percent", "fraction"]
@@ -296,7 +318,87 @@ def _kinds_possible(lex: Lexicon, prose: str, start: int, end: int) -> tuple[lis
         kinds += ["amount", "year", "tally"]
     if digit or word:
         kinds += ["hcount", "count"]
-    return kinds, word
+    return kinds
+
+
+# What a run of word characters begins with (bits): a month (capitalised), a number word, a
+# weekday (the has_* tests of the lexicon), a number (see _may_start_number), a digit.
+_MONTH, _WORD, _WEEKDAY, _NUMBER, _DIGIT = 1, 2, 4, 8, 16
+_RUN_SPLIT = regex.compile(r"(\w+)")
+_RUN_BITS: dict[str, int] = {}  # per distinct run, kept across documents (words recur)
+_MAX_RUN_BITS = 1 << 16
+
+
+class _Runs:
+    r"""A document's runs of word characters (\w+), found once, with what each begins with.
+    The has_* tests, the number starts and the digit starts each match only at the start of a
+    run and within it (their words are word characters: see _runs_decide), so for a sentence
+    that no run crosses the edge of, its runs answer them: no regex scan per sentence."""
+
+    def __init__(self, prose: str) -> None:
+        pieces = _RUN_SPLIT.split(prose)  # the runs at odd places; no match object per run
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        self.starts = offsets[1::2]
+        self.ends = offsets[2::2]
+        if len(_RUN_BITS) > _MAX_RUN_BITS:
+            _RUN_BITS.clear()
+        get = _RUN_BITS.get
+        self.bits = [_run_bits(run) if (bits := get(run)) is None else bits for run in pieces[1::2]]
+
+    @classmethod
+    def of(cls, document: Document) -> _Runs | _NoRuns:
+        if not _runs_decide():
+            return _NoRuns()
+        return cls(document.prose)
+
+    def within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The runs [first, stop) of prose[start:end], or None when a run crosses start or
+        end (a scan of the sentence alone would cut it)."""
+        first, stop = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        if (first > 0 and self.ends[first - 1] > start) or (stop > first and self.ends[stop - 1] > end):
+            return None
+        return first, stop
+
+    def held(self, first: int, stop: int) -> int:
+        held = 0
+        for bits in self.bits[first:stop]:
+            held |= bits
+        return held
+
+    def starting(self, start: int, end: int, bit: int) -> list[int]:
+        """Where the runs of prose[start:end] with `bit` start (call within() first)."""
+        first, stop = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        starts, bits = self.starts, self.bits
+        return [starts[i] for i in range(first, stop) if bits[i] & bit]
+
+
+class _NoRuns:
+    """The lexicon's words are not all word characters: every sentence is scanned."""
+
+    def within(self, start: int, end: int) -> None:
+        return None
+
+
+def _run_bits(run: str) -> int:
+    r"""What a run begins with: the lexicon's has_* tests at its start (a pattern's `\b` holds
+    there and its words stay inside the run), _may_start_number, and `\b\d`."""
+    patterns = lexicon().patterns
+    bits = (_MONTH if patterns["has_month"].match(run) else 0) | (_WORD if patterns["has_word"].match(run) else 0) \
+        | (_WEEKDAY if patterns["has_weekday"].match(run) else 0) \
+        | (_NUMBER if run[0].isdigit() or _may_start_number(run, _first_words()) else 0) \
+        | (_DIGIT if _DIGIT_START.match(run) else 0)
+    _RUN_BITS[run] = bits
+    return bits
+
+
+@lru_cache(maxsize=1)
+def _runs_decide() -> bool:
+    r"""The has_* patterns are a `\b`, maybe a capital's lookahead, and a list of words of word
+    characters only (read from the patterns themselves), so the runs can stand in for their
+    scans: a word like "twenty-one" could run past its run's end."""
+    words = r"\(\?:\w+(?:\|\w+)*\)"
+    shape = regex.compile(rf"\\b(?:\(\?=\\p\{{Lu\}}\))?{words}")
+    return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
 def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> tuple[Figure, int, int] | None:

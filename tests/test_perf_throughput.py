@@ -92,7 +92,7 @@ def test_kinds_from_runs_equal_the_sentence_scans():
     assert numbers._runs_decide()
     checked = 0
     for document in documents():
-        runs = numbers._Runs(document.prose)
+        runs = numbers._Runs(Runs(document.prose))
         prose = document.prose
         for sentence in document.sentences:
             within = runs.within(sentence.start, sentence.end)

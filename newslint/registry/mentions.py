@@ -7,7 +7,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 import regex
 
@@ -109,16 +108,8 @@ def _word_start(word: tuple[str, int, int]) -> int:
     return word[1]
 
 
-_ANY_WORD_SPLIT = regex.compile(f"({_ANY_WORD.pattern})")
-
-
 def _words_with_offsets(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    """The words of text[start:end] with their offsets (what _ANY_WORD.finditer(text, start,
-    end) finds: the pattern looks neither behind nor ahead). Split keeps the words at odd
-    places and the running length of the pieces gives their offsets: no match object each."""
-    pieces = _ANY_WORD_SPLIT.split(text[start:end])
-    offsets = list(accumulate(map(len, pieces), initial=start))
-    return list(zip(pieces[1::2], offsets[1::2], offsets[2::2]))
+    return [(m.group(), m.start(), m.end()) for m in _ANY_WORD.finditer(text, start, end)]
 
 
 def normalise_affiliation(words: list[str], lex: Lexicon | None = None) -> str:

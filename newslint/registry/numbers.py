@@ -9,7 +9,6 @@ same way. Number words, scales, months and units come from newslint/data/numbers
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,6 +17,7 @@ import regex
 from newslint import regexcache
 from newslint.datafiles import data_file
 from newslint.document.model import Document
+from newslint.document.runs import Runs
 from newslint.registry.wording import stem
 
 KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday")
@@ -324,40 +324,29 @@ def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
 # What a run of word characters begins with (bits): a month (capitalised), a number word, a
 # weekday (the has_* tests of the lexicon), a number (see _may_start_number), a digit.
 _MONTH, _WORD, _WEEKDAY, _NUMBER, _DIGIT = 1, 2, 4, 8, 16
-_RUN_SPLIT = regex.compile(r"(\w+)")
 _RUN_BITS: dict[str, int] = {}  # per distinct run, kept across documents (words recur)
 _MAX_RUN_BITS = 1 << 16
 
 
 class _Runs:
-    r"""A document's runs of word characters (\w+), found once, with what each begins with.
+    r"""A document's runs of word characters (\w+, document/runs.py) with what each begins with.
     The has_* tests, the number starts and the digit starts each match only at the start of a
     run and within it (their words are word characters: see _runs_decide), so for a sentence
     that no run crosses the edge of, its runs answer them: no regex scan per sentence."""
 
-    def __init__(self, prose: str) -> None:
-        pieces = _RUN_SPLIT.split(prose)  # the runs at odd places; no match object per run
-        offsets = list(accumulate(map(len, pieces), initial=0))
-        self.starts = offsets[1::2]
-        self.ends = offsets[2::2]
+    def __init__(self, runs: Runs) -> None:
+        self.starts = runs.starts
+        self.within = runs.within
         if len(_RUN_BITS) > _MAX_RUN_BITS:
             _RUN_BITS.clear()
         get = _RUN_BITS.get
-        self.bits = [_run_bits(run) if (bits := get(run)) is None else bits for run in pieces[1::2]]
+        self.bits = [_run_bits(run) if (bits := get(run)) is None else bits for run in runs.texts]
 
     @classmethod
     def of(cls, document: Document) -> _Runs | _NoRuns:
         if not _runs_decide():
             return _NoRuns()
-        return cls(document.prose)
-
-    def within(self, start: int, end: int) -> tuple[int, int] | None:
-        """The runs [first, stop) of prose[start:end], or None when a run crosses start or
-        end (a scan of the sentence alone would cut it)."""
-        first, stop = bisect_left(self.starts, start), bisect_left(self.starts, end)
-        if (first > 0 and self.ends[first - 1] > start) or (stop > first and self.ends[stop - 1] > end):
-            return None
-        return first, stop
+        return cls(Runs.of(document))
 
     def held(self, first: int, stop: int) -> int:
         held = 0

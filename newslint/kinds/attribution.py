@@ -600,8 +600,12 @@ def _disjoint(spans: list[Span], document: Document) -> list[Span]:
     return merged
 
 
+_LAST_WORD = regex.compile(r"([\w.&'’-]+)\W*$")
+_NUMBER = regex.compile(r"\d(?:[\d,.]*\d)?")
+
+
 def _word_before(prose: str, at: int, floor: int) -> str:
-    word = regex.search(r"([\w.&'’-]+)\W*$", prose[max(floor, at - WINDOW):at])
+    word = _LAST_WORD.search(prose[max(floor, at - WINDOW):at])
     return word.group(1) if word else ""
 
 
@@ -670,7 +674,7 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
 def _only_excluded_numbers(span: Span, exclusions: Callable[[], list[tuple[int, int]]]) -> bool:
     """A cue whose every number is a date, year, time, duration or identifier (the spans
     `exclusions()` gives) is not a statistic."""
-    numbers = [(span.start + m.start(), span.start + m.end()) for m in regex.finditer(r"\d(?:[\d,.]*\d)?", span.text)]
+    numbers = [(span.start + m.start(), span.start + m.end()) for m in _NUMBER.finditer(span.text)]
     if not numbers:
         return False
     excluded = exclusions()

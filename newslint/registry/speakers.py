@@ -558,11 +558,15 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
             continue
         if state.registry is not None and state.registry.find(match.group()) is not None:
             continue  # an organisation the sources know
-        after = regex.match(r"\s*,?\s*([\p{L}]+)", doc.prose[match.end():match.end() + 30])
-        before = regex.search(r"([\p{L}]+)\s*,?\s*$", doc.prose[max(0, match.start() - 30):match.start()])
+        after = _WORD_AFTER.match(doc.prose[match.end():match.end() + 30])
+        before = _WORD_BEFORE.search(doc.prose[max(0, match.start() - 30):match.start()])
         if (after and after.group(1).casefold() in lex.verbs) or (before and before.group(1).casefold() in lex.verbs):
             found.append(_Mention(match.start(), "?" + match.group(2)))
     return found
+
+
+_WORD_AFTER = regex.compile(r"\s*,?\s*([\p{L}]+)")
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*,?\s*$")
 
 
 def _ambiguous_surnames(registry: Registry | None) -> set[str]:

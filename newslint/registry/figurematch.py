@@ -264,6 +264,7 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
     """matches(p, a, b) for each of `others`, with a's side prepared once: a figure is
     compared with many."""
     kind, context, persons, anchors, days, words = a.kind, a.context, a.persons, a.anchors, a.days, a.words
+    person_penalty, anchor_penalty = p.person_penalty, p.anchor_penalty
     needs: dict[str, tuple[int, int] | None] = {}  # by the other's unit
     found: list[int] = []
     for b in others:
@@ -281,18 +282,26 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
         if shared_items < need[0]:  # the cheap test first: this runs for many pairs
             found.append(0)
             continue
-        if persons and b.persons and not persons & b.persons:
+        if persons and b.persons and persons.isdisjoint(b.persons):
             found.append(0)  # one player's goals are not another's
             continue
-        required = need[0] + (p.person_penalty if bool(persons) != bool(b.persons) else 0)
+        required = need[0] + (person_penalty if bool(persons) != bool(b.persons) else 0)
         # Ordinary words in common, and a day both clauses are dated to (same_day).
-        evidence = shared_items + (1 if days & b.days else 0)
+        evidence = shared_items + (1 if days and not days.isdisjoint(b.days) else 0)
         # Differently dated clauses ask for anchor_penalty more: only asked when it decides.
-        with_penalty = required + p.anchor_penalty
-        if (anchors or b.anchors) and min(required, with_penalty) <= evidence < max(required, with_penalty) \
-                and anchors_disagree(anchors, b.anchors):
-            required = with_penalty
-        found.append(0 if evidence < required or len(words & b.words) < need[1] else evidence)
+        if anchors or b.anchors:
+            with_penalty = required + anchor_penalty
+            low, high = (required, with_penalty) if anchor_penalty >= 0 else (with_penalty, required)
+            if low <= evidence < high and anchors_disagree(anchors, b.anchors):
+                required = with_penalty
+        if evidence < required:
+            found.append(0)
+        elif need[1] <= 0:
+            found.append(evidence)
+        elif need[1] == 1:  # (most policies: one ordinary word, asked without building the set)
+            found.append(0 if words.isdisjoint(b.words) else evidence)
+        else:
+            found.append(0 if len(words & b.words) < need[1] else evidence)
     return found
 
 

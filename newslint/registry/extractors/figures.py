@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sys import intern
 
 from newslint.document.model import Document
-from newslint.registry.figurematch import consistent, key, matches, person_words, policy, scores
+from newslint.registry.figurematch import Key, Policy, consistent, key, person_words, policy, scores
 from newslint.registry.extractors import line_provenance
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
@@ -39,57 +39,86 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     """Groups of figures from different sources that speak of the same thing with values that
     cannot both be true. Candidates share a unit (counts, durations) or a context word (dates)."""
     p = policy()
-    keys = [key(p, f.kind, f.unit, f.context, f.anchors, people) for f in figures]
+    keys = _figure_keys(p, figures, people)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, fact in enumerate(figures):
         for word in _keys(fact, keys[number].context):
             index[word].append(number)
-    kinds = [f.kind for f in figures]
     values = [f.value for f in figures]
     sources = [f.provenance.source for f in figures]
     bounds = [f.bound for f in figures]
+    # What a figure is compared with, and how well it matches, depends only on its key: figures
+    # with equal keys (many, where sources repeat a story) share one comparison.
+    matched = {mine: _matched(mine, p, index, keys) for mine in dict.fromkeys(keys)}
+    agree: dict[tuple[str, str, str, str, str], bool] = {}  # consistent(), by the two values
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen
     # again from one more of its figures is found without a scan of all the others.
     groups: dict[int, set[int]] = {}
     parent: dict[int, int] = {}
     for number, fact in enumerate(figures):
-        candidates: set[int] = set()
-        for word in _keys(fact, keys[number].context):
-            candidates.update(index[word][:MAX_COMPARED])
-            if len(candidates) >= MAX_COMPARED:
-                break
-        kind, value, source = fact.kind, fact.value, fact.provenance.source
-        # Figures from other sources (the same kind: the index is by kind) ...
-        others = [n for n in candidates if kinds[n] == kind and sources[n] != source]
-        # ... with another value, that speak of the same thing.
-        differing = [n for n in others if values[n] != value]
-        score = scores(p, keys[number], [keys[n] for n in differing])
-        group = {number, *(n for n, s in zip(differing, score) if s)}
-        if len(group) < 2:
-            continue
-        # A value in another source, as closely matched, that agrees means no disagreement here
-        # (the same years listed by two sources: "from the 2021 through 2024 model years").
-        same = [keys[n] for n in others if values[n] == value]
+        mine = keys[number]
+        kind, value, source, bound = fact.kind, fact.value, fact.provenance.source, fact.bound
         # (Two different exact values agree only as dates or months, one without a year.)
-        loose = bool(fact.bound) or kind in ("date", "month")
-        if any(s and (loose or bounds[n]) and consistent(kind, value, fact.bound, values[n], bounds[n], p.approximate)
-               for n, s in zip(differing, score)) or any(scores(p, keys[number], same)):
-            continue
-        # One disagreement seen from several of its figures: join them (into the largest set).
-        roots = {_root(parent, n) for n in group if n in parent}
-        sets = [group, *(groups.pop(r) for r in roots)]
-        largest = max(sets, key=len)
-        for other in sets:
-            if other is not largest:
-                largest |= other
-        groups[number] = largest
-        parent[number] = number  # the new key (this figure may be in an earlier group)
-        for n in [*roots, *group]:
-            parent.setdefault(n, number)
-        for r in roots:
-            parent[r] = number
+        loose = bool(bound) or kind in ("date", "month")
+        group = {number}
+        for n in matched[mine]:
+            if sources[n] == source:
+                continue  # figures from other sources only
+            other = values[n]
+            if other == value:
+                break  # a value in another source, as closely matched, that agrees: no disagreement here
+            if loose or bounds[n]:
+                pair = (kind, value, bound, other, bounds[n])
+                if pair not in agree:
+                    agree[pair] = consistent(kind, value, bound, other, bounds[n], p.approximate)
+                if agree[pair]:
+                    break  # the same years listed by two sources: "from the 2021 through 2024 model years"
+            group.add(n)
+        else:
+            if len(group) > 1:
+                _join(groups, parent, number, group)
     return [conflict_of(group, figures) for group in groups.values()]
+
+
+def _figure_keys(p: Policy, figures: list[FigureFact], people: dict[str, str] | None) -> list[Key]:
+    """Each figure's key; figures with the same kind, unit, context and anchors share one."""
+    made: dict[tuple, Key] = {}
+    keys = []
+    for f in figures:
+        raw = (f.kind, f.unit, f.context, f.anchors)
+        if raw not in made:
+            made[raw] = key(p, f.kind, f.unit, f.context, f.anchors, people)
+        keys.append(made[raw])
+    return keys
+
+
+def _matched(mine: Key, p: Policy, index: dict, keys: list[Key]) -> list[int]:
+    """The figures a figure with this key is compared with (of its kind, the first MAX_COMPARED
+    of each of its index words until there are as many) that speak of the same thing."""
+    candidates: set[int] = set()
+    for word in _keys(mine, mine.context):
+        candidates.update(index[word][:MAX_COMPARED])
+        if len(candidates) >= MAX_COMPARED:
+            break
+    others = sorted(candidates)  # (of its kind: the index is by kind)
+    return [n for n, s in zip(others, scores(p, mine, [keys[n] for n in others])) if s]
+
+
+def _join(groups: dict[int, set[int]], parent: dict[int, int], number: int, group: set[int]) -> None:
+    """One disagreement seen from several of its figures: join them (into the largest set)."""
+    roots = {_root(parent, n) for n in group if n in parent}
+    sets = [group, *(groups.pop(r) for r in roots)]
+    largest = max(sets, key=len)
+    for other in sets:
+        if other is not largest:
+            largest |= other
+    groups[number] = largest
+    parent[number] = number  # the new key (this figure may be in an earlier group)
+    for n in [*roots, *group]:
+        parent.setdefault(n, number)
+    for r in roots:
+        parent[r] = number
 
 
 def conflict_of(group: set[int], figures: list) -> Conflict:
@@ -110,7 +139,7 @@ def _root(parent: dict[int, int], n: int) -> int:
     return n
 
 
-def _keys(fact: FigureFact, context: frozenset[str]) -> list[tuple[str, str]]:
+def _keys(fact: FigureFact | Key, context: frozenset[str]) -> list[tuple[str, str]]:
     if fact.unit:
         return [(fact.kind, fact.unit)]
     return sorted((fact.kind, word) for word in context if not word[:1].isupper())

@@ -1,6 +1,9 @@
 """Build the registry from source files by running the fact extractors in order."""
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,18 +22,35 @@ class SourceCorpus:
 
 def read_sources(paths: list[Path], parsers: dict | None = None) -> SourceCorpus:
     corpus = SourceCorpus()
-    for path in expand_paths(paths):
-        try:
-            decoded = read_text(path)
-        except InputError as error:
-            corpus.problems.append(str(error))
-            continue
-        corpus.documents.append(parse_document(str(path), decoded.text, parsers))
+    with collector_paused():
+        for path in expand_paths(paths):
+            try:
+                decoded = read_text(path)
+            except InputError as error:
+                corpus.problems.append(str(error))
+                continue
+            corpus.documents.append(parse_document(str(path), decoded.text, parsers))
     return corpus
 
 
 def build_registry(corpus: SourceCorpus, extractors: list) -> Registry:
     registry = Registry(sources=[d.path for d in corpus.documents])
-    for extractor in extractors:
-        extractor.extract(corpus.documents, registry)
+    with collector_paused():
+        for extractor in extractors:
+            extractor.extract(corpus.documents, registry)
     return registry
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a build makes its many objects: they live as long as
+    the registry, and a large build (1,000 articles) otherwise spends a tenth of its time
+    scanning them again and again. Objects are still freed as soon as they are unused; only
+    reference cycles wait for the collector, which runs again after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

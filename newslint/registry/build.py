@@ -10,6 +10,7 @@ from pathlib import Path
 from newslint.document import Document, parse_document
 from newslint.engine.files import InputError, expand_paths, read_text
 from newslint.registry.model import Registry
+from newslint.registry.parallel import map_documents
 
 
 @dataclass
@@ -21,16 +22,25 @@ class SourceCorpus:
 
 
 def read_sources(paths: list[Path], parsers: dict | None = None) -> SourceCorpus:
+    """The files under `paths` read and parsed (in worker processes when there are many), in
+    the order of the paths."""
     corpus = SourceCorpus()
     with collector_paused():
-        for path in expand_paths(paths):
-            try:
-                decoded = read_text(path)
-            except InputError as error:
-                corpus.problems.append(str(error))
-                continue
-            corpus.documents.append(parse_document(str(path), decoded.text, parsers))
+        for read in map_documents(_read, expand_paths(paths), parsers):
+            if isinstance(read, Document):
+                corpus.documents.append(read)
+            else:
+                corpus.problems.append(read)
     return corpus
+
+
+def _read(path: Path, parsers: dict | None) -> Document | str:
+    """The parsed document, or why the file cannot be read."""
+    try:
+        decoded = read_text(path)
+    except InputError as error:
+        return str(error)
+    return parse_document(str(path), decoded.text, parsers)
 
 
 def build_registry(corpus: SourceCorpus, extractors: list) -> Registry:

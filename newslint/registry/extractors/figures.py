@@ -10,7 +10,8 @@ from newslint.document.model import Document
 from newslint.registry.figurematch import Key, Policy, consistent, key, person_words, policy, scores
 from newslint.registry.extractors import line_provenance
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
-from newslint.registry.numbers import find_figures
+from newslint.registry.numbers import Figure, find_figures
+from newslint.registry.parallel import map_documents, workers_for
 
 MAX_COMPARED = 40  # per figure: keeps conflict search linear on large source sets
 
@@ -22,9 +23,8 @@ class FigureExtractor:
 
     def extract(self, documents: list[Document], registry: Registry) -> None:
         start = len(registry.figures)
-        for document in documents:
-            for figure in find_figures(document):
-                line = document.position(figure.start)[0]
+        for document, found in zip(documents, map_documents(_figures, documents)):
+            for figure, line in found:
                 # Words interned: a registry's many figures share their words (and its cache
                 # file stores each once, and loads faster).
                 registry.figures.append(FigureFact(
@@ -32,12 +32,18 @@ class FigureExtractor:
                     unit=intern(figure.unit), context=tuple(map(intern, figure.context)),
                     provenance=line_provenance(document, line),
                     bound=intern(figure.bound), anchors=tuple(map(intern, figure.anchors))))
-        registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry)))
+        registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry), workers_for(len(documents))))
 
 
-def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -> list[Conflict]:
+def _figures(document: Document) -> list[tuple[Figure, int]]:
+    """One document's figures, each with its line (a worker's share of the build)."""
+    return [(figure, document.position(figure.start)[0]) for figure in find_figures(document)]
+
+
+def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, workers: int = 1) -> list[Conflict]:
     """Groups of figures from different sources that speak of the same thing with values that
-    cannot both be true. Candidates share a unit (counts, durations) or a context word (dates)."""
+    cannot both be true. Candidates share a unit (counts, durations) or a context word (dates).
+    The comparisons are made in `workers` processes (newslint.registry.parallel)."""
     p = policy()
     keys = _figure_keys(p, figures, people)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -49,7 +55,8 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None) -
     bounds = [f.bound for f in figures]
     # What a figure is compared with, and how well it matches, depends only on its key: figures
     # with equal keys (many, where sources repeat a story) share one comparison.
-    matched = {mine: _matched(mine, p, index, keys) for mine in dict.fromkeys(keys)}
+    distinct = list(dict.fromkeys(keys))
+    matched = dict(zip(distinct, map_documents(_matched, distinct, p, index, keys, workers=workers)))
     agree: dict[tuple[str, str, str, str, str], bool] = {}  # consistent(), by the two values
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen

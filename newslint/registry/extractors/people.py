@@ -12,6 +12,7 @@ from newslint.registry.gender import GenderVotes
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, NameMention, lowercase_vocabulary
 from newslint.registry.model import Entity, Provenance, Registry, Variant
+from newslint.registry.parallel import map_documents
 from newslint.registry.reconcile import NameObservation, group_people, person_entity, reconcile_titles
 from newslint.registry.references import role_references_for
 
@@ -50,6 +51,12 @@ def is_person(mention: NameMention) -> bool:
     return True
 
 
+def _mentions(document: Document, vocabulary: set[str]) -> tuple[list[NameMention], list]:
+    """One document's name mentions and role references (a worker's share of the build)."""
+    finder = MentionFinder(document, vocabulary)
+    return finder.names(), finder.role_references()
+
+
 class PeopleExtractor:
     name = "people"
     order = 10
@@ -58,8 +65,7 @@ class PeopleExtractor:
         vocabulary: set[str] = set()
         for document in documents:
             vocabulary |= lowercase_vocabulary(document.prose)
-        found = [(d, MentionFinder(d, vocabulary)) for d in documents]
-        mentions = [(d, finder.names(), finder.role_references()) for d, finder in found]
+        mentions = [(d, *found) for d, found in zip(documents, map_documents(_mentions, documents, vocabulary))]
 
         observations = self._observations(mentions)
         groups = group_people(list(observations.values()))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from newslint.document.model import Document
 from newslint.registry.extractors import line_provenance
 from newslint.registry.model import QuoteFact, Registry
+from newslint.registry.parallel import map_documents
 from newslint.registry.speakers import KnownPeople, attribute
 
 SOURCE_TEXT = "source_text"  # registry.extra key: {source path: text}
@@ -25,18 +26,22 @@ class QuoteExtractor:
         # The people are known by now (order 10) and no quotation changes them: their tables
         # are gathered once for all the documents, not once per document.
         people = KnownPeople.of(registry)
-        for document in documents:
+        for document, found in zip(documents, map_documents(_quotes, documents, registry, people)):
             texts[document.path] = document.text
-            for item in attribute(document, registry, people):
-                if not item.text.strip():
-                    continue
-                line = document.position(item.quote.start)[0]
+            for text, speaker, speaker_text, line in found:
                 registry.quotes.append(QuoteFact(
-                    text=item.text,
-                    speaker=item.speaker,
+                    text=text,
+                    speaker=speaker,
                     provenance=line_provenance(document, line),
-                    speaker_text=item.speaker_text,
+                    speaker_text=speaker_text,
                 ))
+
+
+def _quotes(document: Document, registry: Registry, people: KnownPeople) -> list[tuple[str, str, str, int]]:
+    """One document's quotations: (words, speaker, speaker as written, line) (a worker's share
+    of the build)."""
+    return [(item.text, item.speaker, item.speaker_text, document.position(item.quote.start)[0])
+            for item in attribute(document, registry, people) if item.text.strip()]
 
 
 EXTRACTORS = [QuoteExtractor()]

@@ -1,0 +1,103 @@
+"""Per-document work of a registry build, spread over the machine's cores.
+
+A large source set (MIN_DOCUMENTS or more) is parsed and its per-document extraction passes run
+in forked worker processes, one chunk of documents each; everything that joins documents
+(grouping people, reconciling titles, conflicts) stays in this process. The workers inherit
+what the pass reads (the documents, the registry so far) from the fork, and send back only
+their results, in the order of the documents: the registry is the one a serial build makes.
+
+No pool for a small source set (starting workers costs more than it saves), inside a worker
+process (`check --jobs N` builds in each worker), in a process with other threads running (the
+language server: a fork copies only the calling thread), or where fork is not the way processes
+start (macOS, Windows)."""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any
+
+MIN_DOCUMENTS = 50  # fewer documents are handled in this process
+WORKERS: int | None = None  # processes, this one included; None: one per core
+CHUNKS_PER_WORKER = 8  # documents differ in length: smaller chunks keep every core busy
+
+# The pass being run: set before the workers fork, read by them (never pickled).
+_job: tuple[Callable[..., Any], Sequence[Any], tuple] | None = None
+
+
+def workers_for(count: int) -> int:
+    """How many processes a pass over `count` documents uses; 1 means this one alone."""
+    return 1 if count < MIN_DOCUMENTS else min(usable_workers(), count)
+
+
+def usable_workers() -> int:
+    """WORKERS, or one process per core this process may use; 1 where a pool is not used."""
+    if sys.platform in ("darwin", "win32"):
+        return 1
+    import multiprocessing  # only for a large source set
+
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.parent_process() is not None:
+        return 1
+    if threading.active_count() > 1:
+        return 1
+    if WORKERS is not None:
+        return max(1, WORKERS)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def map_documents(function: Callable[..., Any], documents: Sequence[Any], *shared: Any, workers: int | None = None) -> list:
+    """[function(d, *shared) for d in documents], in worker processes when there are many
+    (or in `workers` processes when given; 1: none). `function` must not change what it reads:
+    a worker's changes are lost."""
+    workers = workers_for(len(documents)) if workers is None else min(workers, usable_workers(), len(documents))
+    if workers < 2:
+        return [function(document, *shared) for document in documents]
+    size = -(-len(documents) // (workers * CHUNKS_PER_WORKER))
+    chunks = [range(start, min(start + size, len(documents))) for start in range(0, len(documents), size)]
+    try:
+        return _in_processes(chunks, workers, function, documents, shared)
+    except Exception:  # noqa: BLE001 - any failure is met again, and reported, as in a serial build
+        # Done again here, in order: the error raised is the one a serial build meets first
+        # (a worker's own could be a later document's, or not survive its way back).
+        return [function(document, *shared) for document in documents]
+
+
+def _in_processes(chunks: list[range], workers: int, function: Callable[..., Any], documents: Sequence[Any],
+                  shared: tuple) -> list:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    global _job
+    # A forked worker flushes the standard streams it inherited when it ends: flush them first
+    # so that nothing written before is written twice.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    _job = (function, documents, shared)
+    try:
+        # This process is one of the workers: it takes chunks from the end while the others
+        # take them from the start (a chunk no worker has started is cancelled and done here),
+        # and its own results are not sent through a pipe. The first chunk is always a worker's.
+        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
+            futures = [pool.submit(_run, chunk) for chunk in chunks]
+            try:
+                done = {n: _run(chunks[n]) for n in reversed(range(1, len(chunks))) if futures[n].cancel()}
+                return [result for n, future in enumerate(futures)
+                        for result in (done[n] if n in done else future.result())]
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
+    finally:
+        _job = None
+
+
+def _run(chunk: range) -> list:
+    assert _job is not None  # set by map_documents before the fork
+    function, documents, shared = _job
+    return [function(documents[n], *shared) for n in chunk]

@@ -40,6 +40,19 @@ def test_runs_are_the_word_runs():
         assert Runs.of(document) is runs
 
 
+def test_runs_give_the_words_and_word_starts_of_the_rule_index():
+    """prose_words (the engine's rule index) and the style rules' word_starts read the runs."""
+    from newslint.kinds.base import prose_words
+    from newslint.kinds.vale import DocumentView
+    for document in documents():
+        words = regex.findall(r"\w+", document.prose)
+        assert prose_words(document) == frozenset(w.lower() for w in words)
+        starts: dict[str, list[int]] = {}
+        for match in regex.finditer(r"\w+", document.prose):
+            starts.setdefault(match.group().lower(), []).append(match.start())
+        assert DocumentView(document).word_starts() == starts
+
+
 def test_word_list_matches_at_run_starts_equal_the_scan():
     """Texts.word_matches (tried at the runs that begin an entry) finds what the scan of each
     block finds, for the reporting verbs and every claim kind's acts."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
@@ -35,7 +36,24 @@ class Runs:
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
         self._starts_of: dict[frozenset[str], list[int]] = {}
-        self._lower: list[str | None] | None = None
+
+    @cached_property
+    def lower(self) -> list[str]:
+        """The runs' texts in lowercase (str.lower), in order."""
+        return list(map(str.lower, self.texts))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The distinct lowercase runs: the document's words for the rule index and prefilters."""
+        return frozenset(self.lower)
+
+    @cached_property
+    def word_starts(self) -> dict[str, list[int]]:
+        """Where each lowercase run starts, in order."""
+        starts: dict[str, list[int]] = {}
+        for word, offset in zip(self.lower, self.starts):
+            starts.setdefault(word, []).append(offset)
+        return starts
 
     @classmethod
     def of(cls, document: Document) -> Runs:
@@ -58,10 +76,9 @@ class Runs:
         every run that is not ASCII; computed once per set of words."""
         found = self._starts_of.get(firsts)
         if found is None:
-            if self._lower is None:  # None stands for a run that is not ASCII
-                self._lower = [text.lower() if text.isascii() else None for text in self.texts]
             found = self._starts_of[firsts] = [
-                start for start, low in zip(self.starts, self._lower) if low is None or low in firsts]
+                start for start, text, low in zip(self.starts, self.texts, self.lower)
+                if low in firsts or not text.isascii()]
         return found
 
 

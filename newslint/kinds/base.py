@@ -10,6 +10,7 @@ import regex
 
 from newslint import regexcache
 from newslint.document.model import Document
+from newslint.document.runs import Runs
 from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
 
 if TYPE_CHECKING:
@@ -63,15 +64,10 @@ class CheckContext:
         return self.cache[key]
 
 
-_WORDS = regex.compile(r"\w+")
-
-
 def prose_words(document: Document) -> frozenset[str]:
-    """The lowercase words (\\w+ runs) of the document's prose, computed once per document."""
-    words = document.__dict__.get("_prose_words")
-    if words is None or words[0] is not document.prose:
-        words = document.__dict__["_prose_words"] = (document.prose, frozenset(w.lower() for w in _WORDS.findall(document.prose)))
-    return words[1]
+    """The lowercase words (\\w+ runs) of the document's prose, computed once per document
+    from its runs (document/runs.py), which the fact checks and style rules share."""
+    return Runs.of(document).words
 
 
 class Rule:

@@ -61,8 +61,8 @@ class ParsedYaml:
                 self.entries[name] = (digest, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
                 self.changed = True
                 if self.keep is not None:
-                    for stale in list(self.entries)[:-self.keep or None]:
-                        del self.entries[stale]
+                    while len(self.entries) > max(self.keep, 1):  # the oldest written go
+                        del self.entries[next(iter(self.entries))]
             except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
                 pass  # e.g. data nested too deep to pickle: parsed afresh every time
         return value

@@ -24,15 +24,15 @@ def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # the signing key's folder
-    vale._analyses.cache_clear()
+    vale._ANALYSES.clear()
     yield folder
-    vale._analyses.cache_clear()
+    vale._ANALYSES.clear()
 
 
 def next_run() -> None:
     """What a new process sees: this one's analyses written, nothing in memory."""
-    vale._analyses().save()
-    vale._analyses.cache_clear()
+    vale.save_analyses()
+    vale._ANALYSES.clear()
 
 
 def token_patterns(ruleset) -> list[TokenPattern]:

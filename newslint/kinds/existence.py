@@ -29,7 +29,7 @@ class Existence(ValeRule):
         before, after = ("", raw) if append else (raw, "")
         self.tokens = TokenPattern(
             tokens, word=bool(tokens) and not self.nonword, ignorecase=self.ignorecase,
-            before=before, after=after, key="tokens" if tokens else "raw")
+            before=before, after=after, key="tokens" if tokens else "raw", origin=self.spec.path)
         # With no tokens the rule is its raw pattern: gate it on the raw's literals instead.
         self.gate = None if tokens else requirement(raw, False)
         self.gate_words = self.tokens.gate_words if tokens else need_words(self.gate)

@@ -31,7 +31,7 @@ class Substitution(ValeRule):
         self.replacements = [swap[k] for k in self.keys_in_order]
         self.tokens = TokenPattern(
             [non_capturing(k) for k in self.keys_in_order], word=not self.nonword,
-            ignorecase=self.ignorecase, capture=True, key="swap")
+            ignorecase=self.ignorecase, capture=True, key="swap", origin=self.spec.path)
         self.gate_words = self.tokens.gate_words
         # Replacements with $1 need the key's own groups: those keys compiled alone, on first
         # use when Python's parser accepts them (they cannot fail then), else now so that a

@@ -15,7 +15,7 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from itertools import accumulate
 from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +25,6 @@ import regex
 
 from newslint import regexcache
 from newslint.document.model import Document
-from newslint.document.runs import Runs
 from newslint.findings import Finding, Fix
 from newslint.yamlcache import ParsedYaml
 from newslint.kinds.base import (
@@ -49,6 +48,7 @@ FEW_TOKENS = 8
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regex.compile(r"\w+")
 _WORD_PAIR = regex.compile(r"\w\w")
+_WORD_SPLIT = regex.compile(r"(\w+)")
 _LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
 # Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
 _CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
@@ -56,24 +56,39 @@ _GO_GROUP = regex.compile(r"\$(\d+)|\$\{(\w+)\}")
 
 
 T = TypeVar("T")
-KEPT_ANALYSES = 4096  # token analyses kept between runs (the latest written)
+# Token analyses kept per folder of rules (the latest written): twice its rules is enough, and a
+# bound on what edits leave behind.
+KEPT_ANALYSES = 32768
 
 
 # -- patterns -----------------------------------------------------------------------------
-def kept_analysis(kind: str, key: tuple, analyse: Callable[[], T]) -> T:
+def kept_analysis(kind: str, key: tuple, analyse: Callable[[], T], origin: str = "") -> T:
     """`analyse()`, a pure function of `key` (of strings, booleans and tuples of them), from
     the signed cache of an earlier run when there is one: parsing the tokens of the shipped
-    rules with Python's parser for their prefilters is about 30 ms of a cold start. The cache
-    is stale when this file changes (yamlcache.ParsedYaml), and written at exit."""
+    rules with Python's parser for their prefilters is about 30 ms of a cold start. One cache
+    per folder of rules (`origin` is a rule file; none: a cache of its own), stale when this
+    file changes (yamlcache.ParsedYaml), written at exit."""
     raw = repr(key).encode("utf-8", "surrogatepass")
-    return _analyses().parse(f"{kind}-{hashlib.sha256(raw).hexdigest()[:24]}", raw, analyse)
+    folder = str(Path(origin).parent) if origin else str(Path(__file__).resolve().parent)
+    return _analyses(folder).parse(f"{kind}-{hashlib.sha256(raw).hexdigest()[:24]}", raw, analyse)
 
 
-@lru_cache(maxsize=1)
-def _analyses() -> ParsedYaml:
-    cache = ParsedYaml(Path(__file__).resolve().parent, "tokens", code=("kinds/vale.py",), keep=KEPT_ANALYSES)
-    atexit.register(cache.save)
+_ANALYSES: dict[str, ParsedYaml] = {}  # folder -> its kept analyses, read on first use
+
+
+def _analyses(folder: str) -> ParsedYaml:
+    cache = _ANALYSES.get(folder)
+    if cache is None:
+        if not _ANALYSES:
+            atexit.register(save_analyses)
+        cache = _ANALYSES[folder] = ParsedYaml(Path(folder), "tokens", code=("kinds/vale.py",), keep=KEPT_ANALYSES)
     return cache
+
+
+def save_analyses() -> None:
+    """Write the analyses made in this process (at exit)."""
+    for cache in list(_ANALYSES.values()):
+        cache.save()
 
 
 def scoped_flags(token: str) -> str:
@@ -426,8 +441,15 @@ class DocumentView:
 
     def word_starts(self) -> dict[str, list[int]]:
         """Where each lowercase word of `words` starts in the prose."""
-        if self._word_starts is None:  # the document's runs, shared with the fact checks
-            self._word_starts = Runs.of(self.document).word_starts
+        if self._word_starts is None:
+            # Split keeps the words at odd places; the running length of the pieces gives
+            # their offsets without a match object per word.
+            pieces = _WORD_SPLIT.split(self.document.prose)
+            offsets = list(accumulate(map(len, pieces), initial=0))
+            starts: dict[str, list[int]] = {}
+            for word, offset in zip(map(str.lower, pieces[1::2]), offsets[1::2]):
+                starts.setdefault(word, []).append(offset)
+            self._word_starts = starts
         return self._word_starts
 
     def anchor_starts(self, anchor_sets: tuple[frozenset[str], ...], raw: bool) -> list[int]:
@@ -624,7 +646,7 @@ class TokenPattern:
     `capture`: each token is its own group, so `token_of(match)` says which one matched."""
 
     def __init__(self, tokens: list[str], *, word: bool, ignorecase: bool, before: str = "",
-                 after: str = "", capture: bool = False, key: str = "tokens") -> None:
+                 after: str = "", capture: bool = False, key: str = "tokens", origin: str = "") -> None:
         self.tokens = [scoped_flags(t) for t in tokens]
         self.word = word
         self.flags = flags_for(ignorecase)
@@ -634,7 +656,8 @@ class TokenPattern:
         self.source = self._source(range(len(self.tokens)))
         # What Python's parser says of the tokens depends on nothing else: kept between runs.
         self._kept_key = (tuple(self.tokens), word, bool(self.flags & regex.IGNORECASE), before, after, capture)
-        compile_now, needs, literal_texts = kept_analysis("tokens", self._kept_key, self._analyse)
+        self._origin = origin  # the rule file: its folder's cache keeps the analyses
+        compile_now, needs, literal_texts = kept_analysis("tokens", self._kept_key, self._analyse, origin)
         # Tokens that Python's parser accepts are compiled on first use; anything else now,
         # so that a broken pattern is reported at load time with its file.
         if compile_now:
@@ -672,7 +695,7 @@ class TokenPattern:
         """The anchors of each token, and those of the raw part when it comes first (then it
         anchors every token); worked out on first need, as most rules never need them."""
         if self._anchors is None:
-            self._anchors = kept_analysis("anchors", self._kept_key, self._find_anchors)
+            self._anchors = kept_analysis("anchors", self._kept_key, self._find_anchors, self._origin)
         return self._anchors
 
     def _find_anchors(self) -> tuple[list[frozenset[str] | None], frozenset[str] | None]:

@@ -15,7 +15,6 @@ import bisect
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
-from itertools import accumulate
 from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ import regex
 
 from newslint import regexcache
 from newslint.document.model import Document
+from newslint.document.runs import Runs
 from newslint.findings import Finding, Fix
 from newslint.yamlcache import ParsedYaml
 from newslint.kinds.base import (
@@ -48,7 +48,6 @@ FEW_TOKENS = 8
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regex.compile(r"\w+")
 _WORD_PAIR = regex.compile(r"\w\w")
-_WORD_SPLIT = regex.compile(r"(\w+)")
 _LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
 # Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
 _CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
@@ -441,15 +440,8 @@ class DocumentView:
 
     def word_starts(self) -> dict[str, list[int]]:
         """Where each lowercase word of `words` starts in the prose."""
-        if self._word_starts is None:
-            # Split keeps the words at odd places; the running length of the pieces gives
-            # their offsets without a match object per word.
-            pieces = _WORD_SPLIT.split(self.document.prose)
-            offsets = list(accumulate(map(len, pieces), initial=0))
-            starts: dict[str, list[int]] = {}
-            for word, offset in zip(map(str.lower, pieces[1::2]), offsets[1::2]):
-                starts.setdefault(word, []).append(offset)
-            self._word_starts = starts
+        if self._word_starts is None:  # the document's runs, shared with the fact checks
+            self._word_starts = Runs.of(self.document).word_starts
         return self._word_starts
 
     def anchor_starts(self, anchor_sets: tuple[frozenset[str], ...], raw: bool) -> list[int]:

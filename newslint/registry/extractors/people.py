@@ -51,6 +51,10 @@ def is_person(mention: NameMention) -> bool:
     return True
 
 
+def _vocabulary(document: Document) -> set[str]:
+    return lowercase_vocabulary(document.prose)
+
+
 def _mentions(document: Document, vocabulary: set[str]) -> tuple[list[NameMention], list]:
     """One document's name mentions and role references (a worker's share of the build)."""
     finder = MentionFinder(document, vocabulary)
@@ -63,8 +67,8 @@ class PeopleExtractor:
 
     def extract(self, documents: list[Document], registry: Registry) -> None:
         vocabulary: set[str] = set()
-        for document in documents:
-            vocabulary |= lowercase_vocabulary(document.prose)
+        for words in map_documents(_vocabulary, documents):
+            vocabulary |= words
         mentions = [(d, *found) for d, found in zip(documents, map_documents(_mentions, documents, vocabulary))]
 
         observations = self._observations(mentions)

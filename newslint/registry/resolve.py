@@ -187,9 +187,8 @@ class DraftNames:
         given, surname = mention.words[0], mention.words[-1]
         if len(surname) < self.thresholds.min_length or surname.casefold() in self.source_words:
             return None
-        hits = [person for person in self.registry.people
-                if person.given and given.casefold() == person.given.casefold() and same_title(mention, person)
-                and similarity(surname, person.surname) >= self.thresholds.surname_same_title]
+        hits = [person for person in self.known.given_people.get(given.casefold(), ())
+                if same_title(mention, person) and similarity(surname, person.surname) >= self.thresholds.surname_same_title]
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_SURNAME, title_agrees=True)
@@ -223,18 +222,24 @@ class KnownNames:
     source_words: set[str]
     wrong_forms: dict[str, tuple[Entity, Variant]]
     organisation_forms: list[tuple[Entity, list[tuple[str, int]]]]
+    # Casefolded given name -> the people who have it, in registry order (for a titled name
+    # whose surname is further off: it looked at every person per mention).
+    given_people: dict[str, list[Entity]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, registry: Registry) -> KnownNames:
         by_surname: dict[str, list[Entity]] = {}
+        by_given: dict[str, list[Entity]] = {}
         for person in registry.people:
             if person.surname:
                 by_surname.setdefault(person.surname.casefold(), []).append(person)
+            if person.given:
+                by_given.setdefault(person.given.casefold(), []).append(person)
         organisations = [(o, [(f.casefold(), len(f.casefold())) for f in o.right_forms()]) for o in registry.organisations]
         return cls(list(by_surname), list(by_surname.values()),
                    {w.casefold() for w in registry.extra.get("people.tokens", [])},
                    {v.form.casefold(): (e, v) for e in registry.entities for v in e.variants if v.wrong},
-                   organisations)
+                   organisations, by_given)
 
 
 _KNOWN: dict[int, tuple[Registry, int, KnownNames]] = {}

@@ -524,12 +524,14 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     kept = tokenised.unquoted()  # every token outside quotations
     matches = tokenised.matches
     for index, at in enumerate(kept):
-        if not matches[at].group().lstrip("(")[:1].isupper():
+        text = matches[at].group()
+        if not text.lstrip("(")[:1].isupper():
             continue  # only a capitalised word names someone (checked before making a Token)
-        token = tokenised.token(at)
-        word = token.bare[:-2] if token.bare.endswith(("'s", "’s")) else token.bare
+        bare = text.strip("()").rstrip(".").casefold()  # Token.bare, made only for a name
+        word = bare[:-2] if bare.endswith(("'s", "’s")) else bare
         if word not in surnames or word in ambiguous:
             continue
+        token = tokenised.token(at)
         key = surnames[word]
         state.mentions.append(_Mention(token.start, key))
         if key not in state.genders:

@@ -20,7 +20,7 @@ from typing import Any
 
 MIN_DOCUMENTS = 50  # fewer documents are handled in this process
 WORKERS: int | None = None  # processes, this one included; None: one per core
-CHUNKS_PER_WORKER = 8  # documents differ in length: smaller chunks keep every core busy
+CHUNKS_PER_WORKER = 32  # small chunks: no process waits long for the last one of another
 
 # The pass being run: set before the workers fork, read by them (never pickled).
 _job: tuple[Callable[..., Any], Sequence[Any], tuple] | None = None

@@ -10,7 +10,7 @@ from newslint.document.model import Document
 from newslint.registry.figurematch import Key, Policy, consistent, key, person_words, policy, scores
 from newslint.registry.extractors import line_provenance
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
-from newslint.registry.numbers import Figure, find_figures
+from newslint.registry.numbers import find_figures
 from newslint.registry.parallel import map_documents, workers_for
 
 MAX_COMPARED = 40  # per figure: keeps conflict search linear on large source sets
@@ -24,20 +24,21 @@ class FigureExtractor:
     def extract(self, documents: list[Document], registry: Registry) -> None:
         start = len(registry.figures)
         for document, found in zip(documents, map_documents(_figures, documents)):
-            for figure, line in found:
+            for kind, value, text, unit, context, bound, anchors, line in found:
                 # Words interned: a registry's many figures share their words (and its cache
                 # file stores each once, and loads faster).
                 registry.figures.append(FigureFact(
-                    kind=intern(figure.kind), value=intern(figure.value), text=figure.phrase or figure.text,
-                    unit=intern(figure.unit), context=tuple(map(intern, figure.context)),
-                    provenance=line_provenance(document, line),
-                    bound=intern(figure.bound), anchors=tuple(map(intern, figure.anchors))))
+                    kind=intern(kind), value=intern(value), text=text, unit=intern(unit),
+                    context=tuple(map(intern, context)), provenance=line_provenance(document, line),
+                    bound=intern(bound), anchors=tuple(map(intern, anchors))))
         registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry), workers_for(len(documents))))
 
 
-def _figures(document: Document) -> list[tuple[Figure, int]]:
-    """One document's figures, each with its line (a worker's share of the build)."""
-    return [(figure, document.position(figure.start)[0]) for figure in find_figures(document)]
+def _figures(document: Document) -> list[tuple]:
+    """One document's figures as the registry keeps them, each with its line (a worker's share
+    of the build: plain tuples travel back faster than Figure objects)."""
+    return [(f.kind, f.value, f.phrase or f.text, f.unit, tuple(f.context), f.bound, tuple(f.anchors),
+             document.position(f.start)[0]) for f in find_figures(document)]
 
 
 def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, workers: int = 1) -> list[Conflict]:
@@ -45,18 +46,18 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
     cannot both be true. Candidates share a unit (counts, durations) or a context word (dates).
     The comparisons are made in `workers` processes (newslint.registry.parallel)."""
     p = policy()
-    keys = _figure_keys(p, figures, people)
+    keys, key_of = _figure_keys(p, figures, people)
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for number, fact in enumerate(figures):
-        for word in _keys(fact, keys[number].context):
+    words = [_keys(k, k.context) for k in keys]
+    for number, mine in enumerate(key_of):
+        for word in words[mine]:
             index[word].append(number)
     values = [f.value for f in figures]
     sources = [f.provenance.source for f in figures]
     bounds = [f.bound for f in figures]
     # What a figure is compared with, and how well it matches, depends only on its key: figures
     # with equal keys (many, where sources repeat a story) share one comparison.
-    distinct = list(dict.fromkeys(keys))
-    matched = dict(zip(distinct, map_documents(_matched, distinct, p, index, keys, workers=workers)))
+    matched = map_documents(_matched, keys, p, index, keys, key_of, workers=workers)
     agree: dict[tuple[str, str, str, str, str], bool] = {}  # consistent(), by the two values
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen
@@ -64,12 +65,11 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
     groups: dict[int, set[int]] = {}
     parent: dict[int, int] = {}
     for number, fact in enumerate(figures):
-        mine = keys[number]
         kind, value, source, bound = fact.kind, fact.value, fact.provenance.source, fact.bound
         # (Two different exact values agree only as dates or months, one without a year.)
         loose = bool(bound) or kind in ("date", "month")
         group = {number}
-        for n in matched[mine]:
+        for n in matched[key_of[number]]:
             if sources[n] == source:
                 continue  # figures from other sources only
             other = values[n]
@@ -88,19 +88,23 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
     return [conflict_of(group, figures) for group in groups.values()]
 
 
-def _figure_keys(p: Policy, figures: list[FigureFact], people: dict[str, str] | None) -> list[Key]:
-    """Each figure's key; figures with the same kind, unit, context and anchors share one."""
-    made: dict[tuple, Key] = {}
-    keys = []
+def _figure_keys(p: Policy, figures: list[FigureFact], people: dict[str, str] | None) -> tuple[list[Key], list[int]]:
+    """The distinct keys of the figures (figures with the same kind, unit, context and anchors
+    share one), and each figure's key by its number in them."""
+    made: dict[tuple, int] = {}
+    keys: list[Key] = []
+    key_of: list[int] = []
     for f in figures:
         raw = (f.kind, f.unit, f.context, f.anchors)
-        if raw not in made:
-            made[raw] = key(p, f.kind, f.unit, f.context, f.anchors, people)
-        keys.append(made[raw])
-    return keys
+        number = made.get(raw)
+        if number is None:
+            number = made[raw] = len(keys)
+            keys.append(key(p, f.kind, f.unit, f.context, f.anchors, people))
+        key_of.append(number)
+    return keys, key_of
 
 
-def _matched(mine: Key, p: Policy, index: dict, keys: list[Key]) -> list[int]:
+def _matched(mine: Key, p: Policy, index: dict, keys: list[Key], key_of: list[int]) -> list[int]:
     """The figures a figure with this key is compared with (of its kind, the first MAX_COMPARED
     of each of its index words until there are as many) that speak of the same thing."""
     candidates: set[int] = set()
@@ -109,7 +113,7 @@ def _matched(mine: Key, p: Policy, index: dict, keys: list[Key]) -> list[int]:
         if len(candidates) >= MAX_COMPARED:
             break
     others = sorted(candidates)  # (of its kind: the index is by kind)
-    return [n for n, s in zip(others, scores(p, mine, [keys[n] for n in others])) if s]
+    return [n for n, s in zip(others, scores(p, mine, [keys[key_of[n]] for n in others])) if s]
 
 
 def _join(groups: dict[int, set[int]], parent: dict[int, int], number: int, group: set[int]) -> None:

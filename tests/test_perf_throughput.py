@@ -58,7 +58,7 @@ def test_word_list_matches_at_run_starts_equal_the_scan():
     block finds, for the reporting verbs and every claim kind's acts."""
     lex = _lexicon()
     patterns = [lex.verbs, *(kind.acts for kind in lex.claims if kind.acts is not None)]
-    assert all(attribution._entry_firsts(p) for p in patterns)
+    assert all(attribution._run_needs(p) for p in patterns)
     checked = 0
     for document in documents():
         texts = attribution.Texts(document, lex)
@@ -69,6 +69,24 @@ def test_word_list_matches_at_run_starts_equal_the_scan():
                 assert fast == slow, (document.path, block)
                 checked += len(slow)
     assert checked > 500
+
+
+def test_a_sentence_without_the_runs_of_a_vague_group_has_none():
+    """Texts.runs_allow rules a sentence out only when the vague-group pattern finds nothing
+    in it (whole prose, so the lexicon's lists are not narrowed away)."""
+    lex = _lexicon()
+    pattern = lex.vague_groups
+    assert attribution._run_needs(pattern) is not None
+    ruled_out = found = 0
+    for document in documents():
+        texts = attribution.Texts(document, lex)
+        for sentence in document.sentences:
+            matches = list(pattern.finditer(document.prose, sentence.start, sentence.end))
+            found += bool(matches)
+            if not texts.runs_allow(pattern, sentence.start, sentence.end):
+                assert not matches, (document.path, matches[0].group())
+                ruled_out += 1
+    assert ruled_out > 500 and found > 20
 
 
 def test_matches_at_with_cut_words_and_phrases():

@@ -10,6 +10,7 @@ import hashlib
 import pickle
 import warnings
 from collections.abc import Callable, Iterator
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -410,12 +411,29 @@ class Texts:
     def word_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
         """finditer() of a word-list pattern (_words_pattern): tried only at the runs of word
         characters that begin one of its entries (document/runs.py), not at every position."""
-        firsts = _entry_firsts(pattern)
+        needs = _run_needs(pattern) if getattr(pattern, "build", None) is _words_pattern else None
         runs = Runs.of(self.document)
-        if firsts is None or runs.within(start, end) is None:
+        if needs is None or runs.within(start, end) is None:
             return self.finditer(pattern, start, end)
-        return matches_at(self.narrowed(pattern), self.document.prose, runs.starts_of(firsts), start, end,
+        return matches_at(self.narrowed(pattern), self.document.prose, runs.starts_of(needs[0]), start, end,
                           timeout=REGEX_TIMEOUT)
+
+    def runs_allow(self, pattern: LazyPattern, start: int, end: int) -> bool:
+        """False when prose[start:end] lacks a run that every match of the word-list pattern
+        holds (_run_needs): a set test on runs found once, cheaper than its prefilter's
+        substring tests."""
+        needs = _run_needs(pattern)
+        if needs is None:
+            return True
+        runs = Runs.of(self.document)
+        if runs.within(start, end) is None:
+            return True
+        for firsts in needs:
+            starts = runs.starts_of(firsts)  # with the runs that are not ASCII
+            at = bisect_left(starts, start)
+            if at == len(starts) or starts[at] >= end:
+                return False
+        return True
 
     def search(self, pattern: LazyPattern, start: int, end: int) -> regex.Match | None:
         if not self.may_match(pattern, start, end):
@@ -440,18 +458,29 @@ class Texts:
         return self._claims[key]
 
 
-_FIRSTS: dict[int, tuple[LazyPattern, frozenset[str] | None]] = {}
+_RUN_NEEDS: dict[int, tuple[LazyPattern, tuple[frozenset[str], ...] | None]] = {}
 
 
-def _entry_firsts(pattern: LazyPattern) -> frozenset[str] | None:
-    """The first runs of a word-list pattern's entries (runs.first_runs), once per pattern
-    (kept alive with it); None for any other pattern."""
-    held = _FIRSTS.get(id(pattern))
+def _run_needs(pattern: LazyPattern) -> tuple[frozenset[str], ...] | None:
+    """What every match of a word-list pattern holds as whole runs of word characters (see
+    runs.first_runs): for each list, one of its entries' first runs. A word list (_words_pattern)
+    begins with an entry; a vague-group match has a group word after white space (or at its
+    start) and a verb after white space, each followed by white space or a word's end. Worked
+    out once per pattern (kept alive with it); None for any other pattern, or lists that
+    runs cannot read."""
+    held = _RUN_NEEDS.get(id(pattern))
     if held is None or held[0] is not pattern:
-        plain = isinstance(pattern, WordLists) and pattern.build is _words_pattern
-        if len(_FIRSTS) > 64:
-            _FIRSTS.clear()
-        held = _FIRSTS[id(pattern)] = (pattern, first_runs(e for entries in pattern.lists for e in entries) if plain else None)
+        lists: list[tuple[str, ...]] = []
+        build = getattr(pattern, "build", None) if isinstance(pattern, WordLists) else None
+        if build is _words_pattern:
+            lists = [tuple(e for entries in pattern.lists for e in entries)]
+        elif build is _vague_groups_pattern or build is _plain_groups_pattern:
+            quantifiers, quantified, groups, verbs, _, _ = pattern.lists
+            lists = [quantified if build is _vague_groups_pattern else groups, verbs]
+        firsts = [first_runs(entries) for entries in lists]
+        if len(_RUN_NEEDS) > 64:
+            _RUN_NEEDS.clear()
+        held = _RUN_NEEDS[id(pattern)] = (pattern, tuple(firsts) if firsts and None not in firsts else None)
     return held[1]
 
 
@@ -558,7 +587,7 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
     document, lexicon, names = texts.document, texts.lexicon, texts.names
     prose = document.prose
     spans: list[Span] = []
-    if lexicon.vague_groups is not None:
+    if lexicon.vague_groups is not None and texts.runs_allow(lexicon.vague_groups, sentence.start, sentence.end):
         for match in texts.finditer(lexicon.vague_groups, sentence.start, sentence.end):
             # A bare group ("researchers found", "analysts expected") is the named study's or
             # data's when one is named earlier in the paragraph or anywhere in the sentence.
@@ -652,8 +681,8 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
                 found_exclusions.append([(m.start(), m.end()) for p in kind.not_
                                          for m in texts.finditer(p, sentence.start, sentence.end)])
             return found_exclusions[0]
-        for pattern in cues:
-            for match in texts.finditer(pattern, sentence.start, sentence.end):
+        for pattern in cues:  # each passed its prefilter above: searched without it
+            for match in texts.narrowed(pattern).finditer(document.prose, sentence.start, sentence.end, timeout=REGEX_TIMEOUT):
                 text = match.group()
                 lead = len(text) - len(text.lstrip())
                 span = Span(match.start() + lead, match.end(), text.strip())

@@ -181,7 +181,7 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
         starts = _Starts(lex, prose, sentence.start, sentence.end, words, runs if within is not None else None)
         for kind in kinds:
             for match in starts.matches(kind):
-                if any(taken[match.start():match.end()]):
+                if taken.find(1, match.start(), match.end()) >= 0:  # inside a figure already found
                     continue
                 if skip_quotes and document.in_quote(match.start(), match.end()):
                     continue

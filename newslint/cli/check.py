@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from newslint.cli.gcpause import started
 from newslint.cli.main import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, error
 from newslint.engine.config import Config, ConfigError, find_config, load_config_file
 from newslint.engine.files import Decoded, InputError, decode, expand_paths
@@ -62,6 +63,7 @@ def run_check(args: Namespace) -> int:
     except ConfigError as problem:
         error(str(problem))
         return EXIT_ERROR
+    started()  # the garbage collector runs again (see gcpause.py)
 
     load_failed = False
     for linter in linters.values():

@@ -78,8 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
-            from newslint.cli.check import run_check
-            return run_check(args)
+            from newslint.cli.gcpause import paused_start
+
+            with paused_start():  # until the rules are loaded (see gcpause.py)
+                from newslint.cli.check import run_check
+                return run_check(args)
         if args.command == "facts":
             from newslint.cli.facts import run_facts
             return run_facts(args)

@@ -10,11 +10,6 @@ from typing import Any
 
 from newslint.findings import SEVERITIES
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_FILES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 KEYS = {"sources", "facts", "rules", "select", "ignore", "levels", "fail_level", "exclude", "accept"}
 
@@ -87,6 +82,7 @@ def load_config_file(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     if path.name == "pyproject.toml":
+        tomllib = _tomllib()
         try:
             data = tomllib.loads(raw).get("tool", {}).get("newslint", {})
         except tomllib.TOMLDecodeError as error:
@@ -124,8 +120,20 @@ def _has_newslint_table(path: Path) -> bool:
         raw = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if "newslint" not in raw:
+        return False  # no table can name it: no need to parse (or import a TOML parser)
+    tomllib = _tomllib()
     try:
         return "newslint" in tomllib.loads(raw).get("tool", {})
     except tomllib.TOMLDecodeError:
         # Broken TOML that configures newslint must be reported, not silently passed over.
         return "[tool.newslint" in raw
+
+
+def _tomllib():
+    """The TOML parser, imported only when a pyproject.toml may configure newslint."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    return tomllib

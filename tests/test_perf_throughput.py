@@ -141,6 +141,22 @@ def test_kinds_from_runs_equal_the_sentence_scans():
     assert checked > 1000
 
 
+def test_month_date_weekday_year_and_tally_matches_begin_at_their_runs():
+    lex = numbers.lexicon()
+    checked = 0
+    for document in documents():
+        runs = numbers._Runs(Runs(document.prose))
+        for sentence in document.sentences:
+            if runs.within(sentence.start, sentence.end) is None:
+                continue
+            for kind, bits in numbers._RUN_KINDS.items():
+                tried = set(runs.starting(sentence.start, sentence.end, bits))
+                for match in lex.patterns[kind].finditer(document.prose, sentence.start, sentence.end):
+                    assert match.start() in tried, (kind, match.group())
+                    checked += 1
+    assert checked > 500
+
+
 def test_runs_stand_in_only_for_lists_of_plain_words():
     words = r"\(\?:\w+(?:\|\w+)*\)"
     shape = regex.compile(rf"\\b(?:\(\?=\\p\{{Lu\}}\))?{words}")

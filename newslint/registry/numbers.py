@@ -129,7 +129,7 @@ def lexicon() -> Lexicon:
                    frozenset(str(w) for w in data.get("fraction_not_after") or []))
 
 
-WORD = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
+WORD = regexcache.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
 
 
 def number_text(kind: str, text: str) -> str:
@@ -215,7 +215,10 @@ class _Starts:
     def matches(self, kind: str):
         pattern = self.lex.patterns[kind]
         if kind not in _NUMBER_KINDS:
-            return pattern.finditer(self.prose, self.start, self.end)
+            bits = _RUN_KINDS.get(kind)
+            if bits is None or self.runs is None:
+                return pattern.finditer(self.prose, self.start, self.end)
+            return _matches_at(pattern, self.prose, self.runs.starting(self.start, self.end, bits), self.end)
         return _matches_at(pattern, self.prose, self.amount_starts() if kind == "amount" else self.number_starts(), self.end)
 
     def number_starts(self) -> list[int]:
@@ -239,8 +242,8 @@ class _Starts:
 
 # Kinds whose every match begins at a number (or, for an amount, a currency symbol).
 _NUMBER_KINDS = frozenset({"duration", "percent", "fraction", "amount", "hcount", "count"})
-_RUN = regex.compile(r"\w+")
-_DIGIT_START = regex.compile(r"\b\d")
+_RUN = regexcache.compile(r"\w+")
+_DIGIT_START = regexcache.compile(r"\b\d")
 
 
 def _may_start_number(run: str, first: tuple[str, ...]) -> bool:
@@ -262,7 +265,7 @@ def _first_words() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _symbols() -> regex.Pattern | None:
     symbols = sorted((c for c in lexicon().currencies if not c.isalpha()), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(c) for c in symbols), regex.I) if symbols else None
+    return regexcache.compile("|".join(regex.escape(c) for c in symbols), regex.I) if symbols else None
 
 
 def _matches_at(pattern: regex.Pattern, prose: str, starts: list[int], end: int):
@@ -324,6 +327,10 @@ def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
 # What a run of word characters begins with (bits): a month (capitalised), a number word, a
 # weekday (the has_* tests of the lexicon), a number (see _may_start_number), a digit.
 _MONTH, _WORD, _WEEKDAY, _NUMBER, _DIGIT = 1, 2, 4, 8, 16
+# Kinds whose every match begins at a run that begins with these: a month name (the has_month
+# test, which the month and date patterns begin with), a weekday, or a digit after a word
+# boundary (a date's day, a year, a tally).
+_RUN_KINDS = {"month": _MONTH, "date": _MONTH | _DIGIT, "weekday": _WEEKDAY, "year": _DIGIT, "tally": _DIGIT}
 _RUN_BITS: dict[str, int] = {}  # per distinct run, kept across documents (words recur)
 _MAX_RUN_BITS = 1 << 16
 
@@ -386,7 +393,7 @@ def _runs_decide() -> bool:
     characters only (read from the patterns themselves), so the runs can stand in for their
     scans: a word like "twenty-one" could run past its run's end."""
     words = r"\(\?:\w+(?:\|\w+)*\)"
-    shape = regex.compile(rf"\\b(?:\(\?=\\p\{{Lu\}}\))?{words}")
+    shape = regexcache.compile(rf"\\b(?:\(\?=\\p\{{Lu\}}\))?{words}")
     return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
@@ -535,10 +542,10 @@ def _singular(word: str) -> str:
     return word
 
 
-_TIMES = regex.compile(r"\W*times?")
-_PREVIOUS_WORD = regex.compile(r"([\p{L}]+)\W*$")
-_NEXT_WORD = regex.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
-_OF_NOUN = regex.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
+_TIMES = regexcache.compile(r"\W*times?")
+_PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$")
+_NEXT_WORD = regexcache.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
+_OF_NOUN = regexcache.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
 
 
 def _previous_word(prose: str, at: int, limit: int) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newslint import __version__
 from newslint.engine.files import expand_paths
-from newslint.registry.build import build_registry, read_sources
+from newslint.registry.build import build_registry, collector_paused, read_sources
 from newslint.registry.curated import FactsError, apply_facts
 from newslint.registry.model import Registry
 
@@ -128,7 +128,8 @@ class StoredRegistry(Registry):
             pending.clear()
             self.__dict__.update({f.name: getattr(rebuilt, f.name) for f in dataclasses.fields(Registry)})
             return self.__dict__[name]
-        self.__dict__[name] = value = pickle.loads(data)
+        with collector_paused():  # a section is many objects at once (see build.collector_paused)
+            self.__dict__[name] = value = pickle.loads(data)
         return value
 
     def __reduce__(self):
@@ -183,7 +184,8 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
     try:
         sections, table, offset = [], [], 0
         for name in SECTIONS:
-            data = pickle.dumps(getattr(registry, name), protocol=pickle.HIGHEST_PROTOCOL)
+            with collector_paused():
+                data = pickle.dumps(getattr(registry, name), protocol=pickle.HIGHEST_PROTOCOL)
             table.append((name, offset, len(data), hashlib.sha256(data).digest()))
             sections.append(data)
             offset += len(data)

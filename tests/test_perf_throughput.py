@@ -173,6 +173,8 @@ def test_words_of_a_stretch_equal_its_scan():
         finder = mentions.MentionFinder(document, include_quotes=True)
         prose = document.prose
         for sentence in document.sentences:
+            for at in range(sentence.start, sentence.end, 5):  # the words before a name; fills the cache
+                assert finder._words_before(sentence, at) == mentions._words_with_offsets(prose, sentence.start, at)
             for at in range(sentence.start, sentence.end, 7):
                 for end in (min(sentence.end, at + 40), sentence.end):
                     assert finder._words_in(sentence, at, end) == mentions._words_with_offsets(prose, at, end)

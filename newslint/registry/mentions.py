@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Document, Sentence
 from newslint.kinds.literals import NEVER, WordLists
 from newslint.registry.lexicon import Lexicon, lexicon
@@ -83,10 +84,12 @@ class RoleReference:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[regex.Pattern, WordLists]:
     lex = lexicon()
-    particles = "|".join(regex.escape(p) for p in sorted(lex.particles, key=len, reverse=True))
+    # Longest first; ties alphabetical (a set's order changes between processes): the same
+    # pattern in every run, so that its compiled program is kept (see regexcache.py).
+    particles = "|".join(regex.escape(p) for p in sorted(lex.particles, key=lambda p: (-len(p), p)))
     honorifics = "|".join(regex.escape(h[0].upper() + h[1:]) for h in lex.honorifics if h.endswith("."))
     word = rf"(?:(?:{honorifics})|{_WORD})" if honorifics else _WORD
-    sequence = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})*")
+    sequence = regexcache.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})*")
     # The role list is long: compiled per document for the roles it holds (see WordLists).
     reference = WordLists(_reference_pattern, (tuple(sorted(lex.roles, key=len, reverse=True)),), 0)
     return sequence, reference
@@ -325,7 +328,10 @@ class MentionFinder:
 
     def _words_before(self, sentence: Sentence, offset: int) -> list[tuple[str, int, int]]:
         """The words from the sentence's start to the offset: the sentence's words, read once,
-        up to the offset (read afresh when a word runs across it)."""
+        up to the offset (read afresh when a word runs across it). None at all before a name
+        that opens its sentence: the sentence is not read."""
+        if _ANY_WORD.search(self.text, sentence.start, min(offset, sentence.end)) is None and offset <= sentence.end:
+            return []
         words = self._sentence_words(sentence)
         cut = bisect_right(words, offset, key=_word_end)
         if cut < len(words) and words[cut][1] < offset or offset > sentence.end:
@@ -340,12 +346,13 @@ class MentionFinder:
         return words
 
     def _words_in(self, sentence: Sentence, start: int, end: int) -> list[tuple[str, int, int]]:
-        """_words_with_offsets(text, start, end) for a stretch of the sentence: its words read
-        once, when no word crosses start or end (a scan of the stretch would cut it; the word
-        pattern looks neither behind nor ahead, so the scans fall in step)."""
-        if not sentence.start <= start <= end <= sentence.end:
+        """_words_with_offsets(text, start, end) for a stretch of the sentence: its words, when
+        they have been read (_words_before) and no word crosses start or end (a scan of the
+        stretch would cut it; the word pattern looks neither behind nor ahead, so the scans
+        fall in step); else the stretch is read."""
+        words = self._words_of_sentence.get((sentence.start, sentence.end))
+        if words is None or not sentence.start <= start <= end <= sentence.end:
             return _words_with_offsets(self.text, start, end)
-        words = self._sentence_words(sentence)
         first, stop = bisect_left(words, start, key=_word_start), bisect_left(words, end, key=_word_start)
         if (first > 0 and words[first - 1][2] > start) or (stop > first and words[stop - 1][2] > end):
             return _words_with_offsets(self.text, start, end)

@@ -18,6 +18,7 @@ from newslint import regexcache
 from newslint.datafiles import data_file
 from newslint.document.model import Document
 from newslint.document.runs import Runs
+from newslint.kinds.literals import Folded, Needs
 from newslint.registry.wording import stem
 
 KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday")
@@ -179,6 +180,9 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
         else:
             kinds, words = _kinds_of_runs(lex, prose, sentence.start, sentence.end, runs.held(*within))
         starts = _Starts(lex, prose, sentence.start, sentence.end, words, runs if within is not None else None)
+        if "duration" in kinds:  # (percent comes with it) drop what the sentence's words rule out
+            folded = Folded.of(prose[sentence.start:sentence.end])
+            kinds = [k for k in kinds if k not in _GATED or _kind_needs(k).met_by(folded)]
         for kind in kinds:
             for match in starts.matches(kind):
                 if taken.find(1, match.start(), match.end()) >= 0:  # inside a figure already found
@@ -195,6 +199,16 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
         figures.extend(_with_anchors(found))
     figures.sort(key=lambda f: f.start)
     return figures
+
+
+# Kinds whose patterns need words a sentence often lacks (a time unit; "%" or "cent"): a
+# literal prefilter read from the pattern (kinds/literals.py) rules them out per sentence.
+_GATED = frozenset({"duration", "percent"})
+
+
+@lru_cache(maxsize=None)
+def _kind_needs(kind: str) -> Needs:
+    return Needs.of(lexicon().patterns[kind].pattern)
 
 
 class _Starts:

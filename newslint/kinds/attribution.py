@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Block, Document, Sentence
 from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
@@ -30,11 +31,11 @@ LEXICON_CODE = ("kinds/attribution.py", "kinds/literals.py")
 # Blocks that are narration; headings, front matter, tables and block quotes are not.
 NARRATION_KINDS = frozenset({"paragraph"})
 NOT_NARRATION_SCOPES = frozenset({"blockquote", "table", "table.cell", "heading", "frontmatter", "code"})
-SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*\s*$")
+SENTENCE_END = regexcache.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Where a clause ends inside a sentence: semicolon, colon, dash, or a comma before a new clause.
-CLAUSE_BREAK = regex.compile(r";\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+")
-DESCRIBED_BY = regex.compile(r"(?-i:[A-Z][\w.&'-]*)$")
-NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
+CLAUSE_BREAK = regexcache.compile(r";\s+|:\s+|\s+[—–]\s+|\s+--\s+|,\s+")
+DESCRIBED_BY = regexcache.compile(r"(?-i:[A-Z][\w.&'-]*)$")
+NATIONALITY = regexcache.compile(r"(?:an|ian|ese|ish|i|ic|ch)$")
 FUNCTION_WORDS = ["the", "a", "an", "and", "but", "or", "nor", "that", "as", "while", "because", "if",
                   "when", "which", "who", "whom", "these", "those", "this", "its", "their", "his",
                   "her", "our", "your", "my", "to", "of", "in", "on", "at", "by", "for", "with", "from",
@@ -88,7 +89,7 @@ def _strings(value: Any, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
-DEFINED = regex.compile(r"\{\{(\w+)\}\}")
+DEFINED = regexcache.compile(r"\{\{(\w+)\}\}")
 
 
 def _expand(pattern: str, defines: dict[str, str], key: str) -> str:
@@ -130,7 +131,7 @@ def _compile(pattern: str, key: str, defines: dict[str, str] | None = None) -> L
     if _sre_parses(source):
         return LazyPattern(source, FLAGS)
     try:  # so that a broken pattern is reported at load, with its file and key
-        return LazyPattern(source, FLAGS, regex.compile(source, FLAGS))
+        return LazyPattern(source, FLAGS, regexcache.compile(source, FLAGS))
     except regex.error as error:
         raise RuleError(f"{key}: pattern {pattern!r} does not compile: {error}", key.split(".")[0]) from None
 
@@ -541,8 +542,8 @@ def _names_a_source(texts: Texts, block: Block) -> bool:
 
 # "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner
 # and a noun describes the noun; nobody is reporting anything.
-ATTRIBUTIVE_BEFORE = regex.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
-ATTRIBUTIVE_AFTER = regex.compile(r"\s+(?-i:[a-z][\w-]*)")
+ATTRIBUTIVE_BEFORE = regexcache.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
+ATTRIBUTIVE_AFTER = regexcache.compile(r"\s+(?-i:[a-z][\w-]*)")
 
 
 def _attributive(prose: str, match: regex.Match) -> bool:
@@ -610,8 +611,8 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
 
 
 # "what engineers call X", "what economists term X": naming a thing, not claiming anything.
-NAMING_VERB = regex.compile(r"\b(?:call|calls|term|terms|dub|dubs)$", regex.IGNORECASE)
-WHAT = regex.compile(r"\bwhat\b", regex.IGNORECASE)
+NAMING_VERB = regexcache.compile(r"\b(?:call|calls|term|terms|dub|dubs)$", regex.IGNORECASE)
+WHAT = regexcache.compile(r"\bwhat\b", regex.IGNORECASE)
 
 
 def _disjoint(spans: list[Span], document: Document) -> list[Span]:
@@ -629,8 +630,8 @@ def _disjoint(spans: list[Span], document: Document) -> list[Span]:
     return merged
 
 
-_LAST_WORD = regex.compile(r"([\w.&'’-]+)\W*$")
-_NUMBER = regex.compile(r"\d(?:[\d,.]*\d)?")
+_LAST_WORD = regexcache.compile(r"([\w.&'’-]+)\W*$")
+_NUMBER = regexcache.compile(r"\d(?:[\d,.]*\d)?")
 
 
 def _word_before(prose: str, at: int, floor: int) -> str:

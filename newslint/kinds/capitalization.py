@@ -11,6 +11,7 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import RuleError
 from newslint.kinds.vale import (
@@ -24,7 +25,7 @@ CHICAGO_SMALL = AP_SMALL | frozenset((
     "about above across after against along amid among around before behind below beneath beside "
     "between beyond despite down during except from inside into like near onto over past since "
     "through throughout toward towards under underneath until upon with within without").split())
-WORD = regex.compile(r"[\p{N}\p{L}*]+\S*")
+WORD = regexcache.compile(r"[\p{N}\p{L}*]+\S*")
 PUNCT = "\"'“”‘’()[]{}.,;:!?"
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
 from newslint.kinds.literals import NEVER, WordLists
@@ -80,7 +81,7 @@ class PronounsRule(Rule):
             raise RuleError("people_patterns must be a list of regular expressions", "people_patterns")
         self.people_patterns = [compile_pattern(p) for p in patterns]
         words = "|".join(sorted(map(regex.escape, self.genders), key=len, reverse=True))
-        self.pattern = regex.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
+        self.pattern = regexcache.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
         registry = context.registry

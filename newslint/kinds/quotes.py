@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
-import regex
 from rapidfuzz import fuzz, process
 
+from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.quotematch import index_for
@@ -169,7 +169,7 @@ class QuotesRule(Rule):
                 evidence=[Evidence(match.provenance.source, match.provenance.line, match.provenance.text)])
 
 
-SENTENCE_END = regex.compile(r"(?<=[.!?])[\s\"”’']+(?=\S)")
+SENTENCE_END = regexcache.compile(r"(?<=[.!?])[\s\"”’']+(?=\S)")
 
 
 def _whole_sentence(source_quote: str, words: list[str]) -> bool:

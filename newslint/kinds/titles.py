@@ -9,8 +9,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.explain import evidence, support
@@ -37,7 +36,7 @@ def _same_name_part(draft: list[str], known: list[str]) -> bool:
     return draft[0].casefold() == known[0].casefold() or draft[-1].casefold() == known[-1].casefold()
 
 # "X of the Relief Society": an organisation named right after a person, with no role.
-OF_ORGANISATION = regex.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
+OF_ORGANISATION = regexcache.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
 
 
 def describe(title: Title) -> str:

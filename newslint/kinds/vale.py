@@ -46,12 +46,12 @@ WORD_LEAD = r"\b"  # what WORD_TEMPLATE asserts where every token starts
 # narrowed to the tokens that can match (compiled once per set of tokens).
 FEW_TOKENS = 8
 NONWORD_TEMPLATE = r"(?:{})"
-_WORDS = regex.compile(r"\w+")
-_WORD_PAIR = regex.compile(r"\w\w")
+_WORDS = regexcache.compile(r"\w+")
+_WORD_PAIR = regexcache.compile(r"\w\w")
 _LEADING_FLAGS = re.compile(r"^\(\?([a-zA-Z]*(?:-[a-zA-Z]+)?)\)")
 # Vale turns capture groups in swap keys into non-capturing ones (so each key is one group).
-_CAPTURE_OPEN = regex.compile(r"(?<!\\)\((?!\?)")
-_GO_GROUP = regex.compile(r"\$(\d+)|\$\{(\w+)\}")
+_CAPTURE_OPEN = regexcache.compile(r"(?<!\\)\((?!\?)")
+_GO_GROUP = regexcache.compile(r"\$(\d+)|\$\{(\w+)\}")
 
 
 T = TypeVar("T")
@@ -283,7 +283,7 @@ _NOTHING = frozenset({""})  # "no consuming item here": the match starts with wh
 _LOCATORS: dict[str, regex.Pattern] = {}
 # `regex`'s Unicode properties, which sre does not know, read as \w for the analysis: never
 # an anchor themselves, and they leave the structure around them intact.
-_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", regex.DOTALL)
+_ESCAPE = regexcache.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", regex.DOTALL)
 
 
 def analysis_tree(pattern: str) -> Any:
@@ -565,7 +565,7 @@ class LiteralMatch(NamedTuple):
 
 # Non-ASCII characters that `regex` matches to an ASCII letter when ignoring case.
 _FOLDS_TO_ASCII = ("\u0130", "\u017f", "\u212a")
-_WORD_CHAR = regex.compile(r"\w")
+_WORD_CHAR = regexcache.compile(r"\w")
 
 
 class Literals:

@@ -21,14 +21,15 @@ from typing import NamedTuple
 
 import regex
 
+from newslint import regexcache
 from newslint.datafiles import data_file
 from newslint.document.model import Document, Quote
 from newslint.registry.model import Registry
 
-TOKEN = regex.compile(r"\(?[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-&]*\)?|[,;:.!?—–]")
+TOKEN = regexcache.compile(r"\(?[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-&]*\)?|[,;:.!?—–]")
 BOUNDARY = frozenset(",;:.!?—–")
 NAME_PARTICLES = frozenset({"de", "del", "la", "van", "von", "der", "da", "di", "bin", "al", "le", "du", "dos"})
-NAME_RUN = regex.compile(r"\b(\p{Lu}[\p{L}\-'’]+)(?:\s+(?:\p{Lu}[\p{L}\-'’]+|\p{Lu}\.))*\s+(\p{Lu}\p{Ll}[\p{L}\-]+)\b")
+NAME_RUN = regexcache.compile(r"\b(\p{Lu}[\p{L}\-'’]+)(?:\s+(?:\p{Lu}[\p{L}\-'’]+|\p{Lu}\.))*\s+(\p{Lu}\p{Ll}[\p{L}\-]+)\b")
 FUNCTION_WORDS = frozenset({"by", "of", "on", "in", "at", "to", "for", "with", "from", "and", "or", "but",
                             "that", "which", "who", "as", "than", "is", "was", "were", "are", "be"})
 CUT_WORDS = frozenset({"who", "which", "that", "whose", "in", "on", "at", "during", "while", "when",
@@ -567,8 +568,8 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
     return found
 
 
-_WORD_AFTER = regex.compile(r"\s*,?\s*([\p{L}]+)")
-_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*,?\s*$")
+_WORD_AFTER = regexcache.compile(r"\s*,?\s*([\p{L}]+)")
+_WORD_BEFORE = regexcache.compile(r"([\p{L}]+)\s*,?\s*$")
 
 
 def _ambiguous_surnames(registry: Registry | None) -> set[str]:
@@ -647,7 +648,7 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
 
 
 # After a name, its description and then the verb: "X, a professor of engineering, said".
-_DESCRIBED = regex.compile(r",[^,;:.!?\"“”()]{1,160},\s*")
+_DESCRIBED = regexcache.compile(r",[^,;:.!?\"“”()]{1,160},\s*")
 
 
 def _says(state: _State, key: str, lex: Lexicon) -> bool:

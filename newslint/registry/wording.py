@@ -3,11 +3,11 @@ normalisation (case, curly quotes, punctuation, ellipses, bracketed insertions),
 and a crude stem for matching context words across inflections."""
 from __future__ import annotations
 
-import regex
+from newslint import regexcache
 
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*")
-BRACKETED = regex.compile(r"\[[^\]]*\]")
-ELLIPSIS = regex.compile(r"\.\s*\.\s*\.|…")
+WORD = regexcache.compile(r"\p{L}[\p{L}\p{M}'’\-]*\p{L}|\p{L}|\d+(?:[.,]\d+)*")
+BRACKETED = regexcache.compile(r"\[[^\]]*\]")
+ELLIPSIS = regexcache.compile(r"\.\s*\.\s*\.|…")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
 
 

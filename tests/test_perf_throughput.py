@@ -230,3 +230,27 @@ def test_titled_name_lookup_by_given_name_equals_the_scan_of_every_person():
                     checked += 1
                     found += slow is not None
     assert checked > 50 and found >= 1
+
+
+def test_speaking_equals_the_speakers_of_the_facts():
+    """QuoteIndex.speaking (kept per set of wordings) gives speakers_of's facts that name a
+    speaker and their speakers, for every source quotation and parts of it."""
+    from newslint.engine.config import Config
+    from newslint.engine.linter import Linter, Options
+    from newslint.registry.quotematch import index_for
+    from newslint.registry.wording import quote_words
+
+    checked = 0
+    for sources in (ROOT / "seeds", ROOT / "tests" / "stories" / "council" / "sources"):
+        linter = Linter(Config(root=ROOT), Options(sources=[sources]))
+        registry, _ = linter.registries.get([sources], [], linter.parsers)
+        index = index_for(registry)
+        for fact in registry.quotes:
+            words = quote_words(fact.text)
+            for segments in ([words], [words[: len(words) // 2]], [words[:4], words[-4:]]):
+                facts = [f for f in index.speakers_of(segments, 6) if f.speaker]
+                for _ in range(2):  # computed, then kept
+                    kept, speakers = index.speaking(segments, 6)
+                    assert list(kept) == facts and speakers == {f.speaker for f in facts}
+                checked += bool(facts)
+    assert checked > 50

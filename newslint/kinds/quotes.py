@@ -213,11 +213,14 @@ class AttributionRule(Rule):
                     continue
                 # A short quotation: only when it is a whole sentence the sources give someone.
                 facts = [f for f in index.speakers_of(segments, size) if f.speaker and _whole_sentence(f.text, segments[0])]
+                speakers = {f.speaker for f in facts}
             else:
-                facts = [f for f in index.speakers_of(segments, self.min_words) if f.speaker] \
-                    or [f for f in self._near(index, registry, segments) if f.speaker]
+                facts, speakers = index.speaking(segments, self.min_words)
+                if not facts:
+                    facts = [f for f in self._near(index, registry, segments) if f.speaker]
+                    speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
-            if not facts or any(same_person(item.speaker, speaker) for speaker in {f.speaker for f in facts}):
+            if not facts or any(same_person(item.speaker, speaker) for speaker in speakers):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
             others = sorted({_display(f) for f in facts})

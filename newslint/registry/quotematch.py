@@ -81,6 +81,7 @@ class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
         self._answers: dict[tuple, Match | None] = {}  # lookup's, by quotation words and threshold
         self._facts_kept: dict[tuple, list[QuoteFact]] = {}  # _facts', by wordings
+        self._speaking_kept: dict[tuple, tuple[tuple[QuoteFact, ...], frozenset[str]]] = {}  # speaking's
         self.candidates = _candidates(registry.quotes)
         self._quotes = registry.quotes
         self._at_line: dict[tuple[str, int], list[QuoteFact]] | None = None  # quotes_at's, made on first use
@@ -183,12 +184,27 @@ class QuoteIndex:
     def speakers_of(self, segments: list[list[str]], min_overlap: int) -> list[QuoteFact]:
         """The source quotes that hold these words, or that the words hold (a draft quotation
         may run two source parts together, or quote a longer stretch than one source did)."""
+        return self._facts(self._speakers_wordings(segments, min_overlap))
+
+    def speaking(self, segments: list[list[str]], min_overlap: int) -> tuple[tuple[QuoteFact, ...], frozenset[str]]:
+        """speakers_of's facts that name a speaker, and their distinct speakers: kept per set of
+        wordings, as sources that repeat a quotation give it thousands of facts and most
+        checks only ask whether the draft's speaker is among a few people."""
+        asked = tuple(self._speakers_wordings(segments, min_overlap))
+        kept = self._speaking_kept.get(asked)
+        if kept is None:
+            if len(self._speaking_kept) >= LOOKUPS_KEPT:
+                self._speaking_kept.clear()
+            facts = tuple(f for f in self._facts(asked) if f.speaker)
+            kept = self._speaking_kept[asked] = (facts, frozenset(f.speaker for f in facts))
+        return kept
+
+    def _speakers_wordings(self, segments: list[list[str]], min_overlap: int) -> list[int]:
         words = [w for s in segments for w in s]
         wanted = frozenset(words)
-        return self._facts(i for i in sorted({*self._holding_all(wanted), *self._held_by(wanted)})
-                           if (wanted <= (c := self.wordings[i]).present and contains_segments(c.words, segments))
-                           or (len(c.words) >= min_overlap and c.present <= wanted
-                               and contains_segments(words, [c.words])))
+        return [i for i in sorted({*self._holding_all(wanted), *self._held_by(wanted)})
+                if (wanted <= (c := self.wordings[i]).present and contains_segments(c.words, segments))
+                or (len(c.words) >= min_overlap and c.present <= wanted and contains_segments(words, [c.words]))]
 
     def parts_in(self, segments: list[list[str]], min_words: int) -> list[QuoteFact]:
         """Source quotes of at least `min_words` words that the draft quotation holds: the

@@ -38,6 +38,9 @@ def test_runs_are_the_word_runs():
         found = [(m.start(), m.end(), m.group()) for m in regex.finditer(r"\w+", document.prose)]
         assert list(zip(runs.starts, runs.ends, runs.texts)) == found
         assert Runs.of(document) is runs
+        for firsts in (frozenset({"said", "the", "k", "may", "ſaid"}), frozenset(), attribution._run_needs(_lexicon().verbs)[0]):
+            assert runs.starts_of(firsts) == [start for start, _, text in found
+                                              if text.lower() in firsts or not text.isascii()]
 
 
 def test_runs_give_the_words_and_word_starts_of_the_rule_index():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any
 
 import regex
@@ -75,11 +75,18 @@ class Runs:
         """Where the runs whose lowercase text is in `firsts` (lowercase ASCII) start, with
         every run that is not ASCII; computed once per set of words."""
         found = self._starts_of.get(firsts)
-        if found is None:
-            found = self._starts_of[firsts] = [
-                start for start, text, low in zip(self.starts, self.texts, self.lower)
-                if low in firsts or not text.isascii()]
+        if found is None:  # the listed words the document holds, by the word index
+            starts = self.word_starts
+            found = self._starts_of[firsts] = sorted(
+                {*self.not_ascii, *chain.from_iterable(starts[word] for word in firsts & starts.keys())})
         return found
+
+    @cached_property
+    def not_ascii(self) -> list[int]:
+        """Where the runs that are not ASCII start."""
+        if self.prose.isascii():
+            return []
+        return [start for start, text in zip(self.starts, self.texts) if not text.isascii()]
 
 
 def first_runs(entries: Iterable[str]) -> frozenset[str] | None:

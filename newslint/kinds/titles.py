@@ -183,13 +183,15 @@ class TitlesRule(Rule):
             evidence=evidence(title.mentions))
 
     def _other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
-        """Another one-holder office at the same organisation ("chief financial officer" for
-        the chief executive): both offices are positions one person holds at a time."""
+        """Another office at the same organisation for a one-holder office ("chief financial
+        officer" for the chief executive, or for the spokeswoman that at least min_support
+        mentions make her): one person does not hold both."""
         lex = lexicon()
         if lex.family(phrase.role) not in lex.unique_roles:
             return None
         for title in sorted(entity.titles, key=lambda t: -t.support):
-            if (lex.family(title.family or title.role) in lex.unique_roles and active(title, context.draft_date)
+            attested = lex.family(title.family or title.role) in lex.unique_roles or title.support >= max(2, self.min_support)
+            if (attested and active(title, context.draft_date)
                     and title.affiliation and not lex.generic(title.affiliation) and affiliations_compatible(phrase.affiliation, title.affiliation)
                     and not lex.families_compatible(phrase.family, title.family or title.role)):
                 return title

@@ -386,7 +386,15 @@ class MentionFinder:
             gender = lex.honorifics.get(last_word, lex.honorifics.get(last_word + ".", ""))
             mention.honorific = gender
             mention.evidence.add("honorific")
-            return
+            # A title may stand before the honorific: "the chief medical officer, Dr. X".
+            honorific_start = words[-1][1]
+            words = words[:-1]
+            if not words:
+                return
+            gap = self.text[words[-1][2]:honorific_start]
+            comma = gap.strip() == ","
+            if gap.strip() and not comma:
+                return
         i = len(words) - 1
         role = None
         status = "current"

@@ -39,6 +39,9 @@ class Thresholds:
     min_length: int = 4  # shorter words are never near misses
     max_distance: int = 2  # edits
     surname_same_title: float = 0.5  # with the same given name and the same titled office
+    # With the same given name, a surname keeping the known one's first letters may be one
+    # edit further off ("Treadway" for "Treadwell"): slips rarely touch a word's start. 0: off.
+    surname_prefix_same_given: int = 4
 
 
 @dataclass
@@ -92,6 +95,8 @@ class DraftNames:
     def _near_people(self, surname: str) -> list[Entity]:
         """The people whose surname is at all close (rapidfuzz over the distinct surnames)."""
         cutoff = min(self.thresholds.surname, self.thresholds.surname_same_given)
+        if self.thresholds.surname_prefix_same_given:
+            cutoff = min(cutoff, 0.5)  # a prefix slip is up to max_distance + 1 edits off
         hits = process.extract(surname.casefold(), self.known.surnames, scorer=OSA.normalized_similarity,
                                score_cutoff=cutoff, limit=None)
         return [person for _, _, index in hits for person in self.known.surname_people[index]]
@@ -126,6 +131,15 @@ class DraftNames:
         distance = OSA.distance(written.casefold(), known.casefold())
         return distance <= self.thresholds.max_distance and similarity(written, known) >= cutoff
 
+    def _is_prefix_slip(self, written: str, known: str) -> bool:
+        """`written` keeps the first letters of `known` and is at most one edit further off
+        than a near miss may be; used only with the very same given name."""
+        keep = self.thresholds.surname_prefix_same_given
+        low, want = written.casefold(), known.casefold()
+        if not keep or len(low) < keep + 2 or low[:keep] != want[:keep] or low == want or low in self.source_words:
+            return False
+        return OSA.distance(low, want) <= self.thresholds.max_distance + 1
+
     def _near_surname(self, mention: NameMention) -> Resolution | None:
         word = mention.words[0]
         lex = lexicon()
@@ -152,7 +166,8 @@ class DraftNames:
             # With the very same given name, a surname may be a little further off.
             cutoff = self.thresholds.surname_same_given if given.casefold() == person.given.casefold() \
                 else self.thresholds.surname
-            near_surname = self._is_near(surname, person.surname, cutoff)
+            near_surname = self._is_near(surname, person.surname, cutoff) or (
+                given.casefold() == person.given.casefold() and self._is_prefix_slip(surname, person.surname))
             given_ok = given_compatible(given, person.given)
             # Given names are short ("Sam" for "Sami"): one letter less is allowed.
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)

@@ -1,0 +1,48 @@
+"""Titles and names the ransomware story (tests/eval/ransomware, now seen) showed we missed:
+a compound C-suite title ("chief medical officer" was read as "chief"), a title before an
+honorific ("the chief medical officer, Dr. X"), a one-holder office given to someone the
+sources give another office at the same organisation, and a surname slip that keeps the
+name's first letters with the same given name."""
+from __future__ import annotations
+
+from people_lint import ROOT, flagged, lint
+
+STORY = (ROOT / "tests" / "eval" / "ransomware" / "sources",)
+
+
+def test_former_before_a_sitting_compound_title_and_an_honorific_is_stale():
+    text = "Lakeshore Meridian's former chief medical officer, Dr. Adaeze Nwosu, said clinicians adapted.\n"
+    findings = lint("facts.Titles", text, STORY)
+    assert flagged(findings) == ["former chief medical officer"]
+    assert "chief medical officer, current" in findings[0].message
+
+
+def test_the_compound_title_itself_passes_with_or_without_the_honorific():
+    for text in ("Lakeshore Meridian's chief medical officer, Dr. Adaeze Nwosu, said clinicians adapted.\n",
+                 "Dr. Adaeze Nwosu, the chief medical officer, said clinicians adapted.\n"):
+        assert lint("facts.Titles", text, STORY) == []
+
+
+def test_a_one_holder_office_for_the_organisations_well_attested_spokeswoman_is_flagged():
+    text = "Lakeshore Meridian's chief financial officer, Noelle Bergstrom, said the system would not comment.\n"
+    findings = lint("facts.Titles", text, STORY)
+    assert flagged(findings) == ["Lakeshore Meridian's chief financial officer"]
+    assert "spokeswoman" in findings[0].message and "3 mentions in 3 sources" in findings[0].message
+
+
+def test_her_own_title_passes():
+    text = "Lakeshore Meridian spokeswoman Noelle Bergstrom said the system would not comment.\n"
+    assert lint("facts.Titles", text, STORY) == []
+
+
+def test_a_surname_slip_keeping_its_first_letters_with_the_same_given_name_is_a_name_finding():
+    text = "Gordon Treadway, a retired machinist, is asking a judge to let him sue.\n"
+    findings = lint("facts.Names", text, STORY)
+    assert flagged(findings) == ["Gordon Treadway"]
+    assert "Gordon Treadwell" in findings[0].message
+
+
+def test_a_surname_as_far_off_without_the_shared_start_or_the_same_given_name_passes():
+    for text in ("Gordon Breadwal, a retired machinist, is asking a judge to let him sue.\n",
+                 "Graham Treadway, a retired machinist, is asking a judge to let him sue.\n"):
+        assert lint("facts.Names", text, STORY) == []

@@ -314,8 +314,27 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
         phrase = finder(tokens)
         if phrase:
             _set_speaker(state, item, phrase, how)
-            break
+            return item
+    following = _sentence_after_question(doc, quote)
+    if following is not None:
+        phrase = _after(_tokens(state, quote.end, following.end))
+        if phrase:
+            _set_speaker(state, item, phrase, "after")
     return item
+
+
+def _sentence_after_question(doc: Document, quote: Quote):
+    """The next sentence of the paragraph when the quotation's own "?" or "!" ended its
+    sentence ('"… do?" Jansen said.' is split before the capitalised name)."""
+    sentence = doc.sentence_at(quote.end - 1)
+    if sentence is None or sentence.end > quote.end or not quote.closed \
+            or not doc.text[quote.start:quote.end].rstrip("\"”'’ ").endswith(("?", "!")):
+        return None
+    at = quote.end
+    while at < len(doc.text) and doc.text[at] in " \t":
+        at += 1
+    following = doc.sentence_at(at)
+    return following if following is not None and following.block == sentence.block else None
 
 
 def _after_limit(doc: Document, quote: Quote, block_end: int) -> int:

@@ -41,6 +41,7 @@ class Lexicon:
     particles: set[str] = field(default_factory=set)
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
+    kinship_words: set[str] = field(default_factory=set)
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
     gendered_nouns: dict[str, str] = field(default_factory=dict)
 
@@ -106,6 +107,7 @@ def lexicon() -> Lexicon:
     lex.particles = {str(w) for w in names.get("name_particles") or []}
     lex.suffixes = {str(w).casefold() for w in names.get("name_suffixes") or []}
     lex.reporting_verbs = {str(w).casefold() for w in names.get("reporting_verbs") or []}
+    lex.kinship_words = {str(w).casefold() for w in names.get("kinship_words") or []}
     for sex, words in (gender.get("pronouns") or {}).items():
         lex.pronouns.update({str(w): str(sex) for w in words})
     for sex, words in (gender.get("gendered_nouns") or {}).items():

@@ -82,7 +82,8 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
         keys = _block_keys(observation.surname)
         candidates = sorted({g for key in keys for g in blocks[key]})
         for number in candidates:
-            if any(same_person(observation, member) for member in groups[number]):
+            if any(same_person(observation, member) for member in groups[number]) and \
+                    not _relative_of(observation, groups[number]):
                 groups[number].append(observation)
                 break
         else:
@@ -94,20 +95,38 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
     return groups
 
 
+def _relative_of(observation: NameObservation, group: list[NameObservation]) -> bool:
+    """"his wife, Denise X" beside the group's Curtis X: a relative who shares the surname, not
+    a slip of the given name (which the form would otherwise become: a minority form)."""
+    if "relative" not in observation.evidence or not observation.given:
+        return False
+    named = [member for member in group if member.given]
+    return bool(named) and not any(same_person(observation, member) for member in named)
+
+
 def _block_keys(surname: str) -> tuple[str, str]:
     low = surname.casefold()
     return ("^" + low[:2], "$" + low[-2:])
 
 
-def person_entity(group: list[NameObservation], conflicts: list[Conflict]) -> Entity:
+def person_entity(group: list[NameObservation], conflicts: list[Conflict],
+                  lone_surnames: Counter | None = None) -> Entity:
     """An Entity from one group of forms: majority full name canonical, minority forms whose
-    surname or given name disagree with it marked wrong."""
+    surname or given name disagree with it marked wrong. `lone_surnames`: how often the
+    sources write each surname alone as a person's."""
     full = [o for o in group if len(o.words) > 1] or group
-    canonical = max(full, key=lambda o: (len(o.mentions), len(o.sources()), len(o.words)))
+    lone = lone_surnames or Counter()
+
+    def support(o: NameObservation) -> int:
+        """A full form's mentions and the lone surname's, written as it writes it ("X told
+        reporters" settles "Ann X" against "Ann Y" when each is written once)."""
+        return len(o.mentions) + (lone[o.surname.casefold()] if len(o.words) > 1 else 0)
+
+    canonical = max(full, key=lambda o: (support(o), len(o.sources()), len(o.words)))
     entity = Entity(canonical=canonical.form, kind="person", surname=canonical.surname, given=canonical.given)
     for observation in sorted(group, key=lambda o: -len(o.mentions)):
         wrong = False
-        if observation is not canonical and len(observation.mentions) < len(canonical.mentions):
+        if observation is not canonical and support(observation) < support(canonical):
             if observation.surname.casefold() != canonical.surname.casefold():
                 wrong = True
             elif not given_compatible(observation.given, canonical.given):

@@ -3,7 +3,7 @@ gender as the sources refer to the person. Order 10: quotes and figures resolve 
 context against the people found here."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import regex
 
@@ -73,11 +73,13 @@ class PeopleExtractor:
 
         observations = self._observations(mentions)
         groups = group_people(list(observations.values()))
+        lone = Counter(m.words[0].casefold() for _, names, _ in mentions for m in names
+                       if m.kind == "person" and len(m.words) == 1 and m.evidence)
         entities: list[Entity] = []
         by_form: dict[str, Entity] = {}
         titles: dict[int, list] = defaultdict(list)
         for group in groups:
-            entity = person_entity(group, registry.conflicts)
+            entity = person_entity(group, registry.conflicts, lone)
             entities.append(entity)
             for observation in group:
                 by_form[observation.form] = entity
@@ -121,6 +123,8 @@ class PeopleExtractor:
                 where = provenance(document, mention.start)
                 observation.mentions.append(where)
                 observation.evidence |= mention.evidence
+                if _after_kinship_word(document.prose, mention.start):
+                    observation.evidence.add("relative")
                 observation.titles.extend((title, where) for title in mention.titles)
         return observations
 
@@ -181,3 +185,9 @@ class PeopleExtractor:
 
 
 EXTRACTORS = [PeopleExtractor()]
+
+
+def _after_kinship_word(text: str, start: int) -> bool:
+    """"his wife, Ann X", "her son Tom X": the name follows a word for a relative."""
+    before = text[max(0, start - 30):start].rstrip(" ,").rsplit(None, 1)
+    return bool(before) and before[-1].casefold().strip("(") in lexicon().kinship_words

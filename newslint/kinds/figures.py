@@ -167,14 +167,21 @@ class FiguresRule(Rule):
         if registry is None or not registry.figures:
             return
         index = figure_index(self.policy, registry)
-        for figure in draft_figures(context):
+        figures = draft_figures(context)
+        by_sentence: dict[int, list[Figure]] = defaultdict(list)
+        for figure in figures:
+            sentence = context.document.sentence_at(figure.start)
+            by_sentence[sentence.start if sentence else -1].append(figure)
+        for figure in figures:
             if figure.kind not in self.kinds or figure.kind not in index.by_kind:
                 continue
-            finding = self._check_one(figure, index)
+            sentence = context.document.sentence_at(figure.start)
+            siblings = [f for f in by_sentence[sentence.start if sentence else -1] if f is not figure]
+            finding = self._check_one(figure, index, siblings)
             if finding is not None:
                 yield finding
 
-    def _check_one(self, figure: Figure, index: FigureIndex) -> Finding | None:
+    def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = ()) -> Finding | None:
         p = self.policy
         related = index.related(p, figure)
         if not related:
@@ -187,7 +194,12 @@ class FiguresRule(Rule):
         # Precision first: the same value, near enough the same words, means the sources agree.
         if index.confirms(p, figure):
             return None
-        by_value = self._by_value(related)
+        # A source value that another figure of the same draft sentence gives is that figure's
+        # ("Two of the eight …, one with a broken ankle"; "1,540 left … of roughly 1,600").
+        by_value = {value: items for value, items in self._by_value(related).items()
+                    if not any(f.kind == figure.kind and self._agree(f, fact) for f in siblings for _, fact in items)}
+        if not by_value:
+            return None
         best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
                                                                       sum(s for s, _ in item[1])))
         support.sort(key=lambda item: (bool(getattr(item[1], "bound", "")), -item[0]))

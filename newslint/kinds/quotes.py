@@ -201,6 +201,8 @@ class AttributionRule(Rule):
         if registry is None:
             return
         index = index_for(registry)
+        # A speaker's quotation split in two ('"…," said X. "…"') is one misattribution.
+        reported: set[tuple] = set()
         for item in _attributions(context):
             if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
                 continue
@@ -223,6 +225,10 @@ class AttributionRule(Rule):
             if not facts or any(same_person(item.speaker, speaker) for speaker in speakers):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
+            key = (item.block, item.speaker, tuple(sorted((f.provenance.source, f.provenance.line) for f in facts)))
+            if key in reported:
+                continue
+            reported.add(key)
             others = sorted({_display(f) for f in facts})
             start, end = (item.speaker_start, item.speaker_end) if item.speaker_start >= 0 else _words_span(context, item)
             where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])

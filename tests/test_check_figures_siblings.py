@@ -28,3 +28,16 @@ def test_a_misattributed_quotation_split_around_its_speaker_is_one_finding():
             'manager. "We moved a metre, we bolted a metre."\n')
     findings = lint("facts.Attribution", text, MINE)
     assert len(findings) == 1 and "Aaron Makepeace, not Luc Thibodeau" in findings[0].message
+
+
+def test_a_weekday_written_before_a_date_must_be_the_sources_weekday_for_that_date():
+    text = "Two members raised the readings at a committee meeting on Wednesday, Oct. 9, the union said.\n"
+    findings = lint("facts.Figures", text, MINE)
+    assert flagged(findings) == ["Wednesday"]
+    assert "Thursday for Oct. 9" in findings[0].message and "03_trade.md line 13" in findings[0].message
+    assert lint("facts.Figures", text.replace("Wednesday", "Thursday"), MINE) == []
+
+
+def test_a_weekday_alone_is_left_to_the_context_match():
+    text = "Two members raised the readings at a committee meeting on Wednesday, the union said.\n"
+    assert "Thursday for" not in " ".join(f.message for f in lint("facts.Figures", text, MINE))

@@ -46,3 +46,19 @@ def test_a_surname_as_far_off_without_the_shared_start_or_the_same_given_name_pa
     for text in ("Gordon Breadwal, a retired machinist, is asking a judge to let him sue.\n",
                  "Graham Treadway, a retired machinist, is asking a judge to let him sue.\n"):
         assert lint("facts.Names", text, STORY) == []
+
+
+MINE = (ROOT / "tests" / "eval" / "minecollapse" / "sources",)
+
+
+def test_the_general_manager_is_not_a_general():
+    findings = lint("facts.Titles", "Luc Thibodeau, the mine's general manager, wiped his eyes.\n", MINE)
+    assert findings == []
+
+
+def test_an_office_whose_only_holder_the_sources_name_without_an_organisation_is_a_warning():
+    text = "Luc Thibodeau, Northvale's chief operating officer, said the company owed the family an account.\n"
+    findings = lint("facts.Titles", text, MINE)
+    assert len(findings) == 1 and findings[0].severity == "warning"
+    assert "chief operating officer as Priya Raghunathan" in findings[0].message
+    assert lint("facts.Titles", text.replace("Luc Thibodeau", "Priya Raghunathan"), MINE) == []

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import regex
+
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, comparable, consistent, key, person_words,
@@ -62,15 +64,26 @@ class FigureIndex:
     registry: Any
     by_kind: dict[str, FactIndex]
     people: dict[str, str]
+    # The weekdays the sources write right before a date ("Thursday, Oct. 9"), by the date.
+    weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
         people = person_words(registry)
         by_kind: dict[str, FactIndex] = defaultdict(FactIndex)
+        dates_by_line: dict[tuple[str, int], list[FigureFact]] = defaultdict(list)
         for fact in registry.figures:
             by_kind[fact.kind].add(p, fact, key(p, fact.kind, fact.unit, fact.context,
                                                 getattr(fact, "anchors", ()), people))
-        return cls(registry, dict(by_kind), people)
+            if fact.kind == "date":
+                dates_by_line[fact.provenance.source, fact.provenance.line].append(fact)
+        weekdays: dict[str, list[FigureFact]] = defaultdict(list)
+        for fact in by_kind["weekday"].facts if "weekday" in by_kind else ():
+            weekday = fact[0]
+            for date in dates_by_line.get((weekday.provenance.source, weekday.provenance.line), ()):
+                if _written_before(weekday, date):
+                    weekdays[date.value].append(weekday)
+        return cls(registry, dict(by_kind), people, dict(weekdays))
 
     def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
         """The source figures that speak of the same thing as the draft's (any value), with
@@ -172,9 +185,15 @@ class FiguresRule(Rule):
         for figure in figures:
             sentence = context.document.sentence_at(figure.start)
             by_sentence[sentence.start if sentence else -1].append(figure)
+        dates = {f.start: f for f in figures if f.kind == "date"}
         for figure in figures:
             if figure.kind not in self.kinds or figure.kind not in index.by_kind:
                 continue
+            if figure.kind == "weekday":
+                finding = self._weekday_of_date(figure, dates, index, context)
+                if finding is not None:
+                    yield finding
+                    continue
             sentence = context.document.sentence_at(figure.start)
             siblings = [f for f in by_sentence[sentence.start if sentence else -1] if f is not figure]
             finding = self._check_one(figure, index, siblings)
@@ -216,6 +235,26 @@ class FiguresRule(Rule):
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
 
+    def _weekday_of_date(self, figure: Figure, dates: dict[int, Figure], index: FigureIndex,
+                         context: CheckContext) -> Finding | None:
+        """"Wednesday, Oct. 9" where the sources write "Thursday, Oct. 9": a date falls on one
+        weekday, whatever the words around it."""
+        text = context.document.text
+        gap = len(text[figure.end:figure.end + 3]) - len(text[figure.end:figure.end + 3].lstrip(", "))
+        date = dates.get(figure.end + gap) if gap else None
+        if date is None:
+            return None
+        said: dict[str, list[FigureFact]] = defaultdict(list)
+        for fact in index.weekdays_by_date.get(date.value, ()):
+            said[fact.value].append(fact)
+        if len(said) != 1 or figure.value in said:
+            return None  # the sources do not write this date with a weekday, or disagree
+        facts = next(iter(said.values()))
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        message = format_message(self.message, (figure.text, f"{facts[0].text} for {date.text}", where))
+        return self.finding(figure.start, figure.end, message=message, fix=Fix(facts[0].text, safe=False),
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
     def _by_value(self, related: list[tuple[int, FigureFact]]) -> dict[str, list[tuple[int, FigureFact]]]:
         """The matching source figures by value; a bound or approximate value that an exact one
         satisfies joins it ("more than 3,000" and "3,180" do not disagree)."""
@@ -248,6 +287,12 @@ class FiguresRule(Rule):
                 replacement = replacement.capitalize()
         # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
+
+
+def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
+    """The source writes the weekday right before the date ("Thursday, Oct. 9")."""
+    pattern = regex.escape(weekday.text) + r",?\s+" + regex.escape(date.text)
+    return regex.search(pattern, weekday.provenance.text) is not None
 
 
 def _short(path: str) -> str:

@@ -144,6 +144,12 @@ class TitlesRule(Rule):
             if holder is not None and holder[0] is not entity:
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
+            holder = self._sole_holder(phrase, context) if entity.titles else None
+            if holder is not None and holder[0] is not entity:
+                # The sources call the office only "the company's": a warning, not an error.
+                yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
+                                          severity="warning")
+                return
             office = self._other_office(phrase, entity, context) or self._exclusive_office(phrase, entity, context)
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
@@ -236,6 +242,19 @@ class TitlesRule(Rule):
             self.messages["holder"], (context.document.text[start:end],
                                       f"the {describe(title)}", person.canonical, support(title.mentions))),
             evidence=evidence(title.mentions))
+
+    def _sole_holder(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
+        """The one person in all the sources who holds this one-holder office, when the sources
+        name no organisation for it ("the company's chief operating officer"), so that the
+        draft's organisation cannot be compared: only if nobody else holds it."""
+        lex = lexicon()
+        if lex.family(phrase.role) not in lex.unique_roles:
+            return None
+        holders = [(person, title) for person, title in titles_by_family(context.registry).get(lex.family(phrase.role), ())
+                   if active(title, context.draft_date) and (title.support >= self.holder_min_support or not title.mentions)]
+        if len({id(p) for p, _ in holders}) != 1 or any(t.affiliation and not lex.generic(t.affiliation) for _, t in holders):
+            return None
+        return holders[0]
 
     def _holder_of(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
         """The one person the sources give this office (a one-holder office with an

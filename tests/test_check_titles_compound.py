@@ -62,3 +62,20 @@ def test_an_office_whose_only_holder_the_sources_name_without_an_organisation_is
     assert len(findings) == 1 and findings[0].severity == "warning"
     assert "chief operating officer as Priya Raghunathan" in findings[0].message
     assert lint("facts.Titles", text.replace("Luc Thibodeau", "Priya Raghunathan"), MINE) == []
+
+
+BRIDGE = (ROOT / "tests" / "eval" / "bridge" / "sources",)
+
+
+def test_a_rank_before_a_described_role_is_one_compound_title():
+    text = "Gerald Haverkamp, a former ODOT bridge engineer, said the crack began at a weld.\n"
+    findings = lint("facts.Titles", text, BRIDGE)
+    assert flagged(findings) == ["former ODOT bridge engineer"]
+    assert "chief bridge engineer, current" in findings[0].message
+    assert lint("facts.Titles", text.replace("a former", "the chief"), BRIDGE) == []
+
+
+def test_a_pronoun_after_a_compound_role_reference_still_points_to_its_holder():
+    text = ("Gerald Haverkamp, the chief bridge engineer for ODOT's District 10, said the crack measured "
+            "about 7 inches.\n\n\"It was still growing when we measured it a second time,\" she said.\n")
+    assert flagged(lint("facts.Pronouns", text, BRIDGE)) == ["she"]

@@ -48,7 +48,7 @@ def draft_names(registry) -> DraftNames:
 def test_near_people_are_those_of_a_scan_of_every_person(registry):
     names = draft_names(registry)
     people = [p for p in registry.people if p.surname]
-    cutoff = min(names.thresholds.surname, names.thresholds.surname_same_given)
+    cutoff = names.thresholds.search_cutoff
     for word in draft_words() + [p.surname[:-1] + "x" for p in people]:
         hits = process.extract(word.casefold(), [p.surname.casefold() for p in people],
                                scorer=OSA.normalized_similarity, score_cutoff=cutoff, limit=None)

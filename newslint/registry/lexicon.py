@@ -42,14 +42,34 @@ class Lexicon:
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
     kinship_words: set[str] = field(default_factory=set)
+    # Ranks before a role that make a compound one ("chief" bridge engineer).
+    role_ranks: set[str] = field(default_factory=set)
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
     gendered_nouns: dict[str, str] = field(default_factory=dict)
 
     def role(self, words: str) -> RoleInfo | None:
-        return self.roles.get(words.casefold())
+        low = words.casefold()
+        info = self.roles.get(low)
+        if info is None and low.partition(" ")[0] in self.role_ranks:
+            info = self._ranked_role(low)
+        return info
+
+    def _ranked_role(self, low: str) -> RoleInfo | None:
+        """A rank, up to two describing words and a listed role ("chief bridge engineer",
+        "deputy fire marshal"): a role of the family of its last words."""
+        words = low.split()
+        if not 3 <= len(words) <= 4:
+            return None
+        for cut in (len(words) - 2, len(words) - 1):  # "fire chief" before "chief"
+            head = self.roles.get(" ".join(words[cut:]))
+            middle = words[1:cut]
+            if head is not None and all(w.isalpha() and w not in self.function_words and w not in self.reporting_verbs
+                                        and w not in self.status_words for w in middle):
+                return RoleInfo(low, head.family, head.gender)
+        return None
 
     def family(self, role: str) -> str:
-        info = self.roles.get(role.casefold())
+        info = self.role(role)
         return info.family if info else role.casefold()
 
     def families_compatible(self, a: str, b: str) -> bool:
@@ -90,7 +110,8 @@ def lexicon() -> Lexicon:
         info = info or {}
         role = str(role).casefold()
         lex.roles[role] = RoleInfo(role, str(info.get("family") or role), str(info.get("gender") or ""))
-    lex.max_role_words = max((len(r.split()) for r in lex.roles), default=1)
+    lex.role_ranks = {str(w).casefold() for w in titles.get("role_ranks") or []}
+    lex.max_role_words = max([len(r.split()) for r in lex.roles] + [4 if lex.role_ranks else 1])
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}

@@ -609,17 +609,43 @@ class MentionFinder:
             if pre and pre[0].casefold().rstrip("-") in lex.status_words:
                 status = lex.status_words[pre[0].casefold().rstrip("-")]
                 pre = pre[1:]
-            affiliation = pre or (match.group("post") or "").split()
+            post = match.group("post")
             role = " ".join(match.group("role").casefold().split())
+            end = match.end()
+            if role in lex.role_ranks:
+                # "the chief bridge engineer for X": a rank and the role it heads.
+                ranked = self._ranked_reference(match.end("role"), role)
+                if ranked is not None:
+                    role, end, post = ranked
+            affiliation = pre or (post or "").split()
             info = lex.role(role)
             if info is None:
                 continue
-            found.append(RoleReference(match.start(), match.end(), match.group(), role, info.family,
+            found.append(RoleReference(match.start(), end, self.text[match.start():end], role, info.family,
                                        normalise_affiliation(affiliation, lex), status, quoted))
         return found
 
+    def _ranked_reference(self, at: int, rank: str) -> tuple[str, int, str | None] | None:
+        """The compound role a rank heads from `at` ("chief" + "bridge engineer"), where it
+        ends, and the organisation after it ("for ODOT"); None when the rank stands alone."""
+        words: list[tuple[str, int]] = []
+        for _ in range(3):
+            word = _NEXT_LOWER_WORD.match(self.text, words[-1][1] if words else at)
+            if word is None:
+                break
+            words.append((word.group(1), word.end()))
+        for width in range(len(words), 0, -1):
+            phrase = " ".join([rank, *(w for w, _ in words[:width])])
+            if self.lex.role(phrase) is not None:
+                end = words[width - 1][1]
+                organisation = _ORGANISATION_AFTER.match(self.text, end)
+                return phrase, end, organisation.group(1) if organisation else None
+        return None
+
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+_NEXT_LOWER_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
+_ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
 _DESCRIBED_THEN_VERB = regex.compile(r",\s+(?:an?|the|who)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
 

@@ -3,6 +3,8 @@ as wrong, or a near miss of a known name (given name and surname compared separa
 Shared by the name, title and pronoun checks."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import astuple, dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,6 +44,11 @@ class Thresholds:
     # With the same given name, a surname keeping the known one's first letters may be one
     # edit further off ("Treadway" for "Treadwell"): slips rarely touch a word's start. 0: off.
     surname_prefix_same_given: int = 4
+
+    @property
+    def search_cutoff(self) -> float:
+        """The lowest surname similarity of a near miss (prefix slips are looked up apart)."""
+        return min(self.surname, self.surname_same_given)
 
 
 @dataclass
@@ -94,12 +101,24 @@ class DraftNames:
 
     def _near_people(self, surname: str) -> list[Entity]:
         """The people whose surname is at all close (rapidfuzz over the distinct surnames)."""
-        cutoff = min(self.thresholds.surname, self.thresholds.surname_same_given)
-        if self.thresholds.surname_prefix_same_given:
-            cutoff = min(cutoff, 0.5)  # a prefix slip is up to max_distance + 1 edits off
         hits = process.extract(surname.casefold(), self.known.surnames, scorer=OSA.normalized_similarity,
-                               score_cutoff=cutoff, limit=None)
+                               score_cutoff=self.thresholds.search_cutoff, limit=None)
         return [person for _, _, index in hits for person in self.known.surname_people[index]]
+
+    def _prefix_people(self, surname: str) -> list[Entity]:
+        """The people whose surname starts with the same surname_prefix_same_given letters
+        (a range of the sorted distinct surnames)."""
+        keep = self.thresholds.surname_prefix_same_given
+        if not keep or len(surname) < keep + 2:
+            return []
+        prefix = surname.casefold()[:keep]
+        ordered = self.known.sorted_surnames
+        found: list[Entity] = []
+        for name, index in ordered[bisect_left(ordered, (prefix,)):]:
+            if not name.startswith(prefix):
+                break
+            found.extend(self.known.surname_people[index])
+        return found
 
     def _resolve(self, mention: NameMention) -> Resolution | None:
         form = " ".join(mention.words)
@@ -159,7 +178,10 @@ class DraftNames:
     def _near_full_name(self, mention: NameMention) -> Resolution | None:
         given, surname = mention.words[0], mention.words[-1]
         scored: list[tuple[float, Entity, str]] = []
-        for person in self._near_people(surname):
+        near = self._near_people(surname)
+        seen = {id(p) for p in near}
+        near += [p for p in self._prefix_people(surname) if id(p) not in seen]
+        for person in near:
             if not person.given:
                 continue
             same_surname = surname.casefold() == person.surname.casefold()
@@ -234,6 +256,7 @@ class KnownNames:
 
     surnames: list[str]
     surname_people: list[list[Entity]]
+    sorted_surnames: list[tuple[str, int]]  # (surname, its index in surnames), sorted
     source_words: set[str]
     wrong_forms: dict[str, tuple[Entity, Variant]]
     organisation_forms: list[tuple[Entity, list[tuple[str, int]]]]
@@ -251,7 +274,7 @@ class KnownNames:
             if person.given:
                 by_given.setdefault(person.given.casefold(), []).append(person)
         organisations = [(o, [(f.casefold(), len(f.casefold())) for f in o.right_forms()]) for o in registry.organisations]
-        return cls(list(by_surname), list(by_surname.values()),
+        return cls(list(by_surname), list(by_surname.values()), sorted((s, i) for i, s in enumerate(by_surname)),
                    {w.casefold() for w in registry.extra.get("people.tokens", [])},
                    {v.form.casefold(): (e, v) for e in registry.entities for v in e.variants if v.wrong},
                    organisations, by_given)

@@ -79,3 +79,15 @@ def test_a_pronoun_after_a_compound_role_reference_still_points_to_its_holder():
     text = ("Gerald Haverkamp, the chief bridge engineer for ODOT's District 10, said the crack measured "
             "about 7 inches.\n\n\"It was still growing when we measured it a second time,\" she said.\n")
     assert flagged(lint("facts.Pronouns", text, BRIDGE)) == ["she"]
+
+
+def test_another_given_name_with_the_same_surname_and_the_same_title_is_a_name_slip():
+    text = ("Janet Prescott, the Federal Highway Administration's Ohio division administrator, said federal "
+            "money could cover up to 80 percent of that bill.\n")
+    findings = lint("facts.Names", text, BRIDGE)
+    assert flagged(findings) == ["Janet Prescott"] and "Janelle Prescott" in findings[0].message
+
+
+def test_another_given_name_with_the_same_surname_and_no_shared_title_passes():
+    text = "Janet Prescott, a retired teacher who lives near the bridge, said the detour was long.\n"
+    assert lint("facts.Names", text, BRIDGE) == []

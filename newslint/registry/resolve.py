@@ -212,8 +212,8 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not same_office(mention, person):
-            return None  # without the same office, someone else who shares the surname
+        if how == WRONG_GIVEN and not (same_office(mention, person) or same_title(mention, person)):
+            return None  # without the same office or title, someone else who shares the surname
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:

@@ -91,3 +91,9 @@ def test_another_given_name_with_the_same_surname_and_the_same_title_is_a_name_s
 def test_another_given_name_with_the_same_surname_and_no_shared_title_passes():
     text = "Janet Prescott, a retired teacher who lives near the bridge, said the detour was long.\n"
     assert lint("facts.Names", text, BRIDGE) == []
+
+
+def test_an_unrelated_given_name_with_the_same_surname_and_title_is_someone_else():
+    text = ("Margaret Prescott, the Federal Highway Administration's Ohio division administrator, said federal "
+            "money could cover up to 80 percent of that bill.\n")
+    assert lint("facts.Names", text, BRIDGE) == []

@@ -212,8 +212,11 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not (same_office(mention, person) or same_title(mention, person)):
-            return None  # without the same office or title, someone else who shares the surname
+        if how == WRONG_GIVEN and not (same_office(mention, person) or (
+                given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
+            # Someone else who shares the surname, unless the draft gives them the office, or
+            # the same title and a given name that starts the same ("Janet" for "Janelle").
+            return None
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:

@@ -41,3 +41,19 @@ def test_a_weekday_written_before_a_date_must_be_the_sources_weekday_for_that_da
 def test_a_weekday_alone_is_left_to_the_context_match():
     text = "Two members raised the readings at a committee meeting on Wednesday, the union said.\n"
     assert "Thursday for" not in " ".join(f.message for f in lint("facts.Figures", text, MINE))
+
+
+def test_a_number_after_a_label_word_is_not_a_count():
+    text = ("The mine's microseismic sensors logged 72 events above magnitude 1.0 in the area of the collapse "
+            "in the seven days before a magnitude 2.8 event brought down the drift.\n")
+    findings = lint("facts.Figures", text, MINE)
+    assert flagged(findings) == ["72"]
+    assert "the sources give 27 events" in findings[0].message and "2.8" not in findings[0].message
+
+
+def test_a_canadian_dollar_amount_keeps_its_symbol_out_of_the_context():
+    from newslint.document import parse_document
+    from newslint.registry.numbers import find_figures
+    document = parse_document("x.md", "It set up a C$500,000 fund for the community.\n")
+    [amount] = [f for f in find_figures(document) if f.kind == "amount"]
+    assert amount.value == "500000 dollar" and "C" not in amount.context

@@ -44,6 +44,7 @@ class Lexicon:
     fractions: dict[str, float]
     not_units: frozenset[str]
     fraction_not_after: frozenset[str]
+    label_words: frozenset[str] = frozenset()  # "magnitude 2.8", "Local 2731": a label, not a count
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def lexicon() -> Lexicon:
                    units, currencies, frozenset(str(w) for w in data["stopwords"]), patterns,
                    qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
                    frozenset(str(w) for w in data.get("not_units") or []),
-                   frozenset(str(w) for w in data.get("fraction_not_after") or []))
+                   frozenset(str(w) for w in data.get("fraction_not_after") or []),
+                   frozenset(str(w).casefold() for w in data.get("label_words") or []))
 
 
 WORD = regexcache.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
@@ -511,6 +513,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return Figure(kind, _fmt(number), phrase, start, end, "time", context, start, end, phrase=phrase, bound=bound), low, high
         if word == "one" and (after in lex.not_after_one or not after):
             return None
+        if _previous_word(prose, start, sentence_start) in lex.label_words:
+            return None  # "a magnitude 2.8 event", "Route 14", "Local 2731": a label
         if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
             return None
         if match.group("number")[0].isdigit() is False and _previous_word(prose, start, sentence_start) in ("no", "the") and not after:

@@ -97,3 +97,16 @@ def test_an_unrelated_given_name_with_the_same_surname_and_title_is_someone_else
     text = ("Margaret Prescott, the Federal Highway Administration's Ohio division administrator, said federal "
             "money could cover up to 80 percent of that bill.\n")
     assert lint("facts.Names", text, BRIDGE) == []
+
+
+def test_former_before_a_portfolio_the_sources_never_name_as_an_organisation_is_a_warning():
+    text = "Former Mines Minister Daniel Kowalczyk toured the site on Wednesday.\n"
+    findings = lint("facts.Titles", text, MINE)
+    assert flagged(findings) == ["Former Mines Minister"] and findings[0].severity == "warning"
+    assert "Ontario minister, current" in findings[0].message
+
+
+def test_former_before_an_organisation_the_sources_know_for_another_person_is_left_alone():
+    # Northvale is an organisation of the sources: "former Northvale minister" is not a portfolio.
+    text = "Former Northvale Minister Daniel Kowalczyk toured the site on Wednesday.\n"
+    assert lint("facts.Titles", text, MINE) == []

@@ -534,7 +534,8 @@ class Paragraph:
 def _names_a_source(texts: Texts, block: Block) -> bool:
     lexicon = texts.lexicon
     prose = texts.document.prose
-    if any(not _attributive(prose, m) for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
+    if any(not _attributive(prose, m) and not _declined(prose, m)
+           for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
         return True
     return texts.may_match_any(lexicon.sources, block.start, block.end) and \
         any(texts.search(p, block.start, block.end) for p in lexicon.sources)
@@ -553,6 +554,19 @@ def _attributive(prose: str, match: regex.Match) -> bool:
     before = prose[max(0, match.start() - 20):match.start()]
     after = ATTRIBUTIVE_AFTER.match(prose, match.end())
     return after is not None and ATTRIBUTIVE_BEFORE.search(before) is not None
+
+
+# "did not respond to requests for comment", "declined to say": nobody says anything; "had
+# been warned about": someone was told something, by nobody named.
+DECLINED_BEFORE = regex.compile(r"\b(?:(?:did|does|do|would|will|could|has|have|had)\s+not|(?:did|does|do|would|wo|could|has|have|had)n['’]t"
+                                r"|declined\s+to|refused\s+to|failed\s+to|(?:had|has|have)\s+been)\s+$", regex.IGNORECASE)
+BY_AFTER = regex.compile(r"(?:\s+\w+){0,2}?\s+by\b", regex.IGNORECASE)
+
+
+def _declined(prose: str, match: regex.Match) -> bool:
+    if DECLINED_BEFORE.search(prose[max(0, match.start() - 20):match.start()]) is None:
+        return False
+    return BY_AFTER.match(prose, match.end()) is None  # "had been told by the ministry" names a source
 
 
 def narration(document: Document) -> Iterator[tuple[int, Block]]:

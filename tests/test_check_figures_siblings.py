@@ -57,3 +57,19 @@ def test_a_canadian_dollar_amount_keeps_its_symbol_out_of_the_context():
     document = parse_document("x.md", "It set up a C$500,000 fund for the community.\n")
     [amount] = [f for f in find_figures(document) if f.kind == "amount"]
     assert amount.value == "500000 dollar" and "C" not in amount.context
+
+
+RANSOMWARE = (ROOT / "tests" / "eval" / "ransomware" / "sources",)
+
+
+def test_two_limits_of_one_figure_agree_only_on_its_value():
+    text = "The notice said the system's cyber insurance would cover up to $8 million of that.\n"
+    findings = lint("facts.Figures", text, RANSOMWARE)
+    assert flagged(findings) == ["8"] and "at most $10 million" in findings[0].message
+    assert lint("facts.Figures", text.replace("$8 million", "$10 million"), RANSOMWARE) == []
+
+
+def test_a_limit_still_allows_an_exact_value_within_it():
+    from newslint.registry.figurematch import consistent
+    assert consistent("count", "212400", "", "212000", "more")
+    assert not consistent("count", "250000", "more", "212000", "more")

@@ -151,6 +151,10 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         return True
     if not comparable(kind, a, b) or (not a_bound and not b_bound):
         return False
+    if a_bound == b_bound and a_bound in ("more", "less"):
+        # Two limits of one figure ("covers up to $8 million" and "up to $10 million"): the
+        # limit is the figure, so they agree only on its value.
+        return False
     if kind != "duration" and a_bound == b_bound == "about":
         # Two round figures ("about 1,450" and "about 1,540", two estimates): they agree only
         # when the finer one rounds to the coarser.

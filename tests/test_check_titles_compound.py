@@ -110,3 +110,17 @@ def test_former_before_an_organisation_the_sources_know_for_another_person_is_le
     # Northvale is an organisation of the sources: "former Northvale minister" is not a portfolio.
     text = "Former Northvale Minister Daniel Kowalczyk toured the site on Wednesday.\n"
     assert lint("facts.Titles", text, MINE) == []
+
+
+def test_another_role_at_an_organisation_the_sources_name_for_someone_placed_elsewhere():
+    text = ("Priyanka Deshmukh, a researcher at Halvorsen Digital Forensics who tracks GlassWren, said "
+            "third-party access had figured in several attacks.\n")
+    findings = lint("facts.Titles", text, STORY)
+    assert flagged(findings) == ["a researcher at Halvorsen Digital Forensics"]
+    assert "Sentinel Harbor Research lead (2 mentions in 2 sources)" in findings[0].message
+    assert lint("facts.Titles", text.replace("Halvorsen Digital Forensics", "Sentinel Harbor Research"), STORY) == []
+
+
+def test_another_role_at_an_organisation_the_sources_never_name_passes():
+    text = "Priyanka Deshmukh, a researcher at Whitby Analytics, said third-party access had figured in attacks.\n"
+    assert lint("facts.Titles", text, STORY) == []

@@ -16,7 +16,7 @@ from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
-from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names
+from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
 
 MESSAGES = {
     "stale": "'%s': the sources give %s as %s, current (%s)",
@@ -172,6 +172,15 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
+            return
+        if self._named_in_sources(phrase.affiliation, context) and not lex.generic(phrase.affiliation):
+            # Another role at an organisation the sources know, where they place the person at
+            # another one ("a researcher at the forensics firm" for the research firm's lead).
+            title = self._elsewhere(entity, phrase.affiliation, context, least=max(2, self.min_support))
+            if title is not None:
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["organisation"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
+                    evidence=evidence(title.mentions))
 
     def _organisation_after(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """"Name of the Org" where every organisation the sources give the person is another."""
@@ -185,15 +194,33 @@ class TitlesRule(Rule):
         if lex.country(text) or not (found.group(1) or any(w.casefold() in lex.organisation_words for w in text.split())
                                      or (known is not None and known.kind == "organisation")):
             return  # "of Chicago", "of Ohio": a place, not an employer ("of the Relief Society" is one)
+        title = self._elsewhere(entity, named, context)
+        if title is not None:
+            start, end = found.span(2)
+            yield self.finding(start, end, message=format_message(
+                self.messages["organisation"], (text, entity.canonical, describe(title), support(title.mentions))),
+                evidence=evidence(title.mentions))
+
+    @staticmethod
+    def _named_in_sources(affiliation: str, context: CheckContext) -> bool:
+        """An organisation the registry knows, or a name whose every word the sources write
+        capitalised ("Halvorsen Digital Forensics", which no organisation word marks)."""
+        known = context.registry.find(affiliation)
+        if known is not None:
+            return known.kind == "organisation"
+        words = [w.casefold() for w in affiliation.split()]
+        return len(words) > 1 and all(w in known_names(context.registry).source_words for w in words)
+
+    @staticmethod
+    def _elsewhere(entity: Entity, organisation: str, context: CheckContext, least: int = 1) -> Title | None:
+        """The best-supported title the sources give the person at another organisation, when
+        none of them is at `organisation`."""
+        lex = lexicon()
         titles = [t for t in entity.titles if t.affiliation and active(t, context.draft_date)
-                  and t.support >= 1 and not lex.country(t.affiliation)]
-        if not titles or any(affiliations_compatible(named, t.affiliation) for t in titles):
-            return
-        title = max(titles, key=lambda t: t.support)
-        start, end = found.span(2)
-        yield self.finding(start, end, message=format_message(
-            self.messages["organisation"], (text, entity.canonical, describe(title), support(title.mentions))),
-            evidence=evidence(title.mentions))
+                  and t.support >= least and not lex.country(t.affiliation) and not lex.generic(t.affiliation)]
+        if not titles or any(affiliations_compatible(organisation, t.affiliation) for t in titles):
+            return None
+        return max(titles, key=lambda t: t.support)
 
     @staticmethod
     def _organisation_known(phrase: TitlePhrase, context: CheckContext) -> bool:

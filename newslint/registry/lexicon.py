@@ -56,11 +56,13 @@ class Lexicon:
 
     def _ranked_role(self, low: str) -> RoleInfo | None:
         """A rank, up to two describing words and a listed role ("chief bridge engineer",
-        "deputy fire marshal"): a role of the family of its last words."""
+        "lead investigator"): a role of the family of its last words."""
         words = low.split()
-        if not 3 <= len(words) <= 4:
+        if not 2 <= len(words) <= 4:
             return None
         for cut in (len(words) - 2, len(words) - 1):  # "fire chief" before "chief"
+            if cut < 1:
+                continue
             head = self.roles.get(" ".join(words[cut:]))
             middle = words[1:cut]
             if head is not None and all(w.isalpha() and w not in self.function_words and w not in self.reporting_verbs

@@ -506,8 +506,9 @@ class MentionFinder:
         index = 0
         if _determiner(lows[0]) and not words[0][0][0].isupper():
             index = 1  # "the", "their", "the club's"; but "Acme's" is the affiliation
-        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)):
-            return  # "X, chair of the Trust" has a role first; "X, who said" has none
+        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words
+                  or any(self._role_width(words, j) for j in range(min(3, len(words))))):
+            return  # "X, (threat intelligence) lead at Y" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
             status = lex.status_words[lows[index].rstrip("-")]
             status_span = (words[index][1], words[index][2])
@@ -543,6 +544,12 @@ class MentionFinder:
             if after < len(words) and lows[after] == "the":
                 after += 1
             org = []
+            described = after
+            while described < min(after + 3, len(words)) and words[described][0].isalpha() and words[described][0].islower() \
+                    and lows[described] not in lex.function_words:
+                described += 1  # "at the research firm Sentinel Harbor": the kind of organisation, then its name
+            if described < len(words) and described > after and words[described][0][0].isupper():
+                after = described
             while after < len(words):
                 word = words[after][0]
                 if word[0].isupper() or lows[after] in lex.particles:

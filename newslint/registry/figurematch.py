@@ -290,8 +290,10 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
             found.append(0)  # one player's goals are not another's
             continue
         required = need[0] + (person_penalty if bool(persons) != bool(b.persons) else 0)
-        # Ordinary words in common, and a day both clauses are dated to (same_day).
-        evidence = shared_items + (1 if days and not days.isdisjoint(b.days) else 0)
+        # Ordinary words in common, and a day both clauses are dated to (same_day); not for a
+        # weekday, which the date of its clause does not name ("attended Monday's meeting and
+        # will speak on Oct. 21" against "Tuesday, Oct. 21").
+        evidence = shared_items + (1 if kind != "weekday" and days and not days.isdisjoint(b.days) else 0)
         # Differently dated clauses ask for anchor_penalty more: only asked when it decides.
         if anchors or b.anchors:
             with_penalty = required + anchor_penalty

@@ -44,6 +44,7 @@ class Lexicon:
     fractions: dict[str, float]
     not_units: frozenset[str]
     fraction_not_after: frozenset[str]
+    day_parts: frozenset[str] = frozenset()  # "Saturday afternoon": still the day
     label_words: frozenset[str] = frozenset()  # "magnitude 2.8", "Local 2731": a label, not a count
 
 
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
                    qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
                    frozenset(str(w) for w in data.get("not_units") or []),
                    frozenset(str(w) for w in data.get("fraction_not_after") or []),
+                   frozenset(str(w).casefold() for w in data.get("day_parts") or []),
                    frozenset(str(w).casefold() for w in data.get("label_words") or []))
 
 
@@ -421,6 +423,10 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
     if kind == "weekday":
         value = match.group("day").casefold()
+        after = _NEXT_WORD.match(prose[end:end + 40])
+        if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
+                and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
+            return None  # "at Sunday church services", "a Monday deadline": a kind, not the day of an event
     elif kind == "fraction":
         if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
             return None  # "the second half of the match": a part, not a share
@@ -562,6 +568,8 @@ def _singular(word: str) -> str:
 
 _TIMES = regexcache.compile(r"\W*times?")
 _PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$")
+_BEFORE_ATTRIBUTIVE_DAY = frozenset({"the", "a", "an", "at", "its", "their", "his", "her", "our", "this", "that",
+                                     "every", "each"})
 _NEXT_WORD = regexcache.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
 _OF_NOUN = regexcache.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
 

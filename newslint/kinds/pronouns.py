@@ -92,6 +92,10 @@ class PronounsRule(Rule):
         quoted = speech_mask(document)
         by_sentence = self._candidates(names, document, quoted)
         starts = [s.start for s in document.sentences]
+        # Sentences wholly inside a quotation do not count toward the window: a quotation of
+        # three sentences does not move its speaker out of reach.
+        inside_quotes = {i for i, s in enumerate(document.sentences)
+                         if s.end > s.start and quoted[s.start] and quoted[max(s.start, s.end - 2)]}
         for match in self.pattern.finditer(document.prose):
             if quoted[match.start()]:
                 continue  # the speaker's own words
@@ -99,7 +103,7 @@ class PronounsRule(Rule):
             if index < 0:
                 continue
             gender = self.genders[match.group().casefold()]
-            candidates = self._around(by_sentence, index, match.start())
+            candidates = self._around(by_sentence, index, match.start(), inside_quotes)
             # Later pronouns may refer to whoever this one refers to.
             by_sentence.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
             by_sentence[index].sort(key=lambda c: c.offset)
@@ -181,15 +185,19 @@ class PronounsRule(Rule):
                 return entity
         return None
 
-    def _around(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int) -> list[Candidate]:
+    def _around(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int,
+                inside_quotes: set[int] = frozenset()) -> list[Candidate]:
         """Who a pronoun may refer to: the people named before it in its sentence; when there
         are none, those of the nearest earlier sentence that names anyone."""
         here = [c for c in by_sentence.get(index, []) if c.offset < offset]
         if any(not c.pronoun for c in here):
             return here
-        for back in range(index - 1, max(-1, index - 1 - self.window), -1):
+        counted, back = 0, index - 1
+        while back >= 0 and counted < self.window:
             if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
+            counted += back not in inside_quotes
+            back -= 1
         return here
 
 

@@ -146,6 +146,13 @@ class TitlesRule(Rule):
                 self.messages["no_longer"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                 evidence=evidence(title.mentions))
             return
+        if phrase.status == "current" and not matching:
+            ranked = self._dropped_rank(phrase, entity, context)
+            if ranked is not None:
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, describe(ranked), support(ranked.mentions))),
+                    evidence=evidence(ranked.mentions))
+                return
         if phrase.status == "current" and not any(active(t, context.draft_date) for t in matching):
             holder = self._holder_of(phrase, context)
             if holder is not None and holder[0] is not entity:
@@ -200,6 +207,22 @@ class TitlesRule(Rule):
             yield self.finding(start, end, message=format_message(
                 self.messages["organisation"], (text, entity.canonical, describe(title), support(title.mentions))),
                 evidence=evidence(title.mentions))
+
+    @staticmethod
+    def _dropped_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """"Finance Director X" for the sources' deputy finance director: the draft's title is
+        theirs without its subordinate rank (a deputy is not the office's holder)."""
+        lex = lexicon()
+        written = {w.casefold() for w in f"{phrase.role} {phrase.affiliation}".split()}
+        for title in sorted(entity.titles, key=lambda t: -t.support):
+            words = title.role.casefold().split()
+            if len(words) < 2 or words[0] not in lex.subordinate_ranks or words[0] in written \
+                    or not active(title, context.draft_date):
+                continue
+            if set(words[1:]) <= written and lex.families_compatible(phrase.family, lex.role(" ".join(words[1:])).family
+                                                                     if lex.role(" ".join(words[1:])) else words[-1]):
+                return title
+        return None
 
     @staticmethod
     def _named_in_sources(affiliation: str, context: CheckContext) -> bool:

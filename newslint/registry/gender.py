@@ -50,6 +50,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
         only = here[0][1] if len(distinct) == 1 else None
+        carried = False  # a pronoun before any name pointed back to the previous sentence's person
         for match in pattern.finditer(document.prose, sentence.start, sentence.end):
             if quoted[match.start()]:
                 continue
@@ -60,8 +61,11 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
                 votes.append((before[0], gender, match.start()))
             elif not before and previous_only is not None:
                 votes.append((previous_only, gender, match.start()))
+                carried = True
         if here:
-            previous_only = only
+            # "He is standing in for X. … his slides": the subject stays the earlier person, so
+            # the one named after the pronoun is not the next sentence's sure referent.
+            previous_only = None if carried and only is not previous_only else only
     return votes
 
 

@@ -44,6 +44,7 @@ class Lexicon:
     kinship_words: set[str] = field(default_factory=set)
     # Ranks before a role that make a compound one ("chief" bridge engineer).
     role_ranks: set[str] = field(default_factory=set)
+    subordinate_ranks: set[str] = field(default_factory=set)  # "deputy": another office
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
     gendered_nouns: dict[str, str] = field(default_factory=dict)
 
@@ -67,7 +68,8 @@ class Lexicon:
             middle = words[1:cut]
             if head is not None and all(w.isalpha() and w not in self.function_words and w not in self.reporting_verbs
                                         and w not in self.status_words for w in middle):
-                return RoleInfo(low, head.family, head.gender)
+                family = f"{words[0]} {head.family}" if words[0] in self.subordinate_ranks else head.family
+                return RoleInfo(low, family, head.gender)
         return None
 
     def family(self, role: str) -> str:
@@ -113,6 +115,7 @@ def lexicon() -> Lexicon:
         role = str(role).casefold()
         lex.roles[role] = RoleInfo(role, str(info.get("family") or role), str(info.get("gender") or ""))
     lex.role_ranks = {str(w).casefold() for w in titles.get("role_ranks") or []}
+    lex.subordinate_ranks = {str(w).casefold() for w in titles.get("subordinate_ranks") or []}
     lex.max_role_words = max([len(r.split()) for r in lex.roles] + [4 if lex.role_ranks else 1])
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}

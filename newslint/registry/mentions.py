@@ -439,8 +439,9 @@ class MentionFinder:
                 first = wstart
                 i -= 1
                 break
-            if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence):
-                break  # "Club president X": capitalised only because it starts the sentence
+            if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence) \
+                    and not self.text[role[1]].isupper():
+                break  # "Club president X": capitalised only because it starts the sentence ("Finance Director X" is a title)
             if word[0].isupper() or lex.country(low):
                 affiliation.insert(0, word)
                 first = wstart

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import regex
 
+from newslint.datafiles import data_file
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, comparable, consistent, key, person_words,
                                           policy, same_value, scores)
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
+from newslint.registry.wording import stem
 
 
 
@@ -203,6 +206,9 @@ class FiguresRule(Rule):
     def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = ()) -> Finding | None:
         p = self.policy
         related = index.related(p, figure)
+        # A total ("the combined carrier would fly 270 planes") is not one of its parts.
+        aggregate = _aggregate(figure.context)
+        related = [(score, fact) for score, fact in related if _aggregate(fact.context) == aggregate]
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the
@@ -293,6 +299,16 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
     """The source writes the weekday right before the date ("Thursday, Oct. 9")."""
     pattern = regex.escape(weekday.text) + r",?\s+" + regex.escape(date.text)
     return regex.search(pattern, weekday.provenance.text) is not None
+
+
+def _aggregate(context: tuple[str, ...]) -> bool:
+    """The figure's clause says it is a total of several things ("combined", "in all")."""
+    return not _aggregate_stems().isdisjoint(context)
+
+
+@lru_cache(maxsize=1)
+def _aggregate_stems() -> frozenset[str]:
+    return frozenset(stem(str(w)) for w in data_file("numbers.yaml").get("aggregate_words") or [])
 
 
 def _short(path: str) -> str:

@@ -20,6 +20,7 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
 from newslint.kinds.literals import NEVER, WordLists
 from newslint.registry.explain import evidence, support
+from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
@@ -113,7 +114,22 @@ class PronounsRule(Rule):
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
                     any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
                 continue  # "At his shop, X said": it may point ahead
+            if _reported_clause(document.prose, match.start()) and \
+                    self._earlier_match(by_sentence, index, gender, inside_quotes):
+                continue  # "… Leila Haddad will lead it. Matsuda said she has run …": she is Haddad
             yield self._finding(match, people[-1].entity, gender)
+
+    def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,
+                       inside_quotes: set[int]) -> bool:
+        """A person of the pronoun's gender named in the sentences before (within the window),
+        whom a reader may take the pronoun for: the nearest person is then not sure."""
+        counted, back = 0, index - 1
+        while back >= 0 and counted < self.window:
+            if any(not c.pronoun and c.gender == gender for c in by_sentence.get(back, [])):
+                return True
+            counted += back not in inside_quotes
+            back -= 1
+        return False
 
     def _finding(self, match, person: Entity, gender: str) -> Finding:
         word = match.group()
@@ -199,6 +215,18 @@ class PronounsRule(Rule):
             counted += back not in inside_quotes
             back -= 1
         return here
+
+
+def _reported_clause(prose: str, offset: int) -> bool:
+    """The pronoun opens what someone says ("X said she had"), so it need not be X."""
+    before = _WORD_BEFORE.search(prose, max(0, offset - 30), offset)
+    if before is None:
+        return False
+    word = before.group(1).casefold()
+    return word == "that" or word in lexicon().reporting_verbs
+
+
+_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
 
 
 RULE_KINDS = {"pronouns": PronounsRule}

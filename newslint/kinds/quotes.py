@@ -133,7 +133,12 @@ class QuotesRule(Rule):
         if registry is None:
             return
         index = index_for(registry)
+        stranger_block = None  # the paragraph whose last attributed quotation is a stranger's
         for item in _attributions(context):
+            if item.speaker or item.speaker_text:
+                stranger_block = item.block if _unknown_speaker(context, index, item) else None
+            elif item.block != stranger_block:
+                stranger_block = None
             segments = _segments(context, item)
             if sum(len(s) for s in segments) < self.min_words:
                 continue
@@ -147,7 +152,11 @@ class QuotesRule(Rule):
                 # A named speaker the sources never mention is the reporter's own interview:
                 # the sources can neither confirm nor contradict the words.
                 # (also when "she said" points back to such a person).
-                level = self.unknown_speaker_level if _unknown_speaker(context, index, item) else self.absent_level
+                # A quotation with no attribution of its own after one of that person's in the
+                # same paragraph ('"…," he said in an interview. "Past that, nobody knows."').
+                stranger = item.block == stranger_block if not (item.speaker or item.speaker_text) \
+                    else _unknown_speaker(context, index, item)
+                level = self.unknown_speaker_level if stranger else self.absent_level
                 if level == "off":
                     continue
                 parts = index.parts_in(segments, self.min_words)

@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
@@ -16,6 +18,7 @@ from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
+from newslint.registry.reconcile import similarity
 from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
 
 MESSAGES = {
@@ -26,6 +29,7 @@ MESSAGES = {
     "no_longer": "'%s': the sources give %s as %s, former (%s)",
     "organisation": "'%s': the sources give %s as %s (%s)",
     "holder_name": "'%s': the sources name %s %s (%s)",
+    "organisation_name": "'%s': the sources write %s (%s)",
 }
 
 
@@ -175,7 +179,19 @@ class TitlesRule(Rule):
         if same_office:
             # The right office at another organisation or country ("Transit Authority spokeswoman").
             title = max(same_office, key=lambda t: t.support)
-            if title.affiliation and title.support >= 1:
+            misspelt = _misspelt_organisation(phrase.affiliation, title.affiliation)
+            known = context.registry.find(title.affiliation)
+            if misspelt and known is not None and known.kind == "organisation":
+                pass  # facts.Names reports a misspelt organisation the registry knows
+            elif misspelt and title.support >= 1:
+                # "an analyst at Whitefield Crane" for Whitfield Crane: the organisation's name,
+                # misspelt, not another employer.
+                start = context.document.text.find(phrase.affiliation, phrase.start, phrase.end)
+                start, end = (start, start + len(phrase.affiliation)) if start >= 0 else (phrase.start, phrase.end)
+                yield self.finding(start, end, category="name", message=format_message(
+                    self.messages["organisation_name"], (phrase.affiliation, title.affiliation, support(title.mentions))),
+                    fix=Fix(title.affiliation, safe=False), evidence=evidence(title.mentions))
+            elif title.affiliation and title.support >= 1:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
@@ -345,6 +361,13 @@ class TitlesRule(Rule):
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+def _misspelt_organisation(written: str, known: str) -> bool:
+    """Two organisation names a slip apart ("Whitefield Crane Securities", "Whitfield Crane
+    Securities"): long enough, within two edits and alike."""
+    a, b = written.casefold(), known.casefold()
+    return a != b and min(len(a), len(b)) >= 8 and OSA.distance(a, b) <= 2 and similarity(a, b) >= 0.85
 
 
 _BY_FAMILY: dict[int, tuple[Registry, int, dict[str, list[tuple[Entity, Title]]]]] = {}

@@ -322,6 +322,8 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     """(shared items, of which ordinary words) two figures of `kind` need in common; None when
     their units say they measure different things."""
     need_shared, need_words = p.min_shared.get(kind, 3), max(p.min_words, p.min_words_by_kind.get(kind, 0))
+    if kind == "year" and (unit == "since") != (other_unit == "since"):
+        return None  # "since 2014" is when something began, not the year of another event
     if kind in UNIT_KINDS:
         if not unit and not other_unit:
             # Nothing counted or measured on either side ("deliberated for six hours"): the

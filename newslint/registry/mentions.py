@@ -507,8 +507,8 @@ class MentionFinder:
         index = 0
         if _determiner(lows[0]) and not words[0][0][0].isupper():
             index = 1  # "the", "their", "the club's"; but "Acme's" is the affiliation
-        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words
-                  or any(self._role_width(words, j) for j in range(min(3, len(words))))):
+        elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)
+                  or self._described_role(words, lows)):
             return  # "X, (threat intelligence) lead at Y" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
             status = lex.status_words[lows[index].rstrip("-")]
@@ -584,6 +584,15 @@ class MentionFinder:
             status_end=status_span[1] if status_span else None, appositive=True)
         mention.evidence.add("appositive")
 
+    def _described_role(self, words: list[tuple[str, int, int]], lows: list[str]) -> bool:
+        """A role after one or two describing nouns ("threat intelligence lead"), not after a
+        verb ("will become senior vice president": then the name is no person's)."""
+        for index in (1, 2):
+            if index < len(words) and self._role_width(words, index):
+                return all(w.isalpha() and w.islower() and w not in self.lex.function_words
+                           and w not in self.lex.reporting_verbs and w not in _NOT_DESCRIBING for w in lows[:index])
+        return False
+
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
@@ -652,6 +661,11 @@ class MentionFinder:
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+# Verbs and auxiliaries that may stand before a role in a clause ("Acme, will become president").
+_NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "is",
+                             "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
+                             "became", "becomes", "remain", "remains", "remained", "named", "appointed",
+                             "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
 _NEXT_LOWER_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.

@@ -468,6 +468,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = f"{year + '-' if year else ''}{lex.months[word]:02d}"
     elif kind == "year":
         value = match.group("year")
+        if _previous_word(prose, start, sentence_start) == "since":
+            unit = "since"  # a starting point ("has run it since 2014"), not an event's year
     elif kind == "duration":
         number = parse_number(match.group("number"))
         if number is None:

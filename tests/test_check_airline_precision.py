@@ -1,0 +1,53 @@
+"""False alarms the blind airline story (tests/eval/airline; blind on this branch: recall 0.75,
+precision 0.72) showed, each from a general cause. Now seen."""
+from __future__ import annotations
+
+from people_lint import ROOT, lint
+
+from newslint.plugins import get_plugins
+from newslint.registry.build import build_registry, read_sources
+
+AIRLINE = (ROOT / "tests" / "eval" / "airline" / "sources",)
+
+
+def test_a_company_before_a_clause_with_a_role_is_no_person():
+    # "Leila Haddad, chief operating officer of Corvina, will become senior vice president …"
+    plugins = get_plugins()
+    registry = build_registry(read_sources(list(AIRLINE), plugins.parsers()), plugins.fact_extractors())
+    corvina = registry.find("Corvina")
+    assert corvina is None or corvina.kind != "person"
+
+
+def test_a_quotation_after_a_strangers_attributed_one_in_the_paragraph_is_not_checked():
+    text = ('Fernando Apodaca, who runs a travel agency in Santa Fe, said his clients wanted to know about '
+            'their tickets. "I tell them the planes are still flying and the points are still good," he said '
+            'in an interview. "Past that, nobody knows."\n')
+    assert lint("facts.Quotes", text, AIRLINE) == []
+
+
+def test_a_misspelt_organisation_in_a_title_is_one_name_finding():
+    text = ("Priya Raghunathan, an airline analyst at Whitefield Crane Securities, read the schedule as a win "
+            "for the airlines.\n")
+    findings = lint("facts.Titles", text, AIRLINE) + lint("facts.Names", text, AIRLINE)
+    assert [(f.category, f.text) for f in findings] == [("name", "Whitefield Crane Securities")]
+
+
+def test_a_since_year_is_not_compared_with_another_events_year():
+    text = "Matsuda, who has run Corvina since 2014, will give up his management role when the deal closes.\n"
+    assert lint("facts.Figures", text, AIRLINE) == []
+
+
+def test_a_total_is_not_compared_with_one_of_its_parts():
+    text = "The combined carrier would fly about 270 planes and employ roughly 18,000 people.\n"
+    assert [f for f in lint("facts.Figures", text, AIRLINE) if "270" in f.text] == []
+
+
+def test_a_pronoun_opening_a_reported_clause_may_be_the_person_named_before():
+    text = ("Corvina's chief operating officer, Leila Haddad, will lead the integration. Kenji Matsuda said she "
+            "has run the airline's daily operation for six years.\n")
+    assert lint("facts.Pronouns", text, AIRLINE) == []
+    # As the speaker of a quotation, the pronoun is still checked against the nearest person.
+    text = ('Leila Haddad will lead the integration. "We will keep every station open," Kenji Matsuda said. '
+            '"Nobody will lose a job," she added.\n')
+    findings = lint("facts.Pronouns", text, AIRLINE)
+    assert [f.text for f in findings] == ["she"] and "Kenji Matsuda" in findings[0].message

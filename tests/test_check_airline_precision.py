@@ -51,3 +51,17 @@ def test_a_pronoun_opening_a_reported_clause_may_be_the_person_named_before():
             '"Nobody will lose a job," she added.\n')
     findings = lint("facts.Pronouns", text, AIRLINE)
     assert [f.text for f in findings] == ["she"] and "Kenji Matsuda" in findings[0].message
+
+
+def test_a_speaking_surname_that_keeps_a_known_ones_first_letters_is_a_slip():
+    text = "In an interview, Matsuoka said Corvina had been a good airline.\n"
+    findings = lint("facts.Names", text, AIRLINE)
+    assert [f.text for f in findings] == ["Matsuoka"] and "Kenji Matsuda" in findings[0].message
+
+
+def test_a_person_on_a_fact_sheets_list_line_is_known_and_the_same_role_ties_a_slip():
+    # "- **Judge:** U.S. District Judge Adriana Kowalczyk" is a list line, not a headline.
+    text = "U.S. District Judge Adriana Kowalski moved the case quickly.\n"
+    findings = lint("facts.Names", text, AIRLINE)
+    assert [f.text for f in findings] == ["Adriana Kowalski"] and "Adriana Kowalczyk" in findings[0].message
+    assert lint("facts.Names", text.replace("Kowalski", "Kowalczyk"), AIRLINE) == []

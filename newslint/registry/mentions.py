@@ -263,6 +263,8 @@ class MentionFinder:
             return True
         if self.text[sentence.start:sentence.end].rstrip().endswith((".", "?", "!", '"', "”", "'", "’")):
             return False  # a headline has no final stop
+        if block is not None and "list" in block.scopes:
+            return False  # "- Judge: U.S. District Judge Ann X": a fact sheet's line, not a headline
         words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
                  if w.casefold() not in self.lex.function_words or w[0].isupper()]
         if len(words) < 4:

@@ -170,6 +170,10 @@ class DraftNames:
             return None  # more likely a slip for the draft's own person
         hits = {id(p): p for p in self._near_people(word)
                 if self._is_near(word, p.surname, cutoff)}
+        if not hits and mention.evidence:
+            # "Matsuoka said" where the sources know only Matsuda: a speaking surname that keeps
+            # a known one's first letters.
+            hits = {id(p): p for p in self._prefix_people(word) if self._is_prefix_slip(word, p.surname)}
         if len(hits) != 1:
             return None
         person = next(iter(hits.values()))
@@ -220,15 +224,20 @@ class DraftNames:
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:
-        """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given name and the same office at the same organisation make a
-        surname further off (down to surname_same_title similarity) a slip."""
+        """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given
+        name and the same office at the same organisation (or the same role and a surname that
+        starts alike: "Judge Adriana Kowalski") make a surname further off (down to
+        surname_same_title similarity) a slip."""
         if not mention.titles:
             return None
         given, surname = mention.words[0], mention.words[-1]
         if len(surname) < self.thresholds.min_length or surname.casefold() in self.source_words:
             return None
+        keep = self.thresholds.surname_prefix_same_given
         hits = [person for person in self.known.given_people.get(given.casefold(), ())
-                if same_title(mention, person) and similarity(surname, person.surname) >= self.thresholds.surname_same_title]
+                if similarity(surname, person.surname) >= self.thresholds.surname_same_title and (
+                    same_title(mention, person) or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep]
+                                                    and same_role(mention, person)))]
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_SURNAME, title_agrees=True)
@@ -323,6 +332,12 @@ def same_office(mention: NameMention, entity: Entity) -> bool:
     return any(lex.family(t.role) in lex.unique_roles and lex.roles_agree(phrase.role, t.role)
                and affiliations_compatible(phrase.affiliation, t.affiliation)
                for phrase in mention.titles for t in entity.titles)
+
+
+def same_role(mention: NameMention, entity: Entity) -> bool:
+    """The draft gives the person a role the sources give them ("Judge"), at any organisation."""
+    lex = lexicon()
+    return any(lex.roles_agree(phrase.role, t.role) for phrase in mention.titles for t in entity.titles)
 
 
 def same_title(mention: NameMention, entity: Entity) -> bool:

@@ -2,13 +2,15 @@
 
 Runs after the people extractor (order 10) so that speakers resolve to canonical people; with
 no people known it keeps the speaker's name as written. It also keeps each source's text for
-the quote check, which searches the sources' prose as well as their quotes."""
+the quote check, which searches the sources' prose as well as their quotes. The answers of an
+interview transcript (newslint.registry.interviews) are its interviewee's quotations."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from newslint.document.model import Document
 from newslint.registry.extractors import line_provenance
+from newslint.registry.interviews import answers
 from newslint.registry.model import QuoteFact, Registry
 from newslint.registry.parallel import map_documents
 from newslint.registry.speakers import KnownPeople, attribute
@@ -35,6 +37,12 @@ class QuoteExtractor:
                     provenance=line_provenance(document, line),
                     speaker_text=speaker_text,
                 ))
+            # An interview transcript's answers are the interviewee's words, without marks.
+            interviewee, replies = answers(document, registry)
+            for text, line in replies:
+                registry.quotes.append(QuoteFact(text=text, speaker=interviewee,
+                                                 provenance=line_provenance(document, line),
+                                                 speaker_text=interviewee.split()[-1]))
 
 
 def _quotes(document: Document, registry: Registry, people: KnownPeople) -> list[tuple[str, str, str, int]]:

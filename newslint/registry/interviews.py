@@ -1,0 +1,54 @@
+"""Interview transcripts among the sources (Q&A): the answers are the interviewee's words though
+no quotation marks enclose them. A document is a transcript when at least `MIN_QUESTIONS` of its
+paragraphs are questions set apart ("**Why sell now?**", "Q: Why sell now?") and plain
+paragraphs answer them; the interviewee is the one person its other paragraphs (headline,
+introduction) name clearly most often."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from newslint.document.model import Document
+from newslint.registry.model import Registry
+
+MIN_QUESTIONS = 3
+_QUESTION = regex.compile(r"^\s*(?:\*\*.+\*\*|__.+__|(?:Q|Question)\s*[:.]\s*.+)\s*$")
+_ANSWER_LABEL = regex.compile(r"^\s*(?:A|Answer)\s*[:.]\s*")
+_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
+
+
+def answers(document: Document, registry: Registry) -> tuple[str, list[tuple[str, int]]]:
+    """(interviewee's canonical name, [(answer paragraph, line)]) of a transcript; ("", []) for
+    any other document or when the interviewee is not clear."""
+    questions, replies, other = 0, [], []
+    answering = False
+    for block in document.blocks:
+        line = document.position(block.start)[0]
+        raw = document.line_text(line)
+        if block.kind != "paragraph" or any(s.startswith(("heading", "frontmatter", "list", "table")) for s in block.scopes):
+            answering = False
+            other.append(document.text[block.start:block.end])
+        elif _QUESTION.match(raw) and not _ANSWER_LABEL.match(raw):
+            questions += 1
+            answering = True
+        elif answering:
+            text = _ANSWER_LABEL.sub("", document.text[block.start:block.end]).strip()
+            if text and not text.startswith(("*", "_", '"', "“")):
+                replies.append((text, line))
+        else:
+            other.append(document.text[block.start:block.end])
+    if questions < MIN_QUESTIONS or not replies:
+        return "", []
+    speaker = _interviewee(" ".join(other), registry)
+    return (speaker, replies) if speaker else ("", [])
+
+
+def _interviewee(text: str, registry: Registry) -> str:
+    """The person the transcript's own framing names most, by surname: at least twice and more
+    than anyone else."""
+    words = Counter(_WORD.findall(text))
+    counts = sorted(((words[p.surname], p.canonical) for p in registry.people if p.surname), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return ""
+    return counts[0][1]

@@ -73,7 +73,7 @@ def reference_matches(p, a, b) -> int:
     if (a.anchors or b.anchors) and anchors_disagree(a.anchors, b.anchors):
         extra += p.anchor_penalty
     days = [{x[1:] for x in side if x[1:].startswith("date:")} for side in (a.anchors, b.anchors)]
-    evidence = len(common) + (1 if days[0] & days[1] else 0)
+    evidence = len(common) + (1 if a.kind != "weekday" and days[0] & days[1] else 0)
     if evidence < need[0] + extra or len([w for w in common if not w[:1].isupper()]) < need[1]:
         return 0
     return evidence

@@ -173,7 +173,7 @@ def previous_scores(p, a, others):
             found.append(0)
             continue
         required = need[0] + (p.person_penalty if bool(persons) != bool(b.persons) else 0)
-        evidence = shared_items + (1 if days & b.days else 0)
+        evidence = shared_items + (1 if kind != "weekday" and days & b.days else 0)
         with_penalty = required + p.anchor_penalty
         if (anchors or b.anchors) and min(required, with_penalty) <= evidence < max(required, with_penalty) \
                 and anchors_disagree(anchors, b.anchors):

@@ -20,7 +20,7 @@ from typing import Any
 
 MIN_DOCUMENTS = 50  # fewer documents are handled in this process
 WORKERS: int | None = None  # processes, this one included; None: one per core
-CHUNKS_PER_WORKER = 32  # small chunks: no process waits long for the last one of another
+CHUNKS_PER_WORKER = 32  # chunks per process: the workers share theirs as they finish
 
 # The pass being run: set before the workers fork, read by them (never pickled).
 _job: tuple[Callable[..., Any], Sequence[Any], tuple] | None = None
@@ -81,18 +81,17 @@ def _in_processes(chunks: list[range], workers: int, function: Callable[..., Any
             pass
     _job = (function, documents, shared)
     try:
-        # This process is one of the workers: it takes chunks from the end while the others
-        # take them from the start (a chunk no worker has started is cancelled and done here),
-        # and its own results are not sent through a pipe. The first chunk is always a worker's.
+        # This process is one of the workers: it does the last share of the chunks itself, and
+        # its results are not sent through a pipe. No future is ever cancelled: on Python 3.11
+        # a pool that breaks (a worker's error that cannot be unpickled, a worker killed) with a
+        # cancelled future kills its management thread, and closing the pool then hangs.
+        own = len(chunks) // workers
+        theirs = chunks[:len(chunks) - own]
         with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run, chunk) for chunk in chunks]
-            try:
-                done = {n: _run(chunks[n]) for n in reversed(range(1, len(chunks))) if futures[n].cancel()}
-                return [result for n, future in enumerate(futures)
-                        for result in (done[n] if n in done else future.result())]
-            except BaseException:
-                pool.shutdown(cancel_futures=True)
-                raise
+            futures = [pool.submit(_run, chunk) for chunk in theirs]
+            mine = [_run(chunk) for chunk in chunks[len(theirs):]]
+            parts = [future.result() for future in futures] + mine
+        return [result for part in parts for result in part]
     finally:
         _job = None
 

@@ -1,5 +1,6 @@
 """The round-3 throughput shortcuts give what the plain scans give, on real text: every story's
-drafts and sources, the seeds, the example draft and bench drafts. Each test runs the shortcut
+drafts and sources, the held-out stories, the seeds, the example draft and bench drafts (when
+bench/ has made them: a fresh clone has none). Each test runs the shortcut
 and the definition it replaced side by side."""
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @lru_cache(maxsize=1)
 def documents():
     paths = sorted({*ROOT.glob("tests/stories/**/*.md"), *ROOT.glob("tests/stories/**/*.txt"), *ROOT.glob("seeds/*.txt"),
+                    *ROOT.glob("tests/eval/**/*.md"), *ROOT.glob("tests/eval/**/*.txt"),
                     ROOT / "examples" / "draft.md", *sorted((ROOT / "bench" / "out" / "drafts_50").glob("*.md"))[:20]})
     odd = parse_document("odd.md", "Ｍay the ſaid Ｓources ſay, she ſaid. Kelvin ſtated 12,5 ＭARCH Ⅻ twenty-one. "
                                    "The Sécurité spokeswoman, Zoë Ærø, said. Experts said: X.\n\nOfficials ſaid so.")
@@ -207,7 +209,7 @@ def test_titled_name_lookup_by_given_name_equals_the_scan_of_every_person():
 
     from newslint.engine.config import Config
     from newslint.engine.linter import Linter, Options
-    from newslint.registry.resolve import DraftNames, same_title
+    from newslint.registry.resolve import DraftNames, same_role, same_title
     from newslint.registry.reconcile import similarity
 
     checked = found = 0
@@ -226,8 +228,11 @@ def test_titled_name_lookup_by_given_name_equals_the_scan_of_every_person():
                     if len(surname) < names.thresholds.min_length or surname.casefold() in names.source_words:
                         slow = None
                     else:
+                        keep = names.thresholds.surname_prefix_same_given
                         hits = [p for p in registry.people if p.given and probe.words[0].casefold() == p.given.casefold()
-                                and same_title(probe, p) and similarity(surname, p.surname) >= names.thresholds.surname_same_title]
+                                and similarity(surname, p.surname) >= names.thresholds.surname_same_title
+                                and (same_title(probe, p) or (keep and surname.casefold()[:keep] == p.surname.casefold()[:keep]
+                                                              and same_role(probe, p)))]
                         slow = None if len(hits) != 1 else hits[0]
                     assert (fast.entity if fast else None) is slow
                     checked += 1

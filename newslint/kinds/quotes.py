@@ -133,12 +133,12 @@ class QuotesRule(Rule):
         if registry is None:
             return
         index = index_for(registry)
-        stranger_block = None  # the paragraph whose last attributed quotation is a stranger's
+        attributed = None  # the paragraph's last quotation with an attribution of its own
         for item in _attributions(context):
             if item.speaker or item.speaker_text:
-                stranger_block = item.block if _unknown_speaker(context, index, item) else None
-            elif item.block != stranger_block:
-                stranger_block = None
+                attributed = item
+            elif attributed is not None and attributed.block != item.block:
+                attributed = None
             segments = _segments(context, item)
             if sum(len(s) for s in segments) < self.min_words:
                 continue
@@ -152,10 +152,10 @@ class QuotesRule(Rule):
                 # A named speaker the sources never mention is the reporter's own interview:
                 # the sources can neither confirm nor contradict the words.
                 # (also when "she said" points back to such a person).
-                # A quotation with no attribution of its own after one of that person's in the
-                # same paragraph ('"…," he said in an interview. "Past that, nobody knows."').
-                stranger = item.block == stranger_block if not (item.speaker or item.speaker_text) \
-                    else _unknown_speaker(context, index, item)
+                # A quotation with no attribution of its own is that of the paragraph's last
+                # attributed one ('"…," he said in an interview. "Past that, nobody knows."').
+                owner = item if item.speaker or item.speaker_text else attributed
+                stranger = owner is not None and _unknown_speaker(context, index, owner)
                 level = self.unknown_speaker_level if stranger else self.absent_level
                 if level == "off":
                     continue

@@ -67,7 +67,7 @@ class FigureIndex:
     registry: Any
     by_kind: dict[str, FactIndex]
     people: dict[str, str]
-    # The weekdays the sources write right before a date ("Thursday, Oct. 9"), by the date.
+    # The weekdays the sources write right before a date ("Thursday, May 7"), by the date.
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
 
     @classmethod
@@ -220,7 +220,7 @@ class FiguresRule(Rule):
         if index.confirms(p, figure):
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
-        # ("Two of the eight …, one with a broken ankle"; "1,540 left … of roughly 1,600").
+        # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400").
         by_value = {value: items for value, items in self._by_value(related).items()
                     if not any(f.kind == figure.kind and self._agree(f, fact) for f in siblings for _, fact in items)}
         if not by_value:
@@ -243,7 +243,7 @@ class FiguresRule(Rule):
 
     def _weekday_of_date(self, figure: Figure, dates: dict[int, Figure], index: FigureIndex,
                          context: CheckContext) -> Finding | None:
-        """"Wednesday, Oct. 9" where the sources write "Thursday, Oct. 9": a date falls on one
+        """"Wednesday, May 7" where the sources write "Thursday, May 7": a date falls on one
         weekday, whatever the words around it."""
         text = context.document.text
         gap = len(text[figure.end:figure.end + 3]) - len(text[figure.end:figure.end + 3].lstrip(", "))
@@ -296,7 +296,7 @@ class FiguresRule(Rule):
 
 
 def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
-    """The source writes the weekday right before the date ("Thursday, Oct. 9")."""
+    """The source writes the weekday right before the date ("Thursday, May 7")."""
     pattern = regex.escape(weekday.text) + r",?\s+" + regex.escape(date.text)
     return regex.search(pattern, weekday.provenance.text) is not None
 

@@ -116,7 +116,7 @@ class PronounsRule(Rule):
                 continue  # "At his shop, X said": it may point ahead
             if _reported_clause(document.prose, match.start()) and \
                     self._earlier_match(by_sentence, index, gender, inside_quotes):
-                continue  # "… Leila Haddad will lead it. Matsuda said she has run …": she is Haddad
+                continue  # "… Ann Roe will lead it. Tom Poe said she has run …": she is Roe
             yield self._finding(match, people[-1].entity, gender)
 
     def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,

@@ -117,7 +117,7 @@ class TitlesRule(Rule):
                        and (t.support >= self.min_support or not t.mentions)]
             severity = None
             if not current and phrase.affiliation and not self._organisation_known(phrase, context):
-                # "Former Mines Minister X" for the sources' sitting "Ontario Mines Minister": the
+                # "Former Fisheries Minister X" for the sources' sitting "state Fisheries Minister": the
                 # draft's word is no organisation the sources know, so it may be a portfolio.
                 current = [t for t in same_office if lex.roles_agree(phrase.role, t.role) and active(t, context.draft_date)
                            and (t.support >= max(2, self.min_support) or not t.mentions)]
@@ -184,7 +184,7 @@ class TitlesRule(Rule):
             if misspelt and known is not None and known.kind == "organisation":
                 pass  # facts.Names reports a misspelt organisation the registry knows
             elif misspelt and title.support >= 1:
-                # "an analyst at Whitefield Crane" for Whitfield Crane: the organisation's name,
+                # "an analyst at Brightfield Capital" for Brightfeld Capital: the organisation's name,
                 # misspelt, not another employer.
                 start = context.document.text.find(phrase.affiliation, phrase.start, phrase.end)
                 start, end = (start, start + len(phrase.affiliation)) if start >= 0 else (phrase.start, phrase.end)
@@ -226,7 +226,7 @@ class TitlesRule(Rule):
 
     @staticmethod
     def _dropped_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
-        """"Finance Director X" for the sources' deputy finance director: the draft's title is
+        """"Parks Director X" for the sources' deputy parks director: the draft's title is
         theirs without its subordinate rank (a deputy is not the office's holder)."""
         lex = lexicon()
         written = {w.casefold() for w in f"{phrase.role} {phrase.affiliation}".split()}
@@ -243,7 +243,7 @@ class TitlesRule(Rule):
     @staticmethod
     def _named_in_sources(affiliation: str, context: CheckContext) -> bool:
         """An organisation the registry knows, or a name whose every word the sources write
-        capitalised ("Halvorsen Digital Forensics", which no organisation word marks)."""
+        capitalised ("Pellham Data Salvage", which no organisation word marks)."""
         known = context.registry.find(affiliation)
         if known is not None:
             return known.kind == "organisation"
@@ -272,7 +272,7 @@ class TitlesRule(Rule):
         words = {w.casefold() for w in affiliation.split()}
         if any(words & {w.casefold() for w in form.split()}
                for organisation in context.registry.organisations for form in organisation.right_forms()):
-            return True  # "Northvale" of "Northvale Minerals Corp."
+            return True  # "Grayridge" of "Grayridge Tooling Corp."
         return any(words & {w.casefold() for w in t.affiliation.split()}
                    for _, t in titles_by_family(context.registry).get(lex.family(phrase.role), ()) if t.affiliation)
 
@@ -364,7 +364,7 @@ class TitlesRule(Rule):
 
 
 def _misspelt_organisation(written: str, known: str) -> bool:
-    """Two organisation names a slip apart ("Whitefield Crane Securities", "Whitfield Crane
+    """Two organisation names a slip apart ("Brightfield Capital Partners", "Brightfeld Capital
     Securities"): long enough, within two edits and alike."""
     a, b = written.casefold(), known.casefold()
     return a != b and min(len(a), len(b)) >= 8 and OSA.distance(a, b) <= 2 and similarity(a, b) >= 0.85

@@ -152,11 +152,11 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
     if not comparable(kind, a, b) or (not a_bound and not b_bound):
         return False
     if a_bound == b_bound and a_bound in ("more", "less"):
-        # Two limits of one figure ("covers up to $8 million" and "up to $10 million"): the
+        # Two limits of one figure ("covers up to $5 million" and "up to $7 million"): the
         # limit is the figure, so they agree only on its value.
         return False
     if kind != "duration" and a_bound == b_bound == "about":
-        # Two round figures ("about 1,450" and "about 1,540", two estimates): they agree only
+        # Two round figures ("about 2,350" and "about 2,530", two estimates): they agree only
         # when the finer one rounds to the coarser.
         x, y = number_of(kind, a), number_of(kind, b)
         return x is not None and y is not None and _same_when_rounded(x, y)
@@ -177,7 +177,7 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
 
 
 def _same_when_rounded(x: float, y: float) -> bool:
-    """1,500 and 1,450 (to the hundred: 1,500); not 1,540 and 1,450 (both to the ten)."""
+    """2,400 and 2,350 (to the hundred: 2,400); not 2,530 and 2,350 (both to the ten)."""
     step = max(_rounding(x), _rounding(y))
     return math.floor(x / step + 0.5) == math.floor(y / step + 0.5)
 

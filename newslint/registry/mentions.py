@@ -443,7 +443,7 @@ class MentionFinder:
                 break
             if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence) \
                     and not self.text[role[1]].isupper():
-                break  # "Club president X": capitalised only because it starts the sentence ("Finance Director X" is a title)
+                break  # "Club president X": capitalised only because it starts the sentence ("Parks Director X" is a title)
             if word[0].isupper() or lex.country(low):
                 affiliation.insert(0, word)
                 first = wstart
@@ -511,7 +511,7 @@ class MentionFinder:
             index = 1  # "the", "their", "the club's"; but "Acme's" is the affiliation
         elif not (words[0][0][0].isupper() or lows[0] in lex.status_words or self._role_width(words, 0)
                   or self._described_role(words, lows)):
-            return  # "X, (threat intelligence) lead at Y" has a role first; "X, who said" has none
+            return  # "X, (data privacy) lead at Y" has a role first; "X, who said" has none
         if index < len(lows) and lows[index].rstrip("-") in lex.status_words:
             status = lex.status_words[lows[index].rstrip("-")]
             status_span = (words[index][1], words[index][2])
@@ -541,7 +541,7 @@ class MentionFinder:
         role_end = words[index + width - 1][2]
         after = index + width
         if after < len(words) and words[after][0][0].isupper():
-            return  # "In Lyon, Olympique coach X": the title of the next name
+            return  # "In Bexley, Athletic coach X": the title of the next name
         if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):
             after += 1
             if after < len(words) and lows[after] == "the":
@@ -550,7 +550,7 @@ class MentionFinder:
             described = after
             while described < min(after + 3, len(words)) and words[described][0].isalpha() and words[described][0].islower() \
                     and lows[described] not in lex.function_words:
-                described += 1  # "at the research firm Sentinel Harbor": the kind of organisation, then its name
+                described += 1  # "at the law firm Baxter Lane": the kind of organisation, then its name
             if described < len(words) and described > after and words[described][0][0].isupper():
                 after = described
             while after < len(words):
@@ -587,7 +587,7 @@ class MentionFinder:
         mention.evidence.add("appositive")
 
     def _described_role(self, words: list[tuple[str, int, int]], lows: list[str]) -> bool:
-        """A role after one or two describing nouns ("threat intelligence lead"), not after a
+        """A role after one or two describing nouns ("data privacy lead"), not after a
         verb ("will become senior vice president": then the name is no person's)."""
         for index in (1, 2):
             if index < len(words) and self._role_width(words, index):

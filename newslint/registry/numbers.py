@@ -45,7 +45,7 @@ class Lexicon:
     not_units: frozenset[str]
     fraction_not_after: frozenset[str]
     day_parts: frozenset[str] = frozenset()  # "Saturday afternoon": still the day
-    label_words: frozenset[str] = frozenset()  # "magnitude 2.8", "Local 2731": a label, not a count
+    label_words: frozenset[str] = frozenset()  # "magnitude 4.1", "Local 118": a label, not a count
 
 
 @dataclass(frozen=True)
@@ -426,7 +426,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         after = _NEXT_WORD.match(prose[end:end + 40])
         if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
                 and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
-            return None  # "at Sunday church services", "a Monday deadline": a kind, not the day of an event
+            return None  # "at Sunday school classes", "a Monday deadline": a kind, not the day of an event
     elif kind == "fraction":
         if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
             return None  # "the second half of the match": a part, not a share
@@ -496,7 +496,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = f"{_fmt(number * lex.scales.get(scale, 1))} {currency}"
         number_span = match.span(group)
         unit, unit_end = _unit_after(prose, end, tokens, amount=True)
-        if not unit:  # "a fee of £48 million": the amount is the value of a fee
+        if not unit:  # "a fee of £30 million": the amount is the value of a fee
             head = lex.patterns["amount_head"].search(prose[max(sentence_start, start - 80):start])
             if head is not None and head.group("head") not in lex.stopwords:
                 unit = stem(head.group("head"))
@@ -522,7 +522,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if word == "one" and (after in lex.not_after_one or not after):
             return None
         if _previous_word(prose, start, sentence_start) in lex.label_words:
-            return None  # "a magnitude 2.8 event", "Route 14", "Local 2731": a label
+            return None  # "a magnitude 4.1 event", "Route 9", "Local 118": a label
         if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
             return None
         if match.group("number")[0].isdigit() is False and _previous_word(prose, start, sentence_start) in ("no", "the") and not after:
@@ -589,8 +589,8 @@ def _next_word(prose: str, at: int) -> str:
 def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str:
     """The noun a figure counts or measures: of the next words (up to three, before a function
     word or punctuation), the first plural, else the last ("three budget votes since", "90-minute
-    council meeting with"). After an amount, only a lowercase noun ("a £48 million fee", not
-    "£41 million Olympique paid" or "£44 million followed")."""
+    council meeting with"). After an amount, only a lowercase noun ("a £30 million fee", not
+    "£26 million Athletic paid" or "£28 million followed")."""
     lex = lexicon()
     run = []
     for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:

@@ -96,7 +96,7 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
 
 
 def _relative_of(observation: NameObservation, group: list[NameObservation]) -> bool:
-    """"his wife, Denise X" beside the group's Curtis X: a relative who shares the surname, not
+    """"his wife, Ruth X" beside the group's Paul X: a relative who shares the surname, not
     a slip of the given name (which the form would otherwise become: a minority form)."""
     if "relative" not in observation.evidence or not observation.given:
         return False

@@ -42,7 +42,7 @@ class Thresholds:
     max_distance: int = 2  # edits
     surname_same_title: float = 0.5  # with the same given name and the same titled office
     # With the same given name, a surname keeping the known one's first letters may be one
-    # edit further off ("Treadway" for "Treadwell"): slips rarely touch a word's start. 0: off.
+    # edit further off ("Holloway" for "Hollowell"): slips rarely touch a word's start. 0: off.
     surname_prefix_same_given: int = 4
 
     @property
@@ -171,7 +171,7 @@ class DraftNames:
         hits = {id(p): p for p in self._near_people(word)
                 if self._is_near(word, p.surname, cutoff)}
         if not hits and mention.evidence:
-            # "Matsuoka said" where the sources know only Matsuda: a speaking surname that keeps
+            # "Petrosky said" where the sources know only Petrov: a speaking surname that keeps
             # a known one's first letters.
             hits = {id(p): p for p in self._prefix_people(word) if self._is_prefix_slip(word, p.surname)}
         if len(hits) != 1:
@@ -219,14 +219,14 @@ class DraftNames:
         if how == WRONG_GIVEN and not (same_office(mention, person) or (
                 given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
-            # the same title and a given name that starts the same ("Janet" for "Janelle").
+            # the same title and a given name that starts the same ("Marta" for "Martina").
             return None
         return Resolution(mention, person, how, title_agrees=agrees)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:
         """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given
         name and the same office at the same organisation (or the same role and a surname that
-        starts alike: "Judge Adriana Kowalski") make a surname further off (down to
+        starts alike: "Judge Ann Dunsworth" for Ann Dunsmore) make a surname further off (down to
         surname_same_title similarity) a slip."""
         if not mention.titles:
             return None

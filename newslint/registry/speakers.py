@@ -325,7 +325,7 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
 
 def _sentence_after_question(doc: Document, quote: Quote):
     """The next sentence of the paragraph when the quotation's own "?" or "!" ended its
-    sentence ('"… do?" Jansen said.' is split before the capitalised name)."""
+    sentence ('"… do?" Roe said.' is split before the capitalised name)."""
     sentence = doc.sentence_at(quote.end - 1)
     if sentence is None or sentence.end > quote.end or not quote.closed \
             or not doc.text[quote.start:quote.end].rstrip("\"”'’ ").endswith(("?", "!")):

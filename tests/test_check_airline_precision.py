@@ -65,3 +65,13 @@ def test_a_person_on_a_fact_sheets_list_line_is_known_and_the_same_role_ties_a_s
     findings = lint("facts.Names", text, AIRLINE)
     assert [f.text for f in findings] == ["Adriana Kowalski"] and "Adriana Kowalczyk" in findings[0].message
     assert lint("facts.Names", text.replace("Kowalski", "Kowalczyk"), AIRLINE) == []
+
+
+RIVERSPILL = (ROOT / "tests" / "eval" / "riverspill" / "sources",)
+
+
+def test_a_pronoun_quotation_after_a_stranger_introduced_in_the_paragraph_before_is_not_checked():
+    text = ("Theo Lindahl-Osei, a maintenance technician who has worked at the plant for 11 years, said in an "
+            "interview that his co-workers were worried.\n\n"
+            '"Everybody I work with lives on this river," he said. "Nobody out there wanted this."\n')
+    assert lint("facts.Quotes", text, RIVERSPILL) == []

@@ -90,9 +90,16 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     if item.how != "pronoun" or item.block is None:
         return False
     names = draft_names(context)
-    block = context.document.blocks[item.block]
+    # The paragraph's people before the quotation, else the previous paragraph's ("X, a
+    # technician, said in an interview that …" then '"…," he said.').
+    first = item.block - 1 if item.block > 0 else item.block
+    start = context.document.blocks[item.block].start
     before = [m for m in names.mentions
-              if m.kind == "person" and m.evidence and block.start <= m.start < item.quote.start]
+              if m.kind == "person" and m.evidence and start <= m.start < item.quote.start]
+    if not before and first != item.block:
+        start = context.document.blocks[first].start
+        before = [m for m in names.mentions
+                  if m.kind == "person" and m.evidence and start <= m.start < item.quote.start]
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
 

@@ -20,7 +20,6 @@ import marshal
 from array import array
 import os
 import sys
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,7 @@ from typing import Any
 import regex
 from regex import _main, _regex
 
-from newslint.yamlcache import cache_folder
+from newslint.yamlcache import cache_folder, write_signed
 
 FILE_NAME = "regex-programs.bin"
 FORMAT = 2  # of an entry (see _pack)
@@ -231,19 +230,4 @@ def _read(path: Path, secret: bytes | None) -> dict[tuple, bytes]:
 
 def _write(path: Path, secret: bytes, payload: bytes) -> None:
     """Signature and payload to a temporary file renamed over `path`; skipped on any error."""
-    temporary = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
-        os.replace(temporary, path)
-        temporary = None
-    except OSError:
-        pass
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
+    write_signed(path, secret, payload, ".regex-")

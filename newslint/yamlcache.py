@@ -155,18 +155,28 @@ def _write(path: Path, value: dict) -> None:
     secret = signing_key()
     if secret is None:
         return
-    temporary = None
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
+        return
+    if write_signed(path, secret, payload, ".yaml-"):
+        _prune(path.parent)
+
+
+def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str) -> bool:
+    """Signature and payload to a temporary file renamed over `path` (never half-written);
+    False, with nothing left behind, on any error."""
+    temporary = None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".yaml-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
         os.replace(temporary, path)
         temporary = None
-        _prune(path.parent)
-    except (OSError, pickle.PicklingError):
-        pass
+        return True
+    except OSError:
+        return False
     finally:
         if temporary is not None:
             try:

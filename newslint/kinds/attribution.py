@@ -558,9 +558,9 @@ def _attributive(prose: str, match: regex.Match) -> bool:
 
 # "did not respond to requests for comment", "declined to say": nobody says anything; "had
 # been warned about": someone was told something, by nobody named.
-DECLINED_BEFORE = regex.compile(r"\b(?:(?:did|does|do|would|will|could|has|have|had)\s+not|(?:did|does|do|would|wo|could|has|have|had)n['’]t"
+DECLINED_BEFORE = regexcache.compile(r"\b(?:(?:did|does|do|would|will|could|has|have|had)\s+not|(?:did|does|do|would|wo|could|has|have|had)n['’]t"
                                 r"|declined\s+to|refused\s+to|failed\s+to|(?:had|has|have)\s+been)\s+$", regex.IGNORECASE)
-BY_AFTER = regex.compile(r"(?:\s+\w+){0,2}?\s+by\b", regex.IGNORECASE)
+BY_AFTER = regexcache.compile(r"(?:\s+\w+){0,2}?\s+by\b", regex.IGNORECASE)
 
 
 def _declined(prose: str, match: regex.Match) -> bool:

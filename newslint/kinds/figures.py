@@ -5,21 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import regex
 
-from newslint.datafiles import data_file
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, comparable, consistent, key, person_words,
                                           policy, same_value, scores)
 from newslint.registry.model import FigureFact
-from newslint.registry.numbers import KINDS, Figure, find_figures, number_text
-from newslint.registry.wording import stem
-
+from newslint.registry.numbers import KINDS, Figure, find_figures, lexicon, number_text
 
 
 @dataclass
@@ -184,10 +180,12 @@ class FiguresRule(Rule):
             return
         index = figure_index(self.policy, registry)
         figures = draft_figures(context)
+        sentence_of: dict[int, int] = {}  # figure's start -> its sentence's start
         by_sentence: dict[int, list[Figure]] = defaultdict(list)
         for figure in figures:
             sentence = context.document.sentence_at(figure.start)
-            by_sentence[sentence.start if sentence else -1].append(figure)
+            sentence_of[figure.start] = sentence.start if sentence else -1
+            by_sentence[sentence_of[figure.start]].append(figure)
         dates = {f.start: f for f in figures if f.kind == "date"}
         for figure in figures:
             if figure.kind not in self.kinds or figure.kind not in index.by_kind:
@@ -197,8 +195,7 @@ class FiguresRule(Rule):
                 if finding is not None:
                     yield finding
                     continue
-            sentence = context.document.sentence_at(figure.start)
-            siblings = [f for f in by_sentence[sentence.start if sentence else -1] if f is not figure]
+            siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings)
             if finding is not None:
                 yield finding
@@ -303,12 +300,7 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
 
 def _aggregate(context: tuple[str, ...]) -> bool:
     """The figure's clause says it is a total of several things ("combined", "in all")."""
-    return not _aggregate_stems().isdisjoint(context)
-
-
-@lru_cache(maxsize=1)
-def _aggregate_stems() -> frozenset[str]:
-    return frozenset(stem(str(w)) for w in data_file("numbers.yaml").get("aggregate_words") or [])
+    return not lexicon().aggregate_stems.isdisjoint(context)
 
 
 def _short(path: str) -> str:

@@ -123,13 +123,17 @@ class PronounsRule(Rule):
                        inside_quotes: set[int]) -> bool:
         """A person of the pronoun's gender named in the sentences before (within the window),
         whom a reader may take the pronoun for: the nearest person is then not sure."""
+        return any(not c.pronoun and c.gender == gender
+                   for back in self._window_back(index, inside_quotes) for c in by_sentence.get(back, []))
+
+    def _window_back(self, index: int, inside_quotes: set[int]) -> Iterator[int]:
+        """The sentences before `index`, nearest first, up to `window` of them; sentences wholly
+        inside a quotation are passed through without counting."""
         counted, back = 0, index - 1
         while back >= 0 and counted < self.window:
-            if any(not c.pronoun and c.gender == gender for c in by_sentence.get(back, [])):
-                return True
+            yield back
             counted += back not in inside_quotes
             back -= 1
-        return False
 
     def _finding(self, match, person: Entity, gender: str) -> Finding:
         word = match.group()
@@ -208,12 +212,9 @@ class PronounsRule(Rule):
         here = [c for c in by_sentence.get(index, []) if c.offset < offset]
         if any(not c.pronoun for c in here):
             return here
-        counted, back = 0, index - 1
-        while back >= 0 and counted < self.window:
+        for back in self._window_back(index, inside_quotes):
             if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
-            counted += back not in inside_quotes
-            back -= 1
         return here
 
 
@@ -226,7 +227,7 @@ def _reported_clause(prose: str, offset: int) -> bool:
     return word == "that" or word in lexicon().reporting_verbs
 
 
-_WORD_BEFORE = regex.compile(r"(\p{L}+)\s+$")
+_WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
 
 
 RULE_KINDS = {"pronouns": PronounsRule}

@@ -92,14 +92,11 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     names = draft_names(context)
     # The paragraph's people before the quotation, else the previous paragraph's ("X, a
     # technician, said in an interview that …" then '"…," he said.').
-    first = item.block - 1 if item.block > 0 else item.block
-    start = context.document.blocks[item.block].start
-    before = [m for m in names.mentions
-              if m.kind == "person" and m.evidence and start <= m.start < item.quote.start]
-    if not before and first != item.block:
-        start = context.document.blocks[first].start
-        before = [m for m in names.mentions
-                  if m.kind == "person" and m.evidence and start <= m.start < item.quote.start]
+    blocks = context.document.blocks
+    here = blocks[item.block].start
+    earlier = blocks[item.block - 1].start if item.block > 0 else here
+    people = [m for m in names.mentions if m.kind == "person" and m.evidence and earlier <= m.start < item.quote.start]
+    before = [m for m in people if m.start >= here] or people
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
 

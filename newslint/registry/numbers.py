@@ -44,6 +44,7 @@ class Lexicon:
     fractions: dict[str, float]
     not_units: frozenset[str]
     fraction_not_after: frozenset[str]
+    aggregate_stems: frozenset[str] = frozenset()  # "combined": a total, compared with totals only
     day_parts: frozenset[str] = frozenset()  # "Saturday afternoon": still the day
     label_words: frozenset[str] = frozenset()  # "magnitude 4.1", "Local 118": a label, not a count
 
@@ -130,6 +131,7 @@ def lexicon() -> Lexicon:
                    qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
                    frozenset(str(w) for w in data.get("not_units") or []),
                    frozenset(str(w) for w in data.get("fraction_not_after") or []),
+                   frozenset(stem(str(w)) for w in data.get("aggregate_words") or []),
                    frozenset(str(w).casefold() for w in data.get("day_parts") or []),
                    frozenset(str(w).casefold() for w in data.get("label_words") or []))
 

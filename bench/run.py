@@ -7,6 +7,10 @@ Inputs are generated into bench/out/ (gitignored) on first use with
 ../shared/bench/gen_corpus.py and bench/gen_inputs.py; proselint is installed by this script
 into bench/out/proselint-venv. Every measurement runs in a child process: wall time from
 the parent, peak memory (maxrss) from os.wait4 on that child. Not part of the test suite.
+
+Children never inherit PYTHONDONTWRITEBYTECODE (a user's Python writes bytecode; with it set,
+every module edited since its .pyc was written is compiled from source on every run), and
+newslint is byte-compiled before measuring, so each warm-up run starts from written bytecode.
 """
 from __future__ import annotations
 
@@ -34,6 +38,11 @@ SEEDS = ROOT / "seeds"
 SCALING_DRAFTS = 200  # drafts linted for the rule and registry scaling rows
 
 
+# What a child process sees: this environment without PYTHONDONTWRITEBYTECODE, so the
+# children (and the warm-up runs) write bytecode as a user's Python does.
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
 @dataclass
 class Run:
     seconds: float  # wall clock
@@ -49,7 +58,7 @@ def run(command: list[str], cwd: Path = ROOT, timeout: float | None = None, env:
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.DEVNULL,
-                                 env={**os.environ, **env} if env else None)
+                                 env={**CHILD_ENV, **(env or {})})
         while True:  # wait4 gives this child's own rusage; poll it to honour the timeout
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
             if pid:
@@ -110,14 +119,14 @@ def prepare(quick: bool, with_proselint: bool) -> None:
     for folder, command in generate:
         if not folder.exists():
             print(f"generating {folder.relative_to(ROOT)}", file=sys.stderr)
-            subprocess.run(command, check=True)
-    # Byte-compile newslint as `pip install` does (and did for proselint): with
-    # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile ~70 modules from source.
-    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newslint")], check=True)
+            subprocess.run(command, check=True, env=CHILD_ENV)
+    # Byte-compile newslint as `pip install` does (and did for proselint); the children run
+    # without PYTHONDONTWRITEBYTECODE too, so what a warm-up imports keeps its bytecode.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "newslint")], check=True, env=CHILD_ENV)
     if with_proselint and not PROSELINT.exists():
         print("installing proselint into bench/out/proselint-venv", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(PROSELINT_VENV)], check=True)
-        subprocess.run([str(PROSELINT_VENV / "bin" / "pip"), "install", "--quiet", "proselint"], check=True)
+        subprocess.run([str(PROSELINT_VENV / "bin" / "pip"), "install", "--quiet", "proselint"], check=True, env=CHILD_ENV)
 
 
 def words_in(folder: Path, limit: int | None = None) -> int:
@@ -179,7 +188,8 @@ def main() -> int:
     scaling = subset(scaling_count)
     one = sorted((OUT / "drafts").glob("*.md"))[0]
     print(f"newslint bench: {runs} run(s) per light row, {heavy} per heavy row, {count} drafts, "
-          f"{scaling_count} for scaling", file=sys.stderr)
+          f"{scaling_count} for scaling; children run without PYTHONDONTWRITEBYTECODE "
+          f"(bytecode written, as on a user's machine)", file=sys.stderr)
 
     if "cold" in sections:
         cold = median_run([*NEWSLINT, "check", str(one), "--sources", str(SEEDS), "--format", "json"], 2 * runs + 1)
@@ -274,7 +284,8 @@ def main() -> int:
         print(f"| {measure} | {newslint} | {proselint} | {ratio} | {goal} |")
     load = os.getloadavg()[0]
     print(f"\n{runs} run(s) per light row (cold start, cached load), {heavy} per heavy row, medians of wall-clock time (CPU time in brackets); {os.cpu_count()} cores, "
-          f"load average {load:.1f} at the end; python {sys.version.split()[0]}")
+          f"load average {load:.1f} at the end; python {sys.version.split()[0]}; bytecode written "
+          f"(children run without PYTHONDONTWRITEBYTECODE{', which this shell sets' if 'PYTHONDONTWRITEBYTECODE' in os.environ else ''})")
     return 0
 
 

@@ -49,7 +49,7 @@ EXACT, CLASS, DIGIT_CLASS, GROUP, REPEAT = range(5)
 
 @lru_cache(maxsize=1)
 def _pieces() -> regex.Pattern:
-    return regex.compile(PIECE, regex.VERBOSE | regex.DOTALL)
+    return regexcache.compile(PIECE, regex.VERBOSE | regex.DOTALL)
 
 
 class Unknown(Exception):

@@ -9,9 +9,7 @@ EXTRACTORS; adding one is adding its module and its line below (tests/test_built
 fails when a module's exports and these tables disagree)."""
 from __future__ import annotations
 
-import importlib
-
-from newslint.hookspecs import Deferred, hookimpl
+from newslint.hookspecs import Deferred, DeferredExtractor, hookimpl
 
 RULE_KINDS = {
     "attribution": "newslint.kinds.quotes:AttributionRule",
@@ -40,12 +38,15 @@ FORMATS = {
     "text": "newslint.formats.text:write_text",
 }
 
-# Modules exporting EXTRACTORS; the registry cache key names every extractor, so all load.
-EXTRACTOR_MODULES = (
-    "newslint.registry.extractors.figures",
-    "newslint.registry.extractors.people",
-    "newslint.registry.extractors.quotes",
-)
+# Fact extractors by name: (order, the module whose EXTRACTORS holds it). The registry cache's
+# key names every extractor, and a cached registry needs none of their code: a module is
+# imported when its extractor first runs.
+EXTRACTORS = {
+    "people": (10, "newslint.registry.extractors.people"),
+    "quotes": (20, "newslint.registry.extractors.quotes"),
+    "figures": (30, "newslint.registry.extractors.figures"),
+}
+EXTRACTOR_MODULES = tuple(sorted({module for _, module in EXTRACTORS.values()}))
 
 
 @hookimpl
@@ -67,7 +68,7 @@ def newslint_formats() -> dict:
 
 @hookimpl
 def newslint_fact_extractors() -> list:
-    return [extractor for module in EXTRACTOR_MODULES for extractor in importlib.import_module(module).EXTRACTORS]
+    return [DeferredExtractor(name, order, module) for name, (order, module) in EXTRACTORS.items()]
 
 
 @hookimpl

@@ -27,6 +27,20 @@ class Deferred:
         return getattr(importlib.import_module(module), attribute)
 
 
+class DeferredExtractor:
+    """A fact extractor known by its name and order, and found in the EXTRACTORS of `module`,
+    which is imported when it first extracts."""
+
+    def __init__(self, name: str, order: int, module: str) -> None:
+        self.name, self.order, self.module = name, order, module
+
+    def load(self):
+        return next(e for e in importlib.import_module(self.module).EXTRACTORS if e.name == self.name)
+
+    def extract(self, documents, registry) -> None:
+        self.load().extract(documents, registry)
+
+
 @hookspec
 def newslint_rule_kinds() -> dict:
     """Rule kinds: {"extends value": RuleKind subclass}."""

@@ -17,7 +17,6 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -166,6 +165,8 @@ def _write(path: Path, value: dict) -> None:
 def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str) -> bool:
     """Signature and payload to a temporary file renamed over `path` (never half-written);
     False, with nothing left behind, on any error."""
+    import tempfile  # only to write: a run that reads its caches needs no tempfile
+
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -82,11 +82,10 @@ def load_config_file(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read config: {error}") from None
     if path.name == "pyproject.toml":
-        tomllib = _tomllib()
-        try:
-            data = tomllib.loads(raw).get("tool", {}).get("newslint", {})
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        parsed, value = _newslint_table(path, raw)
+        if not parsed:
+            raise ConfigError(f"{path}: invalid TOML: {value}")
+        data = value if value is not None else {}
     else:
         import yaml  # here: most runs have no YAML config (and PyYAML takes ~10 ms to import)
 
@@ -122,12 +121,33 @@ def _has_newslint_table(path: Path) -> bool:
         return False
     if "newslint" not in raw:
         return False  # no table can name it: no need to parse (or import a TOML parser)
-    tomllib = _tomllib()
-    try:
-        return "newslint" in tomllib.loads(raw).get("tool", {})
-    except tomllib.TOMLDecodeError:
+    parsed, value = _newslint_table(path, raw)
+    if not parsed:
         # Broken TOML that configures newslint must be reported, not silently passed over.
         return "[tool.newslint" in raw
+    return value is not None
+
+
+@lru_cache(maxsize=16)
+def _newslint_table(path: Path, raw: str) -> tuple[bool, Any]:
+    """(True, the file's [tool.newslint] table, None when it has none), or (False, why the
+    TOML does not parse). Kept between runs by the file's bytes in the cache folder, like the
+    rule packs' YAML: a run whose pyproject.toml has not changed imports no TOML parser."""
+    from newslint.yamlcache import ParsedYaml
+
+    cache = ParsedYaml(path.parent, "toml", code=("engine/config.py",), keep=4)
+    value = cache.parse(path.name, raw.encode("utf-8"), lambda: _parse_table(raw))
+    cache.save()
+    return value
+
+
+def _parse_table(raw: str) -> tuple[bool, Any]:
+    tomllib = _tomllib()
+    try:
+        tool = tomllib.loads(raw).get("tool", {})
+    except tomllib.TOMLDecodeError as error:
+        return False, str(error)
+    return True, tool.get("newslint") if isinstance(tool, dict) else None
 
 
 def _tomllib():

@@ -10,17 +10,14 @@ import json
 import mmap
 import os
 import pickle
-import secrets
 import struct
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from newslint import __version__
 from newslint.engine.files import expand_paths
-from newslint.registry.build import build_registry, collector_paused, read_sources
-from newslint.registry.curated import FactsError, apply_facts
+from newslint.registry.build import collector_paused
 from newslint.registry.model import Registry
 
 CACHE_FOLDER = ".newslint_cache"
@@ -83,11 +80,14 @@ def cache_secret() -> bytes | None:
     commit could plant a file: only a file this user's newslint signed is ever unpickled.
     None (no disk cache) when the key cannot be read or created."""
     path = user_cache_dir() / KEY_FILE
+    known = _secrets.get(path)
+    if known is not None:  # every cache file of a run is signed with it: read once
+        return known
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(secrets.token_bytes(32))
+            stream.write(os.urandom(32))  # what secrets.token_bytes(32) gives
     except FileExistsError:
         pass
     except OSError:
@@ -96,7 +96,13 @@ def cache_secret() -> bytes | None:
         secret = path.read_bytes()
     except OSError:
         return None
-    return secret if len(secret) == 32 else None
+    if len(secret) != 32:
+        return None
+    _secrets[path] = secret
+    return secret
+
+
+_secrets: dict[Path, bytes] = {}
 
 
 def _signature(secret: bytes, payload: bytes) -> bytes:
@@ -192,6 +198,8 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
         fields = {f.name: getattr(registry, f.name) for f in dataclasses.fields(Registry) if f.name not in SECTIONS}
         header = pickle.dumps({"notes": list(notes), "fields": fields, "sections": table}, protocol=pickle.HIGHEST_PROTOCOL)
         signed = FORMAT + _LENGTH.pack(len(header)) + header
+        import tempfile  # only to write: a run that loads its cache needs no tempfile
+
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".registry-", suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
@@ -275,6 +283,8 @@ def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, 
     newest = max((s[2] for s in folders + files), default=0)
     if time.time_ns() - newest > RACY_SECONDS * 1e9 and _stats([Path(f[0]) for f in files]) == files:
         payload = json.dumps({"folders": folders, "files": files, "key": key}).encode()
+        import tempfile
+
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".manifest-", suffix=".tmp")
@@ -288,6 +298,9 @@ def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, 
 
 def build(sources: list[Path], facts: list[Path], extractors: list, parsers: dict | None = None) -> tuple[Registry, list[str]]:
     """Read, extract, apply curated facts. Problems become notes, not exceptions."""
+    from newslint.registry.build import build_registry, read_sources  # a cached registry needs neither
+    from newslint.registry.curated import FactsError, apply_facts
+
     corpus = read_sources(sources, parsers)
     notes = list(corpus.problems)
     notes.extend(f"{p}: source not found" for p in sources if not p.exists())

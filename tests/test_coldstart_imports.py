@@ -1,0 +1,106 @@
+"""What a cold `newslint check` with its caches filled leaves unimported, and that it still
+reads what it must: a pyproject.toml's [tool.newslint] table comes from the cache folder
+while the file is unchanged (no TOML parser), an edit or broken TOML is read afresh; a cached
+registry needs none of the fact extractors' code, and a build runs them all."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import write_files
+from newslint import builtins
+from newslint.engine import config
+from newslint.engine.config import ConfigError, find_config, load_config_file
+from newslint.plugins import get_plugins
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+PROBE = """
+import json, sys
+from newslint.cli.main import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+PYPROJECT = """[project]
+name = "desk-tools"
+
+[tool.newslint]
+select = ["newsroom"]
+levels = {"newsroom.Said" = "error"}
+"""
+DRAFT = "# Council\n\nThe mayor stated that the plan was late, Ana Ruiz said on Monday.\n"
+EXTRACTOR_CODE = ("newslint.registry.extractors.people", "newslint.registry.extractors.figures",
+                  "newslint.registry.curated", "newslint.registry.gender")
+
+
+def check(folder: Path, cache: Path, *args: str) -> tuple[dict, list]:
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache), "XDG_CACHE_HOME": str(cache / "xdg")}
+    env.pop("NEWSLINT_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", PROBE, "check", *args, "--format", "json"], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=120)
+    status = json.loads(done.stderr.strip().splitlines()[-1])
+    return status, json.loads(done.stdout) if done.stdout.strip() else []
+
+
+def test_a_pyproject_config_is_read_from_the_cache_until_it_changes(tmp_path: Path) -> None:
+    project = write_files(tmp_path, {"project/pyproject.toml": PYPROJECT, "project/draft.md": DRAFT}) / "project"
+    cache = tmp_path / "cache"
+    first, found = check(project, cache, "draft.md")
+    assert "tomllib" in first["modules"]
+    said = [f for f in found if f["rule"] == "newsroom.Said"]
+    assert said and all(f["severity"] == "error" for f in said)
+    assert {f["rule"].split(".")[0] for f in found} == {"newsroom"}
+    second, again = check(project, cache, "draft.md")
+    assert "tomllib" not in second["modules"] and again == found and second["code"] == first["code"]
+    (project / "pyproject.toml").write_text(PYPROJECT.replace('"error"', '"suggestion"'), encoding="utf-8")
+    third, edited = check(project, cache, "draft.md")
+    assert "tomllib" in third["modules"]
+    assert [f["severity"] for f in edited if f["rule"] == "newsroom.Said"] == ["suggestion"] * len(said)
+
+
+def test_a_cached_registry_imports_no_extraction_code_and_gives_the_same_findings(tmp_path: Path) -> None:
+    draft = write_files(tmp_path, {"draft.md": DRAFT}) / "draft.md"
+    cache = tmp_path / "cache"
+    built, found = check(tmp_path, cache, str(draft), "--sources", str(SEEDS))
+    assert all(module in built["modules"] for module in EXTRACTOR_CODE[:2])  # built: every extractor ran
+    cached, again = check(tmp_path, cache, str(draft), "--sources", str(SEEDS))
+    assert again == found and cached["code"] == built["code"]
+    assert not [module for module in EXTRACTOR_CODE if module in cached["modules"]]
+
+
+def test_broken_toml_that_configures_newslint_is_still_an_error_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    path = write_files(tmp_path, {"p/pyproject.toml": "[tool.newslint]\nselect = [\n"}) / "p" / "pyproject.toml"
+    for _ in range(2):  # parsed, then from the cache (a new process is modelled by clearing the memo)
+        config._newslint_table.cache_clear()
+        with pytest.raises(ConfigError, match="invalid TOML"):
+            load_config_file(path)
+        config._find_config.cache_clear()
+        with pytest.raises(ConfigError, match="invalid TOML"):
+            find_config(path.parent)
+
+
+def test_a_pyproject_without_the_table_is_passed_over_from_the_cache_too(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    folder = write_files(tmp_path, {"p/pyproject.toml": '[project]\nname = "newslint-notes"\n'}) / "p"
+    for _ in range(2):
+        config._newslint_table.cache_clear()
+        config._find_config.cache_clear()
+        assert find_config(folder).path is None
+
+
+def test_the_extractor_table_gives_each_module_s_names_and_orders() -> None:
+    from importlib import import_module
+
+    listed = [(e.name, e.order) for e in get_plugins().fact_extractors()]
+    exported = sorted((e.name, e.order) for module in builtins.EXTRACTOR_MODULES for e in import_module(module).EXTRACTORS)
+    assert listed == sorted(exported, key=lambda pair: pair[1])
+    for extractor in get_plugins().fact_extractors():
+        assert type(extractor.load()).__name__.lower().startswith(extractor.name.rstrip("s"))

@@ -421,14 +421,22 @@ def _candidates(quotes: list[QuoteFact]) -> list[Candidate]:
 
     out: list[Candidate] = []
     previous: QuoteFact | None = None
+    worded: dict[str, list[str]] = {}  # each distinct text's words once: sources repeat quotes
+
+    def words_of(text: str) -> list[str]:
+        found = worded.get(text)
+        if found is None:
+            found = worded[text] = quote_words(text)
+        return found
+
     for fact in quotes:
-        words = quote_words(fact.text)
+        words = words_of(fact.text)
         if words:
-            out.append(Candidate(words, [fact]))
+            out.append(Candidate(list(words), [fact]))
             # Two parts of one quotation split around its attribution, as one run of words.
             if previous is not None and previous.provenance.source == fact.provenance.source \
                     and previous.provenance.line == fact.provenance.line and previous.speaker == fact.speaker:
-                out.append(Candidate(quote_words(previous.text) + words, [previous, fact]))
+                out.append(Candidate(words_of(previous.text) + words, [previous, fact]))
         previous = fact
     return out
 
@@ -447,19 +455,34 @@ def _source_texts(registry: Registry) -> dict[str, str]:
 
 
 def _source_words(path: str, text: str) -> SourceWords:
+    """A source's words line by line: a word never spans a line break, so each line's
+    matches are the whole text's, and a line's words are one paragraph (a run of words on
+    one line). Casefolded once per line when that keeps every offset (it does unless a
+    character folds to several, like "ß")."""
     normal = text.translate(APOSTROPHES)
-    words, spans = [], []
-    for match in WORD.finditer(normal):
-        words.append(match.group().casefold())
-        spans.append((match.start(), match.end()))
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-    source = SourceWords(path, text, words, spans, starts, frozenset(words))
-    first = 0
-    for index in range(1, len(words) + 1):
-        if index == len(words) or source.line_of(index) != source.line_of(first):
-            source.paragraphs.append((first, index - 1, frozenset(words[first:index])))
-            first = index
-    return source
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    starts: list[int] = []
+    paragraphs: list[tuple[int, int, frozenset[str]]] = []
+    start = 0
+    for line in normal.split("\n"):
+        starts.append(start)
+        end = start + len(line)
+        first = len(words)
+        folded = line.casefold()
+        if len(folded) == len(line):
+            for match in WORD.finditer(normal, start, end):
+                a, b = match.span()
+                words.append(folded[a - start:b - start])
+                spans.append((a, b))
+        else:
+            for match in WORD.finditer(normal, start, end):
+                words.append(match.group().casefold())
+                spans.append(match.span())
+        if len(words) > first:
+            paragraphs.append((first, len(words) - 1, frozenset(words[first:])))
+        start = end + 1
+    return SourceWords(path, text, words, spans, starts, frozenset(words), paragraphs)
 
 
 _INDEXES: dict[int, tuple[Registry, QuoteIndex]] = {}

@@ -1,0 +1,71 @@
+"""Building the quote index line by line gives exactly the words, offsets, line starts and
+paragraphs of the plain word-by-word build (each word's line looked up), on the sources of
+the seeds, the stories and the eval cases, and on text with characters that fold to several
+(offsets must still be the original text's)."""
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+import pytest
+
+from newslint.registry.quotematch import _candidates, _source_words
+from newslint.registry.wording import APOSTROPHES, WORD, quote_words
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "seeds", *sorted((ROOT / "tests" / "stories").glob("*/sources")),
+           *sorted((ROOT / "tests" / "eval").glob("*/sources"))]
+
+
+def plain_build(text: str):
+    """Every word of the whole text, then its line by bisection: the reference."""
+    normal = text.translate(APOSTROPHES)
+    words, spans = [], []
+    for match in WORD.finditer(normal):
+        words.append(match.group().casefold())
+        spans.append((match.start(), match.end()))
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    line = [bisect.bisect_right(starts, a) for a, _ in spans]
+    paragraphs, first = [], 0
+    for index in range(1, len(words) + 1):
+        if index == len(words) or line[index] != line[first]:
+            paragraphs.append((first, index - 1, frozenset(words[first:index])))
+            first = index
+    return words, spans, starts, paragraphs
+
+
+def texts() -> list[tuple[str, str]]:
+    found = [(str(p), p.read_text(encoding="utf-8")) for folder in FOLDERS if folder.is_dir()
+             for p in sorted(folder.rglob("*")) if p.suffix in (".md", ".txt")]
+    assert len(found) > 20
+    return found + [
+        ("folds", "Straße’s MAẞ and İstanbul said \u201cŒuvre ﬁnal\u201d.\r\nΣΑΣ ŉ ok\n\nlast line"),
+        ("blank", ""), ("newlines", "\n\n\n"), ("no-break", "one two\u2028three\rfour"),
+    ]
+
+
+@pytest.mark.parametrize("name,text", texts(), ids=lambda v: Path(v).name if "/" in v else v[:12])
+def test_line_by_line_build_equals_the_plain_build(name, text):
+    source = _source_words(name, text)
+    words, spans, starts, paragraphs = plain_build(text)
+    assert source.words == words and source.spans == spans and source.line_starts == starts
+    assert source.paragraphs == paragraphs and source.present == frozenset(words)
+    for index in range(0, len(words), 7):
+        assert source.line_of(index) == bisect.bisect_right(starts, spans[index][0])
+
+
+def test_candidates_word_each_quote_as_quote_words_does():
+    from newslint.plugins import get_plugins
+    from newslint.registry.build import build_registry, read_sources
+
+    registry = build_registry(read_sources([ROOT / "tests" / "stories" / "courtcase" / "sources"]),
+                              get_plugins().fact_extractors())
+    quotes = registry.quotes + registry.quotes  # repeated quotations share their words
+    candidates = _candidates(quotes)
+    assert len(candidates) >= len(quotes) > 10
+    for candidate in candidates:
+        assert candidate.words == [w for f in candidate.facts for w in quote_words(f.text)]
+    single = [c for c in candidates if len(c.facts) == 1]
+    first, again = single[0], next(c for c in single[1:] if c.facts[0].text == single[0].facts[0].text)
+    first.words.append("zzz")  # each candidate's words are its own list
+    assert again.words == quote_words(again.facts[0].text)

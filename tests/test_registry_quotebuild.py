@@ -69,3 +69,34 @@ def test_candidates_word_each_quote_as_quote_words_does():
     first, again = single[0], next(c for c in single[1:] if c.facts[0].text == single[0].facts[0].text)
     first.words.append("zzz")  # each candidate's words are its own list
     assert again.words == quote_words(again.facts[0].text)
+
+
+@pytest.mark.parametrize("story", [ROOT / "seeds", ROOT / "tests" / "stories" / "courtcase" / "sources"],
+                         ids=lambda p: p.parent.name if p.name == "sources" else p.name)
+def test_one_index_asked_at_several_thresholds_answers_as_a_full_scan_at_each(story):
+    """The near-miss answer at one threshold is reused at another (the closest window does
+    not depend on the threshold): asked in any order, each answer is the full scan's."""
+    from test_registry_quoteindex import drafts, scan_near, wanted_in
+
+    from newslint.plugins import get_plugins
+    from newslint.registry.build import build_registry, read_sources
+    from newslint.registry.quotematch import QuoteIndex
+
+    index = QuoteIndex(build_registry(read_sources([story]), get_plugins().fact_extractors()))
+    texts = [c.facts[0].text for c in index.candidates if len(c.facts) == 1]
+    compared = found = 0
+    for number, segments in enumerate(drafts(texts)):
+        if any(wanted_in(source, segments) for source in index.sources):
+            continue  # verbatim: no near-miss search
+        order = (0.9, 0.6, 0.75, 0.8, 0.7) if number % 2 else (0.6, 0.9, 0.7, 0.8, 0.75)
+        for threshold in order:
+            near = scan_near(index, segments, threshold)
+            match = index.lookup(segments, threshold)
+            assert (match is None) == (near is None)
+            if near is not None:
+                source = next(s for s in index.sources if s.path == near[1])
+                assert (match.similarity, match.provenance.source, match.wording) == \
+                       (near[0], near[1], source.wording(near[2], near[3]))
+                found += 1
+            compared += 1
+    assert compared > 100 and found > 20

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from collections import Counter
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from math import ceil, floor
-from operator import attrgetter, sub
+from operator import and_, attrgetter, ge, or_, sub
 from pathlib import Path
 
 import re
@@ -80,6 +80,8 @@ BITS_KEPT = 4096  # words' paragraph bits kept per index
 class QuoteIndex:
     def __init__(self, registry: Registry) -> None:
         self._answers: dict[tuple, Match | None] = {}  # lookup's, by quotation words and threshold
+        # _near_miss's answers by quotation words: (the threshold asked, the answer)
+        self._nearest: dict[tuple[str, ...], tuple[float, Match | None]] = {}
         self._facts_kept: dict[tuple, list[QuoteFact]] = {}  # _facts', by wordings
         self._speaking_kept: dict[tuple, tuple[tuple[QuoteFact, ...], frozenset[str]]] = {}  # speaking's
         self.candidates = _candidates(registry.quotes)
@@ -240,7 +242,28 @@ class QuoteIndex:
             if at is not None:
                 line = source.line_of(at)
                 return Match(True, 1.0, Provenance(source.path, line, source.line_text(line)))
-        return self._near_miss([w for s in segments for w in s], threshold)
+        return self._closest([w for s in segments for w in s], threshold)
+
+    def _closest(self, words: list[str], threshold: float) -> Match | None:
+        """_near_miss's answer, from an earlier search of the same words when it tells: the
+        search finds the same closest window at any threshold the window reaches (the
+        threshold only prunes windows that cannot reach it), so a window found at one
+        threshold is the answer at any threshold up to its similarity and None above, and
+        no window at one threshold means none at a higher one. The quotation and
+        attribution checks ask for the same quotations at different thresholds."""
+        key = tuple(words)
+        kept = self._nearest.get(key)
+        if kept is not None:
+            asked, match = kept
+            if match is not None:
+                return match if match.similarity >= threshold else None
+            if threshold >= asked:
+                return None
+        match = self._near_miss(words, threshold)
+        if len(self._nearest) >= LOOKUPS_KEPT:
+            self._nearest.clear()
+        self._nearest[key] = (threshold, match)
+        return match
 
     def _near_miss(self, words: list[str], threshold: float) -> Match | None:
         """The closest window of source words: of the windows from n words before to the end
@@ -274,18 +297,30 @@ class QuoteIndex:
             # Each word an alignment keeps is a quotation word, so no window from a start
             # scores above (quotation words in its longest window) / n: skip starts that
             # cannot replace the best (see _needed).
-            # hits[i]: quotation words among the span's words before span.start + i.
-            hits = [0, *accumulate(map(has, source.words[span.start:span.stop - 1 + reach]))]
-            # The most any start of the span holds, counted in C: most spans that hold half
-            # the words (sources repeat a sentence) have no window close enough.
-            if max(map(sub, chain(hits[reach:], repeat(hits[-1])), hits[:len(span)])) < needed:
-                continue
-            for start in span:
-                if source.words[start] not in wanted and (start == 0 or source.words[start - 1] not in wanted):
+            words_in = source.words[span.start:span.stop - 1 + reach]
+            flags = list(map(has, words_in))
+            # Whether some start of the span holds `needed` quotation words in its window,
+            # in C: most spans that hold half the words (sources repeat a sentence) have no
+            # window close enough. It does when `needed` of them lie less than `reach` apart
+            # (a window from the first of them, or from the span's last start when they all
+            # lie after it, holds them).
+            if needed > 0:
+                at = list(compress(count(), flags))
+                if len(at) < needed or min(map(sub, at[needed - 1:], at)) >= reach:
                     continue
-                at = start - span.start
+            # hits[i]: quotation words among the span's words before span.start + i.
+            hits = [0, *accumulate(flags)]
+            # The starts worth trying, found in C: a quotation word at the start or just
+            # before it, and `needed` quotation words in the window from it (as it stood
+            # when the paragraph began; each start is tested again below).
+            size_of_span = len(span)
+            before_span = span.start > 0 and has(source.words[span.start - 1])
+            dense = map(ge, map(sub, chain(hits[reach:], repeat(hits[-1])), hits), repeat(needed))
+            near_word = map(or_, flags, chain((before_span,), flags))
+            for at in compress(range(size_of_span), map(and_, dense, near_word)):
                 if hits[min(at + reach, len(hits) - 1)] - hits[at] < needed:
                     continue
+                start = span.start + at
                 # The same words from an earlier start (a quotation the sources repeat)
                 # score the same, and only a better score replaces the best. A word that
                 # is not the quotation's equals none of its words, whichever it is (a

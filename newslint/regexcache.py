@@ -5,6 +5,11 @@ for the shipped rules), then hands the program to its C engine in one call,
 time a pattern compiles, the arguments of that call are kept; later runs make the same call
 with them and skip the Python part.
 
+The file holds a table (each pattern's key, and the place and SHA-256 of its arguments) and
+then the arguments themselves. Only the table is signed and read at start; an entry is read
+from the mapped file, and checked against its digest, when its pattern is first compiled, so a
+run pays for the programs it uses, not for everything other rule sets left in the file.
+
 The arguments are plain data (ints, strings, lists, tuples, dicts), but they are a program that
 C code runs without checking it, so the file is signed with the per-user key of the other
 caches and read only when the signature holds. It is keyed by the versions and files of
@@ -17,8 +22,10 @@ import atexit
 import hashlib
 import hmac
 import marshal
-from array import array
+import mmap
 import os
+import struct
+from array import array
 import sys
 import threading
 from pathlib import Path
@@ -30,7 +37,7 @@ from regex import _main, _regex
 from newslint.yamlcache import cache_folder, write_signed
 
 FILE_NAME = "regex-programs.bin"
-FORMAT = 2  # of an entry (see _pack)
+FORMAT = 3  # of the file (see _layout) and of an entry (see _pack)
 # At most this many bytes of programs are kept (reading and checking them costs about 2 ms a
 # megabyte): those the latest runs used are kept first.
 KEEP_BYTES = 2 << 20
@@ -39,6 +46,7 @@ _UNCACHED_FLAGS = int(regex.LOCALE | regex.DEBUG)
 _CODE = next(code for code in "IL" if array(code).itemsize == 4)  # the program: 32-bit words
 _MEMO_SIZE = 1024
 _LOCK = threading.RLock()
+_LENGTH = struct.Struct("<Q")  # the signed table's length, after the signature
 
 
 class _Programs:
@@ -51,11 +59,27 @@ class _Programs:
         self.folder = folder
         self.secret = signing_key() if folder is not None else None
         self.path: Path | None = folder / FILE_NAME if folder is not None and self.secret else None
-        # key -> the arguments (see _pack), unpacked only when the pattern is asked for
-        self.entries: dict[tuple, bytes] = _read(self.path, self.secret) if self.path else {}
+        # key -> the arguments (see _pack) of the programs read or compiled in this run
+        self.entries: dict[tuple, bytes] = {}
+        # key -> (offset, length, SHA-256) of a program in the file, read when it is asked for
+        self.kept: dict[tuple, tuple[int, int, bytes]] = {}
+        self.data: Any = b""  # the file, mapped
+        if self.path:
+            self.data, self.kept = _read(self.path, self.secret)
         self.used: set[tuple] = set()
         self.added = False
         self.memo: dict[tuple, regex.Pattern] = {}  # this process's patterns, as regex's own cache
+
+    def get(self, key: tuple) -> bytes | None:
+        """The kept arguments of `key`'s program; None when there are none, or when its bytes
+        in the file are not the ones the signed table describes."""
+        found = self.entries.get(key)
+        if found is None and key in self.kept:
+            offset, length, digest = self.kept.pop(key)
+            packed = self.data[offset:offset + length]
+            if len(packed) == length and hmac.compare_digest(hashlib.sha256(packed).digest(), digest):
+                self.entries[key] = found = packed
+        return found
 
     def add(self, key: tuple, arguments: tuple) -> None:
         self.entries[key] = _pack(arguments)
@@ -70,6 +94,9 @@ class _Programs:
         if self.path is None or self.secret is None or not self.added:
             return
         self.added = False
+        for key in list(self.kept):  # the file's other programs, checked, are written back
+            self.get(key)
+        self.data = b""  # the file is replaced: no longer mapped (where the platform allows)
         order = [k for k in self.entries if k in self.used] + [k for k in reversed(self.entries) if k not in self.used]
         kept, size = {}, 0
         for key in order:
@@ -78,7 +105,7 @@ class _Programs:
                 break
             kept[key] = self.entries[key]
         kept = dict(reversed(kept.items()))  # oldest first, as they are read back
-        _write(self.path, self.secret, marshal.dumps((_version_key(), kept)))
+        _write(self.path, self.secret, kept)
 
 
 _programs: _Programs | None = None
@@ -107,7 +134,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
     found = programs.memo.get(key)
     if found is not None:
         return found
-    kept = programs.entries.get(key)
+    kept = programs.get(key)
     compiled = None
     if kept is not None:
         try:
@@ -211,23 +238,44 @@ def _version_key() -> tuple:
     return tuple(parts)
 
 
-def _read(path: Path, secret: bytes | None) -> dict[tuple, bytes]:
-    """The signed file's programs; {} when it is missing, unsigned, altered or stale."""
+def _read(path: Path, secret: bytes | None) -> tuple[Any, dict[tuple, tuple[int, int, bytes]]]:
+    """The mapped file and its table, each entry's offset made absolute; (b"", {}) when it is
+    missing, unsigned, altered or stale."""
     try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    if secret is None or not hmac.compare_digest(data[:32], hmac.new(secret, data[32:], hashlib.sha256).digest()):
-        return {}  # not written by this user's newslint: never read
+        with open(path, "rb") as stream:
+            data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # ValueError: an empty file
+        return b"", {}
+    start = 32 + _LENGTH.size
+    if secret is None or len(data) < start:
+        return b"", {}
+    (length,) = _LENGTH.unpack_from(data, 32)
+    signed = data[32:start + length]
+    if not hmac.compare_digest(data[:32], hmac.new(secret, signed, hashlib.sha256).digest()):
+        return b"", {}  # not written by this user's newslint: never read
     try:
-        version, entries = marshal.loads(data[32:])
+        version, table = marshal.loads(signed[_LENGTH.size:])
+        if version != _version_key() or type(table) is not dict:
+            return b"", {}
+        body = start + length
+        return data, {key: (body + offset, size, digest) for key, (offset, size, digest) in table.items()}
     except Exception:  # noqa: BLE001 - a file of another shape is ignored and rewritten
-        return {}
-    if version != _version_key() or type(entries) is not dict:
-        return {}
-    return entries
+        return b"", {}
 
 
-def _write(path: Path, secret: bytes, payload: bytes) -> None:
-    """Signature and payload to a temporary file renamed over `path`; skipped on any error."""
-    write_signed(path, secret, payload, ".regex-")
+def _layout(entries: dict[tuple, bytes]) -> tuple[bytes, bytes]:
+    """The signed part of the file (the table's length and the table: per key, its entry's
+    offset in the body, length and SHA-256) and the body (the entries, in order)."""
+    table, offset = {}, 0
+    for key, packed in entries.items():
+        table[key] = (offset, len(packed), hashlib.sha256(packed).digest())
+        offset += len(packed)
+    header = marshal.dumps((_version_key(), table))
+    return _LENGTH.pack(len(header)) + header, b"".join(entries.values())
+
+
+def _write(path: Path, secret: bytes, entries: dict[tuple, bytes]) -> None:
+    """Signature, table and entries to a temporary file renamed over `path`; skipped on any
+    error."""
+    signed, body = _layout(entries)
+    write_signed(path, secret, signed, ".regex-", body)

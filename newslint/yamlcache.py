@@ -162,9 +162,10 @@ def _write(path: Path, value: dict) -> None:
         _prune(path.parent)
 
 
-def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str) -> bool:
-    """Signature and payload to a temporary file renamed over `path` (never half-written);
-    False, with nothing left behind, on any error."""
+def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str, tail: bytes = b"") -> bool:
+    """Signature and payload (then `tail`, which the signature does not cover: the payload
+    holds its digests) to a temporary file renamed over `path` (never half-written); False,
+    with nothing left behind, on any error."""
     import tempfile  # only to write: a run that reads its caches needs no tempfile
 
     temporary = None
@@ -173,6 +174,7 @@ def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str) -> bool
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
+            stream.write(tail)
         os.replace(temporary, path)
         temporary = None
         return True

@@ -117,13 +117,11 @@ def plant(cache_dir: Path, pattern: str, program_of: str, sign) -> None:
     (key,) = regexcache._programs.entries
     planted = regexcache._programs.entries[key]
     regexcache._programs = None
-    import marshal
-
-    payload = marshal.dumps((regexcache._version_key(), {(pattern, key[1], key[2]): planted}))
-    (cache_dir / regexcache.FILE_NAME).write_bytes(sign(payload) + payload)
+    signed, body = regexcache._layout({(pattern, key[1], key[2]): planted})
+    (cache_dir / regexcache.FILE_NAME).write_bytes(sign(signed) + signed + body)
 
 
-@pytest.mark.parametrize("how", ["unsigned", "other key", "tampered", "truncated"])
+@pytest.mark.parametrize("how", ["unsigned", "other key", "tampered", "tampered entry", "truncated"])
 def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
     import hashlib
     import hmac
@@ -139,7 +137,11 @@ def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
     else:  # a file this user signed, changed afterwards (or cut short)
         plant(cache_dir, "apple", "apple", lambda payload: hmac.new(key, payload, hashlib.sha256).digest())
         data = (cache_dir / regexcache.FILE_NAME).read_bytes()
-        data = data[:-20] if how == "truncated" else data.replace(b"apple", b"pear\x00", 1)
+        if how == "tampered entry":  # the entry (after the signed table) no longer has its digest
+            at = data.rindex(b"apple")
+            data = data[:at] + b"pear\x00" + data[at + 5:]
+        else:
+            data = data[:-20] if how == "truncated" else data.replace(b"apple", b"pear\x00", 1)
         (cache_dir / regexcache.FILE_NAME).write_bytes(data)
     compiled = regexcache.compile("apple")
     assert regexcache._programs.entries.keys() == {("apple", 0, int(regex.DEFAULT_VERSION))}  # compiled afresh
@@ -184,3 +186,20 @@ def test_no_cache_compiles_normally_and_writes_nothing(cache_dir, monkeypatch) -
     assert regexcache.compile(r"\bflood\b").search("the flood").span() == (4, 9)
     regexcache._programs.save()
     assert not (cache_dir / regexcache.FILE_NAME).exists()
+
+
+def test_a_run_reads_only_the_programs_it_compiles_and_keeps_the_others(cache_dir, monkeypatch) -> None:
+    compile_afresh = regexcache._compile_and_record
+    regexcache.compile(r"\bcounty\b")
+    regexcache.compile(r"\bparish\b")
+    next_run()
+    must_not_compile(monkeypatch)
+    assert regexcache.compile(r"\bcounty\b").search("the county seat").span() == (4, 10)
+    assert list(regexcache._programs.entries) == [(r"\bcounty\b", 0, int(regex.DEFAULT_VERSION))]
+    assert (r"\bparish\b", 0, int(regex.DEFAULT_VERSION)) in regexcache._programs.kept  # not read
+    monkeypatch.setattr(regexcache, "_compile_and_record", compile_afresh)
+    regexcache.compile(r"\bborough\b")  # a new pattern: the file is written again, with all three
+    next_run()
+    must_not_compile(monkeypatch)
+    for word in ("county", "parish", "borough"):
+        assert regexcache.compile(rf"\b{word}\b").search(f"a {word}.").span() == (2, 2 + len(word))

@@ -419,6 +419,38 @@ class Texts:
         return matches_at(self.narrowed(pattern), self.document.prose, runs.starts_of(needs[0]), start, end,
                           timeout=REGEX_TIMEOUT)
 
+    def group_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
+        """finditer() of the vague-group pattern, tried only where a match can begin (see
+        _group_reach): at a run that is a group word, or at a run a few words before one with
+        only word characters, hyphens and white space between."""
+        reach = _group_reach(pattern)
+        runs = Runs.of(self.document)
+        within = runs.within(start, end)
+        if reach is None or within is None:
+            return self.finditer(pattern, start, end)
+        if not self.may_match(pattern, start, end):
+            return iter(())
+        first, stop = within
+        groups, gaps = reach
+        run_starts, run_ends, prose = runs.starts, runs.ends, self.document.prose
+        candidates: set[int] = set()
+        for at in runs.starts_of(groups):  # the group words (and the runs that are not ASCII)
+            if not start <= at < end:
+                continue
+            index = bisect_left(run_starts, at)
+            candidates.add(at)
+            seen = 0
+            while index > first:
+                between = prose[run_ends[index - 1]:run_starts[index]]
+                if _GROUP_GAP.fullmatch(between) is None:
+                    break
+                seen += len(_SPACES.findall(between))
+                if seen > gaps:
+                    break
+                index -= 1
+                candidates.add(run_starts[index])
+        return matches_at(self.narrowed(pattern), prose, sorted(candidates), start, end, timeout=REGEX_TIMEOUT)
+
     def runs_allow(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks a run that every match of the word-list pattern
         holds (_run_needs): a set test on runs found once, cheaper than its prefilter's
@@ -482,6 +514,38 @@ def _run_needs(pattern: LazyPattern) -> tuple[frozenset[str], ...] | None:
         if len(_RUN_NEEDS) > 64:
             _RUN_NEEDS.clear()
         held = _RUN_NEEDS[id(pattern)] = (pattern, tuple(firsts) if firsts and None not in firsts else None)
+    return held[1]
+
+
+_GROUP_REACH: dict[int, tuple[WordLists, tuple[frozenset[str], int] | None]] = {}
+_GROUP_GAP = regexcache.compile(r"[\s-]+")
+_SPACES = regexcache.compile(r"\s+")
+_PLAIN_RUNS = regexcache.compile(r"\w+(?: \w+)*")
+
+
+def _group_reach(pattern: WordLists) -> tuple[frozenset[str], int] | None:
+    """Where a vague-group match can begin. It starts with its quantifier or a modifier (a
+    word) and reaches its group word over words of word characters and hyphens (the
+    quantifier's, up to two after it, or up to two modifiers), one run of white space apart:
+    so at the group word or at a run at most `gaps` runs of white space before it, with only
+    word characters, hyphens and white space between. The group words are whole runs (white
+    space follows them). Returns the group words' runs (lowercase) and `gaps`; None when a
+    list is not plain words (then every position is tried)."""
+    held = _GROUP_REACH.get(id(pattern))
+    if held is None or held[0] is not pattern:
+        reach = None
+        build = getattr(pattern, "build", None)
+        if build is _vague_groups_pattern or build is _plain_groups_pattern:
+            quantifiers, quantified, groups, _, _, _ = pattern.lists
+            words = (*quantified, *groups) if build is _vague_groups_pattern else groups
+            phrases = quantifiers if build is _vague_groups_pattern else ()
+            if all(w.isascii() and _PLAIN_RUNS.fullmatch(w) and " " not in w for w in words) \
+                    and all(q.isascii() and _PLAIN_RUNS.fullmatch(q) for q in phrases):
+                gaps = max([q.count(" ") + 3 for q in phrases] + [2])
+                reach = (frozenset(w.lower() for w in words), gaps)
+        if len(_GROUP_REACH) > 64:
+            _GROUP_REACH.clear()
+        held = _GROUP_REACH[id(pattern)] = (pattern, reach)
     return held[1]
 
 
@@ -603,7 +667,7 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
     prose = document.prose
     spans: list[Span] = []
     if lexicon.vague_groups is not None and texts.runs_allow(lexicon.vague_groups, sentence.start, sentence.end):
-        for match in texts.finditer(lexicon.vague_groups, sentence.start, sentence.end):
+        for match in texts.group_matches(lexicon.vague_groups, sentence.start, sentence.end):
             # A bare group ("researchers found", "analysts expected") is the named study's or
             # data's when one is named earlier in the paragraph or anywhere in the sentence.
             if match.group("quant") is None and (

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -662,35 +663,39 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     """Content words around the figure: names as written ("Okonjo"), other words as stems,
     numbers as digits; not the figure itself, its unit or function words. With the span of
     the clause they were taken from."""
-    lex = lexicon()
-    # Tokens are in text order and do not overlap: those before the figure are a prefix.
-    before = tokens[:bisect_right(tokens, start, key=_token_end)]
-    after = tokens[bisect_left(tokens, end, key=_token_start):]
+    # Tokens are in text order and do not overlap: those before the figure are tokens[:cut],
+    # those after it tokens[after:]. (Indexes, not copies: a figure reads at most a window.)
+    cut = bisect_right(tokens, start, key=_END)
+    after = bisect_left(tokens, end, key=_START)
     # Stay in the figure's clause: "closed two schools in 2021 and opened one in 2023" holds
     # two events, and 2023 belongs to the second.
     here = (start, end, prose[start:end])
     # Only the last CONTEXT_WINDOW words are kept, so a break further back changes nothing.
-    for index in range(len(before), max(0, len(before) - CONTEXT_WINDOW), -1):
-        right = before[index] if index < len(before) else here
-        if _clause_break(prose, before[index - 1], right):
-            before = before[index:]
+    first = max(0, cut - CONTEXT_WINDOW)
+    for index in range(cut, first, -1):
+        if _clause_break(prose, tokens[index - 1], tokens[index] if index < cut else here):
+            first = index
             break
+    stop = min(len(tokens), after + CONTEXT_WINDOW)
     previous = here
-    for index, token in enumerate(after[:CONTEXT_WINDOW]):
+    for index in range(after, stop):
+        token = tokens[index]
         if _clause_break(prose, previous, token):
-            after = after[:index]
+            stop = index
             break
         previous = token
-    before, after = before[-CONTEXT_WINDOW:], after[:CONTEXT_WINDOW]
-    low = before[0][0] if before else start
-    high = after[-1][1] if after else end
+    low = tokens[first][0] if first < cut else start
+    high = tokens[stop - 1][1] if stop > after else end
     # The name that opens the sentence is its subject, also when a clause comes between
     # ("Okonjo, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
     # clause names someone ("…, and Abara organised six").
-    subject = [] if any(t[2][:1].isupper() for t in before) else \
-        [t for t in _leading_name(prose, tokens, lex) if t[1] <= start and t not in before]
+    words = [t[2] for t in tokens[first:cut]]
+    if not any(w[:1].isupper() for w in words):
+        # Leading-name tokens before `first` (those from `first` on are in the window already).
+        words = [t[2] for i, t in enumerate(_leading_name(prose, tokens, lexicon())) if i < first and t[1] <= start] + words
+    words += [t[2] for t in tokens[after:stop]]
     out: list[str] = []
-    for _, _, text in subject + before + after:
+    for text in words:
         read = _context_word(text)
         if read is None:
             continue
@@ -720,6 +725,9 @@ def _context_word(text: str) -> tuple[str, str] | None:
         return word, stem(_singular(word))
     item = stem(word)
     return item, item
+
+
+_START, _END = itemgetter(0), itemgetter(1)  # a token's start and end, as bisect keys (in C)
 
 
 def _token_start(token: tuple) -> int:

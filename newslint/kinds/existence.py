@@ -39,7 +39,7 @@ class Existence(ValeRule):
     def prepare(self, view: DocumentView) -> Any:
         if self.raw:  # the prefilter knows only the prose
             return self.tokens.everywhere()
-        if not view.has(self.gate):
+        if not view.has(self.gate) or not self.tokens.may_match(view):
             return None
         return self.tokens.for_document(view) if self.tokens.tokens else self.tokens.everywhere()
 

@@ -52,6 +52,8 @@ class Substitution(ValeRule):
     def prepare(self, view: DocumentView) -> Any:
         if self.raw:  # the prefilter knows only the prose
             return self.tokens.everywhere()
+        if not self.tokens.may_match(view):
+            return None
         return self.tokens.for_document(view)
 
     def scan(self, view: DocumentView, chosen: Chosen) -> Iterator[Finding]:

@@ -413,6 +413,9 @@ class DocumentView:
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
     _word_spans: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
     _folds: bool | None = None
+    # Literals.search's matches by tokens, case, chosen tokens and scope: rules of a style
+    # often flag the same words (a word in two packs, a phrase in several rules).
+    literal_matches: dict[tuple, list[LiteralMatch]] = field(default_factory=dict)
 
     @property
     def statistics(self) -> dict[str, float]:
@@ -580,6 +583,7 @@ class Literals:
         self.ignorecase = ignorecase
         self.compare = [t.lower() for t in texts] if ignorecase else texts
         self.first_words = [_WORDS.match(t).group().lower() for t in texts]
+        self.identity = (tuple(texts), ignorecase)  # what the matches depend on besides the document
 
     @staticmethod
     def texts_of(trees: list[Any], word: bool, before: str, after: str) -> list[str] | None:
@@ -605,7 +609,16 @@ class Literals:
             return False
         return view.narrowable(scope) is not None
 
-    def search(self, view: DocumentView, indexes: Iterable[int], scope: str) -> Iterator[LiteralMatch]:
+    def search(self, view: DocumentView, indexes: tuple[int, ...], scope: str) -> Iterator[LiteralMatch]:
+        """The matches in order, found once per document for every rule with the same
+        tokens, case, chosen tokens and scope."""
+        key = (self.identity, indexes, scope)
+        found = view.literal_matches.get(key)
+        if found is None:
+            found = view.literal_matches[key] = list(self._search(view, indexes, scope))
+        return iter(found)
+
+    def _search(self, view: DocumentView, indexes: Iterable[int], scope: str) -> Iterator[LiteralMatch]:
         prose = view.document.prose
         spans = view.spans[scope]
         starts = view.narrowable(scope)
@@ -667,6 +680,10 @@ class TokenPattern:
                 else:
                     self.by_substring.append((value, index))
         self.literals = None if literal_texts is None else Literals(literal_texts, ignorecase)
+        # Plain-text tokens need every word of theirs in the document, not only the one
+        # filed in `by_word` (a misspelt phrase shares its correct words with many drafts).
+        self.word_sets = None if literal_texts is None else [
+            frozenset(_WORDS.findall(text.lower())) for text in literal_texts]
         self.words = frozenset(self.by_word)
         self.ungated = frozenset(self.always) | {index for _, index in self.by_substring}
         # When every token has a literal word, the pattern can only match if one is present.
@@ -725,6 +742,16 @@ class TokenPattern:
 
     def _build(self, indexes: Iterable[int]) -> regex.Pattern:
         return compile_key(self._source(indexes), self.key, self.flags)
+
+    def may_match(self, view: DocumentView) -> bool:
+        """False when no plain-text token has all its words in the prose: none can match
+        there (the word index's words are the prose's runs of word characters, lowercased;
+        ignoring case, a few non-ASCII letters match ASCII ones, so then it may)."""
+        sets, literals = self.word_sets, self.literals
+        if sets is None or literals is None or (literals.ignorecase and view.folds_to_ascii):
+            return True
+        words = view.words
+        return any(need <= words for need in sets)
 
     def for_document(self, view: DocumentView, literal: bool = True) -> Chosen | None:
         """How to search this document (None: no token can match in it). Only the tokens

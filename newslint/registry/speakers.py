@@ -543,16 +543,19 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
     tokenised = state.tokenised
     kept = tokenised.unquoted()  # every token outside quotations
     matches = tokenised.matches
+    # The two maps of `surnames`, read directly: a ChainMap lookup is Python code, and this
+    # loop asks about every capitalised word.
+    first, rest = surnames.maps[0], surnames.maps[1] if len(surnames.maps) > 1 else {}
     for index, at in enumerate(kept):
         text = matches[at].group()
         if not text.lstrip("(")[:1].isupper():
             continue  # only a capitalised word names someone (checked before making a Token)
         bare = text.strip("()").rstrip(".").casefold()  # Token.bare, made only for a name
         word = bare[:-2] if bare.endswith(("'s", "’s")) else bare
-        if word not in surnames or word in ambiguous:
+        key = first.get(word) or rest.get(word)
+        if key is None or word in ambiguous:
             continue
         token = tokenised.token(at)
-        key = surnames[word]
         state.mentions.append(_Mention(token.start, key))
         if key not in state.genders:
             near = [tokenised.token(i) for i in kept[max(0, index - 3):index + 5]]

@@ -104,3 +104,20 @@ def test_the_extractor_table_gives_each_module_s_names_and_orders() -> None:
     assert listed == sorted(exported, key=lambda pair: pair[1])
     for extractor in get_plugins().fact_extractors():
         assert type(extractor.load()).__name__.lower().startswith(extractor.name.rstrip("s"))
+
+
+def test_a_process_s_own_command_still_writes_its_output_and_caches_at_exit(tmp_path: Path, newslint) -> None:
+    """`python -m newslint` freezes what is left before exiting (gcpause.exiting): the output
+    is whole, the exit status right, and the exit handlers still write the regex cache."""
+    from newslint import regexcache
+
+    draft = write_files(tmp_path, {"draft.md": DRAFT}) / "draft.md"
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NEWSLINT_CACHE_DIR": str(cache), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    env.pop("NEWSLINT_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-m", "newslint", "check", str(draft), "--format", "json"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    in_process = newslint("check", str(draft), "--format", "json")
+    assert done.returncode == in_process.code
+    assert json.loads(done.stdout) == json.loads(in_process.out) and json.loads(done.stdout)
+    assert (cache / regexcache.FILE_NAME).stat().st_size > 0

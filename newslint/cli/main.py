@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    code = command(argv)
+    if argv is None:  # this process's own command line (the `newslint` script, python -m newslint)
+        from newslint.cli.gcpause import exiting
+
+        exiting()  # the process ends next
+    return code
+
+
+def command(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":

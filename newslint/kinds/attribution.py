@@ -398,6 +398,20 @@ class Texts:
         needs = self.lexicon.needs_any.get(patterns)
         return needs is None or needs.met_by(self.folded(start, end))
 
+    def may_matching(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> list[LazyPattern]:
+        """The patterns of a lexicon list, in order, that may_match prose[start:end] (the
+        stretch read once for all of them); none when the list's shared prefilter fails."""
+        needs_any = self.lexicon.needs_any.get(patterns)
+        folded = self.folded(start, end)
+        if needs_any is not None and not needs_any.met_by(folded):
+            return []
+        needs = self.lexicon.needs
+        return [p for p in patterns if (n := needs.get(p)) is None or n.met_by(folded)]
+
+    def matches(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
+        """finditer() without the prefilter, for a pattern that passed it (may_matching)."""
+        return self.narrowed(pattern).finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+
     def folded(self, start: int, end: int) -> Folded:
         folded = self._folded.get((start, end))
         if folded is None:
@@ -577,8 +591,8 @@ class Paragraph:
         texts = self.texts
         anonymous = self.lexicon.anonymous
         return _disjoint([Span(m.start(), m.end(), m.group()) for s in self.prose_sentences
-                          if texts.may_match_any(anonymous, s.start, s.end)
-                          for p in anonymous for m in texts.finditer(p, s.start, s.end)], self.document)
+                          for p in texts.may_matching(anonymous, s.start, s.end)
+                          for m in texts.matches(p, s.start, s.end)], self.document)
 
     @cached_property
     def attributed(self) -> bool:
@@ -679,9 +693,8 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                     WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
                 continue  # "what engineers call fracture-critical": a term, not a claim
             spans.append(Span(match.start(), match.end(), match.group()))
-    phrases = lexicon.vague_phrases if texts.may_match_any(lexicon.vague_phrases, sentence.start, sentence.end) else ()
-    for pattern in phrases:
-        for match in texts.finditer(pattern, sentence.start, sentence.end):
+    for pattern in texts.may_matching(lexicon.vague_phrases, sentence.start, sentence.end):
+        for match in texts.matches(pattern, sentence.start, sentence.end):
             if _described(prose, match.start(), sentence.start, names):
                 continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
@@ -746,9 +759,7 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
         return found
     texts = texts or Texts(document, lexicon)
     for kind in lexicon.claims:
-        if not texts.may_match_any(kind.cues, sentence.start, sentence.end):
-            continue
-        cues = [p for p in kind.cues if texts.may_match(p, sentence.start, sentence.end)]
+        cues = texts.may_matching(kind.cues, sentence.start, sentence.end)
         if not cues:
             continue  # nothing to find, so nothing to exclude
         found_exclusions: list[list[tuple[int, int]]] = []

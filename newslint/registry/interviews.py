@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from newslint import regexcache
 from newslint.document.model import Document
 from newslint.registry.model import Registry
 
 MIN_QUESTIONS = 3
-_QUESTION = regex.compile(r"^\s*(?:\*\*.+\*\*|__.+__|(?:Q|Question)\s*[:.]\s*.+)\s*$")
-_ANSWER_LABEL = regex.compile(r"^\s*(?:A|Answer)\s*[:.]\s*")
-_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
+_QUESTION = regexcache.compile(r"^\s*(?:\*\*.+\*\*|__.+__|(?:Q|Question)\s*[:.]\s*.+)\s*$")
+_ANSWER_LABEL = regexcache.compile(r"^\s*(?:A|Answer)\s*[:.]\s*")
+_WORD = regexcache.compile(r"\p{L}[\p{L}'’\-]*")
 
 
 def answers(document: Document, registry: Registry) -> tuple[str, list[tuple[str, int]]]:

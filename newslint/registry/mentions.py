@@ -18,8 +18,8 @@ from newslint.registry.lexicon import Lexicon, lexicon
 # One word of a name: an initial or dotted acronym ("J.", "U.S."), or a capitalised word with
 # inner apostrophes/hyphens ("O'Brien", "Lopez-Obrador"). A trailing possessive is split later.
 _WORD = r"(?:\p{Lu}\.(?:\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*)"
-_ANY_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-]*[\p{L}\p{M}.]|[\p{L}\p{M}]")
-_POSSESSIVE = regex.compile(r"['’]s?$")
+_ANY_WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-]*[\p{L}\p{M}.]|[\p{L}\p{M}]")
+_POSSESSIVE = regexcache.compile(r"['’]s?$")
 
 
 @dataclass
@@ -668,10 +668,10 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
-_NEXT_LOWER_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
-_ORGANISATION_AFTER = regex.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
+_NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
+_ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
-_DESCRIBED_THEN_VERB = regex.compile(r",\s+(?:an?|the|who)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
+_DESCRIBED_THEN_VERB = regexcache.compile(r",\s+(?:an?|the|who)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
 
 
 def _determiner(word: str) -> bool:
@@ -698,9 +698,9 @@ def speech_mask(document: Document) -> bytearray:
     return mask
 
 
-_LOWERCASE_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
-_APPOSITIVE_STOP = regex.compile(r"[,.;:()\"“”]")
-_SPACE_CAPITAL = regex.compile(r"\s+\p{Lu}")
+_LOWERCASE_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_APPOSITIVE_STOP = regexcache.compile(r"[,.;:()\"“”]")
+_SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 
 
 def lowercase_vocabulary(text: str) -> set[str]:

@@ -121,3 +121,22 @@ def test_a_process_s_own_command_still_writes_its_output_and_caches_at_exit(tmp_
     assert done.returncode == in_process.code
     assert json.loads(done.stdout) == json.loads(in_process.out) and json.loads(done.stdout)
     assert (cache / regexcache.FILE_NAME).stat().st_size > 0
+
+
+def test_the_code_fingerprint_follows_every_code_and_data_file_but_not_bytecode(tmp_path: Path, monkeypatch) -> None:
+    from newslint.registry import store
+
+    package = write_files(tmp_path, {
+        "registry/build.py": "x = 1\n", "registry/extractors/people.py": "y = 2\n",
+        "registry/__pycache__/build.cpython-311.pyc": b"\0", "data/names.yaml": "a: 1\n",
+        "document/model.py": "z = 3\n", "document/notes.txt": "not code\n",
+    })
+    monkeypatch.setattr(store, "_PACKAGE", package)
+    first = store.code_fingerprint()
+    for unrelated in ("registry/__pycache__/build.cpython-311.pyc", "document/notes.txt"):
+        (package / unrelated).write_bytes(b"changed, longer")
+        assert store.code_fingerprint() == first
+    for edited in ("registry/extractors/people.py", "data/names.yaml", "document/model.py"):
+        before = store.code_fingerprint()
+        (package / edited).write_text("edited = True\n", encoding="utf-8")
+        assert store.code_fingerprint() != before, edited

@@ -22,6 +22,8 @@ import regex
 from newslint.document.model import Document
 
 _RUN_SPLIT = regex.compile(r"(\w+)")
+_GAP = regex.compile(r"[\s-]+")  # what may lie between the words of a reach (see Runs.reaching)
+_SPACES = regex.compile(r"\s+")
 _FIRST_RUN = regex.compile(r"\w+")
 
 
@@ -80,6 +82,32 @@ class Runs:
             found = self._starts_of[firsts] = sorted(
                 {*self.not_ascii, *chain.from_iterable(starts[word] for word in firsts & starts.keys())})
         return found
+
+    def reaching(self, firsts: frozenset[str], gaps: int, first: int, stop: int) -> list[int]:
+        """Where a match can begin that runs, over words of word characters and hyphens one run
+        of white space apart, to a run listed in `firsts` (see starts_of): the starts of the
+        runs [first, stop) (Runs.within) that are such a run or lie at most `gaps` runs of
+        white space before one, with only word characters, hyphens and white space between.
+        Sorted."""
+        starts, ends, prose = self.starts, self.ends, self.prose
+        low, high = (starts[first], starts[stop - 1] + 1) if stop > first else (0, 0)
+        found: set[int] = set()
+        for at in self.starts_of(firsts):
+            if not low <= at < high:
+                continue
+            index = bisect_left(starts, at)
+            found.add(at)
+            seen = 0
+            while index > first:
+                between = prose[ends[index - 1]:starts[index]]
+                if _GAP.fullmatch(between) is None:
+                    break
+                seen += len(_SPACES.findall(between))
+                if seen > gaps:
+                    break
+                index -= 1
+                found.add(starts[index])
+        return sorted(found)
 
     @cached_property
     def not_ascii(self) -> list[int]:

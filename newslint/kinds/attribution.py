@@ -444,26 +444,8 @@ class Texts:
             return self.finditer(pattern, start, end)
         if not self.may_match(pattern, start, end):
             return iter(())
-        first, stop = within
-        groups, gaps = reach
-        run_starts, run_ends, prose = runs.starts, runs.ends, self.document.prose
-        candidates: set[int] = set()
-        for at in runs.starts_of(groups):  # the group words (and the runs that are not ASCII)
-            if not start <= at < end:
-                continue
-            index = bisect_left(run_starts, at)
-            candidates.add(at)
-            seen = 0
-            while index > first:
-                between = prose[run_ends[index - 1]:run_starts[index]]
-                if _GROUP_GAP.fullmatch(between) is None:
-                    break
-                seen += len(_SPACES.findall(between))
-                if seen > gaps:
-                    break
-                index -= 1
-                candidates.add(run_starts[index])
-        return matches_at(self.narrowed(pattern), prose, sorted(candidates), start, end, timeout=REGEX_TIMEOUT)
+        candidates = runs.reaching(reach[0], reach[1], *within)
+        return matches_at(self.narrowed(pattern), self.document.prose, candidates, start, end, timeout=REGEX_TIMEOUT)
 
     def runs_allow(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks a run that every match of the word-list pattern
@@ -532,8 +514,6 @@ def _run_needs(pattern: LazyPattern) -> tuple[frozenset[str], ...] | None:
 
 
 _GROUP_REACH: dict[int, tuple[WordLists, tuple[frozenset[str], int] | None]] = {}
-_GROUP_GAP = regexcache.compile(r"[\s-]+")
-_SPACES = regexcache.compile(r"\s+")
 _PLAIN_RUNS = regexcache.compile(r"\w+(?: \w+)*")
 
 
@@ -542,9 +522,10 @@ def _group_reach(pattern: WordLists) -> tuple[frozenset[str], int] | None:
     word) and reaches its group word over words of word characters and hyphens (the
     quantifier's, up to two after it, or up to two modifiers), one run of white space apart:
     so at the group word or at a run at most `gaps` runs of white space before it, with only
-    word characters, hyphens and white space between. The group words are whole runs (white
-    space follows them). Returns the group words' runs (lowercase) and `gaps`; None when a
-    list is not plain words (then every position is tried)."""
+    word characters, hyphens and white space between. A group word begins with a whole run
+    (white space comes before it). Returns the group words' first runs (runs.first_runs) and
+    `gaps`; None when they or the quantifiers are not plain words (then every position is
+    tried)."""
     held = _GROUP_REACH.get(id(pattern))
     if held is None or held[0] is not pattern:
         reach = None
@@ -553,10 +534,10 @@ def _group_reach(pattern: WordLists) -> tuple[frozenset[str], int] | None:
             quantifiers, quantified, groups, _, _, _ = pattern.lists
             words = (*quantified, *groups) if build is _vague_groups_pattern else groups
             phrases = quantifiers if build is _vague_groups_pattern else ()
-            if all(w.isascii() and _PLAIN_RUNS.fullmatch(w) and " " not in w for w in words) \
-                    and all(q.isascii() and _PLAIN_RUNS.fullmatch(q) for q in phrases):
+            firsts = first_runs(words)
+            if firsts is not None and all(q.isascii() and _PLAIN_RUNS.fullmatch(q) for q in phrases):
                 gaps = max([q.count(" ") + 3 for q in phrases] + [2])
-                reach = (frozenset(w.lower() for w in words), gaps)
+                reach = (firsts, gaps)
         if len(_GROUP_REACH) > 64:
             _GROUP_REACH.clear()
         held = _GROUP_REACH[id(pattern)] = (pattern, reach)

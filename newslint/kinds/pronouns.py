@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from newslint import regexcache
+from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
 from newslint.kinds.literals import NEVER, WordLists
@@ -77,6 +78,11 @@ class PronounsRule(Rule):
         # Compiled per document for the nouns it holds (a long list compiles slowly).
         ordered = tuple(sorted(self.noun_gender, key=lambda w: len(regex.escape(w)), reverse=True))
         self.nouns = WordLists(_described_pattern, (ordered,), 0) if ordered else None
+        # A description's noun begins with a whole run of word characters one or two runs of
+        # white space after its determiner (a word between): when the nouns begin with such
+        # runs (runs.first_runs), it is looked for only where it can begin (Runs.reaching),
+        # not at every position of the prose.
+        self.noun_runs = first_runs(self.noun_gender)
         patterns = data.get("people_patterns") or []
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise RuleError("people_patterns must be a list of regular expressions", "people_patterns")
@@ -173,8 +179,15 @@ class PronounsRule(Rule):
         named.sort(key=lambda item: item[0])
         name_ends = {m.end for m in names.mentions}
         nouns = self.nouns.narrowed(document.prose.casefold()) if self.nouns is not None else None
-        described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in
-                     (nouns.finditer(document.prose) if nouns is not None else ())]
+        if nouns is None:
+            found_nouns: Iterator[regex.Match] = iter(())
+        elif self.noun_runs is None:
+            found_nouns = nouns.finditer(document.prose)
+        else:
+            runs = Runs.of(document)
+            at = runs.reaching(self.noun_runs, 2, 0, len(runs.starts))
+            found_nouns = matches_at(nouns.compiled, document.prose, at, 0, len(document.prose))
+        described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in found_nouns]
         for pattern in self.people_patterns:
             described += [(m, "unknown") for m in finditer(pattern, document.prose)]
         for match, gender in described:

@@ -1,7 +1,8 @@
 """Runs.reaching: the places a phrase that ends at a listed word can begin. The pronoun check's
 search for described people ("a resident", "his longtime partner"), tried only there, finds
 what the scan of every position finds, on real text (every story's drafts and sources, the
-seeds, the example draft, bench drafts) and on sentences built at the edges of its reach."""
+seeds, the example draft, bench drafts) and on sentences built at the edges of its reach; so
+do the pronouns, tried only at the runs of their first words."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -79,3 +80,15 @@ def test_reaching_counts_white_space_and_stops_at_other_marks():
     assert reaching("five", 9) == {"five", "four", "three", "two", "one"}
     assert reaching("seven", 5) == {"seven"}  # ") " is not white space alone
     assert reaching("six", 5) == {"six"}  # "(" neither
+
+
+def test_pronouns_found_at_their_runs_equal_the_scan():
+    rule = pronouns_rule()
+    assert rule.pronoun_runs is not None
+    total = 0
+    for document in documents():
+        slow = [m.span() for m in rule.pattern.finditer(document.prose)]
+        at = Runs.of(document).starts_of(rule.pronoun_runs)
+        assert [m.span() for m in matches_at(rule.pattern, document.prose, at, 0, len(document.prose))] == slow
+        total += len(slow)
+    assert total >= 100

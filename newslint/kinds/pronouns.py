@@ -89,6 +89,8 @@ class PronounsRule(Rule):
         self.people_patterns = [compile_pattern(p) for p in patterns]
         words = "|".join(sorted(map(regex.escape, self.genders), key=len, reverse=True))
         self.pattern = regexcache.compile(rf"\b(?:{words})\b", regex.IGNORECASE)
+        # A pronoun begins with a whole run: tried only where the runs of its first words are.
+        self.pronoun_runs = first_runs(self.genders)
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
         registry = context.registry
@@ -103,7 +105,12 @@ class PronounsRule(Rule):
         # three sentences does not move its speaker out of reach.
         inside_quotes = {i for i, s in enumerate(document.sentences)
                          if s.end > s.start and quoted[s.start] and quoted[max(s.start, s.end - 2)]}
-        for match in self.pattern.finditer(document.prose):
+        if self.pronoun_runs is None:
+            pronouns: Iterator[regex.Match] = self.pattern.finditer(document.prose)
+        else:
+            at = Runs.of(document).starts_of(self.pronoun_runs)
+            pronouns = matches_at(self.pattern, document.prose, at, 0, len(document.prose))
+        for match in pronouns:
             if quoted[match.start()]:
                 continue  # the speaker's own words
             index = bisect.bisect_right(starts, match.start()) - 1

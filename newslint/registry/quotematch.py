@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from collections import Counter
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, islice, repeat
 from math import ceil, floor
 from operator import and_, attrgetter, ge, or_, sub
 from pathlib import Path
@@ -87,7 +87,11 @@ class QuoteIndex:
         self.candidates = _candidates(registry.quotes)
         self._quotes = registry.quotes
         self._at_line: dict[tuple[str, int], list[QuoteFact]] | None = None  # quotes_at's, made on first use
-        self.sources = [_source_words(path, text) for path, text in _source_texts(registry).items()]
+        # Each distinct word is one string object for all sources: the near-miss search reads
+        # the words of thousands of paragraphs, and a few thousand strings stay in the CPU's
+        # cache where a separate string per occurrence (a million in a large registry) does not.
+        spelled: dict[str, str] = {}
+        self.sources = [_source_words(path, text, spelled) for path, text in _source_texts(registry).items()]
         # The sources' paragraphs numbered in order (source by source), and word -> the
         # numbers of the paragraphs holding it (ascending), for the near-miss search.
         self.paragraphs: list[tuple[int, int, frozenset[str]]] = []  # word range and words
@@ -297,17 +301,16 @@ class QuoteIndex:
             # Each word an alignment keeps is a quotation word, so no window from a start
             # scores above (quotation words in its longest window) / n: skip starts that
             # cannot replace the best (see _needed).
-            words_in = source.words[span.start:span.stop - 1 + reach]
-            flags = list(map(has, words_in))
             # Whether some start of the span holds `needed` quotation words in its window,
             # in C: most spans that hold half the words (sources repeat a sentence) have no
             # window close enough. It does when `needed` of them lie less than `reach` apart
             # (a window from the first of them, or from the span's last start when they all
             # lie after it, holds them).
             if needed > 0:
-                at = list(compress(count(), flags))
+                at = list(compress(count(), map(has, islice(source.words, span.start, span.stop - 1 + reach))))
                 if len(at) < needed or min(map(sub, at[needed - 1:], at)) >= reach:
                     continue
+            flags = list(map(has, source.words[span.start:span.stop - 1 + reach]))
             # hits[i]: quotation words among the span's words before span.start + i.
             hits = [0, *accumulate(flags)]
             # The starts worth trying, found in C: a quotation word at the start or just
@@ -489,11 +492,13 @@ def _source_texts(registry: Registry) -> dict[str, str]:
     return found
 
 
-def _source_words(path: str, text: str) -> SourceWords:
+def _source_words(path: str, text: str, spelled: dict[str, str] | None = None) -> SourceWords:
     """A source's words line by line: a word never spans a line break, so each line's
     matches are the whole text's, and a line's words are one paragraph (a run of words on
     one line). Casefolded once per line when that keeps every offset (it does unless a
-    character folds to several, like "ß")."""
+    character folds to several, like "ß"). `spelled`: one string per distinct word, shared."""
+    spelled = {} if spelled is None else spelled
+    same = spelled.setdefault
     normal = text.translate(APOSTROPHES)
     words: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -508,11 +513,11 @@ def _source_words(path: str, text: str) -> SourceWords:
         if len(folded) == len(line):
             for match in WORD.finditer(normal, start, end):
                 a, b = match.span()
-                words.append(folded[a - start:b - start])
+                words.append(same(word := folded[a - start:b - start], word))
                 spans.append((a, b))
         else:
             for match in WORD.finditer(normal, start, end):
-                words.append(match.group().casefold())
+                words.append(same(word := match.group().casefold(), word))
                 spans.append(match.span())
         if len(words) > first:
             paragraphs.append((first, len(words) - 1, frozenset(words[first:])))

@@ -18,6 +18,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -79,7 +80,20 @@ class ParsedYaml:
 
 
 def cache_folder() -> Path | None:
-    """Where newslint keeps its caches; None when NEWSLINT_NO_CACHE is set."""
+    """Where newslint keeps its caches; None when NEWSLINT_NO_CACHE is set. Asked at every
+    compile of a kept regex: the answer is kept per value of the variables it depends on."""
+    environ = os.environ
+    key = (environ.get("NEWSLINT_NO_CACHE"), environ.get("NEWSLINT_CACHE_DIR"), environ.get("XDG_CACHE_HOME"),
+           environ.get("HOME"))
+    if key not in _FOLDERS:
+        _FOLDERS[key] = _cache_folder()
+    return _FOLDERS[key]
+
+
+_FOLDERS: dict[tuple, Path | None] = {}
+
+
+def _cache_folder() -> Path | None:
     if os.environ.get("NEWSLINT_NO_CACHE"):
         return None
     if os.environ.get("NEWSLINT_CACHE_DIR"):
@@ -97,9 +111,11 @@ def _cache_file(folder: Path, kind: str) -> Path | None:
     return cache / f"yaml-{kind}-{name}.pickle"
 
 
+@lru_cache(maxsize=16)
 def _code_key(code: tuple[str, ...] = ()) -> str:
     """newslint's version, the PyYAML installed and the size and time of the parsing code (and
-    of `code`, more files under newslint/)."""
+    of `code`, more files under newslint/). Once per process: the code that runs is the code
+    loaded at start, whatever happens to its files later."""
     package = Path(__file__).resolve().parent
     parts = [__version__, _pyyaml(), sys.version]
     for relative in (*_PARSING_CODE, *code):

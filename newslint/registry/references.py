@@ -36,7 +36,9 @@ def reference_phrases(title: Title, lex: Lexicon | None = None) -> set[str]:
 
 
 def role_references_for(people: list[Entity]) -> dict[str, str]:
-    """Phrase -> canonical name, for phrases that only one person's current titles give."""
+    """Phrase -> canonical name, for phrases that only one person's current titles give, in
+    the phrases' order: the phrases come from sets, whose order changes from one process to
+    the next (string hashing), and the registry (and its cache file) must not."""
     lex = lexicon()
     holders: dict[str, set[str]] = defaultdict(set)
     for person in people:
@@ -47,4 +49,4 @@ def role_references_for(people: list[Entity]) -> dict[str, str]:
                 holders[phrase].add(person.canonical)
             for word in _role_words(title, lex):
                 holders[word].add(person.canonical)
-    return {phrase: next(iter(names)) for phrase, names in holders.items() if len(names) == 1}
+    return {phrase: next(iter(names)) for phrase, names in sorted(holders.items()) if len(names) == 1}

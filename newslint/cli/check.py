@@ -16,6 +16,7 @@ from newslint.engine.linter import Linter, Options, Report, failing
 from newslint.engine.suppress import matches
 from newslint.formats.base import DocumentLines, FormatContext
 from newslint.plugins import get_plugins
+from newslint.registry.store import RegistryProvider
 
 STDIN = Path("-")
 
@@ -48,11 +49,12 @@ def run_check(args: Namespace) -> int:
             return EXIT_ERROR
 
     linters: dict[Path | None, Linter] = {}
+    registries = RegistryProvider(plugins)  # one per run: configurations with the same sources share it
 
     def linter_for(config: Config) -> Linter:
         if config.path not in linters:
             check_paths(config, options)
-            linters[config.path] = Linter(config, options, plugins)
+            linters[config.path] = Linter(config, options, plugins, registries)
         return linters[config.path]
 
     try:
@@ -75,7 +77,8 @@ def run_check(args: Namespace) -> int:
     # --diff prints while it lints, so it stays in one process to keep the diffs in order.
     reads = getattr(formats[args.format], "reads_document", None)
     if args.jobs > 1 and len(tasks) > 1 and not args.diff:
-        reports = lint_in_processes(tasks, args, options, args.jobs, reads)
+        ready_registries(linters.values())
+        reports = lint_in_processes(tasks, args, options, args.jobs, reads, registries)
     else:
         reports = [for_output(lint_or_fix(linter_for(task.config), task, args), reads) for task in tasks]
 
@@ -92,6 +95,16 @@ def run_check(args: Namespace) -> int:
         return EXIT_ERROR
     found = any(failing(report.findings, task.config.fail_level) for report, task in zip(reports, tasks))
     return EXIT_FINDINGS if found else EXIT_CLEAN
+
+
+def ready_registries(linters) -> None:
+    """Build (or load) the registry of each configuration's sources once, here, before the
+    workers start: they inherit it (fork) or find it in the cache, instead of each building
+    it. A draft's own front-matter sources are still met by the worker that lints it."""
+    for linter in linters:
+        sources = linter.options.sources if linter.options.sources is not None else linter.config.sources
+        if sources and linter.plan().wants_registry:
+            linter.registries.get(sources, linter.facts_for(), linter.parsers)
 
 
 def options_from(args: Namespace) -> Options:
@@ -167,6 +180,9 @@ def for_output(report: Report, reads: str | None) -> Report:
 
 # -- --jobs N: one Linter per configuration in each worker process ---------------------------
 _worker: dict = {}
+# The parent's registries, for the workers it forks (set before they start); a worker started
+# afresh (spawn) has none, and loads what the parent built from the cache.
+_inherited: dict = {}
 
 
 def _start_worker(args: Namespace, options: Options, reads: str | None) -> None:
@@ -176,19 +192,23 @@ def _start_worker(args: Namespace, options: Options, reads: str | None) -> None:
 def _lint_task(task: Task) -> Report:
     linters = _worker["linters"]
     if task.config.path not in linters:
-        linters[task.config.path] = Linter(task.config, _worker["options"], get_plugins())
+        linters[task.config.path] = Linter(task.config, _worker["options"], get_plugins(), _inherited.get("registries"))
     return for_output(lint_or_fix(linters[task.config.path], task, _worker["args"]), _worker["reads"])
 
 
 def lint_in_processes(tasks: list[Task], args: Namespace, options: Options, jobs: int,
-                      reads: str | None = None) -> list[Report]:
+                      reads: str | None = None, registries: RegistryProvider | None = None) -> list[Report]:
     """Reports in the order of `tasks`, as the single-process path gives them."""
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for --jobs N
 
     workers = min(jobs, len(tasks))
     chunk = max(1, len(tasks) // (workers * 4))
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options, reads)) as pool:
-        return list(pool.map(_lint_task, tasks, chunksize=chunk))
+    _inherited["registries"] = registries
+    try:
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(args, options, reads)) as pool:
+            return list(pool.map(_lint_task, tasks, chunksize=chunk))
+    finally:
+        _inherited.clear()
 
 
 def use_color(choice: str) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newslint.registry.quotematch import _candidates, _source_words
-from newslint.registry.wording import APOSTROPHES, WORD, quote_words
+from newslint.registry.wording import APOSTROPHES, WORD, contains_segments, quote_words
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = [ROOT.parent / "shared" / "seeds", ROOT / "seeds", *sorted((ROOT / "tests" / "stories").glob("*/sources")),
@@ -100,3 +100,55 @@ def test_one_index_asked_at_several_thresholds_answers_as_a_full_scan_at_each(st
                 found += 1
             compared += 1
     assert compared > 100 and found > 20
+
+
+def plain_find(words, segments):
+    first = segments[0]
+    for at in range(len(words) - len(first) + 1):
+        if words[at:at + len(first)] == first and contains_segments(words[at:], segments):
+            return at
+    return None
+
+
+def plain_irregular(index, n: int, reach: int) -> set[int]:
+    found = set()
+    for s, source in enumerate(index.sources):
+        paragraphs, base = source.paragraphs, index.first_paragraph[s]
+        for p, (first, last, _) in enumerate(paragraphs):
+            if (p > 0 and first - n < paragraphs[p - 1][0]) or \
+                    (p + 1 < len(paragraphs) and last + reach - 1 > paragraphs[p + 1][1]):
+                found.add(base + p)
+    return found
+
+
+@pytest.mark.parametrize("story", [ROOT / "seeds", ROOT / "tests" / "stories" / "courtcase" / "sources"],
+                         ids=lambda p: p.parent.name if p.name == "sources" else p.name)
+def test_segment_search_and_irregular_paragraphs_equal_the_plain_loops(story):
+    import random
+
+    from newslint.plugins import get_plugins
+    from newslint.registry.build import build_registry, read_sources
+    from newslint.registry.quotematch import QuoteIndex, _find_segments, _numbers
+
+    index = QuoteIndex(build_registry(read_sources([story]), get_plugins().fact_extractors()))
+    rng = random.Random(5)
+    found = 0
+    for source in index.sources:
+        words = source.words
+        for _ in range(40):
+            at = rng.randrange(len(words))
+            size = rng.randint(1, 6)
+            segments = [words[at:at + size]]
+            if rng.random() < 0.4:  # an ellipsis: a later run of words too
+                later = rng.randrange(at, len(words))
+                segments.append(words[later:later + rng.randint(1, 3)])
+            if rng.random() < 0.2:  # a changed word: found nowhere, or elsewhere
+                segments[0] = segments[0][:-1] + [rng.choice(words)]
+            for other in index.sources[:3]:
+                expected = plain_find(other.words, segments)
+                assert _find_segments(other.words, segments) == expected
+                found += expected is not None
+    assert found > 50
+    for n in (1, 2, 4, 7, 12, 20, 35):
+        for reach in (n + 2, n + n // 4 + 2, n + 9):
+            assert set(_numbers(index._irregular(n, reach))) == plain_irregular(index, n, reach)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from collections import Counter
 from itertools import accumulate, chain, compress, count, islice, repeat
+from bisect import bisect_left
 from math import ceil, floor
 from operator import and_, attrgetter, ge, or_, sub
 from pathlib import Path
@@ -100,6 +101,7 @@ class QuoteIndex:
         self.paragraphs_with: dict[str, list[int]] = {}
         self._word_bits: dict[str, int] = {}
         self._irregulars: dict[tuple[int, int], int] = {}
+        self._gaps: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None  # see _irregular
         self.sources_with: dict[str, list[int]] = {}
         for s, source in enumerate(self.sources):
             for word in source.present:
@@ -376,18 +378,33 @@ class QuoteIndex:
                          needed) | self._irregular(n, reach)
 
     def _irregular(self, n: int, reach: int) -> int:
-        """The paragraphs (as bits) whose windows reach past their neighbours."""
+        """The paragraphs (as bits) whose windows reach past their neighbours: those whose
+        previous paragraph (in their source) starts fewer than n words before them, or whose
+        next one ends fewer than reach - 1 words after them."""
         found = self._irregulars.get((n, reach))
         if found is None:
+            if self._gaps is None:
+                self._gaps = self._neighbour_gaps()
+            before, after = self._gaps
             flags = bytearray((len(self.paragraphs) + 8) // 8)
-            for s, source in enumerate(self.sources):
-                paragraphs, base = source.paragraphs, self.first_paragraph[s]
-                for p, (first, last, _) in enumerate(paragraphs):
-                    if (p > 0 and first - n < paragraphs[p - 1][0]) or \
-                            (p + 1 < len(paragraphs) and last + reach - 1 > paragraphs[p + 1][1]):
-                        flags[(base + p) >> 3] |= 1 << ((base + p) & 7)
+            for gaps, limit in ((before, n), (after, reach - 1)):
+                for _, number in gaps[:bisect_left(gaps, (limit, -1))]:
+                    flags[number >> 3] |= 1 << (number & 7)
             found = self._irregulars[(n, reach)] = int.from_bytes(flags, "little")
         return found
+
+    def _neighbour_gaps(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(words from the previous paragraph's start to this one's, paragraph) and (words from
+        this paragraph's end to the next one's end, paragraph), each sorted: once per index."""
+        before, after = [], []
+        for s, source in enumerate(self.sources):
+            paragraphs, base = source.paragraphs, self.first_paragraph[s]
+            for p in range(1, len(paragraphs)):
+                before.append((paragraphs[p][0] - paragraphs[p - 1][0], base + p))
+                after.append((paragraphs[p][1] - paragraphs[p - 1][1], base + p - 1))
+        before.sort()
+        after.sort()
+        return before, after
 
 
 def _at_least(weighted: list[tuple[int, int]], k: int) -> int:
@@ -448,10 +465,17 @@ _identity = attrgetter(*(f.name for f in fields(QuoteFact)))
 def _find_segments(words: list[str], segments: list[list[str]]) -> int | None:
     """Index of the first word of the segments' match in `words`, or None."""
     first = segments[0]
-    for at in range(len(words) - len(first) + 1):
+    last_start = len(words) - len(first)  # the last index where the first segment fits
+    if not first:
+        return 0 if last_start >= 0 and contains_segments(words, segments) else None
+    at = -1
+    while True:  # the places of the first word, found in C
+        try:
+            at = words.index(first[0], at + 1, last_start + 1)
+        except ValueError:
+            return None
         if words[at:at + len(first)] == first and contains_segments(words[at:], segments):
             return at
-    return None
 
 
 def _candidates(quotes: list[QuoteFact]) -> list[Candidate]:

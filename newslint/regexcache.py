@@ -74,8 +74,9 @@ class _Programs:
         """The kept arguments of `key`'s program; None when there are none, or when its bytes
         in the file are not the ones the signed table describes."""
         found = self.entries.get(key)
-        if found is None and key in self.kept:
-            offset, length, digest = self.kept.pop(key)
+        place = self.kept.pop(key, None) if found is None else None  # one thread reads it
+        if place is not None:
+            offset, length, digest = place
             packed = self.data[offset:offset + length]
             if len(packed) == length and hmac.compare_digest(hashlib.sha256(packed).digest(), digest):
                 self.entries[key] = found = packed

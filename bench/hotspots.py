@@ -7,7 +7,16 @@
 
 `lint` profiles only the linting of the drafts (the Linter and the registry are ready before
 the profiler starts). Prints the top functions by own time and newslint's by cumulative time.
-Run bench/run.py first so that bench/out/ exists."""
+Run bench/run.py first so that bench/out/ exists.
+
+cProfile weighs each Python call heavily: code of many small calls looks several times dearer
+than it is (find_figures: ~24 ms a draft under the profiler, ~3.7 ms of process time), and a
+sampling profiler of wall time over-weights regex calls (`regex` releases the GIL while it
+matches, which is when the sampler's thread runs). To compare two versions, time one analysis
+with time.process_time over the same parsed drafts, or count instructions with valgrind
+--tool=callgrind: warm up on other drafts than the measured ones (answers kept per quotation
+or per word would otherwise be measured as cache hits) and disable the cycle collector for the
+measured part (where a collection falls is chance: millions of instructions a draft)."""
 from __future__ import annotations
 
 import argparse

@@ -593,7 +593,7 @@ class Paragraph:
 def _names_a_source(texts: Texts, block: Block) -> bool:
     lexicon = texts.lexicon
     prose = texts.document.prose
-    if any(not _attributive(prose, m) and not _declined(prose, m)
+    if any(not _attributive(prose, m) and not _declined(prose, m) and COMPARED_AFTER.match(prose, m.end()) is None
            for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
         return True
     return texts.may_match_any(lexicon.sources, block.start, block.end) and \
@@ -613,6 +613,12 @@ def _attributive(prose: str, match: regex.Match) -> bool:
     before = prose[max(0, match.start() - 20):match.start()]
     after = ATTRIBUTIVE_AFTER.match(prose, match.end())
     return after is not None and ATTRIBUTIVE_BEFORE.search(before) is not None
+
+
+# "has reported more releases than any other plant", "recorded the most accidents": the verb is
+# the claim's own predicate, what is compared is its object; nobody vouches for the comparison.
+COMPARED_AFTER = regexcache.compile(r"\s+(?:more|fewer|less|(?:the\s+)?(?:most|fewest|least|highest|lowest|largest|smallest"
+                                    r"|biggest|worst|best)|a\s+record)\b", regex.IGNORECASE)
 
 
 # "did not respond to requests for comment", "declined to say": nobody says anything; "had

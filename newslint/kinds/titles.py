@@ -163,6 +163,11 @@ class TitlesRule(Rule):
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
             holder = self._sole_holder(phrase, context) if entity.titles else None
+            if holder is None and self._attested_other_office(phrase, entity, context):
+                # One mention of the holder is enough when the sources agree, twice or more, that
+                # the draft's person holds another office ("the company's general counsel" once,
+                # and "vice president for safety" twice for the person the draft makes counsel).
+                holder = self._sole_holder(phrase, context, least=1)
             if holder is not None and holder[0] is not entity:
                 # The sources call the office only "the company's": a warning, not an error.
                 yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
@@ -331,7 +336,12 @@ class TitlesRule(Rule):
                                       f"the {describe(title)}", person.canonical, support(title.mentions))),
             evidence=evidence(title.mentions))
 
-    def _sole_holder(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
+    def _attested_other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> bool:
+        lex = lexicon()
+        return any(active(t, context.draft_date) and t.support >= max(2, self.min_support)
+                   and not lex.families_compatible(phrase.family, t.family or t.role) for t in entity.titles)
+
+    def _sole_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None) -> tuple[Entity, Title] | None:
         """The one person in all the sources who holds this one-holder office, when the sources
         name no organisation for it ("the company's chief operating officer"), so that the
         draft's organisation cannot be compared: only if nobody else holds it."""
@@ -339,7 +349,7 @@ class TitlesRule(Rule):
         if lex.family(phrase.role) not in lex.unique_roles:
             return None
         holders = [(person, title) for person, title in titles_by_family(context.registry).get(lex.family(phrase.role), ())
-                   if active(title, context.draft_date) and (title.support >= self.holder_min_support or not title.mentions)]
+                   if active(title, context.draft_date) and (title.support >= (least or self.holder_min_support) or not title.mentions)]
         if len({id(p) for p, _ in holders}) != 1 or any(t.affiliation and not lex.generic(t.affiliation) for _, t in holders):
             return None
         return holders[0]

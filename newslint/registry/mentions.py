@@ -265,6 +265,8 @@ class MentionFinder:
             return False  # a headline has no final stop
         if block is not None and "list" in block.scopes:
             return False  # "- Judge: U.S. District Judge Ann X": a fact sheet's line, not a headline
+        if any(self.lex.role(label.casefold()) for label in _ROLE_LABEL.findall(self.text, sentence.start, sentence.end)):
+            return False  # "Judge: Ann X" in a filing's header lines
         words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
                  if w.casefold() not in self.lex.function_words or w[0].isupper()]
         if len(words) < 4:
@@ -381,7 +383,7 @@ class MentionFinder:
             return
         gap = self.text[words[-1][2]:mention.start]
         comma = gap.strip() == ","
-        if gap.strip() and not comma:
+        if gap.strip() and not comma and not (gap.strip() == ":" and self._role_label(words)):
             return
         last_word = words[-1][0].casefold()
         if not comma and (last_word in lex.honorifics or last_word + "." in lex.honorifics):
@@ -469,6 +471,12 @@ class MentionFinder:
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=comma)
         mention.evidence.add("title")
+
+    def _role_label(self, words) -> bool:
+        """A line that starts with a role and a colon, as in a filing's or fact sheet's header:
+        "Judge: X", "Spokesperson: X"."""
+        line_start = self.text.rfind("\n", 0, words[0][1]) + 1
+        return not self.text[line_start:words[0][1]].strip() and self.lex.role(" ".join(w[0] for w in words).casefold()) is not None
 
     def _role_for_organisation(self, words) -> tuple[tuple[str, int, int], int, list[str]] | None:
         """In "[a] ROLE for|of|at [the] Organisation" ending the words: the role, the index of
@@ -668,6 +676,7 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
+_ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{Lu}")
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.

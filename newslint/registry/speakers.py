@@ -386,11 +386,26 @@ def _after(tokens: list[Token]) -> list[Token] | None:
     window = tokens[start:start + 12]
     for index, token in enumerate(window):
         if token.text in BOUNDARY:
-            return None
+            return _before_appositive(tokens[start:], index)
         if token.bare in lex.verbs:
             if index == 0:  # said X
                 return _phrase_forward(window[1:])
             return _clean_phrase(window[:index])
+    return None
+
+
+def _before_appositive(tokens: list[Token], comma: int) -> list[Token] | None:
+    """`"…," X, the agency's director, said`: a name, then a description set off by commas,
+    then the speech verb."""
+    lex = lexicon()
+    name = tokens[:comma]
+    if tokens[comma].text != "," or not name or not all(t.capitalised or t.bare in NAME_PARTICLES for t in name):
+        return None
+    for index in range(comma + 1, min(len(tokens) - 1, comma + 14)):
+        if tokens[index].text == ",":
+            return name if index > comma + 1 and tokens[index + 1].bare in lex.verbs else None
+        if tokens[index].text in BOUNDARY:
+            return None
     return None
 
 

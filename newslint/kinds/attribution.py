@@ -733,7 +733,8 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return True  # capitalised mid-sentence: a name ("Treasury analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
     if token not in names:
-        names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b)", prose))
+        # ... on its own: "of Environmental Management" makes "Environmental" part of a name only.
+        names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b(?!\s+\p{{Lu}}))", prose))
     return names[token]
 
 

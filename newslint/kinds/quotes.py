@@ -243,7 +243,7 @@ class AttributionRule(Rule):
                 continue
             reported.add(key)
             others = sorted({_display(f) for f in facts})
-            start, end = (item.speaker_start, item.speaker_end) if item.speaker_start >= 0 else _words_span(context, item)
+            start, end = _attribution_span(context, item)
             where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
             yield self.finding(
                 start, end, " or ".join(others), item.speaker_text or item.speaker,
@@ -259,6 +259,18 @@ class AttributionRule(Rule):
         wording = quote_words(match.wording)
         return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
                 if contains_segments(quote_words(f.text), [wording])]
+
+
+def _attribution_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
+    """The speaker and the quotation when one sentence holds both ('X described it as "…"'),
+    the speaker alone when the quotation runs on; the quoted words when no speaker is written."""
+    if item.speaker_start < 0:
+        return _words_span(context, item)
+    document = context.document
+    sentence = document.sentence_at(item.speaker_start)
+    if sentence is not None and sentence.start <= item.quote.start and item.quote.end <= sentence.end:
+        return min(item.speaker_start, item.quote.start), max(item.speaker_end, item.quote.end)
+    return item.speaker_start, item.speaker_end
 
 
 RULE_KINDS = {"quotes": QuotesRule, "attribution": AttributionRule}

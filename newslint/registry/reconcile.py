@@ -33,7 +33,14 @@ class NameObservation:
 
     @property
     def given(self) -> str:
-        return self.words[0] if len(self.words) > 1 else ""
+        """The first word, unless it is a particle of the surname ("da Rocha", "DA ROCHA" in a
+        transcript): then the form is the surname alone."""
+        if len(self.words) < 2:
+            return ""
+        first = self.words[0]
+        if (first.islower() or first.isupper()) and first.casefold() in lexicon().particles:
+            return ""
+        return first
 
     def sources(self) -> set[str]:
         return {m.source for m in self.mentions}

@@ -10,7 +10,7 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError
 from newslint.registry.explain import canonical_mentions, evidence, object_pronoun, support
 from newslint.registry.resolve import (
-    MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, Resolution,
+    CROSSED, MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, Resolution,
     Thresholds, draft_names)
 
 DEFAULT_MESSAGE = "'%s': the sources name %s %s (%s)"
@@ -66,13 +66,15 @@ class NamesRule(Rule):
         message = self.message
         args = [mention.text, object_pronoun(entity), entity.canonical, support(mentions)]
         proof = evidence(mentions)
+        if resolution.how == CROSSED and resolution.other is not None:
+            message += f"; {resolution.other.surname} is {resolution.other.canonical}'s surname"
         if resolution.how == WRONG_VARIANT and resolution.variant is not None:
             wrong = resolution.variant
             message += f"; '{wrong.form}' is a minority form ({support(wrong.mentions)})"
             proof += evidence(wrong.mentions, 1)
         certain = resolution.how in (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_ORGANISATION) \
             or resolution.title_agrees
-        severity = None if certain or resolution.how != WRONG_GIVEN else "warning"
+        severity = None if certain or resolution.how not in (WRONG_GIVEN, CROSSED) else "warning"
         safe = certain and len(mentions) >= self.safe_fix_support
         return self.finding(mention.start, mention.end, *args, message=None if message == self.message else
                             _fill(message, args), fix=Fix(right, safe=safe), evidence=proof, severity=severity)

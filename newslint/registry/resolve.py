@@ -28,7 +28,8 @@ NEAR_GIVEN = "near-given"  # "Adaa Okonjo"
 NEAR_BOTH = "near-both"
 WRONG_GIVEN = "wrong-given"  # "Ella Okonjo": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
-MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION)
+CROSSED = "crossed"  # "Ada Kovacs": one person's given name with another's surname
+MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION, CROSSED)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Resolution:
     how: str
     variant: Variant | None = None  # the wrong variant matched
     title_agrees: bool = False  # the draft's title for the name matches the entity's
+    other: Entity | None = None  # CROSSED: the person whose surname the draft wrote
 
 
 @dataclass
@@ -220,8 +222,18 @@ class DraftNames:
                 given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
             # the same title and a given name that starts the same ("Marta" for "Martina").
-            return None
+            return self._crossed(mention, person)
         return Resolution(mention, person, how, title_agrees=agrees)
+
+    def _crossed(self, mention: NameMention, surname_owner: Entity) -> Resolution | None:
+        """The given name of exactly one other known person with `surname_owner`'s surname:
+        two of the story's people run together ("Ada Kovacs" for Ada Lind beside Tom Kovacs)."""
+        given = mention.words[0]
+        owners = [p for p in self.known.given_people.get(given.casefold(), ()) if p is not surname_owner]
+        if len(given) < 3 or len(owners) != 1:
+            return None
+        owner = owners[0]
+        return Resolution(mention, owner, CROSSED, title_agrees=title_agrees(mention, owner), other=surname_owner)
 
     def _same_given_and_title(self, mention: NameMention) -> Resolution | None:
         """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given

@@ -2,7 +2,12 @@
 no quotation marks enclose them. A document is a transcript when at least `MIN_QUESTIONS` of its
 paragraphs are questions set apart ("**Why sell now?**", "Q: Why sell now?") and plain
 paragraphs answer them; the interviewee is the one person its other paragraphs (headline,
-introduction) name clearly most often."""
+introduction) name clearly most often.
+
+Hearing transcripts and meeting minutes set each turn apart with its speaker instead
+("MR. ADEYEMI: We will…", "Trustee Ibáñez: We are…", "THE CHAIR (Mr. Ian Roe): …"): a turn whose
+label names one known person is that person's words, when the document has at least
+`MIN_TURNS` such turns."""
 from __future__ import annotations
 
 from collections import Counter
@@ -12,6 +17,11 @@ from newslint.document.model import Document
 from newslint.registry.model import Registry
 
 MIN_QUESTIONS = 3
+MIN_TURNS = 2
+# "LABEL: words" or "LABEL (Name): words" opening a paragraph; the label is a few words.
+_TURN = regexcache.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<label>\p{Lu}[\p{L}.'’\- ]{0,50}?)\s*(?:\((?P<named>[^()]{1,60})\))?"
+                           r"(?:\*\*)?\s*:(?:\*\*)?[ \t]+(?P<words>\S)")
+_LABEL_OPENERS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "hon.", "sen.", "rep."}
 _QUESTION = regexcache.compile(r"^\s*(?:\*\*.+\*\*|__.+__|(?:Q|Question)\s*[:.]\s*.+)\s*$")
 _ANSWER_LABEL = regexcache.compile(r"^\s*(?:A|Answer)\s*[:.]\s*")
 _WORD = regexcache.compile(r"\p{L}[\p{L}'’\-]*")
@@ -51,3 +61,30 @@ def _interviewee(text: str, registry: Registry) -> str:
     if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
         return ""
     return counts[0][1]
+
+
+def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str, int]]:
+    """[(speaker's canonical name, words, line)] for the labelled turns of a hearing transcript
+    or minutes; [] when fewer than MIN_TURNS turns name a known person."""
+    turns = []
+    for block in document.blocks:
+        if block.kind != "paragraph" or any(s.startswith(("heading", "frontmatter", "table")) for s in block.scopes):
+            continue
+        found = _TURN.match(document.text, block.start, block.end)
+        if found is None or len(found.group("label").split()) > 5:
+            continue
+        speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry)
+        words = document.text[found.start("words"):block.end].strip()
+        if speaker and words and not words.startswith(('"', "“")):
+            turns.append((speaker, words, document.position(found.start("words"))[0]))
+    return turns if len(turns) >= MIN_TURNS else []
+
+
+def _labelled_person(label: str, registry: Registry) -> str:
+    words = label.split()
+    while words and words[0].casefold() in _LABEL_OPENERS:
+        words = words[1:]
+    if not words:
+        return ""
+    person = registry.person_by_name(" ".join(words))
+    return person.canonical if person is not None else ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from newslint.document.model import Document
 from newslint.registry.extractors import line_provenance
-from newslint.registry.interviews import answers
+from newslint.registry.interviews import answers, speaker_turns
 from newslint.registry.model import QuoteFact, Registry
 from newslint.registry.parallel import map_documents
 from newslint.registry.speakers import KnownPeople, attribute
@@ -43,6 +43,11 @@ class QuoteExtractor:
                 registry.quotes.append(QuoteFact(text=text, speaker=interviewee,
                                                  provenance=line_provenance(document, line),
                                                  speaker_text=interviewee.split()[-1]))
+            # A hearing's or a meeting's labelled turns ("MS. ROE: …") are their speakers' words.
+            for speaker, text, line in speaker_turns(document, registry):
+                registry.quotes.append(QuoteFact(text=text, speaker=speaker,
+                                                 provenance=line_provenance(document, line),
+                                                 speaker_text=speaker.split()[-1]))
 
 
 def _quotes(document: Document, registry: Registry, people: KnownPeople) -> list[tuple[str, str, str, int]]:

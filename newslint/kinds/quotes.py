@@ -262,14 +262,14 @@ class AttributionRule(Rule):
 
 
 def _attribution_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
-    """The speaker and the quotation when one sentence holds both ('X described it as "…"'),
-    the speaker alone when the quotation runs on; the quoted words when no speaker is written."""
+    """The speaker ('"…," X said'); from the speaker to the end of the quotation when the speaker
+    comes first in the sentence ('X described it as "…"'), since the words between may be long;
+    the quoted words when no speaker is written."""
     if item.speaker_start < 0:
         return _words_span(context, item)
-    document = context.document
-    sentence = document.sentence_at(item.speaker_start)
-    if sentence is not None and sentence.start <= item.quote.start and item.quote.end <= sentence.end:
-        return min(item.speaker_start, item.quote.start), max(item.speaker_end, item.quote.end)
+    sentence = context.document.sentence_at(item.speaker_start)
+    if sentence is not None and item.speaker_end <= item.quote.start and item.quote.end <= sentence.end:
+        return item.speaker_start, item.quote.end
     return item.speaker_start, item.speaker_end
 
 

@@ -130,3 +130,16 @@ def test_an_adjective_that_opens_the_sentence_is_no_institution():
     text = ("The plan was drafted by the Treasury last year.\n\n"
             "Treasury analysts say the plan will cost more than expected.\n")
     assert lint("sourcing.VagueSource", text, RIVER) == []
+
+
+def test_a_hyphenated_superlative_is_a_claim():
+    text = "The provisions make the dockworkers the highest-paid and best-protected port workers in the country.\n"
+    findings = lint("sourcing.Unsourced", text, PORT)
+    assert len(findings) == 1 and "highest-paid" in findings[0].message
+
+
+def test_a_breach_is_an_allegation_of_the_whole_clause():
+    text = ("Northgate has quietly brought in non-union crews to move refrigerated cargo off the docks at night, "
+            "in breach of the strike protocol.\n")
+    findings = lint("sourcing.Unsourced", text, PORT)
+    assert len(findings) == 1 and findings[0].text.startswith("Northgate has quietly brought in")

@@ -788,6 +788,16 @@ def _only_excluded_numbers(span: Span, exclusions: Callable[[], list[tuple[int, 
     return all(any(s <= a and b <= e for s, e in excluded) for a, b in numbers)
 
 
+PHRASE_OPENERS = frozenset({"in", "for", "by", "with", "without", "despite", "after", "before", "during",
+                            "under", "against", "at", "on"})
+_FIRST_WORD = regexcache.compile(r"\W*(\w+)")
+
+
+def _first_word(prose: str, start: int, end: int) -> str:
+    word = _FIRST_WORD.match(prose, start, end)
+    return word.group(1).casefold() if word else ""
+
+
 def clause(document: Document, sentence: Sentence, span: Span, min_words: int = 4) -> tuple[int, int]:
     """The clause of `sentence` that carries `span`: clause breaks split the sentence, and short
     pieces (an introductory "Meanwhile,") are joined to their neighbours."""
@@ -800,6 +810,8 @@ def clause(document: Document, sentence: Sentence, span: Span, min_words: int = 
     pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
     first = next(i for i, (s, e) in enumerate(pieces) if s <= span.start < e or i == len(pieces) - 1)
     last = next((i for i, (s, e) in enumerate(pieces) if s < span.end <= e), first)
+    while first > 0 and _first_word(prose, pieces[first][0], pieces[first][1]) in PHRASE_OPENERS:
+        first -= 1  # ", in breach of the protocol": a phrase of the clause before, not a clause
     start, end = pieces[first][0], pieces[max(last, first)][1]
     while len(prose[start:end].split()) < min_words and (first > 0 or last < len(pieces) - 1):
         if last < len(pieces) - 1:

@@ -143,3 +143,15 @@ def test_a_breach_is_an_allegation_of_the_whole_clause():
             "in breach of the strike protocol.\n")
     findings = lint("sourcing.Unsourced", text, PORT)
     assert len(findings) == 1 and findings[0].text.startswith("Northgate has quietly brought in")
+
+
+def test_a_fact_sheet_labels_count_is_of_the_labels_noun():
+    # "Vessels diverted to other ports: 21 in total" (fact sheet) beside "Seventeen vessels have
+    # been diverted" (the wire, days earlier): the draft's 21 is the fact sheet's total.
+    registry = registry_of(PORT)
+    total = [f for f in registry.figures if f.value == "21" and "04_factsheet" in f.provenance.source]
+    assert [f.unit for f in total] == ["vessel"] and "divert" in total[0].context
+    text = "In all, 21 vessels were diverted to other ports during the strike.\n"
+    assert lint("facts.Figures", text, PORT) == []
+    text = "In all, 23 vessels were diverted to other ports during the strike.\n"
+    assert [f.text for f in lint("facts.Figures", text, PORT)] == ["23"]

@@ -423,6 +423,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     start, end = match.start(), match.end()
     number_span = (start, end)
     unit, unit_end = "", end
+    label = ""  # a fact sheet line's label, when it names what a count counts
     bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
     if kind == "weekday":
         value = match.group("day").casefold()
@@ -534,12 +535,16 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
+        if not unit:
+            unit, label = _label_unit(prose, start)
         if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
             unit_end = end + _TIMES.match(prose[end:end + 12]).end()
             if _next_word(prose, unit_end) in COMPARISON:
                 return None  # "three times the size": a ratio
             unit = "time"
     context, low, high = _context(prose, tokens, start, end, unit)
+    if label:  # the label is cut off by its colon, but it says what the number is about
+        context += tuple(w for w in _label_context(label, unit) if w not in context)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
     figure = Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound)
     if kind == "duration" and _next_word(prose, max(end, unit_end)) in ("after", "before", "since", "until"):
@@ -615,6 +620,30 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]
     head = plural[0] if plural else run[-1]
     return stem(_singular(head[2])), head[1]
+
+
+# A fact sheet's line "Vessels diverted to other ports: 21 in total": the label before the colon
+# names what the number counts.
+_LABEL_LINE = regexcache.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?P<noun>\p{L}+)[\p{L} '’-]{0,60}?:[ \t]*"
+                                 r"(?:(?:about|around|roughly|nearly|almost|some|an estimated)[ \t]+)?")
+
+
+def _label_unit(prose: str, start: int) -> tuple[str, str]:
+    """The unit a line's label gives the number after its colon, and the label; ("", "") when
+    the number follows no label."""
+    line_start = prose.rfind("\n", 0, start) + 1
+    label = _LABEL_LINE.fullmatch(prose, line_start, start)
+    if label is None:
+        return "", ""
+    noun = label.group("noun").casefold()
+    if noun in lexicon().stopwords or noun in lexicon().months:
+        return "", ""
+    return stem(_singular(noun)), prose[label.start("noun"):label.end()].rsplit(":", 1)[0]
+
+
+def _label_context(label: str, unit: str) -> list[str]:
+    words = [_context_word(w) for w in label.split()]
+    return [item for item, as_unit in filter(None, words) if as_unit != unit]
 
 
 def _of_noun(prose: str, end: int) -> tuple[str, int]:

@@ -155,3 +155,12 @@ def test_a_fact_sheet_labels_count_is_of_the_labels_noun():
     assert lint("facts.Figures", text, PORT) == []
     text = "In all, 23 vessels were diverted to other ports during the strike.\n"
     assert [f.text for f in lint("facts.Figures", text, PORT)] == ["23"]
+
+
+def test_a_role_reference_before_its_holders_name_is_that_person():
+    # "The … on-scene coordinator, Ana Beatriz Coutinho, said …" then '"…," he said.'
+    text = ("The U.S. Environmental Protection Agency's on-scene coordinator, Ana Beatriz Coutinho, said crews "
+            "had strung booms at four points downstream.\n\n"
+            '"The heaviest concentration is moving downstream at about a mile an hour," he said.\n')
+    findings = lint("facts.Pronouns", text, RIVER)
+    assert [f.text for f in findings] == ["he"] and "Ana Beatriz Coutinho" in findings[0].message

@@ -206,9 +206,13 @@ class PronounsRule(Rule):
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0:
                 found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
+        name_starts = {m.start for m in names.mentions if m.kind == "person"}
         for reference in names.references:
             if reference.quoted:
                 continue
+            gap = document.prose[reference.end:reference.end + 3]
+            if gap.startswith(", ") and reference.end + 2 in name_starts:
+                continue  # "The agency's coordinator, Ana Roe": the named person again
             entity = names.reference_entity(reference)
             if entity is None and reference.text.casefold().startswith("the ") and not reference.affiliation:
                 entity = self._last_holder(reference, named)

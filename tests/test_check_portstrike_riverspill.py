@@ -164,3 +164,13 @@ def test_a_role_reference_before_its_holders_name_is_that_person():
             '"The heaviest concentration is moving downstream at about a mile an hour," he said.\n')
     findings = lint("facts.Pronouns", text, RIVER)
     assert [f.text for f in findings] == ["he"] and "Ana Beatriz Coutinho" in findings[0].message
+
+
+def test_a_weak_confirmation_gives_way_to_a_far_closer_contradiction():
+    # Three sources: the intake closed at 6:30 a.m. Monday. A Tuesday in the minutes shares only
+    # "river" and "intake" ("the plume reached the stretch of river above the intake Tuesday night").
+    text = "Port Ellery closed its river intake at 6:30 a.m. Tuesday, hours before the chemical arrived.\n"
+    findings = lint("facts.Figures", text, RIVER)
+    assert [f.text for f in findings] == ["Tuesday"] and "Monday" in findings[0].message
+    text = "Port Ellery closed its river intake at 6:30 a.m. Monday, hours before the chemical arrived.\n"
+    assert lint("facts.Figures", text, RIVER) == []

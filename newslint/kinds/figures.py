@@ -100,15 +100,15 @@ class FigureIndex:
         """The sources give this figure, or another value of it (the figure check's business)."""
         return self.confirms(p, figure) or bool(self.related(p, figure))
 
-    def confirms(self, p: Policy, figure: Figure) -> bool:
+    def confirms(self, p: Policy, figure: Figure, at_least: int = 0) -> bool:
         """A source figure of the same value speaks of the same thing: one shared item fewer
-        than a full match asks for (two at least), the same unit, no other person. A bound such
-        as "up to 20 years" allows too much to count."""
+        than a full match asks for (two at least, or `at_least`), the same unit, no other
+        person. A bound such as "up to 20 years" allows too much to count."""
         facts = self.by_kind.get(figure.kind)
         if facts is None:
             return False
         mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
-        least = max(2, p.min_shared.get(figure.kind, 3) - 1)
+        least = max(2, p.min_shared.get(figure.kind, 3) - 1, at_least)
         for fact, theirs in facts.sharing(mine, least):
             if same_value(figure.kind, figure.value, fact.value) \
                     and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
@@ -119,6 +119,11 @@ class FigureIndex:
 
 
 _SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
+
+
+# How many more items a contradicting source figure must share with the draft's than a
+# confirming one before the confirmation no longer counts.
+CONFIRM_GAP = 3
 
 
 def figure_index(p: Policy, registry) -> FigureIndex:
@@ -213,8 +218,11 @@ class FiguresRule(Rule):
         exact = [(score, fact) for score, fact in related if not getattr(fact, "bound", "")]
         if any(self._agree(figure, fact) for _, fact in exact or related):
             return None
-        # Precision first: the same value, near enough the same words, means the sources agree.
-        if index.confirms(p, figure):
+        # Precision first: the same value, near enough the same words, means the sources agree;
+        # unless a source sentence far closer to the draft's gives another value ("closed the
+        # intake at 6:30 a.m. Monday" against a Tuesday that shares only "river" and "intake").
+        strongest = max(score for score, _ in related)
+        if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
         # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400").

@@ -75,3 +75,11 @@ def test_a_pronoun_quotation_after_a_stranger_introduced_in_the_paragraph_before
             "interview that his co-workers were worried.\n\n"
             '"Everybody I work with lives on this river," he said. "Nobody out there wanted this."\n')
     assert lint("facts.Quotes", text, RIVERSPILL) == []
+
+
+def test_employees_workers_and_people_employed_are_one_unit():
+    # The sources: Corvina "employs about 3,900 people" / "Its approximately 3,900 employees".
+    text = "Corvina flies 58 Airbus jets to 47 cities and has about 4,900 employees of its own.\n"
+    assert [f.text for f in lint("facts.Figures", text, AIRLINE)] == ["4,900"]
+    text = "Corvina flies 58 Airbus jets to 47 cities and has about 3,900 employees of its own.\n"
+    assert lint("facts.Figures", text, AIRLINE) == []

@@ -83,3 +83,12 @@ def test_employees_workers_and_people_employed_are_one_unit():
     assert [f.text for f in lint("facts.Figures", text, AIRLINE)] == ["4,900"]
     text = "Corvina flies 58 Airbus jets to 47 cities and has about 3,900 employees of its own.\n"
     assert lint("facts.Figures", text, AIRLINE) == []
+
+
+def test_a_passive_speech_verb_with_no_agent_attributes_nothing():
+    text = ("Palisade has quietly cut about a fifth of its own Albuquerque departures since the deal was "
+            "announced in February.\n")
+    assert [f.category for f in lint("sourcing.Unsourced", text, AIRLINE)] == ["unsourced"]
+    text = ("Palisade has cut about a fifth of its own Albuquerque departures, the company announced in "
+            "February.\n")
+    assert lint("sourcing.Unsourced", text, AIRLINE) == []

@@ -622,9 +622,9 @@ COMPARED_AFTER = regexcache.compile(r"\s+(?:more|fewer|less|(?:the\s+)?(?:most|f
 
 
 # "did not respond to requests for comment", "declined to say": nobody says anything; "had
-# been warned about": someone was told something, by nobody named.
+# been warned about", "since the deal was announced": something was said, by nobody named.
 DECLINED_BEFORE = regexcache.compile(r"\b(?:(?:did|does|do|would|will|could|has|have|had)\s+not|(?:did|does|do|would|wo|could|has|have|had)n['’]t"
-                                r"|declined\s+to|refused\s+to|failed\s+to|(?:had|has|have)\s+been)\s+$", regex.IGNORECASE)
+                                r"|declined\s+to|refused\s+to|failed\s+to|(?:had|has|have)\s+been|(?:was|were|is|are|being)(?:\s+not)?)\s+$", regex.IGNORECASE)
 BY_AFTER = regexcache.compile(r"(?:\s+\w+){0,2}?\s+by\b", regex.IGNORECASE)
 
 

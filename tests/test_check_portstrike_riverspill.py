@@ -174,3 +174,14 @@ def test_a_weak_confirmation_gives_way_to_a_far_closer_contradiction():
     assert [f.text for f in findings] == ["Tuesday"] and "Monday" in findings[0].message
     text = "Port Ellery closed its river intake at 6:30 a.m. Monday, hours before the chemical arrived.\n"
     assert lint("facts.Figures", text, RIVER) == []
+
+
+def test_another_one_holder_office_when_neither_names_its_organisation():
+    # Inês da Rocha is "the port authority's president and chief executive" (twice): the draft's
+    # "the port authority's chief operating officer" (her title before 2024) is another office.
+    text = ('Inês da Rocha, the port authority\'s chief operating officer, thanked the mediator "for her '
+            'patience through a very long night."\n')
+    findings = lint("facts.Titles", text, PORT)
+    assert [f.severity for f in findings] == ["warning"] and "president and chief executive" in findings[0].message
+    text = ("Inês da Rocha, the port authority's president and chief executive, thanked the mediator.\n")
+    assert lint("facts.Titles", text, PORT) == []

@@ -174,10 +174,13 @@ class TitlesRule(Rule):
                                           severity="warning")
                 return
             office = self._other_office(phrase, entity, context) or self._exclusive_office(phrase, entity, context)
+            severity = None
+            if office is None:
+                office, severity = self._other_office(phrase, entity, context, unnamed=True), "warning"
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(office), support(office.mentions))),
-                    evidence=evidence(office.mentions))
+                    evidence=evidence(office.mentions), severity=severity)
                 return
         if phrase.status != "current" or matching or not phrase.affiliation:
             return
@@ -281,17 +284,27 @@ class TitlesRule(Rule):
         return any(words & {w.casefold() for w in t.affiliation.split()}
                    for _, t in titles_by_family(context.registry).get(lex.family(phrase.role), ()) if t.affiliation)
 
-    def _other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+    def _other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext,
+                      unnamed: bool = False) -> Title | None:
         """Another office at the same organisation for a one-holder office ("chief financial
         officer" for the chief executive, or for the spokeswoman that at least min_support
-        mentions make her): one person does not hold both."""
+        mentions make her): one person does not hold both. `unnamed`: neither names its
+        organisation ("the port's chief operating officer" for the sources' twice-attested
+        "president and chief executive"), so only another one-holder office counts."""
         lex = lexicon()
         if lex.family(phrase.role) not in lex.unique_roles:
             return None
         for title in sorted(entity.titles, key=lambda t: -t.support):
-            attested = lex.family(title.family or title.role) in lex.unique_roles or title.support >= max(2, self.min_support)
-            if (attested and active(title, context.draft_date)
-                    and title.affiliation and not lex.generic(title.affiliation) and affiliations_compatible(phrase.affiliation, title.affiliation)
+            family = lex.family(title.family or title.role)
+            attested = family in lex.unique_roles or title.support >= max(2, self.min_support)
+            if unnamed:
+                same_place = (family in lex.unique_roles and title.support >= max(2, self.min_support)
+                              and not (title.affiliation and not lex.generic(title.affiliation))
+                              and not (phrase.affiliation and not lex.generic(phrase.affiliation)))
+            else:
+                same_place = bool(title.affiliation) and not lex.generic(title.affiliation) \
+                    and affiliations_compatible(phrase.affiliation, title.affiliation)
+            if (attested and same_place and active(title, context.draft_date)
                     and not lex.families_compatible(phrase.family, title.family or title.role)):
                 return title
         return None

@@ -534,6 +534,11 @@ class MentionFinder:
                 affiliation.append(words[index][0])
                 index += 1
                 continue
+            if status_span is None and lows[index].rstrip("-") in lex.status_words:
+                status = lex.status_words[lows[index].rstrip("-")]  # "Acme's former chief executive"
+                status_span = (words[index][1], words[index][2])
+                index += 1
+                continue
             if lows[index] in lex.organisation_words or lows[index].endswith(("'s", "’s")):
                 generic = lows[index] if lex.generic(lows[index]) else generic
                 index += 1  # "the board's director": too vague to compare

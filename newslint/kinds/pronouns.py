@@ -20,6 +20,7 @@ from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
 from newslint.kinds.literals import NEVER, WordLists
+from newslint.kinds.quotes import quotation_speakers
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import speech_mask
@@ -110,6 +111,7 @@ class PronounsRule(Rule):
         else:
             at = Runs.of(document).starts_of(self.pronoun_runs)
             pronouns = matches_at(self.pattern, document.prose, at, 0, len(document.prose))
+        speakers = quotation_speakers(context)
         for match in pronouns:
             if quoted[match.start()]:
                 continue  # the speaker's own words
@@ -122,6 +124,13 @@ class PronounsRule(Rule):
             by_sentence.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
             by_sentence[index].sort(key=lambda c: c.offset)
             people = [c for c in candidates if not c.pronoun]
+            speaker = speakers.get(match.start())
+            if speaker is not None and speaker.gender in USAGE and speaker.gender != gender \
+                    and any(c.entity is speaker for c in people):
+                # '"…," he said' where the sources give the words to her, named just before:
+                # the quotation says whom the pronoun stands for, whoever else is around.
+                yield self._finding(match, speaker, gender)
+                continue
             if not people or any(c.gender in (gender, "unknown") for c in candidates):
                 continue
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.model import Entity
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import draft_names, known_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
@@ -99,6 +100,25 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     before = [m for m in people if m.start >= here] or people
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
+
+
+def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:
+    """Where the draft credits a quotation to a pronoun ('"…," she said'): the pronoun's offset
+    and the one known person the sources give the words to."""
+    registry = context.registry
+    index = index_for(registry)
+    found: dict[int, Entity] = {}
+    for item in _attributions(context):
+        if not item.how.startswith("pronoun") or item.speaker_start < 0:
+            continue
+        segments = _segments(context, item)
+        if sum(len(s) for s in segments) < min_words:
+            continue
+        _, speakers = index.speaking(segments, min_words)
+        people = {id(p): p for p in map(registry.person_by_name, speakers) if p is not None}
+        if len(people) == 1:
+            found[item.speaker_start] = next(iter(people.values()))
+    return found
 
 
 # How close (0-100) a speaker's surname must be to a known person's to count as that person.

@@ -685,7 +685,7 @@ _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
-_DESCRIBED_THEN_VERB = regexcache.compile(r",\s+(?:an?|the|who)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
+_DESCRIBED_THEN_VERB = regexcache.compile(r",\s+(?:an?|the|who|whose)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
 
 
 def _determiner(word: str) -> bool:

@@ -525,6 +525,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return Figure(kind, _fmt(number), phrase, start, end, "time", context, start, end, phrase=phrase, bound=bound), low, high
         if word == "one" and (after in lex.not_after_one or not after):
             return None
+        if after in REMAINDER_WORDS:
+            return None  # "theft and 11 other counts", "three more bodies": a part of some total
         if _previous_word(prose, start, sentence_start) in lex.label_words:
             return None  # "a magnitude 4.1 event", "Route 9", "Local 118": a label
         if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
@@ -576,6 +578,7 @@ def _singular(word: str) -> str:
     return word
 
 
+REMAINDER_WORDS = frozenset({"other", "others", "more", "additional", "further"})
 _TIMES = regexcache.compile(r"\W*times?")
 _PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$")
 _BEFORE_ATTRIBUTIVE_DAY = frozenset({"the", "a", "an", "at", "its", "their", "his", "her", "our", "this", "that",

@@ -309,7 +309,7 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
     before = _tokens(state, before_start, quote.start)
     sentence_tokens = _tokens(state, before_start, _after_limit(doc, quote, limit_end))
     attempts = ((_after, after, "after"), (_according, after, "according"), (_before, before, "before"),
-                (_according, sentence_tokens, "according"), (_subject, before, "subject"))
+                (_labelled, before, "before"), (_according, sentence_tokens, "according"), (_subject, before, "subject"))
     for finder, tokens, how in attempts:
         phrase = finder(tokens)
         if phrase:
@@ -407,6 +407,18 @@ def _before_appositive(tokens: list[Token], comma: int) -> list[Token] | None:
         if tokens[index].text in BOUNDARY:
             return None
     return None
+
+
+def _labelled(tokens: list[Token]) -> list[Token] | None:
+    """`Roe: "…"` in notes and transcripts: a name and a colon right before the quotation."""
+    if len(tokens) < 2 or tokens[-1].text != ":":
+        return None
+    name: list[Token] = []
+    for token in reversed(tokens[:-1]):
+        if token.text in BOUNDARY or len(name) == 4 or not (token.capitalised or token.bare in NAME_PARTICLES):
+            break
+        name.insert(0, token)
+    return name if name and name[0].capitalised and name[0].bare not in lexicon().determiners else None
 
 
 def _before(tokens: list[Token]) -> list[Token] | None:

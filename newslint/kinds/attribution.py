@@ -615,14 +615,14 @@ def _attributive(prose: str, match: regex.Match) -> bool:
     return after is not None and ATTRIBUTIVE_BEFORE.search(before) is not None
 
 
-# "has reported more releases than any other plant", "recorded the most accidents": the verb is
+# "has logged more complaints than any other clinic", "posted the most losses": the verb is
 # the claim's own predicate, what is compared is its object; nobody vouches for the comparison.
 COMPARED_AFTER = regexcache.compile(r"\s+(?:more|fewer|less|(?:the\s+)?(?:most|fewest|least|highest|lowest|largest|smallest"
                                     r"|biggest|worst|best)|a\s+record)\b", regex.IGNORECASE)
 
 
 # "did not respond to requests for comment", "declined to say": nobody says anything; "had
-# been warned about", "since the deal was announced": something was said, by nobody named.
+# been warned about", "after the results were reported": something was said, by nobody named.
 DECLINED_BEFORE = regexcache.compile(r"\b(?:(?:did|does|do|would|will|could|has|have|had)\s+not|(?:did|does|do|would|wo|could|has|have|had)n['’]t"
                                 r"|declined\s+to|refused\s+to|failed\s+to|(?:had|has|have)\s+been|(?:was|were|is|are|being)(?:\s+not)?)\s+$", regex.IGNORECASE)
 BY_AFTER = regexcache.compile(r"(?:\s+\w+){0,2}?\s+by\b", regex.IGNORECASE)
@@ -733,7 +733,7 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return True  # capitalised mid-sentence: a name ("Treasury analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
     if token not in names:
-        # ... on its own: "of Environmental Management" makes "Environmental" part of a name only.
+        # ... on its own: "of Regional Planning" makes "Regional" part of a name only.
         names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b(?!\s+\p{{Lu}}))", prose))
     return names[token]
 
@@ -811,7 +811,7 @@ def clause(document: Document, sentence: Sentence, span: Span, min_words: int = 
     first = next(i for i, (s, e) in enumerate(pieces) if s <= span.start < e or i == len(pieces) - 1)
     last = next((i for i, (s, e) in enumerate(pieces) if s < span.end <= e), first)
     while first > 0 and _first_word(prose, pieces[first][0], pieces[first][1]) in PHRASE_OPENERS:
-        first -= 1  # ", in breach of the protocol": a phrase of the clause before, not a clause
+        first -= 1  # ", in breach of its permit": a phrase of the clause before, not a clause
     start, end = pieces[first][0], pieces[max(last, first)][1]
     while len(prose[start:end].split()) < min_words and (first > 0 or last < len(pieces) - 1):
         if last < len(pieces) - 1:

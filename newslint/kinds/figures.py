@@ -219,8 +219,8 @@ class FiguresRule(Rule):
         if any(self._agree(figure, fact) for _, fact in exact or related):
             return None
         # Precision first: the same value, near enough the same words, means the sources agree;
-        # unless a source sentence far closer to the draft's gives another value ("closed the
-        # intake at 6:30 a.m. Monday" against a Tuesday that shares only "river" and "intake").
+        # unless a source sentence far closer to the draft's gives another value ("reopened the
+        # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").
         strongest = max(score for score, _ in related)
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None

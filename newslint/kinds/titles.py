@@ -165,8 +165,8 @@ class TitlesRule(Rule):
             holder = self._sole_holder(phrase, context) if entity.titles else None
             if holder is None and self._attested_other_office(phrase, entity, context):
                 # One mention of the holder is enough when the sources agree, twice or more, that
-                # the draft's person holds another office ("the company's general counsel" once,
-                # and "vice president for safety" twice for the person the draft makes counsel).
+                # the draft's person holds another office ("the company's chief financial officer" once,
+                # and "head of sales" twice for the person the draft makes the finance chief).
                 holder = self._sole_holder(phrase, context, least=1)
             if holder is not None and holder[0] is not entity:
                 # The sources call the office only "the company's": a warning, not an error.
@@ -289,7 +289,7 @@ class TitlesRule(Rule):
         """Another office at the same organisation for a one-holder office ("chief financial
         officer" for the chief executive, or for the spokeswoman that at least min_support
         mentions make her): one person does not hold both. `unnamed`: neither names its
-        organisation ("the port's chief operating officer" for the sources' twice-attested
+        organisation ("the museum's chief operating officer" for the sources' twice-attested
         "president and chief executive"), so only another one-holder office counts."""
         lex = lexicon()
         if lex.family(phrase.role) not in lex.unique_roles:

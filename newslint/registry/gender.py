@@ -29,7 +29,7 @@ def sentence_candidates(document: Document, names, references, resolve) -> dict[
     starts = [s.start for s in document.sentences]
     found: dict[int, list[tuple[int, Entity | None]]] = defaultdict(list)
     name_ends = {m.end for m in names if m.kind == "person"}
-    # Not a second person: "X, a forensic accountant" (X again) and "the district attorney's
+    # Not a second person: "X, a tax lawyer" (X again) and "the governor's
     # office" (an office, not its holder).
     references = [r for r in references if not (document.prose[r.start - 2:r.start] == ", " and r.start - 2 in name_ends)
                   and document.prose[r.end:r.end + 2] not in ("'s", "’s")]

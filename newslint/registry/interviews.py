@@ -5,7 +5,7 @@ paragraphs answer them; the interviewee is the one person its other paragraphs (
 introduction) name clearly most often.
 
 Hearing transcripts and meeting minutes set each turn apart with its speaker instead
-("MR. ADEYEMI: We will…", "Trustee Ibáñez: We are…", "THE CHAIR (Mr. Ian Roe): …"): a turn whose
+("MS. LARK: We will…", "Trustee Pell: We are…", "THE CHAIR (Mr. Ian Roe): …"): a turn whose
 label names one known person is that person's words, when the document has at least
 `MIN_TURNS` such turns."""
 from __future__ import annotations

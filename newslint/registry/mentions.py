@@ -197,7 +197,7 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
         low = word.casefold()
         two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
         if low in lex.function_words or (index == 0 and first_common and not _role_width(lex, tokens, index)):
-            index += 1  # (a role that opens the sentence, "Harbour Master X", is read whole below)
+            index += 1  # (a role that opens the sentence, "Fire Marshal X", is read whole below)
         elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
             index += 1
         elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):

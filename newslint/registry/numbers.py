@@ -526,7 +526,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if word == "one" and (after in lex.not_after_one or not after):
             return None
         if after in REMAINDER_WORDS:
-            return None  # "theft and 11 other counts", "three more bodies": a part of some total
+            return None  # "fraud and four other charges", "two more buses": a part of some total
         if _previous_word(prose, start, sentence_start) in lex.label_words:
             return None  # "a magnitude 4.1 event", "Route 9", "Local 118": a label
         if after in ("a.m", "p.m", "am", "pm") or prose[end:end + 1] == ":":
@@ -625,7 +625,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     return stem(_singular(head[2])), head[1]
 
 
-# A fact sheet's line "Vessels diverted to other ports: 21 in total": the label before the colon
+# A fact sheet's line "Buses taken out of service: 38 in total": the label before the colon
 # names what the number counts.
 _LABEL_LINE = regexcache.compile(r"[ \t]*(?:[-*•+][ \t]+)?(?P<noun>\p{L}+)[\p{L} '’-]{0,60}?:[ \t]*"
                                  r"(?:(?:about|around|roughly|nearly|almost|some|an estimated)[ \t]+)?")

@@ -33,7 +33,7 @@ class NameObservation:
 
     @property
     def given(self) -> str:
-        """The first word, unless it is a particle of the surname ("da Rocha", "DA ROCHA" in a
+        """The first word, unless it is a particle of the surname ("van Dam", "VAN DAM" in a
         transcript): then the form is the surname alone."""
         if len(self.words) < 2:
             return ""

@@ -211,6 +211,9 @@ class FiguresRule(Rule):
         # A total ("the combined carrier would fly 270 planes") is not one of its parts.
         aggregate = _aggregate(figure.context)
         related = [(score, fact) for score, fact in related if _aggregate(fact.context) == aggregate]
+        # A margin ("won by 36 votes", "a margin of 36 votes") is compared only with margins.
+        margin = "margin" in figure.context
+        related = [(score, fact) for score, fact in related if ("margin" in fact.context) == margin]
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the

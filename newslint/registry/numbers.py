@@ -545,6 +545,9 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
                 return None  # "three times the size": a ratio
             unit = "time"
     context, low, high = _context(prose, tokens, start, end, unit)
+    if kind == "count" and _previous_word(prose, start, sentence_start) == "by" \
+            and _MARGIN_BEFORE.search(prose, max(sentence_start, start - 80), start):
+        context += ("margin",)  # "lost the race by 36 votes": the gap, like "a margin of 36 votes"
     if label:  # the label is cut off by its colon, but it says what the number is about
         context += tuple(w for w in _label_context(label, unit) if w not in context)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
@@ -578,6 +581,9 @@ def _singular(word: str) -> str:
     return word
 
 
+# A verb that a margin follows ("won by", "lost the race by", "led … by").
+_MARGIN_BEFORE = regexcache.compile(r"\b(?:won|wins?|lost|loses?|led|leads?|trailed|trails?|beat|beats|defeated|ahead|behind)\b[^.;:!?]{0,60}\bby\s*$",
+                                    regex.IGNORECASE)
 REMAINDER_WORDS = frozenset({"other", "others", "more", "additional", "further"})
 _TIMES = regexcache.compile(r"\W*times?")
 _PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$")

@@ -13,3 +13,33 @@ def test_a_margin_is_compared_with_margins_only():
             "recount, has asked a judge to overturn the certified result.\n")
     assert lint("facts.Figures", text, RECOUNT) == []
 
+
+
+def registry_of(sources):
+    from newslint.plugins import get_plugins
+    from newslint.registry.build import build_registry, read_sources
+    plugins = get_plugins()
+    return build_registry(read_sources(list(sources), plugins.parsers()), plugins.fact_extractors())
+
+
+def test_a_capital_particle_before_a_lowercase_one_is_the_surnames():
+    # "Chair Van der Berg" and "Eleanor Van der Berg" are one person, canonical with her given name.
+    people = [p for p in registry_of(RECOUNT).people if p.surname == "Berg"]
+    assert [p.canonical for p in people] == ["Eleanor Van der Berg"] and people[0].gender == "female"
+
+
+def test_the_chair_given_to_a_board_member_and_her_pronoun():
+    text = ("Board chair Haruto Sasaki said the board had no authority to reopen the count.\n\n"
+            "Eleanor Van der Berg said the county would publish the batch logs. He noted that the watchers "
+            "had signed every tally sheet.\n")
+    titles = lint("facts.Titles", text, RECOUNT)
+    assert [f.severity for f in titles] == ["warning"] and "Eleanor Van der Berg" in titles[0].message
+    assert [f.text for f in lint("facts.Pronouns", text, RECOUNT)] == ["He"]
+
+
+def test_another_given_name_for_the_only_bearer_of_a_surname_in_the_same_role():
+    # Nikhil Raghunathan is the elections director and the only Raghunathan in the sources.
+    text = ("According to the county's elections director, Nitin Raghunathan, a scanner jammed on Nov. 6.\n")
+    findings = lint("facts.Names", text, RECOUNT)
+    assert [f.text for f in findings] == ["Nitin Raghunathan"] and "Nikhil Raghunathan" in findings[0].message
+    assert lint("facts.Names", text.replace("Nitin", "Nikhil"), RECOUNT) == []

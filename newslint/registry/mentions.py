@@ -451,6 +451,13 @@ class MentionFinder:
                 first = wstart
                 i -= 1
                 continue
+            if comma and not affiliation and word.isalpha() and word.islower() and i >= 1 and _determiner(words[i - 1][0]):
+                # "the county's elections director, X": a lowercase portfolio after the determiner
+                # (and the organisation before it: "Ontario's mines minister, X")
+                affiliation.insert(0, word)
+                first = wstart
+                i -= 1
+                continue
             break
         affiliation = affiliation or after_role
         if i >= 0 and status_span is None:

@@ -38,8 +38,10 @@ class NameObservation:
         if len(self.words) < 2:
             return ""
         first = self.words[0]
-        if (first.islower() or first.isupper()) and first.casefold() in lexicon().particles:
-            return ""
+        particles = lexicon().particles
+        if first.casefold() in particles and (first.islower() or first.isupper()
+                                              or (len(self.words) > 2 and self.words[1] in particles)):
+            return ""  # ("Van der Berg": a capital particle before a lowercase one is the surname's)
         return first
 
     def sources(self) -> set[str]:
@@ -121,13 +123,13 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
     """An Entity from one group of forms: majority full name canonical, minority forms whose
     surname or given name disagree with it marked wrong. `lone_surnames`: how often the
     sources write each surname alone as a person's."""
-    full = [o for o in group if len(o.words) > 1] or group
+    full = [o for o in group if o.given] or group  # ("Van der Berg" alone is no full name)
     lone = lone_surnames or Counter()
 
     def support(o: NameObservation) -> int:
         """A full form's mentions and the lone surname's, written as it writes it ("X told
         reporters" settles "Ann X" against "Ann Y" when each is written once)."""
-        return len(o.mentions) + (lone[o.surname.casefold()] if len(o.words) > 1 else 0)
+        return len(o.mentions) + (lone[o.surname.casefold()] if o.given else 0)
 
     canonical = max(full, key=lambda o: (support(o), len(o.sources()), len(o.words)))
     entity = Entity(canonical=canonical.form, kind="person", surname=canonical.surname, given=canonical.given)

@@ -218,12 +218,18 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not (same_office(mention, person) or (
+        if how == WRONG_GIVEN and not (same_office(mention, person) or same_role(mention, person) and self._only_bearer(person) or (
                 given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
             # the same title and a given name that starts the same ("Marta" for "Martina").
             return self._crossed(mention, person)
         return Resolution(mention, person, how, title_agrees=agrees)
+
+    def _only_bearer(self, person: Entity) -> bool:
+        """Nobody else the sources know has this person's surname ("the elections director,
+        Nitin Roe" where Nikhil Roe is the one Roe, and the elections director)."""
+        surname = person.surname.casefold()
+        return sum(1 for p in self.registry.people if p.surname.casefold() == surname) == 1
 
     def _crossed(self, mention: NameMention, surname_owner: Entity) -> Resolution | None:
         """The given name of exactly one other known person with `surname_owner`'s surname:

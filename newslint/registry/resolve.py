@@ -218,7 +218,7 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not (same_office(mention, person) or same_role(mention, person) and self._only_bearer(person) or (
+        if how == WRONG_GIVEN and not (same_office(mention, person) or same_role(mention, person) and given.casefold()[:1] == person.given.casefold()[:1] and self._only_bearer(person) or (
                 given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
             # the same title and a given name that starts the same ("Marta" for "Martina").
@@ -227,7 +227,8 @@ class DraftNames:
 
     def _only_bearer(self, person: Entity) -> bool:
         """Nobody else the sources know has this person's surname ("the elections director,
-        Nitin Roe" where Nikhil Roe is the one Roe, and the elections director)."""
+        Nitin Roe" where Nikhil Roe is the one Roe, and the elections director: with the same
+        role and initial, another given name is a slip)."""
         surname = person.surname.casefold()
         return sum(1 for p in self.registry.people if p.surname.casefold() == surname) == 1
 

@@ -43,3 +43,14 @@ def test_another_given_name_for_the_only_bearer_of_a_surname_in_the_same_role():
     findings = lint("facts.Names", text, RECOUNT)
     assert [f.text for f in findings] == ["Nitin Raghunathan"] and "Nikhil Raghunathan" in findings[0].message
     assert lint("facts.Names", text.replace("Nitin", "Nikhil"), RECOUNT) == []
+
+
+def test_a_role_split_by_of_before_a_name_and_a_dropped_subordinate_rank():
+    # "The state's Deputy Secretary of State, Curtis Anyanwu" (the sources); the draft drops "Deputy".
+    anyanwu = registry_of(RECOUNT).person_by_name("Anyanwu")
+    assert [(t.role, t.affiliation) for t in anyanwu.titles] == [("deputy secretary of state", "")]
+    text = "Secretary of State Curtis Anyanwu said his office would review the county's rescan procedure.\n"
+    findings = lint("facts.Titles", text, RECOUNT)
+    assert [f.text for f in findings] == ["Secretary of State"]
+    text = "Deputy Secretary of State Curtis Anyanwu said his office would review the county's rescan procedure.\n"
+    assert lint("facts.Titles", text, RECOUNT) == []

@@ -61,9 +61,7 @@ class Lexicon:
         words = low.split()
         if not 2 <= len(words) <= 4:
             return None
-        for cut in (len(words) - 2, len(words) - 1):  # "fire chief" before "chief"
-            if cut < 1:
-                continue
+        for cut in range(1, len(words)):  # the longest listed head first: "fire chief" before "chief"
             head = self.roles.get(" ".join(words[cut:]))
             middle = words[1:cut]
             if head is not None and all(w.isalpha() and w not in self.function_words and w not in self.reporting_verbs

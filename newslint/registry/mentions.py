@@ -290,15 +290,23 @@ class MentionFinder:
         return found
 
     def _mention(self, match, sentence: Sentence) -> NameMention | None:
-        run = match.group()
-        at_start = self._starts_sentence(match.start(), sentence)
+        run, offset = match.group(), match.start()
         first = _ANY_WORD.match(run)
+        rest = _AFTER_FIRST_WORD.match(run)
+        if first is not None and rest is not None and len(run.split()) >= 3:
+            # "Secretary of State Ann Roe", "Minister of Transport Ann Roe": the run starts with
+            # the end of a role that "of" split from its head; the name is the rest.
+            head = _OF_ROLE_BEFORE.search(self.text, max(sentence.start, offset - 40), offset)
+            if head is not None and (self.lex.role(f"{head.group(1)} of {first.group()}".casefold())
+                                     or self.lex.role(head.group(1).casefold())):
+                run, offset = run[rest.end():], offset + rest.end()
+                first = _ANY_WORD.match(run)
+        at_start = self._starts_sentence(offset, sentence)
         common = at_start and first is not None and first.group().casefold() in self.lowercase_words
         peeled = _peel(run, common)
         if peeled is None:
             return None
         kind, relative, weak, calendar = peeled
-        offset = match.start()
         words = [w for w, _, _ in relative]
         start, end = offset + relative[0][1], offset + relative[-1][2]
         text = self.text[start:end]
@@ -436,6 +444,11 @@ class MentionFinder:
                 break  # punctuation between: "X, French President"
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
+            if not affiliation and low in lex.subordinate_ranks and lex.role(f"{low} {role[0]}"):
+                role = (f"{low} {role[0]}", wstart, role[2])  # "Deputy Secretary of State X": a rank, not an organisation
+                first = wstart
+                i -= 1
+                continue
             if not affiliation and lex.generic(low) and (word.islower() or self._starts_sentence(wstart, sentence)):
                 # "Hospital spokeswoman X", "the union president": a kind of organisation
                 # (but "Lake County spokeswoman" names one).
@@ -688,6 +701,8 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
+_AFTER_FIRST_WORD = regexcache.compile(r"\S+[ \t]+")
+_OF_ROLE_BEFORE = regexcache.compile(r"(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})[ \t]+of[ \t]+$")
 _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{Lu}")
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")

@@ -54,3 +54,9 @@ def test_a_role_split_by_of_before_a_name_and_a_dropped_subordinate_rank():
     assert [f.text for f in findings] == ["Secretary of State"]
     text = "Deputy Secretary of State Curtis Anyanwu said his office would review the county's rescan procedure.\n"
     assert lint("facts.Titles", text, RECOUNT) == []
+
+
+def test_a_net_change_is_compared_with_net_changes_only():
+    text = ("That correction cost Lindqvist 79 votes and incumbent Rosalind Okafor-Reyes 61, a net loss of 18 "
+            "votes for the challenger.\n")
+    assert [f for f in lint("facts.Figures", text, RECOUNT) if f.text.startswith("18")] == []

@@ -121,6 +121,8 @@ class FigureIndex:
 _SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
 
 
+DERIVED_WORDS = frozenset({"margin", "net"})
+
 # How many more items a contradicting source figure must share with the draft's than a
 # confirming one before the confirmation no longer counts.
 CONFIRM_GAP = 3
@@ -211,9 +213,10 @@ class FiguresRule(Rule):
         # A total ("the combined carrier would fly 270 planes") is not one of its parts.
         aggregate = _aggregate(figure.context)
         related = [(score, fact) for score, fact in related if _aggregate(fact.context) == aggregate]
-        # A margin ("won by 36 votes", "a margin of 36 votes") is compared only with margins.
-        margin = "margin" in figure.context
-        related = [(score, fact) for score, fact in related if ("margin" in fact.context) == margin]
+        # A margin ("won by 36 votes", "a margin of 36 votes") or a net change ("a net loss of 18
+        # votes") is worked out from other figures: compared only with its own kind.
+        derived = DERIVED_WORDS.intersection(figure.context)
+        related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the

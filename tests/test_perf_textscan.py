@@ -177,14 +177,18 @@ class ReferenceFinder(mentions.MentionFinder):
     def _mention(self, match, sentence):
         lex = self.lex
         tokens = [(m.group(), m.start(), m.end()) for m in mentions._ANY_WORD.finditer(self.text, match.start(), match.end())]
-        at_start = self._starts_sentence(match.start(), sentence)
+        if len(tokens) >= 3:  # "Secretary of State Ann Roe": the run's first word ends a role
+            head = mentions._OF_ROLE_BEFORE.search(self.text, max(sentence.start, match.start() - 40), match.start())
+            if head is not None and (lex.role(f"{head.group(1)} of {tokens[0][0]}".casefold()) or lex.role(head.group(1).casefold())):
+                tokens = tokens[1:]
+        at_start = self._starts_sentence(tokens[0][1], sentence)
         index = mentions._after_last_role(lex, tokens)
         while index < len(tokens):
             word = tokens[index][0]
             low = word.casefold()
             first = index == 0 and at_start
             two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
-            if low in lex.function_words or (first and low in self.lowercase_words):
+            if low in lex.function_words or (first and low in self.lowercase_words and not self._role_width(tokens, index)):
                 index += 1
             elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
                 index += 1

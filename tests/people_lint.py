@@ -6,6 +6,8 @@ from pathlib import Path
 
 from newslint.engine.config import Config
 from newslint.engine.linter import Linter, Options
+from newslint.plugins import get_plugins
+from newslint.registry.build import build_registry, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -27,3 +29,10 @@ def lint(rule: str, text: str, sources=(SEEDS,), name: str = "draft.md"):
 
 def flagged(findings) -> list[str]:
     return [f.text for f in findings]
+
+
+@lru_cache(maxsize=None)
+def registry_of(sources: tuple[Path, ...]):
+    """The registry built from a source set (once per set: tests only read it)."""
+    plugins = get_plugins()
+    return build_registry(read_sources(list(sources), plugins.parsers()), plugins.fact_extractors())

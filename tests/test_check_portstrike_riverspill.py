@@ -4,18 +4,10 @@ precision 0.81), each fixed at its general cause. Each test lints a sentence of 
 drafts (or a close variant) against the story's own sources."""
 from __future__ import annotations
 
-from people_lint import ROOT, lint
-
-from newslint.plugins import get_plugins
-from newslint.registry.build import build_registry, read_sources
+from people_lint import ROOT, lint, registry_of
 
 RIVER = (ROOT / "tests" / "eval" / "riverspill" / "sources",)
 PORT = (ROOT / "tests" / "eval" / "portstrike" / "sources",)
-
-
-def registry_of(sources):
-    plugins = get_plugins()
-    return build_registry(read_sources(list(sources), plugins.parsers()), plugins.fact_extractors())
 
 
 # -- people the sources name in forms the extractor used to miss ----------------------------------

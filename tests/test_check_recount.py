@@ -2,7 +2,7 @@
 first score 0.43 / 0.67 on main, 0.52 / 0.71 on this branch), each fixed at its general cause."""
 from __future__ import annotations
 
-from people_lint import ROOT, lint
+from people_lint import ROOT, lint, registry_of
 
 RECOUNT = (ROOT / "tests" / "eval" / "recount" / "sources",)
 
@@ -12,14 +12,6 @@ def test_a_margin_is_compared_with_margins_only():
     text = ("T. Everett Lindqvist, who lost the Calder County Commission District 2 race by 36 votes after a hand "
             "recount, has asked a judge to overturn the certified result.\n")
     assert lint("facts.Figures", text, RECOUNT) == []
-
-
-
-def registry_of(sources):
-    from newslint.plugins import get_plugins
-    from newslint.registry.build import build_registry, read_sources
-    plugins = get_plugins()
-    return build_registry(read_sources(list(sources), plugins.parsers()), plugins.fact_extractors())
 
 
 def test_a_capital_particle_before_a_lowercase_one_is_the_surnames():

@@ -2,17 +2,9 @@
 score 0.65 / 0.83 on this branch), each fixed at its general cause, tested on the story's text."""
 from __future__ import annotations
 
-from people_lint import ROOT, lint
-
-from newslint.plugins import get_plugins
-from newslint.registry.build import build_registry, read_sources
+from people_lint import ROOT, lint, registry_of
 
 TRIAL = (ROOT / "tests" / "eval" / "trial" / "sources",)
-
-
-def registry_of(sources):
-    plugins = get_plugins()
-    return build_registry(read_sources(list(sources), plugins.parsers()), plugins.fact_extractors())
 
 
 def test_a_former_office_in_an_appositive_after_the_name():

@@ -136,7 +136,9 @@ class PronounsRule(Rule):
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
                     any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
                 continue  # "At his shop, X said": it may point ahead
-            if _reported_clause(document.prose, match.start()) and \
+            sentence_start = document.sentences[index].start
+            if (_reported_clause(document.prose, match.start())
+                    or _object_after_speech(document.prose, sentence_start, match)) and \
                     self._earlier_match(by_sentence, index, gender, inside_quotes):
                 continue  # "… Ann Roe will lead it. Tom Poe said she has run …": she is Roe
             yield self._finding(match, people[-1].entity, gender)
@@ -261,6 +263,17 @@ def _reported_clause(prose: str, offset: int) -> bool:
 
 
 _WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
+_WORD = regexcache.compile(r"\p{L}+")
+
+
+def _object_after_speech(prose: str, sentence_start: int, match) -> bool:
+    """An object pronoun in what someone says ("Roe said the union would not speak for him"):
+    it may be anyone named before, not only the speaker."""
+    if match.group().casefold() not in _OBJECT_PRONOUNS:
+        return False
+    verbs = lexicon().reporting_verbs
+    return any(w.casefold() in verbs for w in _WORD.findall(prose, sentence_start, match.start()))
 
 
 RULE_KINDS = {"pronouns": PronounsRule}

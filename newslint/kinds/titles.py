@@ -15,7 +15,7 @@ from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.explain import evidence, support
-from newslint.registry.lexicon import lexicon
+from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
 from newslint.registry.reconcile import similarity
@@ -111,6 +111,8 @@ class TitlesRule(Rule):
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)
                     and lex.roles_agree(phrase.role, t.role)]
         status_word = self._status_word(phrase, context)
+        if status_word is not None and _departed(entity):
+            return  # "Former superintendent X" where the sources report X's resignation
         if status_word is not None:
             # A curated title (no mentions) needs no support: the editor says so.
             current = [t for t in matching if active(t, context.draft_date)
@@ -384,6 +386,35 @@ class TitlesRule(Rule):
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+def _departed(entity: Entity) -> bool:
+    """A sentence of the sources reports the person leaving a post ("X, who was hired in 2019,
+    submitted his resignation", "the resignation of Superintendent X"; not "Y succeeded X, who
+    retired" for Y): the sources' title may be the one they left, so "former" is not
+    contradicted."""
+    pattern = lexicon().departure
+    if pattern is None:
+        return False
+    names = {w for variant in entity.variants for w in variant.form.split()}
+    for variant in entity.variants:
+        for where in variant.mentions:
+            for match in pattern.finditer(where.text):
+                before = [w for w in _CAPITALISED.findall(where.text, max(0, match.start() - 80), match.start())
+                          if not _passing(w)]
+                after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
+                if (before and before[-1] in names) or (_OF_AFTER.match(where.text, match.end()) and after and after[0] in names):
+                    return True
+    return False
+
+
+_CAPITALISED = regexcache.compile(r"\b\p{Lu}[\p{L}'’\-]+")
+_OF_AFTER = regexcache.compile(r"\s+of\b")
+
+
+def _passing(word: str) -> bool:
+    """A capitalised word that names nobody: a title, a month or weekday, a sentence's "The"."""
+    return is_title_word(word) or word.casefold() in lexicon().calendar_words
 
 
 def _misspelt_organisation(written: str, known: str) -> bool:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
+
+from newslint import regexcache
 from newslint.datafiles import data_file
 
 
@@ -42,6 +45,8 @@ class Lexicon:
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
     kinship_words: set[str] = field(default_factory=set)
+    # Words reporting that someone left a post ("resigned", "stepped down"), as one pattern.
+    departure: regex.Pattern | None = None
     # Ranks before a role that make a compound one ("chief" bridge engineer).
     role_ranks: set[str] = field(default_factory=set)
     subordinate_ranks: set[str] = field(default_factory=set)  # "deputy": another office
@@ -132,6 +137,8 @@ def lexicon() -> Lexicon:
     lex.suffixes = {str(w).casefold() for w in names.get("name_suffixes") or []}
     lex.reporting_verbs = {str(w).casefold() for w in names.get("reporting_verbs") or []}
     lex.kinship_words = {str(w).casefold() for w in names.get("kinship_words") or []}
+    departure = [str(p) for p in titles.get("departure_phrases") or []]
+    lex.departure = regexcache.compile(rf"\b(?:{'|'.join(departure)})\b", regex.IGNORECASE) if departure else None
     for sex, words in (gender.get("pronouns") or {}).items():
         lex.pronouns.update({str(w): str(sex) for w in words})
     for sex, words in (gender.get("gendered_nouns") or {}).items():

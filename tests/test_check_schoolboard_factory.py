@@ -26,3 +26,35 @@ def test_an_object_pronoun_in_what_someone_says_may_be_anyone_before():
     text = ("Board Vice President José Ibáñez cast the only vote against the closures. Echeverría said the union "
             "had talked to all five trustees but would not speak for him.\n")
     assert lint("facts.Pronouns", text, SCHOOL) == []
+
+
+FACTORY = (ROOT / "tests" / "eval" / "factory" / "sources",)
+
+
+def test_a_call_transcripts_name_dash_title_labels():
+    # "Ingrid Halvorsen -- Chief Financial Officer: A bit less than half, Priya. …"
+    from people_lint import registry_of
+    registry = registry_of(FACTORY)
+    analyst = registry.person_by_name("Raghunathan")
+    assert analyst is not None and [t.role for t in analyst.titles] == ["analyst"]
+    said = [q for q in registry.quotes if q.text.startswith("A bit less than half")]
+    assert [q.speaker for q in said] == ["Ingrid Halvorsen"]
+
+
+def test_a_statistic_the_sources_give_verbatim_is_sourced():
+    # The layoff notice's table: production and assembly 362, total 640.
+    text = "Production and assembly accounts for 362 of the jobs. The plant employs 640 people.\n"
+    assert lint("sourcing.Unsourced", text, FACTORY) == []
+    text = "Production and assembly accounts for 365 of the jobs.\n"
+    assert [f.category for f in lint("sourcing.Unsourced", text, FACTORY)] == ["unsourced"]
+
+
+def test_the_reporters_own_described_and_anonymous_sources_are_not_checked():
+    text = ("In an interview after the call, Feldstein said the closure had been expected. \"The closure itself is "
+            "not a surprise,\" he said.\n\n"
+            "Sandra Lindqvist, a refrigeration-industry consultant in Syracuse who has no ties to Corwell, said in a "
+            "phone interview that makers are consolidating. \"Nobody wants to run three factories when two will "
+            "do,\" she said.\n\n"
+            "A second-shift machinist, who asked not to be named because he feared it could affect his severance, "
+            "said co-workers were looking at jobs in Utica. \"Nobody's waiting around for January,\" he said.\n")
+    assert [f for f in lint("facts.Quotes", text, FACTORY) if "not found" in f.message] == []

@@ -65,6 +65,7 @@ class FigureIndex:
     people: dict[str, str]
     # The weekdays the sources write right before a date ("Thursday, May 7"), by the date.
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
+    values: frozenset[tuple[str, str]] = frozenset()  # (kind, value) of every source figure
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -82,7 +83,14 @@ class FigureIndex:
             for date in dates_by_line.get((weekday.provenance.source, weekday.provenance.line), ()):
                 if _written_before(weekday, date):
                     weekdays[date.value].append(weekday)
-        return cls(registry, dict(by_kind), people, dict(weekdays))
+        values = frozenset((fact.kind, fact.value) for fact in registry.figures)
+        return cls(registry, dict(by_kind), people, dict(weekdays), values)
+
+    def gives_value(self, figure: Figure) -> bool:
+        """Some source gives this very figure, in whatever words: a specific number (two or
+        more significant digits: 362, 640, 421,000; not 300 or 1,000) is no coincidence."""
+        number = figure.value.split()[0].replace(".", "").lstrip("0").rstrip("0")
+        return len(number) >= 2 and (figure.kind, figure.value) in self.values
 
     def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
         """The source figures that speak of the same thing as the draft's (any value), with

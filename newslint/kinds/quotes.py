@@ -14,6 +14,7 @@ from newslint.registry.model import Entity
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import draft_names, known_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
+from newslint.registry.speakers import lexicon as speech_lexicon
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
 
@@ -97,7 +98,11 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     here = blocks[item.block].start
     earlier = blocks[item.block - 1].start if item.block > 0 else here
     people = [m for m in names.mentions if m.kind == "person" and m.evidence and earlier <= m.start < item.quote.start]
-    before = [m for m in people if m.start >= here] or people
+    in_paragraph = [m for m in people if m.start >= here]
+    anonymity = speech_lexicon().anonymity
+    if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
+        return True  # "A machinist, who asked not to be named, said …. '"…," he said': the reporter's own source
+    before = in_paragraph or people
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
 

@@ -165,7 +165,7 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
         from newslint.registry.figurematch import default_policy
         p = default_policy()
         index = figure_index(p, registry)
-        return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f)]
+        return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f) or index.gives_value(f)]
     return context.shared("confirmed-figure-spans", spans)
 
 

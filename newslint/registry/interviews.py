@@ -5,7 +5,8 @@ paragraphs answer them; the interviewee is the one person its other paragraphs (
 introduction) name clearly most often.
 
 Hearing transcripts and meeting minutes set each turn apart with its speaker instead
-("MS. LARK: We will…", "Trustee Pell: We are…", "THE CHAIR (Mr. Ian Roe): …"): a turn whose
+("MS. LARK: We will…", "Trustee Pell: We are…", "THE CHAIR (Mr. Ian Roe): …", a call's
+"Ann Roe -- Chief Financial Officer: …"): a turn whose
 label names one known person is that person's words, when the document has at least
 `MIN_TURNS` such turns."""
 from __future__ import annotations
@@ -19,7 +20,8 @@ from newslint.registry.model import Registry
 MIN_QUESTIONS = 3
 MIN_TURNS = 2
 # "LABEL: words" or "LABEL (Name): words" opening a paragraph; the label is a few words.
-_TURN = regexcache.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<label>\p{Lu}[\p{L}.'’\- ]{0,50}?)\s*(?:\((?P<named>[^()]{1,60})\))?"
+_TURN = regexcache.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<label>\p{Lu}[\p{L}.'’\- ]{0,50}?)\s*(?:\((?P<named>[^()]{1,60})\)"
+                           r"|[ \t]+(?:--|—|–)[ \t]+[^:\n]{1,80})?"  # "Ann Roe -- Chief Financial Officer:"
                            r"(?:\*\*)?\s*:(?:\*\*)?[ \t]+(?P<words>\S)")
 _LABEL_OPENERS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "hon.", "sen.", "rep."}
 _QUESTION = regexcache.compile(r"^\s*(?:\*\*.+\*\*|__.+__|(?:Q|Question)\s*[:.]\s*.+)\s*$")

@@ -523,12 +523,13 @@ class MentionFinder:
     def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
         rest = self.text[mention.end:sentence.end]
-        if not rest.startswith(", "):
+        dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
+        if dash is None and not rest.startswith(", "):
             return
-        body_end = mention.end + 2
-        stop = _APPOSITIVE_STOP.search(rest, 2)
-        body_end += stop.start() - 2 if stop else len(rest) - 2
-        words = self._words_in(sentence, mention.end + 2, body_end)
+        opens = dash.end() if dash is not None else 2
+        stop = _APPOSITIVE_STOP.search(rest, opens)
+        body_end = mention.end + (stop.start() if stop else len(rest))
+        words = self._words_in(sentence, mention.end + opens, body_end)
         if not words:
             return
         lows = [w[0].casefold() for w in words]
@@ -701,6 +702,7 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
+_DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–)[ \t]+")
 _AFTER_FIRST_WORD = regexcache.compile(r"\S+[ \t]+")
 _OF_ROLE_BEFORE = regexcache.compile(r"(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})[ \t]+of[ \t]+$")
 _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{Lu}")

@@ -44,6 +44,7 @@ class Lexicon:
     determiners: frozenset[str]
     gendered: dict[str, str]
     lookback: int
+    anonymity: regex.Pattern | None = None  # "asked not to be named": an unnamed source
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +57,10 @@ def lexicon() -> Lexicon:
         else:
             verbs.update(_inflections(str(entry)))
     gendered = {str(w): gender for gender, ws in data["gendered"].items() for w in ws}
+    anonymity = [str(p) for p in data.get("anonymity") or []]
     return Lexicon(frozenset(verbs), tuple(data["according"]), dict(data["pronouns"]),
-                   frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)))
+                   frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)),
+                   regexcache.compile(rf"\b(?:{'|'.join(anonymity)})\b", regex.IGNORECASE) if anonymity else None)
 
 
 def _inflections(base: str) -> set[str]:
@@ -599,8 +602,9 @@ def _collect_mentions(state: _State, found: list[Attribution]) -> None:
 
 def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Mention]:
     """People the registry does not know, named next to a speech verb ("…, X Y,
-    said"; "said X Y"): a pronoun after them may be theirs, so it must not go to a known
-    person further back. Keyed with a leading "?": never chosen as a speaker."""
+    said"; "said X Y"; "X Y, a consultant in Z, said"): a pronoun after them may be theirs, so
+    it must not go to a known person further back. Keyed with a leading "?": never chosen as a
+    speaker."""
     lex = lexicon()
     doc = state.document
     found = []
@@ -610,7 +614,9 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
             continue
         if state.registry is not None and state.registry.find(match.group()) is not None:
             continue  # an organisation the sources know
-        after = _WORD_AFTER.match(doc.prose[match.end():match.end() + 30])
+        described = _DESCRIBED.match(doc.prose, match.end())  # "X, a consultant in Y, said"
+        at = described.end() if described is not None else match.end()
+        after = _WORD_AFTER.match(doc.prose[at:at + 30])
         before = _WORD_BEFORE.search(doc.prose[max(0, match.start() - 30):match.start()])
         if (after and after.group(1).casefold() in lex.verbs) or (before and before.group(1).casefold() in lex.verbs):
             found.append(_Mention(match.start(), "?" + match.group(2)))
@@ -655,6 +661,11 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
     doc = state.document
     wanted = lex.pronouns[item.speaker_text.casefold()]
     item.how = "pronoun"
+    if item.block is not None and lex.anonymity is not None:
+        block = doc.blocks[item.block]
+        if lex.anonymity.search(doc.prose, block.start, item.quote.start) \
+                and not any(block.start <= m.start < item.quote.start for m in state.mentions):
+            return  # "A machinist, who asked not to be named, said …": nobody the pronoun can name
     quoted = item.text.casefold()
     here = doc.sentence_at(item.quote.start)
     sentences = [s for s in doc.sentences if s.start < item.quote.start]

@@ -58,3 +58,22 @@ def test_the_reporters_own_described_and_anonymous_sources_are_not_checked():
             "A second-shift machinist, who asked not to be named because he feared it could affect his severance, "
             "said co-workers were looking at jobs in Utica. \"Nobody's waiting around for January,\" he said.\n")
     assert [f for f in lint("facts.Quotes", text, FACTORY) if "not found" in f.message] == []
+
+
+BREACH = (ROOT / "tests" / "eval" / "breach" / "sources",)
+
+
+def test_phone_numbers_and_stolen_goods_are_no_claims():
+    text = ("Customers with questions can call the department's Consumer Assistance Unit at 800-831-7225.\n\n"
+            "The stolen files included Social Security numbers and birth dates.\n")
+    assert lint("sourcing.Unsourced", text, BREACH) == []
+    assert [f.category for f in lint("sourcing.Unsourced", "The teller stole cash from the vault for years.\n",
+                                     BREACH)] == ["unsourced"]
+
+
+def test_a_rounded_figure_of_a_source_value_is_sourced():
+    # The sources give 287,415 customers in Connecticut.
+    text = "Most of those affected, roughly 287,000, live in Connecticut.\n"
+    assert lint("sourcing.Unsourced", text, BREACH) == []
+    text = "Roughly 538,000 visitors came to the state fair.\n"  # a figure no source gives
+    assert [f.category for f in lint("sourcing.Unsourced", text, BREACH)] == ["unsourced"]

@@ -17,10 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 EVAL = ROOT / "tests" / "eval"
-STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory")
-# tests/eval/measles and tests/eval/breach are not here yet: scored blind on the final code of
-# their session (measles 0.55 / 0.75, breach 0.64 / 0.74) and not tuned on, they are the next
-# session's first development set, guarded once it is worked on.
+STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory", "breach")
+# tests/eval/measles is not here yet: its recall (0.55, blind) is under the bar; guard it once
+# its misses are worked on.
 BAR = 0.6
 ROW = re.compile(r"^([a-z-]+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 

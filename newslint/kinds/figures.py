@@ -66,6 +66,7 @@ class FigureIndex:
     # The weekdays the sources write right before a date ("Thursday, May 7"), by the date.
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
     values: frozenset[tuple[str, str]] = frozenset()  # (kind, value) of every source figure
+    numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # by (kind, currency)
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -84,13 +85,33 @@ class FigureIndex:
                 if _written_before(weekday, date):
                     weekdays[date.value].append(weekday)
         values = frozenset((fact.kind, fact.value) for fact in registry.figures)
-        return cls(registry, dict(by_kind), people, dict(weekdays), values)
+        numbers: dict[tuple[str, str], list[float]] = defaultdict(list)
+        for kind, value in values:
+            try:
+                numbers[kind, value.partition(" ")[2]].append(float(value.split()[0]))
+            except ValueError:
+                continue  # a date, a weekday, a tally
+        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers))
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
-        more significant digits: 362, 640, 421,000; not 300 or 1,000) is no coincidence."""
+        more significant digits: 362, 640, 421,000; not 300 or 1,000) is no coincidence. A
+        rounded one ("roughly 287,000") counts when a source's value rounds to it (287,415)."""
         number = figure.value.split()[0].replace(".", "").lstrip("0").rstrip("0")
-        return len(number) >= 2 and (figure.kind, figure.value) in self.values
+        if len(number) < 2:
+            return False
+        if (figure.kind, figure.value) in self.values:
+            return True
+        if not getattr(figure, "bound", ""):
+            return False
+        try:
+            value = float(figure.value.split()[0])
+        except ValueError:
+            return False
+        digits = figure.value.split()[0].split(".")[0]
+        step = 10 ** (len(digits) - len(digits.rstrip("0")))  # 287,000: rounded to thousands
+        unit = figure.value.partition(" ")[2]
+        return any(abs(v - value) <= step / 2 for v in self.numbers.get((figure.kind, unit), ()))
 
     def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
         """The source figures that speak of the same thing as the draft's (any value), with

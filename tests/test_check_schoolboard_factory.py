@@ -77,3 +77,27 @@ def test_a_rounded_figure_of_a_source_value_is_sourced():
     assert lint("sourcing.Unsourced", text, BREACH) == []
     text = "Roughly 538,000 visitors came to the state fair.\n"  # a figure no source gives
     assert [f.category for f in lint("sourcing.Unsourced", text, BREACH)] == ["unsourced"]
+
+
+MEASLES = (ROOT / "tests" / "eval" / "measles" / "sources",)
+
+
+def test_a_plain_text_transcript_wrapped_at_a_hundred_columns_keeps_its_turns_whole():
+    from newslint.document.plaintext import parse_plaintext
+    source = MEASLES[0] / "03_briefing.txt"
+    document = parse_plaintext(str(source), source.read_text(encoding="utf-8"))
+    turn = next(b for b in document.blocks if document.text.startswith("DR. IBARRA:", b.start))
+    assert "respect school boundaries or county lines" in document.text[turn.start:turn.end]
+    # Lines that end a sentence still end their paragraph when each line is one (web copy).
+    text = ("The council voted on Monday to approve the plan after a long debate about its cost, its reach and "
+            "its timing.\n"
+            "Residents who spoke at the meeting were divided, and several asked the council to wait another "
+            "month or two.\n")
+    assert len(parse_plaintext("web.txt", text).blocks) == 2
+
+
+def test_a_quotation_from_a_wrapped_briefing_turn_is_its_speakers():
+    text = ('"Measles doesn\'t respect school boundaries or county lines," Okonkwo-Hale said, adding that state '
+            "field epidemiologists were working alongside county staff.\n")
+    findings = lint("facts.Attribution", text, MEASLES)
+    assert len(findings) == 1 and "Ibarra" in findings[0].message

@@ -28,12 +28,32 @@ def _paragraphs(prose: str, start: int, end: int):
     if not lines:
         return
     if len(lines) > 1 and max(e - s for s, e in lines) > UNWRAPPED:
-        groups = [[span] for span in lines]
+        groups = _unwrapped(prose, lines)
     else:
         groups = [lines]
     for group in groups:
         first, last = group[0][0], group[-1][1]
         yield Block("paragraph", first, last, frozenset({"paragraph"}))
+
+
+def _unwrapped(prose: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Long lines are paragraphs of their own, except that a line filled to the wrap width and
+    cut mid-sentence runs on into the next: a transcript or wire copy wrapped at ~100 columns."""
+    width = max(e - s for s, e in lines)
+    groups: list[list[tuple[int, int]]] = []
+    runs_on = False
+    for start, end in lines:
+        if runs_on:
+            groups[-1].append((start, end))
+        else:
+            groups.append([(start, end)])
+        runs_on = end - start >= WRAPPED_SHARE * width and prose[end - 1] not in SENTENCE_END
+    return groups
+
+
+# A line at least this share of the longest one's length reached the wrap width.
+WRAPPED_SHARE = 0.85
+SENTENCE_END = frozenset('.!?"”’\')')
 
 
 def _line_spans(prose: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -95,8 +95,8 @@ class FigureIndex:
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
-        more significant digits: 362, 640, 421,000; not 300 or 1,000) is no coincidence. A
-        rounded one ("roughly 287,000") counts when a source's value rounds to it (287,415)."""
+        more significant digits: 517, 730, 948,000; not 300 or 1,000) is no coincidence. A
+        rounded one ("roughly 163,000") counts when a source's value rounds to it (162,874)."""
         number = figure.value.split()[0].replace(".", "").lstrip("0").rstrip("0")
         if len(number) < 2:
             return False
@@ -109,7 +109,7 @@ class FigureIndex:
         except ValueError:
             return False
         digits = figure.value.split()[0].split(".")[0]
-        step = 10 ** (len(digits) - len(digits.rstrip("0")))  # 287,000: rounded to thousands
+        step = 10 ** (len(digits) - len(digits.rstrip("0")))  # 163,000: rounded to thousands
         unit = figure.value.partition(" ")[2]
         return any(abs(v - value) <= step / 2 for v in self.numbers.get((figure.kind, unit), ()))
 
@@ -242,7 +242,7 @@ class FiguresRule(Rule):
         # A total ("the combined carrier would fly 270 planes") is not one of its parts.
         aggregate = _aggregate(figure.context)
         related = [(score, fact) for score, fact in related if _aggregate(fact.context) == aggregate]
-        # A margin ("won by 36 votes", "a margin of 36 votes") or a net change ("a net loss of 18
+        # A margin ("won by 41 votes", "a margin of 41 votes") or a net change ("a net loss of 9
         # votes") is worked out from other figures: compared only with its own kind.
         derived = DERIVED_WORDS.intersection(figure.context)
         related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]

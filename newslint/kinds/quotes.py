@@ -101,7 +101,7 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
-        return True  # "A machinist, who asked not to be named, said …. '"…," he said': the reporter's own source
+        return True  # "A nurse, who asked not to be named, said …. '"…," he said': the reporter's own source
     before = in_paragraph or people
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)

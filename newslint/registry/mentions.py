@@ -465,7 +465,7 @@ class MentionFinder:
                 i -= 1
                 continue
             if comma and not affiliation and word.isalpha() and word.islower() and i >= 1 and _determiner(words[i - 1][0]):
-                # "the county's elections director, X": a lowercase portfolio after the determiner
+                # "the city's parks director, X": a lowercase portfolio after the determiner
                 # (and the organisation before it: "Ontario's mines minister, X")
                 affiliation.insert(0, word)
                 first = wstart

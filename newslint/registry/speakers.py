@@ -665,7 +665,7 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
         block = doc.blocks[item.block]
         if lex.anonymity.search(doc.prose, block.start, item.quote.start) \
                 and not any(block.start <= m.start < item.quote.start for m in state.mentions):
-            return  # "A machinist, who asked not to be named, said …": nobody the pronoun can name
+            return  # "A nurse, who asked not to be named, said …": nobody the pronoun can name
     quoted = item.text.casefold()
     here = doc.sentence_at(item.quote.start)
     sentences = [s for s in doc.sentences if s.start < item.quote.start]

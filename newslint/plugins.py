@@ -44,7 +44,7 @@ class Exports(Mapping):
         return len(self._values)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Plugins:
     manager: pluggy.PluginManager
     errors: list[str] = field(default_factory=list)

@@ -21,7 +21,7 @@ from newslint.registry.store import RegistryProvider
 STDIN = Path("-")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Task:
     """One file (or stdin) to lint, with the configuration that applies to it."""
 

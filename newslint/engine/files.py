@@ -12,7 +12,7 @@ class InputError(Exception):
     """A file cannot be linted (missing, unreadable, binary, undecodable); names the file."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Decoded:
     text: str  # without BOM, line endings as in the file
     encoding: str  # codec to write it back with

@@ -19,7 +19,7 @@ from newslint.plugins import Plugins, get_plugins
 from newslint.registry.store import RegistryProvider
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Report:
     """The result of linting one file: its findings, or the error that stopped it."""
 
@@ -30,7 +30,7 @@ class Report:
     notes: list[str] = field(default_factory=list)  # rule failures, registry problems
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Options:
     """What the command line adds to or overrides in the configuration."""
 
@@ -56,7 +56,7 @@ def level_for(rule_id: str, levels: dict[str, str]) -> str | None:
     return best[1] if best else None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class RulePlan:
     """The active rules of one selection, indexed by their gate words (Rule.gate_words) once,
     so that a document visits only the rules that can find something in it: one set

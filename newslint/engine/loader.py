@@ -12,7 +12,7 @@ from newslint.yamlcache import ParsedYaml
 RULE_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # never compared: no generated __eq__ and __hash__ to compile
 class LoadProblem:
     path: str
     line: int
@@ -23,7 +23,7 @@ class LoadProblem:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class RuleSet:
     rules: list[Rule] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)

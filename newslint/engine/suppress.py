@@ -25,7 +25,7 @@ def matches(rule_id: str, selector: str) -> bool:
     return selector == ALL or rule_id == selector or rule_id.startswith(selector + ".")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class _Range:
     start: int  # offset where suppression starts
     end: int  # offset where it ends

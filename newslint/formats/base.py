@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from newslint.kinds.base import Rule
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class FormatContext:
     rules: list[Rule] = field(default_factory=list)  # every loaded rule (SARIF lists them)
     color: bool = False
@@ -19,7 +19,7 @@ class FormatContext:
 Formatter = Callable[["list[Report]", TextIO, FormatContext], None]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class DocumentLines:
     """What output formats read from a linted Document, kept in its place once linting is done
     so that memory does not grow with the number of files: the lines the findings start on

@@ -115,7 +115,7 @@ class Conflict:
     sides: list[tuple[str, list[Provenance]]]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity, never printed whole: no generated methods to compile
 class Registry:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[QuoteFact] = field(default_factory=list)

@@ -1,5 +1,6 @@
 """`newslint check` pauses the cyclic garbage collector while it loads its rules, collects as
-usual while it lints, and leaves the collector as it found it (an in-process caller's)."""
+usual while it lints several files (one file is linted with it paused), and leaves the
+collector as it found it (an in-process caller's)."""
 from __future__ import annotations
 
 import gc
@@ -11,7 +12,7 @@ from conftest import write_files
 
 
 def test_paused_while_loading_collecting_while_linting_and_restored(newslint, tmp_path: Path, monkeypatch) -> None:
-    seen: dict[str, bool] = {}
+    seen: dict[str, bool] = {}  # the last file's
     build, lint = linter.Linter.__init__, linter.Linter.lint_text
 
     def built(self, *args, **kwargs):
@@ -24,10 +25,15 @@ def test_paused_while_loading_collecting_while_linting_and_restored(newslint, tm
 
     monkeypatch.setattr(linter.Linter, "__init__", built)
     monkeypatch.setattr(linter.Linter, "lint_text", linted)
-    write_files(tmp_path, {"draft.md": "The mayor stated that the bridge is closed.\n"})
-    result = newslint("check", "draft.md", "--format", "json")
+    write_files(tmp_path, {"draft.md": "The mayor stated that the bridge is closed.\n", "other.md": "Text.\n"})
+    result = newslint("check", "draft.md", "other.md", "--format", "json")
     assert result.code == 0 and "newsroom.Said" in result.out  # a suggestion
     assert seen == {"loading": False, "linting": True}
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    # One file: paused to the end (its cycles are freed with the process), then restored.
+    result = newslint("check", "draft.md", "--format", "json")
+    assert result.code == 0 and "newsroom.Said" in result.out
+    assert seen == {"loading": False, "linting": False}
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 

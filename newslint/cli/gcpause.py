@@ -15,15 +15,19 @@ _state = {"paused": False, "froze": False}
 
 
 @contextmanager
-def paused_start() -> Iterator[None]:
-    """Pause the collector for the block, until `started()` if the block calls it."""
+def paused_start(final: bool = False) -> Iterator[None]:
+    """Pause the collector for the block, until `started()` if the block calls it. `final`: the
+    process ends after the block (its own command): what is left is then frozen before the
+    collector is on again, so that it is not scanned on the way out (see exiting)."""
     was_enabled = gc.isenabled()
     gc.disable()
     _state.update(paused=was_enabled, froze=False)
     try:
         yield
     finally:
-        if _state["froze"]:
+        if final:
+            gc.freeze()
+        elif _state["froze"]:
             gc.unfreeze()  # start-up's objects may be collected again, once they are garbage
         _state.update(paused=False, froze=False)
         if was_enabled:

@@ -110,7 +110,7 @@ def command(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from newslint.cli.gcpause import paused_start
 
-            with paused_start():  # until the rules are loaded (see gcpause.py)
+            with paused_start(final=argv is None):  # until the rules are loaded (see gcpause.py)
                 from newslint.cli.check import run_check
                 return run_check(args)
         if args.command == "facts":

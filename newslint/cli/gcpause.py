@@ -3,8 +3,9 @@
 Start-up makes long-lived objects (modules, compiled rules) and next to no garbage, but the
 collector scans the young ones again at every few hundred allocations: about a tenth of a cold
 start, for nothing. So it is paused until the rules are loaded, what start-up made is then moved
-out of its reach (gc.freeze), and it runs as usual while drafts are linted. When the command
-is over, an in-process caller (a test, an editor plugin) gets the collector back as it was."""
+out of its reach (gc.freeze), and it runs as usual while drafts are linted (a single draft is
+linted with it still paused: see cli/check.py). When the command is over, an in-process caller
+(a test, an editor plugin) gets the collector back as it was."""
 from __future__ import annotations
 
 import gc

@@ -5,7 +5,7 @@ for the shipped rules), then hands the program to its C engine in one call,
 time a pattern compiles, the arguments of that call are kept; later runs make the same call
 with them and skip the Python part.
 
-The file holds a table (each pattern's key, and the place and SHA-256 of its arguments) and
+The file holds a table (each pattern's key, and the place and digest of its arguments) and
 then the arguments themselves. Only the table is signed and read at start; an entry is read
 from the mapped file, and checked against its digest, when its pattern is first compiled, so a
 run pays for the programs it uses, not for everything other rule sets left in the file.
@@ -19,8 +19,6 @@ cache is off (NEWSLINT_NO_CACHE) or unwritable, are compiled the normal way."""
 from __future__ import annotations
 
 import atexit
-import hashlib
-import hmac
 import marshal
 import mmap
 import os
@@ -34,10 +32,13 @@ from typing import Any
 import regex
 from regex import _main, _regex
 
+from newslint.digests import digest, same, sign
 from newslint.yamlcache import cache_folder, write_signed
 
-FILE_NAME = "regex-programs.bin"
-FORMAT = 3  # of the file (see _layout) and of an entry (see _pack)
+# Named anew with each change of the signature: processes running the older code (another
+# checkout) keep their own file instead of discarding each other's.
+FILE_NAME = "regex-programs-b2.bin"
+FORMAT = 4  # of the file (see _layout) and of an entry (see _pack)
 # At most this many bytes of programs are kept (reading and checking them costs about 2 ms a
 # megabyte): those the latest runs used are kept first.
 KEEP_BYTES = 2 << 20
@@ -61,7 +62,7 @@ class _Programs:
         self.path: Path | None = folder / FILE_NAME if folder is not None and self.secret else None
         # key -> the arguments (see _pack) of the programs read or compiled in this run
         self.entries: dict[tuple, bytes] = {}
-        # key -> (offset, length, SHA-256) of a program in the file, read when it is asked for
+        # key -> (offset, length, digest) of a program in the file, read when it is asked for
         self.kept: dict[tuple, tuple[int, int, bytes]] = {}
         self.data: Any = b""  # the file, mapped
         if self.path:
@@ -76,9 +77,9 @@ class _Programs:
         found = self.entries.get(key)
         place = self.kept.pop(key, None) if found is None else None  # one thread reads it
         if place is not None:
-            offset, length, digest = place
+            offset, length, expected = place
             packed = self.data[offset:offset + length]
-            if len(packed) == length and hmac.compare_digest(hashlib.sha256(packed).digest(), digest):
+            if len(packed) == length and same(digest(packed), expected):
                 self.entries[key] = found = packed
         return found
 
@@ -252,24 +253,24 @@ def _read(path: Path, secret: bytes | None) -> tuple[Any, dict[tuple, tuple[int,
         return b"", {}
     (length,) = _LENGTH.unpack_from(data, 32)
     signed = data[32:start + length]
-    if not hmac.compare_digest(data[:32], hmac.new(secret, signed, hashlib.sha256).digest()):
+    if not same(data[:32], sign(secret, signed)):
         return b"", {}  # not written by this user's newslint: never read
     try:
         version, table = marshal.loads(signed[_LENGTH.size:])
         if version != _version_key() or type(table) is not dict:
             return b"", {}
         body = start + length
-        return data, {key: (body + offset, size, digest) for key, (offset, size, digest) in table.items()}
+        return data, {key: (body + offset, size, expected) for key, (offset, size, expected) in table.items()}
     except Exception:  # noqa: BLE001 - a file of another shape is ignored and rewritten
         return b"", {}
 
 
 def _layout(entries: dict[tuple, bytes]) -> tuple[bytes, bytes]:
     """The signed part of the file (the table's length and the table: per key, its entry's
-    offset in the body, length and SHA-256) and the body (the entries, in order)."""
+    offset in the body, length and digest) and the body (the entries, in order)."""
     table, offset = {}, 0
     for key, packed in entries.items():
-        table[key] = (offset, len(packed), hashlib.sha256(packed).digest())
+        table[key] = (offset, len(packed), digest(packed))
         offset += len(packed)
     header = marshal.dumps((_version_key(), table))
     return _LENGTH.pack(len(header)) + header, b"".join(entries.values())

@@ -4,15 +4,13 @@ the shipped rules and data that is about 13 ms of a 0.4 s cold start, 0.3 s for 
 a cache hit costs under 1 ms.
 
 One cache file per folder of YAML, in the cache folder (NEWSLINT_CACHE_DIR, else the user's);
-each file's parse is kept under its name with the SHA-256 of its bytes, so an entry is never
+each file's parse is kept under its name with the digest of its bytes, so an entry is never
 stale whatever the file times say. Cache files are signed with the registry cache's per-user
 key, and only signed ones are unpickled (see newslint/registry/store.py). NEWSLINT_NO_CACHE
 turns it off. Each value is pickled when it is parsed and unpickled afresh on every hit, so
 what a caller does to its copy never reaches the cache."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 import importlib.util
 import os
 import pickle
@@ -23,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newslint import __version__
+from newslint.digests import digest, hexdigest, same, sign
 
 T = TypeVar("T")
 KEEP = 64  # cache files kept (one per folder read); the least recently written are removed
@@ -40,16 +39,16 @@ class ParsedYaml:
         self.file = _cache_file(folder, kind)
         self.code = code
         self.keep = keep
-        # name -> (SHA-256 of the file's bytes, the pickled parse)
+        # name -> (digest of the file's bytes, the pickled parse)
         self.entries: dict[str, tuple[bytes, bytes]] = _read(self.file, code) if self.file else {}
         self.changed = False
 
     def parse(self, name: str, raw: bytes, parse: Callable[[], T]) -> T:
         """The value of `parse()` for the file `name` whose bytes are `raw`, from the cache
         when those bytes were parsed before."""
-        digest = hashlib.sha256(raw).digest()
+        key = digest(raw)
         hit = self.entries.get(name)
-        if hit is not None and hit[0] == digest:
+        if hit is not None and hit[0] == key:
             try:
                 return pickle.loads(hit[1])
             except Exception:  # noqa: BLE001 - a value that does not load is parsed again
@@ -58,7 +57,7 @@ class ParsedYaml:
         if self.file is not None:
             try:
                 self.entries.pop(name, None)  # re-inserted last: the newest entry
-                self.entries[name] = (digest, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+                self.entries[name] = (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
                 self.changed = True
                 if self.keep is not None:
                     while len(self.entries) > max(self.keep, 1):  # the oldest written go
@@ -107,7 +106,7 @@ def _cache_file(folder: Path, kind: str) -> Path | None:
     cache = cache_folder()
     if cache is None:
         return None
-    name = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:24]
+    name = hexdigest(str(folder.resolve()).encode())[:24]
     return cache / f"yaml-{kind}-{name}.pickle"
 
 
@@ -155,7 +154,7 @@ def _read(path: Path, code: tuple[str, ...] = ()) -> dict[str, tuple[bytes, byte
     except OSError:
         return {}
     secret = signing_key()
-    if secret is None or not hmac.compare_digest(data[:32], hmac.new(secret, data[32:], hashlib.sha256).digest()):
+    if secret is None or not same(data[:32], sign(secret, data[32:])):
         return {}  # not written by this user's newslint: never unpickled
     try:
         value = pickle.loads(data[32:])
@@ -189,7 +188,7 @@ def write_signed(path: Path, secret: bytes, payload: bytes, prefix: str, tail: b
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            stream.write(hmac.new(secret, payload, hashlib.sha256).digest() + payload)
+            stream.write(sign(secret, payload) + payload)
             stream.write(tail)
         os.replace(temporary, path)
         temporary = None

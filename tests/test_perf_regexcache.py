@@ -123,9 +123,7 @@ def plant(cache_dir: Path, pattern: str, program_of: str, sign) -> None:
 
 @pytest.mark.parametrize("how", ["unsigned", "other key", "tampered", "tampered entry", "truncated"])
 def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
-    import hashlib
-    import hmac
-
+    from newslint.digests import sign
     from newslint.yamlcache import signing_key
 
     cache_dir.mkdir(parents=True)
@@ -133,9 +131,9 @@ def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
     if how == "unsigned":
         plant(cache_dir, "apple", "pear", lambda payload: b"\0" * 32)
     elif how == "other key":
-        plant(cache_dir, "apple", "pear", lambda payload: hmac.new(b"x" * 32, payload, hashlib.sha256).digest())
+        plant(cache_dir, "apple", "pear", lambda payload: sign(b"x" * 32, payload))
     else:  # a file this user signed, changed afterwards (or cut short)
-        plant(cache_dir, "apple", "apple", lambda payload: hmac.new(key, payload, hashlib.sha256).digest())
+        plant(cache_dir, "apple", "apple", lambda payload: sign(key, payload))
         data = (cache_dir / regexcache.FILE_NAME).read_bytes()
         if how == "tampered entry":  # the entry (after the signed table) no longer has its digest
             at = data.rindex(b"apple")
@@ -149,14 +147,12 @@ def test_a_file_not_signed_by_this_user_is_never_used(cache_dir, how) -> None:
 
 
 def test_a_signed_entry_for_another_pattern_or_of_another_shape_is_not_used(cache_dir) -> None:
-    import hashlib
-    import hmac
-
+    from newslint.digests import sign
     from newslint.yamlcache import signing_key
 
     cache_dir.mkdir(parents=True)
     key = signing_key()
-    plant(cache_dir, "apple", "pear", lambda payload: hmac.new(key, payload, hashlib.sha256).digest())
+    plant(cache_dir, "apple", "pear", lambda payload: sign(key, payload))
     assert regexcache.compile("apple").search("a pear and an apple").group() == "apple"
 
 

@@ -6,7 +6,6 @@ code only knows how to inflect verbs, compile the lists and walk paragraphs and 
 """
 from __future__ import annotations
 
-import hashlib
 import pickle
 import warnings
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from typing import Any
 import regex
 
 from newslint import regexcache
+from newslint.digests import hexdigest
 from newslint.document.model import Block, Document, Sentence
 from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
@@ -271,7 +271,7 @@ def _cached_lexicon(key: Any) -> Lexicon:
     except (pickle.PicklingError, RecursionError, TypeError):
         return Lexicon._compile_data(_thawed(key))
     cache = _lexicon_cache()
-    lexicon = cache.parse("lexicon-" + hashlib.sha256(raw).hexdigest()[:16], raw, lambda: Lexicon._compile_data(_thawed(key)))
+    lexicon = cache.parse("lexicon-" + hexdigest(raw)[:16], raw, lambda: Lexicon._compile_data(_thawed(key)))
     cache.save()
     return lexicon
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import atexit
 import bisect
-import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from newslint import regexcache
+from newslint.digests import hexdigest
 from newslint.document.model import Document
 from newslint.document.runs import Runs
 from newslint.findings import Finding, Fix
@@ -69,7 +69,7 @@ def kept_analysis(kind: str, key: tuple, analyse: Callable[[], T], origin: str =
     file changes (yamlcache.ParsedYaml), written at exit."""
     raw = repr(key).encode("utf-8", "surrogatepass")
     folder = str(Path(origin).parent) if origin else str(Path(__file__).resolve().parent)
-    return _analyses(folder).parse(f"{kind}-{hashlib.sha256(raw).hexdigest()[:24]}", raw, analyse)
+    return _analyses(folder).parse(f"{kind}-{hexdigest(raw)[:24]}", raw, analyse)
 
 
 _ANALYSES: dict[str, ParsedYaml] = {}  # folder -> its kept analyses, read on first use

@@ -4,8 +4,6 @@ registry instead of rebuilding it. A cache that cannot be read is ignored and re
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import hmac
 import json
 import mmap
 import os
@@ -16,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from newslint import __version__
+from newslint.digests import digest, hasher, hexdigest, same, sign
 from newslint.engine.files import expand_paths
 from newslint.registry.build import collector_paused
 from newslint.registry.model import Registry
@@ -29,11 +28,11 @@ _CODE = ("registry", "data", "document")
 
 def code_fingerprint() -> str:
     """Size and mtime of the extraction code and lexicons: a development edit invalidates."""
-    digest = hashlib.sha256()
+    fingerprint = hasher()
     for folder in _CODE:
         for _, name, size, mtime in sorted(_code_files(str(_PACKAGE / folder))):
-            digest.update(f"{name}:{size}:{mtime}".encode())
-    return digest.hexdigest()
+            fingerprint.update(f"{name}:{size}:{mtime}".encode())
+    return fingerprint.hexdigest()
 
 
 def _code_files(folder: str) -> Iterator[tuple[str, str, int, int]]:
@@ -52,17 +51,18 @@ def _code_files(folder: str) -> Iterator[tuple[str, str, int, int]]:
 def content_key(sources: list[Path], facts: list[Path], extractors: list | None = None) -> str:
     """A hash of every source and facts file's path and bytes, newslint's version and code,
     and the extractors that run (plugins may add some)."""
-    digest = hashlib.sha256(__version__.encode())
-    digest.update(code_fingerprint().encode())
+    key = hasher()
+    key.update(__version__.encode())
+    key.update(code_fingerprint().encode())
     for extractor in extractors or []:
-        digest.update(f"{getattr(extractor, 'name', type(extractor).__name__)}:{getattr(extractor, 'order', 100)}".encode())
+        key.update(f"{getattr(extractor, 'name', type(extractor).__name__)}:{getattr(extractor, 'order', 100)}".encode())
     for path in [*expand_paths(sources), *expand_paths(facts, (".yaml", ".yml"))]:
-        digest.update(str(path).encode())
+        key.update(str(path).encode())
         try:
-            digest.update(path.read_bytes())
+            key.update(path.read_bytes())
         except OSError:
-            digest.update(b"<unreadable>")
-    return digest.hexdigest()
+            key.update(b"<unreadable>")
+    return key.hexdigest()
 
 
 def cache_dir(sources: list[Path]) -> Path | None:
@@ -117,15 +117,15 @@ _secrets: dict[Path, bytes] = {}
 
 
 def _signature(secret: bytes, payload: bytes) -> bytes:
-    return hmac.new(secret, payload, hashlib.sha256).digest()
+    return sign(secret, payload)
 
 
 # The cache file: a signature, then FORMAT, the header's length and the header (a pickle of the
-# notes, the registry's small fields and a table of sections: name, offset, length, SHA-256),
+# notes, the registry's small fields and a table of sections: name, offset, length, digest),
 # then the sections (a pickle of each large field). The signature covers FORMAT and the header
 # only, so that a load reads and checks a few kilobytes; a section is checked against its
 # digest in the signed header when it is first used, and never unpickled if it differs.
-FORMAT = b"newslint-registry 2\n"
+FORMAT = b"newslint-registry 3\n"  # 3: BLAKE2b digests and signatures (newslint/digests.py)
 SECTIONS = ("entities", "quotes", "figures", "conflicts", "extra")
 _LENGTH = struct.Struct("<Q")
 
@@ -138,9 +138,9 @@ class StoredRegistry(Registry):
         pending = self.__dict__.get("_pending")
         if not pending or name not in pending:
             raise AttributeError(name)
-        mapped, offset, size, digest = pending.pop(name)
+        mapped, offset, size, expected = pending.pop(name)
         data = mapped[offset:offset + size]  # a copy: the file stays mapped only for the others
-        if hashlib.sha256(data).digest() != digest:  # changed since it was signed: never unpickled
+        if not same(digest(data), expected):  # changed since it was signed: never unpickled
             rebuilt = self.__dict__["_rebuild"]()
             pending.clear()
             self.__dict__.update({f.name: getattr(rebuilt, f.name) for f in dataclasses.fields(Registry)})
@@ -175,15 +175,15 @@ def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tu
         return None
     (length,) = _LENGTH.unpack_from(data, start - _LENGTH.size)
     signed = data[32:start + length]
-    if not hmac.compare_digest(data[:32], _signature(secret, signed)):
+    if not same(data[:32], _signature(secret, signed)):
         return None  # not written by this user's newslint: never unpickled
     try:
         header = pickle.loads(data[start:start + length])
         registry = StoredRegistry.__new__(StoredRegistry)
         registry.__dict__.update(header["fields"])
         body = start + length
-        registry.__dict__["_pending"] = {name: (data, body + offset, size, digest)
-                                         for name, offset, size, digest in header["sections"]}
+        registry.__dict__["_pending"] = {name: (data, body + offset, size, expected)
+                                         for name, offset, size, expected in header["sections"]}
         registry.__dict__["_rebuild"] = rebuild or (lambda: Registry())
         notes = list(header["notes"])
     except Exception:  # noqa: BLE001 - a corrupt cache file is rebuilt, never fatal
@@ -203,7 +203,7 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
         for name in SECTIONS:
             with collector_paused():
                 data = pickle.dumps(getattr(registry, name), protocol=pickle.HIGHEST_PROTOCOL)
-            table.append((name, offset, len(data), hashlib.sha256(data).digest()))
+            table.append((name, offset, len(data), digest(data)))
             sections.append(data)
             offset += len(data)
         fields = {f.name: getattr(registry, f.name) for f in dataclasses.fields(Registry) if f.name not in SECTIONS}
@@ -262,7 +262,7 @@ def _recorded_key(manifest: Path, secret: bytes) -> str | None:
     try:
         data = manifest.read_bytes()
         signature, payload = bytes.fromhex(data[:64].decode("ascii")), data[64:]
-        if not hmac.compare_digest(signature, _signature(secret, payload)):
+        if not same(signature, _signature(secret, payload)):
             return None
         recorded = json.loads(payload)
         folders, files = recorded["folders"], recorded["files"]
@@ -280,8 +280,8 @@ def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, 
     if secret is None or folder is None:
         return content_key(sources, facts, extractors)
     names = "\0".join(f"{getattr(e, 'name', type(e).__name__)}:{getattr(e, 'order', 100)}" for e in extractors or [])
-    ident = hashlib.sha256("\0".join([__version__, code_fingerprint(), names, *map(str, sources), "|",
-                                       *map(str, facts)]).encode()).hexdigest()
+    ident = hexdigest("\0".join([__version__, code_fingerprint(), names, *map(str, sources), "|",
+                                *map(str, facts)]).encode())
     manifest = folder / f"manifest-{ident[:32]}.json"
     key = _recorded_key(manifest, secret)
     if key is not None:

@@ -41,3 +41,30 @@ def test_one_command_parses_as_the_whole_parser(argv: list[str], monkeypatch) ->
 def test_the_whole_parser_lists_every_command() -> None:
     _, out, _ = parse(build_parser(), ["--help"])
     assert all(command in out for command in COMMANDS)
+
+
+@pytest.mark.parametrize("columns", ["100", "50", "0", "wide", None])
+def test_help_is_as_wide_as_shutil_says(columns: str | None, monkeypatch) -> None:
+    import argparse
+    import shutil
+
+    from newslint.cli import main
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert main._terminal_columns() == shutil.get_terminal_size().columns
+    ours, theirs = main._Formatter("newslint"), argparse.HelpFormatter("newslint")
+    assert (ours._width, ours._max_help_position) == (theirs._width, theirs._max_help_position)
+
+
+def test_a_check_declares_its_arguments_without_shutil() -> None:
+    import subprocess
+    import sys
+
+    probe = ("import sys; from newslint.cli.main import build_parser; "
+             "build_parser('check').parse_args(['check', 'a.md', '--format', 'json']); "
+             "print(sorted({'shutil', 'zlib', 'bz2', 'lzma'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -26,6 +26,9 @@ class RoleInfo:
 class Lexicon:
     roles: dict[str, RoleInfo] = field(default_factory=dict)
     max_role_words: int = 1
+    # The first words of the listed roles, and the ranks: a phrase beginning with any other
+    # word is no role (see role), so a search for one can stop there.
+    role_starts: frozenset[str] = frozenset()
     role_groups: dict[str, set[str]] = field(default_factory=dict)
     unique_roles: set[str] = field(default_factory=set)
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
@@ -120,6 +123,7 @@ def lexicon() -> Lexicon:
     lex.role_ranks = {str(w).casefold() for w in titles.get("role_ranks") or []}
     lex.subordinate_ranks = {str(w).casefold() for w in titles.get("subordinate_ranks") or []}
     lex.max_role_words = max([len(r.split()) for r in lex.roles] + [4 if lex.role_ranks else 1])
+    lex.role_starts = frozenset(r.partition(" ")[0] for r in lex.roles) | lex.role_ranks
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}

@@ -157,6 +157,8 @@ def affiliations_compatible(a: str, b: str) -> bool:
 
 def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
     """How many words from `index` make the longest role ("police chief"), 0 for none."""
+    if index < len(tokens) and tokens[index][0].casefold().partition(" ")[0] not in lex.role_starts:
+        return 0  # (every phrase tried below begins with this word, casefolded)
     for width in range(min(lex.max_role_words, len(tokens) - index), 0, -1):
         phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
         if lex.role(phrase):

@@ -115,7 +115,7 @@ def _code_key(code: tuple[str, ...] = ()) -> str:
     """newslint's version, the PyYAML installed and the size and time of the parsing code (and
     of `code`, more files under newslint/). Once per process: the code that runs is the code
     loaded at start, whatever happens to its files later."""
-    package = Path(__file__).resolve().parent
+    package = _package()
     parts = [__version__, _pyyaml(), sys.version]
     for relative in (*_PARSING_CODE, *code):
         try:
@@ -126,9 +126,16 @@ def _code_key(code: tuple[str, ...] = ()) -> str:
     return "|".join(parts)
 
 
+@lru_cache(maxsize=1)
+def _package() -> Path:
+    return Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
 def _pyyaml() -> str:
     """The installed PyYAML, told apart by its files (and whether it has libyaml), without
-    importing it: a run whose YAML all comes from the cache does not load PyYAML (~10 ms)."""
+    importing it: a run whose YAML all comes from the cache does not load PyYAML (~10 ms).
+    Once per process, like _code_key, which asks it for each kind of cache."""
     try:
         spec = importlib.util.find_spec("yaml")
         origin = Path(spec.origin) if spec is not None and spec.origin else None

@@ -25,7 +25,7 @@ class Conditional(ValeRule):
         flags = flags_for(self.ignorecase)
         self.first = compile_key(data["first"], "first", flags)
         self.second = compile_key(data["second"], "second", flags)
-        self.gate = requirement(data["first"], False)
+        self.gate = requirement(data["first"], False, self.spec.path)
         self.gate_words = need_words(self.gate)
         self.exceptions = Exceptions(string_list(data, "exceptions"))
 

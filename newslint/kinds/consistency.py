@@ -26,7 +26,7 @@ class Consistency(ValeRule):
         self.pairs = []
         for first, second in either.items():
             pattern = compile_key(template.format(f"({first})|({second})"), "either", flags_for(self.ignorecase))
-            gates = (requirement(first, not self.nonword), requirement(second, not self.nonword))
+            gates = (requirement(first, not self.nonword, self.spec.path), requirement(second, not self.nonword, self.spec.path))
             self.pairs.append((pattern, gates))
 
     def prepare(self, view: DocumentView) -> Any:

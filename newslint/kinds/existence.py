@@ -31,7 +31,7 @@ class Existence(ValeRule):
             tokens, word=bool(tokens) and not self.nonword, ignorecase=self.ignorecase,
             before=before, after=after, key="tokens" if tokens else "raw", origin=self.spec.path)
         # With no tokens the rule is its raw pattern: gate it on the raw's literals instead.
-        self.gate = None if tokens else requirement(raw, False)
+        self.gate = None if tokens else requirement(raw, False, self.spec.path)
         self.gate_words = self.tokens.gate_words if tokens else need_words(self.gate)
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.action_name, self.action_params = action_of(data)

@@ -175,10 +175,13 @@ def need_words(need: Need | None) -> frozenset[str] | None:
     return frozenset(value for _, value in need)
 
 
-def requirement(pattern: str, bounded: bool) -> Need | None:
+def requirement(pattern: str, bounded: bool, origin: str | None = None) -> Need | None:
     """What any match of `pattern` must contain: a set of lowercase whole words ("w") or
     substrings ("s"), one of which is in the matched text. None when nothing is certain.
-    `bounded`: the pattern is wrapped in \\b...\\b."""
+    `bounded`: the pattern is wrapped in \\b...\\b. `origin`: the rule file whose folder's
+    cache keeps the answer between runs (kept_analysis; Python's parser is slow on big patterns)."""
+    if origin is not None:
+        return kept_analysis("requirement", (pattern, bounded), lambda: requirement(pattern, bounded), origin)
     tree = _parse(pattern)
     return None if tree is None else _sequence(list(tree), bounded, bounded)
 

@@ -37,6 +37,7 @@ class TitlePhrase:
     status_start: int | None = None  # span of the status word, when there is one
     status_end: int | None = None
     appositive: bool = False
+    plural: bool = False  # "Council members X and Y": the title of every name in the list
 
 
 @dataclass
@@ -235,6 +236,22 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
     return "person", tuple(tokens), weak, any(w in lex.calendar_words for w in lows)
 
 
+_TITLED = frozenset({"title", "honorific", "appositive"})
+
+# What joins the names of a list: "A, B and C", "A, B, and C".
+_LIST_JOINS = frozenset({",", "and", ", and", "&"})
+
+
+def _share_plural_title(previous: NameMention, mention: NameMention, text: str) -> None:
+    """A plural title before a list of names is each one's: "Council members A, B and C"."""
+    title = previous.title
+    if title is None or not title.plural or mention.title is not None or mention.kind != "person" \
+            or previous.kind != "person" or " ".join(text[previous.end:mention.start].split()) not in _LIST_JOINS:
+        return
+    mention.title = title
+    mention.evidence.add("title")
+
+
 class MentionFinder:
     """Finds name mentions and role references in one document."""
 
@@ -269,6 +286,9 @@ class MentionFinder:
             return False  # "- Judge: U.S. District Judge Ann X": a fact sheet's line, not a headline
         if any(self.lex.role(label.casefold()) for label in _ROLE_LABEL.findall(self.text, sentence.start, sentence.end)):
             return False  # "Judge: Ann X" in a filing's header lines
+        return self._title_case(sentence)
+
+    def _title_case(self, sentence: Sentence) -> bool:
         words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
                  if w.casefold() not in self.lex.function_words or w[0].isupper()]
         if len(words) < 4:
@@ -279,16 +299,25 @@ class MentionFinder:
         sequence, _ = _patterns()
         found: list[NameMention] = []
         for sentence in self.document.sentences:
-            if self.skip_headlines and self.headline(sentence):
+            # A source's heading in sentence case may still name someone by title or role
+            # ("## Council Member Ann Roe — phone, Oct 15", an interview's heading in notes).
+            heading = self.skip_headlines and self.headline(sentence)
+            if heading and self._title_case(sentence):
                 continue
+            previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
                 quoted = self.in_quote(match.start(), match.end())
                 if quoted and not self.include_quotes:
                     continue
                 mention = self._mention(match, sentence)
+                if mention is not None and heading and not mention.evidence & _TITLED:
+                    continue
                 if mention is not None:
                     mention.quoted = quoted
+                    if previous is not None:
+                        _share_plural_title(previous, mention, self.text)
                     found.append(mention)
+                    previous = mention
         return found
 
     def _mention(self, match, sentence: Sentence) -> NameMention | None:
@@ -411,6 +440,7 @@ class MentionFinder:
                 return
         i = len(words) - 1
         role = None
+        plural = False
         status = "current"
         status_span = None
         for width in range(min(lex.max_role_words, len(words)), 0, -1):
@@ -425,6 +455,11 @@ class MentionFinder:
                 break
             if lex.role(phrase):
                 role = (phrase, phrase_words[0][1], phrase_words[-1][2])
+                i -= width
+                break
+            if not comma and phrase.endswith("s") and not phrase.endswith("ss") and lex.role(phrase[:-1]):
+                role = (phrase[:-1], phrase_words[0][1], phrase_words[-1][2])  # "Council members X and Y"
+                plural = True
                 i -= width
                 break
         after_role: list[str] = []
@@ -491,7 +526,7 @@ class MentionFinder:
             role=role[0], family=info.family, affiliation=normalise_affiliation(affiliation, lex),
             status=status, start=first, end=end, text=self.text[first:end], gender=info.gender,
             status_start=status_span[0] if status_span else None,
-            status_end=status_span[1] if status_span else None, appositive=comma)
+            status_end=status_span[1] if status_span else None, appositive=comma, plural=plural)
         mention.evidence.add("title")
 
     def _role_label(self, words) -> bool:
@@ -711,7 +746,9 @@ _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
-_DESCRIBED_THEN_VERB = regexcache.compile(r",\s+(?:an?|the|who|whose)\s[^,;:.!?\"“”()]{1,160},\s+(\p{Ll}+)\b")
+# "X, a therapist who drives to work, said", "X, 44, who lives nearby, said", "X, 61, said".
+_DESCRIPTION = r"(?:an?|the|who|whose)\s[^,;:.!?\"“”()]{1,160},\s+"
+_DESCRIBED_THEN_VERB = regexcache.compile(rf",\s+(?:\d{{1,3}},\s+(?:{_DESCRIPTION})?|{_DESCRIPTION})(\p{{Ll}}+)\b")
 
 
 def _determiner(word: str) -> bool:

@@ -9,6 +9,7 @@ same way. Number words, scales, months and units come from newslint/data/numbers
 from __future__ import annotations
 
 import atexit
+from collections import defaultdict
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -113,7 +114,7 @@ def lexicon() -> Lexicon:
         "year": regexcache.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
-        "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}))", regex.I),
+        "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),
         "weekday": regexcache.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
         "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
@@ -208,7 +209,54 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
                 found.append(made)
         figures.extend(_with_anchors(found))
     figures.sort(key=lambda f: f.start)
+    if any(block.kind == "table.cell" for block in document.blocks):
+        figures = _with_table_context(document, figures)
     return figures
+
+
+def _with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:
+    """A figure in a table cell with what its row and its column say about it: a cell is a
+    sentence of its own, so "| At or below 60% AMI | 92 | $77,400 |" under "| Tier | Units |
+    Income |" would give 92 no context and no unit. The row's other cells and the column's
+    header are its context; a count takes its unit from a header that is a plural noun."""
+    rows: dict[int, list] = defaultdict(list)  # a table line's start -> its cells, in order
+    header_of: dict[int, list] = {}  # a body line's start -> its table's header cells
+    header: list = []
+    for block in document.blocks:
+        if block.kind not in ("table.header", "table.cell"):
+            continue
+        line = document.text.rfind("\n", 0, block.start) + 1
+        if block.kind == "table.header":
+            if not rows[line]:
+                header = rows[line]
+        else:
+            header_of[line] = header
+        rows[line].append(block)
+    out = []
+    for figure in figures:
+        line = document.text.rfind("\n", 0, figure.start) + 1
+        cells = rows.get(line) if line in header_of else None
+        column = next((i for i, c in enumerate(cells) if c.start <= figure.start < c.end), None) if cells else None
+        if column is None:
+            out.append(figure)
+            continue
+        heading = document.text[header_of[line][column].start:header_of[line][column].end] \
+            if column < len(header_of[line]) else ""
+        unit = figure.unit or (_header_unit(heading) if figure.kind == "count" else "")
+        words = " ".join(document.text[c.start:c.end] for i, c in enumerate(cells) if i != column)
+        items = filter(None, (_context_word(m.group()) for m in WORD.finditer(f"{words} {heading}")))
+        extra = [item for item, as_unit in items if as_unit != unit and item not in figure.context]
+        out.append(replace(figure, unit=unit, context=figure.context + tuple(dict.fromkeys(extra))))
+    return out
+
+
+def _header_unit(heading: str) -> str:
+    """The noun a table column counts: "Units", "Beds", "Number of shelters"; "" otherwise."""
+    words = heading.split()
+    if not 0 < len(words) <= 3 or not words[-1].isalpha() or not words[-1].endswith("s"):
+        return ""
+    noun = words[-1].casefold()
+    return "" if noun in lexicon().stopwords else stem(_singular(noun))
 
 
 # Kinds whose patterns need words a sentence often lacks (a time unit; "%" or "cent"): a
@@ -520,7 +568,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     elif kind == "tally":
         value = match.group("number").replace("–", "-")
         unit, unit_end = _unit_after(prose, end, tokens)
-        if not unit and _previous_word(prose, start, sentence_start) in ("voted", "vote", "votes", "ruled", "passed", "won", "lost", "approved", "rejected"):
+        if not unit and _previous_word(prose, start, sentence_start) in _TALLY_VERBS:
             unit = stem("vote")
         if not unit:
             return None  # "10-15" alone is a range, not a tally
@@ -561,6 +609,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     if kind == "count" and _previous_word(prose, start, sentence_start) == "by" \
             and _MARGIN_BEFORE.search(prose, max(sentence_start, start - 80), start):
         context += ("margin",)  # "lost the race by 36 votes": the gap, like "a margin of 36 votes"
+    if not label and kind in ("duration", "amount", "percent"):  # "Appeal window: 30 days"
+        label = _label_unit(prose, start)[1]
     if label:  # the label is cut off by its colon, but it says what the number is about
         context += tuple(w for w in _label_context(label, unit) if w not in context)
     phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
@@ -572,6 +622,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if event:
             figure = replace(figure, anchors=("<event:" + "|".join(sorted(event)),))
     return figure, low, high
+
+
+# Verbs whose tally is a vote ("passed 5-2", "the amendment failed 2-5").
+_TALLY_VERBS = frozenset({"voted", "vote", "votes", "ruled", "passed", "won", "lost", "approved", "rejected",
+                          "failed", "carried", "defeated"})
 
 
 # Words after "twice" or "three times" that make it a ratio, not a number of occasions.

@@ -3,6 +3,8 @@ as wrong, or a near miss of a known name (given name and surname compared separa
 Shared by the name, title and pronoun checks."""
 from __future__ import annotations
 
+import os
+
 from bisect import bisect_left
 
 from dataclasses import astuple, dataclass, field
@@ -274,9 +276,33 @@ class DraftNames:
                         and OSA.distance(wanted, known) <= self.thresholds.max_distance:
                     hits.append(organisation)
                     break
+                if _one_word_misspelt(wanted, known):
+                    hits.append(organisation)
+                    break
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_ORGANISATION)
+
+
+# A word of an organisation's name misspelt beyond the edit limit still starts like the
+# right one ("Brightwood" for "Brightwater"): this many letters in common at the start, and
+# every other word of the name the same.
+ORGANISATION_WORD_PREFIX = 6
+
+
+def _one_word_misspelt(wanted: str, known: str) -> bool:
+    """Two casefolded names of three or more words that differ in one word only, whose two
+    spellings share a long beginning: a misspelt name, not another organisation ("Harlow
+    Housing Trust" and "Harlow Housing Authority" share no beginning)."""
+    mine, theirs = wanted.split(), known.split()
+    if len(mine) != len(theirs) or len(mine) < 3:
+        return False
+    different = [(a, b) for a, b in zip(mine, theirs) if a != b]
+    if len(different) != 1:
+        return False
+    a, b = different[0]
+    common = len(os.path.commonprefix([a, b]))
+    return common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b))
 
 
 @dataclass

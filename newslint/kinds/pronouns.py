@@ -23,7 +23,7 @@ from newslint.kinds.literals import NEVER, WordLists
 from newslint.kinds.quotes import quotation_speakers
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
-from newslint.registry.mentions import speech_mask
+from newslint.registry.mentions import object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
 
@@ -133,6 +133,10 @@ class PronounsRule(Rule):
                 continue
             if not people or any(c.gender in (gender, "unknown") for c in candidates):
                 continue
+            last = people[-1]
+            if last.offset >= document.sentences[index].start and object_pronoun(match.group().casefold(), document.prose, match.end()) \
+                    and not reported_between(lexicon(), document.prose, last.offset, match.start()):
+                continue  # "X, the doctor treating her, said": an object in X's own clause is someone else
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
                     any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
                 continue  # "At his shop, X said": it may point ahead

@@ -10,7 +10,7 @@ import regex
 
 from newslint.document.model import Document
 from newslint.registry.lexicon import lexicon
-from newslint.registry.mentions import speech_mask
+from newslint.registry.mentions import following_word, object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity, Provenance, Registry
 
 STRONG, WEAK = 2, 1
@@ -50,21 +50,37 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
     lex = lexicon()
     votes = []
     quoted = speech_mask(document)
+    prose = document.prose
     previous_only: Entity | None = None
+    others: set[str] = set()  # genders of someone else in play (this sentence or the last)
     for index, sentence in enumerate(document.sentences):
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
         only = here[0][1] if len(distinct) == 1 else None
+        # A transcript's or notes' speaker label ("DR. ROE: Her parents …"): the speaker says
+        # "I"; a third person in the turn is someone else.
+        if only is not None and _labels_turn(lex, prose, here[0][0], sentence.end):
+            only = previous_only = None
+            here = []
         carried = False  # a pronoun before any name pointed back to the previous sentence's person
-        for match in pattern.finditer(document.prose, sentence.start, sentence.end):
+        seen_others, others = others, set()
+        for match in pattern.finditer(prose, sentence.start, sentence.end):
             if quoted[match.start()]:
                 continue
-            before = [e for o, e in here if o < match.start()]
-            gender = lex.pronouns[match.group().casefold()]
-            named = {id(e) if e is not None else ("unknown", i) for i, e in enumerate(before)}
-            if before and len(named) == 1 and before[0] is not None:
-                votes.append((before[0], gender, match.start()))
-            elif not before and previous_only is not None:
+            before = [(o, e) for o, e in here if o < match.start()]
+            word = match.group().casefold()
+            gender = lex.pronouns[word]
+            if word in ("his", "her") and following_word(prose, match.end()) in lex.kinship_words:
+                continue  # "her husband, Tom X": X is the relative of someone else
+            named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
+            if before and len(named) == 1 and before[0][1] is not None:
+                if object_pronoun(word, prose, match.end()) and not reported_between(lex, prose, before[-1][0], match.start()):
+                    others.add(gender)
+                    continue  # "X, who is treating her, said": an object is someone else
+                if gender in others or gender in seen_others:
+                    continue  # "…, said she was stable": she may be that someone else
+                votes.append((before[0][1], gender, match.start()))
+            elif not before and previous_only is not None and gender not in seen_others:
                 votes.append((previous_only, gender, match.start()))
                 carried = True
         if here:
@@ -72,6 +88,19 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             # the one named after the pronoun is not the next sentence's sure referent.
             previous_only = None if carried and only is not previous_only else only
     return votes
+
+
+def _labels_turn(lex, text: str, name_at: int, end: int) -> bool:
+    """The name opens a speaker's turn: it starts its line, after an honorific or title at
+    most, and a colon follows it ("DR. ROE: …", "- Roe: …")."""
+    line_start = text.rfind("\n", 0, name_at) + 1
+    colon = text.find(":", name_at, min(end, name_at + 40))
+    if colon < 0 or text[name_at:colon].count(" ") > 3 or "," in text[name_at:colon]:
+        return False
+    if text[colon + 1:colon + 4].lstrip()[:1] in ('"', "“"):
+        return False  # notes quoting the person ('- Roe: "…"'), whom the next line's "she" is about
+    lead = text[line_start:name_at].strip(" -*#>").casefold()
+    return not lead or lead in lex.honorifics or lex.role(lead) is not None
 
 
 class GenderVotes:

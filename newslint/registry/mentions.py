@@ -782,3 +782,29 @@ _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 
 def lowercase_vocabulary(text: str) -> set[str]:
     return set(_LOWERCASE_WORD.findall(text))
+
+
+_PLAIN_WORD = regexcache.compile(r"[\p{L}'’]+")
+
+
+def following_word(text: str, end: int) -> str:
+    found = _PLAIN_WORD.search(text, end, end + 30)
+    return found.group().casefold() if found is not None and not text[end:found.start()].strip() else ""
+
+
+# Words after "her" that make it an object ("woke her up", "told her that"), not a possessive.
+_AFTER_OBJECT = frozenset({"to", "for", "that", "and", "or", "in", "with", "at", "on", "as", "about", "from",
+                           "into", "up", "out", "back", "down", "off", "over", "by", "of", "after", "before", ""})
+
+
+def object_pronoun(word: str, text: str, end: int) -> bool:
+    """"him", or "her" as an object ("treating her,", "told her that")."""
+    if word == "him":
+        return True
+    return word == "her" and following_word(text, end) in _AFTER_OBJECT
+
+
+def reported_between(lex, text: str, name_at: int, pronoun_at: int) -> bool:
+    """A reporting verb between the person and the pronoun: "X said the alarm woke her" puts the
+    object in X's own words, where it may be X."""
+    return any(w.casefold() in lex.reporting_verbs for w in _PLAIN_WORD.findall(text, name_at, pronoun_at))

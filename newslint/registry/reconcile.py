@@ -109,8 +109,9 @@ def _relative_of(observation: NameObservation, group: list[NameObservation]) -> 
     a slip of the given name (which the form would otherwise become: a minority form)."""
     if "relative" not in observation.evidence or not observation.given:
         return False
+    # A group of the surname alone so far ("X said") is the story's subject, not the relative.
     named = [member for member in group if member.given]
-    return bool(named) and not any(same_person(observation, member) for member in named)
+    return not any(same_person(observation, member) for member in named)
 
 
 def _block_keys(surname: str) -> tuple[str, str]:

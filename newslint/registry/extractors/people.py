@@ -188,6 +188,11 @@ EXTRACTORS = [PeopleExtractor()]
 
 
 def _after_kinship_word(text: str, start: int) -> bool:
-    """"his wife, Ann X", "her son Tom X": the name follows a word for a relative."""
-    before = text[max(0, start - 30):start].rstrip(" ,").rsplit(None, 1)
-    return bool(before) and before[-1].casefold().strip("(") in lexicon().kinship_words
+    """"his wife, Ann X", "her son Tom X", "her son, Judge Tom X", "her husband, the Rev. Tom
+    X": the name follows a word for a relative, and perhaps a title or honorific."""
+    lex = lexicon()
+    words = text[max(0, start - 50):start].replace(",", " ").split()
+    while words and len(words) > 1 and (words[-1].casefold() in lex.honorifics or words[-1].casefold() == "the"
+                                        or lex.role(words[-1].casefold()) is not None):
+        words.pop()
+    return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words

@@ -37,6 +37,7 @@ class Candidate:
     entity: Entity | None  # None: someone the registry does not know, or a pronoun
     gender: str  # female | male | unknown
     pronoun: bool = False  # an earlier pronoun: someone of its gender is around
+    described: bool = False  # a person described, not named ("her father", "a nurse")
 
 
 def _described_pattern(nouns: tuple[str, ...]) -> str:
@@ -149,9 +150,10 @@ class PronounsRule(Rule):
 
     def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,
                        inside_quotes: set[int]) -> bool:
-        """A person of the pronoun's gender named in the sentences before (within the window),
-        whom a reader may take the pronoun for: the nearest person is then not sure."""
-        return any(not c.pronoun and c.gender == gender
+        """A person of the pronoun's gender named or referred to ("She worked …") in the
+        sentences before (within the window), whom a reader may take the pronoun for: the
+        nearest person is then not sure."""
+        return any(c.gender == gender and not c.described
                    for back in self._window_back(index, inside_quotes) for c in by_sentence.get(back, []))
 
     def _window_back(self, index: int, inside_quotes: set[int]) -> Iterator[int]:
@@ -220,7 +222,7 @@ class PronounsRule(Rule):
                 continue  # "X, a nurse": the named person again
             index = bisect.bisect_right(starts, match.start()) - 1
             if index >= 0:
-                found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True))
+                found.setdefault(index, []).append(Candidate(match.start(), None, gender, pronoun=True, described=True))
         name_starts = {m.start for m in names.mentions if m.kind == "person"}
         for reference in names.references:
             if reference.quoted:

@@ -730,7 +730,7 @@ def _of_noun(prose: str, end: int) -> tuple[str, int]:
 
 
 CLAUSE_MARKS = frozenset(";:—–()")
-CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who", "when", "after", "before"})
+CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who", "when", "after", "before", "then"})
 
 
 def _clause_break(prose: str, left: tuple, right: tuple) -> bool:

@@ -178,6 +178,10 @@ class DraftNames:
             # "Petrosky said" where the sources know only Petrov: a speaking surname that keeps
             # a known one's first letters.
             hits = {id(p): p for p in self._prefix_people(word) if self._is_prefix_slip(word, p.surname)}
+        if len(hits) > 1 and len({p.surname.casefold() for p in hits.values()}) == 1:
+            # A family ("Ann Roe", "her son, Tom Roe"): the slip is of the surname they share,
+            # and a lone surname in the sources stands for one of them.
+            hits = {key: p for key, p in hits.items() if any(v.form == p.surname for v in p.variants)}
         if len(hits) != 1:
             return None
         person = next(iter(hits.values()))

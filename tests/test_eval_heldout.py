@@ -17,10 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 EVAL = ROOT / "tests" / "eval"
-STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory", "breach", "housing", "storm")
-# tests/eval/measles is not here yet: its recall (0.59) is under the bar; guard it once its misses
-# are worked on. housing and storm were scored blind on the final code of their session and are
-# not tuned on yet.
+STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory", "breach", "housing", "storm", "antibody")
+# tests/eval/measles and tests/eval/obituary are not here yet: their recall (0.59, 0.57) is under
+# the bar; guard them once their misses are worked on.
 BAR = 0.6
 ROW = re.compile(r"^([a-z-]+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 

@@ -15,6 +15,8 @@ from newslint.datafiles import data_file
 from newslint.registry.wording import stem
 
 UNIT_KINDS = frozenset({"count", "duration", "percent", "amount"})
+# Units that say nothing counted or measured: none, or a duration's "gap" between two events.
+BARE_UNITS = frozenset({"", "gap"})
 NUMERIC_KINDS = frozenset({"count", "duration", "percent", "amount"})
 
 
@@ -149,8 +151,10 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
     approximation ("212,400" and "more than 212,000")."""
     if same_value(kind, a, b):
         return True
-    if not comparable(kind, a, b) or (not a_bound and not b_bound):
+    if not comparable(kind, a, b):
         return False
+    if not a_bound and not b_bound:
+        return kind == "percent" and _decimals_rounded(number_of(kind, a), number_of(kind, b))
     if a_bound == b_bound and a_bound in ("more", "less"):
         # Two limits of one figure ("covers up to $5 million" and "up to $7 million"): the
         # limit is the figure, so they agree only on its value.
@@ -174,6 +178,14 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         return False
     tolerance = 1e-9 * max(1.0, abs(left[0]) if left[0] != float("-inf") else 1.0)
     return left[0] <= right[1] + tolerance and right[0] <= left[1] + tolerance
+
+
+def _decimals_rounded(x: float | None, y: float | None) -> bool:
+    """A share given to fewer decimals that the other rounds to: "12 percent" for 12.1%."""
+    if x is None or y is None or (x == int(x)) == (y == int(y)) and _rounding(x) == _rounding(y):
+        return False
+    coarse, fine = (x, y) if _rounding(x) > _rounding(y) else (y, x)
+    return fine != int(fine) and _rounding(coarse) <= 1 and math.floor(fine / _rounding(coarse) + 0.5) * _rounding(coarse) == coarse
 
 
 def _same_when_rounded(x: float, y: float) -> bool:
@@ -325,7 +337,9 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     if kind == "year" and (unit == "since") != (other_unit == "since"):
         return None  # "since 2014" is when something began, not the year of another event
     if kind in UNIT_KINDS:
-        if not unit and not other_unit:
+        if unit in BARE_UNITS and other_unit in BARE_UNITS:
+            if unit != other_unit:
+                return None  # the time between two events ("two days after") is no span
             # Nothing counted or measured on either side ("deliberated for six hours"): the
             # words around must say it, so ask for one more of them.
             return need_shared + 1, need_words + 1

@@ -209,16 +209,16 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
                 found.append(made)
         figures.extend(_with_anchors(found))
     figures.sort(key=lambda f: f.start)
-    if any(block.kind == "table.cell" for block in document.blocks):
-        figures = _with_table_context(document, figures)
-    return figures
+    return with_table_context(document, figures)
 
 
-def _with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:
+def with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:
     """A figure in a table cell with what its row and its column say about it: a cell is a
     sentence of its own, so "| At or below 60% AMI | 92 | $77,400 |" under "| Tier | Units |
     Income |" would give 92 no context and no unit. The row's other cells and the column's
     header are its context; a count takes its unit from a header that is a plural noun."""
+    if not any(block.kind == "table.cell" for block in document.blocks):
+        return figures
     rows: dict[int, list] = defaultdict(list)  # a table line's start -> its cells, in order
     header_of: dict[int, list] = {}  # a body line's start -> its table's header cells
     header: list = []
@@ -543,6 +543,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = f"{_fmt(number * lex.time_units[base])}s"
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens) if "-" in match.group() else ("", end)
+        if not unit and _next_word(prose, end) in GAP_WORDS and _opens_sentence(prose, start, sentence_start):
+            unit = "gap"
     elif kind == "percent":
         number = parse_number(match.group("number"))
         if number is None:
@@ -622,6 +624,20 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if event:
             figure = replace(figure, anchors=("<event:" + "|".join(sorted(event)),))
     return figure, low, high
+
+
+# Words after a duration that opens its sentence and make it the time between two events
+# ("Two days after the vote, …"), compared only with another such gap, never with a span
+# ("over 76 weeks"). Inside a sentence the same words often end a span ("lifted the ban on
+# Thursday, four days after the attack" is how long the ban lasted), so those stay spans.
+GAP_WORDS = frozenset({"after", "before", "later", "earlier"})
+_GAP_LEAD = regexcache.compile(r"(?:(?:just|only|about|nearly|almost|some|barely|roughly|more\s+than|less\s+than|a|an)\s+)*", regex.I)
+
+
+def _opens_sentence(prose: str, start: int, sentence_start: int) -> bool:
+    """Nothing but a qualifier before the duration in its sentence."""
+    lead = prose[sentence_start:start].lstrip(" \t\n\"“'‘*_#>-")
+    return len(lead) < 40 and _GAP_LEAD.fullmatch(lead) is not None
 
 
 # Verbs whose tally is a vote ("passed 5-2", "the amendment failed 2-5").
@@ -724,9 +740,11 @@ def _label_context(label: str, unit: str) -> list[str]:
 
 
 def _of_noun(prose: str, end: int) -> tuple[str, int]:
-    """"12% of voters" → voters."""
+    """"12% of voters" → voters; nothing for "6% of those" (a pronoun counts nothing itself)."""
     found = _OF_NOUN.match(prose[end:end + 60])
-    return (stem(found.group(1)), end + found.end(1)) if found else ("", end)
+    if found is None or found.group(1).casefold() in lexicon().stopwords:
+        return "", end
+    return stem(found.group(1)), end + found.end(1)
 
 
 CLAUSE_MARKS = frozenset(";:—–()")

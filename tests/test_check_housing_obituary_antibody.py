@@ -1,0 +1,123 @@
+"""Misses and false alarms of the housing, storm and measles stories (scored blind last session)
+and of the antibody-trial and obituary stories (written blind this session), each fixed at its
+general cause and tested on the story's own text."""
+from __future__ import annotations
+
+from people_lint import ROOT, lint, registry_of
+
+from newslint.document.parse import parse_document
+from newslint.plugins import get_plugins
+from newslint.registry.numbers import find_figures
+
+EVAL = ROOT / "tests" / "eval"
+HOUSING = (EVAL / "housing" / "sources",)
+STORM = (EVAL / "storm" / "sources",)
+MEASLES = (EVAL / "measles" / "sources",)
+ANTIBODY = (EVAL / "antibody" / "sources",)
+OBITUARY = (EVAL / "obituary" / "sources",)
+
+
+def flagged(rule: str, text: str, sources) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+# -- figures -----------------------------------------------------------------------------------
+def test_a_table_cell_takes_its_row_and_column_header_as_context():
+    path = HOUSING[0] / "02_agenda.md"
+    document = parse_document(str(path), path.read_text(), get_plugins().parsers())
+    cell = next(f for f in find_figures(document) if f.value == "92")
+    assert cell.unit == "unit" and {"60", "77400", "below"} <= set(cell.context)
+    # So the draft's "the 92 units at the 60 percent level" is confirmed, not set against 168.
+    text = ("Thirty-four of the 168 units, about one in five, are set aside for the lowest-income tier. A family "
+            "of four earning up to $77,400 would qualify for the 92 units at the 60 percent level.\n")
+    assert flagged("facts.Figures", text, HOUSING) == []
+
+
+def test_one_in_five_before_a_comma_is_a_share_not_a_count():
+    path = EVAL / "housing" / "vote.md"
+    document = parse_document(str(path), path.read_text(), get_plugins().parsers())
+    shares = [f for f in find_figures(document) if "one in five" in f.text]
+    assert [(f.kind, f.value, f.bound) for f in shares] == [("percent", "20%", "about")]
+    assert not [f for f in find_figures(document) if f.phrase == "five"]
+
+
+def test_a_count_of_patients_is_a_count_of_participants():
+    text = ("The antibody slowed the worsening of symptoms, according to a trial of 621 patients led by researchers "
+            "at Ridgewood University School of Medicine.\n")
+    assert flagged("facts.Figures", text, ANTIBODY) == ["621"]
+    assert flagged("facts.Figures", text.replace("621", "612"), ANTIBODY) == []
+
+
+def test_a_share_rounded_to_a_whole_percent_agrees():
+    text = ("The most common side effect was an infusion reaction, such as chills or headache, reported by 12 percent "
+            "of patients on velparimab.\n")
+    assert flagged("facts.Figures", text, ANTIBODY) == []
+
+
+def test_the_time_between_two_events_is_no_span():
+    # The sources' "over 76 weeks" is the trial's length; "Two days after" is the news's age.
+    text = ("Two days after researchers reported that an experimental antibody slowed early Parkinson's disease, "
+            "attention has shifted to what the drug will cost.\n")
+    assert flagged("facts.Figures", text, ANTIBODY) == []
+
+
+def test_then_opens_a_clause_of_its_own():
+    text = ("She served five two-year terms, then moved to the Senate in 1992, winning her first race there "
+            "with 61.4 percent of the vote.\n")
+    assert flagged("facts.Figures", text, OBITUARY) == []
+
+
+# -- names and titles --------------------------------------------------------------------------
+def test_a_plural_title_before_a_list_is_each_names_title():
+    registry = registry_of(HOUSING)
+    for name in ("Brian Kessler", "Luis Delgado", "Owen Fairbairn", "Helen Szabo"):
+        person = registry.person_by_name(name)
+        assert person is not None and [t.role for t in person.titles] == ["council member"], name
+
+
+def test_an_organisation_with_one_word_misspelt():
+    text = "The apartments will be built by Brightwood Community Builders on the Tanner Road site.\n"
+    findings = lint("facts.Names", text, HOUSING)
+    assert [f.text for f in findings] == ["Brightwood Community Builders"]
+    assert "Brightwater Community Builders" in findings[0].message
+
+
+def test_relatives_who_share_a_surname_are_different_people():
+    registry = registry_of(OBITUARY)
+    people = {registry.person_by_name(n).canonical for n in ("Walter L. Brantley", "Adrian Brantley", "Cordelia Brantley")}
+    assert len(people) == 3
+    assert registry.person_by_name("Walter L. Brantley").gender != "female"  # "her husband, the Rev. …"
+    findings = lint("facts.Names", "Brantly argued the appeal herself in October 1973.\n", OBITUARY)
+    assert [f.text for f in findings] == ["Brantly"] and "Cordelia" in findings[0].message
+
+
+def test_a_death_ends_every_office():
+    text = "Flags will fly at half-staff in honor of former state Sen. Cordelia Brantley, who will lie in state Thursday.\n"
+    assert flagged("facts.Titles", text, OBITUARY) == []
+
+
+# -- quotes and pronouns -----------------------------------------------------------------------
+def test_a_speaker_with_an_age_and_a_who_clause_is_the_reporters_interview():
+    text = ("Marisa Delgado-Hunt, 44, who lives two blocks from the courthouse square, said the alarm on her phone "
+            'woke her. "I heard the sound everybody talks about, like a freight train, and then the windows went," '
+            "she said.\n")
+    assert flagged("facts.Quotes", text, STORM) == []
+
+
+def test_pronouns_about_someone_else_cast_no_gender_vote():
+    # "Dr. Daniel Osei, a pediatrician … who is treating her, said she was receiving oxygen";
+    # "DR. OSEI: Her parents have given me permission …": the girl, not the doctor.
+    assert registry_of(MEASLES).person_by_name("Daniel Osei").gender != "female"
+    text = ("Dr. Daniel Osei, the pediatrician treating her, said her parents had given him permission to discuss "
+            "her care.\n")
+    assert flagged("facts.Pronouns", text, MEASLES) == []
+
+
+def test_a_reported_pronoun_that_continues_the_storys_subject():
+    text = ('She worked across the aisle without giving much ground. "She\'ll beat you with the rulebook and then '
+            'buy you lunch," Senate Republican Leader Curtis Fenwick said of her in 2006.\n\n'
+            "Fenwick said in a statement that she was \"the toughest negotiator I ever sat across from.\"\n")
+    assert flagged("facts.Pronouns", text, OBITUARY) == []
+    # A speaker's own gender is still checked when nobody else of the pronoun's is around.
+    text = "Kowalczyk, a retired school librarian, said he has lived on Orchard Hill for 31 years.\n"
+    assert flagged("facts.Pronouns", text, HOUSING) == ["he"]

@@ -137,7 +137,7 @@ class PronounsRule(Rule):
             last = people[-1]
             if last.offset >= document.sentences[index].start and object_pronoun(match.group().casefold(), document.prose, match.end()) \
                     and not reported_between(lexicon(), document.prose, last.offset, match.start()):
-                continue  # "X, the doctor treating her, said": an object in X's own clause is someone else
+                continue  # "X, the coach who trained him, said": an object in X's own clause is someone else
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
                     any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
                 continue  # "At his shop, X said": it may point ahead

@@ -405,7 +405,7 @@ def _departed(entity: Entity) -> bool:
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
                 if (before and before[-1] in names) or (_OF_AFTER.match(where.text, match.end()) and after and after[0] in names):
                     return True
-                # "X, 84, of Memphis, a lawyer who …, died": the person an age follows is the subject.
+                # "X, 91, of Dayton, a teacher who …, died": the person an age follows is the subject.
                 aged = [m.group(1) for m in _AGED.finditer(where.text, 0, match.start())]
                 if aged and aged[0] in names:
                     return True

@@ -181,7 +181,7 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
 
 
 def _decimals_rounded(x: float | None, y: float | None) -> bool:
-    """A share given to fewer decimals that the other rounds to: "12 percent" for 12.1%."""
+    """A share given to fewer decimals that the other rounds to: "31 percent" for 30.8%."""
     if x is None or y is None or (x == int(x)) == (y == int(y)) and _rounding(x) == _rounding(y):
         return False
     coarse, fine = (x, y) if _rounding(x) > _rounding(y) else (y, x)

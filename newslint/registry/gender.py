@@ -57,7 +57,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
         only = here[0][1] if len(distinct) == 1 else None
-        # A transcript's or notes' speaker label ("DR. ROE: Her parents …"): the speaker says
+        # A transcript's or notes' speaker label ("DR. ROE: His family asked …"): the speaker says
         # "I"; a third person in the turn is someone else.
         if only is not None and _labels_turn(lex, prose, here[0][0], sentence.end):
             only = previous_only = None
@@ -76,7 +76,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             if before and len(named) == 1 and before[0][1] is not None:
                 if object_pronoun(word, prose, match.end()) and not reported_between(lex, prose, before[-1][0], match.start()):
                     others.add(gender)
-                    continue  # "X, who is treating her, said": an object is someone else
+                    continue  # "X, who coached him, said": an object is someone else
                 if gender in others or gender in seen_others:
                     continue  # "…, said she was stable": she may be that someone else
                 votes.append((before[0][1], gender, match.start()))

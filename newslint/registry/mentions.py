@@ -798,7 +798,7 @@ _AFTER_OBJECT = frozenset({"to", "for", "that", "and", "or", "in", "with", "at",
 
 
 def object_pronoun(word: str, text: str, end: int) -> bool:
-    """"him", or "her" as an object ("treating her,", "told her that")."""
+    """"him", or "her" as an object ("thanked her,", "told her that")."""
     if word == "him":
         return True
     return word == "her" and following_word(text, end) in _AFTER_OBJECT

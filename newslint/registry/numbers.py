@@ -214,8 +214,8 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
 
 def with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:
     """A figure in a table cell with what its row and its column say about it: a cell is a
-    sentence of its own, so "| At or below 60% AMI | 92 | $77,400 |" under "| Tier | Units |
-    Income |" would give 92 no context and no unit. The row's other cells and the column's
+    sentence of its own, so "| Under 18 | 41 | $2,300 |" under "| Age group | Cases |
+    Cost |" would give 92 no context and no unit. The row's other cells and the column's
     header are its context; a count takes its unit from a header that is a plural noun."""
     if not any(block.kind == "table.cell" for block in document.blocks):
         return figures
@@ -611,7 +611,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     if kind == "count" and _previous_word(prose, start, sentence_start) == "by" \
             and _MARGIN_BEFORE.search(prose, max(sentence_start, start - 80), start):
         context += ("margin",)  # "lost the race by 36 votes": the gap, like "a margin of 36 votes"
-    if not label and kind in ("duration", "amount", "percent"):  # "Appeal window: 30 days"
+    if not label and kind in ("duration", "amount", "percent"):  # "Comment period: 45 days"
         label = _label_unit(prose, start)[1]
     if label:  # the label is cut off by its colon, but it says what the number is about
         context += tuple(w for w in _label_context(label, unit) if w not in context)
@@ -628,7 +628,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
 
 # Words after a duration that opens its sentence and make it the time between two events
 # ("Two days after the vote, …"), compared only with another such gap, never with a span
-# ("over 76 weeks"). Inside a sentence the same words often end a span ("lifted the ban on
+# ("over 18 months"). Inside a sentence the same words often end a span ("lifted the ban on
 # Thursday, four days after the attack" is how long the ban lasted), so those stay spans.
 GAP_WORDS = frozenset({"after", "before", "later", "earlier"})
 _GAP_LEAD = regexcache.compile(r"(?:(?:just|only|about|nearly|almost|some|barely|roughly|more\s+than|less\s+than|a|an)\s+)*", regex.I)

@@ -289,15 +289,15 @@ class DraftNames:
 
 
 # A word of an organisation's name misspelt beyond the edit limit still starts like the
-# right one ("Brightwood" for "Brightwater"): this many letters in common at the start, and
+# right one ("Silverbrook" for "Silverbridge"): this many letters in common at the start, and
 # every other word of the name the same.
 ORGANISATION_WORD_PREFIX = 6
 
 
 def _one_word_misspelt(wanted: str, known: str) -> bool:
     """Two casefolded names of three or more words that differ in one word only, whose two
-    spellings share a long beginning: a misspelt name, not another organisation ("Harlow
-    Housing Trust" and "Harlow Housing Authority" share no beginning)."""
+    spellings share a long beginning: a misspelt name, not another organisation ("Avon
+    Valley Trust" and "Avon Valley Authority" share no beginning)."""
     mine, theirs = wanted.split(), known.split()
     if len(mine) != len(theirs) or len(mine) < 3:
         return False

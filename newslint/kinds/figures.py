@@ -3,6 +3,8 @@ figure of the same kind with a different value ("60-minute meeting" where the so
 90-minute). Silent when the sources have no such figure (the sourcing rules handle that)."""
 from __future__ import annotations
 
+import datetime
+
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -224,13 +226,15 @@ class FiguresRule(Rule):
             by_sentence[sentence_of[figure.start]].append(figure)
         dates = {f.start: f for f in figures if f.kind == "date"}
         for figure in figures:
-            if figure.kind not in self.kinds or figure.kind not in index.by_kind:
+            if figure.kind not in self.kinds:
                 continue
-            if figure.kind == "weekday":
+            if figure.kind == "weekday":  # (the calendar needs no source weekday)
                 finding = self._weekday_of_date(figure, dates, index, context)
                 if finding is not None:
                     yield finding
                     continue
+            if figure.kind not in index.by_kind:
+                continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings)
             if finding is not None:
@@ -290,6 +294,12 @@ class FiguresRule(Rule):
         date = dates.get(figure.end + gap) if gap else None
         if date is None:
             return None
+        found = _calendar_weekday(date.value, context.draft_date)
+        if found is not None and found[0] != figure.value:
+            # "Saturday, Feb. 22" in a draft dated 2026: that day is a Sunday, whatever the sources say.
+            weekday, year = found
+            message = f"'{figure.text}, {date.text}': {date.text}, {year}, is a {weekday.capitalize()}"
+            return self.finding(figure.start, date.end, message=message)
         said: dict[str, list[FigureFact]] = defaultdict(list)
         for fact in index.weekdays_by_date.get(date.value, ()):
             said[fact.value].append(fact)
@@ -333,6 +343,36 @@ class FiguresRule(Rule):
                 replacement = replacement.capitalize()
         # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
+
+
+def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | None:
+    """The weekday a date ("2026-02-22", or "02-22" in the year around the draft's date) falls
+    on, and its year; None when the year is not known or the date does not exist."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            year, month, day = map(int, parts)
+            return _WEEKDAYS[datetime.date(year, month, day).weekday()], year
+        if len(parts) != 2 or not draft_date:
+            return None
+        dated = datetime.date.fromisoformat(draft_date[:10])
+        month, day = map(int, parts)
+        # The year that puts the date nearest the draft's ("Dec. 30" in a draft of Jan. 2).
+        candidates = []
+        for year in (dated.year - 1, dated.year, dated.year + 1):
+            try:
+                candidates.append(datetime.date(year, month, day))
+            except ValueError:
+                continue
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda d: abs((d - dated).days))
+        return _WEEKDAYS[nearest.weekday()], nearest.year
+    except ValueError:
+        return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _written_before(weekday: FigureFact, date: FigureFact) -> bool:

@@ -70,7 +70,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             before = [(o, e) for o, e in here if o < match.start()]
             word = match.group().casefold()
             gender = lex.pronouns[word]
-            if word in ("his", "her") and following_word(prose, match.end()) in lex.kinship_words:
+            if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
             named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
             if before and len(named) == 1 and before[0][1] is not None:
@@ -88,6 +88,17 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             # the one named after the pronoun is not the next sentence's sure referent.
             previous_only = None if carried and only is not previous_only else only
     return votes
+
+
+def _names_a_relative(lex, text: str, end: int) -> bool:
+    """A kinship word and a name after the pronoun ("her son, Judge Tom X"); not "his mother
+    had read", where the pronoun is the person named before."""
+    kin = following_word(text, end)
+    if kin not in lex.kinship_words:
+        return False
+    at = text.find(kin, end, end + 40) + len(kin)
+    rest = text[at:at + 3].lstrip(", ")
+    return rest[:1].isupper()
 
 
 def _labels_turn(lex, text: str, name_at: int, end: int) -> bool:

@@ -288,6 +288,10 @@ class MentionFinder:
             return False  # "Judge: Ann X" in a filing's header lines
         return self._title_case(sentence)
 
+    def _in_table(self, sentence: Sentence) -> bool:
+        return 0 <= sentence.block < len(self.document.blocks) and \
+            self.document.blocks[sentence.block].kind in ("table.cell", "table.header")
+
     def _title_case(self, sentence: Sentence) -> bool:
         words = [w for w in _ANY_WORD.findall(self.text, sentence.start, sentence.end)
                  if w.casefold() not in self.lex.function_words or w[0].isupper()]
@@ -300,9 +304,11 @@ class MentionFinder:
         found: list[NameMention] = []
         for sentence in self.document.sentences:
             # A source's heading in sentence case may still name someone by title or role
-            # ("## Council Member Ann Roe — phone, Oct 15", an interview's heading in notes).
-            heading = self.skip_headlines and self.headline(sentence)
-            if heading and self._title_case(sentence):
+            # ("## Council Member Ann Roe — phone, Oct 15", an interview's heading in notes), and
+            # so may a table cell, capitalised or not ("| Children | Dr. Ann Roe; Judge Tom Roe |").
+            cell = self._in_table(sentence)
+            heading = self.skip_headlines and (cell or self.headline(sentence))
+            if heading and not cell and self._title_case(sentence):
                 continue
             previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):

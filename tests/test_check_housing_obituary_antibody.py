@@ -121,3 +121,43 @@ def test_a_reported_pronoun_that_continues_the_storys_subject():
     # A speaker's own gender is still checked when nobody else of the pronoun's is around.
     text = "Kowalczyk, a retired school librarian, said he has lived on Orchard Hill for 31 years.\n"
     assert flagged("facts.Pronouns", text, HOUSING) == ["he"]
+
+
+# -- second round: the obituary and antibody stories -------------------------------------------
+def test_a_weekday_the_calendar_puts_on_another_day():
+    text = "---\ndate: 2026-02-17\n---\n\nThe funeral will be at 11 a.m. Saturday, Feb. 22, at the church.\n"
+    findings = lint("facts.Figures", text, OBITUARY)
+    assert [f.text for f in findings] == ["Saturday, Feb. 22"] and "Sunday" in findings[0].message
+    assert flagged("facts.Figures", text.replace("Feb. 22", "Feb. 21"), OBITUARY) == []
+    # Without the draft's date the year is unknown: nothing to say.
+    assert flagged("facts.Figures", text.split("---\n\n", 1)[1], OBITUARY) == []
+
+
+def test_retired_before_a_sitting_officials_title():
+    # The sources: "her son, Judge Adrian Brantley of the Shelby County Circuit Court", and the
+    # timeline's table cell "Dr. Nia Brantley Holloway; Judge Adrian Brantley".
+    text = "She is survived by her son, Adrian Brantley, a retired Shelby County Circuit Court judge.\n"
+    assert flagged("facts.Titles", text, OBITUARY) == ["retired Shelby County Circuit Court judge"]
+
+
+def test_record_claims_and_a_milieu_for_a_source():
+    text = ("No Tennessee lawyer of her generation won more civil-rights cases in federal court.\n\n"
+            "Only 11 Tennesseans have lain in state at the Capitol.\n\n"
+            "Many in Memphis political circles say the seat will stay in the family.\n")
+    assert flagged("sourcing.Unsourced", text, OBITUARY) == ["No Tennessee lawyer of her generation won more civil-rights cases in federal court",
+                                                             "Only 11 Tennesseans have lain in state at the Capitol"]
+    assert flagged("sourcing.VagueSource", text, OBITUARY) == ["Many in Memphis political circles say"]
+
+
+def test_a_claim_the_sources_make_in_the_same_words_is_sourced():
+    text = "Ridgewood enrolled 74 participants at its Halbrook clinic, more than any other site, and coordinated all 41 sites.\n"
+    assert flagged("sourcing.Unsourced", text, ANTIBODY) == []
+    text = "Ridgewood's Halbrook clinic enrolled more participants than any other hospital in the country.\n"
+    assert len(flagged("sourcing.Unsourced", text, ANTIBODY)) == 1
+
+
+def test_a_company_given_another_kind_of_company():
+    text = "The drug is made by Castellan Pharmaceuticals of Cambridge, Massachusetts.\n"
+    findings = lint("facts.Names", text, ANTIBODY)
+    assert [(f.text, f.severity) for f in findings] == [("Castellan Pharmaceuticals", "warning")]
+    assert flagged("facts.Names", text.replace("Pharmaceuticals", "Therapeutics Inc."), ANTIBODY) == []

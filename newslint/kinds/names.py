@@ -10,8 +10,8 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError
 from newslint.registry.explain import canonical_mentions, evidence, object_pronoun, support
 from newslint.registry.resolve import (
-    CROSSED, MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, WRONG_GIVEN, WRONG_VARIANT, Resolution,
-    Thresholds, draft_names)
+    CROSSED, MISSES, NEAR_GIVEN, NEAR_ORGANISATION, NEAR_SURNAME, OTHER_ORGANISATION_WORD, WRONG_GIVEN, WRONG_VARIANT,
+    Resolution, Thresholds, draft_names)
 
 DEFAULT_MESSAGE = "'%s': the sources name %s %s (%s)"
 
@@ -55,7 +55,7 @@ class NamesRule(Rule):
         for resolution in names.resolutions():
             if resolution.how not in MISSES:
                 continue
-            if resolution.how == NEAR_ORGANISATION and not self.organisations:
+            if resolution.how in (NEAR_ORGANISATION, OTHER_ORGANISATION_WORD) and not self.organisations:
                 continue
             yield self._finding(resolution)
 
@@ -74,7 +74,7 @@ class NamesRule(Rule):
             proof += evidence(wrong.mentions, 1)
         certain = resolution.how in (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_ORGANISATION) \
             or resolution.title_agrees
-        severity = None if certain or resolution.how not in (WRONG_GIVEN, CROSSED) else "warning"
+        severity = None if certain or resolution.how not in (WRONG_GIVEN, CROSSED, OTHER_ORGANISATION_WORD) else "warning"
         safe = certain and len(mentions) >= self.safe_fix_support
         return self.finding(mention.start, mention.end, *args, message=None if message == self.message else
                             _fill(message, args), fix=Fix(right, safe=safe), evidence=proof, severity=severity)

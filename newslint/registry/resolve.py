@@ -30,8 +30,10 @@ NEAR_GIVEN = "near-given"  # "Adaa Okonjo"
 NEAR_BOTH = "near-both"
 WRONG_GIVEN = "wrong-given"  # "Ella Okonjo": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
+OTHER_ORGANISATION_WORD = "other-organisation-word"  # "Acme Pharmaceuticals" for Acme Therapeutics
 CROSSED = "crossed"  # "Ada Kovacs": one person's given name with another's surname
-MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION, CROSSED)
+MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION, OTHER_ORGANISATION_WORD,
+          CROSSED)
 
 
 @dataclass
@@ -283,9 +285,36 @@ class DraftNames:
                 if _one_word_misspelt(wanted, known):
                     hits.append(organisation)
                     break
-        if len(hits) != 1:
+        if len(hits) == 1:
+            return Resolution(mention, hits[0], NEAR_ORGANISATION)
+        if hits:
             return None
-        return Resolution(mention, hits[0], NEAR_ORGANISATION)
+        # The same name with another kind of organisation ("Acme Pharmaceuticals" where the
+        # sources know only Acme Therapeutics): one known organisation has the draft's own words.
+        core, kinds = _name_core(wanted)
+        if not core:
+            return None
+        hits = [organisation for organisation, forms in self.known.organisation_forms
+                if any(theirs[0] == core and theirs[1] != kinds for theirs in map(_name_core, (k for k, _ in forms)))]
+        return Resolution(mention, hits[0], OTHER_ORGANISATION_WORD) if len(hits) == 1 else None
+
+
+# Legal forms, left out when names are compared: "Acme Solutions" is Acme Solutions LLC.
+LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp"})
+
+
+def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A casefolded company name's own words and its words for a kind of company ("acme
+    therapeutics" -> (("acme",), {"therapeutics"})); ((), ∅) unless it has both, and no other
+    organisation word."""
+    lex = lexicon()
+    words = [w.strip(".,") for w in name.split() if w not in lex.function_words]
+    words = [w for w in words if w not in LEGAL_FORMS]
+    core = tuple(w for w in words if w not in lex.company_words)
+    kinds = frozenset(w for w in words if w in lex.company_words)
+    if not core or not kinds or any(w in lex.organisation_words for w in core):
+        return (), frozenset()
+    return core, kinds
 
 
 # A word of an organisation's name misspelt beyond the edit limit still starts like the

@@ -161,3 +161,14 @@ def test_a_company_given_another_kind_of_company():
     findings = lint("facts.Names", text, ANTIBODY)
     assert [(f.text, f.severity) for f in findings] == [("Castellan Pharmaceuticals", "warning")]
     assert flagged("facts.Names", text.replace("Pharmaceuticals", "Therapeutics Inc."), ANTIBODY) == []
+
+
+def test_a_quotation_given_by_a_pronoun_to_the_one_speaker_in_view():
+    text = ('Curtis Fenwick said he and Brantley "fought about everything but the facts." He went further, '
+            'calling her "the conscience of the General Assembly for three decades."\n')
+    findings = lint("facts.Attribution", text, OBITUARY)
+    assert len(findings) == 1 and "Lamar Hightower" in findings[0].message
+    # With the sources' speaker named just before, the pronoun is the slip, not the speaker.
+    text = ("Rep. Lamar Hightower spoke after Curtis Fenwick. "
+            '"She was the conscience of the General Assembly for three decades," he said.\n')
+    assert lint("facts.Attribution", text, OBITUARY) == []

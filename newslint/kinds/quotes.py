@@ -89,7 +89,7 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     registry = context.registry
     if item.speaker:
         return not known_speaker(registry, index, item.speaker, near=True)
-    if item.how != "pronoun" or item.block is None:
+    if not item.how.startswith("pronoun") or item.block is None:
         return False
     names = draft_names(context)
     # The paragraph's people before the quotation, else the previous paragraph's ("X, a
@@ -242,7 +242,7 @@ class AttributionRule(Rule):
         # A speaker's quotation split in two ('"…," said X. "…"') is one misattribution.
         reported: set[tuple] = set()
         for item in _attributions(context):
-            if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation"):
+            if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation", "pronoun-sure"):
                 continue
             if not known_speaker(registry, index, item.speaker):
                 continue  # a misspelled name is the name check's business, not another speaker
@@ -261,6 +261,8 @@ class AttributionRule(Rule):
                     speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
             if not facts or any(same_person(item.speaker, speaker) for speaker in speakers):
+                continue
+            if item.how == "pronoun-sure" and _pronoun_slip(context, registry, item, speakers):
                 continue
             facts = list({(f.provenance.source, f.provenance.line): f for f in facts}.values())
             key = (item.block, item.speaker, tuple(sorted((f.provenance.source, f.provenance.line) for f in facts)))
@@ -284,6 +286,23 @@ class AttributionRule(Rule):
         wording = quote_words(match.wording)
         return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
                 if contains_segments(quote_words(f.text), [wording])]
+
+
+def _pronoun_slip(context: CheckContext, registry, item: Attribution, speakers: set[str]) -> bool:
+    """'"…," he said' where the sources' speaker is named just before, or is no person they
+    know by name: the pronoun may be the slip (the pronoun check's business), not the speaker."""
+    people = [registry.person_by_name(speaker) for speaker in speakers]
+    if any(person is None for person in people):
+        return True
+    blocks = context.document.blocks
+    start = blocks[max(0, item.block - 1)].start if item.block is not None else 0
+    names = draft_names(context)
+    for mention in names.mentions:
+        if start <= mention.start < item.quote.start and mention.kind == "person":
+            resolution = names.resolve(mention)
+            if resolution is not None and any(resolution.entity is person for person in people):
+                return True
+    return False
 
 
 def _attribution_span(context: CheckContext, item: Attribution) -> tuple[int, int]:

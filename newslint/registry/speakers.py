@@ -696,6 +696,8 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
         known = [k for k in compatible if state.genders.get(k) == wanted]
         if known:  # the sources' gender agrees: certain
             item.speaker = known[0]
+            if len(known) == 1 and len(compatible) == 1 and group is groups[0]:
+                item.how = "pronoun-sure"  # the one person of that gender in the nearest sentence
             return
         key = compatible[0]
         # No gender known: certain only when this is the one person in view, or the speaker
@@ -704,6 +706,7 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
         if (len(distinct) == 1 and (key.casefold() in state.speakers or _says(state, key, lex))) \
                 or key == _previous_speaker(state, item):
             item.speaker = key
+            item.how = "pronoun-sure"
         return
 
 

@@ -172,3 +172,18 @@ def test_a_quotation_given_by_a_pronoun_to_the_one_speaker_in_view():
     text = ("Rep. Lamar Hightower spoke after Curtis Fenwick. "
             '"She was the conscience of the General Assembly for three decades," he said.\n')
     assert lint("facts.Attribution", text, OBITUARY) == []
+
+
+def test_a_time_of_day_the_sources_give_otherwise():
+    text = ("She will lie in state in the Capitol's Old Supreme Court Chamber from 10 a.m. to 6 p.m. Thursday, "
+            "according to the governor's office.\n")
+    findings = lint("facts.Figures", text, OBITUARY)
+    assert [f.text for f in findings] == ["6 p.m."] and "4 p.m." in findings[0].message
+    assert flagged("facts.Figures", text.replace("6 p.m.", "4 p.m."), OBITUARY) == []
+    # A range's start takes its end's half of the day: the sources' "from 10 to 11:30 a.m."
+    text = "Students get a live online lesson with a Lakeview teacher every weekday from 10 a.m. to noon.\n"
+    assert flagged("facts.Figures", text, MEASLES) == ["noon"]
+    assert flagged("facts.Figures", text.replace("noon", "11:30 a.m."), MEASLES) == []
+    # An approximate time is not compared.
+    text = "Students get a live online lesson with a Lakeview teacher every weekday from about 10 a.m. until after noon.\n"
+    assert flagged("facts.Figures", text, MEASLES) == []

@@ -14,8 +14,8 @@ import regex
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, comparable, consistent, key, person_words,
-                                          policy, same_value, scores)
+from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, key,
+                                           person_words, policy, same_value, scores)
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, Figure, find_figures, lexicon, number_text
 
@@ -144,8 +144,9 @@ class FigureIndex:
             if same_value(figure.kind, figure.value, fact.value) \
                     and (p.normal(fact.unit) == p.normal(figure.unit) or not figure.unit) \
                     and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
-                    and len(mine.context & theirs.context) >= least:
-                return True
+                    and len(mine.context & theirs.context) >= least \
+                    and not (figure.kind == "time" and anchors_disagree(mine.anchors, theirs.anchors)):
+                return True  # (a time of another day is another event's: "6 p.m. Wednesday")
         return False
 
 
@@ -333,7 +334,7 @@ class FiguresRule(Rule):
         """The source's figure in place of the draft's, when all matching sources agree."""
         if not single:
             return None
-        if figure.kind in ("date", "month", "year", "weekday"):
+        if figure.kind in ("date", "month", "year", "weekday", "time"):
             replacement = said
         else:
             replacement = number_text(figure.kind, said)

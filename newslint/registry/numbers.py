@@ -26,7 +26,7 @@ from newslint.kinds.literals import Folded, Needs
 from newslint.registry.wording import stem
 from newslint.yamlcache import ParsedYaml
 
-KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday")
+KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday", "time")
 TIME_KINDS = frozenset({"date", "month", "year", "weekday"})
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
@@ -116,6 +116,12 @@ def lexicon() -> Lexicon:
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
         "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),
         "weekday": regexcache.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
+        # A time of day: "9:31 p.m.", "7 a.m.", "noon"; a range's start takes its end's half of
+        # the day ("from 10 to 11:30 a.m.").
+        "time": regexcache.compile(r"(?<![\w.:$\-/])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?"
+                                   r"|(?<![\w.:$\-/])(?P<hour2>\d{1,2})(?::(?P<minute2>[0-5]\d))?(?=\s*(?:to|until|-|–)\s*"
+                                   r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
+                                   r"|\b(?P<word>noon|midnight)\b", regex.I),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
         "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
         "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
@@ -397,6 +403,8 @@ def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
         kinds += ["date", "month"] if digit else ["month"]
     if weekday:
         kinds.append("weekday")
+    if digit:
+        kinds.append("time")
     if digit or word:
         kinds += ["duration", "percent", "fraction"]
     if digit:
@@ -492,6 +500,18 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
                 and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
             return None  # "at Sunday school classes", "a Monday deadline": a kind, not the day of an event
+    elif kind == "time":
+        if _previous_word(prose, start, sentence_start) in _LOOSE_TIME:
+            return None  # "about 3:40 a.m.", "after 3 p.m.": no one time to compare
+        if match.group("word"):
+            value = "12:00" if match.group("word").casefold() == "noon" else "00:00"
+        else:
+            hour = int(match.group("hour") or match.group("hour2"))
+            minute = int(match.group("minute") or match.group("minute2") or 0)
+            half = (match.group("half") or match.group("half2")).casefold()
+            if not 1 <= hour <= 12:
+                return None
+            value = f"{hour % 12 + (12 if half == 'p' else 0):02d}:{minute:02d}"
     elif kind == "fraction":
         if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
             return None  # "the second half of the match": a part, not a share
@@ -615,7 +635,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         label = _label_unit(prose, start)[1]
     if label:  # the label is cut off by its colon, but it says what the number is about
         context += tuple(w for w in _label_context(label, unit) if w not in context)
-    phrase = prose[start:max(end, unit_end)].rstrip(".,;:")
+    phrase = prose[start:max(end, unit_end)].rstrip(",;:" if kind == "time" else ".,;:")  # (a time keeps "p.m.")
     figure = Figure(kind, value, prose[start:end], start, end, unit, context, *number_span, phrase=phrase, bound=bound)
     if kind == "duration" and _next_word(prose, max(end, unit_end)) in ("after", "before", "since", "until"):
         # "agreed on July 4, two weeks after talks opened": the duration joins two events;
@@ -638,6 +658,11 @@ def _opens_sentence(prose: str, start: int, sentence_start: int) -> bool:
     """Nothing but a qualifier before the duration in its sentence."""
     lead = prose[sentence_start:start].lstrip(" \t\n\"“'‘*_#>-")
     return len(lead) < 40 and _GAP_LEAD.fullmatch(lead) is not None
+
+
+# Words before a time of day that make it approximate or open-ended.
+_LOOSE_TIME = frozenset({"about", "around", "approximately", "roughly", "nearly", "almost", "after", "before",
+                         "since", "by", "past", "circa", "shortly", "just"})
 
 
 # Verbs whose tally is a vote ("passed 5-2", "the amendment failed 2-5").

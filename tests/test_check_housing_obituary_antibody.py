@@ -187,3 +187,14 @@ def test_a_time_of_day_the_sources_give_otherwise():
     # An approximate time is not compared.
     text = "Students get a live online lesson with a Lakeview teacher every weekday from about 10 a.m. until after noon.\n"
     assert flagged("facts.Figures", text, MEASLES) == []
+
+
+def test_heads_of_different_public_bodies_and_unnamed_kinds_of_organisation():
+    text = "Carrow Bend Police Chief Thomas J. Kowalczyk said his deputies had checked more than 300 structures.\n"
+    findings = lint("facts.Titles", text, STORM)
+    assert [f.text for f in findings] == ["Carrow Bend Police Chief"] and "sheriff" in findings[0].message
+    assert flagged("facts.Titles", "Sheriff Thomas J. Kowalczyk said his deputies had checked 300 structures.\n", STORM) == []
+    # The sources: "hospital spokeswoman Grace Nakamura-Ellis".
+    text = "Grace Nakamura-Ellis, a spokeswoman for the state health department, said staff worked through the night.\n"
+    assert flagged("facts.Titles", text, STORM) == ["a spokeswoman for the state health department"]
+    assert flagged("facts.Titles", text.replace("the state health department", "the hospital"), STORM) == []

@@ -645,6 +645,11 @@ class MentionFinder:
                 # "a spokeswoman for the governor's office": an office named by its holder.
                 org = [f"{words[after][0]} {words[after + 1][0]}"]  # one item: keeps its possessive
                 after += 2
+            kind = words[described - 1][0].casefold() if described > after else ""
+            if not org and lex.generic(kind) and words[after - 1][0].casefold() == "the":
+                # "a spokeswoman for the state health department": a kind of organisation, unnamed.
+                org = [kind]
+                after = described
             if org:
                 affiliation = affiliation + org if not affiliation else affiliation
                 role_end = words[after - 1][2]

@@ -198,3 +198,12 @@ def test_heads_of_different_public_bodies_and_unnamed_kinds_of_organisation():
     text = "Grace Nakamura-Ellis, a spokeswoman for the state health department, said staff worked through the night.\n"
     assert flagged("facts.Titles", text, STORM) == ["a spokeswoman for the state health department"]
     assert flagged("facts.Titles", text.replace("the state health department", "the hospital"), STORM) == []
+
+
+def test_transposed_digits_are_a_figure_slip_not_an_unsourced_statistic():
+    text = ("At the peak of the outage, 32,400 Ozark Prairie Electric Cooperative customers in Tillman, Greer and "
+            "Lawson counties were without power.\n")
+    findings = lint("facts.Figures", text, STORM)
+    assert [f.text for f in findings] == ["32,400"] and "23,400" in findings[0].message
+    assert flagged("sourcing.Unsourced", text, STORM) == []
+    assert flagged("facts.Figures", text.replace("32,400", "23,400"), STORM) == []

@@ -129,7 +129,25 @@ class FigureIndex:
 
     def speaks_to(self, p: Policy, figure: Figure) -> bool:
         """The sources give this figure, or another value of it (the figure check's business)."""
-        return self.confirms(p, figure) or bool(self.related(p, figure))
+        return self.confirms(p, figure) or bool(self.related(p, figure)) or bool(self.transposed(p, figure))
+
+    def transposed(self, p: Policy, figure: Figure) -> list[FigureFact]:
+        """Source figures of the same unit, in a clause sharing two items or more with the
+        draft's, whose digits are the draft's with two neighbours swapped ("32,400" for 23,400):
+        a slip of the keyboard, which the words around rarely match well enough to relate."""
+        digits = _digits(figure.kind, figure.value)
+        facts = self.by_kind.get(figure.kind)
+        if digits is None or facts is None or (figure.kind, figure.value) in self.values:
+            return []
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        found = []
+        for fact, theirs in facts.sharing(mine, 2, unit_bucket(p, figure.kind, figure.unit)):
+            theirs_digits = _digits(fact.kind, fact.value)
+            if theirs_digits is not None and _swapped(digits, theirs_digits) \
+                    and figure.value.partition(" ")[2] == fact.value.partition(" ")[2] \
+                    and len(mine.context & theirs.context) >= 2:
+                found.append(fact)
+        return found
 
     def confirms(self, p: Policy, figure: Figure, at_least: int = 0) -> bool:
         """A source figure of the same value speaks of the same thing: one shared item fewer
@@ -151,6 +169,22 @@ class FigureIndex:
 
 
 _SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
+
+
+def _digits(kind: str, value: str) -> str | None:
+    """A whole count's, amount's or percentage's digits ("23400 dollar" -> "23400")."""
+    if kind not in ("count", "amount", "percent"):
+        return None
+    number = value.split(" ")[0].rstrip("%")
+    return number if number.isdigit() and len(number.rstrip("0")) >= 2 else None
+
+
+def _swapped(a: str, b: str) -> bool:
+    """b is a with two different neighbouring digits swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    at = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(at) == 2 and at[1] == at[0] + 1 and a[at[0]] == b[at[1]] and a[at[1]] == b[at[0]]
 
 
 DERIVED_WORDS = frozenset({"margin", "net"})
@@ -237,7 +271,7 @@ class FiguresRule(Rule):
             if figure.kind not in index.by_kind:
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
-            finding = self._check_one(figure, index, siblings)
+            finding = self._check_one(figure, index, siblings) or self._transposed(figure, index)
             if finding is not None:
                 yield finding
 
@@ -285,6 +319,17 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _transposed(self, figure: Figure, index: FigureIndex) -> Finding | None:
+        facts = index.transposed(self.policy, figure)
+        if not facts or index.confirms(self.policy, figure):
+            return None
+        said = facts[0].text
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        message = format_message(self.message, (figure.phrase or figure.text, said, where)) + "; the digits look transposed"
+        return self.finding(figure.number_start, figure.number_end, message=message,
+                            fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _weekday_of_date(self, figure: Figure, dates: dict[int, Figure], index: FigureIndex,
                          context: CheckContext) -> Finding | None:

@@ -721,7 +721,10 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     run = []
     for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:
         between = prose[end:start] if not run else prose[run[-1][1]:start]
-        if any(c in between for c in ",;:.!?()\"“”") or len(run) == 3:
+        # Up to three words, a name's capitalised words not counted ("23,400 Ozark Prairie
+        # Electric Cooperative customers" counts customers), six at most.
+        if any(c in between for c in ",;:.!?()\"“”") or len(run) == 6 \
+                or sum(1 for r in run if not r[3]) == 3:
             break
         word = text.casefold().rstrip(".")
         if word in lex.stopwords or word in lex.months or word in lex.not_units or parse_number(word) is not None:
@@ -730,9 +733,12 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
             break
         if amount and text[:1].isupper():
             break
-        run.append((start, stop, word))
+        run.append((start, stop, word, text[:1].isupper()))
         if word.endswith("s") and not word.endswith("ss"):  # a plural noun heads the phrase
             break
+    if run and run[-1][3] and not all(r[3] for r in run):
+        while run[-1][3]:
+            run.pop()  # "three budget votes Acme": the name after the noun is not the noun
     if not run:
         return "", end
     plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]

@@ -207,3 +207,11 @@ def test_transposed_digits_are_a_figure_slip_not_an_unsourced_statistic():
     assert [f.text for f in findings] == ["32,400"] and "23,400" in findings[0].message
     assert flagged("sourcing.Unsourced", text, STORM) == []
     assert flagged("facts.Figures", text.replace("32,400", "23,400"), STORM) == []
+
+
+def test_a_noun_for_a_woman_or_a_man_beside_the_name_gives_the_gender():
+    # "her daughter, Dr. Nia Brantley Holloway": no pronoun in the sources says it.
+    assert registry_of(OBITUARY).person_by_name("Nia Brantley Holloway").gender == "female"
+    text = ('"She believed the law belonged to ordinary people," Dr. Nia Brantley Holloway, Brantley\'s daughter, '
+            'said in the family\'s statement. "She asked us to tell everyone not to be sad for long," he added.\n')
+    assert flagged("facts.Pronouns", text, OBITUARY) == ["he"]

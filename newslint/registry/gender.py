@@ -90,6 +90,31 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
     return votes
 
 
+_WORDS_BEFORE = regex.compile(r"([\p{L}.]+)[\s,]*$")
+_APPOSITIVE_NOUN = regex.compile(r",\s+(?:a|an|the|his|her|their|[\p{Lu}][\p{L}'’]*['’]s)\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}]+)\b")
+
+
+def _gendered_noun(text: str, mention) -> str:
+    """The gender a noun for a woman or a man next to the name gives ("her daughter, Dr. Ann
+    Roe", "Tom Roe, her husband,", "Ann Roe, a mother of three"); "" when none does."""
+    lex = lexicon()
+    head = text[max(0, mention.start - 40):mention.start]
+    for _ in range(3):  # past an honorific or "the": "her daughter, Dr. Ann Roe"
+        found = _WORDS_BEFORE.search(head)
+        if found is None:
+            break
+        word = found.group(1).casefold()
+        if word in lex.gendered_nouns:
+            return lex.gendered_nouns[word]
+        if word not in lex.honorifics and word.rstrip(".") + "." not in lex.honorifics and word != "the":
+            break
+        head = head[:found.start()]
+    after = _APPOSITIVE_NOUN.match(text, mention.end, mention.end + 60)
+    if after is not None and after.group(1) in lex.gendered_nouns:
+        return lex.gendered_nouns[after.group(1)]
+    return ""
+
+
 def _names_a_relative(lex, text: str, end: int) -> bool:
     """A kinship word and a name after the pronoun ("her son, Judge Tom X"); not "his mother
     had read", where the pronoun is the person named before."""
@@ -141,8 +166,11 @@ class GenderVotes:
         for document, names, references in mentions:
             for mention in names:
                 entity = by_form.get(" ".join(mention.words))
-                if entity is not None and mention.honorific:
-                    weights[id(entity)][mention.honorific].append((STRONG, provenance(document, mention.start)))
+                if entity is None:
+                    continue
+                gender = mention.honorific or _gendered_noun(document.prose, mention)
+                if gender:
+                    weights[id(entity)][gender].append((STRONG, provenance(document, mention.start)))
             candidates = sentence_candidates(document, names, references, resolve)
             for entity, gender, offset in pronoun_votes(document, candidates, pattern):
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))

@@ -215,3 +215,36 @@ def test_a_noun_for_a_woman_or_a_man_beside_the_name_gives_the_gender():
     text = ('"She believed the law belonged to ordinary people," Dr. Nia Brantley Holloway, Brantley\'s daughter, '
             'said in the family\'s statement. "She asked us to tell everyone not to be sad for long," he added.\n')
     assert flagged("facts.Pronouns", text, OBITUARY) == ["he"]
+
+
+UNIVERSITY = (EVAL / "university" / "sources",)
+FERRY = (EVAL / "ferry" / "sources",)
+
+
+def test_twenty_four_months_are_two_years():
+    assert flagged("facts.Figures", "The board's final report is expected within two years.\n", FERRY) == []
+
+
+def test_the_minutes_of_a_clock_time_are_no_count():
+    text = "At 7:29 the crew turned 12 degrees to port to pass a fishing boat picked up on radar.\n"
+    assert flagged("facts.Figures", text, FERRY) == []
+
+
+def test_gaps_after_one_event_from_two_others_differ():
+    # The campus paper, two days after the audit, about a meeting; the draft, about the resignation.
+    text = ("Bellhaven State University President Gregory Lindqvist resigned Friday, four days after a state audit "
+            "found that his administration had understated the budget shortfall.\n")
+    assert flagged("facts.Figures", text, UNIVERSITY) == []
+
+
+def test_the_day_someone_spoke_is_not_the_day_of_the_event():
+    text = ("Castellanos was named Friday after the Board of Trustees accepted the resignation of President "
+            "Gregory Lindqvist.\n")
+    assert flagged("facts.Figures", text, UNIVERSITY) == []
+
+
+def test_a_description_may_hold_an_abbreviation():
+    text = ('Priya Nandakumar, a junior nursing major from St. Louis, said in an interview Saturday that she had '
+            'not decided. "I came here because it was close to home," she said.\n')
+    assert flagged("facts.Pronouns", text, UNIVERSITY) == []
+    assert flagged("facts.Quotes", text, UNIVERSITY) == []

@@ -233,10 +233,7 @@ def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     same side of the figure: different events ("In March 2019, the museum bought" vs "bought
     on Thursday"; "rejected on June 20, three days after" vs "agreed on July 4, two weeks
     after")."""
-    events = [{w for x in side if x.startswith("<event:") for w in x[7:].split("|")} for side in (a, b)]
-    if events[0] and events[1] and 2 * len(events[0] & events[1]) < min(len(events[0]), len(events[1])):
-        # A duration from another event: "agreed the price a month after" vs "the offer was
-        # rejected two weeks after" (half the words of the shorter event at least, to agree).
+    if events_disagree(a, b):
         return True
     a = tuple(x for x in a if not x.startswith("<event:"))
     b = tuple(x for x in b if not x.startswith("<event:"))
@@ -248,6 +245,15 @@ def anchors_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         if left and right and not any(_anchor_agrees(x, y) for x in left for y in right):
             return True
     return False
+
+
+def events_disagree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Durations from two other events: "agreed the price a month after" vs "the offer was
+    rejected two weeks after" (half the words of the shorter event at least, to agree)."""
+    # Ordinary words only: the people are often the same, the act ("resigned", "met") is not.
+    events = [{w for x in side if x.startswith("<event:") for w in x[7:].split("|") if not w[:1].isupper()}
+              for side in (a, b)]
+    return bool(events[0] and events[1]) and 2 * len(events[0] & events[1]) < min(len(events[0]), len(events[1]))
 
 
 def comparable(kind: str, a: str, b: str) -> bool:
@@ -301,6 +307,9 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
         if persons and b.persons and persons.isdisjoint(b.persons):
             found.append(0)  # one player's goals are not another's
             continue
+        if kind == "duration" and (anchors or b.anchors) and events_disagree(anchors, b.anchors):
+            found.append(0)  # "resigned Friday, four days after the audit" is no "meeting, two days after" it
+            continue
         required = need[0] + (person_penalty if bool(persons) != bool(b.persons) else 0)
         # Ordinary words in common, and a day both clauses are dated to (same_day); not for a
         # weekday, which the date of its clause does not name ("attended Monday's meeting and
@@ -336,6 +345,8 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     need_shared, need_words = p.min_shared.get(kind, 3), max(p.min_words, p.min_words_by_kind.get(kind, 0))
     if kind == "year" and (unit == "since") != (other_unit == "since"):
         return None  # "since 2014" is when something began, not the year of another event
+    if kind == "weekday" and (unit == "said") != (other_unit == "said"):
+        return None  # "said Tuesday" is when someone spoke, not the day of the event
     if kind in UNIT_KINDS:
         if unit in BARE_UNITS and other_unit in BARE_UNITS:
             if unit != other_unit:

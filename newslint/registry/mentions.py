@@ -49,7 +49,7 @@ class NameMention:
     kind: str = "person"  # person | organisation
     title: TitlePhrase | None = None
     honorific: str = ""  # gender the honorific implies, "" when none
-    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive
+    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive, described
     sentence: Sentence | None = None
     quoted: bool = False  # inside a quotation (the speaker's words)
     maybe_person: bool = False  # an organisation-like name that is a person if named so elsewhere
@@ -681,6 +681,8 @@ class MentionFinder:
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")  # "X, a therapist who drives to work, said"
+            if len(mention.words) == 2 and _PERSONAL.match(self.text, mention.end):
+                mention.evidence.add("described")  # "Ann Roe, who covers banks, said", "Ann Roe, 61, said": no company
             return
         after = _ANY_WORD.search(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".
@@ -757,8 +759,12 @@ _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
+_PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
 # "X, a therapist who drives to work, said", "X, 44, who lives nearby, said", "X, 61, said".
-_DESCRIPTION = r"(?:an?|the|who|whose)\s[^,;:.!?\"“”()]{1,160},\s+"
+# A description's characters: no clause mark, and a full stop only after an abbreviation
+# ("a nursing major from St. Louis"). Shared with the speaker finder (speakers._DESCRIBED).
+DESCRIPTION_CHAR = r"(?:[^,;:.!?\"“”()]|(?<=\b(?:St|Mt|Ft|Jr|Sr|Inc|Co|Corp|Ltd|Ave|Blvd|Rd|\p{Lu}))\.)"
+_DESCRIPTION = rf"(?:an?|the|who|whose)\s{DESCRIPTION_CHAR}{{1,160}},\s+"
 _DESCRIBED_THEN_VERB = regexcache.compile(rf",\s+(?:\d{{1,3}},\s+(?:{_DESCRIPTION})?|{_DESCRIPTION})(\p{{Ll}}+)\b")
 
 

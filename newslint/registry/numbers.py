@@ -99,7 +99,7 @@ def lexicon() -> Lexicon:
     money_words = "|".join(sorted((c for c in currencies if c.isalpha()), key=len, reverse=True))
     symbols = "|".join(regex.escape(c) for c in sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True))
     percent = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["percent_words"])
-    before = r"\b(?<![\w.\-/$€£¥])"  # \b first: most positions fail at once
+    before = r"\b(?<![\w.\-/$€£¥])(?<!\d:)"  # \b first: most positions fail at once; not the minutes of "7:29"
     multiple = "|".join(sorted(multiplicatives, key=len, reverse=True)) or "(?!)"
     fraction = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(fractions, key=len, reverse=True)) or "(?!)"
     qualifier = "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True)) or "(?!)"
@@ -496,6 +496,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
     if kind == "weekday":
         value = match.group("day").casefold()
+        if _previous_word(prose, start, sentence_start) in _SAID:
+            unit = "said"  # "said Tuesday": the day of the statement
         after = _NEXT_WORD.match(prose[end:end + 40])
         if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
                 and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
@@ -658,6 +660,10 @@ def _opens_sentence(prose: str, start: int, sentence_start: int) -> bool:
     """Nothing but a qualifier before the duration in its sentence."""
     lead = prose[sentence_start:start].lstrip(" \t\n\"“'‘*_#>-")
     return len(lead) < 40 and _GAP_LEAD.fullmatch(lead) is not None
+
+
+# Verbs of saying before a weekday: the day is when someone spoke.
+_SAID = frozenset({"said", "says", "told", "wrote", "testified", "added", "announced", "confirmed", "acknowledged"})
 
 
 # Words before a time of day that make it approximate or open-ended.

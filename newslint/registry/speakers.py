@@ -24,6 +24,7 @@ import regex
 from newslint import regexcache
 from newslint.datafiles import data_file
 from newslint.document.model import Document, Quote
+from newslint.registry.mentions import DESCRIPTION_CHAR
 from newslint.registry.model import Registry
 
 TOKEN = regexcache.compile(r"\(?[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-&]*\)?|[,;:.!?—–]")
@@ -257,8 +258,39 @@ def attribute(document: Document, registry: Registry | None = None,
     for item in found:
         if item.how == "pronoun-pending":
             _resolve_pronoun(state, item)
+        elif not item.how:
+            _introduced(state, item)
     _continuations(document, found)
     return found
+
+
+def _introduced(state: _State, item: Attribution) -> None:
+    """A quotation that opens its paragraph or block quote right after a sentence ending in a
+    colon that names one person ("Ann Roe said:", "The filing quotes Roe's statement to
+    customers:") is that person's."""
+    doc = state.document
+    if item.block is None or item.block == 0:
+        return
+    block = doc.blocks[item.block]
+    if doc.text[block.start:item.quote.start].strip(" \t>*_-"):
+        return
+    previous = doc.blocks[item.block - 1]
+    if not doc.text[previous.start:previous.end].rstrip().endswith(":"):
+        return
+    sentence = doc.sentence_at(max(previous.start, previous.end - 1))
+    start = sentence.start if sentence is not None else previous.start
+    named = [m for m in state.mentions if start <= m.start < previous.end]
+    if len({m.key for m in named}) != 1 or named[0].key.startswith("?"):
+        return
+    mention = named[0]
+    item.speaker, item.how = mention.key, "before"
+    item.speaker_start = mention.start
+    word = _NAME_AT.match(doc.text, mention.start)
+    item.speaker_end = word.end() if word else mention.start
+    item.speaker_text = doc.text[item.speaker_start:item.speaker_end]
+
+
+_NAME_AT = regexcache.compile(r"[\p{L}'’\-]+")
 
 
 def _confirm_subjects(document: Document, registry: Registry | None, found: list[Attribution]) -> None:
@@ -618,11 +650,14 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
         at = described.end() if described is not None else match.end()
         after = _WORD_AFTER.match(doc.prose[at:at + 30])
         before = _WORD_BEFORE.search(doc.prose[max(0, match.start() - 30):match.start()])
+        if before and before.group(1).casefold() in _PREPOSITIONS:
+            continue  # "…, who covers banks for Acme Research, said": the name ends a clause
         if (after and after.group(1).casefold() in lex.verbs) or (before and before.group(1).casefold() in lex.verbs):
             found.append(_Mention(match.start(), "?" + match.group(2)))
     return found
 
 
+_PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "by", "to", "on", "about"})
 _WORD_AFTER = regexcache.compile(r"\s*,?\s*([\p{L}]+)")
 _WORD_BEFORE = regexcache.compile(r"([\p{L}]+)\s*,?\s*$")
 
@@ -711,7 +746,7 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
 
 
 # After a name, its description and then the verb: "X, a professor of engineering, said".
-_DESCRIBED = regexcache.compile(r",[^,;:.!?\"“”()]{1,160},\s*")
+_DESCRIBED = regexcache.compile(rf",{DESCRIPTION_CHAR}{{1,160}},\s*")
 
 
 def _says(state: _State, key: str, lex: Lexicon) -> bool:

@@ -248,3 +248,20 @@ def test_a_description_may_hold_an_abbreviation():
             'not decided. "I came here because it was close to home," she said.\n')
     assert flagged("facts.Pronouns", text, UNIVERSITY) == []
     assert flagged("facts.Quotes", text, UNIVERSITY) == []
+
+
+MERGER = (EVAL / "merger" / "sources",)
+
+
+def test_a_participants_list_names_people_with_their_roles():
+    # "Meera Castellanos — Analyst, Brightwater Securities" in the call transcript's list.
+    text = ('Meera Castellano, an analyst at Brightwater Securities, warned on the call that "two dozen closures '
+            'in small towns is going to get attention."\n')
+    assert flagged("facts.Names", text, MERGER) == ["Meera Castellano"]
+
+
+def test_a_combination_is_no_combined_total():
+    text = ("Ridgeline Markets agreed Monday to buy longtime rival Beacon Fresh Markets in a cash-and-stock deal "
+            "valued at about $2.6 billion, a combination that would join two family-founded grocers.\n")
+    assert flagged("facts.Figures", text, MERGER) == ["2.6"]
+    assert flagged("facts.Figures", text.replace("$2.6", "$2.4"), MERGER) == []

@@ -17,7 +17,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, key,
                                            person_words, policy, same_value, scores)
 from newslint.registry.model import FigureFact
-from newslint.registry.numbers import KINDS, Figure, find_figures, lexicon, number_text
+from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, lexicon, number_text
 
 
 @dataclass
@@ -429,7 +429,7 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
 
 def _aggregate(context: tuple[str, ...]) -> bool:
     """The figure's clause says it is a total of several things ("combined", "in all")."""
-    return not lexicon().aggregate_stems.isdisjoint(context)
+    return TOTAL in context
 
 
 def _short(path: str) -> str:

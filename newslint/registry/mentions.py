@@ -49,7 +49,7 @@ class NameMention:
     kind: str = "person"  # person | organisation
     title: TitlePhrase | None = None
     honorific: str = ""  # gender the honorific implies, "" when none
-    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive, described
+    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive, described, listed
     sentence: Sentence | None = None
     quoted: bool = False  # inside a quotation (the speaker's words)
     maybe_person: bool = False  # an organisation-like name that is a person if named so elsewhere
@@ -237,6 +237,7 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
 
 
 _TITLED = frozenset({"title", "honorific", "appositive"})
+_LISTED = frozenset({"listed"})
 
 # What joins the names of a list: "A, B and C", "A, B, and C".
 _LIST_JOINS = frozenset({",", "and", ", and", "&"})
@@ -308,15 +309,14 @@ class MentionFinder:
             # so may a table cell, capitalised or not ("| Children | Dr. Ann Roe; Judge Tom Roe |").
             cell = self._in_table(sentence)
             heading = self.skip_headlines and (cell or self.headline(sentence))
-            if heading and not cell and self._title_case(sentence):
-                continue
+            listing = heading and not cell and self._title_case(sentence)  # only "Name — Role" lines count
             previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
                 quoted = self.in_quote(match.start(), match.end())
                 if quoted and not self.include_quotes:
                     continue
                 mention = self._mention(match, sentence)
-                if mention is not None and heading and not mention.evidence & _TITLED:
+                if mention is not None and heading and not mention.evidence & (_LISTED if listing else _TITLED):
                     continue
                 if mention is not None:
                     mention.quoted = quoted
@@ -667,6 +667,8 @@ class MentionFinder:
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=True)
         mention.evidence.add("appositive")
+        if dash is not None and not self.text[self.text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
+            mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"
 
     def _described_role(self, words: list[tuple[str, int, int]], lows: list[str]) -> bool:
         """A role after one or two describing nouns ("data privacy lead"), not after a

@@ -49,7 +49,7 @@ class Lexicon:
     fractions: dict[str, float]
     not_units: frozenset[str]
     fraction_not_after: frozenset[str]
-    aggregate_stems: frozenset[str] = frozenset()  # "combined": a total, compared with totals only
+    aggregate_words: frozenset[str] = frozenset()  # "combined": a total, compared with totals only
     day_parts: frozenset[str] = frozenset()  # "Saturday afternoon": still the day
     label_words: frozenset[str] = frozenset()  # "magnitude 4.1", "Local 118": a label, not a count
 
@@ -142,7 +142,7 @@ def lexicon() -> Lexicon:
                    qualifiers, float(data.get("approximate", 0.1)), multiplicatives, fractions,
                    frozenset(str(w) for w in data.get("not_units") or []),
                    frozenset(str(w) for w in data.get("fraction_not_after") or []),
-                   frozenset(stem(str(w)) for w in data.get("aggregate_words") or []),
+                   frozenset(str(w).casefold() for w in data.get("aggregate_words") or []),
                    frozenset(str(w).casefold() for w in data.get("day_parts") or []),
                    frozenset(str(w).casefold() for w in data.get("label_words") or []))
 
@@ -662,6 +662,10 @@ def _opens_sentence(prose: str, start: int, sentence_start: int) -> bool:
     return len(lead) < 40 and _GAP_LEAD.fullmatch(lead) is not None
 
 
+# The context item of a word that makes a figure a total ("combined", "altogether").
+TOTAL = "<total>"
+
+
 # Verbs of saying before a weekday: the day is when someone spoke.
 _SAID = frozenset({"said", "says", "told", "wrote", "testified", "added", "announced", "confirmed", "acknowledged"})
 
@@ -880,6 +884,8 @@ def _context_word(text: str) -> tuple[str, str] | None:
     folded = word.casefold()
     if not word or folded in lex.stopwords or folded in lex.months:
         return None
+    if folded in lex.aggregate_words:
+        return TOTAL, ""  # "combined", "in total" (not "a combination", whose stem is the same)
     if word[0].isdigit():
         return word.replace(",", ""), ""
     if word[0].isupper():

@@ -265,3 +265,18 @@ def test_a_combination_is_no_combined_total():
             "valued at about $2.6 billion, a combination that would join two family-founded grocers.\n")
     assert flagged("facts.Figures", text, MERGER) == ["2.6"]
     assert flagged("facts.Figures", text.replace("$2.6", "$2.4"), MERGER) == []
+
+
+def test_round_figures_and_people_in_the_sources_own_words():
+    # The newspaper's "carrying nearly 300 people"; the mayor's "About 1,900 people live on our
+    # island year-round" ("year-round" is no span of 1,900 years).
+    text = ("Twenty-three people were injured when the ferry ran aground, and the nearly 300 people aboard were "
+            "brought back to port.\n\nOn Maddox Island, home to about 1,900 year-round residents, the disruption "
+            "continues.\n")
+    assert flagged("sourcing.Unsourced", text, FERRY) == []
+
+
+def test_a_full_name_in_a_title_case_heading_when_the_surname_acts_elsewhere():
+    # "### Statement from President and CEO Margaret Lindqvist", then "Ms. Lindqvist, who has led …".
+    text = '"We have read the preliminary report carefully," said Margaret Lindquist, the company\'s president.\n'
+    assert flagged("facts.Names", text, FERRY) == ["Margaret Lindquist"]

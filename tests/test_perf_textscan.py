@@ -51,7 +51,9 @@ def context_reference(prose, tokens, start, end, unit):
         folded = word.casefold()
         if not word or folded in lex.stopwords or folded in lex.months:
             continue
-        if word[0].isdigit():
+        if folded in lex.aggregate_words:
+            item = numbers.TOTAL
+        elif word[0].isdigit():
             item = word.replace(",", "")
         elif word[0].isupper():
             item = word
@@ -163,6 +165,8 @@ class ReferenceFinder(mentions.MentionFinder):
         described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")
+            if len(mention.words) == 2 and mentions._PERSONAL.match(self.text, mention.end):
+                mention.evidence.add("described")
             return
         after = mentions._words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
         if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():

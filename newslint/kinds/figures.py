@@ -69,6 +69,9 @@ class FigureIndex:
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
     values: frozenset[tuple[str, str]] = frozenset()  # (kind, value) of every source figure
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # by (kind, currency)
+    # (kind, value, bound, unit) of every source figure that counts something: "nearly 300 people".
+    phrased: frozenset[tuple[str, str, str, str]] = frozenset()
+    policy: Policy | None = None  # the one the index was built under
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -93,7 +96,8 @@ class FigureIndex:
                 numbers[kind, value.partition(" ")[2]].append(float(value.split()[0]))
             except ValueError:
                 continue  # a date, a weekday, a tally
-        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers))
+        phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures if fact.unit)
+        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
@@ -101,7 +105,9 @@ class FigureIndex:
         rounded one ("roughly 163,000") counts when a source's value rounds to it (162,874)."""
         number = figure.value.split()[0].replace(".", "").lstrip("0").rstrip("0")
         if len(number) < 2:
-            return False
+            # A round figure, in the same words: "nearly 300 people" where a source has them.
+            return bool(figure.unit) and self.policy is not None and (
+                figure.kind, figure.value, getattr(figure, "bound", ""), self.policy.normal(figure.unit)) in self.phrased
         if (figure.kind, figure.value) in self.values:
             return True
         if not getattr(figure, "bound", ""):

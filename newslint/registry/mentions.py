@@ -49,7 +49,7 @@ class NameMention:
     kind: str = "person"  # person | organisation
     title: TitlePhrase | None = None
     honorific: str = ""  # gender the honorific implies, "" when none
-    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive, described, listed
+    evidence: set[str] = field(default_factory=set)  # title, honorific, verb, appositive, described, listed, heading
     sentence: Sentence | None = None
     quoted: bool = False  # inside a quotation (the speaker's words)
     maybe_person: bool = False  # an organisation-like name that is a person if named so elsewhere
@@ -316,7 +316,11 @@ class MentionFinder:
                 if quoted and not self.include_quotes:
                     continue
                 mention = self._mention(match, sentence)
-                if mention is not None and heading and not mention.evidence & (_LISTED if listing else _TITLED):
+                if mention is not None and listing and "listed" not in mention.evidence and "title" in mention.evidence:
+                    # "### Statement from President and CEO Ann Roe": a person only if "Roe" acts
+                    # as one elsewhere (extractors/people.py), since "Mayor Signs Budget" is no one.
+                    mention.evidence = {"heading"}
+                if mention is not None and heading and not mention.evidence & (_LISTED | {"heading"} if listing else _TITLED):
                     continue
                 if mention is not None:
                     mention.quoted = quoted

@@ -107,7 +107,8 @@ def lexicon() -> Lexicon:
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
         "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
-        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
+        # ("a 10-year-old", but not "1,900 year-round residents")
+        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b(?!-(?!old\b)\p{{L}})", regex.I),
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
@@ -744,16 +745,24 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
         if amount and text[:1].isupper():
             break
         run.append((start, stop, word, text[:1].isupper()))
-        if word.endswith("s") and not word.endswith("ss"):  # a plural noun heads the phrase
+        if _plural(word):  # a plural noun heads the phrase
             break
     if run and run[-1][3] and not all(r[3] for r in run):
         while run[-1][3]:
             run.pop()  # "three budget votes Acme": the name after the noun is not the noun
     if not run:
         return "", end
-    plural = [r for r in run if r[2].endswith("s") and not r[2].endswith("ss")]
+    plural = [r for r in run if _plural(r[2])]
     head = plural[0] if plural else run[-1]
     return stem(_singular(head[2])), head[1]
+
+
+# Plural nouns without an s ("1,900 people live on the island").
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "cattle"})
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR_PLURALS
 
 
 # A fact sheet's line "Buses taken out of service: 38 in total": the label before the colon

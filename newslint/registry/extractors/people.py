@@ -106,7 +106,7 @@ class PeopleExtractor:
         speaking = {m.words[0] for _, names, _ in mentions for m in names
                     if m.kind == "person" and len(m.words) == 1 and m.evidence and m.words[0] not in heads}
         evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
-                     if is_person(m) and (m.evidence != {"verb"} or len(m.words) == 1 or m.words[-1] in speaking)}
+                     if is_person(m) and (m.evidence - {"verb", "heading"} or len(m.words) == 1 or m.words[-1] in speaking)}
         # A full name whose surname speaks or acts alone elsewhere ("Ada Okonjo of the
         # firm ..."; "Okonjo said") is a person too.
         evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names

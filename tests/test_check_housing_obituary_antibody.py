@@ -280,3 +280,13 @@ def test_a_full_name_in_a_title_case_heading_when_the_surname_acts_elsewhere():
     # "### Statement from President and CEO Margaret Lindqvist", then "Ms. Lindqvist, who has led …".
     text = '"We have read the preliminary report carefully," said Margaret Lindquist, the company\'s president.\n'
     assert flagged("facts.Names", text, FERRY) == ["Margaret Lindquist"]
+
+
+def test_a_capitalised_title_after_a_quotation_is_no_verb():
+    # "State" is also a verb of saying: '"…," State Auditor Nicole Farrington said.'
+    text = ('"This is not a case of a few accounting errors. It is a pattern," said Sen. Harold Dunmore, the '
+            'Bellhaven Republican who requested the audit.\n')
+    findings = lint("facts.Attribution", text, UNIVERSITY)
+    assert len(findings) == 1 and "Nicole Farrington" in findings[0].message
+    text = "The audit, released Monday by State Treasurer Nicole Farrington, rated the university poor.\n"
+    assert flagged("facts.Titles", text, UNIVERSITY) == ["State Treasurer"]

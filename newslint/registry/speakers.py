@@ -422,7 +422,7 @@ def _after(tokens: list[Token]) -> list[Token] | None:
     for index, token in enumerate(window):
         if token.text in BOUNDARY:
             return _before_appositive(tokens[start:], index)
-        if token.bare in lex.verbs:
+        if token.bare in lex.verbs and not token.text[:1].isupper():  # ("State Auditor X said": no verb)
             if index == 0:  # said X
                 return _phrase_forward(window[1:])
             return _clean_phrase(window[:index])

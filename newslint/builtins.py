@@ -6,14 +6,10 @@ only the rule kinds its rules extend and the format it writes, not every module 
 newslint/kinds and newslint/formats. A module in `newslint.kinds` exports RULE_KINDS, one in
 `newslint.formats` exports FORMATS and one in `newslint.registry.extractors` exports
 EXTRACTORS; adding one is adding its module and its line below (tests/test_builtins_table.py
-fails when a module's exports and these tables disagree).
-
-Its hook implementations are plain functions named after the hooks, without pluggy's
-@hookimpl: a run with no plugin installed calls them directly and never imports pluggy, and
-with plugins the plugin manager takes them for hook implementations (plugins.py)."""
+fails when a module's exports and these tables disagree)."""
 from __future__ import annotations
 
-from newslint.deferred import Deferred, DeferredExtractor
+from newslint.hookspecs import Deferred, DeferredExtractor, hookimpl
 
 RULE_KINDS = {
     "attribution": "newslint.kinds.quotes:AttributionRule",
@@ -53,23 +49,28 @@ EXTRACTORS = {
 EXTRACTOR_MODULES = tuple(sorted({module for _, module in EXTRACTORS.values()}))
 
 
+@hookimpl
 def newslint_rule_kinds() -> dict:
     return {name: Deferred(target) for name, target in RULE_KINDS.items()}
 
 
+@hookimpl
 def newslint_parsers() -> dict:
     from newslint.document.parse import BUILTIN_PARSERS
 
     return dict(BUILTIN_PARSERS)
 
 
+@hookimpl
 def newslint_formats() -> dict:
     return {name: Deferred(target) for name, target in FORMATS.items()}
 
 
+@hookimpl
 def newslint_fact_extractors() -> list:
     return [DeferredExtractor(name, order, module) for name, (order, module) in EXTRACTORS.items()]
 
 
+@hookimpl
 def newslint_default_config() -> dict:
     return {}

@@ -6,16 +6,39 @@ imports it the first time a rule extends that kind or that format is chosen, so 
 only for what it uses (the built-ins are all listed this way)."""
 from __future__ import annotations
 
+import importlib
+from dataclasses import dataclass
+
 import pluggy
 
-# Defined without pluggy (a run with no plugin installed never imports it); plugins import
-# them from here.
-from newslint.deferred import PROJECT, Deferred, DeferredExtractor
-
-__all__ = ["PROJECT", "Deferred", "DeferredExtractor", "hookimpl", "hookspec"]
-
+PROJECT = "newslint"
 hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
+class Deferred:
+    """A hook value named by "module:attribute", imported on first use."""
+
+    target: str
+
+    def load(self):
+        module, _, attribute = self.target.partition(":")
+        return getattr(importlib.import_module(module), attribute)
+
+
+class DeferredExtractor:
+    """A fact extractor known by its name and order, and found in the EXTRACTORS of `module`,
+    which is imported when it first extracts."""
+
+    def __init__(self, name: str, order: int, module: str) -> None:
+        self.name, self.order, self.module = name, order, module
+
+    def load(self):
+        return next(e for e in importlib.import_module(self.module).EXTRACTORS if e.name == self.name)
+
+    def extract(self, documents, registry) -> None:
+        self.load().extract(documents, registry)
 
 
 @hookspec

@@ -1,7 +1,5 @@
 """The plugin manager: built-ins first, then the `newslint` entry points. A plugin that fails
-to load is reported as a warning, never fatal. When no installed distribution declares a
-plugin, the built-in hooks are called directly and pluggy is never imported (~2% of a cold
-check)."""
+to load is reported as a warning, never fatal."""
 from __future__ import annotations
 
 import importlib
@@ -14,7 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from newslint.deferred import PROJECT, Deferred
+import pluggy
+
+from newslint import hookspecs
+from newslint.hookspecs import Deferred
 
 BUILTIN_PLUGINS = (
     "newslint.builtins",
@@ -43,49 +44,9 @@ class Exports(Mapping):
         return len(self._values)
 
 
-class _BuiltinHooks:
-    """The built-in plugins' hooks, called as pluggy calls them with no other plugin registered
-    (the last registered first, None results left out): `hooks.newslint_parsers()`."""
-
-    def __init__(self, plugins: list) -> None:
-        self._plugins = plugins
-
-    def __getattr__(self, name: str):
-        def call() -> list:
-            results = (getattr(plugin, name)() for plugin in reversed(self._plugins) if hasattr(plugin, name))
-            return [result for result in results if result is not None]
-        return call
-
-
-class _Builtins:
-    """Stands in for the plugin manager when only the built-ins are installed."""
-
-    def __init__(self, plugins: list) -> None:
-        self.hook = _BuiltinHooks(plugins)
-
-
-def _plugin_manager() -> Any:
-    """pluggy's PluginManager with newslint's hooks; a built-in plugin's functions named after
-    the hooks are its implementations (they carry no @hookimpl, so that they import no pluggy)."""
-    import pluggy
-
-    from newslint import hookspecs
-
-    class PluginManager(pluggy.PluginManager):
-        def parse_hookimpl_opts(self, plugin, name: str):
-            opts = super().parse_hookimpl_opts(plugin, name)
-            if opts is None and getattr(plugin, "__name__", None) in BUILTIN_PLUGINS and name.startswith(f"{PROJECT}_"):
-                return {}  # pluggy's defaults
-            return opts
-
-    manager = PluginManager(PROJECT)
-    manager.add_hookspecs(hookspecs)
-    return manager
-
-
 @dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Plugins:
-    manager: Any  # a pluggy.PluginManager, or _Builtins when no plugin is installed
+    manager: pluggy.PluginManager
     errors: list[str] = field(default_factory=list)
 
     def _merged(self, results) -> dict:
@@ -115,16 +76,16 @@ class Plugins:
 
 @lru_cache(maxsize=1)
 def get_plugins() -> Plugins:
-    builtins = [importlib.import_module(name) for name in BUILTIN_PLUGINS]
-    if not may_declare_plugins():
-        return Plugins(_Builtins(builtins))
-    manager = _plugin_manager()
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
-    for name, module in zip(BUILTIN_PLUGINS, builtins):
-        manager.register(module, name=name)
+    for name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(name), name=name)
+    if not may_declare_plugins():
+        return plugins
     from importlib.metadata import entry_points  # email, zipfile, csv...: ~2% of a cold start
 
-    for entry in entry_points(group=PROJECT):
+    for entry in entry_points(group=hookspecs.PROJECT):
         try:
             manager.register(entry.load(), name=f"{entry.name}")
         except Exception as error:  # noqa: BLE001 - any failure of a plugin is reported, not fatal
@@ -132,7 +93,7 @@ def get_plugins() -> Plugins:
     return plugins
 
 
-_SECTION = re.compile(rf"^[ \t]*\[[ \t]*{PROJECT}[ \t]*\]", re.MULTILINE)
+_SECTION = re.compile(rf"^[ \t]*\[[ \t]*{hookspecs.PROJECT}[ \t]*\]", re.MULTILINE)
 
 
 def may_declare_plugins() -> bool:

@@ -153,7 +153,7 @@ class TitlesRule(Rule):
                 evidence=evidence(title.mentions))
             return
         if phrase.status == "current" and not matching:
-            ranked = self._dropped_rank(phrase, entity, context)
+            ranked = self._dropped_rank(phrase, entity, context) or self._added_rank(phrase, entity, context)
             if ranked is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(ranked), support(ranked.mentions))),
@@ -247,6 +247,23 @@ class TitlesRule(Rule):
                 continue
             if set(words[1:]) <= written and lex.families_compatible(phrase.family, lex.role(" ".join(words[1:])).family
                                                                      if lex.role(" ".join(words[1:])) else words[-1]):
+                return title
+        return None
+
+    @staticmethod
+    def _added_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """"Deputy Commissioner X" for the sources' commissioner: the draft gives the person a
+        subordinate rank of the office the sources say they hold."""
+        lex = lexicon()
+        rank, _, rest = phrase.role.casefold().partition(" ")
+        if rank not in lex.subordinate_ranks or not rest or lex.role(rest) is None:
+            return None
+        family = lex.role(rest).family
+        for title in sorted(entity.titles, key=lambda t: -t.support):
+            words = title.role.casefold().split()
+            if words and words[0] not in lex.subordinate_ranks and active(title, context.draft_date) \
+                    and lex.families_compatible(family, title.family or title.role) \
+                    and affiliations_compatible(phrase.affiliation, title.affiliation):
                 return title
         return None
 

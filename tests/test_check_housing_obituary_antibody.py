@@ -290,3 +290,10 @@ def test_a_capitalised_title_after_a_quotation_is_no_verb():
     assert len(findings) == 1 and "Nicole Farrington" in findings[0].message
     text = "The audit, released Monday by State Treasurer Nicole Farrington, rated the university poor.\n"
     assert flagged("facts.Titles", text, UNIVERSITY) == ["State Treasurer"]
+
+
+def test_a_rank_the_sources_do_not_give_and_a_role_word_before_the_head_role():
+    text = "Marcus Tran, the student government vice president, told senators that students had waited six weeks.\n"
+    findings = lint("facts.Titles", text, UNIVERSITY)
+    assert [f.text for f in findings] == ["the student government vice president"]
+    assert flagged("facts.Titles", text.replace("vice president", "president"), UNIVERSITY) == []

@@ -618,6 +618,16 @@ class MentionFinder:
         if index >= len(words):
             return
         width = self._role_width(words, index)
+        # A role word that modifies the head role ("the student government vice president"):
+        # the head is the last role of the phrase, the words before it its portfolio.
+        for later in range(index + width, min(index + width + 3, len(words))):
+            if not (words[later][0].isalpha() and words[later][0].islower()) or lows[later] in lex.function_words:
+                break
+            head = self._role_width(words, later) if later > index + width else 0  # (not "executive officer")
+            if head:
+                affiliation += [w[0] for w in words[index:later]]
+                index, width = later, head
+                break
         role = " ".join(lows[index:index + width])
         role_end = words[index + width - 1][2]
         after = index + width

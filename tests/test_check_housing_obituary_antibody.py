@@ -297,3 +297,19 @@ def test_a_rank_the_sources_do_not_give_and_a_role_word_before_the_head_role():
     findings = lint("facts.Titles", text, UNIVERSITY)
     assert [f.text for f in findings] == ["the student government vice president"]
     assert flagged("facts.Titles", text.replace("vice president", "president"), UNIVERSITY) == []
+
+
+def test_averages_comparisons_and_counts_of_rare_events_need_a_source():
+    text = ("Rural Pennsylvanians already drive an average of 11 miles to reach a full-service supermarket, "
+            "nearly twice the national average.\n")
+    assert flagged("sourcing.Unsourced", text, MERGER) == [
+        "Rural Pennsylvanians already drive an average of 11 miles to reach a full-service supermarket"]
+    text = "Bellhaven State is the third Missouri public university in five years to lose its president.\n"
+    assert len(flagged("sourcing.Unsourced", text, UNIVERSITY)) == 1
+
+
+def test_a_share_is_no_specific_number():
+    # "50%" has one significant digit: a source's "more than half of supermarkets" does not
+    # source the draft's "half of the cases".
+    text = "Grocery mergers of this size have been blocked or abandoned in more than half of the cases since 2015.\n"
+    assert len(flagged("sourcing.Unsourced", text, MERGER)) == 1

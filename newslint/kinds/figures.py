@@ -69,7 +69,7 @@ class FigureIndex:
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
     values: frozenset[tuple[str, str]] = frozenset()  # (kind, value) of every source figure
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # by (kind, currency)
-    # (kind, value, bound, unit) of every source figure that counts something: "nearly 300 people".
+    # (kind, value, bound, unit) of every source figure: "nearly 300 people".
     phrased: frozenset[tuple[str, str, str, str]] = frozenset()
     policy: Policy | None = None  # the one the index was built under
 
@@ -96,20 +96,28 @@ class FigureIndex:
                 numbers[kind, value.partition(" ")[2]].append(float(value.split()[0]))
             except ValueError:
                 continue  # a date, a weekday, a tally
-        phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures if fact.unit)
+        phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
         return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
         more significant digits: 517, 730, 948,000; not 300 or 1,000) is no coincidence. A
         rounded one ("roughly 163,000") counts when a source's value rounds to it (162,874)."""
-        number = figure.value.split()[0].replace(".", "").lstrip("0").rstrip("0")
+        number = figure.value.split()[0].rstrip("%s").replace(".", "").lstrip("0").rstrip("0")  # ("50%": one digit)
         if len(number) < 2:
             # A round figure, in the same words: "nearly 300 people" where a source has them.
             return bool(figure.unit) and self.policy is not None and (
                 figure.kind, figure.value, getattr(figure, "bound", ""), self.policy.normal(figure.unit)) in self.phrased
         if (figure.kind, figure.value) in self.values:
-            return True
+            try:
+                number = float(figure.value.split()[0].rstrip("%s"))
+                small = number < 100 and number == int(number)
+            except ValueError:
+                small = False
+            # A whole number under 100 ("11 miles") recurs by chance: only of the same thing.
+            return not small or (self.policy is not None and any(
+                (figure.kind, figure.value, bound, self.policy.normal(figure.unit)) in self.phrased
+                for bound in ("", "more", "less", "about", "nearly")))
         if not getattr(figure, "bound", ""):
             return False
         try:

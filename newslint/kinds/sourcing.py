@@ -125,7 +125,7 @@ class SourcingRule(Rule):
                           and not _sources_say(context, sentence, c)]
             if not claims:
                 continue
-            first = claims[0]
+            first = min(claims, key=lambda c: c.span.start)  # the sentence's first claim
             start, end = clause(document, sentence, first.span)
             yield self.finding(start, end, first.kind.what, _words(first.span.text), first.kind.fix)
 

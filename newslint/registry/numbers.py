@@ -9,8 +9,8 @@ same way. Number words, scales, months and units come from newslint/data/numbers
 from __future__ import annotations
 
 import atexit
-from collections import defaultdict
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import itemgetter

@@ -313,3 +313,20 @@ def test_a_share_is_no_specific_number():
     # source the draft's "half of the cases".
     text = "Grocery mergers of this size have been blocked or abandoned in more than half of the cases since 2015.\n"
     assert len(flagged("sourcing.Unsourced", text, MERGER)) == 1
+
+
+COACH = (EVAL / "coach" / "sources",)
+
+
+def test_a_pronoun_before_the_main_clauses_speaker_casts_no_vote():
+    # 'Asked Monday whether he had spoken with Castellanos about his future, Whitaker said …'
+    assert registry_of(COACH).person_by_name("Renee Castellanos").gender != "male"
+    text = "Castellanos, who is in her fourth year as athletic director, signed Whitaker to the extension.\n"
+    assert flagged("facts.Pronouns", text, COACH) == []
+
+
+def test_retired_where_a_source_says_retired_too_and_two_events_of_one_day():
+    text = '"She has my full support," said retired Judge Raymond Okafor, chair of the board.\n'
+    assert flagged("facts.Titles", text, COACH) == []
+    text = "Castellanos broke the news to the team at 11 a.m. Sunday and said there were tears in the room.\n"
+    assert flagged("facts.Figures", text, COACH) == []

@@ -124,6 +124,9 @@ class TitlesRule(Rule):
                 current = [t for t in same_office if lex.roles_agree(phrase.role, t.role) and active(t, context.draft_date)
                            and (t.support >= max(2, self.min_support) or not t.mentions)]
                 severity = "warning"
+            if current and status_word == "retired" and any(
+                    "retired" in where.text.casefold() for where in current[0].status_against):
+                return  # "retired Judge X": a source says it too (a retired judge keeps the title)
             if current:
                 title = current[0]
                 start, end = phrase.status_start, phrase.end

@@ -73,6 +73,8 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
             named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
+            if before and any(o > match.start() and _speaks_after_comma(lex, prose, o) for o, _ in here):
+                continue  # "Asked whether he had spoken with X about his future, Y said": Y's
             if before and len(named) == 1 and before[0][1] is not None:
                 if object_pronoun(word, prose, match.end()) and not reported_between(lex, prose, before[-1][0], match.start()):
                     others.add(gender)
@@ -113,6 +115,17 @@ def _gendered_noun(text: str, mention) -> str:
     if after is not None and after.group(1) in lex.gendered_nouns:
         return lex.gendered_nouns[after.group(1)]
     return ""
+
+
+def _speaks_after_comma(lex, text: str, name_at: int) -> bool:
+    """The name opens a main clause after an introductory one and speaks: ", Y said"."""
+    if text[max(0, name_at - 2):name_at] != ", ":
+        return False
+    after = _NAME_THEN_VERB.match(text, name_at)
+    return after is not None and after.group(1).casefold() in lex.reporting_verbs
+
+
+_NAME_THEN_VERB = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(\p{Ll}+)")
 
 
 def _names_a_relative(lex, text: str, end: int) -> bool:

@@ -93,7 +93,7 @@ class FigureIndex:
         numbers: dict[tuple[str, str], list[float]] = defaultdict(list)
         for kind, value in values:
             try:
-                numbers[kind, value.partition(" ")[2]].append(float(value.split()[0]))
+                numbers[kind, value.partition(" ")[2]].append(float(value.split()[0].rstrip("%s")))
             except ValueError:
                 continue  # a date, a weekday, a tally
         phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
@@ -101,33 +101,33 @@ class FigureIndex:
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
-        more significant digits: 517, 730, 948,000; not 300 or 1,000) is no coincidence. A
-        rounded one ("roughly 163,000") counts when a source's value rounds to it (162,874)."""
-        number = figure.value.split()[0].rstrip("%s").replace(".", "").lstrip("0").rstrip("0")  # ("50%": one digit)
-        if len(number) < 2:
-            # A round figure, in the same words: "nearly 300 people" where a source has them.
-            return bool(figure.unit) and self.policy is not None and (
-                figure.kind, figure.value, getattr(figure, "bound", ""), self.policy.normal(figure.unit)) in self.phrased
-        if (figure.kind, figure.value) in self.values:
+        more significant digits: 517, 730, 948,000; not 300 or 1,000) is no coincidence, but a
+        whole number under 100 ("11 miles") recurs by chance, so it counts only as the same
+        thing. A round figure counts in the same words ("nearly 300 people"), or, with a bound,
+        when a source's value rounds to it ("roughly 163,000" for 162,874)."""
+        raw = figure.value.split()[0].rstrip("%s")  # ("50%" and "5400s": their digits)
+        digits = raw.replace(".", "").lstrip("0").rstrip("0")
+        bound = getattr(figure, "bound", "")
+        unit = self.policy.normal(figure.unit) if self.policy is not None else figure.unit
+        if len(digits) < 2:
+            if figure.unit and (figure.kind, figure.value, bound, unit) in self.phrased:
+                return True
+        elif (figure.kind, figure.value) in self.values:
             try:
-                number = float(figure.value.split()[0].rstrip("%s"))
-                small = number < 100 and number == int(number)
+                small = float(raw) < 100 and float(raw).is_integer()
             except ValueError:
                 small = False
-            # A whole number under 100 ("11 miles") recurs by chance: only of the same thing.
-            return not small or (self.policy is not None and any(
-                (figure.kind, figure.value, bound, self.policy.normal(figure.unit)) in self.phrased
-                for bound in ("", "more", "less", "about", "nearly")))
-        if not getattr(figure, "bound", ""):
+            return not small or any((figure.kind, figure.value, b, unit) in self.phrased for b in BOUNDS)
+        if not bound or figure.kind == "percent":  # (shares near each other abound: "about 40%" is any)
             return False
         try:
-            value = float(figure.value.split()[0])
+            value = float(raw)
         except ValueError:
             return False
-        digits = figure.value.split()[0].split(".")[0]
-        step = 10 ** (len(digits) - len(digits.rstrip("0")))  # 163,000: rounded to thousands
-        unit = figure.value.partition(" ")[2]
-        return any(abs(v - value) <= step / 2 for v in self.numbers.get((figure.kind, unit), ()))
+        whole = raw.split(".")[0]
+        step = 10 ** (len(whole) - len(whole.rstrip("0")))  # 163,000: rounded to thousands
+        currency = figure.value.partition(" ")[2]
+        return any(abs(v - value) <= step / 2 for v in self.numbers.get((figure.kind, currency), ()))
 
     def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
         """The source figures that speak of the same thing as the draft's (any value), with
@@ -183,6 +183,8 @@ class FigureIndex:
 
 
 _SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
+
+BOUNDS = ("", "more", "less", "about", "nearly")  # a figure's bound (numbers.yaml qualifiers)
 
 
 def _digits(kind: str, value: str) -> str | None:

@@ -237,6 +237,7 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
 
 
 _TITLED = frozenset({"title", "honorific", "appositive"})
+_INTRODUCED = frozenset({"title", "appositive"})
 _LISTED = frozenset({"listed"})
 
 # What joins the names of a list: "A, B and C", "A, B, and C".
@@ -313,9 +314,9 @@ class MentionFinder:
             previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
                 quoted = self.in_quote(match.start(), match.end())
-                if quoted and not self.include_quotes:
-                    continue
                 mention = self._mention(match, sentence)
+                if quoted and not self.include_quotes and (mention is None or not mention.evidence & _INTRODUCED):
+                    continue  # a source's speaker may introduce someone: "Ann Roe, our vice president, will lead it"
                 if mention is not None and listing and "listed" not in mention.evidence and "title" in mention.evidence:
                     # "### Statement from President and CEO Ann Roe": a person only if "Roe" acts
                     # as one elsewhere (extractors/people.py), since "Mayor Signs Budget" is no one.

@@ -72,4 +72,8 @@ def test_two_limits_of_one_figure_agree_only_on_its_value():
 def test_a_limit_still_allows_an_exact_value_within_it():
     from newslint.registry.figurematch import consistent
     assert consistent("count", "212400", "", "212000", "more")
-    assert not consistent("count", "250000", "more", "212000", "more")
+    # Two floors can both be true ("more than 250,000", "more than 212,000"): the sources'
+    # exact 212,400 is what contradicts the first (FiguresRule prefers exact values); two caps
+    # ("up to 250,000", "up to 212,000") are each the figure, so they disagree.
+    assert consistent("count", "250000", "more", "212000", "more")
+    assert not consistent("count", "250000", "less", "212000", "less")

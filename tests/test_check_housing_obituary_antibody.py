@@ -330,3 +330,28 @@ def test_retired_where_a_source_says_retired_too_and_two_events_of_one_day():
     assert flagged("facts.Titles", text, COACH) == []
     text = "Castellanos broke the news to the team at 11 a.m. Sunday and said there were tears in the room.\n"
     assert flagged("facts.Figures", text, COACH) == []
+
+
+MUSEUM = (EVAL / "museum" / "sources",)
+BRIBERY = (EVAL / "bribery" / "sources",)
+
+
+def test_a_possessive_organisation_and_a_special_agent():
+    text = "Special Agent Rebecca Thorne of the FBI's Art Crime Team said thieves rarely profit from paintings.\n"
+    assert flagged("facts.Names", text, MUSEUM) == []
+    assert flagged("facts.Titles", text, MUSEUM) == []
+
+
+def test_two_floors_of_an_amount_can_both_be_true_and_installments_over_years_are_exact():
+    text = ("Gerald M. Hoskins, who ran Tanner County's road department for a decade, pleaded guilty to taking "
+            "more than $310,000 in bribes.\n")
+    assert "310,000" not in " ".join(flagged("facts.Figures", text, BRIBERY))
+    stadium = (EVAL / "stadium" / "sources",)
+    text = "The county will pay its share out of the local hotel occupancy tax, in fixed annual installments over 25 years.\n"
+    assert flagged("facts.Figures", text, stadium) == ["25"]
+
+
+def test_a_pronoun_in_an_indirect_question_may_be_someone_named_before():
+    text = ("Mabry has a prior conviction for burglary. Navarro declined to say whether he had spoken to "
+            "detectives about the missing works.\n")
+    assert flagged("facts.Pronouns", text, MUSEUM) == []

@@ -265,9 +265,11 @@ def _reported_clause(prose: str, offset: int) -> bool:
     if before is None:
         return False
     word = before.group(1).casefold()
-    return word == "that" or word in lexicon().reporting_verbs
+    # ("declined to say whether he had spoken", "asked why she left": an indirect question)
+    return word in _CLAUSE_OPENERS or word in lexicon().reporting_verbs
 
 
+_CLAUSE_OPENERS = frozenset({"that", "whether", "if", "why", "how", "when", "where"})
 _WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})
 _WORD = regexcache.compile(r"\p{L}+")

@@ -155,9 +155,10 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         return False
     if not a_bound and not b_bound:
         return kind == "percent" and _decimals_rounded(number_of(kind, a), number_of(kind, b))
-    if a_bound == b_bound and a_bound in ("more", "less"):
+    if a_bound == b_bound == "less":
         # Two limits of one figure ("covers up to $5 million" and "up to $7 million"): the
-        # limit is the figure, so they agree only on its value.
+        # limit is the figure, so they agree only on its value. (Two floors of an amount, "more
+        # than $310,000" and "more than $300,000", can both be true.)
         return False
     if kind != "duration" and a_bound == b_bound == "about":
         # Two round figures ("about 2,350" and "about 2,530", two estimates): they agree only

@@ -495,6 +495,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     unit, unit_end = "", end
     label = ""  # a fact sheet line's label, when it names what a count counts
     bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
+    if kind == "duration" and bound == "more" and _previous_word(prose, start, sentence_start) == "over":
+        bound = ""  # "paid in installments over 20 years": throughout, not more than
     if kind == "weekday":
         value = match.group("day").casefold()
         if _previous_word(prose, start, sentence_start) in _SAID:

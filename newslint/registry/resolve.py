@@ -4,6 +4,7 @@ Shared by the name, title and pronoun checks."""
 from __future__ import annotations
 
 import os
+import re
 
 from bisect import bisect_left
 
@@ -273,7 +274,9 @@ class DraftNames:
         if len(form) < 8:
             return None
         hits = []
-        wanted = form.casefold()
+        wanted = _POSSESSIVE_S.sub("", form.casefold())  # "the FBI's Art Crime Team" is the FBI Art Crime Team
+        if any(wanted == known for _, forms in self.known.organisation_forms for known, _ in forms):
+            return None
         # Only forms within max_distance edits can be near: their length differs by no more.
         for organisation, forms in self.known.organisation_forms:
             for known, length in forms:
@@ -315,6 +318,9 @@ def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     if not core or not kinds or any(w in lex.organisation_words for w in core):
         return (), frozenset()
     return core, kinds
+
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 # A word of an organisation's name misspelt beyond the edit limit still starts like the

@@ -355,3 +355,9 @@ def test_a_pronoun_in_an_indirect_question_may_be_someone_named_before():
     text = ("Mabry has a prior conviction for burglary. Navarro declined to say whether he had spoken to "
             "detectives about the missing works.\n")
     assert flagged("facts.Pronouns", text, MUSEUM) == []
+
+
+def test_an_honorific_inside_a_capitalised_run_starts_the_name():
+    # A reporter's question in the transcript: "Has Mr. Mabry said anything about the missing works?"
+    person = registry_of(MUSEUM).person_by_name("Darren Keith Mabry")
+    assert not [v.form for v in person.variants if v.wrong]

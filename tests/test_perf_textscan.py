@@ -185,6 +185,11 @@ class ReferenceFinder(mentions.MentionFinder):
             head = mentions._OF_ROLE_BEFORE.search(self.text, max(sentence.start, match.start() - 40), match.start())
             if head is not None and (lex.role(f"{head.group(1)} of {tokens[0][0]}".casefold()) or lex.role(head.group(1).casefold())):
                 tokens = tokens[1:]
+        # "Has Mr. Roe": the name starts after an honorific that is not its first word.
+        inner = [i for i, t in enumerate(tokens[1:-1], 1) if t[0].endswith(".") and t[0].casefold() in lex.honorifics
+                 and t[0][:1].isupper() and len(t[0]) <= 5]
+        if inner:
+            tokens = tokens[inner[0] + 1:]
         at_start = self._starts_sentence(tokens[0][1], sentence)
         index = mentions._after_last_role(lex, tokens)
         while index < len(tokens):

@@ -343,6 +343,11 @@ class MentionFinder:
                                      or self.lex.role(head.group(1).casefold())):
                 run, offset = run[rest.end():], offset + rest.end()
                 first = _ANY_WORD.match(run)
+        inner = _INNER_HONORIFIC.search(run)
+        if inner is not None and inner.group(1).casefold() in self.lex.honorifics:
+            # "Has Mr. Roe said …?", "Did Dr. Roe …": the name starts after its honorific.
+            run, offset = run[inner.end():], offset + inner.end()
+            first = _ANY_WORD.match(run)
         at_start = self._starts_sentence(offset, sentence)
         common = at_start and first is not None and first.group().casefold() in self.lowercase_words
         peeled = _peel(run, common)
@@ -771,6 +776,8 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
 _DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–)[ \t]+")
 _AFTER_FIRST_WORD = regexcache.compile(r"\S+[ \t]+")
+# An honorific after the run's first word ("Has Mr. Roe"), with the space after it.
+_INNER_HONORIFIC = regexcache.compile(r"(?<=\S[ \t]+)(\p{Lu}\p{Ll}{0,3}\.)[ \t]+(?=\p{Lu})")
 _OF_ROLE_BEFORE = regexcache.compile(r"(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})[ \t]+of[ \t]+$")
 _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{Lu}")
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")

@@ -69,7 +69,7 @@ class FigureIndex:
     weekdays_by_date: dict[str, list[FigureFact]] = field(default_factory=dict)
     values: frozenset[tuple[str, str]] = frozenset()  # (kind, value) of every source figure
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # by (kind, currency)
-    # (kind, value, bound, unit) of every source figure: "nearly 300 people".
+    # (kind, value, bound, unit) of every source figure: "nearly 400 volunteers".
     phrased: frozenset[tuple[str, str, str, str]] = frozenset()
     policy: Policy | None = None  # the one the index was built under
 
@@ -102,8 +102,8 @@ class FigureIndex:
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
         more significant digits: 517, 730, 948,000; not 300 or 1,000) is no coincidence, but a
-        whole number under 100 ("11 miles") recurs by chance, so it counts only as the same
-        thing. A round figure counts in the same words ("nearly 300 people"), or, with a bound,
+        whole number under 100 ("14 miles") recurs by chance, so it counts only as the same
+        thing. A round figure counts in the same words ("nearly 400 volunteers"), or, with a bound,
         when a source's value rounds to it ("roughly 163,000" for 162,874)."""
         raw = figure.value.split()[0].rstrip("%s")  # ("50%" and "5400s": their digits)
         digits = raw.replace(".", "").lstrip("0").rstrip("0")
@@ -147,7 +147,7 @@ class FigureIndex:
 
     def transposed(self, p: Policy, figure: Figure) -> list[FigureFact]:
         """Source figures of the same unit, in a clause sharing two items or more with the
-        draft's, whose digits are the draft's with two neighbours swapped ("32,400" for 23,400):
+        draft's, whose digits are the draft's with two neighbours swapped ("41,700" for 14,700):
         a slip of the keyboard, which the words around rarely match well enough to relate."""
         digits = _digits(figure.kind, figure.value)
         facts = self.by_kind.get(figure.kind)
@@ -358,7 +358,7 @@ class FiguresRule(Rule):
             return None
         found = _calendar_weekday(date.value, context.draft_date)
         if found is not None and found[0] != figure.value:
-            # "Saturday, Feb. 22" in a draft dated 2026: that day is a Sunday, whatever the sources say.
+            # "Friday, March 3" in a draft dated 2027: that day is a Wednesday, whatever the sources say.
             weekday, year = found
             message = f"'{figure.text}, {date.text}': {date.text}, {year}, is a {weekday.capitalize()}"
             return self.finding(figure.start, date.end, message=message)
@@ -408,7 +408,7 @@ class FiguresRule(Rule):
 
 
 def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | None:
-    """The weekday a date ("2026-02-22", or "02-22" in the year around the draft's date) falls
+    """The weekday a date ("2027-03-03", or "03-03" in the year around the draft's date) falls
     on, and its year; None when the year is not known or the date does not exist."""
     parts = value.split("-")
     try:

@@ -265,7 +265,7 @@ def _reported_clause(prose: str, offset: int) -> bool:
     if before is None:
         return False
     word = before.group(1).casefold()
-    # ("declined to say whether he had spoken", "asked why she left": an indirect question)
+    # ("would not say whether he had testified", "asked why she left": an indirect question)
     return word in _CLAUSE_OPENERS or word in lexicon().reporting_verbs
 
 

@@ -255,7 +255,7 @@ class TitlesRule(Rule):
 
     @staticmethod
     def _added_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
-        """"Deputy Commissioner X" for the sources' commissioner: the draft gives the person a
+        """"Deputy Fire Marshal X" for the sources' fire marshal: the draft gives the person a
         subordinate rank of the office the sources say they hold."""
         lex = lexicon()
         rank, _, rest = phrase.role.casefold().partition(" ")
@@ -425,7 +425,7 @@ def _departed(entity: Entity) -> bool:
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
                 if (before and before[-1] in names) or (_OF_AFTER.match(where.text, match.end()) and after and after[0] in names):
                     return True
-                # "X, 91, of Dayton, a teacher who …, died": the person an age follows is the subject.
+                # "X, 91, of Elmira, a teacher who …, died": the person an age follows is the subject.
                 aged = [m.group(1) for m in _AGED.finditer(where.text, 0, match.start())]
                 if aged and aged[0] in names:
                     return True

@@ -158,7 +158,7 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
     if a_bound == b_bound == "less":
         # Two limits of one figure ("covers up to $5 million" and "up to $7 million"): the
         # limit is the figure, so they agree only on its value. (Two floors of an amount, "more
-        # than $310,000" and "more than $300,000", can both be true.)
+        # than $510,000" and "more than $500,000", can both be true.)
         return False
     if kind != "duration" and a_bound == b_bound == "about":
         # Two round figures ("about 2,350" and "about 2,530", two estimates): they agree only
@@ -309,7 +309,7 @@ def scores(p: Policy, a: Key, others: Iterable[Key]) -> list[int]:
             found.append(0)  # one player's goals are not another's
             continue
         if kind == "duration" and (anchors or b.anchors) and events_disagree(anchors, b.anchors):
-            found.append(0)  # "resigned Friday, four days after the audit" is no "meeting, two days after" it
+            found.append(0)  # "fired Monday, six days after the inspection" is no "meeting, three days after" it
             continue
         required = need[0] + (person_penalty if bool(persons) != bool(b.persons) else 0)
         # Ordinary words in common, and a day both clauses are dated to (same_day); not for a
@@ -347,7 +347,7 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     if kind == "year" and (unit == "since") != (other_unit == "since"):
         return None  # "since 2014" is when something began, not the year of another event
     if kind == "weekday" and (unit == "said") != (other_unit == "said"):
-        return None  # "said Tuesday" is when someone spoke, not the day of the event
+        return None  # "said Monday" is when someone spoke, not the day of the event
     if kind in UNIT_KINDS:
         if unit in BARE_UNITS and other_unit in BARE_UNITS:
             if unit != other_unit:

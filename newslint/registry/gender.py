@@ -74,7 +74,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
                 continue  # "her husband, Tom X": X is the relative of someone else
             named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
             if before and any(o > match.start() and _speaks_after_comma(lex, prose, o) for o, _ in here):
-                continue  # "Asked whether he had spoken with X about his future, Y said": Y's
+                continue  # "Asked whether he had met X about the budget, Y said": Y's
             if before and len(named) == 1 and before[0][1] is not None:
                 if object_pronoun(word, prose, match.end()) and not reported_between(lex, prose, before[-1][0], match.start()):
                     others.add(gender)
@@ -129,7 +129,7 @@ _NAME_THEN_VERB = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(\p{Ll}+)")
 
 
 def _names_a_relative(lex, text: str, end: int) -> bool:
-    """A kinship word and a name after the pronoun ("her son, Judge Tom X"); not "his mother
+    """A kinship word and a name after the pronoun ("his brother, Judge Tom X"); not "his mother
     had read", where the pronoun is the person named before."""
     kin = following_word(text, end)
     if kin not in lex.kinship_words:

@@ -42,7 +42,7 @@ class Lexicon:
     organisation_words: set[str] = field(default_factory=set)
     organisation_names: set[str] = field(default_factory=set)
     organisation_words_weak: set[str] = field(default_factory=set)  # also surnames ("Hall")
-    company_words: set[str] = field(default_factory=set)  # a company's kind ("Therapeutics", "Inc")
+    company_words: set[str] = field(default_factory=set)  # a company's kind ("Diagnostics", "Inc")
     function_words: set[str] = field(default_factory=set)
     calendar_words: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)

@@ -306,8 +306,8 @@ class MentionFinder:
         found: list[NameMention] = []
         for sentence in self.document.sentences:
             # A source's heading in sentence case may still name someone by title or role
-            # ("## Council Member Ann Roe — phone, Oct 15", an interview's heading in notes), and
-            # so may a table cell, capitalised or not ("| Children | Dr. Ann Roe; Judge Tom Roe |").
+            # ("## Council Member Ann Roe — phone, May 4", an interview's heading in notes), and
+            # so may a table cell, capitalised or not ("| Partners | Dr. Ann Roe; Judge Tom Roe |").
             cell = self._in_table(sentence)
             heading = self.skip_headlines and (cell or self.headline(sentence))
             listing = heading and not cell and self._title_case(sentence)  # only "Name — Role" lines count
@@ -316,7 +316,7 @@ class MentionFinder:
                 quoted = self.in_quote(match.start(), match.end())
                 mention = self._mention(match, sentence)
                 if quoted and not self.include_quotes and (mention is None or not mention.evidence & _INTRODUCED):
-                    continue  # a source's speaker may introduce someone: "Ann Roe, our vice president, will lead it"
+                    continue  # a source's speaker may introduce someone: "Ann Roe, our head of sales, will take over"
                 if mention is not None and listing and "listed" not in mention.evidence and "title" in mention.evidence:
                     # "### Statement from President and CEO Ann Roe": a person only if "Roe" acts
                     # as one elsewhere (extractors/people.py), since "Mayor Signs Budget" is no one.
@@ -624,7 +624,7 @@ class MentionFinder:
         if index >= len(words):
             return
         width = self._role_width(words, index)
-        # A role word that modifies the head role ("the student government vice president"):
+        # A role word that modifies the head role ("the county party vice chair"):
         # the head is the last role of the phrase, the words before it its portfolio.
         for later in range(index + width, min(index + width + 3, len(words))):
             if not (words[later][0].isalpha() and words[later][0].islower()) or lows[later] in lex.function_words:
@@ -667,7 +667,7 @@ class MentionFinder:
                 after += 2
             kind = words[described - 1][0].casefold() if described > after else ""
             if not org and lex.generic(kind) and words[after - 1][0].casefold() == "the":
-                # "a spokeswoman for the state health department": a kind of organisation, unnamed.
+                # "a spokesman for the county transit agency": a kind of organisation, unnamed.
                 org = [kind]
                 after = described
             if org:
@@ -786,7 +786,7 @@ _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(
 _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
 # "X, a therapist who drives to work, said", "X, 44, who lives nearby, said", "X, 61, said".
 # A description's characters: no clause mark, and a full stop only after an abbreviation
-# ("a nursing major from St. Louis"). Shared with the speaker finder (speakers._DESCRIBED).
+# ("a physics student from St. Paul"). Shared with the speaker finder (speakers._DESCRIBED).
 DESCRIPTION_CHAR = r"(?:[^,;:.!?\"“”()]|(?<=\b(?:St|Mt|Ft|Jr|Sr|Inc|Co|Corp|Ltd|Ave|Blvd|Rd|\p{Lu}))\.)"
 _DESCRIPTION = rf"(?:an?|the|who|whose)\s{DESCRIPTION_CHAR}{{1,160}},\s+"
 _DESCRIBED_THEN_VERB = regexcache.compile(rf",\s+(?:\d{{1,3}},\s+(?:{_DESCRIPTION})?|{_DESCRIPTION})(\p{{Ll}}+)\b")

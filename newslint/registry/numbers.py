@@ -99,7 +99,7 @@ def lexicon() -> Lexicon:
     money_words = "|".join(sorted((c for c in currencies if c.isalpha()), key=len, reverse=True))
     symbols = "|".join(regex.escape(c) for c in sorted((c for c in currencies if not c.isalpha()), key=len, reverse=True))
     percent = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in data["percent_words"])
-    before = r"\b(?<![\w.\-/$€£¥])(?<!\d:)"  # \b first: most positions fail at once; not the minutes of "7:29"
+    before = r"\b(?<![\w.\-/$€£¥])(?<!\d:)"  # \b first: most positions fail at once; not the minutes of "8:05"
     multiple = "|".join(sorted(multiplicatives, key=len, reverse=True)) or "(?!)"
     fraction = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(fractions, key=len, reverse=True)) or "(?!)"
     qualifier = "|".join(regex.escape(q).replace(r"\ ", r"\s+") for q in sorted(qualifiers, key=len, reverse=True)) or "(?!)"
@@ -107,7 +107,7 @@ def lexicon() -> Lexicon:
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
         "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
-        # ("a 10-year-old", but not "1,900 year-round residents")
+        # ("a 10-year-old", but not "2,400 year-round residents")
         "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b(?!-(?!old\b)\p{{L}})", regex.I),
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
@@ -117,8 +117,8 @@ def lexicon() -> Lexicon:
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
         "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),
         "weekday": regexcache.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
-        # A time of day: "9:31 p.m.", "7 a.m.", "noon"; a range's start takes its end's half of
-        # the day ("from 10 to 11:30 a.m.").
+        # A time of day: "8:42 p.m.", "7 a.m.", "noon"; a range's start takes its end's half of
+        # the day ("from 9 to 10:45 a.m.").
         "time": regexcache.compile(r"(?<![\w.:$\-/])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap])\.?\s?m\b\.?"
                                    r"|(?<![\w.:$\-/])(?P<hour2>\d{1,2})(?::(?P<minute2>[0-5]\d))?(?=\s*(?:to|until|-|–)\s*"
                                    r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
@@ -496,11 +496,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     label = ""  # a fact sheet line's label, when it names what a count counts
     bound = _bound(prose, start, sentence_start) if kind in ("count", "hcount", "amount", "percent", "fraction", "duration") else ""
     if kind == "duration" and bound == "more" and _previous_word(prose, start, sentence_start) == "over":
-        bound = ""  # "paid in installments over 20 years": throughout, not more than
+        bound = ""  # "payments over 15 years": throughout, not more than
     if kind == "weekday":
         value = match.group("day").casefold()
         if _previous_word(prose, start, sentence_start) in _SAID:
-            unit = "said"  # "said Tuesday": the day of the statement
+            unit = "said"  # "said Monday": the day of the statement
         after = _NEXT_WORD.match(prose[end:end + 40])
         if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
                 and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
@@ -734,8 +734,8 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     run = []
     for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:
         between = prose[end:start] if not run else prose[run[-1][1]:start]
-        # Up to three words, a name's capitalised words not counted ("23,400 Ozark Prairie
-        # Electric Cooperative customers" counts customers), six at most.
+        # Up to three words, a name's capitalised words not counted ("12,800 Lakeland Valley
+        # Water District customers" counts customers), six at most.
         if any(c in between for c in ",;:.!?()\"“”") or len(run) == 6 \
                 or sum(1 for r in run if not r[3]) == 3:
             break
@@ -759,7 +759,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     return stem(_singular(head[2])), head[1]
 
 
-# Plural nouns without an s ("1,900 people live on the island").
+# Plural nouns without an s ("2,400 people live in the village").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "cattle"})
 
 

@@ -31,7 +31,7 @@ NEAR_GIVEN = "near-given"  # "Adaa Okonjo"
 NEAR_BOTH = "near-both"
 WRONG_GIVEN = "wrong-given"  # "Ella Okonjo": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
-OTHER_ORGANISATION_WORD = "other-organisation-word"  # "Acme Pharmaceuticals" for Acme Therapeutics
+OTHER_ORGANISATION_WORD = "other-organisation-word"  # "Acme Biologics" for Acme Diagnostics
 CROSSED = "crossed"  # "Ada Kovacs": one person's given name with another's surname
 MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_ORGANISATION, OTHER_ORGANISATION_WORD,
           CROSSED)
@@ -274,7 +274,7 @@ class DraftNames:
         if len(form) < 8:
             return None
         hits = []
-        wanted = _POSSESSIVE_S.sub("", form.casefold())  # "the FBI's Art Crime Team" is the FBI Art Crime Team
+        wanted = _POSSESSIVE_S.sub("", form.casefold())  # "the State Police's Marine Unit" is the State Police Marine Unit
         if any(wanted == known for _, forms in self.known.organisation_forms for known, _ in forms):
             return None
         # Only forms within max_distance edits can be near: their length differs by no more.
@@ -292,8 +292,8 @@ class DraftNames:
             return Resolution(mention, hits[0], NEAR_ORGANISATION)
         if hits:
             return None
-        # The same name with another kind of organisation ("Acme Pharmaceuticals" where the
-        # sources know only Acme Therapeutics): one known organisation has the draft's own words.
+        # The same name with another kind of organisation ("Acme Biologics" where the
+        # sources know only Acme Diagnostics): one known organisation has the draft's own words.
         core, kinds = _name_core(wanted)
         if not core:
             return None

@@ -266,8 +266,8 @@ def attribute(document: Document, registry: Registry | None = None,
 
 def _introduced(state: _State, item: Attribution) -> None:
     """A quotation that opens its paragraph or block quote right after a sentence ending in a
-    colon that names one person ("Ann Roe said:", "The filing quotes Roe's statement to
-    customers:") is that person's."""
+    colon that names one person ("Ann Roe said:", "The report quotes Roe's letter to
+    members:") is that person's."""
     doc = state.document
     if item.block is None or item.block == 0:
         return

@@ -188,7 +188,7 @@ EXTRACTORS = [PeopleExtractor()]
 
 
 def _after_kinship_word(text: str, start: int) -> bool:
-    """"his wife, Ann X", "her son Tom X", "her son, Judge Tom X", "her husband, the Rev. Tom
+    """"his wife, Ann X", "her son Tom X", "his brother, Judge Tom X", "her husband, Dr. Tom
     X": the name follows a word for a relative, and perhaps a title or honorific."""
     lex = lexicon()
     words = text[max(0, start - 50):start].replace(",", " ").split()

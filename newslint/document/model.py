@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Block:
     """A run of prose: a paragraph, heading, list item, table cell or front-matter field.
 
@@ -44,7 +44,7 @@ class Quote:
     closed: bool = True
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     path: str
     text: str

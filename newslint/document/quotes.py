@@ -14,7 +14,7 @@ CLOSERS_DOUBLE = "”»"
 BEFORE_OPENING = " \t\n([{—–-/:;"
 
 
-@dataclass
+@dataclass(eq=False)
 class _Open:
     start: int
     depth: int

@@ -164,7 +164,7 @@ class ClaimKind:
         return self.acts is not None and next(texts.word_matches(self.acts, block.start, block.end), None) is not None
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     """The compiled word lists. Built once per rule from YAML."""
 

@@ -33,7 +33,7 @@ class RuleError(Exception):
         self.key = key
 
 
-@dataclass
+@dataclass(eq=False)
 class RuleSpec:
     """A rule as loaded from YAML: its id, where it came from, and its raw keys."""
 
@@ -44,7 +44,7 @@ class RuleSpec:
     line: int = 1
 
 
-@dataclass
+@dataclass(eq=False)
 class CheckContext:
     """Everything a rule may consult while checking one document."""
 

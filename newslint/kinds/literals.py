@@ -56,7 +56,7 @@ class Unknown(Exception):
     """The pattern uses syntax this module does not read."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Folded:
     """A stretch of text as the prefilter reads it: casefolded, and whether it has a digit."""
 
@@ -68,7 +68,7 @@ class Folded:
         return cls(text.casefold(), DIGITS.search(text) is not None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Needs:
     groups: tuple[tuple[str, ...], ...] = ()
 

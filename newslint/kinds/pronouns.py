@@ -31,7 +31,7 @@ DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
 USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
 
 
-@dataclass
+@dataclass(eq=False)
 class Candidate:
     offset: int
     entity: Entity | None  # None: someone the registry does not know, or a pronoun

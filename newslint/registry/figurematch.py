@@ -20,7 +20,7 @@ BARE_UNITS = frozenset({"", "gap"})
 NUMERIC_KINDS = frozenset({"count", "duration", "percent", "amount"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Policy:
     min_shared: dict[str, int] = field(default_factory=dict)
     min_words: int = 1

@@ -15,14 +15,14 @@ def _load(name: str) -> dict:
     return data_file(name) or {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RoleInfo:
     role: str  # as listed ("spokeswoman")
     family: str  # what it is a form of ("spokesperson")
     gender: str  # female | male | ""
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     roles: dict[str, RoleInfo] = field(default_factory=dict)
     max_role_words: int = 1

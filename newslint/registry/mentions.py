@@ -68,7 +68,7 @@ class NameMention:
         return self.words[0] if len(self.words) > 1 else ""
 
 
-@dataclass
+@dataclass(eq=False)
 class RoleReference:
     """"the French president": a person named by role only."""
 

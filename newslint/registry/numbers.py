@@ -31,7 +31,7 @@ TIME_KINDS = frozenset({"date", "month", "year", "weekday"})
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     numbers: dict[str, float]
     scales: dict[str, float]

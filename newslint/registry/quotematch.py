@@ -25,7 +25,7 @@ from newslint.registry.model import Provenance, QuoteFact, Registry
 from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
 
 
-@dataclass
+@dataclass(eq=False)
 class SourceWords:
     """One source's words with their offsets and lines, for verbatim and near-miss search."""
 
@@ -52,7 +52,7 @@ class SourceWords:
         return self.text[self.spans[first][0]:self.spans[last][1]]
 
 
-@dataclass
+@dataclass(eq=False)
 class Candidate:
     """A source quote (or two parts of one split around its attribution), normalised."""
 

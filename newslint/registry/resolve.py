@@ -37,7 +37,7 @@ MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_
           CROSSED)
 
 
-@dataclass
+@dataclass(eq=False)
 class Thresholds:
     surname: float = 0.8  # OSA similarity for a near-miss surname
     surname_same_given: float = 0.75  # when the given name is the same
@@ -57,7 +57,7 @@ class Thresholds:
         return min(self.surname, self.surname_same_given)
 
 
-@dataclass
+@dataclass(eq=False)
 class Resolution:
     mention: NameMention
     entity: Entity
@@ -67,7 +67,7 @@ class Resolution:
     other: Entity | None = None  # CROSSED: the person whose surname the draft wrote
 
 
-@dataclass
+@dataclass(eq=False)
 class DraftNames:
     """The names in one draft, each resolved to a registry entity when it can be."""
 
@@ -344,7 +344,7 @@ def _one_word_misspelt(wanted: str, known: str) -> bool:
     return common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b))
 
 
-@dataclass
+@dataclass(eq=False)
 class KnownNames:
     """What resolving every draft's names needs from one registry, gathered once: the distinct
     surnames of its people (for the near-miss search) with the people who have each, the

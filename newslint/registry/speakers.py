@@ -37,7 +37,7 @@ CUT_WORDS = frozenset({"who", "which", "that", "whose", "in", "on", "at", "durin
                        "after", "before", "to", "for", "with", "about", "adding", "and"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     verbs: frozenset[str]
     according: tuple[str, ...]
@@ -108,7 +108,7 @@ class Attribution:
         return bool(self.speaker) and self.how in ("after", "before", "according", "subject")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KnownPeople:
     """What the attribution of every draft needs from the registry's people, gathered once:
     surname -> person (right forms first, then misspellings), the sources' genders, and
@@ -149,13 +149,13 @@ def known_people(registry: Registry) -> KnownPeople:
     return held[1]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Mention:
     start: int
     key: str  # canonical or name as written
 
 
-@dataclass
+@dataclass(eq=False)
 class _State:
     document: Document
     registry: Registry | None

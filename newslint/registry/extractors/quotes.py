@@ -18,7 +18,7 @@ from newslint.registry.speakers import KnownPeople, attribute
 SOURCE_TEXT = "source_text"  # registry.extra key: {source path: text}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class QuoteExtractor:
     name: str = "quotes"
     order: int = 20

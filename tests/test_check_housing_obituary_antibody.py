@@ -361,3 +361,14 @@ def test_an_honorific_inside_a_capitalised_run_starts_the_name():
     # A reporter's question in the transcript: "Has Mr. Mabry said anything about the missing works?"
     person = registry_of(MUSEUM).person_by_name("Darren Keith Mabry")
     assert not [v.form for v in person.variants if v.wrong]
+
+
+def test_a_relative_named_by_a_possessive_is_someone_the_pronoun_may_mean():
+    text = "Cordelia Brantley's son, Daniel, moved to Atlanta in 2019. He was 26.\n"
+    assert flagged("facts.Pronouns", text, OBITUARY) == []
+
+
+def test_a_share_of_a_possessive_counts_no_noun_yet():
+    document = parse_document("d.md", "It sets aside 10 percent of the state's $12 million share.\n", get_plugins().parsers())
+    share = next(f for f in find_figures(document) if f.kind == "percent")
+    assert share.unit == ""

@@ -85,6 +85,10 @@ class PronounsRule(Rule):
         # runs (runs.first_runs), it is looked for only where it can begin (Runs.reaching),
         # not at every position of the prose.
         self.noun_runs = first_runs(self.noun_gender)
+        # "Ann Roe's son": a gendered noun after a name's possessive is someone described too.
+        gendered = sorted((w for w, g in self.noun_gender.items() if g != "unknown"), key=len, reverse=True)
+        self.possessed = regexcache.compile(rf"\p{{Lu}}\p{{Ll}}+['’]s\s+(?P<noun>{'|'.join(map(regex.escape, gendered))})\b",
+                                            regex.IGNORECASE) if gendered else None
         patterns = data.get("people_patterns") or []
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise RuleError("people_patterns must be a list of regular expressions", "people_patterns")
@@ -212,6 +216,8 @@ class PronounsRule(Rule):
             at = runs.reaching(self.noun_runs, 2, 0, len(runs.starts))
             found_nouns = matches_at(nouns.compiled, document.prose, at, 0, len(document.prose))
         described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in found_nouns]
+        if self.possessed is not None and ("'s " in document.prose or "’s " in document.prose):
+            described += [(m, self.noun_gender[m.group("noun").casefold()]) for m in self.possessed.finditer(document.prose)]
         for pattern in self.people_patterns:
             described += [(m, "unknown") for m in finditer(pattern, document.prose)]
         for match, gender in described:

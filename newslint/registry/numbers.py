@@ -794,8 +794,9 @@ def _label_context(label: str, unit: str) -> list[str]:
 def _of_noun(prose: str, end: int) -> tuple[str, int]:
     """"12% of voters" → voters; nothing for "6% of those" (a pronoun counts nothing itself)."""
     found = _OF_NOUN.match(prose[end:end + 60])
-    if found is None or found.group(1).casefold() in lexicon().stopwords:
-        return "", end
+    if found is None or found.group(1).casefold() in lexicon().stopwords \
+            or prose[end + found.end(1):end + found.end(1) + 2] in ("'s", "’s"):
+        return "", end  # ("10% of the state's share": the noun comes after the possessive)
     return stem(found.group(1)), end + found.end(1)
 
 

@@ -68,7 +68,7 @@ class Folded:
         return cls(text.casefold(), DIGITS.search(text) is not None)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Needs:
     groups: tuple[tuple[str, ...], ...] = ()
 

@@ -107,8 +107,7 @@ def lexicon() -> Lexicon:
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
         "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
-        # ("a 10-year-old", but not "2,400 year-round residents")
-        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b(?!-(?!old\b)\p{{L}})", regex.I),
+        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
@@ -562,8 +561,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             unit = "since"  # a starting point ("has run it since 2014"), not an event's year
     elif kind == "duration":
         number = parse_number(match.group("number"))
-        if number is None:
-            return None
+        if number is None or _HYPHENATED_ON.match(prose, end):
+            return None  # "2,400 year-round residents" (but "a 10-year-old" is an age)
         base = match.group("unit").casefold()
         value = f"{_fmt(number * lex.time_units[base])}s"
         number_span = match.span("number")
@@ -671,6 +670,10 @@ TOTAL = "<total>"
 
 # Verbs of saying before a weekday: the day is when someone spoke.
 _SAID = frozenset({"said", "says", "told", "wrote", "testified", "added", "announced", "confirmed", "acknowledged"})
+
+
+# A word joined on after a duration's unit that makes it another word ("year-round"), not "-old".
+_HYPHENATED_ON = regexcache.compile(r"-(?!old\b)\p{L}")
 
 
 # Words before a time of day that make it approximate or open-ended.

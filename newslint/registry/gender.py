@@ -1,6 +1,8 @@
-"""Gender as the sources refer to a person: gendered roles ("spokeswoman") and honorifics
-count double; a pronoun counts when the sentence it is in, or the sentence before, is about
-that one person only. Unknown unless one side clearly wins."""
+"""Gender as the sources refer to a person: gendered roles ("spokeswoman"), honorifics and
+nouns beside the name ("her daughter, Dr. Ann Roe") count double; a pronoun counts when the
+sentence it is in, or the sentence before, is about that one person only, and it is not about
+someone else (an object in the person's own clause, a relative, a transcript turn's third
+person). Unknown unless one side clearly wins."""
 from __future__ import annotations
 
 import bisect

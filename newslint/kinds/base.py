@@ -33,7 +33,7 @@ class RuleError(Exception):
         self.key = key
 
 
-@dataclass(eq=False)
+@dataclass
 class RuleSpec:
     """A rule as loaded from YAML: its id, where it came from, and its raw keys."""
 

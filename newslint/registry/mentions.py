@@ -314,6 +314,8 @@ class MentionFinder:
             previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
                 quoted = self.in_quote(match.start(), match.end())
+                if quoted and not self.include_quotes and self.text[match.end():match.end() + 2] != ", ":
+                    continue  # (only an appositive can introduce someone inside a quotation)
                 mention = self._mention(match, sentence)
                 if quoted and not self.include_quotes and (mention is None or not mention.evidence & _INTRODUCED):
                     continue  # a source's speaker may introduce someone: "Ann Roe, our head of sales, will take over"

@@ -31,7 +31,9 @@ class FigureExtractor:
                     kind=intern(kind), value=intern(value), text=text, unit=intern(unit),
                     context=tuple(map(intern, context)), provenance=line_provenance(document, line),
                     bound=intern(bound), anchors=tuple(map(intern, anchors))))
-        registry.conflicts.extend(conflicts(registry.figures[start:], person_words(registry), workers_for(len(documents))))
+        # (Times of day are left out: sources' clocks seldom disagree, and schedules repeat them.)
+        compared = [f for f in registry.figures[start:] if f.kind != "time"]
+        registry.conflicts.extend(conflicts(compared, person_words(registry), workers_for(len(documents))))
 
 
 def _figures(document: Document) -> list[tuple]:

@@ -178,7 +178,7 @@ class FigureIndex:
                     and not (mine.persons and theirs.persons and not mine.persons & theirs.persons) \
                     and len(mine.context & theirs.context) >= least \
                     and not (figure.kind == "time" and anchors_disagree(mine.anchors, theirs.anchors)):
-                return True  # (a time of another day is another event's: "6 p.m. Wednesday")
+                return True  # (a time of another day is another event's: "7 p.m. Tuesday")
         return False
 
 
@@ -188,7 +188,7 @@ BOUNDS = ("", "more", "less", "about", "nearly")  # a figure's bound (numbers.ya
 
 
 def _digits(kind: str, value: str) -> str | None:
-    """A whole count's, amount's or percentage's digits ("23400 dollar" -> "23400")."""
+    """A whole count's, amount's or percentage's digits ("14700 dollar" -> "14700")."""
     if kind not in ("count", "amount", "percent"):
         return None
     number = value.split(" ")[0].rstrip("%")

@@ -172,7 +172,7 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
 
 def _sources_say(context: CheckContext, sentence, claim: Claim) -> bool:
     """A source line holds the claim in the draft's words, with the words before it in its
-    sentence ("enrolled 74 participants at its clinic, more than any other site"): the
+    sentence ("opened 12 branches in the county, more than any other bank"): the
     reporter's source says it."""
     words = context.document.prose[sentence.start:claim.span.end].casefold().split()
     if len(words) < 6:

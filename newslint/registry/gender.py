@@ -82,7 +82,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
                     others.add(gender)
                     continue  # "X, who coached him, said": an object is someone else
                 if gender in others or gender in seen_others:
-                    continue  # "…, said she was stable": she may be that someone else
+                    continue  # "…, said she was recovering": she may be that someone else
                 votes.append((before[0][1], gender, match.start()))
             elif not before and previous_only is not None and gender not in seen_others:
                 votes.append((previous_only, gender, match.start()))
@@ -132,7 +132,7 @@ _NAME_THEN_VERB = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(\p{Ll}+)")
 
 def _names_a_relative(lex, text: str, end: int) -> bool:
     """A kinship word and a name after the pronoun ("his brother, Judge Tom X"); not "his mother
-    had read", where the pronoun is the person named before."""
+    had worked", where the pronoun is the person named before."""
     kin = following_word(text, end)
     if kin not in lex.kinship_words:
         return False

@@ -320,7 +320,7 @@ class MentionFinder:
                 if quoted and not self.include_quotes and (mention is None or not mention.evidence & _INTRODUCED):
                     continue  # a source's speaker may introduce someone: "Ann Roe, our head of sales, will take over"
                 if mention is not None and listing and "listed" not in mention.evidence and "title" in mention.evidence:
-                    # "### Statement from President and CEO Ann Roe": a person only if "Roe" acts
+                    # "### Remarks by Board Chair Ann Roe": a person only if "Roe" acts
                     # as one elsewhere (extractors/people.py), since "Mayor Signs Budget" is no one.
                     mention.evidence = {"heading"}
                 if mention is not None and heading and not mention.evidence & (_LISTED | {"heading"} if listing else _TITLED):
@@ -706,7 +706,7 @@ class MentionFinder:
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")  # "X, a therapist who drives to work, said"
             if len(mention.words) == 2 and _PERSONAL.match(self.text, mention.end):
-                mention.evidence.add("described")  # "Ann Roe, who covers banks, said", "Ann Roe, 61, said": no company
+                mention.evidence.add("described")  # "Ann Roe, who covers schools, said", "Ann Roe, 61, said": no company
             return
         after = _ANY_WORD.search(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".

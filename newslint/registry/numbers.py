@@ -221,7 +221,7 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
 def with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:
     """A figure in a table cell with what its row and its column say about it: a cell is a
     sentence of its own, so "| Under 18 | 41 | $2,300 |" under "| Age group | Cases |
-    Cost |" would give 92 no context and no unit. The row's other cells and the column's
+    Cost |" would give 41 no context and no unit. The row's other cells and the column's
     header are its context; a count takes its unit from a header that is a plural noun."""
     if not any(block.kind == "table.cell" for block in document.blocks):
         return figures
@@ -506,7 +506,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             return None  # "at Sunday school classes", "a Monday deadline": a kind, not the day of an event
     elif kind == "time":
         if _previous_word(prose, start, sentence_start) in _LOOSE_TIME:
-            return None  # "about 3:40 a.m.", "after 3 p.m.": no one time to compare
+            return None  # "about 4:10 a.m.", "after 3 p.m.": no one time to compare
         if match.group("word"):
             value = "12:00" if match.group("word").casefold() == "noon" else "00:00"
         else:

@@ -651,7 +651,7 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
         after = _WORD_AFTER.match(doc.prose[at:at + 30])
         before = _WORD_BEFORE.search(doc.prose[max(0, match.start() - 30):match.start()])
         if before and before.group(1).casefold() in _PREPOSITIONS:
-            continue  # "…, who covers banks for Acme Research, said": the name ends a clause
+            continue  # "…, who covers schools for Acme Research, said": the name ends a clause
         if (after and after.group(1).casefold() in lex.verbs) or (before and before.group(1).casefold() in lex.verbs):
             found.append(_Mention(match.start(), "?" + match.group(2)))
     return found

@@ -9,6 +9,7 @@ windows of the source text."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from collections import Counter
 from itertools import accumulate, chain, compress, count, islice, repeat
 from bisect import bisect_left
@@ -27,15 +28,21 @@ from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
 
 @dataclass(eq=False)
 class SourceWords:
-    """One source's words with their offsets and lines, for verbatim and near-miss search."""
+    """One source's words with their lines, for verbatim and near-miss search; their offsets
+    (`spans`) are found when a match first asks for them."""
 
     path: str
     text: str
     words: list[str]
-    spans: list[tuple[int, int]]
     line_starts: list[int]
     present: frozenset[str] = frozenset()
     paragraphs: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)  # word ranges by line
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each word's (start, end) in `text`: only the few sources a match is reported from
+        need them, and a span per word was most of the cost of reading a source."""
+        return [match.span() for match in WORD.finditer(self.text.translate(APOSTROPHES))]
 
     def line_of(self, word_index: int) -> int:
         import bisect
@@ -519,34 +526,26 @@ def _source_texts(registry: Registry) -> dict[str, str]:
 def _source_words(path: str, text: str, spelled: dict[str, str] | None = None) -> SourceWords:
     """A source's words line by line: a word never spans a line break, so each line's
     matches are the whole text's, and a line's words are one paragraph (a run of words on
-    one line). Casefolded once per line when that keeps every offset (it does unless a
-    character folds to several, like "ß"). `spelled`: one string per distinct word, shared."""
+    one line). A word is its match casefolded (casefolding maps each character on its own,
+    so this is the casefolded line's slice whenever the line keeps its length). The words
+    come from findall, in C: no match object per word. `spelled`: one string per distinct
+    word, shared."""
     spelled = {} if spelled is None else spelled
     same = spelled.setdefault
-    normal = text.translate(APOSTROPHES)
+    find = WORD.findall
     words: list[str] = []
-    spans: list[tuple[int, int]] = []
     starts: list[int] = []
     paragraphs: list[tuple[int, int, frozenset[str]]] = []
     start = 0
-    for line in normal.split("\n"):
+    for line in text.translate(APOSTROPHES).split("\n"):
         starts.append(start)
-        end = start + len(line)
-        first = len(words)
-        folded = line.casefold()
-        if len(folded) == len(line):
-            for match in WORD.finditer(normal, start, end):
-                a, b = match.span()
-                words.append(same(word := folded[a - start:b - start], word))
-                spans.append((a, b))
-        else:
-            for match in WORD.finditer(normal, start, end):
-                words.append(same(word := match.group().casefold(), word))
-                spans.append(match.span())
-        if len(words) > first:
+        start += len(line) + 1
+        found = find(line)
+        if found:
+            first = len(words)
+            words += [same(word := found_word.casefold(), word) for found_word in found]
             paragraphs.append((first, len(words) - 1, frozenset(words[first:])))
-        start = end + 1
-    return SourceWords(path, text, words, spans, starts, frozenset(words), paragraphs)
+    return SourceWords(path, text, words, starts, frozenset(words), paragraphs)
 
 
 _INDEXES: dict[int, tuple[Registry, QuoteIndex]] = {}

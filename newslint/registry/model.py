@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Registry.extra key of the sources' texts, {source path: text}: the quote extractor keeps them
+# for the quote check, which searches the sources' prose as well as their quotes.
+SOURCE_TEXT = "source_text"
+
 
 @dataclass(frozen=True)
 class Provenance:

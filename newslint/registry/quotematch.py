@@ -21,8 +21,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from newslint.registry.extractors.quotes import SOURCE_TEXT
-from newslint.registry.model import Provenance, QuoteFact, Registry
+from newslint.registry.model import SOURCE_TEXT, Provenance, QuoteFact, Registry
 from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
 
 

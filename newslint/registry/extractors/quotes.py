@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from newslint.document.model import Document
 from newslint.registry.extractors import line_provenance
 from newslint.registry.interviews import answers, speaker_turns
-from newslint.registry.model import QuoteFact, Registry
+from newslint.registry.model import SOURCE_TEXT, QuoteFact, Registry
 from newslint.registry.parallel import map_documents
 from newslint.registry.speakers import KnownPeople, attribute
-
-SOURCE_TEXT = "source_text"  # registry.extra key: {source path: text}
 
 
 @dataclass(frozen=True, eq=False)

@@ -68,6 +68,7 @@ def map_documents(function: Callable[..., Any], documents: Sequence[Any], *share
 
 def _in_processes(chunks: list[range], workers: int, function: Callable[..., Any], documents: Sequence[Any],
                   shared: tuple) -> list:
+    import mmap
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
@@ -79,24 +80,58 @@ def _in_processes(chunks: list[range], workers: int, function: Callable[..., Any
             stream.flush()
         except (OSError, ValueError, AttributeError):
             pass
-    _job = (function, documents, shared)
+    context = get_context("fork")
+    # The chunks are handed out as the processes ask: the workers take them from the front,
+    # this process from the back, until they meet. On a machine whose other cores are busy, a
+    # fixed share would leave this process waiting for a slowed worker's half; so the faster
+    # process does more. The first chunk is a worker's and the last this process's.
+    bounds = mmap.mmap(-1, 16)  # shared with the forked workers: next free from the front, from the back
+    bounds[:16] = _pack(1, len(chunks) - 2)
+    _job = (function, documents, shared, chunks, bounds, context.Lock())
     try:
-        # This process is one of the workers: it does the last share of the chunks itself, and
-        # its results are not sent through a pipe. No future is ever cancelled: on Python 3.11
-        # a pool that breaks (a worker's error that cannot be unpickled, a worker killed) with a
-        # cancelled future kills its management thread, and closing the pool then hangs.
-        own = len(chunks) // workers
-        theirs = chunks[:len(chunks) - own]
-        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
-            futures = [pool.submit(_run, chunk) for chunk in theirs]
-            mine = [_run(chunk) for chunk in chunks[len(theirs):]]
-            parts = [future.result() for future in futures] + mine
-        return [result for part in parts for result in part]
+        # This process is one of the workers, and its results are not sent through a pipe. No
+        # future is ever cancelled: on Python 3.11 a pool that breaks (a worker's error that
+        # cannot be unpickled, a worker killed) with a cancelled future kills its management
+        # thread, and closing the pool then hangs.
+        results: list = [None] * len(chunks)
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+            # One task per chunk at most: each takes the next free chunk (or none, when this
+            # process took it), so results come back while the others are still running.
+            futures = [pool.submit(_run, 0), *(pool.submit(_run_next) for _ in range(len(chunks) - 2))]
+            results[-1] = _run(len(chunks) - 1)[1]
+            while (number := _take(from_back=True)) is not None:
+                results[number] = _run(number)[1]
+            for future in futures:
+                done = future.result()
+                if done is not None:
+                    results[done[0]] = done[1]
+        return [result for part in results for result in part]
     finally:
         _job = None
 
 
-def _run(chunk: range) -> list:
+def _pack(front: int, back: int) -> bytes:
+    return front.to_bytes(8, "little", signed=True) + back.to_bytes(8, "little", signed=True)
+
+
+def _take(from_back: bool) -> int | None:
+    """The number of the next free chunk, taken; None when every chunk is taken."""
+    assert _job is not None
+    bounds, lock = _job[4], _job[5]
+    with lock:
+        front, back = int.from_bytes(bounds[:8], "little", signed=True), int.from_bytes(bounds[8:16], "little", signed=True)
+        if front > back:
+            return None
+        bounds[:16] = _pack(front, back - 1) if from_back else _pack(front + 1, back)
+        return back if from_back else front
+
+
+def _run_next() -> tuple[int, list] | None:
+    number = _take(from_back=False)
+    return None if number is None else _run(number)
+
+
+def _run(number: int) -> tuple[int, list]:
     assert _job is not None  # set by map_documents before the fork
-    function, documents, shared = _job
-    return [function(documents[n], *shared) for n in chunk]
+    function, documents, shared, chunks = _job[:4]
+    return number, [function(documents[n], *shared) for n in chunks[number]]

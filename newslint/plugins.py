@@ -46,6 +46,9 @@ class Exports(Mapping):
 
 @dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Plugins:
+    """The plugin manager (built-ins and installed plugins registered), and the plugins that
+    failed to load."""
+
     manager: pluggy.PluginManager
     errors: list[str] = field(default_factory=list)
 

@@ -18,8 +18,10 @@ class ConfigError(Exception):
     """A configuration file or option is wrong; the message names the file."""
 
 
-@dataclass
+@dataclass(repr=False)  # never printed: no generated __repr__ to compile at start-up
 class Config:
+    """What a configuration file (or the defaults) says: sources, facts, rule folders, selection and levels."""
+
     path: Path | None = None  # the file it came from, None for defaults
     root: Path = field(default_factory=Path.cwd)
     sources: list[Path] = field(default_factory=list)

@@ -14,6 +14,8 @@ class InputError(Exception):
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Decoded:
+    """A file's text as decoded, and how to write it back."""
+
     text: str  # without BOM, line endings as in the file
     encoding: str  # codec to write it back with
     bom: bytes  # the BOM to write back, b"" when there was none

@@ -12,7 +12,7 @@ from newslint.yamlcache import ParsedYaml
 RULE_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass(frozen=True, eq=False)  # never compared: no generated __eq__ and __hash__ to compile
+@dataclass(frozen=True, eq=False, repr=False)  # never compared; printed by __str__: no generated methods
 class LoadProblem:
     path: str
     line: int
@@ -25,6 +25,8 @@ class LoadProblem:
 
 @dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class RuleSet:
+    """The rules loaded from the rule folders, the problems met, and every spec read."""
+
     rules: list[Rule] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
     specs: list[RuleSpec] = field(default_factory=list)  # every spec read, loaded or not

@@ -27,6 +27,8 @@ def matches(rule_id: str, selector: str) -> bool:
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class _Range:
+    """A span of the text where a suppression comment turns rules off."""
+
     start: int  # offset where suppression starts
     end: int  # offset where it ends
     selectors: tuple[str, ...]

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 
 @dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class FormatContext:
+    """What an output format may need besides the reports."""
+
     rules: list[Rule] = field(default_factory=list)  # every loaded rule (SARIF lists them)
     color: bool = False
 

@@ -11,6 +11,8 @@ SOURCE_TEXT = "source_text"
 
 @dataclass(frozen=True)
 class Provenance:
+    """Where a fact comes from: a source file, a line, and the text that says it."""
+
     source: str  # path of the source file as given
     line: int
     text: str  # the line or sentence that says it
@@ -121,6 +123,8 @@ class Conflict:
 
 @dataclass(eq=False, repr=False)  # compared by identity, never printed whole: no generated methods to compile
 class Registry:
+    """What the sources say, as facts with their provenance (see the module docstring)."""
+
     entities: list[Entity] = field(default_factory=list)
     quotes: list[QuoteFact] = field(default_factory=list)
     figures: list[FigureFact] = field(default_factory=list)

@@ -25,7 +25,7 @@ from newslint.registry.model import SOURCE_TEXT, Provenance, QuoteFact, Registry
 from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class SourceWords:
     """One source's words with their lines, for verbatim and near-miss search; their offsets
     (`spans`) are found when a match first asks for them."""
@@ -58,7 +58,7 @@ class SourceWords:
         return self.text[self.spans[first][0]:self.spans[last][1]]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Candidate:
     """A source quote (or two parts of one split around its attribution), normalised."""
 
@@ -69,7 +69,7 @@ class Candidate:
         self.present = frozenset(self.words)
 
 
-@dataclass
+@dataclass(repr=False)
 class Match:
     """Where a draft quotation was found. `exact` when verbatim; otherwise `similarity` < 1."""
 

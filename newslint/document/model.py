@@ -27,6 +27,8 @@ class Block:
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence: [start, end) offsets into the text, and the index of its block."""
+
     start: int
     end: int
     block: int  # index into Document.blocks
@@ -46,6 +48,9 @@ class Quote:
 
 @dataclass(eq=False)
 class Document:
+    """A parsed document: its text, its prose (non-prose masked, same offsets), blocks, front
+    matter, sentences and quotations."""
+
     path: str
     text: str
     prose: str

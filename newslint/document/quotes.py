@@ -14,8 +14,10 @@ CLOSERS_DOUBLE = "”»"
 BEFORE_OPENING = " \t\n([{—–-/:;"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class _Open:
+    """A quotation opened and not yet closed while the prose is scanned."""
+
     start: int
     depth: int
     parts: list[tuple[int, int]] = field(default_factory=list)

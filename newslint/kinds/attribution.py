@@ -150,8 +150,10 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimKind:
+    """A kind of check-worthy claim: its cues, what rules a cue out, and the acts that are their own record."""
+
     name: str
     what: str
     fix: str
@@ -164,7 +166,7 @@ class ClaimKind:
         return self.acts is not None and next(texts.word_matches(self.acts, block.start, block.end), None) is not None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Lexicon:
     """The compiled word lists. Built once per rule from YAML."""
 
@@ -360,14 +362,16 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
 
 
 # -- analysis --------------------------------------------------------------------------------
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Span:
+    """A stretch of the text: [start, end) offsets and what it says."""
+
     start: int
     end: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Claim:
     """A check-worthy cue in a sentence: its kind and the phrase that makes it check-worthy."""
 

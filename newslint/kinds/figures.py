@@ -20,7 +20,7 @@ from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, lexicon, number_text
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class FactIndex:
     """A registry's figures of one kind with their keys, and where each context item occurs, by
     itself and with the unit bucket of the figure (unit_bucket): a draft figure is compared
@@ -58,7 +58,7 @@ class FactIndex:
         return [self.facts[n] for n in sorted(set().union(*lists[:wanted]))]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class FigureIndex:
     """A registry's figures by kind (FactIndex each) and the name words of its people."""
 

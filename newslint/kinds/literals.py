@@ -56,7 +56,7 @@ class Unknown(Exception):
     """The pattern uses syntax this module does not read."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Folded:
     """A stretch of text as the prefilter reads it: casefolded, and whether it has a digit."""
 
@@ -68,8 +68,10 @@ class Folded:
         return cls(text.casefold(), DIGITS.search(text) is not None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Needs:
+    """The literal words every match of a pattern contains, as alternative groups (see Needs.of)."""
+
     groups: tuple[tuple[str, ...], ...] = ()
 
     @classmethod

@@ -31,8 +31,10 @@ DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
 USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Candidate:
+    """Someone a pronoun may refer to: where they are named or described, and their gender."""
+
     offset: int
     entity: Entity | None  # None: someone the registry does not know, or a pronoun
     gender: str  # female | male | unknown

@@ -402,7 +402,7 @@ def anchored_finditer(pattern: regex.Pattern, subject: str, start: int, end: int
 
 
 # -- per-document caches ------------------------------------------------------------------
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class DocumentView:
     """What every style rule asks of a document, computed once per document."""
 

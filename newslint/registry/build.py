@@ -13,7 +13,7 @@ from newslint.registry.model import Registry
 from newslint.registry.parallel import map_documents
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class SourceCorpus:
     """The parsed source articles, and the files that could not be read."""
 

@@ -20,8 +20,10 @@ BARE_UNITS = frozenset({"", "gap"})
 NUMERIC_KINDS = frozenset({"count", "duration", "percent", "amount"})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Policy:
+    """The settings of figure matching: shared context words, synonyms and penalties."""
+
     min_shared: dict[str, int] = field(default_factory=dict)
     min_words: int = 1
     synonyms: dict[str, str] = field(default_factory=dict)  # stem -> group head
@@ -61,7 +63,7 @@ def policy(overrides: dict[str, Any] | None = None) -> Policy:
                   _approximate())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Key:
     """What a figure is about, prepared once for many comparisons: its kind and unit, its
     context with synonyms folded, the people it names and the dates of its clause."""

@@ -15,15 +15,19 @@ def _load(name: str) -> dict:
     return data_file(name) or {}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class RoleInfo:
+    """A listed role, the office family it is a form of, and the gender it implies."""
+
     role: str  # as listed ("spokeswoman")
     family: str  # what it is a form of ("spokesperson")
     gender: str  # female | male | ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Lexicon:
+    """The roles, ranks and offices of the title lexicon."""
+
     roles: dict[str, RoleInfo] = field(default_factory=dict)
     max_role_words: int = 1
     # The first words of the listed roles, and the ranks: a phrase beginning with any other

@@ -22,7 +22,7 @@ _ANY_WORD = regexcache.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-]*[\p{L}\p{M}.]|[
 _POSSESSIVE = regexcache.compile(r"['’]s?$")
 
 
-@dataclass
+@dataclass(repr=False)
 class TitlePhrase:
     """A title as written about one person: status + affiliation + role."""
 
@@ -40,8 +40,10 @@ class TitlePhrase:
     plural: bool = False  # "Council members X and Y": the title of every name in the list
 
 
-@dataclass
+@dataclass(repr=False)
 class NameMention:
+    """A name as written in a document: its span, words, kind, title and what says it is a name."""
+
     start: int
     end: int
     text: str
@@ -68,7 +70,7 @@ class NameMention:
         return self.words[0] if len(self.words) > 1 else ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class RoleReference:
     """"the French president": a person named by role only."""
 

@@ -31,8 +31,10 @@ TIME_KINDS = frozenset({"date", "month", "year", "weekday"})
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
+    """The number words, scales, months, units and patterns of the figure finder (numbers.yaml)."""
+
     numbers: dict[str, float]
     scales: dict[str, float]
     not_after_one: frozenset[str]
@@ -54,7 +56,7 @@ class Lexicon:
     label_words: frozenset[str] = frozenset()  # "magnitude 4.1", "Local 118": a label, not a count
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Figure:
     """A figure in a document. `value` is normalised for comparison; `number` is the span of
     the number itself (what a fix replaces)."""

@@ -17,7 +17,7 @@ SURNAME_SIMILARITY = 0.8
 GIVEN_SIMILARITY = 0.7
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class NameObservation:
     """Every mention of one written form of a person's name."""
 

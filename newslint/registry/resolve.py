@@ -37,8 +37,10 @@ MISSES = (WRONG_VARIANT, NEAR_SURNAME, NEAR_GIVEN, NEAR_BOTH, WRONG_GIVEN, NEAR_
           CROSSED)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Thresholds:
+    """The similarity limits of the name checks."""
+
     surname: float = 0.8  # OSA similarity for a near-miss surname
     surname_same_given: float = 0.75  # when the given name is the same
     given: float = 0.7  # for a near-miss given name
@@ -57,8 +59,10 @@ class Thresholds:
         return min(self.surname, self.surname_same_given)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Resolution:
+    """A draft's name mention resolved to a known entity, and how."""
+
     mention: NameMention
     entity: Entity
     how: str
@@ -67,7 +71,7 @@ class Resolution:
     other: Entity | None = None  # CROSSED: the person whose surname the draft wrote
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class DraftNames:
     """The names in one draft, each resolved to a registry entity when it can be."""
 
@@ -344,7 +348,7 @@ def _one_word_misspelt(wanted: str, known: str) -> bool:
     return common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class KnownNames:
     """What resolving every draft's names needs from one registry, gathered once: the distinct
     surnames of its people (for the near-miss search) with the people who have each, the

@@ -37,8 +37,10 @@ CUT_WORDS = frozenset({"who", "which", "that", "whose", "in", "on", "at", "durin
                        "after", "before", "to", "for", "with", "about", "adding", "and"})
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
+    """The verbs of saying, pronouns and other words the speaker search uses."""
+
     verbs: frozenset[str]
     according: tuple[str, ...]
     pronouns: dict[str, str]
@@ -87,7 +89,7 @@ def _token(match: regex.Match) -> Token:
                  text.lstrip("(")[:1].isupper())
 
 
-@dataclass
+@dataclass(repr=False)
 class Attribution:
     """A quotation and who says it. `speaker` is canonical (or the name as written when the
     registry does not know it), "" when unknown or not certain."""
@@ -108,7 +110,7 @@ class Attribution:
         return bool(self.speaker) and self.how in ("after", "before", "according", "subject")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class KnownPeople:
     """What the attribution of every draft needs from the registry's people, gathered once:
     surname -> person (right forms first, then misspellings), the sources' genders, and
@@ -149,14 +151,18 @@ def known_people(registry: Registry) -> KnownPeople:
     return held[1]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class _Mention:
+    """A person named in a document: where, and by which key."""
+
     start: int
     key: str  # canonical or name as written
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class _State:
+    """The speaker search's state for one document."""
+
     document: Document
     registry: Registry | None
     quotes: list[Quote] = field(default_factory=list)

@@ -22,6 +22,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from newslint.registry.model import SOURCE_TEXT, Provenance, QuoteFact, Registry
+from newslint.registry.store import kept_derived
 from newslint.registry.wording import APOSTROPHES, WORD, contains_segments
 
 
@@ -80,6 +81,40 @@ class Match:
     facts: list[QuoteFact] = field(default_factory=list)  # source quotes that hold the words
 
 
+@dataclass(eq=False, repr=False)
+class SourceIndex:
+    """The sources' words line by line (SourceWords), their paragraphs numbered in order
+    (source by source), and word -> the numbers of the paragraphs (ascending), and of the
+    sources, holding it, for the verbatim and near-miss searches."""
+
+    sources: list[SourceWords]
+    paragraphs: list[tuple[int, int, frozenset[str]]]  # word range and words
+    paragraph_source: list[int]
+    first_paragraph: list[int]  # each source's first paragraph number
+    paragraphs_with: dict[str, list[int]]
+    sources_with: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, registry: Registry) -> SourceIndex:
+        # Each distinct word is one string object for all sources (pickling keeps that): the
+        # near-miss search reads the words of thousands of paragraphs, and a few thousand
+        # strings stay in the CPU's cache where a separate string per occurrence (a million in
+        # a large registry) does not.
+        spelled: dict[str, str] = {}
+        index = cls([_source_words(path, text, spelled) for path, text in _source_texts(registry).items()],
+                    [], [], [], {}, {})
+        for s, source in enumerate(index.sources):
+            for word in source.present:
+                index.sources_with.setdefault(word, []).append(s)
+            index.first_paragraph.append(len(index.paragraphs))
+            for paragraph in source.paragraphs:
+                for word in paragraph[2]:
+                    index.paragraphs_with.setdefault(word, []).append(len(index.paragraphs))
+                index.paragraphs.append(paragraph)
+                index.paragraph_source.append(s)
+        return index
+
+
 LOOKUPS_KEPT = 4096
 BITS_KEPT = 4096  # words' paragraph bits kept per index
 
@@ -94,30 +129,18 @@ class QuoteIndex:
         self.candidates = _candidates(registry.quotes)
         self._quotes = registry.quotes
         self._at_line: dict[tuple[str, int], list[QuoteFact]] | None = None  # quotes_at's, made on first use
-        # Each distinct word is one string object for all sources: the near-miss search reads
-        # the words of thousands of paragraphs, and a few thousand strings stay in the CPU's
-        # cache where a separate string per occurrence (a million in a large registry) does not.
-        spelled: dict[str, str] = {}
-        self.sources = [_source_words(path, text, spelled) for path, text in _source_texts(registry).items()]
-        # The sources' paragraphs numbered in order (source by source), and word -> the
-        # numbers of the paragraphs holding it (ascending), for the near-miss search.
-        self.paragraphs: list[tuple[int, int, frozenset[str]]] = []  # word range and words
-        self.paragraph_source: list[int] = []
-        self.first_paragraph: list[int] = []  # each source's first paragraph number
-        self.paragraphs_with: dict[str, list[int]] = {}
+        # The sources' words and paragraphs depend on the registry alone: read by the first
+        # process that needs them and kept beside the registry's cache file (see SourceIndex).
+        index: SourceIndex = kept_derived(registry, "quote-sources", lambda: SourceIndex.of(registry))
+        self.sources = index.sources
+        self.paragraphs = index.paragraphs
+        self.paragraph_source = index.paragraph_source
+        self.first_paragraph = index.first_paragraph
+        self.paragraphs_with = index.paragraphs_with
+        self.sources_with = index.sources_with
         self._word_bits: dict[str, int] = {}
         self._irregulars: dict[tuple[int, int], int] = {}
         self._gaps: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None  # see _irregular
-        self.sources_with: dict[str, list[int]] = {}
-        for s, source in enumerate(self.sources):
-            for word in source.present:
-                self.sources_with.setdefault(word, []).append(s)
-            self.first_paragraph.append(len(self.paragraphs))
-            for paragraph in source.paragraphs:
-                for word in paragraph[2]:
-                    self.paragraphs_with.setdefault(word, []).append(len(self.paragraphs))
-                self.paragraphs.append(paragraph)
-                self.paragraph_source.append(s)
         # Sources repeat quotations: each distinct wording once (in order of first use), with
         # the candidates that have it, is what the lookups compare.
         self.wordings: list[Candidate] = []  # facts: unused; members in `members`

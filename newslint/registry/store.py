@@ -12,6 +12,7 @@ import struct
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from newslint import __version__
 from newslint.digests import digest, hasher, hexdigest, same, sign
@@ -225,6 +226,55 @@ def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
             pass
 
 
+# -- values made from a registry alone, kept beside its cache file ---------------------------
+# A signature, DERIVED_FORMAT, then a pickle of the value. The registry file's key already
+# covers the sources and newslint's registry code, so a value made from the registry alone is
+# the same for every process that loads that file.
+DERIVED_FORMAT = b"newslint-derived 1\n"
+T = TypeVar("T")
+
+
+def kept_derived(registry: Registry, name: str, make: Callable[[], T]) -> T:
+    """`make()`, a value that depends only on `registry` (an index of its facts or its
+    sources' texts), kept in a signed file beside the registry's cache file: the first process
+    that needs it makes it and writes it, later ones read it. Made afresh when the registry has
+    no cache file (the cache is off or unwritable, a registry built outside RegistryProvider)
+    and when the file is missing, not signed by this user's key, altered or unreadable."""
+    path = registry.__dict__.get("_cache_file")
+    secret = cache_secret() if path is not None else None
+    if path is None or secret is None:
+        return make()
+    kept = path.with_name(f"{path.stem}.{name}.pickle")
+    start = 32 + len(DERIVED_FORMAT)
+    try:
+        data = kept.read_bytes()
+    except OSError:
+        data = b""
+    if len(data) > start and data[32:start] == DERIVED_FORMAT \
+            and same(data[:32], _signature(secret, memoryview(data)[32:])):
+        try:
+            with collector_paused():  # many objects at once (see build.collector_paused)
+                return pickle.loads(memoryview(data)[start:])
+        except Exception:  # noqa: BLE001 - a file of another shape is made again, never fatal
+            pass
+    value = make()
+    try:
+        with collector_paused():
+            payload = DERIVED_FORMAT + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile  # only to write
+
+        handle, temporary = tempfile.mkstemp(dir=kept.parent, prefix=".derived-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(_signature(secret, payload) + payload)
+        os.replace(temporary, kept)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        try:
+            os.unlink(temporary)  # type: ignore[possibly-undefined]
+        except (OSError, UnboundLocalError, NameError):
+            pass
+    return value
+
+
 # -- the key, from the files' sizes and times when they have not changed ----------------------
 # Like git's index: a signed manifest of each file's (path, size, mtime) maps to the content
 # key, and the files are read and hashed again only when one of those changes. A file changed
@@ -358,5 +408,7 @@ class RegistryProvider:
                 value = build(sources, facts, extractors, parsers)
                 if path:
                     save_cached(path, value)
+            if path:
+                value[0].__dict__["_cache_file"] = path  # where kept_derived keeps its indexes
             self._built[key] = value
         return self._built[key]

@@ -198,6 +198,8 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
             kinds, words = _kinds_possible(lex, prose, sentence.start, sentence.end)
         else:
             kinds, words = _kinds_of_runs(lex, prose, sentence.start, sentence.end, runs.held(*within))
+        if not kinds:
+            continue  # no digit, month, weekday or number word: no figure
         starts = _Starts(lex, prose, sentence.start, sentence.end, words, runs if within is not None else None)
         if "duration" in kinds:  # (percent comes with it) drop what the sentence's words rule out
             folded = Folded.of(prose[sentence.start:sentence.end])
@@ -590,7 +592,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number_span = match.span(group)
         unit, unit_end = _unit_after(prose, end, tokens, amount=True)
         if not unit:  # "a fee of £30 million": the amount is the value of a fee
-            head = lex.patterns["amount_head"].search(prose[max(sentence_start, start - 80):start])
+            head = _search_at_end(lex, "amount_head", prose[max(sentence_start, start - 80):start])
             if head is not None and head.group("head") not in lex.stopwords:
                 unit = stem(head.group("head"))
     elif kind == "tally":
@@ -696,7 +698,7 @@ COMPARISON = frozenset({"as", "the", "a", "an", "that", "more", "less", "what", 
 def _bound(prose: str, start: int, sentence_start: int) -> str:
     """"more than 212,000" → more; "about 90 minutes" → about; "" for an exact figure."""
     lex = lexicon()
-    found = lex.patterns["qualifier"].search(prose[max(sentence_start, start - 30):start])
+    found = _search_at_end(lex, "qualifier", prose[max(sentence_start, start - 30):start])
     return lex.qualifiers.get(" ".join(found.group("q").casefold().split()), "") if found else ""
 
 
@@ -713,11 +715,29 @@ _MARGIN_BEFORE = regexcache.compile(r"\b(?:won|wins?|lost|loses?|led|leads?|trai
                                     regex.IGNORECASE)
 REMAINDER_WORDS = frozenset({"other", "others", "more", "additional", "further"})
 _TIMES = regexcache.compile(r"\W*times?")
-_PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$")
+# Searched backwards (REVERSE): the match ends at the slice's end, so a forward search would
+# try every position of the slice first; both find the same last run of letters.
+_PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$", regex.REVERSE)
 _BEFORE_ATTRIBUTIVE_DAY = frozenset({"the", "a", "an", "at", "its", "their", "his", "her", "our", "this", "that",
                                      "every", "each"})
 _NEXT_WORD = regexcache.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
 _OF_NOUN = regexcache.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
+
+
+def _search_at_end(lex: Lexicon, name: str, text: str) -> regex.Match | None:
+    """lex.patterns[name].search(text) for a pattern whose matches end at the text's end
+    ("$"): most texts hold none, which a search backwards from the end tells at once, where a
+    forward search tries every position first. (When there is one, the forward search finds
+    the match it always found: the leftmost.)"""
+    if _backwards(name).search(text) is None:
+        return None
+    return lex.patterns[name].search(text)
+
+
+@lru_cache(maxsize=None)
+def _backwards(name: str) -> regex.Pattern:
+    pattern = lexicon().patterns[name]
+    return regexcache.compile(pattern.pattern, pattern.flags | regex.REVERSE)
 
 
 def _previous_word(prose: str, at: int, limit: int) -> str:
@@ -741,7 +761,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
         between = prose[end:start] if not run else prose[run[-1][1]:start]
         # Up to three words, a name's capitalised words not counted ("12,800 Lakeland Valley
         # Water District customers" counts customers), six at most.
-        if any(c in between for c in ",;:.!?()\"“”") or len(run) == 6 \
+        if not _UNIT_STOPS.isdisjoint(between) or len(run) == 6 \
                 or sum(1 for r in run if not r[3]) == 3:
             break
         word = text.casefold().rstrip(".")
@@ -762,6 +782,9 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     plural = [r for r in run if _plural(r[2])]
     head = plural[0] if plural else run[-1]
     return stem(_singular(head[2])), head[1]
+
+
+_UNIT_STOPS = frozenset(",;:.!?()\"“”")  # marks that end the words a unit is read from
 
 
 # Plural nouns without an s ("2,400 people live in the village").

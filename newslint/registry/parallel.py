@@ -1,7 +1,8 @@
 """Per-document work of a registry build, spread over the machine's cores.
 
 A large source set (MIN_DOCUMENTS or more) is parsed and its per-document extraction passes run
-in forked worker processes, one chunk of documents each; everything that joins documents
+in forked worker processes and this one, on chunks of documents handed out as each process
+asks for its next (the faster process does more); everything that joins documents
 (grouping people, reconciling titles, conflicts) stays in this process. The workers inherit
 what the pass reads (the documents, the registry so far) from the fork, and send back only
 their results, in the order of the documents: the registry is the one a serial build makes.
@@ -20,7 +21,7 @@ from typing import Any
 
 MIN_DOCUMENTS = 50  # fewer documents are handled in this process
 WORKERS: int | None = None  # processes, this one included; None: one per core
-CHUNKS_PER_WORKER = 32  # chunks per process: the workers share theirs as they finish
+CHUNKS_PER_WORKER = 32  # chunks per process, handed out one at a time
 
 # The pass being run: set before the workers fork, read by them (never pickled).
 _job: tuple[Callable[..., Any], Sequence[Any], tuple] | None = None

@@ -1,6 +1,6 @@
 """Searches for what ends where a figure begins ("more than", "a fee of", the word before it)
 are asked backwards from the end (numbers._search_at_end, a REVERSE pattern for the previous
-word): they find what the forward search of the slice finds, on every story's drafts and
+word, and for the word before an unknown speaker in speakers.py): they find what the forward search of the slice finds, on every story's drafts and
 sources, the seeds and the example draft, and on short strings of letters, marks, digits,
 spaces and punctuation built to sit at the edges of the patterns."""
 from __future__ import annotations
@@ -12,10 +12,11 @@ from pathlib import Path
 import regex
 
 from newslint.document import parse_document
-from newslint.registry import numbers
+from newslint.registry import numbers, speakers
 
 ROOT = Path(__file__).resolve().parent.parent
 FORWARD_PREVIOUS_WORD = regex.compile(r"([\p{L}]+)\W*$")
+FORWARD_SPEAKER_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*,?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def test_the_previous_word_searched_backwards_is_the_forward_one():
     checked = 0
     for text in slices(40):
         assert same(numbers._PREVIOUS_WORD.search(text), FORWARD_PREVIOUS_WORD.search(text)), text
+        assert same(speakers._WORD_BEFORE.search(text[-30:]), FORWARD_SPEAKER_WORD_BEFORE.search(text[-30:])), text
         checked += 1
     assert checked > 10_000
 
@@ -66,5 +68,6 @@ def test_edge_strings():
     for _ in range(20_000):
         text = "".join(pick(alphabet) for _ in range(pick(range(12))))
         assert same(numbers._PREVIOUS_WORD.search(text), FORWARD_PREVIOUS_WORD.search(text)), text
+        assert same(speakers._WORD_BEFORE.search(text), FORWARD_SPEAKER_WORD_BEFORE.search(text)), text
         for name in ("qualifier", "amount_head"):
             assert same(numbers._search_at_end(lex, name, text), lex.patterns[name].search(text)), (name, text)

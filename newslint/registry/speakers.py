@@ -665,7 +665,9 @@ def _unknown_speakers(state: _State, surnames: ChainMap[str, str]) -> list[_Ment
 
 _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "by", "to", "on", "about"})
 _WORD_AFTER = regexcache.compile(r"\s*,?\s*([\p{L}]+)")
-_WORD_BEFORE = regexcache.compile(r"([\p{L}]+)\s*,?\s*$")
+# Searched backwards (REVERSE): its match ends at the slice's end; the same last word as a
+# forward search, which would try every position of the slice first.
+_WORD_BEFORE = regexcache.compile(r"([\p{L}]+)\s*,?\s*$", regex.REVERSE)
 
 
 def _ambiguous_surnames(registry: Registry | None) -> set[str]:

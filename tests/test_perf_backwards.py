@@ -71,3 +71,25 @@ def test_edge_strings():
         assert same(speakers._WORD_BEFORE.search(text), FORWARD_SPEAKER_WORD_BEFORE.search(text)), text
         for name in ("qualifier", "amount_head"):
             assert same(numbers._search_at_end(lex, name, text), lex.patterns[name].search(text)), (name, text)
+
+
+def test_the_word_before_a_full_stop_is_the_forward_search_s():
+    from newslint.document.sentences import WORD_BEFORE, word_before
+
+    def expected(text: str, start: int, end: int) -> str:
+        found = WORD_BEFORE.search(text, start, end)
+        return found.group(1) if found else ""
+
+    checked = 0
+    for prose in proses():
+        for match in regex.finditer(r"\.", prose):
+            start, end = max(0, match.start() - 40), match.start() + 1
+            assert word_before(prose, start, end) == expected(prose, start, end), prose[start:end]
+            checked += 1
+    assert checked > 10_000
+    pick = random.Random(6).choice
+    alphabet = ["a", "Z", "1", "½", "٣", "_", ".", " ", "-", "'", "é", "e\u0301", "ß", "\u00a0", "\t", "²"]
+    for _ in range(20_000):
+        text = "".join(pick(alphabet) for _ in range(pick(range(12)))) + "."
+        start = pick(range(len(text)))
+        assert word_before(text, start, len(text)) == expected(text, start, len(text)), (text, start)

@@ -40,13 +40,23 @@ def _ends_sentence(prose: str, match: re.Match, limit: int) -> bool:
     if following < limit and prose[following].islower():
         return False
     if match.group()[0] == ".":
-        word = WORD_BEFORE.search(prose, max(0, match.start() - 40), match.start() + 1)
-        if word:
-            token = word.group(1)
+        token = word_before(prose, max(0, match.start() - 40), match.start() + 1)
+        if token:
             bare = token.rstrip(".").lower()
             if bare in abbreviations() or DOTTED.match(token):
                 return False
     return True
+
+
+def word_before(prose: str, start: int, end: int) -> str:
+    r"""WORD_BEFORE.search(prose, start, end).group(1) ("" when none) where prose[end - 1] is
+    no newline (before which `$` also matches): the characters of `\w` (re's: str.isalnum, or
+    "_") and "." that end at `end`, read backwards from it; the forward search would try every
+    position from `start` first."""
+    at = end
+    while at > start and (prose[at - 1].isalnum() or prose[at - 1] in "._"):
+        at -= 1
+    return prose[at:end]
 
 
 def _skip_space(prose: str, position: int, limit: int) -> int:

@@ -10,8 +10,8 @@ from newslint.formats.base import FormatContext, reads_document
 @reads_document("nothing")
 def write_json(reports, stream: TextIO, context: FormatContext) -> None:
     items = [finding.as_json() for report in reports for finding in report.findings]
-    # One string, one write: json.dump writes each of its thousands of pieces to the stream.
-    stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    json.dump(items, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
 
 
 FORMATS = {"json": write_json}

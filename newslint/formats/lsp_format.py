@@ -13,8 +13,8 @@ from newslint.lsp.diagnostics import path_uri, report_diagnostics
 @reads_document("text")
 def write_lsp(reports, stream: TextIO, context: FormatContext) -> None:
     items = [{"uri": path_uri(report.path), "diagnostics": report_diagnostics(report)} for report in reports]
-    # One string, one write: json.dump writes each of its thousands of pieces to the stream.
-    stream.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
+    json.dump(items, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
 
 
 FORMATS = {"lsp": write_lsp}

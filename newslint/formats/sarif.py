@@ -57,8 +57,8 @@ def write_sarif(reports, stream: TextIO, context: FormatContext) -> None:
             "results": results,
         }],
     }
-    # One string, one write: json.dump writes each of its thousands of pieces to the stream.
-    stream.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    json.dump(log, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
 
 
 def _rule_descriptor(rule) -> dict:

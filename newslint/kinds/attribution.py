@@ -176,6 +176,9 @@ class Lexicon:
     vague_phrases: tuple[LazyPattern, ...]
     anonymous: tuple[LazyPattern, ...]
     claims: tuple[ClaimKind, ...] = field(default_factory=tuple)
+    # Groups that take a side ("critics", "opponents"): never the authors of a study or data
+    # set named near them, so such a name does not make them specific.
+    side_groups: frozenset[str] = frozenset()
     # What a match of each pattern must contain (see literals.py): a sentence or paragraph
     # that lacks it is not searched.
     needs: dict[LazyPattern, Needs] = field(default_factory=dict, repr=False, compare=False)
@@ -239,7 +242,9 @@ class Lexicon:
         # What a match of any pattern of a list holds: one test before the list's own.
         lists = [sources, phrases, anonymous, *(c.cues for c in claims)]
         needs_any = {patterns: Needs.any_of([needs[p] for p in patterns]) for patterns in lists}
+        sides = frozenset(word.casefold() for word in _strings(vague.get("side_groups"), "vague"))
         return cls(verbs, sources, None if groups is None else groups[0], phrases, anonymous, tuple(claims),
+                   sides,
                    {pattern: n for pattern, n in needs.items() if n},  # only patterns a text can skip
                    {patterns: n for patterns, n in needs_any.items() if n})
 
@@ -674,11 +679,13 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
     if lexicon.vague_groups is not None and texts.runs_allow(lexicon.vague_groups, sentence.start, sentence.end):
         for match in texts.group_matches(lexicon.vague_groups, sentence.start, sentence.end):
             # A bare group ("researchers found", "analysts expected") is the named study's or
-            # data's when one is named earlier in the paragraph or anywhere in the sentence.
+            # data's when one is named earlier in the paragraph or anywhere in the sentence;
+            # one that takes a side ("critics say") is nobody's study.
             if match.group("quant") is None and (
                     _described(prose, match.start(), sentence.start, names)
-                    or any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
-                           for p in lexicon.sources)):
+                    or not _takes_side(match.group(), lexicon.side_groups)
+                    and any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
+                            for p in lexicon.sources)):
                 continue
             if NAMING_VERB.search(match.group()) and (
                     WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
@@ -690,6 +697,10 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                 continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
     return _disjoint(spans, document)
+
+
+def _takes_side(text: str, sides: frozenset[str]) -> bool:
+    return any(word.casefold() in sides for word in text.split())
 
 
 # "what engineers call X", "what economists term X": naming a thing, not claiming anything.
@@ -737,8 +748,10 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
         return True  # capitalised mid-sentence: a name ("Treasury analysts")
     # At the start of a sentence a capital proves nothing; a name is capitalised elsewhere too.
     if token not in names:
-        # ... on its own: "of Regional Planning" makes "Regional" part of a name only.
-        names[token] = bool(regex.search(rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b(?!\s+\p{{Lu}}))", prose))
+        # ... on its own: "of Regional Planning" or "of Health and Human Services" makes the
+        # word part of a longer name only.
+        names[token] = bool(regex.search(
+            rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b(?!\s+(?:(?:and|&|of|for)\s+)?\p{{Lu}}))", prose))
     return names[token]
 
 

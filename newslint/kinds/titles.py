@@ -168,10 +168,11 @@ class TitlesRule(Rule):
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
             holder = self._sole_holder(phrase, context) if entity.titles else None
-            if holder is None and self._attested_other_office(phrase, entity, context):
-                # One mention of the holder is enough when the sources agree, twice or more, that
-                # the draft's person holds another office ("the company's chief financial officer" once,
-                # and "head of sales" twice for the person the draft makes the finance chief).
+            if holder is None and self._attested_other_office(phrase, entity, context, least=1):
+                # One mention of the holder is enough when the sources give the draft's person
+                # another office ("the company's chief financial officer" once, and "head of
+                # sales" for the person the draft makes the finance chief): two sources of
+                # evidence, each thin, that agree.
                 holder = self._sole_holder(phrase, context, least=1)
             if holder is not None and holder[0] is not entity:
                 # The sources call the office only "the company's": a warning, not an error.
@@ -371,9 +372,10 @@ class TitlesRule(Rule):
                                       f"the {describe(title)}", person.canonical, support(title.mentions))),
             evidence=evidence(title.mentions))
 
-    def _attested_other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> bool:
+    def _attested_other_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext,
+                               least: int = 2) -> bool:
         lex = lexicon()
-        return any(active(t, context.draft_date) and t.support >= max(2, self.min_support)
+        return any(active(t, context.draft_date) and t.support >= max(least, self.min_support)
                    and not lex.families_compatible(phrase.family, t.family or t.role) for t in entity.titles)
 
     def _sole_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None) -> tuple[Entity, Title] | None:

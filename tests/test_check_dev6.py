@@ -1,0 +1,45 @@
+"""Misses of the ten stories written blind last session (tests/eval: insulin, water, windfarm,
+runway, library, hospital, layoffs, buyout, transit, opioid), each fixed at its general cause
+and tested on the story's own text."""
+from __future__ import annotations
+
+from people_lint import ROOT, lint
+
+EVAL = ROOT / "tests" / "eval"
+WINDFARM = (EVAL / "windfarm" / "sources",)
+
+
+def flagged(rule: str, text: str, sources=()) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+# -- vague sources -----------------------------------------------------------------------------
+def test_critics_are_vague_even_after_a_named_assessment():
+    text = ("Nighttime operations would rise from about 3,900 a year to 6,700 by 2035, according to the "
+            "assessment. Critics say the 65-decibel standard badly understates what families actually hear.\n")
+    assert flagged("sourcing.VagueSource", text) == ["Critics say"]
+    # A group that may have done the named work is still the work's ("researchers found").
+    text = ("Nighttime operations would rise to 6,700 by 2035, according to the assessment. Researchers found "
+            "the standard understates what families hear.\n")
+    assert flagged("sourcing.VagueSource", text) == []
+
+
+def test_a_field_word_at_a_sentence_start_is_no_name_for_being_part_of_a_longer_one():
+    # "Health" is capitalised mid-sentence only inside "Department of Health and Senior Services".
+    text = ("The emergency program is run by the Department of Health and Senior Services.\n\n"
+            "Health economists warn that insurers could respond by narrowing the list of brands they cover.\n")
+    assert flagged("sourcing.VagueSource", text) == ["economists warn"]
+    # A word that stands alone in a name mid-sentence still names the group ("Treasury analysts").
+    text = "Data came from the Treasury. Later, Treasury analysts said the plan could backfire.\n"
+    assert flagged("sourcing.VagueSource", text) == []
+
+
+# -- titles ------------------------------------------------------------------------------------
+def test_an_office_of_one_holder_given_to_someone_the_sources_give_another_office_once_each():
+    # Ashby is "president and chief executive officer" once; Natarajan "chief development officer" once.
+    findings = lint("facts.Titles", "Priya Natarajan, the company's chief executive, told the commissioner.\n",
+                    WINDFARM)
+    assert [(f.text, f.severity) for f in findings] == [("Priya Natarajan, the company's chief executive", "warning")]
+    assert "Gregory Ashby" in findings[0].message
+    assert lint("facts.Titles", "Gregory Ashby, the company's chief executive, spoke.\n", WINDFARM) == []
+    assert lint("facts.Titles", "Priya Natarajan, the company's chief development officer, spoke.\n", WINDFARM) == []

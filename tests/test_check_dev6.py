@@ -43,3 +43,41 @@ def test_an_office_of_one_holder_given_to_someone_the_sources_give_another_offic
     assert "Gregory Ashby" in findings[0].message
     assert lint("facts.Titles", "Gregory Ashby, the company's chief executive, spoke.\n", WINDFARM) == []
     assert lint("facts.Titles", "Priya Natarajan, the company's chief development officer, spoke.\n", WINDFARM) == []
+
+
+WATER = (EVAL / "water" / "sources",)
+OPIOID = (EVAL / "opioid" / "sources",)
+
+
+# -- figures -----------------------------------------------------------------------------------
+def test_transposed_digits_need_one_shared_word_when_chance_is_ruled_out():
+    # "approximately 46,000 residents" (the advisory): residents on both sides, "Millbrook" shared.
+    text = ("About 64,000 Millbrook residents were told Thursday to boil their tap water after routine tests "
+            "found E. coli bacteria.\n")
+    findings = lint("facts.Figures", text, WATER)
+    assert [f.text for f in findings] == ["64,000"] and "46,000" in findings[0].message
+    # "We pay you $168,500 a year" (the council transcript): three significant digits.
+    text = '"Two hundred ten thousand dollars," Esposito replied, noting that the city pays Lindqvist $186,500 a year.\n'
+    assert [f.text for f in lint("facts.Figures", text, WATER)] == ["186,500"]
+    # Right figures stay quiet.
+    text = "About 46,000 Millbrook residents were told to boil their water; the city pays Lindqvist $168,500 a year.\n"
+    assert lint("facts.Figures", text, WATER) == []
+
+
+# -- people ------------------------------------------------------------------------------------
+def test_a_full_name_is_the_person_a_transcript_knows_by_surname_only():
+    # The transcript has "COUNCILWOMAN TALBOT:" and no one else named Talbot.
+    text = ("Councilwoman June Talbot, who represents Ward 1, cast the lone vote against the resolution. "
+            'He said he was "not willing to fire anyone before we have the facts."\n')
+    findings = lint("facts.Pronouns", text, WATER)
+    assert [f.text for f in findings] == ["He"] and "she/her" in findings[0].message
+    assert lint("facts.Pronouns", text.replace("He said he", "She said she"), WATER) == []
+
+
+def test_a_possessive_after_the_name_in_a_quotation_gives_the_gender():
+    # Only '"We have worked well with Dr. Ochoa and his department," Tolliver said' says he.
+    text = ("Dr. Samuel Ochoa, the state's health commissioner, told a Senate committee Thursday that many "
+            'counties have no clinician. "You cannot recover from an illness you cannot get treated for," she said.\n')
+    findings = lint("facts.Pronouns", text, OPIOID)
+    assert [f.text for f in findings] == ["she"]
+    assert lint("facts.Pronouns", text.replace("she said", "he said"), OPIOID) == []

@@ -148,18 +148,22 @@ class FigureIndex:
     def transposed(self, p: Policy, figure: Figure) -> list[FigureFact]:
         """Source figures of the same unit, in a clause sharing two items or more with the
         draft's, whose digits are the draft's with two neighbours swapped ("41,700" for 14,700):
-        a slip of the keyboard, which the words around rarely match well enough to relate."""
+        a slip of the keyboard, which the words around rarely match well enough to relate. One
+        shared item is enough when chance is ruled out otherwise: three significant digits or
+        more ("$186,500" for $168,500), or a unit both count ("64,000 residents" for 46,000)."""
         digits = _digits(figure.kind, figure.value)
         facts = self.by_kind.get(figure.kind)
         if digits is None or facts is None or (figure.kind, figure.value) in self.values:
             return []
         mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        bucket = unit_bucket(p, figure.kind, figure.unit)
+        least = 1 if len(digits.rstrip("0")) >= 3 or bucket else 2
         found = []
-        for fact, theirs in facts.sharing(mine, 2, unit_bucket(p, figure.kind, figure.unit)):
+        for fact, theirs in facts.sharing(mine, least, bucket):
             theirs_digits = _digits(fact.kind, fact.value)
             if theirs_digits is not None and _swapped(digits, theirs_digits) \
                     and figure.value.partition(" ")[2] == fact.value.partition(" ")[2] \
-                    and len(mine.context & theirs.context) >= 2:
+                    and len(mine.context & theirs.context) >= least:
                 found.append(fact)
         return found
 

@@ -119,6 +119,32 @@ def _gendered_noun(text: str, mention) -> str:
     return ""
 
 
+_AND_POSSESSIVE = regex.compile(r"\s+and\s+(his|her)\s+\p{Ll}")
+_NAME_AND_POSSESSIVE = regex.compile(r"\b(?:(\p{Lu}[\p{L}'’-]+)\s+)?(\p{Lu}[\p{L}'’-]+)\s+and\s+(his|her)\s+\p{Ll}")
+
+
+def _quoted_possessives(document: Document, by_form: dict[str, Entity]):
+    """(person, gender, offset) for "Dr. Roe and his department" inside a quotation, where
+    names are not mentions (a speaker's words) but this possessive is still the person's."""
+    if " and h" not in document.prose:
+        return
+    quoted = speech_mask(document)
+    for match in _NAME_AND_POSSESSIVE.finditer(document.prose):
+        if not quoted[match.start(2)]:
+            continue
+        full = f"{match.group(1)} {match.group(2)}" if match.group(1) else None
+        entity = (by_form.get(full) if full else None) or by_form.get(match.group(2))
+        if entity is not None:
+            yield entity, lexicon().pronouns[match.group(3).casefold()], match.start(2)
+
+
+def _coordinated_possessive(text: str, end: int) -> str:
+    """"Dr. Roe and his department", "Ann Roe and her husband": the possessive right after
+    the name is the person's, in a quotation too (where pronouns otherwise do not vote)."""
+    found = _AND_POSSESSIVE.match(text, end, end + 12)
+    return lexicon().pronouns.get(found.group(1).casefold(), "") if found else ""
+
+
 def _speaks_after_comma(lex, text: str, name_at: int) -> bool:
     """The name opens a main clause after an introductory one and speaks: ", Y said"."""
     if text[max(0, name_at - 2):name_at] != ", ":
@@ -186,6 +212,10 @@ class GenderVotes:
                 gender = mention.honorific or _gendered_noun(document.prose, mention)
                 if gender:
                     weights[id(entity)][gender].append((STRONG, provenance(document, mention.start)))
+                elif gender := _coordinated_possessive(document.prose, mention.end):
+                    weights[id(entity)][gender].append((WEAK, provenance(document, mention.start)))
+            for entity, gender, offset in _quoted_possessives(document, by_form):
+                weights[id(entity)][gender].append((WEAK, provenance(document, offset)))
             candidates = sentence_candidates(document, names, references, resolve)
             for entity, gender, offset in pronoun_votes(document, candidates, pattern):
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))

@@ -202,6 +202,10 @@ class DraftNames:
         near += [p for p in self._prefix_people(surname) if id(p) not in seen]
         for person in near:
             if not person.given:
+                # Known by surname only ("COUNCILWOMAN TALBOT:" in a transcript): a full name
+                # with that surname is that person when nobody else the sources know bears it.
+                if surname.casefold() == person.surname.casefold() and self._only_bearer(person):
+                    scored.append((2 * similarity(surname, person.surname), person, EXACT))
                 continue
             same_surname = surname.casefold() == person.surname.casefold()
             # With the very same given name, a surname may be a little further off.

@@ -81,3 +81,21 @@ def test_a_possessive_after_the_name_in_a_quotation_gives_the_gender():
     findings = lint("facts.Pronouns", text, OPIOID)
     assert [f.text for f in findings] == ["she"]
     assert lint("facts.Pronouns", text.replace("she said", "he said"), OPIOID) == []
+
+
+LAYOFFS = (EVAL / "layoffs" / "sources",)
+TRANSIT = (EVAL / "transit" / "sources",)
+
+
+def test_a_lone_surname_the_sources_misspell_once_is_a_wrong_form():
+    # The wire story's "and Lindquist said Thursday"; four other sources write Lindqvist.
+    findings = lint("facts.Names", "On the earnings call, Lindquist said the company had grown.\n", LAYOFFS)
+    assert [f.text for f in findings] == ["Lindquist"] and "Rebecca Lindqvist" in findings[0].message
+    assert lint("facts.Names", "On the earnings call, Lindqvist said the company had grown.\n", LAYOFFS) == []
+
+
+def test_a_speaker_label_counts_for_the_surname_it_writes():
+    # "Patricia Llewellyn" (fact sheet) and "LLEWELLYN:" (minutes) against one "Patricia Llewelyn".
+    findings = lint("facts.Names", "Chief Financial Officer Patricia Llewelyn said the reserve would run out.\n", TRANSIT)
+    assert [f.text for f in findings] == ["Patricia Llewelyn"]
+    assert lint("facts.Names", "Chief Financial Officer Patricia Llewellyn said the reserve would run out.\n", TRANSIT) == []

@@ -73,8 +73,9 @@ class PeopleExtractor:
 
         observations = self._observations(mentions)
         groups = group_people(list(observations.values()))
+        # (A transcript's speaker label, "LLEWELLYN:", writes the surname alone too.)
         lone = Counter(m.words[0].casefold() for _, names, _ in mentions for m in names
-                       if m.kind == "person" and len(m.words) == 1 and m.evidence)
+                       if m.kind == "person" and len(m.words) == 1 and (m.evidence or m.words[0].isupper()))
         entities: list[Entity] = []
         by_form: dict[str, Entity] = {}
         titles: dict[int, list] = defaultdict(list)
@@ -135,21 +136,34 @@ class PeopleExtractor:
             if entity.surname and len(entity.canonical.split()) > 1:
                 surnames[entity.surname.casefold()].append(entity)
         observed = set(by_form)
+        misspelt: dict[str, Variant] = {}
         for document, names, _ in mentions:
             for mention in names:
                 form = " ".join(mention.words)
                 if mention.kind != "person" or form in observed or len(mention.words) != 1:
                     continue
                 owners = surnames.get(form.casefold(), [])
+                wrong = False
+                if not owners and mention.evidence and form[:1].isupper() and not form.isupper():
+                    # "Lindquist said" once, where every other mention is Rebecca Lindqvist's:
+                    # the sources' own slip, kept as a wrong form of her name.
+                    owners, wrong = _near_owner(form, surnames), True
                 if len(owners) != 1:
                     continue
                 entity = owners[0]
                 variant = next((v for v in entity.variants if v.form == form), None)
                 if variant is None:
-                    variant = Variant(form)
+                    variant = Variant(form, wrong=wrong)
                     entity.variants.append(variant)
                     by_form[form] = entity
+                    if wrong:
+                        misspelt[form] = variant
                 variant.mentions.append(provenance(document, mention.start))
+        for form, variant in misspelt.items():
+            entity = by_form[form]
+            if 2 * len(variant.mentions) > sum(len(v.mentions) for v in entity.variants if not v.wrong):
+                entity.variants.remove(variant)  # not a clear minority: no slip to speak of
+                del by_form[form]
 
     # -- organisations -------------------------------------------------------------------------
     def _organisations(self, mentions, documents: list[Document]) -> list[Entity]:
@@ -196,3 +210,18 @@ def _after_kinship_word(text: str, start: int) -> bool:
                                         or lex.role(words[-1].casefold()) is not None):
         words.pop()
     return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
+
+
+# How alike a lone surname the sources write once must be to a known person's (OSA similarity)
+# to count as a slip of that name: the draft-side cutoff for a lone surname.
+LONE_SLIP_SIMILARITY = 0.85
+
+
+def _near_owner(form: str, surnames: dict[str, list[Entity]]) -> list[Entity]:
+    """The people whose surname the lone word nearly is (one or two edits)."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    hits = process.extract(form.casefold(), list(surnames), scorer=OSA.normalized_similarity,
+                           score_cutoff=LONE_SLIP_SIMILARITY, limit=None)
+    return [entity for surname, _, _ in hits for entity in surnames[surname]]

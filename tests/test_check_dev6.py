@@ -99,3 +99,30 @@ def test_a_speaker_label_counts_for_the_surname_it_writes():
     findings = lint("facts.Names", "Chief Financial Officer Patricia Llewelyn said the reserve would run out.\n", TRANSIT)
     assert [f.text for f in findings] == ["Patricia Llewelyn"]
     assert lint("facts.Names", "Chief Financial Officer Patricia Llewellyn said the reserve would run out.\n", TRANSIT) == []
+
+
+# -- titles from attendance lists, and titles with thin support -------------------------------
+def test_an_attendance_list_gives_titles_in_brackets_and_plural_titles():
+    from people_lint import registry_of
+
+    transit = registry_of(TRANSIT)
+    # "Directors present: Evelyn Marsh (Chair), Thomas Brannigan (Vice Chair), ..., Gerald Voss"
+    assert [(t.role.casefold(), t.support) for t in transit.find("Thomas Brannigan").titles] == [("vice chair", 2)]
+    water = registry_of(WATER)
+    # "Present: Council President Denise Harrington; Council Members Raymond Esposito (Ward 3), ...":
+    # with the transcript's four "COUNCILMAN ESPOSITO:", five mentions of one office.
+    assert [(t.family, t.support) for t in water.find("Raymond Esposito").titles] == [("councillor", 5)]
+
+
+def test_a_one_holder_office_given_to_someone_the_sources_give_no_title():
+    findings = lint("facts.Titles", "The amendment failed 2-3, with Vice Chair Gerald Voss voting no.\n", TRANSIT)
+    assert [(f.text, f.severity) for f in findings] == [("Vice Chair Gerald Voss", "warning")]
+    assert "Thomas Brannigan" in findings[0].message
+    assert lint("facts.Titles", "The amendment failed, with Vice Chair Thomas Brannigan voting no.\n", TRANSIT) == []
+
+
+def test_a_title_one_source_gives_as_former_is_a_warning_when_the_draft_makes_it_current():
+    # "Evelyn Marsh, a former mayor of Kessling" once; nothing gives it as current.
+    findings = lint("facts.Titles", "Board Chair Evelyn Marsh, the mayor of Kessling, voted yes.\n", TRANSIT)
+    assert [(f.text, f.severity) for f in findings] == [("the mayor of Kessling", "warning")]
+    assert lint("facts.Titles", "Board Chair Evelyn Marsh, a former mayor of Kessling, voted yes.\n", TRANSIT) == []

@@ -148,12 +148,13 @@ class TitlesRule(Rule):
                     self.messages["ended"], (phrase.text, entity.canonical, describe(title), title.end)),
                     evidence=evidence(title.mentions))
                 return
-        if phrase.status == "current" and matching and all(
-                t.status == "former" and (t.support >= self.former_min_support or not t.mentions) for t in matching):
+        if phrase.status == "current" and matching and all(t.status == "former" for t in matching):
+            # Fewer mentions than former_min_support: a warning (one source's "a former mayor of X").
             title = max(matching, key=lambda t: t.support)
+            severity = None if all(t.support >= self.former_min_support or not t.mentions for t in matching) else "warning"
             yield self.finding(phrase.start, phrase.end, message=format_message(
                 self.messages["no_longer"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
-                evidence=evidence(title.mentions))
+                evidence=evidence(title.mentions), severity=severity)
             return
         if phrase.status == "current" and not matching:
             ranked = self._dropped_rank(phrase, entity, context) or self._added_rank(phrase, entity, context)
@@ -167,7 +168,9 @@ class TitlesRule(Rule):
             if holder is not None and holder[0] is not entity:
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
-            holder = self._sole_holder(phrase, context) if entity.titles else None
+            # (Someone the sources give no title at all: the office's one holder, attested
+            # twice, is enough to say the draft gave it to the wrong person.)
+            holder = self._sole_holder(phrase, context)
             if holder is None and self._attested_other_office(phrase, entity, context, least=1):
                 # One mention of the holder is enough when the sources give the draft's person
                 # another office ("the company's chief financial officer" once, and "head of

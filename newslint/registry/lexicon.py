@@ -53,6 +53,7 @@ class Lexicon:
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
     kinship_words: set[str] = field(default_factory=set)
+    list_labels: set[str] = field(default_factory=set)  # "Directors present:": an attendance list
     # Words reporting that someone left a post ("resigned", "stepped down"), as one pattern.
     departure: regex.Pattern | None = None
     # Ranks before a role that make a compound one ("chief" bridge engineer).
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
     lex.suffixes = {str(w).casefold() for w in names.get("name_suffixes") or []}
     lex.reporting_verbs = {str(w).casefold() for w in names.get("reporting_verbs") or []}
     lex.kinship_words = {str(w).casefold() for w in names.get("kinship_words") or []}
+    lex.list_labels = {str(w).casefold() for w in names.get("list_labels") or []}
     departure = [str(p) for p in titles.get("departure_phrases") or []]
     lex.departure = regexcache.compile(rf"\b(?:{'|'.join(departure)})\b", regex.IGNORECASE) if departure else None
     for sex, words in (gender.get("pronouns") or {}).items():

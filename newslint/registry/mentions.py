@@ -164,9 +164,13 @@ def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) ->
         return 0  # (every phrase tried below begins with this word, casefolded)
     for width in range(min(lex.max_role_words, len(tokens) - index), 0, -1):
         phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
-        if lex.role(phrase):
-            return width
+        if lex.role(phrase) or width > 1 and _plural_role(lex, phrase):
+            return width  # (a plural one heads a list: "Council Members A (Ward 3), B")
     return 0
+
+
+def _plural_role(lex: Lexicon, phrase: str) -> bool:
+    return phrase.endswith("s") and not phrase.endswith("ss") and lex.role(phrase[:-1]) is not None
 
 
 def _after_last_role(lex: Lexicon, tokens: list[tuple[str, int, int]]) -> int:
@@ -249,8 +253,10 @@ _LIST_JOINS = frozenset({",", "and", ", and", "&"})
 def _share_plural_title(previous: NameMention, mention: NameMention, text: str) -> None:
     """A plural title before a list of names is each one's: "Council members A, B and C"."""
     title = previous.title
+    # (A bracketed note after a listed name does not break the list: "A (Ward 3), B (Ward 1)".)
+    between = _BRACKETED.sub("", text[previous.end:mention.start], count=1)
     if title is None or not title.plural or mention.title is not None or mention.kind != "person" \
-            or previous.kind != "person" or " ".join(text[previous.end:mention.start].split()) not in _LIST_JOINS:
+            or previous.kind != "person" or " ".join(between.split()) not in _LIST_JOINS:
         return
     mention.title = title
     mention.evidence.add("title")
@@ -290,6 +296,9 @@ class MentionFinder:
             return False  # "- Judge: U.S. District Judge Ann X": a fact sheet's line, not a headline
         if any(self.lex.role(label.casefold()) for label in _ROLE_LABEL.findall(self.text, sentence.start, sentence.end)):
             return False  # "Judge: Ann X" in a filing's header lines
+        label = _LIST_LABEL.match(self.text, sentence.start, sentence.end)
+        if label is not None and self.lex.list_labels.intersection(label.group(1).casefold().split()):
+            return False  # "Directors present: Ann X (Chair), Tom Y": an attendance list
         return self._title_case(sentence)
 
     def _in_table(self, sentence: Sentence) -> bool:
@@ -329,6 +338,9 @@ class MentionFinder:
                     continue
                 if mention is not None:
                     mention.quoted = quoted
+                    if previous is not None and self.text[previous.end:mention.start] == " (":
+                        found.append(mention)  # a note on the listed name, "A (Ward 3), B": not the list's next
+                        continue
                     if previous is not None:
                         _share_plural_title(previous, mention, self.text)
                     found.append(mention)
@@ -581,10 +593,14 @@ class MentionFinder:
         lex = self.lex
         rest = self.text[mention.end:sentence.end]
         dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
-        if dash is None and not rest.startswith(", "):
+        # "Directors present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
+        bracketed = rest.startswith(" (")
+        if dash is None and not rest.startswith(", ") and not bracketed:
             return
         opens = dash.end() if dash is not None else 2
         stop = _APPOSITIVE_STOP.search(rest, opens)
+        if bracketed and (stop is None or stop.group() != ")"):
+            return
         body_end = mention.end + (stop.start() if stop else len(rest))
         words = self._words_in(sentence, mention.end + opens, body_end)
         if not words:
@@ -821,6 +837,8 @@ def speech_mask(document: Document) -> bytearray:
 
 
 _LOWERCASE_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
+_LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):[ \t]+\p{Lu}")
+_BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")
 _APPOSITIVE_STOP = regexcache.compile(r"[,.;:()\"“”]")
 _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 

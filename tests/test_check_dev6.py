@@ -126,3 +126,22 @@ def test_a_title_one_source_gives_as_former_is_a_warning_when_the_draft_makes_it
     findings = lint("facts.Titles", "Board Chair Evelyn Marsh, the mayor of Kessling, voted yes.\n", TRANSIT)
     assert [(f.text, f.severity) for f in findings] == [("the mayor of Kessling", "warning")]
     assert lint("facts.Titles", "Board Chair Evelyn Marsh, a former mayor of Kessling, voted yes.\n", TRANSIT) == []
+
+
+INSULIN = (EVAL / "insulin" / "sources",)
+LIBRARY = (EVAL / "library" / "sources",)
+STORM = (EVAL / "storm" / "sources",)
+
+
+def test_an_office_in_another_field_than_the_sources_give_is_a_warning():
+    # "Samuel Brandt, director of the Missouri Department of Commerce and Insurance".
+    findings = lint("facts.Titles", "Samuel Brandt, the state's health director, said rules would follow.\n", INSULIN)
+    assert [(f.text, f.severity) for f in findings] == [("the state's health director", "warning")]
+    assert lint("facts.Titles", "Samuel Brandt, the state's insurance director, said rules would follow.\n", INSULIN) == []
+    # "OCLP's legal director": a rank alone is set against another field.
+    findings = lint("facts.Titles", "Adrienne Kowalczyk, the group's executive director, disagreed.\n", LIBRARY)
+    assert [f.text for f in findings] == ["the group's executive director"]
+    assert lint("facts.Titles", "Adrienne Kowalczyk, the group's legal director, disagreed.\n", LIBRARY) == []
+    # A field another line of the sources gives ("Emergency Management Director O'Keefe").
+    text = "Rosalind O'Keefe, the county's emergency management director, said a count was under way.\n"
+    assert lint("facts.Titles", text, STORM) == []

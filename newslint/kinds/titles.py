@@ -163,6 +163,15 @@ class TitlesRule(Rule):
                     self.messages["office"], (phrase.text, entity.canonical, describe(ranked), support(ranked.mentions))),
                     evidence=evidence(ranked.mentions))
                 return
+        if phrase.status == "current":
+            other = self._other_portfolio(phrase, entity, context)
+            if other is not None:
+                # "the state's health director" for the director of the Department of Commerce
+                # and Insurance: the same kind of office, in another field; a warning.
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, other.text, support(other.mentions))),
+                    evidence=evidence(other.mentions), severity="warning")
+                return
         if phrase.status == "current" and not any(active(t, context.draft_date) for t in matching):
             holder = self._holder_of(phrase, context)
             if holder is not None and holder[0] is not entity:
@@ -271,6 +280,32 @@ class TitlesRule(Rule):
             if words and words[0] not in lex.subordinate_ranks and active(title, context.draft_date) \
                     and lex.families_compatible(family, title.family or title.role) \
                     and affiliations_compatible(phrase.affiliation, title.affiliation):
+                return title
+        return None
+
+    @staticmethod
+    def _other_portfolio(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """The draft's words before the office's head word ("health director", "executive
+        director") are in none of the sources' titles of that office for the person, where
+        they give it another field or organisation ("legal director", "director of the
+        Department of Commerce and Insurance"); None when one of them agrees, or when the
+        sources give nothing to set against it. A rank alone ("executive director") is set
+        only against another field, not against an organisation."""
+        head = phrase.role.split()[-1]
+        titles = [t for t in entity.titles if t.role.split()[-1].casefold() == head and active(t, context.draft_date)]
+        mine = _portfolio(phrase.text, head)
+        if not titles or not mine:
+            return None
+        for title in titles:
+            # The lines that give the title, whole: one may name the field in another way
+            # ("Emergency Management Director X" kept as the county's director).
+            said = " ".join([title.affiliation, title.text, *(m.text for m in title.mentions)])
+            if mine & {_stem(w) for w in _WORD.findall(said)}:
+                return None  # one of them agrees ("finance director", "director of finance")
+        ranked_only = mine <= _RANK_LIKE
+        for title in sorted(titles, key=lambda t: -t.support):
+            field = _portfolio(title.text, head) - _RANK_LIKE
+            if field or not ranked_only and title.affiliation and not lexicon().generic(title.affiliation):
                 return title
         return None
 
@@ -476,3 +511,34 @@ def titles_by_family(registry: Registry) -> dict[str, list[tuple[Entity, Title]]
 
 
 RULE_KINDS = {"titles": TitlesRule}
+
+
+_WORD = regexcache.compile(r"[\p{L}][\p{L}'’-]*")
+# Words before an office that rank it rather than give its field ("executive director").
+_RANK_LIKE = frozenset({"executi", "managin", "general", "senior", "acting", "interim", "foundin", "chief",
+                        "deputy", "assista", "associa", "vice", "top", "lead", "head", "princip", "new", "longtim",
+                        "current", "then", "former", "first", "own", "state", "county", "city", "federal"})
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its forms ("environmental" ~ "environment")."""
+    return word.casefold().rstrip("'’s")[:7]
+
+
+def _portfolio(text: str, role: str) -> frozenset[str]:
+    """The lowercase words a title gives before its office's words: its field ("the state's
+    health director" -> health; "OCLP's legal director" -> legal). Determiners, possessives
+    and capitalised words (an organisation) are not the field."""
+    lex = lexicon()
+    words = _WORD.findall(text)
+    role_words = role.casefold().split()
+    for at in range(len(words) - len(role_words), -1, -1):
+        if [w.casefold() for w in words[at:at + len(role_words)]] == role_words:
+            words = words[:at]
+            break
+    else:
+        return frozenset()
+    return frozenset(_stem(w) for w in words if w.islower() and not w.endswith(("'s", "’s"))
+                     and w not in lex.function_words and w.rstrip("-") not in lex.status_words and len(w) > 2
+                     and w not in lex.generic_affiliations)  # ("a company spokesman", "board chair")
+

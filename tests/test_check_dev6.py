@@ -145,3 +145,15 @@ def test_an_office_in_another_field_than_the_sources_give_is_a_warning():
     # A field another line of the sources gives ("Emergency Management Director O'Keefe").
     text = "Rosalind O'Keefe, the county's emergency management director, said a count was under way.\n"
     assert lint("facts.Titles", text, STORM) == []
+
+
+HOSPITAL = (EVAL / "hospital" / "sources",)
+
+
+def test_a_round_count_is_sourced_only_by_a_number_of_the_same_thing():
+    # The sources' table has "Births | 212": no source counts hospitals that stopped delivering.
+    text = "More than 200 rural hospitals across the country have stopped delivering babies since 2015.\n"
+    assert [f.text for f in lint("sourcing.Unsourced", text, HOSPITAL)] == [text.strip().rstrip(".")]
+    # A round figure of a number the sources give for the same thing is theirs.
+    text = "The hospital, which delivered more than 200 babies in 2019, will close its birth center.\n"
+    assert lint("sourcing.Unsourced", text, HOSPITAL) == []

@@ -14,7 +14,7 @@ import regex
 
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, key,
+from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            person_words, policy, same_value, scores)
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, lexicon, number_text
@@ -91,11 +91,12 @@ class FigureIndex:
                     weekdays[date.value].append(weekday)
         values = frozenset((fact.kind, fact.value) for fact in registry.figures)
         numbers: dict[tuple[str, str], list[float]] = defaultdict(list)
-        for kind, value in values:
+        for fact in registry.figures:
             try:
-                numbers[kind, value.partition(" ")[2]].append(float(value.split()[0].rstrip("%s")))
+                number = float(fact.value.split()[0].rstrip("%s"))
             except ValueError:
                 continue  # a date, a weekday, a tally
+            numbers[_rounding_key(p, fact.kind, fact.value, fact.unit)].append(number)
         phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
         return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
 
@@ -126,8 +127,8 @@ class FigureIndex:
             return False
         whole = raw.split(".")[0]
         step = 10 ** (len(whole) - len(whole.rstrip("0")))  # 163,000: rounded to thousands
-        currency = figure.value.partition(" ")[2]
-        return any(abs(v - value) <= step / 2 for v in self.numbers.get((figure.kind, currency), ()))
+        key = _rounding_key(self.policy or default_policy(), figure.kind, figure.value, figure.unit)
+        return any(abs(v - value) <= step / 2 for v in self.numbers.get(key, ()))
 
     def related(self, p: Policy, figure: Figure) -> list[tuple[int, FigureFact]]:
         """The source figures that speak of the same thing as the draft's (any value), with
@@ -189,6 +190,12 @@ class FigureIndex:
 _SHARED_INDEXES: dict[tuple[int, int], FigureIndex] = {}
 
 BOUNDS = ("", "more", "less", "about", "nearly")  # a figure's bound (numbers.yaml qualifiers)
+
+
+def _rounding_key(p: Policy, kind: str, value: str, unit: str) -> tuple[str, str]:
+    """What a round figure is compared with: amounts in its currency, counts of its unit
+    ("more than 200 rural hospitals" is no rounding of a 212 that counts something else)."""
+    return kind, value.partition(" ")[2] if kind != "count" else "count:" + p.normal(unit)
 
 
 def _digits(kind: str, value: str) -> str | None:

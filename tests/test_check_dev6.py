@@ -157,3 +157,11 @@ def test_a_round_count_is_sourced_only_by_a_number_of_the_same_thing():
     # A round figure of a number the sources give for the same thing is theirs.
     text = "The hospital, which delivered more than 200 babies in 2019, will close its birth center.\n"
     assert lint("sourcing.Unsourced", text, HOSPITAL) == []
+
+
+def test_a_year_a_sibling_figure_matches_elsewhere_is_still_checked():
+    # The release: deliveries "in the spring of 2028", commercial operation "by the end of 2028".
+    text = ("Turbine deliveries are scheduled to begin in the spring of 2027, and the company expects the project "
+            "to reach commercial operation by the end of 2028.\n")
+    assert [f.text for f in lint("facts.Figures", text, WINDFARM)] == ["2027"]
+    assert lint("facts.Figures", text.replace("spring of 2027", "spring of 2028"), WINDFARM) == []

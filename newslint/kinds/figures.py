@@ -326,9 +326,14 @@ class FiguresRule(Rule):
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
-        # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400").
+        # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400"), unless
+        # that figure matches another source figure of the value better ("deliveries begin in
+        # 2027 ... operation by 2028" against a source's two 2028s, one for each).
+        # (Years and dates only: counts side by side are parts of one another, "two of the 11".)
+        claimed = self._claimed_by(siblings, figure.kind, index) if figure.kind in ("year", "date", "month") else {}
         by_value = {value: items for value, items in self._by_value(related).items()
-                    if not any(f.kind == figure.kind and self._agree(f, fact) for f in siblings for _, fact in items)}
+                    if not any(self._agree(f, fact) and (claimed.get(id(f)) is None or id(fact) in claimed[id(f)])
+                               for f in siblings if f.kind == figure.kind for _, fact in items)}
         if not by_value:
             return None
         best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
@@ -346,6 +351,19 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _claimed_by(self, siblings: list[Figure], kind: str, index: FigureIndex) -> dict[int, set[int]]:
+        """For each sibling of the kind, the source figures it matches best (ids), when those
+        agree with it; a sibling with no such match claims whatever value it agrees with."""
+        claimed: dict[int, set[int]] = {}
+        for sibling in siblings:
+            if sibling.kind != kind:
+                continue
+            own = [(score, fact) for score, fact in index.related(self.policy, sibling) if self._agree(sibling, fact)]
+            if own:
+                best = max(score for score, _ in own)
+                claimed[id(sibling)] = {id(fact) for score, fact in own if score == best}
+        return claimed
 
     def _transposed(self, figure: Figure, index: FigureIndex) -> Finding | None:
         facts = index.transposed(self.policy, figure)

@@ -165,3 +165,14 @@ def test_a_year_a_sibling_figure_matches_elsewhere_is_still_checked():
             "to reach commercial operation by the end of 2028.\n")
     assert [f.text for f in lint("facts.Figures", text, WINDFARM)] == ["2027"]
     assert lint("facts.Figures", text.replace("spring of 2027", "spring of 2028"), WINDFARM) == []
+
+
+# -- quotations --------------------------------------------------------------------------------
+def test_a_transcript_turn_runs_on_over_paragraphs_until_the_next_label():
+    # "SEN. LORRAINE TVEIT (...): Thank you, ..." and, a paragraph later, "... I have seen what an
+    # abandoned oil site looks like ...", still hers.
+    text = ('"I have seen what an abandoned oil site looks like, and I don\'t want my grandchildren looking at an '
+            'abandoned wind farm," Kittelson told commissioners at the September hearing.\n')
+    findings = lint("facts.Attribution", text, WINDFARM)
+    assert len(findings) == 1 and "Lorraine Tveit, not Kittelson" in findings[0].message
+    assert lint("facts.Attribution", text.replace("Kittelson told", "Tveit told"), WINDFARM) == []

@@ -69,17 +69,32 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
     """[(speaker's canonical name, words, line)] for the labelled turns of a hearing transcript
     or minutes; [] when fewer than MIN_TURNS turns name a known person."""
     turns = []
+    current = ""  # the speaker whose turn a paragraph with no label continues
     for block in document.blocks:
         if block.kind != "paragraph" or any(s.startswith(("heading", "frontmatter", "table")) for s in block.scopes):
+            current = ""
             continue
         found = _TURN.match(document.text, block.start, block.end)
         if found is None or len(found.group("label").split()) > 5:
+            # A turn runs on over paragraphs until the next label ("SEN. ROE: Thank you. …" and
+            # then "What I would ask …"); a bracketed note or a line of capitals ends it.
+            words = document.text[block.start:block.end].strip()
+            if current and _CONTINUES.match(words) and not words.isupper():
+                turns.append((current, words, document.position(block.start + document.text[block.start:block.end].find(words[:1]))[0]))
+            else:
+                current = ""
             continue
         speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry)
         words = document.text[found.start("words"):block.end].strip()
-        if speaker and words and not words.startswith(('"', "“")):
+        current = speaker if speaker and words and not words.startswith(('"', "“")) else ""
+        if current:
             turns.append((speaker, words, document.position(found.start("words"))[0]))
     return turns if len(turns) >= MIN_TURNS else []
+
+
+# A paragraph that may go on with a speaker's words: it opens with a capital letter or a
+# quotation mark, not with a note ("[Pages omitted.]"), a number ("3. PUBLIC COMMENT") or a mark.
+_CONTINUES = regexcache.compile(r"[\p{Lu}\"“'‘]\p{Ll}")
 
 
 def _labelled_person(label: str, registry: Registry) -> str:

@@ -133,7 +133,8 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
         return len(o.mentions) + (lone[o.surname.casefold()] if o.given else 0)
 
     canonical = max(full, key=lambda o: (support(o), len(o.sources()), len(o.words)))
-    entity = Entity(canonical=canonical.form, kind="person", surname=canonical.surname, given=canonical.given)
+    entity = Entity(canonical=_displayed(canonical.form, group), kind="person",
+                    surname=_displayed(canonical.surname, group), given=_displayed(canonical.given, group))
     for observation in sorted(group, key=lambda o: -len(o.mentions)):
         wrong = False
         if observation is not canonical and support(observation) < support(canonical):
@@ -147,6 +148,15 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
                 topic=f"name of {canonical.form}",
                 sides=[(canonical.form, list(canonical.mentions)), (observation.form, list(observation.mentions))]))
     return entity
+
+
+def _displayed(form: str, group: list[NameObservation]) -> str:
+    """A name as messages show it: a transcript's capitals ("LORRAINE TVEIT") in the case the
+    other forms write each word ("Tveit"), else capitalised."""
+    if not form.isupper() or len(form) < 2:
+        return form
+    written = {w.casefold(): w for o in group for w in o.words if not w.isupper()}
+    return " ".join(written.get(w.casefold()) or "-".join(p.capitalize() for p in w.split("-")) for w in form.split())
 
 
 def reconcile_titles(entity: Entity, observed: list[tuple[TitlePhrase, Provenance]],

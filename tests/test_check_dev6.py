@@ -176,3 +176,28 @@ def test_a_transcript_turn_runs_on_over_paragraphs_until_the_next_label():
     findings = lint("facts.Attribution", text, WINDFARM)
     assert len(findings) == 1 and "Lorraine Tveit, not Kittelson" in findings[0].message
     assert lint("facts.Attribution", text.replace("Kittelson told", "Tveit told"), WINDFARM) == []
+
+
+def test_the_speaker_before_a_quotation_is_the_name_not_the_scene_before_it():
+    # The minutes give these words to Martin Feld.
+    text = ('At the meeting Deborah Lindqvist told the board, "The committee did not find that any of these titles '
+            'lacked literary, artistic or educational value when taken as a whole."\n')
+    findings = lint("facts.Attribution", text, LIBRARY)
+    assert len(findings) == 1 and "Martin Feld, not Deborah Lindqvist" in findings[0].message
+    assert lint("facts.Attribution", text.replace("Deborah Lindqvist", "Martin Feld"), LIBRARY) == []
+
+
+def test_a_participants_list_with_hyphens_names_the_call_s_analysts():
+    # "Priya Raman - Analyst, Cowell & Sons Securities"; the words are Dr. Felicity Garner's.
+    text = '"Every vendor says the bot frees people up for harder work," Priya Raman said.\n'
+    findings = lint("facts.Attribution", text, LAYOFFS)
+    assert len(findings) == 1 and "Felicity Garner, not Priya Raman" in findings[0].message
+
+
+def test_a_quotation_after_a_colon_is_the_one_person_its_sentence_names():
+    # The minutes give this line to Marcus Tillery.
+    text = ("At Thursday's meeting, Haworth also delivered one of the night's sharpest lines: \"You are balancing "
+            'this budget on the backs of the people who can least afford it and the people who drive them."\n')
+    findings = lint("facts.Attribution", text, TRANSIT)
+    assert len(findings) == 1 and "Marcus Tillery, not Haworth" in findings[0].message
+    assert lint("facts.Attribution", text.replace("Haworth also", "Tillery also"), TRANSIT) == []

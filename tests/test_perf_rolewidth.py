@@ -16,8 +16,11 @@ TEXTS = (sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "stor
 
 def slow_width(lex, tokens, index):
     for width in range(min(lex.max_role_words, len(tokens) - index), 0, -1):
-        if lex.role(" ".join(t[0] for t in tokens[index:index + width]).casefold()):
+        phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
+        if lex.role(phrase):
             return width
+        if width > 1 and phrase.endswith("s") and not phrase.endswith("ss") and lex.role(phrase[:-1]):
+            return width  # a plural title heading a list ("Council Members A, B")
     return 0
 
 

@@ -794,7 +794,7 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
-_DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–)[ \t]+")
+_DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–|-)[ \t]+")
 _AFTER_FIRST_WORD = regexcache.compile(r"\S+[ \t]+")
 # An honorific after the run's first word ("Has Mr. Roe"), with the space after it.
 _INNER_HONORIFIC = regexcache.compile(r"(?<=\S[ \t]+)(\p{Lu}\p{Ll}{0,3}\.)[ \t]+(?=\p{Lu})")

@@ -275,10 +275,15 @@ def _introduced(state: _State, item: Attribution) -> None:
     colon that names one person ("Ann Roe said:", "The report quotes Roe's letter to
     members:") is that person's."""
     doc = state.document
-    if item.block is None or item.block == 0:
+    if item.block is None:
         return
     block = doc.blocks[item.block]
-    if doc.text[block.start:item.quote.start].strip(" \t>*_-"):
+    lead = doc.text[block.start:item.quote.start]
+    if lead.strip(" \t>*_-"):
+        if lead.rstrip().endswith(":"):
+            _introduced_in_sentence(state, item)
+        return
+    if item.block == 0:
         return
     previous = doc.blocks[item.block - 1]
     if not doc.text[previous.start:previous.end].rstrip().endswith(":"):
@@ -288,7 +293,24 @@ def _introduced(state: _State, item: Attribution) -> None:
     named = [m for m in state.mentions if start <= m.start < previous.end]
     if len({m.key for m in named}) != 1 or named[0].key.startswith("?"):
         return
-    mention = named[0]
+    _give_to(doc, item, named[0])
+
+
+def _introduced_in_sentence(state: _State, item: Attribution) -> None:
+    """"At the meeting, Roe delivered the night's sharpest line: "…"": a colon right before
+    the quotation, in a sentence that names one person (and no other) before it."""
+    doc = state.document
+    sentence = doc.sentence_at(item.quote.start)
+    if sentence is None:
+        return
+    named = [m for m in state.mentions if sentence.start <= m.start < item.quote.start]
+    if len({m.key for m in named}) != 1 or named[0].key.startswith("?"):
+        return
+    _give_to(doc, item, named[0])
+
+
+def _give_to(doc: Document, item: Attribution, mention: _Mention) -> None:
+    """The quotation is the words of the person `mention` names, written before it."""
     item.speaker, item.how = mention.key, "before"
     item.speaker_start = mention.start
     word = _NAME_AT.match(doc.text, mention.start)
@@ -525,11 +547,20 @@ def _phrase_backward(tokens: list[Token]) -> list[Token] | None:
         if not (token.capitalised or token.bare in NAME_PARTICLES or token.bare in lex.determiners
                 or _descriptive(token, phrase)):
             break
+        if phrase and phrase[0].capitalised and token.text[:1].islower() and token.bare not in lex.determiners \
+                and not _role_word(token.bare):
+            break  # "At the meeting Ann Roe told": the name, not the scene before it
         phrase.insert(0, token)
         if token.bare in lex.determiners:
             break
         index -= 1
     return _clean_phrase(phrase)
+
+
+def _role_word(word: str) -> bool:
+    """A role that may stand before a name ("spokeswoman Ann Roe")."""
+    from newslint.registry.lexicon import lexicon as people_lexicon
+    return people_lexicon().role(word) is not None
 
 
 def _descriptive(token: Token, phrase: list[Token]) -> bool:

@@ -201,3 +201,14 @@ def test_a_quotation_after_a_colon_is_the_one_person_its_sentence_names():
     findings = lint("facts.Attribution", text, TRANSIT)
     assert len(findings) == 1 and "Marcus Tillery, not Haworth" in findings[0].message
     assert lint("facts.Attribution", text.replace("Haworth also", "Tillery also"), TRANSIT) == []
+
+
+# -- pronouns (draft side) ---------------------------------------------------------------------
+def test_a_pronoun_that_opens_its_sentence_does_not_point_ahead():
+    # Tamara Hollis is "she" in the sources; "Missouri" after the pronoun is no one it could mean.
+    text = "Hollis said members had been cutting doses in half. He said Missouri would join other states.\n"
+    assert [f.text for f in lint("facts.Pronouns", text, INSULIN)] == ["He"]
+    assert lint("facts.Pronouns", text.replace("He said", "She said"), INSULIN) == []
+    # An introductory phrase still may: "At his clinic, Tom Roe said ..." is Roe's clinic.
+    text = "Hollis said members had been cutting doses. At his clinic, Dr. Wade Pemberton said so too.\n"
+    assert lint("facts.Pronouns", text, INSULIN) == []

@@ -212,3 +212,19 @@ def test_a_pronoun_that_opens_its_sentence_does_not_point_ahead():
     # An introductory phrase still may: "At his clinic, Tom Roe said ..." is Roe's clinic.
     text = "Hollis said members had been cutting doses. At his clinic, Dr. Wade Pemberton said so too.\n"
     assert lint("facts.Pronouns", text, INSULIN) == []
+
+
+BUYOUT = (EVAL / "buyout" / "sources",)
+
+
+def test_a_pronoun_against_the_draft_s_own_usage_for_someone_the_sources_give_none():
+    # The transcript names "Commissioner Dr. Anjali Desai" and gives her no pronoun.
+    text = ("Commissioner Dr. Anjali Desai said she supports the program but worries about the homes left "
+            "standing.\n\nShe said the county should act soon.\n\n"
+            "\"If half a block sells and half a block stays, we've created a checkerboard,\" he said.\n")
+    findings = lint("facts.Pronouns", text, BUYOUT)
+    assert [(f.text, f.severity) for f in findings] == [("he", "warning")]
+    assert "Anjali Desai" in findings[0].message and "line 1" in findings[0].message
+    # One sure reference to each, equally sure: no telling which is the slip.
+    text = "Desai said she supports the program.\n\nDesai said he would vote for it.\n"
+    assert lint("facts.Pronouns", text, BUYOUT) == []

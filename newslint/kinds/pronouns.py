@@ -28,6 +28,8 @@ from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
 
 DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
+# Someone the sources give no pronoun, whom the draft calls "she" in one place and "he" in another.
+DRAFT_MESSAGE = "'%s' refers to %s, whom this draft calls %s (line %s); the sources give no pronoun for them"
 USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
 
 
@@ -55,10 +57,11 @@ class PronounsRule(Rule):
     extends = "pronouns"
     category = "pronoun"
     needs_registry = True
-    keys = frozenset({"pronouns", "window", "swap", "people_nouns", "people_patterns"})
+    keys = frozenset({"pronouns", "window", "swap", "people_nouns", "people_patterns", "draft_message"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.message = self.message or DEFAULT_MESSAGE
+        self.draft_message = str(data.get("draft_message") or DRAFT_MESSAGE)
         pronouns = data.get("pronouns")
         if not isinstance(pronouns, dict) or not pronouns:
             raise RuleError("pronouns must map a gender to a list of pronouns", "pronouns")
@@ -119,6 +122,8 @@ class PronounsRule(Rule):
             at = Runs.of(document).starts_of(self.pronoun_runs)
             pronouns = matches_at(self.pattern, document.prose, at, 0, len(document.prose))
         speakers = quotation_speakers(context)
+        # Sure references to people of unknown gender: (gender, strength, match) by person.
+        usage: dict[int, list[tuple[str, int, regex.Match, Entity]]] = {}
         for match in pronouns:
             if quoted[match.start()]:
                 continue  # the speaker's own words
@@ -138,6 +143,13 @@ class PronounsRule(Rule):
                 # the quotation says whom the pronoun stands for, whoever else is around.
                 yield self._finding(match, speaker, gender)
                 continue
+            if speaker is not None and speaker.gender not in USAGE and any(c.entity is speaker for c in people):
+                usage.setdefault(id(speaker), []).append((gender, 1, match, speaker))
+                continue
+            if people and any(c.gender == "unknown" for c in candidates):
+                sure = self._sure_unknown(candidates, people, gender, match, document, index, by_sentence, inside_quotes)
+                if sure is not None:
+                    usage.setdefault(id(sure[0]), []).append((gender, sure[1], match, sure[0]))
             if not people or any(c.gender in (gender, "unknown") for c in candidates):
                 continue
             last = people[-1]
@@ -154,6 +166,50 @@ class PronounsRule(Rule):
                     self._earlier_match(by_sentence, index, gender, inside_quotes):
                 continue  # "… Ann Roe will lead it. Tom Poe said she has run …": she is Roe
             yield self._finding(match, people[-1].entity, gender)
+        yield from self._draft_disagrees(usage, document)
+
+    def _sure_unknown(self, candidates: list[Candidate], people: list[Candidate], gender: str, match, document,
+                      index: int, by_sentence, inside_quotes) -> tuple[Entity, int] | None:
+        """The one person of unknown gender a pronoun can refer to, and how sure: 2 when named
+        before it in its own sentence, 1 in an earlier one; None when anyone else is in view
+        (another person, someone described, another pronoun) or the
+        pronoun may be someone else's (an object in the person's clause or in what they say)."""
+        entities = {id(c.entity) for c in people}
+        if len(entities) != 1 or people[0].entity is None or people[0].entity.gender in USAGE:
+            return None
+        if any(c.pronoun for c in candidates):
+            return None  # (another pronoun in view may stand for someone else: "that he serve his")
+        last = people[-1]
+        start = document.sentences[index].start
+        word = match.group().casefold()
+        # ("X said the union would not speak for him": an object in what X says may be anyone;
+        # "the judge recommended that he serve", after Hoskins: a clause's subject may be the
+        # earlier person of that gender.)
+        if object_pronoun(word, document.prose, match.end()) or _object_after_speech(document.prose, start, match):
+            return None
+        if _reported_clause(document.prose, match.start()) and self._earlier_match(by_sentence, index, gender, inside_quotes):
+            return None
+        return last.entity, 2 if last.offset >= start else 1
+
+    def _draft_disagrees(self, usage: dict[int, list[tuple[str, int, regex.Match, Entity]]], document) -> Iterator[Finding]:
+        """Someone the sources give no pronoun, whom the draft surely calls "she" and "he": the
+        pronouns of the weaker side (fewer and less sure references), as warnings."""
+        for references in usage.values():
+            by_gender: dict[str, list[tuple[int, regex.Match]]] = {}
+            for gender, strength, match, _ in references:
+                by_gender.setdefault(gender, []).append((strength, match))
+            if len(by_gender) != 2:
+                continue
+            (top, top_refs), (low, low_refs) = sorted(
+                by_gender.items(), key=lambda item: (len(item[1]), sum(s for s, _ in item[1])), reverse=True)
+            if (len(top_refs), sum(s for s, _ in top_refs)) == (len(low_refs), sum(s for s, _ in low_refs)):
+                continue  # as many either way: no telling which is the slip
+            person = references[0][3]
+            line = document.position(top_refs[0][1].start())[0]
+            shown = USAGE[top][1] if top in USAGE else top
+            for _, match in low_refs:
+                message = format_message(self.draft_message, (match.group(), person.canonical, shown, line))
+                yield self.finding(match.start(), match.end(), message=message, severity="warning")
 
     def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,
                        inside_quotes: set[int]) -> bool:

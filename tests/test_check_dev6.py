@@ -228,3 +228,21 @@ def test_a_pronoun_against_the_draft_s_own_usage_for_someone_the_sources_give_no
     # One sure reference to each, equally sure: no telling which is the slip.
     text = "Desai said she supports the program.\n\nDesai said he would vote for it.\n"
     assert lint("facts.Pronouns", text, BUYOUT) == []
+
+
+# -- numbers in words --------------------------------------------------------------------------
+def test_numbers_spelled_out_in_a_transcript_are_read_whole():
+    from newslint.document.parse import parse_document
+    from newslint.registry.numbers import find_figures
+
+    path = EVAL / "buyout" / "sources" / "commission-work-session-transcript.txt"
+    document = parse_document(str(path), path.read_text(encoding="utf-8"))
+    found = {(f.kind, f.value, f.text) for f in find_figures(document)}
+    assert ("count", "48", "forty-eight") in found  # not forty of "eight"
+    assert ("count", "12480000", "twelve million four hundred eighty thousand") in found
+    assert ("count", "1872000", "one million eight hundred seventy-two thousand") in found
+    assert ("amount", "412000 dollar", "four hundred twelve thousand dollars") in found
+    # So the draft's "up to 48 flood-prone homes" is the sources' "up to forty-eight" properties.
+    text = "The county will buy up to 58 homes in the flood plain, using federal, state and county money.\n"
+    assert [f.text for f in lint("facts.Figures", text, BUYOUT)] == ["58"]
+    assert lint("facts.Figures", text.replace("58", "48"), BUYOUT) == []

@@ -92,7 +92,14 @@ def lexicon() -> Lexicon:
     weekdays = [str(w).capitalize() for w in data.get("weekdays") or []]
     tens = [w for w in word_numbers if numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
     units_words = [w for w in word_numbers if 1 <= numbers[w] <= 9 and numbers[w] == int(numbers[w])]
-    numword = (rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units_words)})|a dozen|{'|'.join(word_numbers)})")
+    # A number in words, compound ones included: "forty-eight", "four hundred twelve thousand",
+    # "one million eight hundred seventy-two thousand" (transcripts spell out what is said).
+    below = [w for w in word_numbers if numbers[w] < 100]
+    small = rf"(?:(?:{'|'.join(tens)})-(?:{'|'.join(units_words)})|{'|'.join(below)})"
+    hundreds = rf"(?:(?:{small}\s+)?hundred(?:\s+(?:and\s+)?{small})?|{small})"
+    big = "|".join(s for s in ("thousand", "million", "billion", "trillion") if s in scales)
+    compound = rf"{hundreds}(?:\s+(?:{big})(?:,?\s+(?:and\s+)?{hundreds}(?=\s+(?:{big})\b))?)*" if big else hundreds
+    numword = rf"(?:{compound}|a dozen|{'|'.join(word_numbers)})"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     number = rf"(?:{digits}|{numword})"
     scale = "|".join(sorted((s for s in scales if len(s) > 2), key=len, reverse=True))
@@ -112,7 +119,7 @@ def lexicon() -> Lexicon:
         "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
-                                rf"|{before}(?P<number2>{digits})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
+                                rf"|{before}(?P<number2>{number})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
         "year": regexcache.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
@@ -125,7 +132,8 @@ def lexicon() -> Lexicon:
                                    r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
                                    r"|\b(?P<word>noon|midnight)\b", regex.I),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
-        "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
+        # (Not a compound number word: "forty-eight" is 48, not forty of "eight".)
+        "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?!(?:{'|'.join(units_words)})\b)(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
         "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
         # A bound or approximation just before a figure ("more than 212,000", "about $310m").
         "qualifier": regexcache.compile(rf"(?:^|[^\p{{L}}])(?P<q>{qualifier})\s+(?:(?:a|an)\s+)?$", regex.I),
@@ -169,14 +177,28 @@ def parse_number(text: str) -> float | None:
     word = text.casefold().strip()
     if word in lex.numbers:
         return lex.numbers[word]
-    if "-" in word:
-        parts = word.split("-")
-        if len(parts) == 2 and parts[0] in lex.numbers and parts[1] in lex.numbers:
-            return lex.numbers[parts[0]] + lex.numbers[parts[1]]
     try:
         return float(word.replace(",", ""))
     except ValueError:
-        return None
+        return _spelled(lex, word)
+
+
+def _spelled(lex: Lexicon, word: str) -> float | None:
+    """A compound number in words: "four hundred twelve thousand" → 412000."""
+    total = current = 0.0
+    for part in regex.split(r"[\s,\-]+", word):
+        if part in ("and", "a", ""):
+            continue
+        if part == "hundred":
+            current = (current or 1) * 100
+        elif part in lex.scales and lex.scales[part] >= 1000:
+            total += (current or 1) * lex.scales[part]
+            current = 0
+        elif part in lex.numbers:
+            current += lex.numbers[part]
+        else:
+            return None
+    return total + current
 
 
 def _fmt(value: float) -> str:
@@ -410,9 +432,9 @@ def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
     if digit:
         kinds.append("time")
     if digit or word:
-        kinds += ["duration", "percent", "fraction"]
+        kinds += ["duration", "percent", "fraction", "amount"]  # ("twenty-three thousand dollars")
     if digit:
-        kinds += ["amount", "year", "tally"]
+        kinds += ["year", "tally"]
     if digit or word:
         kinds += ["hcount", "count"]
     return kinds

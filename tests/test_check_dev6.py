@@ -246,3 +246,10 @@ def test_numbers_spelled_out_in_a_transcript_are_read_whole():
     text = "The county will buy up to 58 homes in the flood plain, using federal, state and county money.\n"
     assert [f.text for f in lint("facts.Figures", text, BUYOUT)] == ["58"]
     assert lint("facts.Figures", text.replace("58", "48"), BUYOUT) == []
+
+
+def test_a_figure_given_to_one_decimal_before_its_scale_word_is_a_rounding():
+    # The hearing transcript: Polk County's allocation is $14.82 million.
+    text = "Polk County, home to Des Moines, receives the largest allocation, $14.8 million, over 18 years.\n"
+    assert lint("facts.Figures", text, OPIOID) == []
+    assert [f.text for f in lint("facts.Figures", text.replace("$14.8 million", "$18.4 million"), OPIOID)] == ["18.4"]

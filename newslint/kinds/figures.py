@@ -15,7 +15,7 @@ import regex
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
-                                           person_words, policy, same_value, scores)
+                                           number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import FigureFact
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, lexicon, number_text
 
@@ -418,7 +418,7 @@ class FiguresRule(Rule):
 
     def _agree(self, figure: Figure, fact: FigureFact) -> bool:
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
-                          self.policy.approximate)
+                          self.policy.approximate) or _rounded_in_scale(figure, fact)
 
     def _fix(self, figure: Figure, said: str, single: bool, sources: int) -> Fix | None:
         """The source's figure in place of the draft's, when all matching sources agree."""
@@ -434,6 +434,27 @@ class FiguresRule(Rule):
                 replacement = replacement.capitalize()
         # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
+
+
+def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
+    """"$14.8 million" for the sources' $14.82 million: the other figure rounds to this one's
+    last digit."""
+    if figure.kind not in ("amount", "count") or not comparable(figure.kind, figure.value, fact.value):
+        return False
+    mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
+    if mine is None or theirs is None or mine == theirs:
+        return False
+    # The coarser of the two, to its own last digit: 14,800,000 to the hundred thousand; given
+    # with a decimal before its scale word ("14.8 million"), not as a round number ("$410
+    # million" is no rounding of $412.6 million, "$8 million" none of $10 million).
+    (coarse, text), fine = ((mine, figure.text), theirs) if rounding(mine) > rounding(theirs) else ((theirs, fact.text), mine)
+    if not _DECIMAL_SCALED.search(text):
+        return False
+    step = rounding(coarse)
+    return step > 1 and abs(fine - coarse) <= step / 2
+
+
+_DECIMAL_SCALED = regex.compile(r"\d\.\d+\s*(?:thousand|million|billion|trillion|bn|mln|[mkb])\b", regex.IGNORECASE)
 
 
 def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | None:

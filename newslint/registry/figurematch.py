@@ -174,7 +174,7 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         # ("about 1,500" for 1,462), not another number ("an estimated $221 million" for $212
         # million).
         x, y = (number_of(kind, a), number_of(kind, b)) if a_bound == "about" else (number_of(kind, b), number_of(kind, a))
-        if x is not None and y is not None and abs(x - y) > 2 * _rounding(x):
+        if x is not None and y is not None and abs(x - y) > 2 * rounding(x):
             return False
     left, right = interval(kind, a, a_bound, approximate), interval(kind, b, b_bound, approximate)
     if left is None or right is None:
@@ -185,19 +185,19 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
 
 def _decimals_rounded(x: float | None, y: float | None) -> bool:
     """A share given to fewer decimals that the other rounds to: "31 percent" for 30.8%."""
-    if x is None or y is None or (x == int(x)) == (y == int(y)) and _rounding(x) == _rounding(y):
+    if x is None or y is None or (x == int(x)) == (y == int(y)) and rounding(x) == rounding(y):
         return False
-    coarse, fine = (x, y) if _rounding(x) > _rounding(y) else (y, x)
-    return fine != int(fine) and _rounding(coarse) <= 1 and math.floor(fine / _rounding(coarse) + 0.5) * _rounding(coarse) == coarse
+    coarse, fine = (x, y) if rounding(x) > rounding(y) else (y, x)
+    return fine != int(fine) and rounding(coarse) <= 1 and math.floor(fine / rounding(coarse) + 0.5) * rounding(coarse) == coarse
 
 
 def _same_when_rounded(x: float, y: float) -> bool:
     """2,400 and 2,350 (to the hundred: 2,400); not 2,530 and 2,350 (both to the ten)."""
-    step = max(_rounding(x), _rounding(y))
+    step = max(rounding(x), rounding(y))
     return math.floor(x / step + 0.5) == math.floor(y / step + 0.5)
 
 
-def _rounding(x: float) -> float:
+def rounding(x: float) -> float:
     """The power of ten a number is given to: 1,500 -> 100, 1,450 -> 10, 2.5 -> 0.1."""
     if x != int(x):
         return 10.0 ** -len(repr(x).split(".")[1].rstrip("0") or "0")

@@ -253,3 +253,11 @@ def test_a_figure_given_to_one_decimal_before_its_scale_word_is_a_rounding():
     text = "Polk County, home to Des Moines, receives the largest allocation, $14.8 million, over 18 years.\n"
     assert lint("facts.Figures", text, OPIOID) == []
     assert [f.text for f in lint("facts.Figures", text.replace("$14.8 million", "$18.4 million"), OPIOID)] == ["18.4"]
+
+
+def test_a_lone_surname_of_someone_the_draft_introduced_is_a_referent():
+    # Maya Castellanos is a worker the reporter interviewed; the sources know Anil Deshpande.
+    text = ("Maya Castellanos, 29, a billing specialist at the Spokane center, said she learned of the closure "
+            "on a video call.\n\nChief Financial Officer Anil Deshpande said the savings would show next year.\n\n"
+            "For Castellanos, the calculation is simpler. She said she has applied for other jobs.\n")
+    assert lint("facts.Pronouns", text, LAYOFFS) == []

@@ -252,6 +252,7 @@ class PronounsRule(Rule):
             found.setdefault(index, []).append(Candidate(offset, entity, gender))
 
         named: list[tuple[int, Entity]] = []
+        strangers: set[str] = set()  # surnames of people the sources do not know
         for mention in names.mentions:
             if mention.kind != "person" or mention.quoted:
                 continue
@@ -261,8 +262,10 @@ class PronounsRule(Rule):
                 add(mention.start, entity)
                 if entity is not None:
                     named.append((mention.start, entity))
-            elif mention.evidence:
-                add(mention.start, None)  # a person the sources do not know
+            elif mention.evidence or mention.words[-1] in strangers:
+                add(mention.start, None)  # a person the sources do not know ("For Castellanos, ..." later)
+                if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
+                    strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
         named.sort(key=lambda item: item[0])
         name_ends = {m.end for m in names.mentions}
         nouns = self.nouns.narrowed(document.prose.casefold()) if self.nouns is not None else None

@@ -261,3 +261,15 @@ def test_a_lone_surname_of_someone_the_draft_introduced_is_a_referent():
             "on a video call.\n\nChief Financial Officer Anil Deshpande said the savings would show next year.\n\n"
             "For Castellanos, the calculation is simpler. She said she has applied for other jobs.\n")
     assert lint("facts.Pronouns", text, LAYOFFS) == []
+
+
+def test_a_date_the_sources_give_elsewhere_needs_a_strong_contradiction():
+    # The WARN notice's table: separations on "Jan. 8, 2027"; its text: notice given November 5.
+    text = "The 401 employees at three Washington sites are scheduled to be separated Jan. 8.\n"
+    assert lint("facts.Figures", text, LAYOFFS) == []
+    # Against a strong match, a date the sources give for another event is still a slip: the
+    # audit came out Sept. 10; Sept. 11 is the day the finance chief was put on leave.
+    text = ("The state audit, released Sept. 11, found that the district built its budget on 740 more students "
+            "than it enrolled.\n")
+    findings = lint("facts.Figures", text, (EVAL / "schoolboard" / "sources",))
+    assert [f.text for f in findings] == ["Sept. 11"] and "Sept. 10" in findings[0].message

@@ -168,6 +168,10 @@ class FigureIndex:
                 found.append(fact)
         return found
 
+    def dated(self, figure: Figure) -> bool:
+        """Some source gives this very date (with its year, when both have one)."""
+        return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
+
     def confirms(self, p: Policy, figure: Figure, at_least: int = 0) -> bool:
         """A source figure of the same value speaks of the same thing: one shared item fewer
         than a full match asks for (two at least, or `at_least`), the same unit, no other
@@ -324,6 +328,10 @@ class FiguresRule(Rule):
         # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").
         strongest = max(score for score, _ in related)
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
+            return None
+        if figure.kind == "date" and strongest < 2 * p.min_shared.get("date", 3) and index.dated(figure):
+            # A date the sources give for something (a table's "Jan. 8, 2027"): likely theirs,
+            # unless the sentence it contradicts is twice the usual match.
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
         # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400"), unless

@@ -273,3 +273,12 @@ def test_a_date_the_sources_give_elsewhere_needs_a_strong_contradiction():
             "than it enrolled.\n")
     findings = lint("facts.Figures", text, (EVAL / "schoolboard" / "sources",))
     assert [f.text for f in findings] == ["Sept. 11"] and "Sept. 10" in findings[0].message
+
+
+def test_a_role_word_after_a_subject_pronoun_is_a_verb_not_a_title():
+    from people_lint import registry_of
+
+    # The floor debate: "I chair Appropriations, and I've read the fiscal note."
+    assert registry_of(INSULIN).find("Appropriations") is None
+    text = "Sen. Wade Pemberton, the Appropriations chairman who voted against the bill, spoke last.\n"
+    assert lint("facts.Titles", text, INSULIN) == []

@@ -552,6 +552,8 @@ class MentionFinder:
         before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
             return  # "..., Name" is a title only after a determiner: "The French leader, X"
+        if not affiliation and before >= 0 and words[before][0].casefold() in _SUBJECTS and role[0] == words[-1][0].casefold():
+            return  # "I chair Appropriations", "they coach Riverside": a verb, not a title
         info = lex.role(role[0])
         end = words[-1][2] if after_role else role[2]
         mention.title = TitlePhrase(
@@ -789,6 +791,7 @@ class MentionFinder:
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # before a verb that is also a role
 # Verbs and auxiliaries that may stand before a role in a clause ("Acme, will become president").
 _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "is",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",

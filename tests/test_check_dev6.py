@@ -282,3 +282,10 @@ def test_a_role_word_after_a_subject_pronoun_is_a_verb_not_a_title():
     assert registry_of(INSULIN).find("Appropriations") is None
     text = "Sen. Wade Pemberton, the Appropriations chairman who voted against the bill, spoke last.\n"
     assert lint("facts.Titles", text, INSULIN) == []
+
+
+def test_figures_in_a_sentence_about_someone_only_the_reporter_met_are_theirs():
+    # Lyle Bergquist is in no source; the sources' "twenty years" is the county engineer's.
+    text = ("Lyle Bergquist, who has served on the Sibley Township board for nine years, said the township's gravel "
+            "roads would need to be rebuilt before cranes arrive.\n")
+    assert lint("facts.Figures", text, WINDFARM) == []

@@ -291,9 +291,12 @@ class FiguresRule(Rule):
             sentence_of[figure.start] = sentence.start if sentence else -1
             by_sentence[sentence_of[figure.start]].append(figure)
         dates = {f.start: f for f in figures if f.kind == "date"}
+        strangers = _strangers_only(context)
         for figure in figures:
             if figure.kind not in self.kinds:
                 continue
+            if sentence_of[figure.start] in strangers:
+                continue  # about someone the reporter met, not in the sources: "X, who has served nine years"
             if figure.kind == "weekday":  # (the calendar needs no source weekday)
                 finding = self._weekday_of_date(figure, dates, index, context)
                 if finding is not None:
@@ -442,6 +445,29 @@ class FiguresRule(Rule):
                 replacement = replacement.capitalize()
         # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
+
+
+def _strangers_only(context: CheckContext) -> set[int]:
+    """The starts of sentences that name someone the sources do not know (a full name with an
+    age or a description, a title or an honorific) and no one they know: their figures are
+    that person's story."""
+    from newslint.registry.resolve import draft_names  # (names are resolved once per draft, shared)
+
+    names = draft_names(context)
+    known: set[int] = set()
+    unknown: set[int] = set()
+    for mention in names.mentions:
+        if mention.kind != "person" or mention.quoted:
+            continue
+        sentence = context.document.sentence_at(mention.start)
+        if sentence is None:
+            continue
+        resolution = names.resolve(mention)
+        if resolution is not None:
+            known.add(sentence.start)
+        elif len(mention.words) > 1 and (mention.evidence & {"described", "honorific"} or mention.title is not None):
+            unknown.add(sentence.start)  # ("Ann Roe, 61, who ...", "Dr. Ann Roe", "Ann Roe, a farmer")
+    return unknown - known
 
 
 def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:

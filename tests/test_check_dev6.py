@@ -289,3 +289,12 @@ def test_figures_in_a_sentence_about_someone_only_the_reporter_met_are_theirs():
     text = ("Lyle Bergquist, who has served on the Sibley Township board for nine years, said the township's gravel "
             "roads would need to be rebuilt before cranes arrive.\n")
     assert lint("facts.Figures", text, WINDFARM) == []
+
+
+def test_former_before_a_lowercase_field_and_role_is_read():
+    # "Millbrook Water Utility Director Gregory Lindqvist", twice, current.
+    text = ("The council voted to ask that former utility director Gregory Lindqvist be removed from his post "
+            "while an outside firm investigates.\n")
+    findings = lint("facts.Titles", text, WATER)
+    assert [f.text for f in findings] == ["former utility director"]
+    assert lint("facts.Titles", text.replace("former utility director", "utility director"), WATER) == []

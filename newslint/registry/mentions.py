@@ -533,6 +533,13 @@ class MentionFinder:
                 first = wstart
                 i -= 1
                 continue
+            if not comma and not affiliation and word.isalpha() and word.islower() and i >= 1 \
+                    and words[i - 1][0].casefold().rstrip("-") in lex.status_words:
+                # "former utility director X": a lowercase field between the status and the role
+                affiliation.insert(0, word)
+                first = wstart
+                i -= 1
+                break
             if comma and not affiliation and word.isalpha() and word.islower() and i >= 1 and _determiner(words[i - 1][0]):
                 # "the city's parks director, X": a lowercase portfolio after the determiner
                 # (and the organisation before it: "Ontario's mines minister, X")

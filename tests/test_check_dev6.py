@@ -298,3 +298,12 @@ def test_former_before_a_lowercase_field_and_role_is_read():
     findings = lint("facts.Titles", text, WATER)
     assert [f.text for f in findings] == ["former utility director"]
     assert lint("facts.Titles", text.replace("former utility director", "utility director"), WATER) == []
+
+
+def test_the_same_figure_per_another_period_is_a_slip():
+    # Dr. Whitcombe: "The water alone is costing the district about $18,000 a week."
+    text = "The water is costing the district about $18,000 a day, he said.\n"
+    findings = lint("facts.Figures", text, WATER)
+    assert [f.text for f in findings] == ["18,000"] and "$18,000 a week" in findings[0].message
+    assert lint("facts.Figures", text.replace("a day", "a week"), WATER) == []
+    assert lint("facts.Figures", text.replace(" a day", ""), WATER) == []  # no period said: no slip

@@ -305,11 +305,11 @@ class FiguresRule(Rule):
             if figure.kind not in index.by_kind:
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
-            finding = self._check_one(figure, index, siblings) or self._transposed(figure, index)
+            finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
             if finding is not None:
                 yield finding
 
-    def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = ()) -> Finding | None:
+    def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = (), prose: str = "") -> Finding | None:
         p = self.policy
         related = index.related(p, figure)
         # A total ("the combined carrier would fly 270 planes") is not one of its parts.
@@ -324,7 +324,12 @@ class FiguresRule(Rule):
         # An exact source value says more than a bound: "more than 250,000" agrees with the
         # sources' "more than 212,000", not with their 212,400.
         exact = [(score, fact) for score, fact in related if not getattr(fact, "bound", "")]
-        if any(self._agree(figure, fact) for _, fact in exact or related):
+        agreeing = [(score, fact) for score, fact in exact or related if self._agree(figure, fact)]
+        rate = _rate(prose, figure.end) if agreeing and figure.kind in ("amount", "count") else ""
+        if rate and all(_rate(fact.provenance.text, _end_in(fact)) not in ("", rate) for _, fact in agreeing):
+            # "$18,000 a day" where every source giving $18,000 says "a week": the figure, per another period.
+            return self._per_other_period(figure, rate, agreeing)
+        if agreeing:
             return None
         # Precision first: the same value, near enough the same words, means the sources agree;
         # unless a source sentence far closer to the draft's gives another value ("reopened the
@@ -375,6 +380,14 @@ class FiguresRule(Rule):
                 best = max(score for score, _ in own)
                 claimed[id(sibling)] = {id(fact) for score, fact in own if score == best}
         return claimed
+
+    def _per_other_period(self, figure: Figure, rate: str, agreeing: list[tuple[int, FigureFact]]) -> Finding:
+        facts = [fact for _, fact in sorted(agreeing, key=lambda item: -item[0])]
+        said = f"{facts[0].text} {_RATE_WORDS[_rate(facts[0].provenance.text, _end_in(facts[0]))]}"
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        message = format_message(self.message, (f"{figure.phrase or figure.text} {_RATE_WORDS[rate]}", said, where))
+        return self.finding(figure.number_start, figure.number_end, message=message,
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _transposed(self, figure: Figure, index: FigureIndex) -> Finding | None:
         facts = index.transposed(self.policy, figure)
@@ -445,6 +458,29 @@ class FiguresRule(Rule):
                 replacement = replacement.capitalize()
         # 0 means never safe: the figure is offered, applied only with --unsafe-fixes.
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
+
+
+# The period a rate is given per: "$18,000 a week", "30 samples a day", "paid annually".
+_RATE = regex.compile(r"(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?P<per>hour|day|week|month|year)\b"
+                      r"|(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)\b)", regex.IGNORECASE)
+_ADVERB_PERIOD = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+_RATE_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+
+
+def _rate(text: str, end: int) -> str:
+    """The period a figure ending at `end` is given per, "" when none."""
+    if end < 0:
+        return ""
+    found = _RATE.match(text, end, end + 40)
+    if found is None:
+        return ""
+    return (found.group("per") or _ADVERB_PERIOD[found.group("adverb").casefold()]).casefold()
+
+
+def _end_in(fact: FigureFact) -> int:
+    """Where the source figure's text ends in its provenance line (-1 when not found)."""
+    at = fact.provenance.text.find(fact.text)
+    return at + len(fact.text) if at >= 0 else -1
 
 
 def _strangers_only(context: CheckContext) -> set[int]:

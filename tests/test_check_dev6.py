@@ -307,3 +307,18 @@ def test_the_same_figure_per_another_period_is_a_slip():
     assert [f.text for f in findings] == ["18,000"] and "$18,000 a week" in findings[0].message
     assert lint("facts.Figures", text.replace("a day", "a week"), WATER) == []
     assert lint("facts.Figures", text.replace(" a day", ""), WATER) == []  # no period said: no slip
+
+
+def test_a_range_s_two_ends_count_the_same_thing():
+    from newslint.document.parse import parse_document
+    from newslint.registry.numbers import find_figures
+
+    def units(text):
+        return [(f.value, f.unit) for f in find_figures(parse_document("draft.md", text + "\n"))]
+
+    assert units("The utility cut the dose from 3.0 milligrams per liter to 1.0.") == [("3", "millig"), ("1", "millig")]
+    assert units("The class will hold between 40 and 60 students.") == [("40", "studen"), ("60", "studen")]
+    assert units("The vote was 5 to 2.") == [("5", ""), ("2", "")]
+    # The lab summary: reduced "from 3.0 milligrams per liter to 1.5 milligrams per liter".
+    text = "In August, the utility cut the dose of orthophosphate from 3.0 milligrams per liter to 1.0 to save money.\n"
+    assert [f.text for f in lint("facts.Figures", text, WATER)] == ["1.0"]

@@ -241,7 +241,30 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
                 found.append(made)
         figures.extend(_with_anchors(found))
     figures.sort(key=lambda f: f.start)
-    return with_table_context(document, figures)
+    return with_table_context(document, _range_units(prose, figures))
+
+
+# "from 3.0 milligrams per liter to 1.0": the range's end counts what its start counts.
+_RANGE_BETWEEN = regexcache.compile(r"[^.;:!?\d]{0,40}?\s(?:to|and)\s+$")
+
+
+def _range_units(prose: str, figures: list[Figure]) -> list[Figure]:
+    """A range's two ends count the same thing: "from 3.0 milligrams per liter to 1.0",
+    "between 40 and 60 students"."""
+    out = list(figures)
+    for number in range(1, len(out)):
+        first, second = out[number - 1], out[number]
+        if second.kind != "count" or first.kind != "count" or bool(first.unit) == bool(second.unit) \
+                or not prose[max(0, first.start - 8):first.start].rstrip().casefold().endswith(("from", "between")) \
+                or _RANGE_BETWEEN.fullmatch(prose, first.end, second.start) is None:
+            continue
+        if first.unit:
+            out[number] = replace(second, unit=first.unit)
+        elif not prose[first.end:second.start].strip().casefold() in ("to", "and"):
+            continue  # ("from 412 today to 1,036 homes": the start counts nothing said)
+        else:
+            out[number - 1] = replace(first, unit=second.unit)
+    return out
 
 
 def with_table_context(document: Document, figures: list[Figure]) -> list[Figure]:

@@ -322,3 +322,15 @@ def test_a_range_s_two_ends_count_the_same_thing():
     # The lab summary: reduced "from 3.0 milligrams per liter to 1.5 milligrams per liter".
     text = "In August, the utility cut the dose of orthophosphate from 3.0 milligrams per liter to 1.0 to save money.\n"
     assert [f.text for f in lint("facts.Figures", text, WATER)] == ["1.0"]
+
+
+def test_an_hour_and_a_half_is_a_duration_and_a_day_alone_is_not():
+    from newslint.document.parse import parse_document
+    from newslint.registry.numbers import find_figures
+
+    def found(text):
+        return [(f.kind, f.value) for f in find_figures(parse_document("draft.md", text + "\n"))]
+
+    assert found("She would face two transfers and an hour and a half each way.") == [("count", "2"), ("duration", "5400s")]
+    assert found("It took a year and a half.") == [("duration", "47304000s")]
+    assert found("It costs $18,000 a week.") == [("amount", "18000 dollar")]  # a rate, not a week's duration

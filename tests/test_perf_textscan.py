@@ -93,7 +93,7 @@ def figures_reference(document, skip_quotes=False):
                 found.append(made)
         figures.extend(numbers._with_anchors(found))
     figures.sort(key=lambda f: f.start)
-    return numbers.with_table_context(document, figures)
+    return numbers.with_table_context(document, numbers._range_units(prose, figures))
 
 
 def test_figures_found_at_number_starts_equal_the_whole_sentence_scans():

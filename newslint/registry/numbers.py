@@ -116,7 +116,9 @@ def lexicon() -> Lexicon:
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
         "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
-        "duration": regexcache.compile(rf"{before}(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?\b", regex.I),
+        # ("an hour and a half": an article counts as one only with its half)
+        "duration": regexcache.compile(rf"{before}(?:(?P<number>{number})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?"
+                                       rf"(?P<half>\s+and\s+a\s+half)?|(?P<article>an?)\s+(?P<unit2>{unit})(?P<half2>\s+and\s+a\s+half))\b", regex.I),
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{number})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
@@ -385,7 +387,7 @@ _DIGIT_START = regexcache.compile(r"\b\d")
 
 def _may_start_number(run: str, first: tuple[str, ...]) -> bool:
     low = run.casefold()
-    return low == "a" or low.startswith(first) or not run.isascii()
+    return low in ("a", "an") or low.startswith(first) or not run.isascii()  # ("an hour and a half")
 
 
 @lru_cache(maxsize=1)
@@ -609,12 +611,15 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if _previous_word(prose, start, sentence_start) == "since":
             unit = "since"  # a starting point ("has run it since 2014"), not an event's year
     elif kind == "duration":
-        number = parse_number(match.group("number"))
+        written = "number" if match.group("number") else "article"
+        number = parse_number(match.group("number")) if written == "number" else 1
         if number is None or _HYPHENATED_ON.match(prose, end):
             return None  # "2,400 year-round residents" (but "a 10-year-old" is an age)
-        base = match.group("unit").casefold()
+        if match.group("half") or match.group("half2"):
+            number += 0.5
+        base = (match.group("unit") or match.group("unit2")).casefold()
         value = f"{_fmt(number * lex.time_units[base])}s"
-        number_span = match.span("number")
+        number_span = match.span(written)
         unit, unit_end = _unit_after(prose, end, tokens) if "-" in match.group() else ("", end)
         if not unit and _next_word(prose, end) in GAP_WORDS and _opens_sentence(prose, start, sentence_start):
             unit = "gap"

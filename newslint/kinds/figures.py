@@ -151,7 +151,7 @@ class FigureIndex:
         draft's, whose digits are the draft's with two neighbours swapped ("41,700" for 14,700):
         a slip of the keyboard, which the words around rarely match well enough to relate. One
         shared item is enough when chance is ruled out otherwise: three significant digits or
-        more ("$186,500" for $168,500), or a unit both count ("64,000 residents" for 46,000)."""
+        more ("$275,400" for $257,400), or a unit both count ("82,000 riders" for 28,000)."""
         digits = _digits(figure.kind, figure.value)
         facts = self.by_kind.get(figure.kind)
         if digits is None or facts is None or (figure.kind, figure.value) in self.values:
@@ -198,7 +198,7 @@ BOUNDS = ("", "more", "less", "about", "nearly")  # a figure's bound (numbers.ya
 
 def _rounding_key(p: Policy, kind: str, value: str, unit: str) -> tuple[str, str]:
     """What a round figure is compared with: amounts in its currency, counts of its unit
-    ("more than 200 rural hospitals" is no rounding of a 212 that counts something else)."""
+    ("more than 300 rural clinics" is no rounding of a 316 that counts something else)."""
     return kind, value.partition(" ")[2] if kind != "count" else "count:" + p.normal(unit)
 
 
@@ -296,7 +296,7 @@ class FiguresRule(Rule):
             if figure.kind not in self.kinds:
                 continue
             if sentence_of[figure.start] in strangers:
-                continue  # about someone the reporter met, not in the sources: "X, who has served nine years"
+                continue  # about someone the reporter met, not in the sources: "X, who has farmed here for 30 years"
             if figure.kind == "weekday":  # (the calendar needs no source weekday)
                 finding = self._weekday_of_date(figure, dates, index, context)
                 if finding is not None:
@@ -327,7 +327,7 @@ class FiguresRule(Rule):
         agreeing = [(score, fact) for score, fact in exact or related if self._agree(figure, fact)]
         rate = _rate(prose, figure.end) if agreeing and figure.kind in ("amount", "count") else ""
         if rate and all(_rate(fact.provenance.text, _end_in(fact)) not in ("", rate) for _, fact in agreeing):
-            # "$18,000 a day" where every source giving $18,000 says "a week": the figure, per another period.
+            # "$7,500 a day" where every source giving $7,500 says "a week": the figure, per another period.
             return self._per_other_period(figure, rate, agreeing)
         if agreeing:
             return None
@@ -338,13 +338,13 @@ class FiguresRule(Rule):
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         if figure.kind == "date" and strongest < 2 * p.min_shared.get("date", 3) and index.dated(figure):
-            # A date the sources give for something (a table's "Jan. 8, 2027"): likely theirs,
+            # A date the sources give for something (a table's "March 3"): likely theirs,
             # unless the sentence it contradicts is twice the usual match.
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
         # ("Three of the nine …, one with a burn"; "1,230 left … of roughly 1,400"), unless
-        # that figure matches another source figure of the value better ("deliveries begin in
-        # 2027 ... operation by 2028" against a source's two 2028s, one for each).
+        # that figure matches another source figure of the value better ("openings begin in
+        # 2031 ... completion by 2032" against a source's two 2032s, one for each).
         # (Years and dates only: counts side by side are parts of one another, "two of the 11".)
         claimed = self._claimed_by(siblings, figure.kind, index) if figure.kind in ("year", "date", "month") else {}
         by_value = {value: items for value, items in self._by_value(related).items()
@@ -460,7 +460,7 @@ class FiguresRule(Rule):
         return Fix(replacement, safe=0 < self.safe_fix_sources <= sources)
 
 
-# The period a rate is given per: "$18,000 a week", "30 samples a day", "paid annually".
+# The period a rate is given per: "$7,500 a week", "30 samples a day", "paid annually".
 _RATE = regex.compile(r"(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?P<per>hour|day|week|month|year)\b"
                       r"|(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)\b)", regex.IGNORECASE)
 _ADVERB_PERIOD = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
@@ -507,16 +507,16 @@ def _strangers_only(context: CheckContext) -> set[int]:
 
 
 def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
-    """"$14.8 million" for the sources' $14.82 million: the other figure rounds to this one's
+    """"$23.6 million" for the sources' $23.58 million: the other figure rounds to this one's
     last digit."""
     if figure.kind not in ("amount", "count") or not comparable(figure.kind, figure.value, fact.value):
         return False
     mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
     if mine is None or theirs is None or mine == theirs:
         return False
-    # The coarser of the two, to its own last digit: 14,800,000 to the hundred thousand; given
-    # with a decimal before its scale word ("14.8 million"), not as a round number ("$410
-    # million" is no rounding of $412.6 million, "$8 million" none of $10 million).
+    # The coarser of the two, to its own last digit: 23,600,000 to the hundred thousand; given
+    # with a decimal before its scale word ("23.6 million"), not as a round number ("$730
+    # million" is no rounding of $733.2 million, "$3 million" none of $4 million).
     (coarse, text), fine = ((mine, figure.text), theirs) if rounding(mine) > rounding(theirs) else ((theirs, fact.text), mine)
     if not _DECIMAL_SCALED.search(text):
         return False

@@ -183,7 +183,7 @@ class PronounsRule(Rule):
         start = document.sentences[index].start
         word = match.group().casefold()
         # ("X said the union would not speak for him": an object in what X says may be anyone;
-        # "the judge recommended that he serve", after Hoskins: a clause's subject may be the
+        # "the judge recommended that he serve", after Poe: a clause's subject may be the
         # earlier person of that gender.)
         if object_pronoun(word, document.prose, match.end()) or _object_after_speech(document.prose, start, match):
             return None
@@ -263,7 +263,7 @@ class PronounsRule(Rule):
                 if entity is not None:
                     named.append((mention.start, entity))
             elif mention.evidence or mention.words[-1] in strangers:
-                add(mention.start, None)  # a person the sources do not know ("For Castellanos, ..." later)
+                add(mention.start, None)  # a person the sources do not know ("For Poe, ..." later)
                 if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
                     strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
         named.sort(key=lambda item: item[0])

@@ -166,8 +166,8 @@ class TitlesRule(Rule):
         if phrase.status == "current":
             other = self._other_portfolio(phrase, entity, context)
             if other is not None:
-                # "the state's health director" for the director of the Department of Commerce
-                # and Insurance: the same kind of office, in another field; a warning.
+                # "the state's parks director" for the director of the Department of Revenue
+                # and Taxation: the same kind of office, in another field; a warning.
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, other.text, support(other.mentions))),
                     evidence=evidence(other.mentions), severity="warning")
@@ -285,10 +285,10 @@ class TitlesRule(Rule):
 
     @staticmethod
     def _other_portfolio(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
-        """The draft's words before the office's head word ("health director", "executive
+        """The draft's words before the office's head word ("parks director", "executive
         director") are in none of the sources' titles of that office for the person, where
-        they give it another field or organisation ("legal director", "director of the
-        Department of Commerce and Insurance"); None when one of them agrees, or when the
+        they give it another field or organisation ("finance director", "director of the
+        Department of Revenue and Taxation"); None when one of them agrees, or when the
         sources give nothing to set against it. A rank alone ("executive director") is set
         only against another field, not against an organisation."""
         head = phrase.role.split()[-1]
@@ -527,7 +527,7 @@ def _stem(word: str) -> str:
 
 def _portfolio(text: str, role: str) -> frozenset[str]:
     """The lowercase words a title gives before its office's words: its field ("the state's
-    health director" -> health; "OCLP's legal director" -> legal). Determiners, possessives
+    parks director" -> parks; "Acme's finance director" -> finance). Determiners, possessives
     and capitalised words (an organisation) are not the field."""
     lex = lexicon()
     words = _WORD.findall(text)

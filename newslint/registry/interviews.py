@@ -77,7 +77,7 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
         found = _TURN.match(document.text, block.start, block.end)
         if found is None or len(found.group("label").split()) > 5:
             # A turn runs on over paragraphs until the next label ("SEN. ROE: Thank you. …" and
-            # then "What I would ask …"); a bracketed note or a line of capitals ends it.
+            # then "Our next point …"); a bracketed note or a line of capitals ends it.
             words = document.text[block.start:block.end].strip()
             if current and _CONTINUES.match(words) and not words.isupper():
                 turns.append((current, words, document.position(block.start + document.text[block.start:block.end].find(words[:1]))[0]))
@@ -93,7 +93,7 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
 
 
 # A paragraph that may go on with a speaker's words: it opens with a capital letter or a
-# quotation mark, not with a note ("[Pages omitted.]"), a number ("3. PUBLIC COMMENT") or a mark.
+# quotation mark, not with a note ("[Recess.]"), a number ("4. NEW BUSINESS") or a mark.
 _CONTINUES = regexcache.compile(r"[\p{Lu}\"“'‘]\p{Ll}")
 
 

@@ -53,7 +53,7 @@ class Lexicon:
     suffixes: set[str] = field(default_factory=set)
     reporting_verbs: set[str] = field(default_factory=set)
     kinship_words: set[str] = field(default_factory=set)
-    list_labels: set[str] = field(default_factory=set)  # "Directors present:": an attendance list
+    list_labels: set[str] = field(default_factory=set)  # "Trustees present:": an attendance list
     # Words reporting that someone left a post ("resigned", "stepped down"), as one pattern.
     departure: regex.Pattern | None = None
     # Ranks before a role that make a compound one ("chief" bridge engineer).

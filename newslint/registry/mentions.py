@@ -165,7 +165,7 @@ def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) ->
     for width in range(min(lex.max_role_words, len(tokens) - index), 0, -1):
         phrase = " ".join(t[0] for t in tokens[index:index + width]).casefold()
         if lex.role(phrase) or width > 1 and _plural_role(lex, phrase):
-            return width  # (a plural one heads a list: "Council Members A (Ward 3), B")
+            return width  # (a plural one heads a list: "Council Members A (District 4), B")
     return 0
 
 
@@ -253,7 +253,7 @@ _LIST_JOINS = frozenset({",", "and", ", and", "&"})
 def _share_plural_title(previous: NameMention, mention: NameMention, text: str) -> None:
     """A plural title before a list of names is each one's: "Council members A, B and C"."""
     title = previous.title
-    # (A bracketed note after a listed name does not break the list: "A (Ward 3), B (Ward 1)".)
+    # (A bracketed note after a listed name does not break the list: "A (District 4), B (District 2)".)
     between = _BRACKETED.sub("", text[previous.end:mention.start], count=1)
     if title is None or not title.plural or mention.title is not None or mention.kind != "person" \
             or previous.kind != "person" or " ".join(between.split()) not in _LIST_JOINS:
@@ -298,7 +298,7 @@ class MentionFinder:
             return False  # "Judge: Ann X" in a filing's header lines
         label = _LIST_LABEL.match(self.text, sentence.start, sentence.end)
         if label is not None and self.lex.list_labels.intersection(label.group(1).casefold().split()):
-            return False  # "Directors present: Ann X (Chair), Tom Y": an attendance list
+            return False  # "Trustees present: Ann X (Chair), Tom Y": an attendance list
         return self._title_case(sentence)
 
     def _in_table(self, sentence: Sentence) -> bool:
@@ -339,7 +339,7 @@ class MentionFinder:
                 if mention is not None:
                     mention.quoted = quoted
                     if previous is not None and self.text[previous.end:mention.start] == " (":
-                        found.append(mention)  # a note on the listed name, "A (Ward 3), B": not the list's next
+                        found.append(mention)  # a note on the listed name, "A (District 4), B": not the list's next
                         continue
                     if previous is not None:
                         _share_plural_title(previous, mention, self.text)
@@ -560,7 +560,7 @@ class MentionFinder:
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
             return  # "..., Name" is a title only after a determiner: "The French leader, X"
         if not affiliation and before >= 0 and words[before][0].casefold() in _SUBJECTS and role[0] == words[-1][0].casefold():
-            return  # "I chair Appropriations", "they coach Riverside": a verb, not a title
+            return  # "I chair Finance", "they coach Quennell Tech": a verb, not a title
         info = lex.role(role[0])
         end = words[-1][2] if after_role else role[2]
         mention.title = TitlePhrase(
@@ -602,7 +602,7 @@ class MentionFinder:
         lex = self.lex
         rest = self.text[mention.end:sentence.end]
         dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
-        # "Directors present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
+        # "Trustees present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
         bracketed = rest.startswith(" (")
         if dash is None and not rest.startswith(", ") and not bracketed:
             return

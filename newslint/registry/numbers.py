@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
                                    r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
                                    r"|\b(?P<word>noon|midnight)\b", regex.I),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
-        # (Not a compound number word: "forty-eight" is 48, not forty of "eight".)
+        # (Not a compound number word: "thirty-seven" is 37, not thirty of "seven".)
         "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?!(?:{'|'.join(units_words)})\b)(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
         "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
         # A bound or approximation just before a figure ("more than 212,000", "about $310m").
@@ -186,7 +186,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _spelled(lex: Lexicon, word: str) -> float | None:
-    """A compound number in words: "four hundred twelve thousand" → 412000."""
+    """A compound number in words: "six hundred thirty thousand" → 630000."""
     total = current = 0.0
     for part in regex.split(r"[\s,\-]+", word):
         if part in ("and", "a", ""):
@@ -246,12 +246,12 @@ def find_figures(document: Document, skip_quotes: bool = False) -> list[Figure]:
     return with_table_context(document, _range_units(prose, figures))
 
 
-# "from 3.0 milligrams per liter to 1.0": the range's end counts what its start counts.
+# "from 4.5 grams per dose to 2.0": the range's end counts what its start counts.
 _RANGE_BETWEEN = regexcache.compile(r"[^.;:!?\d]{0,40}?\s(?:to|and)\s+$")
 
 
 def _range_units(prose: str, figures: list[Figure]) -> list[Figure]:
-    """A range's two ends count the same thing: "from 3.0 milligrams per liter to 1.0",
+    """A range's two ends count the same thing: "from 4.5 grams per dose to 2.0",
     "between 40 and 60 students"."""
     out = list(figures)
     for number in range(1, len(out)):
@@ -263,7 +263,7 @@ def _range_units(prose: str, figures: list[Figure]) -> list[Figure]:
         if first.unit:
             out[number] = replace(second, unit=first.unit)
         elif not prose[first.end:second.start].strip().casefold() in ("to", "and"):
-            continue  # ("from 412 today to 1,036 homes": the start counts nothing said)
+            continue  # ("from 300 today to 1,250 homes": the start counts nothing said)
         else:
             out[number - 1] = replace(first, unit=second.unit)
     return out

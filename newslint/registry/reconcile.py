@@ -151,8 +151,8 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
 
 
 def _displayed(form: str, group: list[NameObservation]) -> str:
-    """A name as messages show it: a transcript's capitals ("LORRAINE TVEIT") in the case the
-    other forms write each word ("Tveit"), else capitalised."""
+    """A name as messages show it: a transcript's capitals ("RUTH VARNHOLT") in the case the
+    other forms write each word ("Varnholt"), else capitalised."""
     if not form.isupper() or len(form) < 2:
         return form
     written = {w.casefold(): w for o in group for w in o.words if not w.isupper()}

@@ -297,7 +297,7 @@ def _introduced(state: _State, item: Attribution) -> None:
 
 
 def _introduced_in_sentence(state: _State, item: Attribution) -> None:
-    """"At the meeting, Roe delivered the night's sharpest line: "…"": a colon right before
+    """"At the meeting, Roe put it plainly: "…"": a colon right before
     the quotation, in a sentence that names one person (and no other) before it."""
     doc = state.document
     sentence = doc.sentence_at(item.quote.start)

@@ -73,7 +73,7 @@ class PeopleExtractor:
 
         observations = self._observations(mentions)
         groups = group_people(list(observations.values()))
-        # (A transcript's speaker label, "LLEWELLYN:", writes the surname alone too.)
+        # (A transcript's speaker label, "MARTINEAU:", writes the surname alone too.)
         lone = Counter(m.words[0].casefold() for _, names, _ in mentions for m in names
                        if m.kind == "person" and len(m.words) == 1 and (m.evidence or m.words[0].isupper()))
         entities: list[Entity] = []
@@ -145,7 +145,7 @@ class PeopleExtractor:
                 owners = surnames.get(form.casefold(), [])
                 wrong = False
                 if not owners and mention.evidence and form[:1].isupper() and not form.isupper():
-                    # "Lindquist said" once, where every other mention is Rebecca Lindqvist's:
+                    # "Quenel said" once, where every other mention is Ann Quennell's:
                     # the sources' own slip, kept as a wrong form of her name.
                     owners, wrong = _near_owner(form, surnames), True
                 if len(owners) != 1:

@@ -334,3 +334,14 @@ def test_an_hour_and_a_half_is_a_duration_and_a_day_alone_is_not():
     assert found("She would face two transfers and an hour and a half each way.") == [("count", "2"), ("duration", "5400s")]
     assert found("It took a year and a half.") == [("duration", "47304000s")]
     assert found("It costs $18,000 a week.") == [("amount", "18000 dollar")]  # a rate, not a week's duration
+
+
+def test_a_one_holder_office_before_someone_unknown_names_its_holder():
+    # "City Manager Thomas Reyes", twice in the council transcript: Ruiz is a name slip.
+    text = "City Manager Thomas Ruiz told the council Friday that the director had agreed to step aside.\n"
+    findings = lint("facts.Titles", text, WATER)
+    assert [(f.text, f.category) for f in findings] == [("Thomas Ruiz", "name")] and "Thomas Reyes" in findings[0].message
+    assert lint("facts.Titles", text.replace("Ruiz", "Reyes"), WATER) == []
+    # An interim holder stands in for another: "interim Superintendent X" is no slip.
+    text = "She was warmer toward interim Superintendent Amina Nwachukwu, who called her on Tuesday.\n"
+    assert lint("facts.Titles", text, (EVAL / "schoolboard" / "sources",)) == []

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
+import regex
 from rapidfuzz.distance import OSA
 
 from newslint import regexcache
@@ -394,6 +395,14 @@ class TitlesRule(Rule):
         holder = self._holder_of(phrase, context)
         if holder is not None:
             yield self._holder_finding(phrase, mention, holder, context)
+            return
+        # "City Manager Tom Ruiz" for the sources' twice-named city manager, Tom Reyes: the
+        # office's one holder, with no organisation to compare (a warning unless a name slip).
+        holder = self._sole_holder(phrase, context)
+        if holder is not None and not _departed(holder[0]) and not _STAND_IN.search(phrase.text):
+            # (Not an interim or acting holder, nor one after the sources' holder left.)
+            finding = self._holder_finding(phrase, mention, holder, context)
+            yield finding if finding.category == "name" else dataclasses.replace(finding, severity="warning")
 
     def _holder_finding(self, phrase: TitlePhrase, mention, holder: tuple[Entity, Title], context: CheckContext) -> Finding:
         person, title = holder
@@ -541,4 +550,9 @@ def _portfolio(text: str, role: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in words if w.islower() and not w.endswith(("'s", "’s"))
                      and w not in lex.function_words and w.rstrip("-") not in lex.status_words and len(w) > 2
                      and w not in lex.generic_affiliations)  # ("a company spokesman", "board chair")
+
+
+# Words that make the holder of an office someone standing in for another ("interim
+# Superintendent X" while the sources' superintendent is on leave).
+_STAND_IN = regexcache.compile(r"\b(?:interim|acting|temporary|incoming|designate)\b", regex.IGNORECASE)
 

@@ -345,3 +345,14 @@ def test_a_one_holder_office_before_someone_unknown_names_its_holder():
     # An interim holder stands in for another: "interim Superintendent X" is no slip.
     text = "She was warmer toward interim Superintendent Amina Nwachukwu, who called her on Tuesday.\n"
     assert lint("facts.Titles", text, (EVAL / "schoolboard" / "sources",)) == []
+
+
+def test_the_same_given_name_and_role_at_an_organisation_its_source_line_names():
+    # "From: Gregory Ashworth, Director, Mitigation Division, FEMA Region 7" (the award summary).
+    text = ("In announcing the award in January, Gregory Ashford, director of FEMA's mitigation division for "
+            "Region 7, said the grant gives families a way out.\n")
+    findings = lint("facts.Names", text, BUYOUT)
+    assert [f.text for f in findings] == ["Gregory Ashford"] and "Gregory Ashworth" in findings[0].message
+    assert lint("facts.Names", text.replace("Ashford", "Ashworth"), BUYOUT) == []
+    # Another organisation: no telling it is the same director.
+    assert lint("facts.Names", text.replace("FEMA's", "the state's"), BUYOUT) == []

@@ -272,8 +272,8 @@ class DraftNames:
         keep = self.thresholds.surname_prefix_same_given
         hits = [person for person in self.known.given_people.get(given.casefold(), ())
                 if similarity(surname, person.surname) >= self.thresholds.surname_same_title and (
-                    same_title(mention, person) or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep]
-                                                    and same_role(mention, person)))]
+                    same_title(mention, person) or same_role_where_named(mention, person)
+                    or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_role(mention, person)))]
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_SURNAME, title_agrees=True)
@@ -430,6 +430,22 @@ def same_role(mention: NameMention, entity: Entity) -> bool:
     """The draft gives the person a role the sources give them ("Judge"), at any organisation."""
     lex = lexicon()
     return any(lex.roles_agree(phrase.role, t.role) for phrase in mention.titles for t in entity.titles)
+
+
+def same_role_where_named(mention: NameMention, entity: Entity) -> bool:
+    """The draft's role at an organisation that the very source line giving the person that
+    role names ("director of FEMA's mitigation division" for "Gregory X, Director, Mitigation
+    Division, FEMA Region 7"): the same office, though the sources' title kept no organisation."""
+    lex = lexicon()
+    for phrase in mention.titles:
+        words = [w for w in phrase.affiliation.replace("’", "'").replace("'s", "").split() if w[:1].isupper()]
+        if not words or lex.generic(phrase.affiliation):
+            continue
+        for title in entity.titles:
+            if lex.roles_agree(phrase.role, title.role) and any(
+                    all(re.search(rf"\b{re.escape(w)}\b", where.text) for w in words) for where in title.mentions):
+                return True
+    return False
 
 
 def same_title(mention: NameMention, entity: Entity) -> bool:

@@ -434,8 +434,8 @@ def same_role(mention: NameMention, entity: Entity) -> bool:
 
 def same_role_where_named(mention: NameMention, entity: Entity) -> bool:
     """The draft's role at an organisation that the very source line giving the person that
-    role names ("director of FEMA's mitigation division" for "Gregory X, Director, Mitigation
-    Division, FEMA Region 7"): the same office, though the sources' title kept no organisation."""
+    role names ("director of Acme's flood division" for "Ann X, Director, Flood Division, Acme
+    North"): the same office, though the sources' title kept no organisation."""
     lex = lexicon()
     for phrase in mention.titles:
         words = [w for w in phrase.affiliation.replace("’", "'").replace("'s", "").split() if w[:1].isupper()]

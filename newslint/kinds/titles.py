@@ -396,7 +396,7 @@ class TitlesRule(Rule):
         if holder is not None:
             yield self._holder_finding(phrase, mention, holder, context)
             return
-        # "City Manager Tom Ruiz" for the sources' twice-named city manager, Tom Reyes: the
+        # "City Manager Tom Rusk" for the sources' twice-named city manager, Tom Rask: the
         # office's one holder, with no organisation to compare (a warning unless a name slip).
         holder = self._sole_holder(phrase, context)
         if holder is not None and not _departed(holder[0]) and not _STAND_IN.search(phrase.text):

@@ -356,3 +356,17 @@ def test_the_same_given_name_and_role_at_an_organisation_its_source_line_names()
     assert lint("facts.Names", text.replace("Ashford", "Ashworth"), BUYOUT) == []
     # Another organisation: no telling it is the same director.
     assert lint("facts.Names", text.replace("FEMA's", "the state's"), BUYOUT) == []
+
+
+def test_a_verb_that_names_an_office_gives_a_title():
+    from newslint.document.parse import parse_document
+    from newslint.registry.mentions import MentionFinder
+
+    text = "Sen. Ann Roe, who chairs the Senate Finance Committee, said the bill would pass.\n"
+    finder = MentionFinder(parse_document("draft.md", text), include_quotes=True)
+    titles = [(t.role, t.affiliation) for m in finder.names() if m.text == "Ann Roe" for t in m.titles]
+    assert ("chair", "Senate Finance Committee") in titles
+    # With no organisation named, no title: "who heads home", "who manages it".
+    text = "Ann Roe, who manages it well, said so.\n"
+    finder = MentionFinder(parse_document("draft.md", text), include_quotes=True)
+    assert [t.role for m in finder.names() for t in m.titles] == []

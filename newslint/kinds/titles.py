@@ -179,8 +179,10 @@ class TitlesRule(Rule):
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
                 return
             # (Someone the sources give no title at all: the office's one holder, attested
-            # twice, is enough to say the draft gave it to the wrong person.)
-            holder = self._sole_holder(phrase, context)
+            # twice, is enough to say the draft gave it to the wrong person, unless the draft
+            # names another organisation: "who chairs the Citizens for X" is another chair.)
+            holder = self._sole_holder(phrase, context) if entity.titles or not phrase.affiliation \
+                or lexicon().generic(phrase.affiliation) else None
             if holder is None and self._attested_other_office(phrase, entity, context, least=1):
                 # One mention of the holder is enough when the sources give the draft's person
                 # another office ("the company's chief financial officer" once, and "head of
@@ -398,7 +400,7 @@ class TitlesRule(Rule):
             return
         # "City Manager Tom Rusk" for the sources' twice-named city manager, Tom Rask: the
         # office's one holder, with no organisation to compare (a warning unless a name slip).
-        holder = self._sole_holder(phrase, context)
+        holder = self._sole_holder(phrase, context) if not phrase.affiliation or lexicon().generic(phrase.affiliation) else None
         if holder is not None and not _departed(holder[0]) and not _STAND_IN.search(phrase.text):
             # (Not an interim or acting holder, nor one after the sources' holder left.)
             finding = self._holder_finding(phrase, mention, holder, context)

@@ -615,6 +615,9 @@ class MentionFinder:
         if not words:
             return
         lows = [w[0].casefold() for w in words]
+        if len(lows) >= 3 and lows[0] == "who" and lows[1] in _ROLE_VERBS and not dash:
+            self._verb_title(mention, words, lows)
+            return
         status = "current"
         status_span = None
         index = 0
@@ -719,6 +722,26 @@ class MentionFinder:
         if dash is not None and not self.text[self.text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
             mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"
 
+    def _verb_title(self, mention: NameMention, words: list[tuple[str, int, int]], lows: list[str]) -> None:
+        """"X, who chairs the Senate Finance Committee": the office a verb names, at the
+        organisation it names (capitalised words after "the"); none without an organisation."""
+        lex = self.lex
+        role = _ROLE_VERBS[lows[1]]
+        at = 3 if lows[2] == "the" else 2
+        org: list[str] = []
+        while at < len(words) and (words[at][0][:1].isupper() or org and lows[at] in ("of", "and", "for", "&")
+                                   and at + 1 < len(words) and words[at + 1][0][:1].isupper()):
+            org.append(words[at][0])
+            at += 1
+        info = lex.role(role)
+        if not org or info is None:
+            return
+        start, end = words[0][1], words[at - 1][2]
+        mention.title = TitlePhrase(role=role, family=info.family, affiliation=normalise_affiliation(org, lex),
+                                    status="current", start=start, end=end, text=self.text[start:end],
+                                    gender=info.gender, appositive=True)
+        mention.evidence.add("appositive")
+
     def _described_role(self, words: list[tuple[str, int, int]], lows: list[str]) -> bool:
         """A role after one or two describing nouns ("data privacy lead"), not after a
         verb ("will become senior vice president": then the name is no person's)."""
@@ -798,6 +821,8 @@ class MentionFinder:
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+# Verbs that name an office ("who chairs the Finance Committee", "who heads the agency").
+_ROLE_VERBS = {"chairs": "chair", "heads": "head", "directs": "director", "manages": "manager"}
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # before a verb that is also a role
 # Verbs and auxiliaries that may stand before a role in a clause ("Acme, will become president").
 _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "is",

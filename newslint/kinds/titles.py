@@ -432,13 +432,25 @@ class TitlesRule(Rule):
         name no organisation for it ("the company's chief operating officer"), so that the
         draft's organisation cannot be compared: only if nobody else holds it."""
         lex = lexicon()
-        if lex.family(phrase.role) not in lex.unique_roles:
+        family = lex.family(phrase.role)
+        if family not in lex.unique_roles:
             return None
-        holders = [(person, title) for person, title in titles_by_family(context.registry).get(lex.family(phrase.role), ())
-                   if active(title, context.draft_date) and (title.support >= (least or self.holder_min_support) or not title.mentions)]
-        if len({id(p) for p, _ in holders}) != 1 or any(t.affiliation and not lex.generic(t.affiliation) for _, t in holders):
-            return None
-        return holders[0]
+        least = least or self.holder_min_support
+        # The answer depends on the registry, the office, the support asked and the date only:
+        # kept per registry (a large registry's office may have thousands of holders to read).
+        table = titles_by_family(context.registry)
+        held = _SOLE_HOLDERS.get(id(table))
+        if held is None or held[0] is not table:
+            held = _SOLE_HOLDERS[id(table)] = (table, {})
+        memo = held[1]
+        key = (family, least, context.draft_date)
+        if key not in memo:
+            holders = [(person, title) for person, title in table.get(family, ())
+                       if active(title, context.draft_date) and (title.support >= least or not title.mentions)]
+            single = len({id(p) for p, _ in holders}) == 1 and not any(t.affiliation and not lex.generic(t.affiliation)
+                                                                       for _, t in holders)
+            memo[key] = holders[0] if single else None
+        return memo[key]
 
     def _holder_of(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
         """The one person the sources give this office (a one-holder office with an
@@ -503,6 +515,9 @@ def _misspelt_organisation(written: str, known: str) -> bool:
 
 
 _BY_FAMILY: dict[int, tuple[Registry, int, dict[str, list[tuple[Entity, Title]]]]] = {}
+# _sole_holder's answers, with the titles_by_family table they were read from (kept, so its id
+# is not reused while the answers are).
+_SOLE_HOLDERS: dict[int, tuple[dict, dict[tuple, tuple[Entity, Title] | None]]] = {}
 
 
 def titles_by_family(registry: Registry) -> dict[str, list[tuple[Entity, Title]]]:
@@ -517,6 +532,7 @@ def titles_by_family(registry: Registry) -> dict[str, list[tuple[Entity, Title]]
                 found.setdefault(lex.family(title.role), []).append((person, title))
         if len(_BY_FAMILY) > 8:
             _BY_FAMILY.clear()
+            _SOLE_HOLDERS.clear()
         held = _BY_FAMILY[id(registry)] = (registry, len(registry.entities), found)
     return held[2]
 

@@ -247,7 +247,9 @@ class DraftNames:
         Nitin Roe" where Nikhil Roe is the one Roe, and the elections director: with the same
         role and initial, another given name is a slip)."""
         surname = person.surname.casefold()
-        return sum(1 for p in self.registry.people if p.surname.casefold() == surname) == 1
+        ordered = self.known.sorted_surnames  # (a lookup: counting over every person cost O(people) a call)
+        at = bisect_left(ordered, (surname,))
+        return at < len(ordered) and ordered[at][0] == surname and len(self.known.surname_people[ordered[at][1]]) == 1
 
     def _crossed(self, mention: NameMention, surname_owner: Entity) -> Resolution | None:
         """The given name of exactly one other known person with `surname_owner`'s surname:

@@ -261,17 +261,11 @@ def kept_derived(registry: Registry, name: str, make: Callable[[], T]) -> T:
     try:
         with collector_paused():
             payload = DERIVED_FORMAT + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        import tempfile  # only to write
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return value  # not picklable: made again by the next process
+    from newslint.yamlcache import write_signed  # only to write (and yamlcache reads this module's key)
 
-        handle, temporary = tempfile.mkstemp(dir=kept.parent, prefix=".derived-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(_signature(secret, payload) + payload)
-        os.replace(temporary, kept)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        try:
-            os.unlink(temporary)  # type: ignore[possibly-undefined]
-        except (OSError, UnboundLocalError, NameError):
-            pass
+    write_signed(kept, secret, payload, ".derived-")  # (never half-written; a failure leaves nothing)
     return value
 
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
@@ -461,7 +462,7 @@ class FiguresRule(Rule):
 
 
 # The period a rate is given per: "$7,500 a week", "30 samples a day", "paid annually".
-_RATE = regex.compile(r"(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?P<per>hour|day|week|month|year)\b"
+_RATE = regexcache.compile(r"(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?P<per>hour|day|week|month|year)\b"
                       r"|(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)\b)", regex.IGNORECASE)
 _ADVERB_PERIOD = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 _RATE_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
@@ -524,7 +525,7 @@ def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
     return step > 1 and abs(fine - coarse) <= step / 2
 
 
-_DECIMAL_SCALED = regex.compile(r"\d\.\d+\s*(?:thousand|million|billion|trillion|bn|mln|[mkb])\b", regex.IGNORECASE)
+_DECIMAL_SCALED = regexcache.compile(r"\d\.\d+\s*(?:thousand|million|billion|trillion|bn|mln|[mkb])\b", regex.IGNORECASE)
 
 
 def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | None:

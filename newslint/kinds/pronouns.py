@@ -156,9 +156,9 @@ class PronounsRule(Rule):
             if last.offset >= document.sentences[index].start and object_pronoun(match.group().casefold(), document.prose, match.end()) \
                     and not reported_between(lexicon(), document.prose, last.offset, match.start()):
                 continue  # "X, the coach who trained him, said": an object in X's own clause is someone else
-            opens = not document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_(")
-            if not opens and not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
-                    any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun):
+            if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
+                    any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
+                    document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_("):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             sentence_start = document.sentences[index].start
             if (_reported_clause(document.prose, match.start())

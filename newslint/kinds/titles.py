@@ -9,7 +9,6 @@ import datetime
 from collections.abc import Iterator
 from typing import Any
 
-import regex
 from rapidfuzz.distance import OSA
 
 from newslint import regexcache
@@ -21,6 +20,7 @@ from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
 from newslint.registry.reconcile import similarity
 from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
+from newslint.registry.wording import stem
 
 MESSAGES = {
     "stale": "'%s': the sources give %s as %s, current (%s)",
@@ -303,7 +303,7 @@ class TitlesRule(Rule):
             # The lines that give the title, whole: one may name the field in another way
             # ("Emergency Management Director X" kept as the county's director).
             said = " ".join([title.affiliation, title.text, *(m.text for m in title.mentions)])
-            if mine & {_stem(w) for w in _WORD.findall(said)}:
+            if mine & {stem(w) for w in _WORD.findall(said)}:
                 return None  # one of them agrees ("finance director", "director of finance")
         ranked_only = mine <= _RANK_LIKE
         for title in sorted(titles, key=lambda t: -t.support):
@@ -542,14 +542,10 @@ RULE_KINDS = {"titles": TitlesRule}
 
 _WORD = regexcache.compile(r"[\p{L}][\p{L}'’-]*")
 # Words before an office that rank it rather than give its field ("executive director").
-_RANK_LIKE = frozenset({"executi", "managin", "general", "senior", "acting", "interim", "foundin", "chief",
-                        "deputy", "assista", "associa", "vice", "top", "lead", "head", "princip", "new", "longtim",
-                        "current", "then", "former", "first", "own", "state", "county", "city", "federal"})
-
-
-def _stem(word: str) -> str:
-    """Enough of a word to match its forms ("environmental" ~ "environment")."""
-    return word.casefold().rstrip("'’s")[:7]
+_RANK_LIKE = frozenset(map(stem, ("executive", "managing", "general", "senior", "acting", "interim", "founding",
+                                    "chief", "deputy", "assistant", "associate", "vice", "top", "lead", "head",
+                                    "principal", "new", "longtime", "current", "then", "former", "first", "own",
+                                    "state", "county", "city", "federal")))
 
 
 def _portfolio(text: str, role: str) -> frozenset[str]:
@@ -565,12 +561,12 @@ def _portfolio(text: str, role: str) -> frozenset[str]:
             break
     else:
         return frozenset()
-    return frozenset(_stem(w) for w in words if w.islower() and not w.endswith(("'s", "’s"))
+    return frozenset(stem(w) for w in words if w.islower() and not w.endswith(("'s", "’s"))
                      and w not in lex.function_words and w.rstrip("-") not in lex.status_words and len(w) > 2
                      and w not in lex.generic_affiliations)  # ("a company spokesman", "board chair")
 
 
 # Words that make the holder of an office someone standing in for another ("interim
 # Superintendent X" while the sources' superintendent is on leave).
-_STAND_IN = regexcache.compile(r"\b(?:interim|acting|temporary|incoming|designate)\b", regex.IGNORECASE)
+_STAND_IN = regexcache.compile(r"(?i)\b(?:interim|acting|temporary|incoming|designate)\b")
 

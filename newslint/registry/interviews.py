@@ -78,9 +78,11 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
         if found is None or len(found.group("label").split()) > 5:
             # A turn runs on over paragraphs until the next label ("SEN. ROE: Thank you. …" and
             # then "Our next point …"); a bracketed note or a line of capitals ends it.
-            words = document.text[block.start:block.end].strip()
+            paragraph = document.text[block.start:block.end]
+            words = paragraph.strip()
             if current and _CONTINUES.match(words) and not words.isupper():
-                turns.append((current, words, document.position(block.start + document.text[block.start:block.end].find(words[:1]))[0]))
+                begins = block.start + len(paragraph) - len(paragraph.lstrip())
+                turns.append((current, words, document.position(begins)[0]))
             else:
                 current = ""
             continue

@@ -188,8 +188,8 @@ def parse_number(text: str) -> float | None:
 def _spelled(lex: Lexicon, word: str) -> float | None:
     """A compound number in words: "six hundred thirty thousand" → 630000."""
     total = current = 0.0
-    for part in regex.split(r"[\s,\-]+", word):
-        if part in ("and", "a", ""):
+    for part in word.replace("-", " ").replace(",", " ").split():
+        if part in ("and", "a"):
             continue
         if part == "hundred":
             current = (current or 1) * 100
@@ -262,7 +262,7 @@ def _range_units(prose: str, figures: list[Figure]) -> list[Figure]:
             continue
         if first.unit:
             out[number] = replace(second, unit=first.unit)
-        elif not prose[first.end:second.start].strip().casefold() in ("to", "and"):
+        elif prose[first.end:second.start].strip().casefold() not in ("to", "and"):
             continue  # ("from 300 today to 1,250 homes": the start counts nothing said)
         else:
             out[number - 1] = replace(first, unit=second.unit)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from newslint.document.model import Document
 from newslint.registry.gender import GenderVotes
@@ -135,6 +137,7 @@ class PeopleExtractor:
         for entity in entities:
             if entity.surname and len(entity.canonical.split()) > 1:
                 surnames[entity.surname.casefold()].append(entity)
+        known = list(surnames)  # (for the near-surname search, made once)
         observed = set(by_form)
         misspelt: dict[str, Variant] = {}
         for document, names, _ in mentions:
@@ -147,7 +150,7 @@ class PeopleExtractor:
                 if not owners and mention.evidence and form[:1].isupper() and not form.isupper():
                     # "Quenel said" once, where every other mention is Ann Quennell's:
                     # the sources' own slip, kept as a wrong form of her name.
-                    owners, wrong = _near_owner(form, surnames), True
+                    owners, wrong = _near_owner(form, surnames, known), True
                 if len(owners) != 1:
                     continue
                 entity = owners[0]
@@ -217,11 +220,9 @@ def _after_kinship_word(text: str, start: int) -> bool:
 LONE_SLIP_SIMILARITY = 0.85
 
 
-def _near_owner(form: str, surnames: dict[str, list[Entity]]) -> list[Entity]:
-    """The people whose surname the lone word nearly is (one or two edits)."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    hits = process.extract(form.casefold(), list(surnames), scorer=OSA.normalized_similarity,
+def _near_owner(form: str, surnames: dict[str, list[Entity]], known: list[str]) -> list[Entity]:
+    """The people whose surname the lone word nearly is (one or two edits); `known` is
+    list(surnames), made once per build."""
+    hits = process.extract(form.casefold(), known, scorer=OSA.normalized_similarity,
                            score_cutoff=LONE_SLIP_SIMILARITY, limit=None)
     return [entity for surname, _, _ in hits for entity in surnames[surname]]

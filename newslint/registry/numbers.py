@@ -809,7 +809,7 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     run = []
     for start, stop, text in tokens[bisect_left(tokens, end, key=_token_start):]:
         between = prose[end:start] if not run else prose[run[-1][1]:start]
-        # Up to three words, a name's capitalised words not counted ("12,800 Lakeland Valley
+        # Up to three words, a name's capitalised words not counted ("12,800 Glenmoor Valley
         # Water District customers" counts customers), six at most.
         if not _UNIT_STOPS.isdisjoint(between) or len(run) == 6 \
                 or sum(1 for r in run if not r[3]) == 3:

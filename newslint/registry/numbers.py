@@ -350,6 +350,7 @@ class _Starts:
         self.runs = runs  # the document's runs, when none crosses the sentence's edges
         self._numbers: list[int] | None = None
         self._amounts: list[int] | None = None
+        self._starting: dict[int, list[int]] = {}  # runs.starting() by bits: kinds share them
 
     def matches(self, kind: str):
         pattern = self.lex.patterns[kind]
@@ -357,12 +358,18 @@ class _Starts:
             bits = _RUN_KINDS.get(kind)
             if bits is None or self.runs is None:
                 return pattern.finditer(self.prose, self.start, self.end)
-            return _matches_at(pattern, self.prose, self.runs.starting(self.start, self.end, bits), self.end)
+            return _matches_at(pattern, self.prose, self._runs_starting(bits), self.end)
         return _matches_at(pattern, self.prose, self.amount_starts() if kind == "amount" else self.number_starts(), self.end)
+
+    def _runs_starting(self, bits: int) -> list[int]:
+        found = self._starting.get(bits)
+        if found is None:
+            found = self._starting[bits] = self.runs.starting(self.start, self.end, bits)
+        return found
 
     def number_starts(self) -> list[int]:
         if self._numbers is None and self.runs is not None:
-            self._numbers = self.runs.starting(self.start, self.end, _NUMBER if self.words else _DIGIT)
+            self._numbers = self._runs_starting(_NUMBER if self.words else _DIGIT)
         if self._numbers is None and not self.words:
             self._numbers = [m.start() for m in _DIGIT_START.finditer(self.prose, self.start, self.end)]
         elif self._numbers is None:
@@ -373,9 +380,11 @@ class _Starts:
 
     def amount_starts(self) -> list[int]:
         if self._amounts is None:
-            symbols = _symbols()
-            at = {m.start() for m in symbols.finditer(self.prose, self.start, self.end, overlapped=True)} if symbols else set()
-            self._amounts = sorted(at.union(self.number_starts()))
+            symbols, find = _symbols(), self.prose.find
+            # (A symbol holds a character that is not a letter: a sentence without one has none.)
+            at = {m.start() for m in symbols.finditer(self.prose, self.start, self.end, overlapped=True)} \
+                if symbols and any(find(mark, self.start, self.end) >= 0 for mark in _symbol_marks()) else set()
+            self._amounts = sorted(at.union(self.number_starts())) if at else self.number_starts()
         return self._amounts
 
 
@@ -407,6 +416,14 @@ def _symbols() -> regex.Pattern | None:
     return regexcache.compile("|".join(regex.escape(c) for c in symbols), regex.I) if symbols else None
 
 
+@lru_cache(maxsize=1)
+def _symbol_marks() -> tuple[str, ...]:
+    """The characters of the currency symbols that are not letters, in every case (the symbols
+    match ignoring case): each symbol holds one, so a text without any holds no symbol."""
+    marks = {c for symbol in lexicon().currencies if not symbol.isalpha() for c in symbol if not c.isalpha()}
+    return tuple(sorted({v for c in marks for v in (c, c.lower(), c.upper(), c.casefold())}))
+
+
 def _matches_at(pattern: regex.Pattern, prose: str, starts: list[int], end: int):
     """pattern.finditer(prose, sentence start, end), given every position where a match can begin."""
     resume = -1
@@ -424,9 +441,9 @@ def _with_anchors(found: list[tuple[Figure, int, int]]) -> list[Figure]:
     times = [f for f, _, _ in found if f.kind in TIME_KINDS]
     out = []
     for figure, low, high in found:
-        anchors = sorted({("<" if t.start < figure.start else ">") + f"{t.kind}:{t.value}"
-                          for t in times if t is not figure and low <= t.start and t.end <= high} | set(figure.anchors))
-        out.append(replace(figure, anchors=tuple(anchors)) if anchors else figure)
+        anchors = tuple(sorted({("<" if t.start < figure.start else ">") + f"{t.kind}:{t.value}"
+                                for t in times if t is not figure and low <= t.start and t.end <= high} | set(figure.anchors)))
+        out.append(replace(figure, anchors=anchors) if anchors and anchors != figure.anchors else figure)
     return out
 
 
@@ -902,6 +919,21 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     return False
 
 
+class _MayBreak(dict):
+    """Per word as written: whether a clause can end after it when one space follows (see
+    _clause_break: only after "and", "but" or a time unit); filled as words are met."""
+
+    def __missing__(self, word: str) -> bool:
+        folded = word.casefold()
+        may = folded in ("and", "but") or folded.removesuffix("s") in lexicon().time_units
+        if len(self) < 1 << 16:
+            self[word] = may
+        return may
+
+
+_MAY_BREAK = _MayBreak()
+
+
 def _leading_name(prose: str, tokens: list, lex: Lexicon) -> list:
     """The capitalised words that open a sentence, up to the first other word or mark."""
     run: list = []
@@ -927,15 +959,22 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     here = (start, end, prose[start:end])
     # Only the last CONTEXT_WINDOW words are kept, so a break further back changes nothing.
     first = max(0, cut - CONTEXT_WINDOW)
+    # (Two words one space apart break a clause only after a time unit, "and" or "but":
+    # _MAY_BREAK answers for the left word, and most pairs need no more.)
+    may_break = _MAY_BREAK
     for index in range(cut, first, -1):
-        if _clause_break(prose, tokens[index - 1], tokens[index] if index < cut else here):
+        left = tokens[index - 1]
+        right = tokens[index] if index < cut else here
+        if prose[left[1]:right[0]] == " " and not may_break[left[2]]:
+            continue
+        if _clause_break(prose, left, right):
             first = index
             break
     stop = min(len(tokens), after + CONTEXT_WINDOW)
     previous = here
     for index in range(after, stop):
         token = tokens[index]
-        if _clause_break(prose, previous, token):
+        if (prose[previous[1]:token[0]] != " " or may_break[previous[2]]) and _clause_break(prose, previous, token):
             stop = index
             break
         previous = token

@@ -2,6 +2,7 @@
 does not load is reported with its file and line and the other rules still load."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,23 +42,46 @@ def builtin_rules_dir() -> Path:
 
 def rule_files(folder: Path) -> list[tuple[str, Path]]:
     """(rule id, path) for every rule in the packs under `folder`, sorted by id."""
-    found = []
-    if not folder.is_dir():
+    return [(rule_id, folder / pack / name) for rule_id, pack, name in _rule_names(folder)]
+
+
+def _rule_names(folder: Path) -> list[tuple[str, str, str]]:
+    """(rule id, pack, file name) for every rule in the packs under `folder`, in the order of
+    rule_files. Read with os.scandir, whose entries know their type: no Path objects and no
+    stat call per file (a cold check reads ~50 rule files)."""
+    found: list[tuple[str, str, str]] = []
+    try:
+        with os.scandir(folder) as entries:
+            packs = sorted(e.name for e in entries if not e.name.startswith(".") and e.is_dir())
+    except (FileNotFoundError, NotADirectoryError):  # not there, or not a folder
         return found
-    for pack in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        for path in sorted(pack.iterdir()):
-            if path.suffix in RULE_SUFFIXES and path.is_file():
-                found.append((f"{pack.name}.{path.stem}", path))
+    for pack in packs:
+        with os.scandir(os.path.join(folder, pack)) as entries:
+            names = sorted(e.name for e in entries if _suffix(e.name) in RULE_SUFFIXES and e.is_file())
+        found.extend((f"{pack}.{_stem(name)}", pack, name) for name in names)
     return found
 
 
-def read_spec(rule_id: str, path: Path, cache: ParsedYaml | None = None,
+def _suffix(name: str) -> str:
+    """PurePath(name).suffix."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def _stem(name: str) -> str:
+    """PurePath(name).stem."""
+    dot = name.rfind(".")
+    return name[:dot] if 0 < dot < len(name) - 1 else name
+
+
+def read_spec(rule_id: str, path: Path | str, cache: ParsedYaml | None = None,
               name: str | None = None) -> tuple[RuleSpec | None, LoadProblem | None]:
     """Parse one rule file into a RuleSpec with the line of every top-level key; with a
     cache (of the folder the file is `name` in), a file parsed in an earlier run is not
     parsed again."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as stream:
+            raw = stream.read()
         text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text
     except (OSError, UnicodeDecodeError) as error:
         return None, LoadProblem(str(path), 1, f"cannot read rule file: {error}")
@@ -124,17 +148,20 @@ def _line_of_error(spec: RuleSpec, message: str) -> int:
 
 def load_rules(folders: list[Path], kinds: dict[str, type[Rule]]) -> RuleSet:
     """Load every pack in `folders`; a later folder's rule replaces an earlier one's of the same id."""
-    by_id: dict[str, tuple[int, Path]] = {}
+    by_id: dict[str, tuple[int, str, str]] = {}  # rule id -> (folder, path, path in the folder)
     found: list[list[str]] = []  # per folder: its rule files, relative
     for index, folder in enumerate(folders):
-        files = rule_files(folder)
-        found.append([str(path.relative_to(folder)) for _, path in files])
-        for rule_id, path in files:
-            by_id[rule_id] = (index, path)
+        base = str(Path(folder))
+        base = "" if base == "." else base  # as Path(".") / "pack" gives "pack"
+        found.append([])
+        for rule_id, pack, name in _rule_names(folder):
+            relative = os.path.join(pack, name)
+            found[-1].append(relative)
+            by_id[rule_id] = (index, os.path.join(base, relative), relative)
     caches = [ParsedYaml(folder, "rules") if names else None for folder, names in zip(folders, found)]
     ruleset = RuleSet()
-    for rule_id, (index, path) in sorted(by_id.items()):
-        spec, problem = read_spec(rule_id, path, caches[index], str(path.relative_to(folders[index])))
+    for rule_id, (index, path, relative) in sorted(by_id.items()):
+        spec, problem = read_spec(rule_id, path, caches[index], relative)
         if problem:
             ruleset.problems.append(problem)
             continue

@@ -14,7 +14,7 @@ from newslint.findings import Finding, Fix
 from newslint.kinds.base import RuleError, format_message
 from newslint.kinds.vale import (
     STYLE_KEYS, Chosen, DocumentView, Exceptions, TokenPattern, ValeRule, action_of, case_like, compile_key,
-    go_template, non_capturing, parses, string_list, string_map, to_sentence,
+    go_template, kept_analysis, non_capturing, parses, string_list, string_map, to_sentence,
 )
 
 
@@ -38,7 +38,8 @@ class Substitution(ValeRule):
         # broken key is reported at load time with its file.
         self.own_flags = regex.IGNORECASE if self.ignorecase else 0
         self.own: dict[int, regex.Pattern | None] = {
-            i: None if parses(k) else compile_key(k, "swap", self.own_flags)
+            i: None if kept_analysis("parses", (k,), lambda k=k: parses(k), self.spec.path)
+            else compile_key(k, "swap", self.own_flags)
             for i, k in enumerate(self.keys_in_order) if "$" in self.replacements[i]}
         self.exceptions = Exceptions(string_list(data, "exceptions"))
         self.capitalize = bool(data.get("capitalize", False))

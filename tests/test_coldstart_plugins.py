@@ -46,10 +46,11 @@ def test_the_markers_are_pluggy_s() -> None:
     assert hookspecs.hookimpl.project_name == hookspecs.PROJECT
 
 
-def test_a_check_without_plugins_does_not_import_pluggy() -> None:
+def test_a_check_without_plugins_does_not_import_pluggy_nor_pickle_py() -> None:
+    """Nor pickle.py: the caches use pickle's C functions (_pickle) directly."""
     probe = ("import sys\nfrom newslint.cli.main import command\n"
              "command(['check', '-', '--stdin-filename', 'a.md', '--format', 'json'])\n"
-             "print('pluggy' in sys.modules, file=sys.stderr)\n")
+             "print('pluggy' in sys.modules, 'pickle' in sys.modules, file=sys.stderr)\n")
     done = subprocess.run([sys.executable, "-c", probe], input="# Budget\n\nThe mayor said no.\n",
                           capture_output=True, text=True, timeout=120)
-    assert done.stderr.strip().splitlines()[-1] == "False"
+    assert done.stderr.strip().splitlines()[-1] == "False False"

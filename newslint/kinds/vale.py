@@ -374,6 +374,38 @@ def _class_anchor(items: list, ignorecase: bool, lead: str) -> frozenset[str] | 
     return frozenset({lead + (f"(?i:{source})" if ignorecase else source)})
 
 
+# An anchor that matches only where a run of word characters begins: a word boundary, then
+# ASCII letters or digits (ignoring case or not; "\\bFeb\\." goes on past them), or a digit.
+_RUN_WORD_ANCHOR = re.compile(r"\\b(?:\(\?i:)?([A-Za-z0-9]+)")
+# Digit anchors, by the first characters of the runs they match at (all of them: no regex is
+# asked); "\\d" stands for every decimal digit.
+_RUN_DIGIT_ANCHORS = {r"\b[1-9]": "123456789", r"\b[\d]": r"\d", r"\b(?i:[\d])": r"\d", r"\b\d": r"\d",
+                      r"\b(?i:\d)": r"\d"}
+
+
+def run_anchors(anchor_set: Iterable[str]) -> tuple[tuple[str, ...], str] | None:
+    """(the lowercase word prefixes, the digits) that a run of the prose must begin with for
+    one of the anchors to match at its start; None unless every anchor matches only at the
+    start of a run of word characters (\\w+, as document/runs.py splits the prose): a `\\b`
+    followed by a word character can only be met where such a run begins. A run that begins
+    with a prefix is only a candidate (the anchors' pattern decides); one that begins with a
+    digit of a digit anchor is a match."""
+    prefixes: list[str] = []
+    digits = ""
+    for anchor in anchor_set:
+        these = _RUN_DIGIT_ANCHORS.get(anchor)
+        if these is not None:
+            if digits and digits != these:
+                return None
+            digits = these
+            continue
+        word = _RUN_WORD_ANCHOR.match(anchor)
+        if word is None:
+            return None
+        prefixes.append(word.group(1).lower())
+    return tuple(sorted(prefixes)), digits
+
+
 def locator(anchor_set: Iterable[str]) -> regex.Pattern:
     """One regex for a set of anchors, compiled once per process."""
     source = "|".join(sorted(anchor_set))
@@ -413,6 +445,7 @@ class DocumentView:
     _statistics: dict[str, float] | None = None
     _word_starts: dict[str, list[int]] | None = None
     _anchor_starts: dict[tuple[frozenset[str], bool], list[int]] = field(default_factory=dict)
+    _initials: dict[str, list[str]] | None = None  # see _run_candidates
     _span_starts: dict[str, list[int] | None] = field(default_factory=dict)
     _word_spans: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
     _folds: bool | None = None
@@ -463,9 +496,47 @@ class DocumentView:
         starts = self._anchor_starts.get(key)
         if starts is None:
             subject = self.document.text if raw else self.document.prose
-            starts = self._anchor_starts[key] = [
-                m.start() for m in locator(anchor_set).finditer(subject, overlapped=True, timeout=REGEX_TIMEOUT)]
+            at_runs = None if raw else run_anchors(anchor_set)
+            if at_runs is None:
+                starts = [m.start() for m in locator(anchor_set).finditer(subject, overlapped=True, timeout=REGEX_TIMEOUT)]
+            else:  # only where a run of the prose's words begins as an anchor can
+                prefixes, digits = at_runs
+                found = set(self._runs_beginning(digits)) if digits else set()
+                if prefixes:
+                    match = locator(anchor_set).match
+                    found.update(at for at in self._run_candidates(prefixes)
+                                 if at not in found and match(subject, at, timeout=REGEX_TIMEOUT) is not None)
+                starts = sorted(found)
+            self._anchor_starts[key] = starts
         return starts
+
+    def _initial_words(self) -> dict[str, list[str]]:
+        """The document's distinct lowercase runs (Runs.word_starts) by their first character."""
+        if self._initials is None:
+            self._initials = {}
+            for word in Runs.of(self.document).word_starts:
+                self._initials.setdefault(word[:1], []).append(word)
+        return self._initials
+
+    def _run_candidates(self, prefixes: tuple[str, ...]) -> list[int]:
+        """The starts of the prose's runs whose lowercase text begins with one of `prefixes`
+        (lowercase ASCII letters and digits), and of every run that is not ASCII."""
+        runs = Runs.of(self.document)
+        initials = self._initial_words()
+        found = list(runs.not_ascii)
+        for prefix in prefixes:
+            for word in initials.get(prefix[:1], ()):
+                if word.startswith(prefix):
+                    found.extend(runs.word_starts[word])
+        return found
+
+    def _runs_beginning(self, digits: str) -> list[int]:
+        """The starts of the prose's runs that begin with one of `digits`, or with any decimal
+        digit (Unicode's, as the regex `\\d`) when `digits` is "\\d"."""
+        word_starts = Runs.of(self.document).word_starts
+        test = str.isdecimal if digits == "\\d" else digits.__contains__
+        return [at for initial, words in self._initial_words().items() if test(initial)
+                for word in words for at in word_starts[word]]
 
     def spans_holding(self, scope: str, spans: list[tuple[int, int]], words: Iterable[str]) -> list[tuple[int, int]]:
         """The spans of `scope` in which one of `words` occurs. A match that must contain one

@@ -69,7 +69,7 @@ def _title_keys(observation: NameObservation) -> set[tuple[str, str]]:
 def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_SIMILARITY) -> bool:
     """Whether two forms name one person: same or nearly the same surname, and a compatible
     given name or the same title (role and affiliation)."""
-    surname = similarity(a.surname, b.surname)
+    surname = 1.0 if a.surname == b.surname else similarity(a.surname, b.surname)  # (most pairs compared)
     if surname < cutoff:
         return False
     if given_compatible(a.given, b.given):

@@ -10,9 +10,23 @@ from newslint.registry.model import Entity, Title
 
 def _role_words(title: Title, lex: Lexicon) -> set[str]:
     family = title.family or lex.family(title.role)
-    words = {title.role, family}
-    words |= {r for r, info in lex.roles.items() if info.family == family}
-    words |= {group for group, members in lex.role_groups.items() if family in members}
+    return {title.role, family, *_family_words(lex, family)}
+
+
+# The roles of each family and the groups that hold it, per lexicon (read from its role lists
+# once, not for every title of every person).
+_BY_FAMILY: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def _family_words(lex: Lexicon, family: str) -> frozenset[str]:
+    held = _BY_FAMILY.get(id(lex))
+    if held is None or held[0] is not lex:
+        _BY_FAMILY.clear()
+        held = _BY_FAMILY[id(lex)] = (lex, {})
+    words = held[1].get(family)
+    if words is None:
+        words = held[1][family] = frozenset({r for r, info in lex.roles.items() if info.family == family}
+                                            | {group for group, members in lex.role_groups.items() if family in members})
     return words
 
 

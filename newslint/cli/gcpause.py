@@ -8,7 +8,10 @@ linted with it still paused: see cli/check.py). When the command is over, an in-
 (a test, an editor plugin) gets the collector back as it was."""
 from __future__ import annotations
 
+import atexit
 import gc
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -43,10 +46,30 @@ def started() -> None:
         gc.enable()
 
 
-def exiting() -> None:
-    """The process ends now, and what it still holds is freed with it. Python's exit would
-    first scan every object left for reference cycles (about a twentieth of a cold check);
-    frozen, they are passed over. Exit handlers still run (the regex cache is written) and
-    output is flushed as usual. Only for a process's own command: an in-process caller keeps
-    its collector as it was."""
+def exiting(code: int) -> int:
+    """The process ends now with exit status `code`, and what it still holds is freed with it.
+    Python's exit would first scan every object left for reference cycles (about a twentieth
+    of a cold check): frozen, they are passed over. It would then free every module and object
+    one by one (~1% of a cold check) for a process that gives all its memory back at once: so
+    once the output is flushed and the exit handlers have run (the regex caches are written),
+    the process ends there. Every file newslint writes is closed where it is written. When the
+    output cannot be flushed (a closed pipe), `code` is returned and Python's own exit reports
+    it as usual. Only for a process's own command: an in-process caller keeps its collector
+    as it was."""
     gc.freeze()
+    if not _flushed():
+        return code
+    atexit._run_exitfuncs()  # what Python's exit runs first (handlers run once: the list is cleared)
+    if not _flushed():  # what the handlers printed
+        return code
+    os._exit(code)
+
+
+def _flushed() -> bool:
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except (OSError, ValueError):  # a closed pipe or stream
+        return False
+    return True

@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:  # this process's own command line (the `newslint` script, python -m newslint)
         from newslint.cli.gcpause import exiting
 
-        exiting()  # the process ends next
+        return exiting(code)  # the process ends here (or next, when its output cannot be flushed)
     return code
 
 

@@ -68,3 +68,14 @@ def test_the_tricky_text_matches_across_case_and_digits():
         starts = view._starts_of(frozenset({anchor}), False)
         assert beyond_ascii in {document.prose[at] for at in starts}, anchor
     assert not regex.match(r"\d", "\u00b2")  # (a superscript two is no decimal digit)
+
+
+def test_word_starts_are_every_runs_start_by_its_lowercase_text_in_first_seen_order():
+    from newslint.document.runs import Runs
+
+    for document in documents():
+        runs = Runs(document.prose)
+        expected: dict[str, list[int]] = {}
+        for word, offset in zip(runs.lower, runs.starts):
+            expected.setdefault(word, []).append(offset)
+        assert list(runs.word_starts.items()) == list(expected.items())

@@ -12,6 +12,7 @@ folding outside ASCII is not str.lower's), makes no shortcut: such a run is alwa
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import accumulate, chain
@@ -52,9 +53,9 @@ class Runs:
     @cached_property
     def word_starts(self) -> dict[str, list[int]]:
         """Where each lowercase run starts, in order."""
-        starts: dict[str, list[int]] = {}
-        for word, offset in zip(self.lower, self.starts):
-            starts.setdefault(word, []).append(offset)
+        lower = self.lower
+        starts: dict[str, list[int]] = {word: [] for word in lower}  # (in first-seen order)
+        deque(map(list.append, map(starts.__getitem__, lower), self.starts), maxlen=0)  # (the loop in C)
         return starts
 
     @classmethod

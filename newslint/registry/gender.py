@@ -66,6 +66,8 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             here = []
         carried = False  # a pronoun before any name pointed back to the previous sentence's person
         seen_others, others = others, set()
+        if not here and previous_only is None:
+            continue  # no one named here or just before: no pronoun of this sentence votes
         for match in pattern.finditer(prose, sentence.start, sentence.end):
             if quoted[match.start()]:
                 continue

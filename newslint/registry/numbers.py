@@ -504,8 +504,12 @@ class _Runs:
         self.within = runs.within
         if len(_RUN_BITS) > _MAX_RUN_BITS:
             _RUN_BITS.clear()
-        get = _RUN_BITS.get
-        self.bits = [_run_bits(run) if (bits := get(run)) is None else bits for run in runs.texts]
+        bits = list(map(_RUN_BITS.get, runs.texts))  # (most runs were met before)
+        if None in bits:
+            get = _RUN_BITS.get
+            bits = [seen if seen is not None else _run_bits(run) if (now := get(run)) is None else now
+                    for run, seen in zip(runs.texts, bits)]
+        self.bits = bits
 
     @classmethod
     def of(cls, document: Document) -> _Runs | _NoRuns:
@@ -988,17 +992,12 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
         # Leading-name tokens before `first` (those from `first` on are in the window already).
         words = [t[2] for i, t in enumerate(_leading_name(prose, tokens, lexicon())) if i < first and t[1] <= start] + words
     words += [t[2] for t in tokens[after:stop]]
-    out: list[str] = []
-    for text in words:
-        read = _context_word(text)
-        if read is None:
-            continue
-        item, as_unit = read
-        if unit and as_unit == unit:  # "212,400 Model X cars", "votes": the unit itself
-            continue
-        if item not in out:
-            out.append(item)
-    return tuple(out), low, high
+    reads = filter(None, map(_context_word, words))  # (function words and months read as None)
+    if unit:  # not the unit itself: "212,400 Model X cars", "votes"
+        items = [item for item, as_unit in reads if as_unit != unit]
+    else:
+        items = [item for item, _ in reads]
+    return tuple(dict.fromkeys(items)), low, high  # (each once, where first met)
 
 
 @lru_cache(maxsize=1 << 16)

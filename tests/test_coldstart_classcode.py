@@ -140,18 +140,3 @@ def test_nothing_is_installed_or_kept_without_the_cache(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
     assert done.stderr.strip() == "False"
     assert not list(tmp_path.rglob("class-code-*"))
-
-
-def test_named_tuples_get_the_same_constructor(monkeypatch) -> None:
-    import collections
-
-    def made():
-        return [collections.namedtuple(name, fields, defaults=defaults)
-                for name, fields, defaults in (("Point", "x y", None), ("Span", ["start", "end", "kind"], ("",)),
-                                               ("Odd", "a, b, c", (1, 2)))]
-
-    plain = [(t.__new__.__code__, t.__new__.__defaults__) for t in made()]
-    monkeypatch.setattr(collections, "eval", classcode._eval, raising=False)
-    assert [(t.__new__.__code__, t.__new__.__defaults__) for t in made()] == plain
-    assert [(t.__new__.__code__, t.__new__.__defaults__) for t in made()] == plain  # kept
-    assert made()[1](1, 2) == (1, 2, "")

@@ -1,22 +1,19 @@
 """Code that the standard library compiles from text at import, kept between runs of the
-`newslint` command: the methods `@dataclass` generates, typing's forward references and the
-constructors of named tuples.
+`newslint` command: the methods `@dataclass` generates and typing's forward references.
 
 `@dataclass` writes the source text of each method it adds (`__init__`, `__eq__`, `__repr__`,
 a frozen class's `__setattr__` and `__delattr__`) and compiles it with `exec` when the class
 is defined: about 170 methods for a check, ~13% of its instructions, most of it parsing. A
 `NamedTuple` or `TypedDict` whose annotations are strings makes a `typing.ForwardRef` per
 field, which compiles the string (`compile(text, "<string>", "eval")`): ~40 for a check
-(markdown-it's and mdurl's, newslint's own), ~3%; `collections.namedtuple` evaluates the
-text of each tuple's `__new__` (~20, ~1%). What compiling a text gives depends on the
+(markdown-it's and mdurl's, newslint's own), ~3%. What compiling a text gives depends on the
 text and Python's version alone, so, like the bytecode Python keeps for modules, the code
 objects are kept, marshalled, per command in the signed `class-code-<command>.bin` of the cache
-folder. A run puts an `exec` in the `dataclasses` module's namespace, a `compile` in
-`typing`'s and an `eval` in `collections`' (found there before the builtins; their only
-callers are `_create_fn`, `ForwardRef` and `namedtuple`) that use the kept code of a text seen
-before and compile any other text as the builtins do there (none of these modules has
-`__future__` imports: nothing is inherited). So the classes, their methods, the references,
-the tuples and their code are the ones Python makes.
+folder. A run puts an `exec` in the `dataclasses` module's namespace and a `compile` in
+`typing`'s (found there before the builtins; their only callers are `_create_fn` and
+`ForwardRef`) that use the kept code of a text seen before and compile any other text as the
+builtins do there (neither module has `__future__` imports: nothing is inherited). So the
+classes, their methods, the references and their code are the ones Python makes.
 
 Like the other caches, the file is signed with the per-user key (code is run from it) and
 keyed by Python's version and bytecode magic number; nothing is kept or installed with
@@ -25,18 +22,16 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import importlib
 import marshal
 import os
 import sys
 
 from newslint.cli.reprograms import MAY_MISS, cache_folder, secret
 
-FORMAT = 3
+FORMAT = 2
 KEEP = 2000  # texts kept per command
 _exec_builtin = builtins.exec
 _compile_builtin = builtins.compile
-_eval_builtin = builtins.eval
 
 _kept: dict[str, bytes] = {}  # text -> its marshalled code, from the file
 _used: dict[str, bytes] = {}  # the texts run in this process -> their marshalled code
@@ -62,16 +57,15 @@ def load(command: str) -> None:
     key = secret()
     if key is not None:
         _kept.update(_read(_path(folder, command), key))
+    import dataclasses
+    import typing
+
+    if getattr(dataclasses, "exec", None) is not None or getattr(typing, "compile", None) is not None:
+        return  # not the modules this one knows
+    dataclasses.exec = _exec  # module globals: found before the builtins
+    typing.compile = _compile
     _state["installed"] = True
     atexit.register(_save, folder, command)
-    import collections  # first: the tuples of inspect and dis, which dataclasses imports
-
-    for module, name, function in ((collections, "eval", _eval), ("dataclasses", "exec", _exec),
-                                   ("typing", "compile", _compile)):
-        if isinstance(module, str):
-            module = importlib.import_module(module)
-        if name not in vars(module):  # a module global: found before the builtin
-            setattr(module, name, function)
 
 
 def _exec(source, globals=None, locals=None, /, **options):  # noqa: A002 - exec's own names
@@ -93,18 +87,6 @@ def _compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *
         return code_of(source, "eval")
     # From typing.py, which has no __future__ imports: inheriting gives nothing.
     return _compile_builtin(source, filename, mode, flags, True, optimize, **options)
-
-
-def _eval(source, globals=None, locals=None, /):  # noqa: A002 - eval's own names
-    """builtins.eval as namedtuple calls it, with the kept code of a text seen before."""
-    if type(source) is str and type(globals) is dict:
-        return _eval_builtin(code_of(source, "eval"), globals, locals)
-    if globals is None:  # the caller's namespaces, as eval would take them
-        frame = sys._getframe(1)
-        globals, locals = frame.f_globals, frame.f_locals if locals is None else locals
-    if isinstance(source, (str, bytes)):  # compiled as from collections: nothing inherited
-        source = _compile_builtin(source, "<string>", "eval", dont_inherit=True)
-    return _eval_builtin(source, globals, locals)
 
 
 def code_of(source: str, mode: str):

@@ -125,12 +125,10 @@ def _add_rules(commands) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None:  # this process's own command line: what earlier runs compiled is used again
-        from newslint.cli import classcode, reprograms  # (re's patterns; dataclasses' and typing's code)
+    if argv is None:  # this process's own command line: re's patterns compiled in earlier runs
+        from newslint.cli.reprograms import load
 
-        name = sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else "other"
-        reprograms.load(name)
-        classcode.load(name)
+        load(sys.argv[1] if sys.argv[1:] and sys.argv[1] in COMMANDS else "other")
     code = command(argv)
     if argv is None:  # this process's own command line (the `newslint` script, python -m newslint)
         from newslint.cli.gcpause import exiting

@@ -51,7 +51,7 @@ def _user_folder() -> str:
     return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "newslint")
 
 
-def secret() -> bytes | None:
+def _secret() -> bytes | None:
     """The per-user key, if it exists (it is created by the first cache written)."""
     try:
         with open(os.path.join(_user_folder(), _KEY_FILE), "rb") as stream:
@@ -87,9 +87,9 @@ def load(command: str) -> None:
     folder = cache_folder()
     if folder is None or _loaded:
         return
-    user_key = secret()
-    if user_key is not None:
-        for key, arguments in _read(_path(folder, command), user_key):
+    secret = _secret()
+    if secret is not None:
+        for key, arguments in _read(_path(folder, command), secret):
             try:
                 pattern = _sre.compile(*arguments)
             except Exception:  # noqa: BLE001 - a program _sre does not accept: compiled anew

@@ -6,13 +6,10 @@ only the rule kinds its rules extend and the format it writes, not every module 
 newslint/kinds and newslint/formats. A module in `newslint.kinds` exports RULE_KINDS, one in
 `newslint.formats` exports FORMATS and one in `newslint.registry.extractors` exports
 EXTRACTORS; adding one is adding its module and its line below (tests/test_builtins_table.py
-fails when a module's exports and these tables disagree).
-
-The hook functions below carry no pluggy marker: plugins.py calls them directly when no other
-plugin is installed, and marks them (hookspecs.marked) when it makes a plugin manager."""
+fails when a module's exports and these tables disagree)."""
 from __future__ import annotations
 
-from newslint.hookspecs import Deferred, DeferredExtractor
+from newslint.hookspecs import Deferred, DeferredExtractor, hookimpl
 
 RULE_KINDS = {
     "attribution": "newslint.kinds.quotes:AttributionRule",
@@ -52,23 +49,28 @@ EXTRACTORS = {
 EXTRACTOR_MODULES = tuple(sorted({module for _, module in EXTRACTORS.values()}))
 
 
+@hookimpl
 def newslint_rule_kinds() -> dict:
     return {name: Deferred(target) for name, target in RULE_KINDS.items()}
 
 
+@hookimpl
 def newslint_parsers() -> dict:
     from newslint.document.parse import BUILTIN_PARSERS
 
     return dict(BUILTIN_PARSERS)
 
 
+@hookimpl
 def newslint_formats() -> dict:
     return {name: Deferred(target) for name, target in FORMATS.items()}
 
 
+@hookimpl
 def newslint_fact_extractors() -> list:
     return [DeferredExtractor(name, order, module) for name, (order, module) in EXTRACTORS.items()]
 
 
+@hookimpl
 def newslint_default_config() -> dict:
     return {}

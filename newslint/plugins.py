@@ -1,7 +1,5 @@
 """The plugin manager: built-ins first, then the `newslint` entry points. A plugin that fails
-to load is reported as a warning, never fatal. With no plugin installed, the built-ins' hooks
-are called directly, without pluggy (importing it and making a manager was ~2% of a cold
-check): with one plugin, pluggy returns its one result, so the answers are the same."""
+to load is reported as a warning, never fatal."""
 from __future__ import annotations
 
 import importlib
@@ -13,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+import pluggy
 
 from newslint import hookspecs
 from newslint.hookspecs import Deferred
@@ -47,18 +47,10 @@ class Exports(Mapping):
 @dataclass(eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
 class Plugins:
     """The plugin manager (built-ins and installed plugins registered), and the plugins that
-    failed to load. No manager when no plugin is installed: the built-ins are called directly."""
+    failed to load."""
 
-    manager: pluggy.PluginManager | None
+    manager: pluggy.PluginManager
     errors: list[str] = field(default_factory=list)
-
-    def _results(self, hook: str) -> list:
-        """What the hook's implementations return (not None), the last registered first, as
-        pluggy gives them."""
-        if self.manager is not None:
-            return getattr(self.manager.hook, hook)()
-        results = (getattr(importlib.import_module(name), hook, lambda: None)() for name in reversed(BUILTIN_PLUGINS))
-        return [result for result in results if result is not None]
 
     def _merged(self, results) -> dict:
         merged: dict = {}
@@ -69,35 +61,33 @@ class Plugins:
         return merged
 
     def rule_kinds(self) -> Mapping:
-        return Exports(self._merged(self._results("newslint_rule_kinds")))
+        return Exports(self._merged(self.manager.hook.newslint_rule_kinds()))
 
     def parsers(self) -> dict:
-        return self._merged(self._results("newslint_parsers"))
+        return self._merged(self.manager.hook.newslint_parsers())
 
     def formats(self) -> Mapping:
-        return Exports(self._merged(self._results("newslint_formats")))
+        return Exports(self._merged(self.manager.hook.newslint_formats()))
 
     def fact_extractors(self) -> list:
-        extractors = [e for result in self._results("newslint_fact_extractors") for e in result or []]
+        extractors = [e for result in self.manager.hook.newslint_fact_extractors() for e in result or []]
         return sorted(extractors, key=lambda e: getattr(e, "order", 100))
 
     def default_config(self) -> dict:
-        return self._merged(self._results("newslint_default_config"))
+        return self._merged(self.manager.hook.newslint_default_config())
 
 
 @lru_cache(maxsize=1)
 def get_plugins() -> Plugins:
-    if not may_declare_plugins():
-        return Plugins(None)
-    from importlib.metadata import entry_points  # email, zipfile, csv...: ~2% of a cold start
-
-    import pluggy
-
     manager = pluggy.PluginManager(hookspecs.PROJECT)
-    manager.add_hookspecs(hookspecs.marked(hookspecs, hookspecs.hookspec))
+    manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
     for name in BUILTIN_PLUGINS:
-        manager.register(hookspecs.marked(importlib.import_module(name), hookspecs.hookimpl), name=name)
+        manager.register(importlib.import_module(name), name=name)
+    if not may_declare_plugins():
+        return plugins
+    from importlib.metadata import entry_points  # email, zipfile, csv...: ~2% of a cold start
+
     for entry in entry_points(group=hookspecs.PROJECT):
         try:
             manager.register(entry.load(), name=f"{entry.name}")

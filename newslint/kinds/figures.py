@@ -169,6 +169,28 @@ class FigureIndex:
                 found.append(fact)
         return found
 
+    def echoes(self, p: Policy, figure: Figure) -> bool:
+        """Some source gives this very figure (gives_value) in a clause that shares a word or a
+        name with the draft's and is about no other person: the draft most likely reports that
+        figure, even when another clause matches its words better ("about $4 billion in trade
+        delayed" against "$310 million a day, about $4.0 billion in total"). A value the
+        sources give only about something else proves nothing ("$1.9 million" of no-bid
+        contracts for a scholarship fund's $1.6 million)."""
+        facts = self.by_kind.get(figure.kind)
+        if facts is None or not self.gives_value(figure):
+            return False
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        number = number_of(figure.kind, figure.value)
+        specific = number is not None and len(_significant(number)) >= 3  # (61,200: no coincidence in any unit)
+        for fact, theirs in facts.sharing(mine, 1):
+            if mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons):
+                continue
+            if not specific and figure.unit and fact.unit and p.normal(figure.unit) != p.normal(fact.unit):
+                continue
+            if (mine.context & theirs.context) and _gives(figure, fact):
+                return True
+        return False
+
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
         return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
@@ -203,6 +225,22 @@ def _rounding_key(p: Policy, kind: str, value: str, unit: str) -> tuple[str, str
     return kind, value.partition(" ")[2] if kind != "count" else "count:" + p.normal(unit)
 
 
+def _significant(number: float) -> str:
+    """A number's significant digits: 61,200 -> "612", 4.0e9 -> "4"."""
+    return f"{number:.15g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
+
+
+def _gives(figure: Figure, fact: FigureFact) -> bool:
+    """The source figure is the draft's: the same value, or a value that the draft's round
+    figure with a bound rounds ("more than 63,000" for 63,400)."""
+    if same_value(figure.kind, figure.value, fact.value):
+        return True
+    mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
+    if not getattr(figure, "bound", "") or mine is None or theirs is None or not comparable(figure.kind, figure.value, fact.value):
+        return False
+    return abs(theirs - mine) <= rounding(mine) / 2
+
+
 def _digits(kind: str, value: str) -> str | None:
     """A whole count's, amount's or percentage's digits ("14700 dollar" -> "14700")."""
     if kind not in ("count", "amount", "percent"):
@@ -220,6 +258,10 @@ def _swapped(a: str, b: str) -> bool:
 
 
 DERIVED_WORDS = frozenset({"margin", "net"})
+
+# Kinds whose value, given by a source in a related clause, outweighs a closer clause's other
+# value (echoes). Not dates and years: the same year recurs for many events.
+ECHO_KINDS = frozenset({"count", "amount", "duration"})
 
 # How many more items a contradicting source figure must share with the draft's than a
 # confirming one before the confirmation no longer counts.
@@ -331,6 +373,8 @@ class FiguresRule(Rule):
             # "$7,500 a day" where every source giving $7,500 says "a week": the figure, per another period.
             return self._per_other_period(figure, rate, agreeing)
         if agreeing:
+            return None
+        if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
         # Precision first: the same value, near enough the same words, means the sources agree;
         # unless a source sentence far closer to the draft's gives another value ("reopened the

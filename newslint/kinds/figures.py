@@ -172,16 +172,16 @@ class FigureIndex:
     def echoes(self, p: Policy, figure: Figure) -> bool:
         """Some source gives this very figure (gives_value) in a clause that shares a word or a
         name with the draft's and is about no other person: the draft most likely reports that
-        figure, even when another clause matches its words better ("about $4 billion in trade
-        delayed" against "$310 million a day, about $4.0 billion in total"). A value the
-        sources give only about something else proves nothing ("$1.9 million" of no-bid
-        contracts for a scholarship fund's $1.6 million)."""
+        figure, even when another clause matches its words better ("about $6 billion in lost
+        sales" against "$170 million a day, about $6.0 billion in all"). A value the sources
+        give only about something else proves nothing ("$5.7 million" of a paving contract for
+        a pension fund's $5.2 million)."""
         facts = self.by_kind.get(figure.kind)
         if facts is None or not self.gives_value(figure):
             return False
         mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
         number = number_of(figure.kind, figure.value)
-        specific = number is not None and len(_significant(number)) >= 3  # (61,200: no coincidence in any unit)
+        specific = number is not None and len(_significant(number)) >= 3  # (47,300: no coincidence in any unit)
         for fact, theirs in facts.sharing(mine, 1):
             if mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons):
                 continue
@@ -226,13 +226,13 @@ def _rounding_key(p: Policy, kind: str, value: str, unit: str) -> tuple[str, str
 
 
 def _significant(number: float) -> str:
-    """A number's significant digits: 61,200 -> "612", 4.0e9 -> "4"."""
+    """A number's significant digits: 47,300 -> "473", 6.0e9 -> "6"."""
     return f"{number:.15g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
 
 
 def _gives(figure: Figure, fact: FigureFact) -> bool:
     """The source figure is the draft's: the same value, or a value that the draft's round
-    figure with a bound rounds ("more than 63,000" for 63,400)."""
+    figure with a bound rounds ("more than 47,000" for 47,300)."""
     if same_value(figure.kind, figure.value, fact.value):
         return True
     mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)

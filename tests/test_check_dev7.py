@@ -42,3 +42,38 @@ def test_a_value_the_sources_give_only_about_something_else_proves_nothing():
     text = ("According to the Halverston Port Authority, 23 vessels have been diverted to other ports since the "
             "walkout began.\n")
     assert flagged("facts.Figures", text, PORT) == ["23"]
+
+
+# -- shares worked out from the sentence's own figures -------------------------------------------
+MUSEUM = (EVAL / "museum" / "sources",)
+FACTORY = (EVAL / "factory" / "sources",)
+
+
+def test_a_share_the_sentence_works_out_from_its_own_figures_is_no_unsourced_statistic():
+    # The museum's budget, $410,000 to $560,000 (its statement): the increase is 36.6 percent.
+    text = ("The museum's annual security budget will rise from $410,000 to $560,000 in the fiscal year that "
+            "begins July 1, an increase of roughly 37 percent.\n")
+    assert flagged("sourcing.Unsourced", text, MUSEUM) == []
+    # A share the figures do not give is still the narrator's statistic.
+    text = ("The museum's annual security budget will rise from $410,000 to $560,000 in the fiscal year that "
+            "begins July 1, an increase of roughly 60 percent.\n")
+    assert len(flagged("sourcing.Unsourced", text, MUSEUM)) == 1
+
+
+def test_n_in_m_is_a_share():
+    # 571 of the 640 employees are union members (the company's notice and the union's statement).
+    text = ("Of the 640 employees, 571 — nearly nine in 10 — are represented by United Steelworkers "
+            "Local 2719.\n")
+    assert flagged("sourcing.Unsourced", text, FACTORY) == []
+    text = "Nearly nine in 10 of the plant's workers live within 20 miles of it.\n"
+    assert len(flagged("sourcing.Unsourced", text, FACTORY)) == 1
+
+
+# -- numbers that name something -----------------------------------------------------------------
+def test_a_label_of_letters_and_digits_or_a_number_after_a_name_word_is_no_statistic():
+    # The identifier exclusion could never match (each pattern is matched from a word's start).
+    assert flagged("sourcing.Unsourced", "Train M-417 was heading east when the alarm sounded in the cab.\n") == []
+    assert flagged("sourcing.Unsourced", "The workers are represented by United Steelworkers Local 2719.\n") == []
+    # The same numbers as counts are statistics.
+    assert len(flagged("sourcing.Unsourced", "The railroad moved 417 trains through the county last year.\n")) == 1
+    assert len(flagged("sourcing.Unsourced", "The local lost 2,719 members in a decade.\n")) == 1

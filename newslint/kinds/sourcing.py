@@ -120,7 +120,7 @@ class SourcingRule(Rule):
                 continue  # a question asserts nothing
             claims = [c for c in paragraph.claims(sentence) if not paragraph.recorded(c.kind)]
             if claims and self.confirmed_figures and context.registry is not None:
-                confirmed = _confirmed_figure_spans(context)
+                confirmed = _confirmed_figure_spans(context) + _derived_share_spans(context)
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)
                           and not _sources_say(context, sentence, c)]
             if not claims:
@@ -168,6 +168,32 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
         index = figure_index(p, registry)
         return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f) or index.gives_value(f)]
     return context.shared("confirmed-figure-spans", spans)
+
+
+def _derived_share_spans(context: CheckContext) -> list[tuple[int, int]]:
+    """Where the draft gives a share that its own sentence's figures work out to (figurematch.
+    derivable): as sourced as those figures, which are checked on their own."""
+    def spans() -> list[tuple[int, int]]:
+        from newslint.kinds.figures import draft_figures
+        from newslint.registry.figurematch import derivable, number_of
+
+        by_sentence: dict[int, list] = {}
+        for figure in draft_figures(context):
+            sentence = context.document.sentence_at(figure.start)
+            by_sentence.setdefault(sentence.start if sentence else -1, []).append(figure)
+        found = []
+        for figures in by_sentence.values():
+            for share in (f for f in figures if f.kind == "percent"):
+                share_value = number_of("percent", share.value)
+                # Parts of one whole: counts with counts, amounts in one currency.
+                for kind, currency in {(f.kind, f.value.partition(" ")[2]) for f in figures if f.kind in ("count", "amount")}:
+                    numbers = [number_of(f.kind, f.value) for f in figures
+                               if f.kind == kind and f.value.partition(" ")[2] == currency]
+                    if share_value is not None and derivable(share_value, share.bound, [n for n in numbers if n is not None]):
+                        found.append((share.start, share.end))
+                        break
+        return found
+    return context.shared("derived-share-spans", spans)
 
 
 def _sources_say(context: CheckContext, sentence, claim: Claim) -> bool:

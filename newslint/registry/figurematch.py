@@ -183,6 +183,26 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
     return left[0] <= right[1] + tolerance and right[0] <= left[1] + tolerance
 
 
+def derivable(share: float, bound: str, numbers: Iterable[float], approximate: float = 0.1) -> bool:
+    """A share (percent) that two of `numbers` work out to, as a part of a whole or a change
+    from one to the other, within what its bound allows: "571 of the 640, nearly nine in
+    10"; "rose from $410,000 to $560,000, roughly 37 percent". Arithmetic on figures the
+    sentence gives, not a statistic of its own."""
+    if bound:
+        low, high = interval("percent", f"{share}%", bound, approximate) or (share, share)
+    else:
+        low, high = share - rounding(share) / 2, share + rounding(share) / 2  # "25 percent": 24.5-25.5
+    values = [n for n in numbers if n > 0]
+    for a in values:
+        for b in values:
+            if a is b:
+                continue
+            for worked in (100 * a / b, 100 * abs(a - b) / b):
+                if low <= worked <= high:
+                    return True
+    return False
+
+
 def _decimals_rounded(x: float | None, y: float | None) -> bool:
     """A share given to fewer decimals that the other rounds to: "31 percent" for 30.8%."""
     if x is None or y is None or (x == int(x)) == (y == int(y)) and rounding(x) == rounding(y):

@@ -125,7 +125,7 @@ def lexicon() -> Lexicon:
         "year": regexcache.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
-        "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?:one|1)\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),
+        "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?P<part>{number})\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),
         "weekday": regexcache.compile(rf"\b(?P<day>{'|'.join(weekdays) or '(?!)'})\b(?!s\b)"),
         # A time of day: "8:42 p.m.", "7 a.m.", "noon"; a range's start takes its end's half of
         # the day ("from 9 to 10:45 a.m.").
@@ -592,11 +592,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if _previous_word(prose, start, sentence_start) in lex.fraction_not_after:
             return None  # "the second half of the match": a part, not a share
         kind = "percent"
-        if match.group("every"):  # "one in four drivers"
-            every = parse_number(match.group("every"))
-            if not every or every < 2 or lex.patterns["year"].fullmatch(match.group("every")):
+        if match.group("every"):  # "one in four drivers", "nine in 10 workers"
+            part, every = parse_number(match.group("part")), parse_number(match.group("every"))
+            if not part or not every or part >= every or lex.patterns["year"].fullmatch(match.group("every")):
                 return None  # "won one in 2019 and two in 2020"
-            value = f"{_fmt(round(100 / every, 3))}%"
+            value = f"{_fmt(round(100 * part / every, 3))}%"
             unit, unit_end = _unit_after(prose, end, tokens)
         else:
             value = f"{_fmt(lex.fractions[' '.join(match.group('number').casefold().split())])}%"

@@ -77,3 +77,42 @@ def test_a_label_of_letters_and_digits_or_a_number_after_a_name_word_is_no_stati
     # The same numbers as counts are statistics.
     assert len(flagged("sourcing.Unsourced", "The railroad moved 417 trains through the county last year.\n")) == 1
     assert len(flagged("sourcing.Unsourced", "The local lost 2,719 members in a decade.\n")) == 1
+
+
+# -- families ------------------------------------------------------------------------------------
+DERAILMENT = (EVAL / "derailment" / "sources",)
+
+
+def test_a_surname_in_the_plural_after_the_is_a_family_not_a_person():
+    # Earl Whitcomb (he) and his wife Doris: "The Whitcombs" is neither a misspelling nor him.
+    text = ("The Whitcombs spent two nights in the high school gym. Doris, who uses a wheelchair, was carried "
+            "to a deputy's patrol car by two volunteer firefighters, her husband said.\n")
+    assert lint("facts.Names", text, DERAILMENT) == [] and lint("facts.Pronouns", text, DERAILMENT) == []
+    # A slip of his name, and a pronoun for him, are still found.
+    text = "Earl Whitcomb said the water rose fast. Whitcombe said she was cold.\n"
+    assert flagged("facts.Names", text, DERAILMENT) == ["Whitcombe"]
+    assert flagged("facts.Pronouns", text, DERAILMENT) == ["she"]
+
+
+# -- someone described by "who" or an age -----------------------------------------------------------
+MINWAGE = (EVAL / "minwage" / "sources",)
+
+
+def test_a_name_the_draft_describes_with_who_is_a_person_whatever_the_verb():
+    # Arceneaux is in no source: the reporter's own interview, which the sources cannot check.
+    text = ('Devin Arceneaux, who owns two coffee carts downtown, was less worried. "I\'ll raise a latte by a '
+            'quarter and move on," he said in an interview Thursday.\n')
+    assert lint("facts.Quotes", text, MINWAGE) == []
+    # The mayor is in the sources: words no source has are still reported.
+    text = ('Mayor Denise Okafor has said she will sign the ordinance on Monday, Oct. 21. "This is the most '
+            'important vote this council has taken in a generation," Okafor said.\n')
+    assert len(lint("facts.Quotes", text, MINWAGE)) == 1
+
+
+def test_a_given_name_described_with_who_is_the_pronoun_s_referent():
+    # "his wife, Doris" ... "Doris, who uses a wheelchair, ..., her husband said": her is Doris's.
+    text = ("Earl Whitcomb, 71, whose farmhouse sits about half a mile from the tracks, said he and his wife, "
+            "Doris, were asleep when the cars came off the rails.\n\n"
+            "The Whitcombs spent two nights in the high school gym. Doris, who uses a wheelchair, was carried "
+            "to a deputy's patrol car by two volunteer firefighters, her husband said.\n")
+    assert lint("facts.Pronouns", text, DERAILMENT) == []

@@ -375,6 +375,8 @@ class MentionFinder:
         text = self.text[start:end]
         if kind == "organisation":
             return NameMention(start, end, text, words, kind="organisation", sentence=sentence)
+        if len(words) == 1 and self._family(words[0], sentence, start):
+            return None
         mention = NameMention(start, end, text, words, sentence=sentence)
         self._title_before(mention, sentence)
         before = mention.title
@@ -391,6 +393,14 @@ class MentionFinder:
             mention.kind = "organisation"  # "Carnegie Hall", but "James Hall said"
             mention.maybe_person = True
         return mention
+
+    def _family(self, word: str, sentence: Sentence, start: int) -> bool:
+        """"The Pellicers spent two nights in the gym": a surname in the plural after "the" is
+        a family (or a team), never one person, and no one's misspelled name."""
+        if not word.endswith("s") or word.endswith(("ss", "'s", "’s")) or len(word) < 4:
+            return False
+        before = self._words_before(sentence, start)
+        return bool(before) and before[-1][0].casefold() == "the"
 
     def _starts_sentence(self, offset: int, sentence: Sentence) -> bool:
         """No letter or digit between the sentence's start and the offset."""
@@ -752,6 +762,10 @@ class MentionFinder:
         return False
 
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
+        if len(mention.words) <= 2 and _WHO_OR_AGE.match(self.text, mention.end):
+            # "Ann Roe, who owns two bakeries, was less worried", "Ann Roe, 61, lives": someone
+            # described, whatever the verb ("whose" may follow a company's name).
+            mention.evidence.add("described")
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")  # "X, a therapist who drives to work, said"
@@ -839,6 +853,7 @@ _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
 _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
+_WHO_OR_AGE = regexcache.compile(r",\s+(?:\d{1,3},|who\b)")
 # "X, a therapist who drives to work, said", "X, 44, who lives nearby, said", "X, 61, said".
 # A description's characters: no clause mark, and a full stop only after an abbreviation
 # ("a physics student from St. Paul"). Shared with the speaker finder (speakers._DESCRIBED).

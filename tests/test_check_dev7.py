@@ -116,3 +116,28 @@ def test_a_given_name_described_with_who_is_the_pronoun_s_referent():
             "The Whitcombs spent two nights in the high school gym. Doris, who uses a wheelchair, was carried "
             "to a deputy's patrol car by two volunteer firefighters, her husband said.\n")
     assert lint("facts.Pronouns", text, DERAILMENT) == []
+
+
+# -- quotations ---------------------------------------------------------------------------------------
+HEATWAVE = (EVAL / "heatwave" / "sources",)
+LAYOFFS = (EVAL / "layoffs" / "sources",)
+
+
+def test_a_quotation_that_leaves_out_a_whole_sentence_keeps_the_speaker_s_words():
+    # The notes: "PRICE: I brought her a fan. A box fan, the week before. I thought that was enough."
+    text = ('Darnell Price said his aunt never owned an air conditioner. The week before she died, he brought her '
+            'a box fan. "I brought her a fan. I thought that was enough," he said.\n')
+    assert lint("facts.Quotes", text, HEATWAVE) == []
+    # Words changed inside a sentence are still reported.
+    text = ('Darnell Price said his aunt never owned an air conditioner. "I brought her a heater. I thought that '
+            'was enough," he said.\n')
+    assert len(lint("facts.Quotes", text, HEATWAVE)) == 1
+
+
+def test_a_surname_alone_of_someone_the_draft_introduced_is_the_pronoun_speaker_s():
+    # Castellanos is the reporter's interviewee, in no source.
+    text = ("Maya Castellanos, 29, a billing specialist at the Spokane center, said she learned of the closure "
+            "on a 15-minute video call.\n\n"
+            "For Castellanos, the calculation is simpler. She said she has applied for jobs at two Spokane "
+            "hospitals and a credit union. \"I'm not leaving,\" she said. \"Quillmark can leave. I'm staying.\"\n")
+    assert lint("facts.Quotes", text, LAYOFFS) == []

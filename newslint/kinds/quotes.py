@@ -35,8 +35,17 @@ def _level(data: dict[str, Any], key: str, default: str) -> str:
 
 
 def _segments(context: CheckContext, item: Attribution) -> list[list[str]]:
+    """The quotation's runs of words, also split between its sentences: a source's whole
+    sentence left out between two others ("I brought her a fan. [A box fan, the week
+    before.] I thought that was enough.") keeps the speaker's words, in the speaker's order."""
     text = context.document.text
-    return [s for a, b in item.quote.parts for s in quote_segments(text[a:b])]
+    return [s for a, b in item.quote.parts for sentence in _SENTENCE_BREAK.split(text[a:b])
+            for s in quote_segments(sentence)]
+
+
+# Between two sentences of a quotation: a lowercase word or a number, a full stop, question or
+# exclamation mark, then a capital ("Dr. Roe", "J. Roe" and "Mrs. Roe" are not split).
+_SENTENCE_BREAK = regexcache.compile(r"(?<=\b[\p{Ll}\d][\p{Ll}\d]*[.!?])\s+(?=[\"“‘']?\p{Lu})")
 
 
 def _words_span(context: CheckContext, item: Attribution) -> tuple[int, int]:
@@ -97,7 +106,11 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     blocks = context.document.blocks
     here = blocks[item.block].start
     earlier = blocks[item.block - 1].start if item.block > 0 else here
-    people = [m for m in names.mentions if m.kind == "person" and m.evidence and earlier <= m.start < item.quote.start]
+    # A surname alone counts when the draft introduced its person ("Ann Roe, 29, a clerk" ...
+    # "For Roe, the choice is simple. '…,' she said").
+    introduced = {m.words[-1] for m in names.mentions if m.kind == "person" and m.evidence and len(m.words) > 1}
+    people = [m for m in names.mentions if m.kind == "person" and earlier <= m.start < item.quote.start
+              and (m.evidence or len(m.words) == 1 and m.words[0] in introduced)]
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):

@@ -138,6 +138,8 @@ def test_a_surname_alone_of_someone_the_draft_introduced_is_the_pronoun_speaker_
     # Castellanos is the reporter's interviewee, in no source.
     text = ("Maya Castellanos, 29, a billing specialist at the Spokane center, said she learned of the closure "
             "on a 15-minute video call.\n\n"
+            "Chief Financial Officer Anil Deshpande told analysts the company expects its non-GAAP operating "
+            "margin to return above 15 percent in 2027.\n\n"
             "For Castellanos, the calculation is simpler. She said she has applied for jobs at two Spokane "
             "hospitals and a credit union. \"I'm not leaving,\" she said. \"Quillmark can leave. I'm staying.\"\n")
     assert lint("facts.Quotes", text, LAYOFFS) == []

@@ -143,3 +143,26 @@ def test_a_surname_alone_of_someone_the_draft_introduced_is_the_pronoun_speaker_
             "For Castellanos, the calculation is simpler. She said she has applied for jobs at two Spokane "
             "hospitals and a credit union. \"I'm not leaving,\" she said. \"Quillmark can leave. I'm staying.\"\n")
     assert lint("facts.Quotes", text, LAYOFFS) == []
+
+
+# -- weekdays ----------------------------------------------------------------------------------------
+RECOUNT = (EVAL / "recount" / "sources",)
+RIVERSPILL = (EVAL / "riverspill" / "sources",)
+
+
+def test_a_source_weekday_before_a_date_the_sentence_gives_is_that_date_s():
+    # The docket: "Fri., Dec. 12 | ... sets an evidentiary hearing for Monday, Dec. 22".
+    text = ("---\ndate: 2025-12-13\n---\n"
+            "On Friday, Judge Abernathy-Liu set an evidentiary hearing for Tuesday, Dec. 22, at 9 a.m., and "
+            "ordered the clerk to preserve all ballots.\n")
+    assert flagged("facts.Figures", text, RECOUNT) == ["Tuesday, Dec. 22"]
+
+
+def test_the_day_of_a_statement_is_not_compared():
+    # Voss "apologized in a written statement on Monday"; the order came Friday, April 17.
+    text = ("In a statement on Friday, Danforth's chief executive, Harlan Voss, said the company would comply "
+            "with the order.\n")
+    assert flagged("facts.Figures", text, RIVERSPILL) == []
+    # The day of an event still is: the intake closed at 6:30 a.m. Monday, April 13.
+    text = "Port Ellery closed its river intake at 6:30 a.m. Tuesday, hours before the contaminated water arrived.\n"
+    assert flagged("facts.Figures", text, RIVERSPILL) == ["Tuesday"]

@@ -362,6 +362,14 @@ class FiguresRule(Rule):
         # votes") is worked out from other figures: compared only with its own kind.
         derived = DERIVED_WORDS.intersection(figure.context)
         related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]
+        if figure.kind == "weekday":
+            # A source weekday written before a date that the draft's sentence gives ("a hearing
+            # for Monday, Dec. 22") is that date's, compared with it (_weekday_of_date): not the
+            # day of the sentence's other event ("On Friday, the judge set a hearing for ...").
+            taken = {id(fact) for date in siblings if date.kind == "date"
+                     for value, facts in index.weekdays_by_date.items() if same_value("date", date.value, value)
+                     for fact in facts}
+            related = [(score, fact) for score, fact in related if id(fact) not in taken]
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the

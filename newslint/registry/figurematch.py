@@ -368,8 +368,10 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     need_shared, need_words = p.min_shared.get(kind, 3), max(p.min_words, p.min_words_by_kind.get(kind, 0))
     if kind == "year" and (unit == "since") != (other_unit == "since"):
         return None  # "since 2014" is when something began, not the year of another event
-    if kind == "weekday" and (unit == "said") != (other_unit == "said"):
-        return None  # "said Monday" is when someone spoke, not the day of the event
+    if kind == "weekday" and "said" in (unit, other_unit):
+        # "said Monday" is when someone spoke, not the day of the event; and one person speaks
+        # on many days ("apologized in a statement on Monday", "said Friday it would comply").
+        return None
     if kind in UNIT_KINDS:
         if unit in BARE_UNITS and other_unit in BARE_UNITS:
             if unit != other_unit:

@@ -570,8 +570,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         bound = ""  # "payments over 15 years": throughout, not more than
     if kind == "weekday":
         value = match.group("day").casefold()
-        if _previous_word(prose, start, sentence_start) in _SAID:
-            unit = "said"  # "said Monday": the day of the statement
+        if _previous_word(prose, start, sentence_start) in _SAID or _in_a_statement(prose, start, sentence_start):
+            unit = "said"  # "said Monday", "in a statement on Monday": the day of the statement
         after = _NEXT_WORD.match(prose[end:end + 40])
         if after is not None and after.group(1).islower() and after.group(1).rstrip(".") not in lex.day_parts \
                 and _previous_word(prose, start, sentence_start) in _BEFORE_ATTRIBUTIVE_DAY:
@@ -745,6 +745,16 @@ TOTAL = "<total>"
 
 # Verbs of saying before a weekday: the day is when someone spoke.
 _SAID = frozenset({"said", "says", "told", "wrote", "testified", "added", "announced", "confirmed", "acknowledged"})
+_STATEMENTS = frozenset({"statement", "interview", "post", "letter", "email", "release"})
+
+
+def _in_a_statement(prose: str, start: int, sentence_start: int) -> bool:
+    """"in a statement on Friday", "in an interview Monday": the day someone spoke."""
+    window = prose[max(sentence_start, start - 40):start]
+    found = _PREVIOUS_WORD.search(window)
+    if found is not None and found.group(1).casefold() == "on":
+        found = _PREVIOUS_WORD.search(window, 0, found.start(1))
+    return found is not None and found.group(1).casefold() in _STATEMENTS
 
 
 # A word joined on after a duration's unit that makes it another word ("year-round"), not "-old".

@@ -363,9 +363,9 @@ class FiguresRule(Rule):
         derived = DERIVED_WORDS.intersection(figure.context)
         related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]
         if figure.kind == "weekday":
-            # A source weekday written before a date that the draft's sentence gives ("a hearing
-            # for Monday, Dec. 22") is that date's, compared with it (_weekday_of_date): not the
-            # day of the sentence's other event ("On Friday, the judge set a hearing for ...").
+            # A source weekday written before a date that the draft's sentence gives ("an opening
+            # for Tuesday, April 9") is that date's, compared with it (_weekday_of_date): not the
+            # day of the sentence's other event ("On Thursday, the board set an opening for ...").
             taken = {id(fact) for date in siblings if date.kind == "date"
                      for value, facts in index.weekdays_by_date.items() if same_value("date", date.value, value)
                      for fact in facts}

@@ -370,7 +370,7 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
         return None  # "since 2014" is when something began, not the year of another event
     if kind == "weekday" and "said" in (unit, other_unit):
         # "said Monday" is when someone spoke, not the day of the event; and one person speaks
-        # on many days ("apologized in a statement on Monday", "said Friday it would comply").
+        # on many days ("declined to comment on Monday", "told reporters Thursday it was over").
         return None
     if kind in UNIT_KINDS:
         if unit in BARE_UNITS and other_unit in BARE_UNITS:

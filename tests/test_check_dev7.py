@@ -166,3 +166,23 @@ def test_the_day_of_a_statement_is_not_compared():
     # The day of an event still is: the intake closed at 6:30 a.m. Monday, April 13.
     text = "Port Ellery closed its river intake at 6:30 a.m. Tuesday, hours before the contaminated water arrived.\n"
     assert flagged("facts.Figures", text, RIVERSPILL) == ["Tuesday"]
+
+
+# -- spans of time -------------------------------------------------------------------------------------
+TRANSIT = (EVAL / "transit" / "sources",)
+LIBRARY = (EVAL / "library" / "sources",)
+
+
+def test_a_span_of_time_in_the_same_time_unit_needs_one_item_fewer():
+    # Llewellyn: reserves "would be exhausted in roughly 19 months".
+    text = ("The authority's operating reserve stands at $61 million, and covering the entire gap from it would "
+            "drain the fund in about 14 months, she said.\n")
+    assert flagged("facts.Figures", text, TRANSIT) == ["14"]
+
+
+def test_a_span_in_another_time_unit_is_another_span():
+    # The sources' "two years" are the books' checkouts; the civil-liberties group spoke two days after the vote.
+    text = ("MILLBROOK — Two days after the Aldridge County Public Library's board voted to put five challenged "
+            "books behind a parental permission requirement, a statewide civil-liberties group said Thursday "
+            "that it would sue.\n")
+    assert "Two" not in flagged("facts.Figures", text, LIBRARY)

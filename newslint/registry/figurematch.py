@@ -377,8 +377,9 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
             if unit != other_unit:
                 return None  # the time between two events ("two days after") is no span
             # Nothing counted or measured on either side ("deliberated for six hours"): the
-            # words around must say it, so ask for one more of them.
-            return need_shared + 1, need_words + 1
+            # words around must say it, so ask for one more of them; a span of time names its
+            # time unit, which the figure check compares, so it asks only for one more word.
+            return (need_shared, need_words + 1) if kind == "duration" else (need_shared + 1, need_words + 1)
         if not unit or not other_unit or p.normal(unit) != p.normal(other_unit):
             return None
     return need_shared, need_words

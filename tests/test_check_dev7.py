@@ -186,3 +186,14 @@ def test_a_span_in_another_time_unit_is_another_span():
             "books behind a parental permission requirement, a statewide civil-liberties group said Thursday "
             "that it would sue.\n")
     assert "Two" not in flagged("facts.Figures", text, LIBRARY)
+
+
+# -- ages --------------------------------------------------------------------------------------------
+def test_an_age_is_compared_with_the_age_the_sources_give_the_person():
+    # The notes: "Her father, Harold Ruiz, 78, retired machinist, lived alone".
+    text = ("Ruiz, an 81-year-old retired machinist who had lived alone in the second-floor apartment on Harmon "
+            "Avenue for 31 years, was found in his chair the next morning.\n")
+    findings = lint("facts.Figures", text, HEATWAVE)
+    assert [f.text for f in findings] == ["81"] and "78" in findings[0].message
+    text = text.replace("81-year-old", "78-year-old")
+    assert flagged("facts.Figures", text, HEATWAVE) == []

@@ -639,6 +639,13 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if match.group("half") or match.group("half2"):
             number += 0.5
         base = (match.group("unit") or match.group("unit2")).casefold()
+        old = _AGE_AFTER.match(prose, end)
+        if old is not None and written == "number" and base.startswith("year"):
+            # "an 81-year-old machinist", "she is 81 years old": an age, compared with ages.
+            value, number_span = _fmt(number), match.span(written)
+            context, low, high = _context(prose, tokens, start, end + old.end() - old.start(), AGE)
+            return Figure("count", value, prose[start:end], start, end, AGE, context, *number_span,
+                          phrase=prose[start:end + old.end() - old.start()]), low, high
         value = f"{_fmt(number * lex.time_units[base])}s"
         number_span = match.span(written)
         unit, unit_end = _unit_after(prose, end, tokens) if "-" in match.group() else ("", end)
@@ -699,6 +706,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
+        if not unit and _appositive_age(prose, start, end, number):
+            unit = AGE  # "Ann Roe, 61, of Elmira"
         if not unit:
             unit, label = _label_unit(prose, start)
         if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
@@ -744,6 +753,17 @@ TOTAL = "<total>"
 
 
 # Verbs of saying before a weekday: the day is when someone spoke.
+AGE = "age"  # the unit of a person's age: "61" in "Ann Roe, 61," and "a 61-year-old"
+_AGE_AFTER = regexcache.compile(r"-old\b|\s+old\b")
+_NAME_BEFORE_AGE = regexcache.compile(r"\p{Lu}[\p{L}'’.-]*,\s*$")
+
+
+def _appositive_age(prose: str, start: int, end: int, number: float) -> bool:
+    """A whole number between commas right after a name: "Ann Roe, 61, of Elmira"."""
+    return number == int(number) and 0 < number < 120 and prose[end:end + 1] == "," \
+        and _NAME_BEFORE_AGE.search(prose, max(0, start - 40), start) is not None
+
+
 _SAID = frozenset({"said", "says", "told", "wrote", "testified", "added", "announced", "confirmed", "acknowledged"})
 _STATEMENTS = frozenset({"statement", "interview", "post", "letter", "email", "release"})
 

@@ -227,7 +227,7 @@ def _rounding_key(p: Policy, kind: str, value: str, unit: str) -> tuple[str, str
 
 
 def _time_word(text: str) -> str:
-    """The time unit a duration is written in: "23 days" and "a 23-day" -> "day"."""
+    """The time unit a duration is written in: "37 days" and "a 37-day" -> "day"."""
     return stem(text.split()[-1].rsplit("-", 1)[-1]) if text.strip() else ""
 
 
@@ -369,9 +369,9 @@ class FiguresRule(Rule):
         derived = DERIVED_WORDS.intersection(figure.context)
         related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]
         if figure.kind == "duration" and figure.unit in BARE_UNITS:
-            # A span that counts nothing ("for 23 days") is matched on one item fewer than it
+            # A span that counts nothing ("for 37 days") is matched on one item fewer than it
             # once was (figurematch.needed) only in the same time unit: "two days" and "two
-            # years", "eight days" and "50 minutes" are seldom one span misremembered.
+            # years", "nine hours" and "eleven minutes" are seldom one span misremembered.
             full = p.min_shared.get("duration", 2) + 1
             related = [(score, fact) for score, fact in related
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]

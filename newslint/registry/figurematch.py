@@ -186,7 +186,7 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
 def derivable(share: float, bound: str, numbers: Iterable[float], approximate: float = 0.1) -> bool:
     """A share (percent) that two of `numbers` work out to, as a part of a whole or a change
     from one to the other, within what its bound allows: "283 of the 320, nearly nine in
-    10"; "rose from $380,000 to $450,000, roughly 18 percent". Arithmetic on figures the
+    10"; "rose from $260,000 to $310,000, roughly 19 percent". Arithmetic on figures the
     sentence gives, not a statistic of its own."""
     if bound:
         low, high = interval("percent", f"{share}%", bound, approximate) or (share, share)

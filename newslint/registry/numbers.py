@@ -641,7 +641,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         base = (match.group("unit") or match.group("unit2")).casefold()
         old = _AGE_AFTER.match(prose, end)
         if old is not None and written == "number" and base.startswith("year"):
-            # "an 81-year-old machinist", "she is 81 years old": an age, compared with ages.
+            # "a 47-year-old welder", "she is 47 years old": an age, compared with ages.
             value, number_span = _fmt(number), match.span(written)
             context, low, high = _context(prose, tokens, start, end + old.end() - old.start(), AGE)
             return Figure("count", value, prose[start:end], start, end, AGE, context, *number_span,

@@ -197,3 +197,16 @@ def test_an_age_is_compared_with_the_age_the_sources_give_the_person():
     assert [f.text for f in findings] == ["81"] and "78" in findings[0].message
     text = text.replace("81-year-old", "78-year-old")
     assert flagged("facts.Figures", text, HEATWAVE) == []
+
+
+# -- people named once --------------------------------------------------------------------------------
+def test_a_given_name_and_surname_never_written_in_lowercase_who_speaks_is_a_person():
+    # The wire: "Thomas Lindqvist, the board's investigator-in-charge, said ..." (no title the
+    # sources' lists know); Okafor said "Twenty miles is a long way ...".
+    text = ('"Twenty miles is a long way for a failing bearing to travel unobserved," said Thomas Lindqvist, '
+            "the board's investigator-in-charge.\n")
+    findings = lint("facts.Attribution", text, DERAILMENT)
+    assert [f.text for f in findings] == ["Thomas Lindqvist"] and "Renata Okafor" in findings[0].message
+    # The transcript lists "Dr. Evelyn Okafor, Chief Medical Examiner".
+    text = '"These were preventable deaths," Dr. Evelyn Okafer, the county\'s chief medical examiner, wrote.\n'
+    assert flagged("facts.Names", text, HEATWAVE) == ["Evelyn Okafer"]

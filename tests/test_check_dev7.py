@@ -210,3 +210,15 @@ def test_a_given_name_and_surname_never_written_in_lowercase_who_speaks_is_a_per
     # The transcript lists "Dr. Evelyn Okafor, Chief Medical Examiner".
     text = '"These were preventable deaths," Dr. Evelyn Okafer, the county\'s chief medical examiner, wrote.\n'
     assert flagged("facts.Names", text, HEATWAVE) == ["Evelyn Okafer"]
+
+
+# -- vague groups ------------------------------------------------------------------------------------
+def test_some_members_of_a_body_or_specialists_by_field_are_a_vague_source():
+    text = "Some council members believe the chief should have been fired rather than allowed to resign.\n"
+    assert flagged("sourcing.VagueSource", text) == ["Some council members believe"]
+    text = ("Some neurologists worry that monthly infusions will overwhelm clinics that already struggle to see "
+            "patients on time.\n")
+    assert flagged("sourcing.VagueSource", text) == ["Some neurologists worry"]
+    # Named, they are sources.
+    text = "Council members Ann Roe and Li Wen believe the chief should have been fired.\n"
+    assert flagged("sourcing.VagueSource", text) == []

@@ -222,3 +222,17 @@ def test_some_members_of_a_body_or_specialists_by_field_are_a_vague_source():
     # Named, they are sources.
     text = "Council members Ann Roe and Li Wen believe the chief should have been fired.\n"
     assert flagged("sourcing.VagueSource", text) == []
+
+
+# -- a misspelled speaker ----------------------------------------------------------------------------
+HOSPITAL = (EVAL / "hospital" / "sources",)
+
+
+def test_words_given_to_a_misspelled_name_are_checked_against_the_person_it_names():
+    # Rep. Kowalczyk said "Northwoods made a business decision ..."; the draft gives the words to
+    # "Ostrowsky", a misspelling of Ray Ostrowski (the name check reports the spelling).
+    text = ("County Board Chairman Ray Ostrowsky, who moderated the meeting, said the county had learned of the "
+            "plan from a press release. \"This town doesn't get to make a business decision about where it's "
+            "located,\" Ostrowsky said.\n")
+    findings = lint("facts.Attribution", text, HOSPITAL)
+    assert [f.text for f in findings] == ["Ostrowsky"] and "Kowalczyk" in findings[0].message

@@ -12,7 +12,7 @@ from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.model import Entity
 from newslint.registry.quotematch import index_for
-from newslint.registry.resolve import draft_names, known_names
+from newslint.registry.resolve import NEAR_BOTH, NEAR_SURNAME, WRONG_VARIANT, draft_names, known_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
 from newslint.registry.speakers import lexicon as speech_lexicon
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
@@ -88,7 +88,7 @@ def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
         return False
     # The registry's distinct surnames, gathered once per registry for the name checks.
     return process.extractOne(speaker.split()[-1].casefold(), known_names(registry).surnames,
-                              scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME) is not None
+                              scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME_SCORE) is not None
 
 
 def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
@@ -140,7 +140,7 @@ def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, E
 
 
 # How close (0-100) a speaker's surname must be to a known person's to count as that person.
-NEAR_SURNAME = 80
+NEAR_SURNAME_SCORE = 80
 
 
 def _short(path: str) -> str:
@@ -257,8 +257,9 @@ class AttributionRule(Rule):
         for item in _attributions(context):
             if not item.speaker or item.how not in ("after", "before", "according", "subject", "continuation", "pronoun-sure"):
                 continue
-            if not known_speaker(registry, index, item.speaker):
-                continue  # a misspelled name is the name check's business, not another speaker
+            speaker = item.speaker if known_speaker(registry, index, item.speaker) else _slip_of(context, item)
+            if speaker is None:
+                continue  # a name the sources do not know: the draft's own interview, or no one
             segments = _segments(context, item)
             size = sum(len(s) for s in segments)
             if size < self.min_words:
@@ -273,7 +274,7 @@ class AttributionRule(Rule):
                     facts = [f for f in self._near(index, registry, segments) if f.speaker]
                     speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
-            if not facts or any(same_person(item.speaker, speaker) for speaker in speakers):
+            if not facts or any(same_person(speaker, other) for other in speakers):
                 continue
             if item.how == "pronoun-sure" and _pronoun_slip(context, registry, item, speakers):
                 continue
@@ -299,6 +300,23 @@ class AttributionRule(Rule):
         wording = quote_words(match.wording)
         return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
                 if contains_segments(quote_words(f.text), [wording])]
+
+
+# Resolutions that name a known person by a misspelling of their name.
+NEAR_FORMS = frozenset({NEAR_SURNAME, NEAR_BOTH, WRONG_VARIANT})
+
+
+def _slip_of(context: CheckContext, item: Attribution) -> str | None:
+    """The known person whose name the draft misspells as the speaker's ("Ray Ostrowsky" for
+    Ray Ostrowski, as the name check resolves it): the words may still be someone else's."""
+    names = draft_names(context)
+    for mention in names.mentions:
+        if mention.kind == "person" and mention.start <= item.speaker_start < mention.end:
+            resolution = names.resolve(mention)
+            if resolution is not None and resolution.how in NEAR_FORMS:
+                return resolution.entity.canonical
+            return None
+    return None
 
 
 def _pronoun_slip(context: CheckContext, registry, item: Attribution, speakers: set[str]) -> bool:

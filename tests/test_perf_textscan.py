@@ -162,6 +162,8 @@ class ReferenceFinder(mentions.MentionFinder):
         return mentions._words_with_offsets(self.text, sentence.start, offset)
 
     def _verb_evidence(self, mention, sentence):
+        if len(mention.words) <= 2 and mentions._WHO_OR_AGE.match(self.text, mention.end):
+            mention.evidence.add("described")
         described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")
@@ -233,6 +235,8 @@ class ReferenceFinder(mentions.MentionFinder):
         if any(lex.country(w) for w in lows) or " ".join(lows) in lex.nationalities or len(words) > 4:
             return None
         if any(w in lex.function_words for w in lows[1:]) and len(words) > 1:
+            return None
+        if len(words) == 1 and self._family(words[0], sentence, start):
             return None
         mention = mentions.NameMention(start, end, text, words, sentence=sentence)
         self._title_before(mention, sentence)

@@ -543,12 +543,13 @@ class MentionFinder:
                 first = wstart
                 i -= 1
                 continue
-            if not comma and not affiliation and word.isalpha() and word.islower() and i >= 1 \
-                    and words[i - 1][0].casefold().rstrip("-") in lex.status_words:
-                # "former utility director X": a lowercase field between the status and the role
-                affiliation.insert(0, word)
-                first = wstart
-                i -= 1
+            field_words = _field_after_status(lex, words, i) if not comma and not affiliation else 0
+            if field_words:
+                # "former utility director X", "Former emergency management director X": a
+                # lowercase field (one to three words) between the status and the role
+                affiliation[:0] = [w[0] for w in words[i - field_words + 1:i + 1]]
+                first = words[i - field_words + 1][1]
+                i -= field_words
                 break
             if comma and not affiliation and word.isalpha() and word.islower() and i >= 1 and _determiner(words[i - 1][0]):
                 # "the city's parks director, X": a lowercase portfolio after the determiner
@@ -860,6 +861,21 @@ _WHO_OR_AGE = regexcache.compile(r",\s+(?:\d{1,3},|who\b)")
 DESCRIPTION_CHAR = r"(?:[^,;:.!?\"“”()]|(?<=\b(?:St|Mt|Ft|Jr|Sr|Inc|Co|Corp|Ltd|Ave|Blvd|Rd|\p{Lu}))\.)"
 _DESCRIPTION = rf"(?:an?|the|who|whose)\s{DESCRIPTION_CHAR}{{1,160}},\s+"
 _DESCRIBED_THEN_VERB = regexcache.compile(rf",\s+(?:\d{{1,3}},\s+(?:{_DESCRIPTION})?|{_DESCRIPTION})(\p{{Ll}}+)\b")
+
+
+def _field_after_status(lex: Lexicon, words: list[tuple[str, int, int]], index: int) -> int:
+    """How many lowercase words end at `index` right after a status word ("former economic
+    development director": 2), up to three; 0 when no status word comes before them."""
+    for count in range(1, 4):
+        at = index - count + 1
+        if at < 1:
+            return 0
+        word = words[at][0]
+        if not (word.isalpha() and word.islower()) or word in lex.function_words:
+            return 0
+        if words[at - 1][0].casefold().rstrip("-") in lex.status_words:
+            return count
+    return 0
 
 
 def _determiner(word: str) -> bool:

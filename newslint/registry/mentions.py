@@ -279,6 +279,7 @@ class MentionFinder:
         self.quoted = speech_mask(document)
         self._first_alnum: dict[tuple[int, int], int] = {}
         self._words_of_sentence: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+        self._line_lists: dict[tuple[int, int], bool] = {}
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(self.quoted[start:max(end, start + 1)])
@@ -300,6 +301,18 @@ class MentionFinder:
         if label is not None and self.lex.list_labels.intersection(label.group(1).casefold().split()):
             return False  # "Trustees present: Ann X (Chair), Tom Y": an attendance list
         return self._title_case(sentence)
+
+    def _line_list(self, sentence: Sentence) -> bool:
+        """A "sentence" of three or more lines that each start with a capital ("PARTICIPANTS:",
+        "Ann Roe, Director, Acme", "Tom Poe, Chair"; a signature's "Respectfully submitted,",
+        "Ann Roe, Secretary"): a list, one entry a line, not prose wrapped at a line's end."""
+        key = (sentence.start, sentence.end)
+        listed = self._line_lists.get(key)
+        if listed is None:
+            lines = self.text[sentence.start:sentence.end].split("\n")
+            listed = len(lines) >= 3 and all(_LINE_OPENS_CAPITAL.match(line) for line in lines if line.strip())
+            self._line_lists[key] = listed
+        return listed
 
     def _in_table(self, sentence: Sentence) -> bool:
         return 0 <= sentence.block < len(self.document.blocks) and \
@@ -460,6 +473,10 @@ class MentionFinder:
     def _title_before(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
         words = self._words_before(sentence, mention.start)
+        if words and self._line_list(sentence):
+            # A list's line starts afresh: the end of the line before is not this name's title.
+            line_start = self.text.rfind("\n", 0, mention.start)
+            words = [w for w in words if w[1] > line_start]
         if not words:
             return
         gap = self.text[words[-1][2]:mention.start]
@@ -612,6 +629,8 @@ class MentionFinder:
     def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
         rest = self.text[mention.end:sentence.end]
+        if self._line_list(sentence):
+            rest = rest.partition("\n")[0]  # one line of a list: the next line is the next name's
         dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
         # "Trustees present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
         bracketed = rest.startswith(" (")
@@ -722,6 +741,13 @@ class MentionFinder:
                 if 0 < len(portfolio) <= 4 and all(w.isalpha() and w.islower() for w in portfolio):
                     affiliation = affiliation + portfolio
                     role_end = words[-1][2]
+        if not affiliation and not generic and stop is not None and stop.group() == "," and after >= len(words) \
+                and self._line_list(sentence):
+            # A list's "Ann Roe, Director, Acme Department of Health": the organisation ends the line.
+            org = _LINE_ORGANISATION.fullmatch(rest, stop.end())
+            if org is not None:
+                affiliation = org.group(1).split()
+                role_end = mention.end + org.end(1)
         info = lex.role(role)
         start = words[0][1]
         mention.title = TitlePhrase(
@@ -903,7 +929,11 @@ def speech_mask(document: Document) -> bytearray:
 
 
 _LOWERCASE_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
-_LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):[ \t]+\p{Lu}")
+_LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}")
+# The rest of a list's line after "Name, Role,": an organisation's name and nothing else.
+_LINE_ORGANISATION = regexcache.compile(r"[ \t]*((?:the[ \t]+)?\p{Lu}[\p{L}.'’&-]*(?:[ \t]+(?:of|and|for|the|&|\p{Lu}[\p{L}.'’&-]*))*)[ \t]*")
+# A line of a list: it opens (after spaces, a bullet or emphasis marks) with a capital.
+_LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")
 _BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")
 _APPOSITIVE_STOP = regexcache.compile(r"[,.;:()\"“”]")
 _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")

@@ -44,3 +44,49 @@ def test_a_list_of_one_person_a_line_gives_each_line_its_own_title():
     # the next line's first word is no one the title names.
     library = registry_of(LIBRARY)
     assert library.find("Minutes") is None
+
+
+DERAILMENT = (EVAL / "derailment" / "sources",)
+ANTIBODY = (EVAL / "antibody" / "sources",)
+FERRY = (EVAL / "ferry" / "sources",)
+LAYOFFS = (EVAL / "layoffs" / "sources",)
+
+
+def test_a_chief_in_a_list_line_of_a_fire_department_is_its_fire_chief():
+    # "Anita Reyes, Chief, Hollis Bend Volunteer Fire Department" in a participants list.
+    text = 'Fire Chief Anita Reyes made what she called "a hard call."\n'
+    assert texts("facts.Titles", text, DERAILMENT) == []
+
+
+def test_a_capitalised_appositive_of_president_and_chief_executive_officer_is_read():
+    # "said Thomas Brandt, President and Chief Executive Officer of Lakeshore Power & Light."
+    text = "Thomas Brandt, Lakeshore's chief operating officer, apologized in a statement Monday.\n"
+    findings = lint("facts.Titles", text, HEATWAVE)
+    assert [f.text for f in findings] == ["Lakeshore's chief operating officer"]
+    assert "president and chief executive officer" in findings[0].message
+    text = "Thomas Brandt, Lakeshore's chief executive, apologized in a statement Monday.\n"
+    assert texts("facts.Titles", text, HEATWAVE) == []
+
+
+def test_an_organisation_s_head_for_someone_the_sources_give_an_office_below_it_there():
+    # "Priya Raman, Castellan's senior vice president for clinical development" (once).
+    text = "Priya Raman, Castellan's chief executive, said the safety data had been consistent.\n"
+    assert texts("facts.Titles", text, ANTIBODY) == [("Castellan's chief executive", "warning")]
+    text = "Priya Raman, Castellan's senior vice president, said the safety data had been consistent.\n"
+    assert texts("facts.Titles", text, ANTIBODY) == []
+    # "Frank DiMarco, business agent for Marine Workers Union Local 19" (once).
+    text = "Frank DiMarco, president of Marine Workers Union Local 19, defended the captain.\n"
+    assert [f for f, _ in texts("facts.Titles", text, FERRY)] == ["president of Marine Workers Union Local"]
+    text = "Frank DiMarco, business agent for Marine Workers Union Local 19, defended the captain.\n"
+    assert texts("facts.Titles", text, FERRY) == []
+    # "GP&W's vice president of safety, Janine Kowalczyk": the possessive organisation with '&'.
+    text = '"Our crew did exactly what they were trained to do," GP&W chief executive Janine Kowalczyk said.\n'
+    assert [s for _, s in texts("facts.Titles", text, DERAILMENT)] == ["warning"]
+
+
+def test_every_chief_officer_is_an_office_of_one_holder():
+    # The release and the WARN notice: Gloria Esposito, "chief people officer" (twice).
+    text = "Gloria Esposito, the company's chief operating officer, described the severance terms.\n"
+    assert texts("facts.Titles", text, LAYOFFS) == [("the company's chief operating officer", "warning")]
+    text = "Gloria Esposito, the company's chief people officer, described the severance terms.\n"
+    assert texts("facts.Titles", text, LAYOFFS) == []

@@ -174,6 +174,8 @@ def test_another_one_holder_office_when_neither_names_its_organisation():
     text = ('Inês da Rocha, the port authority\'s chief operating officer, thanked the mediator "for her '
             'patience through a very long night."\n')
     findings = lint("facts.Titles", text, PORT)
-    assert [f.severity for f in findings] == ["warning"] and "president and chief executive" in findings[0].message
+    # (An error since "President and Chief Executive Officer of the Halverston Port Authority" is read
+    # too: four mentions, at an organisation the draft's "the port authority's" agrees with.)
+    assert [f.severity for f in findings] == ["error"] and "president and chief executive" in findings[0].message
     text = ("Inês da Rocha, the port authority's president and chief executive, thanked the mediator.\n")
     assert lint("facts.Titles", text, PORT) == []

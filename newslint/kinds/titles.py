@@ -188,7 +188,9 @@ class TitlesRule(Rule):
                 # another office ("the company's chief financial officer" once, and "head of
                 # sales" for the person the draft makes the finance chief): two sources of
                 # evidence, each thin, that agree.
-                holder = self._sole_holder(phrase, context, least=1)
+                # (The draft's "the company's": the one holder in all the sources, wherever.)
+                holder = self._sole_holder(phrase, context, least=1, named=not phrase.affiliation
+                                           or lexicon().generic(phrase.affiliation))
             if holder is not None and holder[0] is not entity:
                 # The sources call the office only "the company's": a warning, not an error.
                 yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
@@ -198,6 +200,14 @@ class TitlesRule(Rule):
             severity = None
             if office is None:
                 office, severity = self._other_office(phrase, entity, context, unnamed=True), "warning"
+            junior = self._junior_office(phrase, entity, context) if office is None else None
+            if junior is not None:
+                # (As the sources write it: "Acme's vice president for sales", not a compound of it.)
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, " ".join(junior.text.split()),
+                                              support(junior.mentions))),
+                    evidence=evidence(junior.mentions), severity="warning")
+                return
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(office), support(office.mentions))),
@@ -373,6 +383,23 @@ class TitlesRule(Rule):
                 return title
         return None
 
+    @staticmethod
+    def _junior_office(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """A one-holder office at a named organisation ("Acme's chief executive") for someone the
+        sources give an office below it there ("Acme's senior vice president for research", once):
+        a warning, since one mention is thin."""
+        lex = lexicon()
+        if lex.family(phrase.role) not in lex.unique_roles or not phrase.affiliation or lex.generic(phrase.affiliation):
+            return None
+        for title in sorted(entity.titles, key=lambda t: -t.support):
+            family = lex.family(title.family or title.role)
+            junior = family in lex.junior_roles or family.partition(" ")[0] in lex.subordinate_ranks
+            if (junior and title.affiliation and not lex.generic(title.affiliation) and active(title, context.draft_date)
+                    and affiliations_compatible(phrase.affiliation, title.affiliation)
+                    and not lex.families_compatible(phrase.family, title.family or title.role)):
+                return title
+        return None
+
     def _exclusive_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
         """An office the person cannot hold beside the one the sources give ("Sen." for a
         representative)."""
@@ -427,10 +454,12 @@ class TitlesRule(Rule):
         return any(active(t, context.draft_date) and t.support >= max(least, self.min_support)
                    and not lex.families_compatible(phrase.family, t.family or t.role) for t in entity.titles)
 
-    def _sole_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None) -> tuple[Entity, Title] | None:
+    def _sole_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None,
+                     named: bool = False) -> tuple[Entity, Title] | None:
         """The one person in all the sources who holds this one-holder office, when the sources
         name no organisation for it ("the company's chief operating officer"), so that the
-        draft's organisation cannot be compared: only if nobody else holds it."""
+        draft's organisation cannot be compared: only if nobody else holds it. `named`: the
+        one holder may be at a named organisation (the caller has other evidence)."""
         lex = lexicon()
         family = lex.family(phrase.role)
         if family not in lex.unique_roles:
@@ -443,12 +472,12 @@ class TitlesRule(Rule):
         if held is None or held[0] is not table:
             held = _SOLE_HOLDERS[id(table)] = (table, {})
         memo = held[1]
-        key = (family, least, context.draft_date)
+        key = (family, least, context.draft_date, named)
         if key not in memo:
             holders = [(person, title) for person, title in table.get(family, ())
                        if active(title, context.draft_date) and (title.support >= least or not title.mentions)]
-            single = len({id(p) for p, _ in holders}) == 1 and not any(t.affiliation and not lex.generic(t.affiliation)
-                                                                       for _, t in holders)
+            single = len({id(p) for p, _ in holders}) == 1 and (named or not any(
+                t.affiliation and not lex.generic(t.affiliation) for _, t in holders))
             memo[key] = holders[0] if single else None
         return memo[key]
 

@@ -35,6 +35,9 @@ class Lexicon:
     role_starts: frozenset[str] = frozenset()
     role_groups: dict[str, set[str]] = field(default_factory=dict)
     unique_roles: set[str] = field(default_factory=set)
+    # Offices below the head of an organisation ("vice president", "business agent"): someone
+    # the sources give one of them is not the organisation's one-holder head as well.
+    junior_roles: set[str] = field(default_factory=set)
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
     # Offices of which one person holds one at a time ("senator" or "representative").
     exclusive_offices: list[frozenset[str]] = field(default_factory=list)
@@ -132,6 +135,7 @@ def lexicon() -> Lexicon:
     lex.role_starts = frozenset(r.partition(" ")[0] for r in lex.roles) | lex.role_ranks
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
+    lex.junior_roles = {str(r) for r in titles.get("junior_roles") or []}
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}
     lex.exclusive_offices = [frozenset(str(r) for r in group) for group in titles.get("exclusive_offices") or []]
     lex.generic_affiliations = {str(w).casefold() for w in titles.get("generic_affiliations") or []}

@@ -525,7 +525,7 @@ class MentionFinder:
         if role is None and comma:
             # "A spokesman for Acme Parts, X": the role comes before its
             # organisation, and the organisation before the comma.
-            found = self._role_for_organisation(words)
+            found = self._role_for_organisation(words) or self._role_for_portfolio(words)
             if found is None:
                 return
             role, i, after_role = found
@@ -536,8 +536,9 @@ class MentionFinder:
         while i >= 0:
             word, wstart, wend = words[i]
             low = word.casefold()
-            if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip():
-                break  # punctuation between: "X, French President"
+            if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip() not in ("", "&") \
+                    or self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip() == "&" and not affiliation:
+                break  # punctuation between: "X, French President" (but "GP&W chief executive X")
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
             if not affiliation and low in lex.subordinate_ranks and lex.role(f"{low} {role[0]}"):
@@ -624,6 +625,26 @@ class MentionFinder:
                 return None
             phrase = " ".join(w[0] for w in words[index:index + width]).casefold()
             return (phrase, words[index][1], words[index + width - 1][2]), index - 1, organisation
+        return None
+
+    def _role_for_portfolio(self, words) -> tuple[tuple[str, int, int], int, list[str]] | None:
+        """In "Acme's ROLE of|for portfolio" ending the words ("GP&W's vice president of safety,
+        X"): the role, the index of the word before it, and the portfolio's words; only after an
+        organisation's possessive, read back by the caller."""
+        last = len(words) - 1
+        for joint in range(last - 1, max(0, last - 4), -1):
+            if words[joint][0].casefold() not in ("of", "for"):
+                continue
+            portfolio = [w[0] for w in words[joint + 1:]]
+            if not all(w.isalpha() and w.islower() and w not in self.lex.function_words for w in portfolio):
+                return None
+            for width in range(min(self.lex.max_role_words, joint), 0, -1):
+                phrase = " ".join(w[0] for w in words[joint - width:joint]).casefold()
+                before = joint - width - 1
+                if self.lex.role(phrase) and before >= 0 and words[before][0].endswith(("'s", "’s")) \
+                        and words[before][0][0].isupper():
+                    return (phrase, words[joint - width][1], words[joint - 1][2]), before, portfolio
+            return None
         return None
 
     def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:

@@ -90,3 +90,29 @@ def test_every_chief_officer_is_an_office_of_one_holder():
     assert texts("facts.Titles", text, LAYOFFS) == [("the company's chief operating officer", "warning")]
     text = "Gloria Esposito, the company's chief people officer, described the severance terms.\n"
     assert texts("facts.Titles", text, LAYOFFS) == []
+
+
+MINWAGE = (EVAL / "minwage" / "sources",)
+SCHOOLBOARD = (EVAL / "schoolboard" / "sources",)
+STADIUM = (EVAL / "stadium" / "sources",)
+
+
+def test_an_officer_of_a_board_or_council_the_sources_give_to_another_member():
+    # The transcript's "COUNCIL PRESIDENT LINDQVIST" (12 times); Vance is a council member.
+    text = "Council President Harriet Vance offered an amendment.\n"
+    findings = lint("facts.Titles", text, MINWAGE)
+    assert [(f.text, f.severity) for f in findings] == [("Council President Harriet Vance", "warning")]
+    assert "Margaret Lindqvist" in findings[0].message
+    assert texts("facts.Titles", "Council President Margaret Lindqvist offered an amendment.\n", MINWAGE) == []
+    # "Vice President Raymond Delacroix" (no body named) in the wire story and the minutes.
+    text = "Board Vice President José Ibáñez cast the only vote against the closures.\n"
+    assert [f for f, _ in texts("facts.Titles", text, SCHOOLBOARD)] == ["Board Vice President José Ibáñez"]
+    assert texts("facts.Titles", text.replace("José Ibáñez", "Raymond Delacroix"), SCHOOLBOARD) == []
+    assert texts("facts.Titles", text.replace("Board Vice President", "Trustee"), SCHOOLBOARD) == []
+    # The minutes' "Marisol Quintero (Secretary)" and signature, once each; Whitcomb is a trustee.
+    text = "Board Secretary Thomas Whitcomb asked for a report in six months.\n"
+    assert [f for f, _ in texts("facts.Titles", text, LIBRARY)] == ["Board Secretary Thomas Whitcomb"]
+    assert texts("facts.Titles", text.replace("Thomas Whitcomb", "Marisol Quintero"), LIBRARY) == []
+    # A council member's "chair" (of a council committee) is no commission's chair.
+    text = "Commission Chairman Dale Hutchins cast the only vote against.\n"
+    assert texts("facts.Titles", text, STADIUM) == []

@@ -108,7 +108,7 @@ class TitlesRule(Rule):
         lex = lexicon()
         # A copy: the draft's mentions are shared with the other rules (resolve.draft_names).
         phrase = dataclasses.replace(phrase, affiliation=canonical_affiliation(context.registry, phrase.affiliation))
-        same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, t.family or t.role)]
+        same_office = [t for t in entity.titles if lex.families_compatible(phrase.family, _office(t))]
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)
                     and lex.roles_agree(phrase.role, t.role)]
         status_word = self._status_word(phrase, context)
@@ -177,6 +177,14 @@ class TitlesRule(Rule):
             holder = self._holder_of(phrase, context)
             if holder is not None and holder[0] is not entity:
                 yield self._holder_finding(phrase, resolution.mention, holder, context)
+                return
+            # "Board Secretary X": the board's one secretary in the sources is another person
+            # (one mention is enough when the sources give X another office, "Trustee X").
+            holder = self._body_holder(phrase, context, least=1 if self._attested_other_office(
+                phrase, entity, context, least=1) else None)
+            if holder is not None and holder[0] is not entity:
+                yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
+                                          severity="warning")
                 return
             # (Someone the sources give no title at all: the office's one holder, attested
             # twice, is enough to say the draft gave it to the wrong person, unless the draft
@@ -291,7 +299,7 @@ class TitlesRule(Rule):
         for title in sorted(entity.titles, key=lambda t: -t.support):
             words = title.role.casefold().split()
             if words and words[0] not in lex.subordinate_ranks and active(title, context.draft_date) \
-                    and lex.families_compatible(family, title.family or title.role) \
+                    and lex.families_compatible(family, _office(title)) \
                     and affiliations_compatible(phrase.affiliation, title.affiliation):
                 return title
         return None
@@ -379,7 +387,7 @@ class TitlesRule(Rule):
                 same_place = bool(title.affiliation) and not lex.generic(title.affiliation) \
                     and affiliations_compatible(phrase.affiliation, title.affiliation)
             if (attested and same_place and active(title, context.draft_date)
-                    and not lex.families_compatible(phrase.family, title.family or title.role)):
+                    and not lex.families_compatible(phrase.family, _office(title))):
                 return title
         return None
 
@@ -396,7 +404,7 @@ class TitlesRule(Rule):
             junior = family in lex.junior_roles or family.partition(" ")[0] in lex.subordinate_ranks
             if (junior and title.affiliation and not lex.generic(title.affiliation) and active(title, context.draft_date)
                     and affiliations_compatible(phrase.affiliation, title.affiliation)
-                    and not lex.families_compatible(phrase.family, title.family or title.role)):
+                    and not lex.families_compatible(phrase.family, _office(title))):
                 return title
         return None
 
@@ -428,6 +436,7 @@ class TitlesRule(Rule):
         # "City Manager Tom Rusk" for the sources' twice-named city manager, Tom Rask: the
         # office's one holder, with no organisation to compare (a warning unless a name slip).
         holder = self._sole_holder(phrase, context) if not phrase.affiliation or lexicon().generic(phrase.affiliation) else None
+        holder = holder or self._body_holder(phrase, context)  # "Council President X": the council's, twice
         if holder is not None and not _departed(holder[0]) and not _STAND_IN.search(phrase.text):
             # (Not an interim or acting holder, nor one after the sources' holder left.)
             finding = self._holder_finding(phrase, mention, holder, context)
@@ -452,7 +461,7 @@ class TitlesRule(Rule):
                                least: int = 2) -> bool:
         lex = lexicon()
         return any(active(t, context.draft_date) and t.support >= max(least, self.min_support)
-                   and not lex.families_compatible(phrase.family, t.family or t.role) for t in entity.titles)
+                   and not lex.families_compatible(phrase.family, _office(t)) for t in entity.titles)
 
     def _sole_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None,
                      named: bool = False) -> tuple[Entity, Title] | None:
@@ -481,6 +490,22 @@ class TitlesRule(Rule):
             memo[key] = holders[0] if single else None
         return memo[key]
 
+    def _body_holder(self, phrase: TitlePhrase, context: CheckContext, least: int | None = None) -> tuple[Entity, Title] | None:
+        """The one person the sources give an office of a board or council ("Board Vice
+        President", "Council President"), at a body of the draft's word or at none named
+        ("Vice President Y" in a board's minutes); None when there is not exactly one."""
+        lex = lexicon()
+        family = lex.family(phrase.role)
+        body = phrase.affiliation.casefold()
+        if family not in lex.body_offices or body not in lex.body_words:
+            return None
+        least = least or self.holder_min_support
+        holders = [(person, title) for person, title in titles_by_family(context.registry).get(family, ())
+                   if (title.affiliation.casefold() == body
+                       or not title.affiliation and not any(_other_body(t.text, body) for t in person.titles))
+                   and active(title, context.draft_date) and (title.support >= least or not title.mentions)]
+        return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
+
     def _holder_of(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
         """The one person the sources give this office (a one-holder office with an
         affiliation) at the draft's date; None when there is not exactly one."""
@@ -498,6 +523,19 @@ class TitlesRule(Rule):
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+def _office(title: Title) -> str:
+    """What to compare a title by: its family, or its role when that joins two offices
+    ("president and chief executive" is either)."""
+    return title.role if " and " in title.role else title.family or title.role
+
+
+def _other_body(text: str, body: str) -> bool:
+    """The title's words name another kind of body: a "Council member" whose office says no
+    more than "chair" is no commission's chair."""
+    words = {w.casefold().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)}
+    return bool(words & lexicon().body_words - {body})
 
 
 def _departed(entity: Entity) -> bool:

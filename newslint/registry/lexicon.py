@@ -38,6 +38,9 @@ class Lexicon:
     # Offices below the head of an organisation ("vice president", "business agent"): someone
     # the sources give one of them is not the organisation's one-holder head as well.
     junior_roles: set[str] = field(default_factory=set)
+    # Offices of a board or council ("Board Secretary", "Council President"): one holder per body.
+    body_offices: set[str] = field(default_factory=set)
+    body_words: set[str] = field(default_factory=set)
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
     # Offices of which one person holds one at a time ("senator" or "representative").
     exclusive_offices: list[frozenset[str]] = field(default_factory=list)
@@ -92,7 +95,14 @@ class Lexicon:
         return info.family if info else role.casefold()
 
     def families_compatible(self, a: str, b: str) -> bool:
-        """Same office, or a generic word ("leader") that stands for it."""
+        """Same office, or a generic word ("leader") that stands for it; a joint office
+        ("president and chief executive") is either of its offices."""
+        if " and " in a or " and " in b:
+            if any(self._compatible(x, y) for x in a.split(" and ") for y in b.split(" and ")):
+                return True
+        return self._compatible(a, b)
+
+    def _compatible(self, a: str, b: str) -> bool:
         fa, fb = self.family(a), self.family(b)
         if fa == fb:
             return True
@@ -136,6 +146,8 @@ def lexicon() -> Lexicon:
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
     lex.junior_roles = {str(r) for r in titles.get("junior_roles") or []}
+    lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
+    lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}
     lex.exclusive_offices = [frozenset(str(r) for r in group) for group in titles.get("exclusive_offices") or []]
     lex.generic_affiliations = {str(w).casefold() for w in titles.get("generic_affiliations") or []}

@@ -522,10 +522,13 @@ class MentionFinder:
                 i -= width
                 break
         after_role: list[str] = []
+        portfolio = None
         if role is None and comma:
             # "A spokesman for Acme Parts, X": the role comes before its
             # organisation, and the organisation before the comma.
-            found = self._role_for_organisation(words) or self._role_for_portfolio(words)
+            found = self._role_for_organisation(words)
+            portfolio = self._role_for_portfolio(words) if found is None else None
+            found = found or portfolio
             if found is None:
                 return
             role, i, after_role = found
@@ -577,14 +580,17 @@ class MentionFinder:
                 i -= 1
                 continue
             break
-        affiliation = affiliation or after_role
+        # ("GP&W's vice president of safety": the organisation, then the portfolio, as an appositive gives them.)
+        organisation = affiliation
+        affiliation = affiliation + after_role if portfolio is not None and affiliation else affiliation or after_role
         if i >= 0 and status_span is None:
             low = words[i][0].casefold().rstrip("-")
             if low in lex.status_words:
                 status = lex.status_words[low]
                 status_span = (words[i][1], words[i][2])
                 first = words[i][1]
-        possessive = bool(affiliation) and affiliation[-1].endswith(("'s", "’s"))
+        owner = organisation if portfolio is not None else affiliation
+        possessive = bool(owner) and owner[-1].endswith(("'s", "’s"))
         before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
             return  # "..., Name" is a title only after a determiner: "The French leader, X"

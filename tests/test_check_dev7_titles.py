@@ -116,3 +116,25 @@ def test_an_officer_of_a_board_or_council_the_sources_give_to_another_member():
     # A council member's "chair" (of a council committee) is no commission's chair.
     text = "Commission Chairman Dale Hutchins cast the only vote against.\n"
     assert texts("facts.Titles", text, STADIUM) == []
+
+
+POLICECHIEF = (EVAL / "policechief" / "sources",)
+MUSEUM = (EVAL / "museum" / "sources",)
+
+
+def test_a_rank_before_the_name_is_the_one_the_sources_write():
+    # The interview notes: "Capt. Lena Sorensen, EMS supervisor, Port Adair Fire Department."
+    text = "Lt. Lena Sorensen, an EMS supervisor, said city crews ran 486 of the calls.\n"
+    findings = lint("facts.Titles", text, HEATWAVE)
+    assert [(f.text, f.severity) for f in findings] == [("Lt. Lena Sorensen", "warning")]
+    assert "captain" in findings[0].message
+    assert texts("facts.Titles", text.replace("Lt.", "Capt."), HEATWAVE) == []
+    # "SGT. THOMAS BRENNAN, president, ... Lodge 14" in a transcript's capitals; "Capt. Luis Ferreira".
+    text = "Capt. Thomas Brennan, president of the police union, said officers were held over.\n"
+    assert [f for f, _ in texts("facts.Titles", text, POLICECHIEF)] == ["Capt. Thomas Brennan"]
+    assert texts("facts.Titles", text.replace("Capt.", "Sgt."), POLICECHIEF) == []
+    text = "Its commander, Deputy Chief Luis Ferreira, said his officers worked the details they were assigned.\n"
+    assert [f for f, _ in texts("facts.Titles", text, POLICECHIEF)] == ["Deputy Chief Luis Ferreira"]
+    assert texts("facts.Titles", text.replace("Deputy Chief", "Capt."), POLICECHIEF) == []
+    # The sources' "Lt. Marcus Whitfield": the same rank.
+    assert texts("facts.Titles", "said Lt. Marcus Whitfield, who leads the unit.\n", MUSEUM) == []

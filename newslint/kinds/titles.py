@@ -31,6 +31,7 @@ MESSAGES = {
     "organisation": "'%s': the sources give %s as %s (%s)",
     "holder_name": "'%s': the sources name %s %s (%s)",
     "organisation_name": "'%s': the sources write %s (%s)",
+    "rank": "'%s': the sources give %s the rank of %s (%s)",
 }
 
 
@@ -96,6 +97,7 @@ class TitlesRule(Rule):
             resolution = names.resolve(mention)
             if resolution is not None and resolution.entity.kind == "person":
                 yield from self._organisation_after(resolution.entity, mention, context)
+                yield from self._rank(resolution.entity, mention, context)
             for phrase in mention.titles:
                 if resolution is not None and resolution.entity.kind == "person":
                     yield from self._about(resolution, phrase, context)
@@ -251,6 +253,30 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["organisation"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
+
+    def _rank(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
+        """"Lt. X" where the sources write "Capt. X": another rank (ranks in titles.yaml). Only
+        when every rank the sources write before the name is one and the same; a warning on one
+        mention (a promotion the sources missed is possible)."""
+        written = _rank_before(context.document.text, mention.start)
+        if written is None:
+            return
+        ranks: dict[str, list] = {}
+        for variant in entity.variants:
+            if variant.wrong:
+                continue
+            for where in variant.mentions:
+                for at in _surname_at(where.text, entity.canonical.split()[-1]):
+                    rank = _rank_before(where.text, at, given=2)
+                    if rank is not None and where not in ranks.setdefault(rank[1], []):
+                        ranks[rank[1]].append(where)
+        if len(ranks) != 1 or written[1] in ranks:
+            return
+        rank, mentions = next(iter(ranks.items()))
+        yield self.finding(written[0], mention.end, message=format_message(
+            self.messages["rank"], (context.document.text[written[0]:mention.end], entity.canonical, rank,
+                                    support(mentions))),
+            evidence=evidence(mentions), severity=None if len(mentions) >= max(2, self.min_support) else "warning")
 
     def _organisation_after(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """"Name of the Org" where every organisation the sources give the person is another."""
@@ -523,6 +549,40 @@ class TitlesRule(Rule):
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+def _rank_before(text: str, at: int, given: int = 0) -> tuple[int, str] | None:
+    """The rank written right before `at` ("Capt. ", "Deputy Chief "), or before up to `given`
+    capitalised words there ("SGT. THOMAS BRENNAN", "Sergeant Tom Brennan"): where it starts
+    and the rank it gives."""
+    pattern = lexicon().rank_before
+    if pattern is None:
+        return None
+    head = text[max(0, at - 60):at]
+    offset = max(0, at - 60)
+    for _ in range(given + 1):
+        found = pattern.search(head)
+        if found is not None:
+            return offset + found.start(1), lexicon().ranks[" ".join(found.group(1).casefold().split())]
+        word = _LAST_NAME_WORD.search(head)
+        if word is None:
+            return None
+        head = head[:word.start()]
+    return None
+
+
+_LAST_NAME_WORD = regexcache.compile(r"\p{Lu}[\p{L}'’.\-]*[ \t]+$")
+
+
+def _surname_at(text: str, surname: str) -> Iterator[int]:
+    """Where the surname starts in the text as a whole word, in any case ("BRENNAN")."""
+    low, word = text.casefold(), surname.casefold()
+    at = low.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not low[at - 1].isalpha()) and (end == len(low) or not low[end].isalpha()):
+            yield at
+        at = low.find(word, at + 1)
 
 
 def _office(title: Title) -> str:

@@ -138,3 +138,31 @@ def test_a_rank_before_the_name_is_the_one_the_sources_write():
     assert texts("facts.Titles", text.replace("Deputy Chief", "Capt."), POLICECHIEF) == []
     # The sources' "Lt. Marcus Whitfield": the same rank.
     assert texts("facts.Titles", "said Lt. Marcus Whitfield, who leads the unit.\n", MUSEUM) == []
+
+
+RECOUNT = (EVAL / "recount" / "sources",)
+BRIBERY = (EVAL / "bribery" / "sources",)
+
+
+def test_an_appositive_after_an_age_and_two_titles_joined_by_and_are_read():
+    # "a former Calder Springs city council member" (once): the draft's second title makes it current.
+    text = "Lindqvist, 58, a land surveyor and a Calder Springs city councilman, filed the petition Thursday.\n"
+    assert texts("facts.Titles", text, RECOUNT) == [("a Calder Springs city councilman", "warning")]
+    text = "Lindqvist, 58, a land surveyor and a former Calder Springs city councilman, filed the petition.\n"
+    assert texts("facts.Titles", text, RECOUNT) == []
+
+
+def test_a_unit_named_after_the_department_s_possessive_is_the_organisation():
+    # "commander of the Major Crimes Unit" (twice).
+    text = "said Lt. Marcus Whitfield, commander of the department's Property Crimes Unit.\n"
+    assert [f for f, _ in texts("facts.Titles", text, MUSEUM)] == ["commander of the department's Property Crimes Unit"]
+    assert texts("facts.Titles", text.replace("Property", "Major"), MUSEUM) == []
+
+
+def test_a_controller_or_treasurer_is_an_office_of_one_holder():
+    # "County Controller Nadine Brubaker" (twice); Farrow chairs the commissioners.
+    text = '"Today closes the book on a chapter," County Controller Linda Farrow said outside the courthouse.\n'
+    findings = lint("facts.Titles", text, BRIBERY)
+    assert [(f.text, f.severity) for f in findings] == [("County Controller Linda Farrow", "warning")]
+    assert "Nadine Brubaker" in findings[0].message
+    assert texts("facts.Titles", text.replace("Linda Farrow", "Nadine Brubaker"), BRIBERY) == []

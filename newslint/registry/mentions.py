@@ -397,7 +397,7 @@ class MentionFinder:
         self._appositive_after(mention, sentence)
         if before is not None:
             # "Sen. X, an Ohio Democrat": the appositive is a second title.
-            mention.also = [mention.title] if mention.title is not None else []
+            mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = before
         if calendar and not mention.evidence & {"title", "honorific", "appositive"}:
             return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
@@ -664,6 +664,9 @@ class MentionFinder:
         if dash is None and not rest.startswith(", ") and not bracketed:
             return
         opens = dash.end() if dash is not None else 2
+        age = _AGE_AFTER_NAME.match(rest) if dash is None else None
+        if age is not None:
+            opens = age.end()  # "X, 58, a land surveyor": the title after the age
         stop = _APPOSITIVE_STOP.search(rest, opens)
         if bracketed and (stop is None or stop.group() != ")"):
             return
@@ -671,6 +674,23 @@ class MentionFinder:
         words = self._words_in(sentence, mention.end + opens, body_end)
         if not words:
             return
+        # "X, a land surveyor and a Calder Springs city councilman": two titles, each read alone.
+        joint = next((k for k in range(1, len(words) - 2) if words[k][0] == "and"
+                      and words[k + 1][0] in ("a", "an", "the") and not dash), None)
+        if joint is None:
+            self._appositive_title(mention, sentence, words, rest, stop, dash)
+            return
+        self._appositive_title(mention, sentence, words[:joint], rest, None, dash)
+        first, mention.title = mention.title, None
+        self._appositive_title(mention, sentence, words[joint + 1:], rest, stop, dash)
+        if first is not None:
+            mention.also = ([mention.title] if mention.title is not None else []) + mention.also
+            mention.title = first
+
+    def _appositive_title(self, mention: NameMention, sentence: Sentence, words: list[tuple[str, int, int]],
+                          rest: str, stop, dash) -> None:
+        """The title an appositive's words give (see _appositive_after)."""
+        lex = self.lex
         lows = [w[0].casefold() for w in words]
         if len(lows) >= 3 and lows[0] == "who" and lows[1] in _ROLE_VERBS and not dash:
             self._verb_title(mention, words, lows)
@@ -739,6 +759,9 @@ class MentionFinder:
                 described += 1  # "at the law firm Baxter Lane": the kind of organisation, then its name
             if described < len(words) and described > after and words[described][0][0].isupper():
                 after = described
+            elif after + 1 < len(words) and words[after][0].islower() and lows[after].endswith(("'s", "’s")) \
+                    and lex.generic(lows[after][:-2].rstrip("'’")) and words[after + 1][0][0].isupper():
+                after += 1  # "commander of the department's Property Crimes Unit": the unit is named
             while after < len(words):
                 word = words[after][0]
                 if word[0].isupper() or lows[after] in lex.particles:
@@ -959,6 +982,8 @@ _LOWERCASE_WORD = regexcache.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-
 _LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):(?:[ \t]+|[ \t]*\n[ \t]*)\p{Lu}")
 # The rest of a list's line after "Name, Role,": an organisation's name and nothing else.
 _LINE_ORGANISATION = regexcache.compile(r"[ \t]*((?:the[ \t]+)?\p{Lu}[\p{L}.'’&-]*(?:[ \t]+(?:of|and|for|the|&|\p{Lu}[\p{L}.'’&-]*))*)[ \t]*")
+# An age between a name and its appositive: "X, 58, a surveyor".
+_AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")
 # A line of a list: it opens (after spaces, a bullet or emphasis marks) with a capital.
 _LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")
 _BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")

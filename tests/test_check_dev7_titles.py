@@ -166,3 +166,30 @@ def test_a_controller_or_treasurer_is_an_office_of_one_holder():
     assert [(f.text, f.severity) for f in findings] == [("County Controller Linda Farrow", "warning")]
     assert "Nadine Brubaker" in findings[0].message
     assert texts("facts.Titles", text.replace("Linda Farrow", "Nadine Brubaker"), BRIBERY) == []
+
+
+def test_an_office_in_a_field_the_sources_give_to_one_other_person():
+    # The participants list: "Dr. Priya Nandakumar, Director, Tesmond County Department of Public
+    # Health"; Whitfield is the county epidemiologist.
+    text = "Marcus Whitfield, the county's public health director, said deaths ran 38 percent above average.\n"
+    findings = lint("facts.Titles", text, HEATWAVE)
+    assert [(f.severity, "Priya Nandakumar" in f.message) for f in findings] == [("warning", True)]
+    assert texts("facts.Titles", "County health director Dr. Priya Nandakumar said so.\n", HEATWAVE) == []
+    assert texts("facts.Titles", text.replace("public health director", "epidemiologist"), HEATWAVE) == []
+    # Another level of government is another office: "the state's public health director".
+    assert texts("facts.Titles", text.replace("county's", "state's"), HEATWAVE) == []
+    # "Gloria Tenney, Director, Marlow County Office of Emergency Management"; Brandt chairs the board.
+    text = "Walter Brandt, the county's emergency management director, said the county had spent $380,000.\n"
+    assert [s for _, s in texts("facts.Titles", text, DERAILMENT)] == ["warning"]
+    assert texts("facts.Titles", text.replace("Walter Brandt", "Gloria Tenney"), DERAILMENT) == []
+
+
+def test_a_quotation_of_two_whole_sentences_of_one_source_quotation_is_found():
+    # A victim's nephew, known now by "Darnell Price, 34, warehouse supervisor": "PRICE: I brought
+    # her a fan. A box fan, the week before. I thought that was enough." The draft leaves out the
+    # middle sentence.
+    text = ('Darnell Price, a warehouse supervisor, visited on weekends. The week before she died, he brought '
+            'her a box fan. "I brought her a fan. I thought that was enough," he said.\n')
+    assert texts("facts.Quotes", text, HEATWAVE) == []
+    text = text.replace("I thought that was enough", "I thought that would be plenty")
+    assert [s for _, s in texts("facts.Quotes", text, HEATWAVE)] != []

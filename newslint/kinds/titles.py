@@ -188,6 +188,13 @@ class TitlesRule(Rule):
                 yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
                                           severity="warning")
                 return
+            # "X, the county's public health director" where the sources give the director of the
+            # Department of Public Health as Y: the one holder of that office in that field.
+            holder = self._field_holder(phrase, context)
+            if holder is not None and holder[0] is not entity:
+                yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
+                                          severity="warning")
+                return
             # (Someone the sources give no title at all: the office's one holder, attested
             # twice, is enough to say the draft gave it to the wrong person, unless the draft
             # names another organisation: "who chairs the Citizens for X" is another chair.)
@@ -532,6 +539,25 @@ class TitlesRule(Rule):
                    and active(title, context.draft_date) and (title.support >= least or not title.mentions)]
         return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
 
+    @staticmethod
+    def _field_holder(phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
+        """The one person the sources give the draft's office in its field ("the county's public
+        health director": the director of the Department of Public Health), when the draft writes
+        a field and no jurisdiction other than the holder's ("state" is not "County")."""
+        lex = lexicon()
+        field = _portfolio(phrase.text, phrase.role) - _RANK_LIKE
+        if not field:
+            return None
+        mine = _jurisdictions(phrase.text)
+        holders = []
+        for person, title in titles_by_family(context.registry).get(lex.family(phrase.role), ()):
+            said = f"{title.affiliation} {title.text}"
+            theirs = _jurisdictions(said)
+            if active(title, context.draft_date) and field <= {stem(w.casefold()) for w in _WORD.findall(said)} \
+                    and not (mine and theirs and mine.isdisjoint(theirs)):
+                holders.append((person, title))
+        return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
+
     def _holder_of(self, phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
         """The one person the sources give this office (a one-holder office with an
         affiliation) at the draft's date; None when there is not exactly one."""
@@ -583,6 +609,12 @@ def _surname_at(text: str, surname: str) -> Iterator[int]:
         if (at == 0 or not low[at - 1].isalpha()) and (end == len(low) or not low[end].isalpha()):
             yield at
         at = low.find(word, at + 1)
+
+
+def _jurisdictions(text: str) -> set[str]:
+    """The levels of government a title's words name ("the county's": county)."""
+    words = {w.casefold().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)}
+    return words & lexicon().jurisdiction_words
 
 
 def _office(title: Title) -> str:

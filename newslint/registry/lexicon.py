@@ -41,6 +41,7 @@ class Lexicon:
     # Offices of a board or council ("Board Secretary", "Council President"): one holder per body.
     body_offices: set[str] = field(default_factory=set)
     body_words: set[str] = field(default_factory=set)
+    jurisdiction_words: set[str] = field(default_factory=set)  # "state", "county": levels of government
     ranks: dict[str, str] = field(default_factory=dict)  # "capt." -> captain
     rank_before: regex.Pattern | None = None  # a rank's form ending where a name starts
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
     lex.junior_roles = {str(r) for r in titles.get("junior_roles") or []}
     lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
+    lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}
     lex.ranks = {str(k).casefold(): str(v) for k, v in (titles.get("ranks") or {}).items()}
     if lex.ranks:
         forms = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(lex.ranks, key=lambda f: (-len(f), f)))

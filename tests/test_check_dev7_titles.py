@@ -193,3 +193,25 @@ def test_a_quotation_of_two_whole_sentences_of_one_source_quotation_is_found():
     assert texts("facts.Quotes", text, HEATWAVE) == []
     text = text.replace("I thought that was enough", "I thought that would be plenty")
     assert [s for _, s in texts("facts.Quotes", text, HEATWAVE)] != []
+
+
+UNIVERSITY = (EVAL / "university" / "sources",)
+
+
+def test_a_body_word_before_an_office_in_an_appositive_is_its_body():
+    # The minutes: "Recording: Prof. Gordon Feld, Senate Secretary (Mathematics)"; Whitcomb is "Sen.".
+    text = "Leonard Whitcomb, the senate secretary and a historian, backed the resolution.\n"
+    findings = lint("facts.Titles", text, UNIVERSITY)
+    assert [(f.severity, "Gordon Feld" in f.message) for f in findings] == [("warning", True)]
+    assert texts("facts.Titles", text.replace("Leonard Whitcomb", "Gordon Feld"), UNIVERSITY) == []
+
+
+def test_a_hyphenated_office_and_a_contraction_before_a_name():
+    from people_lint import registry_of
+
+    # "NTSB investigator-in-charge Thomas Reinholt leads the investigation."
+    text = "They have interviewed 31 people, said Coast Guard investigator Thomas Reinholt.\n"
+    assert [f for f, _ in texts("facts.Titles", text, FERRY)] == ["Coast Guard investigator"]
+    assert texts("facts.Titles", text.replace("Coast Guard", "NTSB"), FERRY) == []
+    # A transcript's "I'm Ruth Ellery": the name is Ruth Ellery.
+    assert registry_of(FERRY).find("Ruth Ellery").canonical == "Ruth Ellery"

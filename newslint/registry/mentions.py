@@ -727,6 +727,8 @@ class MentionFinder:
                 index += 1  # "the board's director": too vague to compare
                 continue
             if words[index][0].isalpha() and any(self._role_width(words, j) for j in range(index + 1, min(index + 3, len(words)))):
+                if lows[index] in lex.body_words and not generic:
+                    generic = lows[index]  # "the senate secretary": the body's officer
                 index += 1  # a modifier before the role: "the budget director", "a rider advocate"
                 continue
             return

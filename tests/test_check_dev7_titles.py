@@ -215,3 +215,11 @@ def test_a_hyphenated_office_and_a_contraction_before_a_name():
     assert texts("facts.Titles", text.replace("Coast Guard", "NTSB"), FERRY) == []
     # A transcript's "I'm Ruth Ellery": the name is Ruth Ellery.
     assert registry_of(FERRY).find("Ruth Ellery").canonical == "Ruth Ellery"
+
+
+def test_an_office_at_another_level_of_government_than_the_sources_give():
+    # "Dr. Priya Natarajan, Marlow County Health Officer" (twice, two sources).
+    text = "Dr. Priya Natarajan, the state health officer, has told residents to drink bottled water.\n"
+    assert texts("facts.Titles", text, DERAILMENT) == [("the state health officer", "warning")]
+    assert texts("facts.Titles", text.replace("state", "county"), DERAILMENT) == []
+    assert texts("facts.Titles", text.replace("the state health officer", "the health officer"), DERAILMENT) == []

@@ -227,8 +227,8 @@ SENTENCE_END = regexcache.compile(r"(?<=[.!?])[\s\"”’']+(?=\S)")
 
 def _spliced(context: CheckContext, item: Attribution, index) -> bool:
     """A quotation of two or more sentences, each in one source quotation word for word and in
-    order ("I brought her a fan. I thought that was enough." of "I brought her a fan. A box fan,
-    the week before. I thought that was enough."): the words are the speaker's."""
+    order ("I sent him a letter. He never wrote back." of "I sent him a letter. Two pages, by
+    hand. He never wrote back."): the words are the speaker's."""
     text = context.document.text
     sentences = [s for a, b in item.quote.parts for part in SENTENCE_END.split(text[a:b])
                  for s in quote_segments(part)]

@@ -142,6 +142,14 @@ class TitlesRule(Rule):
                     self.messages["stale"], (text, entity.canonical, describe(title), detail)),
                     fix=Fix(rest, safe=False), evidence=evidence(title.mentions), severity=severity)
             return
+        level = self._other_level(phrase, matching, context)
+        if level is not None:
+            # "the state health officer" for the sources' "Marlow County Health Officer"-like title
+            yield self.finding(phrase.start, phrase.end, message=format_message(
+                self.messages["office"], (phrase.text, entity.canonical, " ".join(level.text.split()),
+                                          support(level.mentions))),
+                evidence=evidence(level.mentions), severity="warning")
+            return
         if phrase.status == "current" and matching:
             when = (context.draft_date or datetime.date.today().isoformat())[:10]
             ended = [t for t in matching if t.end and str(t.end) < when]
@@ -540,6 +548,19 @@ class TitlesRule(Rule):
         return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
 
     @staticmethod
+    def _other_level(phrase: TitlePhrase, matching: list[Title], context: CheckContext) -> Title | None:
+        """The draft names a level of government ("the state health officer") and every title of
+        that office the sources give the person names another ("County Health Officer")."""
+        mine = _jurisdictions(phrase.text)
+        if not mine or not matching or phrase.status != "current":
+            return None
+        for title in matching:
+            theirs = _jurisdictions(f"{title.affiliation} {title.text}")
+            if not theirs or not mine.isdisjoint(theirs) or not active(title, context.draft_date):
+                return None
+        return max(matching, key=lambda t: t.support)
+
+    @staticmethod
     def _field_holder(phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:
         """The one person the sources give the draft's office in its field ("the county's public
         health director": the director of the Department of Public Health), when the draft writes
@@ -579,7 +600,7 @@ class TitlesRule(Rule):
 
 def _rank_before(text: str, at: int, given: int = 0) -> tuple[int, str] | None:
     """The rank written right before `at` ("Capt. ", "Deputy Chief "), or before up to `given`
-    capitalised words there ("SGT. THOMAS BRENNAN", "Sergeant Tom Brennan"): where it starts
+    capitalised words there ("SGT. PIA ORLOV", "Sergeant Pia Orlov"): where it starts
     and the rank it gives."""
     pattern = lexicon().rank_before
     if pattern is None:
@@ -601,7 +622,7 @@ _LAST_NAME_WORD = regexcache.compile(r"\p{Lu}[\p{L}'’.\-]*[ \t]+$")
 
 
 def _surname_at(text: str, surname: str) -> Iterator[int]:
-    """Where the surname starts in the text as a whole word, in any case ("BRENNAN")."""
+    """Where the surname starts in the text as a whole word, in any case ("ORLOV")."""
     low, word = text.casefold(), surname.casefold()
     at = low.find(word)
     while at >= 0:

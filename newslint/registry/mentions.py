@@ -541,7 +541,7 @@ class MentionFinder:
             low = word.casefold()
             if self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip() not in ("", "&") \
                     or self.text[wend:words[i + 1][1] if i + 1 < len(words) else role[1]].strip() == "&" and not affiliation:
-                break  # punctuation between: "X, French President" (but "GP&W chief executive X")
+                break  # punctuation between: "X, French President" (but "T&R chief executive X")
             if low in lex.function_words or low.rstrip("-") in lex.status_words:
                 break
             if not affiliation and low in lex.subordinate_ranks and lex.role(f"{low} {role[0]}"):
@@ -580,7 +580,7 @@ class MentionFinder:
                 i -= 1
                 continue
             break
-        # ("GP&W's vice president of safety": the organisation, then the portfolio, as an appositive gives them.)
+        # ("T&R's vice president of safety": the organisation, then the portfolio, as an appositive gives them.)
         organisation = affiliation
         affiliation = affiliation + after_role if portfolio is not None and affiliation else affiliation or after_role
         if i >= 0 and status_span is None:
@@ -634,7 +634,7 @@ class MentionFinder:
         return None
 
     def _role_for_portfolio(self, words) -> tuple[tuple[str, int, int], int, list[str]] | None:
-        """In "Acme's ROLE of|for portfolio" ending the words ("GP&W's vice president of safety,
+        """In "Acme's ROLE of|for portfolio" ending the words ("T&R's vice president of safety,
         X"): the role, the index of the word before it, and the portfolio's words; only after an
         organisation's possessive, read back by the caller."""
         last = len(words) - 1
@@ -666,7 +666,7 @@ class MentionFinder:
         opens = dash.end() if dash is not None else 2
         age = _AGE_AFTER_NAME.match(rest) if dash is None else None
         if age is not None:
-            opens = age.end()  # "X, 58, a land surveyor": the title after the age
+            opens = age.end()  # "X, 58, a glass blower": the title after the age
         stop = _APPOSITIVE_STOP.search(rest, opens)
         if bracketed and (stop is None or stop.group() != ")"):
             return
@@ -674,7 +674,7 @@ class MentionFinder:
         words = self._words_in(sentence, mention.end + opens, body_end)
         if not words:
             return
-        # "X, a land surveyor and a Calder Springs city councilman": two titles, each read alone.
+        # "X, a glass blower and a Bramwell Heights city councilman": two titles, each read alone.
         joint = next((k for k in range(1, len(words) - 2) if words[k][0] == "and"
                       and words[k + 1][0] in ("a", "an", "the") and not dash), None)
         if joint is None:
@@ -763,7 +763,7 @@ class MentionFinder:
                 after = described
             elif after + 1 < len(words) and words[after][0].islower() and lows[after].endswith(("'s", "’s")) \
                     and lex.generic(lows[after][:-2].rstrip("'’")) and words[after + 1][0][0].isupper():
-                after += 1  # "commander of the department's Property Crimes Unit": the unit is named
+                after += 1  # "commander of the department's Fraud Response Unit": the unit is named
             while after < len(words):
                 word = words[after][0]
                 if word[0].isupper() or lows[after] in lex.particles:

@@ -542,7 +542,7 @@ class TitlesRule(Rule):
             return None
         least = least or self.holder_min_support
         holders = [(person, title) for person, title in titles_by_family(context.registry).get(family, ())
-                   if (title.affiliation.casefold() == body
+                   if (title.affiliation.casefold() == body or _lowercase_body(title.affiliation, body)
                        or not title.affiliation and not any(_other_body(t.text, body) for t in person.titles))
                    and active(title, context.draft_date) and (title.support >= least or not title.mentions)]
         return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
@@ -642,6 +642,12 @@ def _office(title: Title) -> str:
     """What to compare a title by: its family, or its role when that joins two offices
     ("president and chief executive" is either)."""
     return title.role if " and " in title.role else title.family or title.role
+
+
+def _lowercase_body(affiliation: str, body: str) -> bool:
+    """A body written in lowercase ("board of commissioners") that has the draft's body word in
+    some form ("Commission")."""
+    return affiliation.islower() and stem(body) in {stem(w) for w in affiliation.split()}
 
 
 def _other_body(text: str, body: str) -> bool:

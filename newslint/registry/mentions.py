@@ -14,6 +14,7 @@ from newslint import regexcache
 from newslint.document.model import Document, Sentence
 from newslint.kinds.literals import NEVER, WordLists
 from newslint.registry.lexicon import Lexicon, lexicon
+from newslint.registry.wording import stem
 
 # One word of a name: an initial or dotted acronym ("J.", "U.S."), or a capitalised word with
 # inner apostrophes/hyphens ("O'Brien", "Lopez-Obrador"). A trailing possessive is split later.
@@ -155,7 +156,13 @@ def affiliations_compatible(a: str, b: str) -> bool:
     if bool(lex.country(a)) != bool(lex.country(b)):
         return True  # a country and an organisation ("U.S." and "Port Authority"): no contradiction
     ta, tb = affiliation_tokens(a), affiliation_tokens(b)
-    return ta <= tb or tb <= ta
+    if ta <= tb or tb <= ta:
+        return True
+    if a.islower() or b.islower():
+        # A body named in lowercase ("board of commissioners") and in a word of its own ("Commission").
+        sa, sb = ({stem(w) for w in t if w not in lex.function_words} for t in (ta, tb))
+        return sa <= sb or sb <= sa
+    return False
 
 
 def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
@@ -822,6 +829,14 @@ class MentionFinder:
                                    and at + 1 < len(words) and words[at + 1][0][:1].isupper()):
             org.append(words[at][0])
             at += 1
+        if not org and lows[2] == "the" and at < len(words) and lows[at] in lex.body_words:
+            # "who chairs the board of commissioners": a body, named in lowercase
+            org = [lows[at]]
+            at += 1
+            if at + 1 < len(words) and lows[at] == "of" and words[at + 1][0].isalpha() and words[at + 1][0].islower() \
+                    and lows[at + 1] not in lex.function_words:
+                org += lows[at:at + 2]
+                at += 2
         info = lex.role(role)
         if not org or info is None:
             return

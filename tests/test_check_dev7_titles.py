@@ -226,3 +226,26 @@ def test_an_office_at_another_level_of_government_than_the_sources_give():
     assert texts("facts.Titles", text, DERAILMENT) == [("the state health officer", "warning")]
     assert texts("facts.Titles", text.replace("state", "county"), DERAILMENT) == []
     assert texts("facts.Titles", text.replace("the state health officer", "the health officer"), DERAILMENT) == []
+
+
+MEASLES = (EVAL / "measles" / "sources",)
+TRANSIT = (EVAL / "transit" / "sources",)
+
+
+def test_another_post_at_the_organisation_than_every_one_the_sources_give():
+    # "Yusuf Adeyemi, Communicable Disease Program Manager, Pinecrest County Health Department" (a
+    # participants list).
+    text = "Yusuf Adeyemi, the county's deputy health officer, said investigators had found 1,400 contacts.\n"
+    findings = lint("facts.Titles", text, MEASLES)
+    assert [(f.text, f.severity) for f in findings] == [("the county's deputy health officer", "warning")]
+    assert "Program Manager" in findings[0].message
+    text = "Yusuf Adeyemi, the county's communicable disease program manager, said so.\n"
+    assert texts("facts.Titles", text, MEASLES) == []
+    # "the local's recording secretary" (once): not one of its vice presidents.
+    text = "Denise Haworth, a vice president of Local 1447 who has driven for the authority for 19 years, spoke.\n"
+    assert [s for _, s in texts("facts.Titles", text, TRANSIT)] == ["warning"]
+    text = "Denise Haworth, the local's recording secretary, spoke.\n"
+    assert texts("facts.Titles", text, TRANSIT) == []
+    # "Martin Feld, Head of Collection Services and chair of the Materials Review Committee".
+    text = "Martin Feld, the library's assistant director, who chaired the committee, told trustees so.\n"
+    assert [s for _, s in texts("facts.Titles", text, LIBRARY)] == ["warning"]

@@ -226,6 +226,7 @@ class TitlesRule(Rule):
             if office is None:
                 office, severity = self._other_office(phrase, entity, context, unnamed=True), "warning"
             junior = self._junior_office(phrase, entity, context) if office is None else None
+            junior = junior or (self._other_position(phrase, entity, context) if office is None else None)
             if junior is not None:
                 # (As the sources write it: "Acme's vice president for sales", not a compound of it.)
                 yield self.finding(phrase.start, phrase.end, message=format_message(
@@ -449,6 +450,22 @@ class TitlesRule(Rule):
                 return title
         return None
 
+    @staticmethod
+    def _other_position(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """A post in an organisation's ranks ("deputy health officer") for someone every title of
+        whose the sources give is another such post at an organisation that agrees ("Program
+        Manager"): one person holds one post there. Only posts (positions in titles.yaml, and
+        ranked ones: "deputy", "assistant"), not occupations or memberships."""
+        lex = lexicon()
+        if not _position(lex, phrase.family) or phrase.role.casefold() in lex.ranks:
+            return None  # (a rank, "Deputy Chief X", is compared with the sources' ranks: _rank)
+        titles = [t for t in entity.titles if active(t, context.draft_date)]
+        if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
+            return None
+        others = [t for t in titles if _position(lex, lex.family(t.family or t.role))
+                  and affiliations_compatible(phrase.affiliation, t.affiliation)]
+        return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
+
     def _exclusive_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
         """An office the person cannot hold beside the one the sources give ("Sen." for a
         representative)."""
@@ -636,6 +653,13 @@ def _jurisdictions(text: str) -> set[str]:
     """The levels of government a title's words name ("the county's": county)."""
     words = {w.casefold().removesuffix("'s").removesuffix("’s") for w in _WORD.findall(text)}
     return words & lexicon().jurisdiction_words
+
+
+def _position(lex, family: str) -> bool:
+    """A post in an organisation's ranks: listed in positions, a one-holder office, or ranked
+    below one ("deputy director")."""
+    return family in lex.positions or family in lex.unique_roles or family in lex.junior_roles \
+        or family.partition(" ")[0] in lex.subordinate_ranks
 
 
 def _office(title: Title) -> str:

@@ -249,3 +249,26 @@ def test_another_post_at_the_organisation_than_every_one_the_sources_give():
     # "Martin Feld, Head of Collection Services and chair of the Materials Review Committee".
     text = "Martin Feld, the library's assistant director, who chaired the committee, told trustees so.\n"
     assert [s for _, s in texts("facts.Titles", text, LIBRARY)] == ["warning"]
+
+
+MERGER = (EVAL / "merger" / "sources",)
+OPIOID = (EVAL / "opioid" / "sources",)
+
+
+def test_an_office_named_by_its_holder_s_possessive_and_the_solicitor_general():
+    # "Kevin Pruitt, Iowa's deputy attorney general" (twice): the draft's post is the one after the
+    # possessive, not "attorney".
+    text = "Kevin Pruitt, the attorney general's chief of staff, led Iowa's team in the negotiations.\n"
+    assert [f for f, _ in texts("facts.Titles", text, OPIOID)] == ["the attorney general's chief of staff"]
+    text = "Kevin Pruitt, the deputy attorney general, led Iowa's team in the negotiations.\n"
+    assert texts("facts.Titles", text, OPIOID) == []
+    # "Chief Deputy Attorney General Lorraine Kessler" (twice).
+    text = "The review will be led by Solicitor General Lorraine Kessler.\n"
+    assert [s for _, s in texts("facts.Titles", text, MERGER)] == ["warning"]
+
+
+def test_a_top_post_said_as_heads_or_a_spokesperson_s_function_is_no_other_post():
+    # "Tessa Lund, associate vice president for university communications": the university's
+    # spokeswoman too.
+    text = "said Tessa Lund, a university spokeswoman.\n"
+    assert texts("facts.Titles", text, UNIVERSITY) == []

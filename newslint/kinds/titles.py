@@ -658,8 +658,7 @@ def _jurisdictions(text: str) -> set[str]:
 def _position(lex, family: str) -> bool:
     """A post in an organisation's ranks: listed in positions, a one-holder office, or ranked
     below one ("deputy director")."""
-    return family in lex.positions or family in lex.unique_roles or family in lex.junior_roles \
-        or family.partition(" ")[0] in lex.subordinate_ranks
+    return family in lex.positions or family in lex.unique_roles or family.partition(" ")[0] in lex.subordinate_ranks
 
 
 def _office(title: Title) -> str:

@@ -718,6 +718,12 @@ class MentionFinder:
         generic = ""  # "a company spokesman": the kind of organisation, when none is named
         while index < len(words):
             width = self._role_width([(w, s, e) for w, s, e in words], index)
+            holder = index + width
+            if width and holder + 1 < len(words) and lows[holder].endswith(("'s", "’s")) \
+                    and lex.role(" ".join(lows[index:holder] + [lows[holder][:-2]])) \
+                    and self._role_width(words, holder + 1):
+                index = holder + 1  # "the attorney general's chief of staff": the office's holder, then the post
+                continue
             if width:
                 break
             if words[index][0][0].isupper() or lex.country(lows[index]):

@@ -462,7 +462,8 @@ class TitlesRule(Rule):
         titles = [t for t in entity.titles if active(t, context.draft_date)]
         if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
             return None
-        others = [t for t in titles if _position(lex, lex.family(t.family or t.role))
+        # (The sources' "Head of Collection Services" is a post; the draft's "who heads X" may be any.)
+        others = [t for t in titles if (_position(lex, lex.family(t.family or t.role)) or lex.family(t.role) == "head")
                   and affiliations_compatible(phrase.affiliation, t.affiliation)]
         return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
 

@@ -144,7 +144,7 @@ class TitlesRule(Rule):
             return
         level = self._other_level(phrase, matching, context)
         if level is not None:
-            # "the state health officer" for the sources' "Marlow County Health Officer"-like title
+            # "the state forestry officer" for the sources' "Brayton County Forestry Officer"
             yield self.finding(phrase.start, phrase.end, message=format_message(
                 self.messages["office"], (phrase.text, entity.canonical, " ".join(level.text.split()),
                                           support(level.mentions))),
@@ -462,7 +462,7 @@ class TitlesRule(Rule):
         titles = [t for t in entity.titles if active(t, context.draft_date)]
         if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
             return None
-        # (The sources' "Head of Collection Services" is a post; the draft's "who heads X" may be any.)
+        # (The sources' "Head of Member Services" is a post; the draft's "who heads X" may be any.)
         others = [t for t in titles if (_position(lex, lex.family(t.family or t.role)) or lex.family(t.role) == "head")
                   and affiliations_compatible(phrase.affiliation, t.affiliation)]
         return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
@@ -567,8 +567,8 @@ class TitlesRule(Rule):
 
     @staticmethod
     def _other_level(phrase: TitlePhrase, matching: list[Title], context: CheckContext) -> Title | None:
-        """The draft names a level of government ("the state health officer") and every title of
-        that office the sources give the person names another ("County Health Officer")."""
+        """The draft names a level of government ("the state forestry officer") and every title of
+        that office the sources give the person names another ("County Forestry Officer")."""
         mine = _jurisdictions(phrase.text)
         if not mine or not matching or phrase.status != "current":
             return None
@@ -669,8 +669,8 @@ def _office(title: Title) -> str:
 
 
 def _lowercase_body(affiliation: str, body: str) -> bool:
-    """A body written in lowercase ("board of commissioners") that has the draft's body word in
-    some form ("Commission")."""
+    """A body written in lowercase ("board of aldermen", "the commissioners' board") that has
+    the draft's body word in some form ("Commissioners'" for "Commission")."""
     return affiliation.islower() and stem(body) in {stem(w) for w in affiliation.split()}
 
 

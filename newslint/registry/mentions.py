@@ -159,7 +159,7 @@ def affiliations_compatible(a: str, b: str) -> bool:
     if ta <= tb or tb <= ta:
         return True
     if a.islower() or b.islower():
-        # A body named in lowercase ("board of commissioners") and in a word of its own ("Commission").
+        # A body named in lowercase ("board of aldermen") and by one of its words in another form ("Aldermen's").
         sa, sb = ({stem(w) for w in t if w not in lex.function_words} for t in (ta, tb))
         return sa <= sb or sb <= sa
     return False
@@ -722,7 +722,7 @@ class MentionFinder:
             if width and holder + 1 < len(words) and lows[holder].endswith(("'s", "’s")) \
                     and lex.role(" ".join(lows[index:holder] + [lows[holder][:-2]])) \
                     and self._role_width(words, holder + 1):
-                index = holder + 1  # "the attorney general's chief of staff": the office's holder, then the post
+                index = holder + 1  # "the governor's chief of staff": the office's holder, then the post
                 continue
             if width:
                 break
@@ -741,7 +741,7 @@ class MentionFinder:
                 continue
             if words[index][0].isalpha() and any(self._role_width(words, j) for j in range(index + 1, min(index + 3, len(words)))):
                 if lows[index] in lex.body_words and not generic:
-                    generic = lows[index]  # "the senate secretary": the body's officer
+                    generic = lows[index]  # "the council treasurer": the body's officer
                 index += 1  # a modifier before the role: "the budget director", "a rider advocate"
                 continue
             return
@@ -836,7 +836,7 @@ class MentionFinder:
             org.append(words[at][0])
             at += 1
         if not org and lows[2] == "the" and at < len(words) and lows[at] in lex.body_words:
-            # "who chairs the board of commissioners": a body, named in lowercase
+            # "who chairs the board of aldermen": a body, named in lowercase
             org = [lows[at]]
             at += 1
             if at + 1 < len(words) and lows[at] == "of" and words[at + 1][0].isalpha() and words[at + 1][0].islower() \

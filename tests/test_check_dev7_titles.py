@@ -272,3 +272,12 @@ def test_a_top_post_said_as_heads_or_a_spokesperson_s_function_is_no_other_post(
     # spokeswoman too.
     text = "said Tessa Lund, a university spokeswoman.\n"
     assert texts("facts.Titles", text, UNIVERSITY) == []
+
+
+def test_a_committee_s_ranking_member_chairs_no_committee():
+    # "PRESENT: Sen. Linda Brauer (chair), Sen. Travis Keough (ranking member), ...".
+    text = "Sen. Travis Keough, who chairs the Senate Health and Human Services Committee, objected.\n"
+    assert [f for f, _ in texts("facts.Titles", text, OPIOID)] == [
+        "who chairs the Senate Health and Human Services Committee"]
+    text = "Sen. Linda Brauer, who chairs the Senate Health and Human Services Committee, objected.\n"
+    assert texts("facts.Titles", text, OPIOID) == []

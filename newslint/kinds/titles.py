@@ -588,12 +588,12 @@ class TitlesRule(Rule):
         if not field:
             return None
         mine = _jurisdictions(phrase.text)
+        by_word = titles_by_field_word(context.registry, lex.family(phrase.role))
+        # Every holder's title has every word of the field: reading one word's titles is enough.
+        candidates = min((by_word.get(word, ()) for word in field), key=len)
         holders = []
-        for person, title in titles_by_family(context.registry).get(lex.family(phrase.role), ()):
-            said = f"{title.affiliation} {title.text}"
-            theirs = _jurisdictions(said)
-            if active(title, context.draft_date) and field <= {stem(w.casefold()) for w in _WORD.findall(said)} \
-                    and not (mine and theirs and mine.isdisjoint(theirs)):
+        for person, title, words, theirs in candidates:
+            if field <= words and active(title, context.draft_date) and not (mine and theirs and mine.isdisjoint(theirs)):
                 holders.append((person, title))
         return holders[0] if len({id(p) for p, _ in holders}) == 1 else None
 
@@ -746,6 +746,32 @@ def titles_by_family(registry: Registry) -> dict[str, list[tuple[Entity, Title]]
         held = _BY_FAMILY[id(registry)] = (registry, len(registry.entities), found)
     return held[2]
 
+
+def titles_by_field_word(registry: Registry, family: str) -> dict[str, list[tuple[Entity, Title, frozenset[str], set[str]]]]:
+    """An office family's titles by each word (stem) of their organisation and text, with those
+    words and the levels of government they name, in registry order: built once per registry
+    and family, when first asked, so that finding an office's holder in a field reads only the
+    titles with its words."""
+    held = _BY_FIELD_WORD.get(id(registry))
+    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+        if len(_BY_FIELD_WORD) > 8:
+            _BY_FIELD_WORD.clear()
+        held = _BY_FIELD_WORD[id(registry)] = (registry, len(registry.entities), {})
+    by_family = held[2]
+    if family not in by_family:
+        by_word: dict[str, list] = {}
+        stems: dict[str, str] = {}  # (organisations' words recur over many titles)
+        for person, title in titles_by_family(registry).get(family, ()):
+            said = f"{title.affiliation} {title.text}"
+            words = frozenset(stems.get(w) or stems.setdefault(w, stem(w.casefold())) for w in _WORD.findall(said))
+            entry = (person, title, words, _jurisdictions(said))
+            for word in words:
+                by_word.setdefault(word, []).append(entry)
+        by_family[family] = by_word
+    return by_family[family]
+
+
+_BY_FIELD_WORD: dict[int, tuple[Registry, int, dict]] = {}
 
 RULE_KINDS = {"titles": TitlesRule}
 

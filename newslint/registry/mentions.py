@@ -814,6 +814,8 @@ class MentionFinder:
                 affiliation = org.group(1).split()
                 role_end = mention.end + org.end(1)
         info = lex.role(role)
+        if info is None:
+            return  # a role word of a longer office ("a vice" of "vice chair" cut short): none to read
         start = words[0][1]
         mention.title = TitlePhrase(
             role=role, family=info.family, affiliation=normalise_affiliation(affiliation or ([generic] if generic else []), lex),

@@ -302,8 +302,8 @@ NEAR_FORMS = frozenset({NEAR_SURNAME, NEAR_BOTH, WRONG_VARIANT})
 
 
 def _slip_of(context: CheckContext, item: Attribution) -> str | None:
-    """The known person whose name the draft misspells as the speaker's ("Ray Ostrowsky" for
-    Ray Ostrowski, as the name check resolves it): the words may still be someone else's."""
+    """The known person whose name the draft misspells as the speaker's ("Ray Kestrelmann" for
+    Ray Kestrelman, as the name check resolves it): the words may still be someone else's."""
     names = draft_names(context)
     for mention in names.mentions:
         if mention.kind == "person" and mention.start <= item.speaker_start < mention.end:

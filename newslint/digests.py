@@ -8,6 +8,8 @@ imports it alone; where that module is missing (another Python), hashlib's blake
 function."""
 from __future__ import annotations
 
+import os
+
 try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - CPython always has it
@@ -19,7 +21,7 @@ except ImportError:  # pragma: no cover
 
 SIZE = 32  # bytes of every digest and signature
 
-__all__ = ["digest", "hasher", "hexdigest", "same", "sign", "SIZE"]
+__all__ = ["digest", "files_state", "hasher", "hexdigest", "same", "sign", "SIZE"]
 
 
 def digest(data: bytes | memoryview = b"") -> bytes:
@@ -40,3 +42,16 @@ def sign(secret: bytes, data: bytes | memoryview) -> bytes:
     """`data`'s signature with `secret` (keyed BLAKE2b, 32 bytes); check it with `same`, which
     takes the same time wherever the two differ."""
     return blake2b(data, key=secret, digest_size=SIZE).digest()
+
+
+def files_state(modules) -> list:
+    """Each module's file as (path, size, modification time), None for a module without one:
+    part of the key of a cache of what the module's code produces."""
+    parts: list = []
+    for module in modules:
+        try:
+            stat = os.stat(module.__file__)
+            parts.append((module.__file__, stat.st_size, stat.st_mtime_ns))
+        except (AttributeError, TypeError, OSError):
+            parts.append(None)
+    return parts

@@ -32,7 +32,7 @@ from typing import Any
 import regex
 from regex import _main, _regex
 
-from newslint.digests import digest, same, sign
+from newslint.digests import digest, files_state, same, sign
 from newslint.yamlcache import cache_folder, write_signed
 
 # Named anew with each change of the signature: processes running the older code (another
@@ -229,15 +229,8 @@ def _unpack(pattern: str, packed: bytes) -> tuple:
 
 def _version_key() -> tuple:
     """What the kept programs depend on: regex's and Python's versions, and regex's files."""
-    parts: list[Any] = [FORMAT, regex.__version__, getattr(_regex, "MAGIC", None), getattr(_regex, "CODE_SIZE", None),
-                        sys.version, sys.implementation.cache_tag]
-    for module in (_regex, _main, sys.modules.get("regex._regex_core")):
-        try:
-            stat = os.stat(module.__file__)
-            parts.append((module.__file__, stat.st_size, stat.st_mtime_ns))
-        except (AttributeError, TypeError, OSError):
-            parts.append(None)
-    return tuple(parts)
+    return (FORMAT, regex.__version__, getattr(_regex, "MAGIC", None), getattr(_regex, "CODE_SIZE", None),
+            sys.version, sys.implementation.cache_tag, *files_state((_regex, _main, sys.modules.get("regex._regex_core"))))
 
 
 def _read(path: Path, secret: bytes | None) -> tuple[Any, dict[tuple, tuple[int, int, bytes]]]:

@@ -29,6 +29,8 @@ from array import array
 
 import _sre
 
+from newslint.digests import files_state
+
 FORMAT = 2
 KEEP = 400  # patterns kept per command (re's own cache holds 512)
 MAY_MISS = 2  # new patterns in a run that do not make it write the table again (see _save)
@@ -63,14 +65,8 @@ def _secret() -> bytes | None:
 
 def _version_key() -> tuple:
     """What the programs depend on: Python's version and `re`'s code generator."""
-    parts: list = [FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE]
-    for module in (re._compiler, re._parser, re._constants):
-        try:
-            stat = os.stat(module.__file__)
-            parts.append((module.__file__, stat.st_size, stat.st_mtime_ns))
-        except (AttributeError, TypeError, OSError):
-            parts.append(None)
-    return tuple(parts)
+    return (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE,
+            *files_state((re._compiler, re._parser, re._constants)))
 
 
 def _path(folder: str, command: str) -> str:

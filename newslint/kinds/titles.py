@@ -145,10 +145,7 @@ class TitlesRule(Rule):
         level = self._other_level(phrase, matching, context)
         if level is not None:
             # "the state forestry officer" for the sources' "Brayton County Forestry Officer"
-            yield self.finding(phrase.start, phrase.end, message=format_message(
-                self.messages["office"], (phrase.text, entity.canonical, " ".join(level.text.split()),
-                                          support(level.mentions))),
-                evidence=evidence(level.mentions), severity="warning")
+            yield self._office_as_written(phrase, entity, level)
             return
         if phrase.status == "current" and matching:
             when = (context.draft_date or datetime.date.today().isoformat())[:10]
@@ -229,10 +226,7 @@ class TitlesRule(Rule):
             junior = junior or (self._other_position(phrase, entity, context) if office is None else None)
             if junior is not None:
                 # (As the sources write it: "Acme's vice president for sales", not a compound of it.)
-                yield self.finding(phrase.start, phrase.end, message=format_message(
-                    self.messages["office"], (phrase.text, entity.canonical, " ".join(junior.text.split()),
-                                              support(junior.mentions))),
-                    evidence=evidence(junior.mentions), severity="warning")
+                yield self._office_as_written(phrase, entity, junior)
                 return
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
@@ -577,6 +571,12 @@ class TitlesRule(Rule):
             if not theirs or not mine.isdisjoint(theirs) or not active(title, context.draft_date):
                 return None
         return max(matching, key=lambda t: t.support)
+
+    def _office_as_written(self, phrase: TitlePhrase, entity: Entity, title: Title) -> Finding:
+        """A warning that the sources give the person `title`, in the sources' words."""
+        return self.finding(phrase.start, phrase.end, message=format_message(
+            self.messages["office"], (phrase.text, entity.canonical, " ".join(title.text.split()), support(title.mentions))),
+            evidence=evidence(title.mentions), severity="warning")
 
     @staticmethod
     def _field_holder(phrase: TitlePhrase, context: CheckContext) -> tuple[Entity, Title] | None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import atexit
 import marshal
 import mmap
-import os
 import struct
 from array import array
 import sys

@@ -18,7 +18,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (BARE_UNITS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import FigureFact
-from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, lexicon, number_text
+from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
 from newslint.registry.wording import stem
 
 

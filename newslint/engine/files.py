@@ -12,7 +12,7 @@ class InputError(Exception):
     """A file cannot be linted (missing, unreadable, binary, undecodable); names the file."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
+@dataclass(eq=False, repr=False)  # never compared, printed or changed: no generated methods to compile at start-up
 class Decoded:
     """A file's text as decoded, and how to write it back."""
 

@@ -13,8 +13,10 @@ from newslint.yamlcache import ParsedYaml
 RULE_SUFFIXES = (".yml", ".yaml")
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared; printed by __str__: no generated methods
+@dataclass(eq=False, repr=False)  # never compared or changed; printed by __str__: no generated methods
 class LoadProblem:
+    """A rule file that did not load, or loaded with a caveat."""
+
     path: str
     line: int
     message: str

@@ -25,7 +25,7 @@ def matches(rule_id: str, selector: str) -> bool:
     return selector == ALL or rule_id == selector or rule_id.startswith(selector + ".")
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
+@dataclass(eq=False, repr=False)  # never compared, printed or changed: no generated methods to compile at start-up
 class _Range:
     """A span of the text where a suppression comment turns rules off."""
 

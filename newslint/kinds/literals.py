@@ -56,7 +56,7 @@ class Unknown(Exception):
     """The pattern uses syntax this module does not read."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)  # never changed after it is made: not frozen, which compiles __setattr__ and __delattr__ at import
 class Folded:
     """A stretch of text as the prefilter reads it: casefolded, and whether it has a digit."""
 

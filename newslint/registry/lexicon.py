@@ -15,7 +15,7 @@ def _load(name: str) -> dict:
     return data_file(name) or {}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)  # never changed after it is made: not frozen, which compiles __setattr__ and __delattr__ at import
 class RoleInfo:
     """A listed role, the office family it is a form of, and the gender it implies."""
 

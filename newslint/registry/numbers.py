@@ -31,7 +31,7 @@ TIME_KINDS = frozenset({"date", "month", "year", "weekday"})
 CONTEXT_WINDOW = 12  # words either side of the figure, within its sentence
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)  # never changed after it is made: not frozen, which compiles __setattr__ and __delattr__ at import
 class Lexicon:
     """The number words, scales, months, units and patterns of the figure finder (numbers.yaml)."""
 

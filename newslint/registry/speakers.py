@@ -37,7 +37,7 @@ CUT_WORDS = frozenset({"who", "which", "that", "whose", "in", "on", "at", "durin
                        "after", "before", "to", "for", "with", "about", "adding", "and"})
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)  # never changed after it is made: not frozen, which compiles __setattr__ and __delattr__ at import
 class Lexicon:
     """The verbs of saying, pronouns and other words the speaker search uses."""
 
@@ -110,7 +110,7 @@ class Attribution:
         return bool(self.speaker) and self.how in ("after", "before", "according", "subject")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
+@dataclass(eq=False, repr=False)  # never changed after it is made: not frozen, which compiles __setattr__ and __delattr__ at import
 class KnownPeople:
     """What the attribution of every draft needs from the registry's people, gathered once:
     surname -> person (right forms first, then misspellings), the sources' genders, and

@@ -117,7 +117,7 @@ def plant(cache_dir: Path, pattern: str, program_of: str, sign) -> None:
     (key,) = regexcache._programs.entries
     planted = regexcache._programs.entries[key]
     regexcache._programs = None
-    signed, body = regexcache._layout({(pattern, key[1], key[2]): planted})
+    signed, body = regexcache._layout({(pattern, key[1], key[2]): (planted, None)})
     (cache_dir / regexcache.FILE_NAME).write_bytes(sign(signed) + signed + body)
 
 
@@ -199,3 +199,28 @@ def test_a_run_reads_only_the_programs_it_compiles_and_keeps_the_others(cache_di
     must_not_compile(monkeypatch)
     for word in ("county", "parish", "borough"):
         assert regexcache.compile(rf"\b{word}\b").search(f"a {word}.").span() == (2, 2 + len(word))
+
+
+def test_a_write_copies_the_programs_it_did_not_read_and_an_altered_one_is_still_never_used(cache_dir, monkeypatch) -> None:
+    """A run that compiles a new pattern writes the file again: the programs it did not read
+    are copied with the digest the signed table gives them, unread. One altered in the file
+    before that write fails its digest when a later run reads it, and compiles afresh."""
+    compile_afresh = regexcache._compile_and_record
+    regexcache.compile(r"\bcounty\b")
+    regexcache.compile(r"\bparish\b")
+    next_run()
+    path = cache_dir / regexcache.FILE_NAME
+    data = path.read_bytes()
+    at = data.rindex(b"parish")  # in the body: the entry, after the signed table
+    path.write_bytes(data[:at] + b"polish" + data[at + 6:])
+    regexcache.compile(r"\bborough\b")  # a new pattern: the file is written again
+    assert (r"\bparish\b", 0, int(regex.DEFAULT_VERSION)) not in regexcache._programs.entries  # not read
+    next_run()
+    must_not_compile(monkeypatch)
+    assert regexcache.compile(r"\bcounty\b").search("a county.").span() == (2, 8)
+    assert regexcache.compile(r"\bborough\b").search("a borough.").span() == (2, 9)
+    monkeypatch.setattr(regexcache, "_compile_and_record", compile_afresh)
+    fresh = []
+    monkeypatch.setattr(regexcache, "_compile_and_record", lambda p, f: fresh.append(p) or compile_afresh(p, f))
+    assert regexcache.compile(r"\bparish\b").search("a parish, a polish.").span() == (2, 8)
+    assert fresh == [r"\bparish\b"]  # its altered program was not used

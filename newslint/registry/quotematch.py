@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from collections import Counter
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from bisect import bisect_left
 from math import ceil, floor
 from operator import and_, attrgetter, ge, or_, sub
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import re
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from newslint.registry.model import SOURCE_TEXT, Provenance, QuoteFact, Registry
 from newslint.registry.store import kept_derived
@@ -322,6 +322,7 @@ class QuoteIndex:
         before = needed
         seen: set[tuple[str, ...]] = set()
         has = wanted.__contains__
+        lcs = LCSseq.similarity
         mask = {w: w for w in wanted}.get  # a word not in the quotation -> None
         for number in _numbers(holding & allowed):
             if needed != before and not allowed >> number & 1:
@@ -337,11 +338,20 @@ class QuoteIndex:
             # window close enough. It does when `needed` of them lie less than `reach` apart
             # (a window from the first of them, or from the span's last start when they all
             # lie after it, holds them).
+            # (A slice, not islice: islice steps through the source's words from its start.)
+            region = source.words[span.start:span.stop - 1 + reach]
+            flags = list(map(has, region))
             if needed > 0:
-                at = list(compress(count(), map(has, islice(source.words, span.start, span.stop - 1 + reach))))
+                at = list(compress(count(), flags))
                 if len(at) < needed or min(map(sub, at[needed - 1:], at)) >= reach:
                     continue
-            flags = list(map(has, source.words[span.start:span.stop - 1 + reach]))
+                # Nor when the span's words keep fewer than `needed` quotation words in order
+                # (their longest common subsequence, bit-parallel in C): an alignment keeps a
+                # common subsequence, and a window's is one of the span's. Sources repeat a
+                # sentence: its copies near a longer quotation hold enough of its words, but
+                # not in its order.
+                if lcs(words, region) < needed:
+                    continue
             # hits[i]: quotation words among the span's words before span.start + i.
             hits = [0, *accumulate(flags)]
             # The starts worth trying, found in C: a quotation word at the start or just

@@ -16,7 +16,7 @@ hookspec = pluggy.HookspecMarker(PROJECT)
 hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # never compared or printed: no generated methods to compile at start-up
+@dataclass(eq=False, repr=False)  # never compared, printed or changed: no generated methods to compile at start-up
 class Deferred:
     """A hook value named by "module:attribute", imported on first use."""
 

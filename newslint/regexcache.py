@@ -5,10 +5,12 @@ for the shipped rules), then hands the program to its C engine in one call,
 time a pattern compiles, the arguments of that call are kept; later runs make the same call
 with them and skip the Python part.
 
-The file holds a table (each pattern's key, and the place and digest of its arguments) and
-then the arguments themselves. Only the table is signed and read at start; an entry is read
-from the mapped file, and checked against its digest, when its pattern is first compiled, so a
-run pays for the programs it uses, not for everything other rule sets left in the file.
+The file holds a table (per entry, 64 bits of its key's digest as an index, sorted, and the
+place and digest of the entry) and then the entries: each a pattern's key and the arguments of
+its call. Only the table is signed and read at start, as two byte strings looked up by
+bisection (no Python object per entry, whatever the patterns' lengths); an entry is read from
+the mapped file, checked against its digest and its key, when its pattern is first compiled,
+so a run pays for the programs it uses, not for everything other rule sets left in the file.
 
 The arguments are plain data (ints, strings, lists, tuples, dicts), but they are a program that
 C code runs without checking it, so the file is signed with the per-user key of the other
@@ -20,6 +22,8 @@ from __future__ import annotations
 
 import atexit
 import marshal
+from bisect import bisect_left
+from collections.abc import Iterator
 import mmap
 import struct
 from array import array
@@ -36,8 +40,8 @@ from newslint.yamlcache import cache_folder, write_signed
 
 # Named anew with each change of the signature: processes running the older code (another
 # checkout) keep their own file instead of discarding each other's.
-FILE_NAME = "regex-programs-b2.bin"
-FORMAT = 4  # of the file (see _layout) and of an entry (see _pack)
+FILE_NAME = "regex-programs-b3.bin"
+FORMAT = 5  # of the file (see _layout) and of an entry (see _pack)
 # At most this many bytes of programs are kept (reading and checking them costs about 2 ms a
 # megabyte): those the latest runs used are kept first.
 KEEP_BYTES = 2 << 20
@@ -47,6 +51,44 @@ _CODE = next(code for code in "IL" if array(code).itemsize == 4)  # the program:
 _MEMO_SIZE = 1024
 _LOCK = threading.RLock()
 _LENGTH = struct.Struct("<Q")  # the signed table's length, after the signature
+_RECORD = struct.Struct("<QQ32s")  # an entry's place in the table: offset in the body, length, digest
+
+
+def _index(key: tuple) -> int:
+    """Where `key` (pattern, flags, version) is filed in the table: 64 bits of the digest of
+    its parts. Only an index: an entry holds its own key, checked when it is read."""
+    pattern, flags, version = key
+    return int.from_bytes(digest(f"{flags} {version} ".encode() + pattern.encode("utf-8", "surrogatepass"))[:8], "little")
+
+
+class _Table:
+    """A kept file's signed table, as it is in the file: the entries' indexes, sorted, and
+    their places in the same order. Looked up by bisection, so reading the table costs the
+    same whatever the patterns' lengths, and no Python object is made per entry at start."""
+
+    __slots__ = ("indexes", "records", "body")
+
+    def __init__(self, indexes: array, records: bytes, body: int) -> None:
+        self.indexes = indexes
+        self.records = records
+        self.body = body  # where the entries start in the file
+
+    def place(self, index: int) -> tuple[int, int, bytes] | None:
+        """(offset in the file, length, digest) of the entry filed under `index`, or None."""
+        at = bisect_left(self.indexes, index)
+        if at == len(self.indexes) or self.indexes[at] != index:
+            return None
+        offset, length, expected = _RECORD.unpack_from(self.records, at * _RECORD.size)
+        return self.body + offset, length, expected
+
+    def places(self) -> Iterator[tuple[int, int, int, bytes]]:
+        """(index, offset in the file, length, digest) of every entry."""
+        for at, index in enumerate(self.indexes):
+            offset, length, expected = _RECORD.unpack_from(self.records, at * _RECORD.size)
+            yield index, self.body + offset, length, expected
+
+
+_EMPTY = _Table(array("Q"), b"", 0)
 
 
 class _Programs:
@@ -61,11 +103,11 @@ class _Programs:
         self.path: Path | None = folder / FILE_NAME if folder is not None and self.secret else None
         # key -> the arguments (see _pack) of the programs read or compiled in this run
         self.entries: dict[tuple, bytes] = {}
-        # key -> (offset, length, digest) of a program in the file, read when it is asked for
-        self.kept: dict[tuple, tuple[int, int, bytes]] = {}
+        # where the file's programs are, each read when it is asked for
+        self.table = _EMPTY
         self.data: Any = b""  # the file, mapped
         if self.path:
-            self.data, self.kept = _read(self.path, self.secret)
+            self.data, self.table = _read(self.path, self.secret)
         self.used: set[tuple] = set()
         self.added = False
         self.memo: dict[tuple, regex.Pattern] = {}  # this process's patterns, as regex's own cache
@@ -74,7 +116,7 @@ class _Programs:
         """The kept arguments of `key`'s program; None when there are none, or when its bytes
         in the file are not the ones the signed table describes."""
         found = self.entries.get(key)
-        place = self.kept.pop(key, None) if found is None else None  # one thread reads it
+        place = self.table.place(_index(key)) if found is None else None
         if place is not None:
             offset, length, expected = place
             packed = self.data[offset:offset + length]
@@ -83,7 +125,7 @@ class _Programs:
         return found
 
     def add(self, key: tuple, arguments: tuple) -> None:
-        self.entries[key] = _pack(arguments)
+        self.entries[key] = _pack(key, arguments)
         self.used.add(key)
         if not self.added:
             self.added = True
@@ -99,22 +141,25 @@ class _Programs:
         if self.path is None or self.secret is None or not self.added:
             return
         self.added = False
-        # key -> (its arguments, packed; their digest, None when not yet worked out)
-        programs: dict[tuple, tuple[bytes, bytes | None]] = {key: (packed, None) for key, packed in self.entries.items()}
-        for key, (offset, length, expected) in self.kept.items():  # the file's others, in its order
+        # (index, its arguments packed, their digest or None when not yet worked out): this
+        # run's programs that were used, the file's others (newest first), this run's others
+        mine = {_index(key): (key, packed) for key, packed in self.entries.items()}
+        order = [(index, packed, None) for index, (key, packed) in mine.items() if key in self.used]
+        others = [place for place in self.table.places() if place[0] not in mine]
+        for index, offset, length, expected in sorted(others, key=lambda place: place[1], reverse=True):
             packed = self.data[offset:offset + length]
-            if key not in programs and len(packed) == length:
-                programs[key] = (packed, expected)
-        self.kept = {}
+            if len(packed) == length:
+                order.append((index, packed, expected))
+        order += [(index, packed, None) for index, (key, packed) in reversed(mine.items()) if key not in self.used]
+        self.table = _EMPTY
         self.data = b""  # the file is replaced: no longer mapped (where the platform allows)
-        order = [k for k in programs if k in self.used] + [k for k in reversed(programs) if k not in self.used]
-        kept, size = {}, 0
-        for key in order:
-            size += len(programs[key][0]) + len(key[0])
+        kept, size = [], 0
+        for entry in order:
+            size += len(entry[1]) + _RECORD.size + 8
             if size > KEEP_BYTES:
                 break
-            kept[key] = programs[key]
-        kept = dict(reversed(kept.items()))  # oldest first, as they are read back
+            kept.append(entry)
+        kept.reverse()  # oldest first, as they are read back
         _write(self.path, self.secret, kept)
 
 
@@ -148,7 +193,7 @@ def compile(pattern: str, flags: int = 0) -> regex.Pattern:  # noqa: A001 - rege
     compiled = None
     if kept is not None:
         try:
-            arguments = _unpack(pattern, kept)
+            arguments = _unpack(key, kept)
             if len(arguments) == _ARITY:
                 compiled = _regex.compile(*arguments)
                 programs.used.add(key)
@@ -200,7 +245,7 @@ def _compile_and_record(pattern: str, flags: int) -> tuple[regex.Pattern, tuple 
         return compiled, None
     try:
         arguments = _plain(arguments)
-        _pack(arguments)  # the program fits 32-bit words
+        _pack((pattern, flags, 0), arguments)  # the program fits 32-bit words
     except (TypeError, OverflowError, ValueError):
         return compiled, None
     return compiled, arguments
@@ -221,18 +266,18 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"not plain data: {kind.__name__}")
 
 
-def _pack(arguments: tuple) -> bytes:
-    """The arguments with the program as an array of 32-bit words: unpacked in a fraction of
-    the time of a marshalled list of ints."""
-    return marshal.dumps((array(_CODE, arguments[2]).tobytes(), *arguments[:2], *arguments[3:]))
+def _pack(key: tuple, arguments: tuple) -> bytes:
+    """`key`'s flags and version, then the arguments with the program as an array of 32-bit
+    words: unpacked in a fraction of the time of a marshalled list of ints."""
+    return marshal.dumps((key[1:], array(_CODE, arguments[2]).tobytes(), *arguments[:2], *arguments[3:]))
 
 
-def _unpack(pattern: str, packed: bytes) -> tuple:
-    """The arguments of a kept entry; () when it is not `pattern`'s."""
-    code, kept_pattern, flags, *rest = marshal.loads(packed)
-    if kept_pattern != pattern:
+def _unpack(key: tuple, packed: bytes) -> tuple:
+    """The arguments of a kept entry; () when it is not `key`'s (pattern, flags, version)."""
+    kept_key, code, kept_pattern, flags, *rest = marshal.loads(packed)
+    if kept_pattern != key[0] or kept_key != key[1:]:
         return ()
-    return (pattern, flags, array(_CODE, code).tolist(), *rest)
+    return (key[0], flags, array(_CODE, code).tolist(), *rest)
 
 
 def _version_key() -> tuple:
@@ -241,44 +286,51 @@ def _version_key() -> tuple:
             sys.version, sys.implementation.cache_tag, *files_state((_regex, _main, sys.modules.get("regex._regex_core"))))
 
 
-def _read(path: Path, secret: bytes | None) -> tuple[Any, dict[tuple, tuple[int, int, bytes]]]:
-    """The mapped file and its table, each entry's offset made absolute; (b"", {}) when it is
-    missing, unsigned, altered or stale."""
+def _read(path: Path, secret: bytes | None) -> tuple[Any, _Table]:
+    """The mapped file and its table; (b"", an empty table) when it is missing, unsigned,
+    altered or stale."""
     try:
         with open(path, "rb") as stream:
             data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # ValueError: an empty file
-        return b"", {}
+        return b"", _EMPTY
     start = 32 + _LENGTH.size
     if secret is None or len(data) < start:
-        return b"", {}
+        return b"", _EMPTY
     (length,) = _LENGTH.unpack_from(data, 32)
     signed = data[32:start + length]
     if not same(data[:32], sign(secret, signed)):
-        return b"", {}  # not written by this user's newslint: never read
+        return b"", _EMPTY  # not written by this user's newslint: never read
     try:
-        version, table = marshal.loads(signed[_LENGTH.size:])
-        if version != _version_key() or type(table) is not dict:
-            return b"", {}
-        body = start + length
-        return data, {key: (body + offset, size, expected) for key, (offset, size, expected) in table.items()}
+        version, indexes, records = marshal.loads(signed[_LENGTH.size:])
+        if version != _version_key() or type(indexes) is not bytes or type(records) is not bytes:
+            return b"", _EMPTY
+        table = array("Q")
+        table.frombytes(indexes)
+        if len(records) != len(table) * _RECORD.size:
+            return b"", _EMPTY
+        return data, _Table(table, records, start + length)
     except Exception:  # noqa: BLE001 - a file of another shape is ignored and rewritten
-        return b"", {}
+        return b"", _EMPTY
 
 
-def _layout(entries: dict[tuple, tuple[bytes, bytes | None]]) -> tuple[bytes, bytes]:
-    """The signed part of the file (the table's length and the table: per key, its entry's
-    offset in the body, length and digest) and the body (the entries, in order). An entry is
-    its bytes and their digest (None: worked out here)."""
-    table, offset = {}, 0
-    for key, (packed, known) in entries.items():
-        table[key] = (offset, len(packed), digest(packed) if known is None else known)
+def _layout(entries: list[tuple[int, bytes, bytes | None]]) -> tuple[bytes, bytes]:
+    """The signed part of the file (the table's length and the table: the entries' indexes,
+    sorted, and per index the entry's offset in the body, length and digest) and the body
+    (the entries, in order). An entry is its index, its bytes and their digest (None: worked
+    out here); of two with one index, the first is filed."""
+    places: dict[int, tuple[int, int, bytes]] = {}
+    offset = 0
+    for index, packed, known in entries:
+        places.setdefault(index, (offset, len(packed), digest(packed) if known is None else known))
         offset += len(packed)
-    header = marshal.dumps((_version_key(), table))
-    return _LENGTH.pack(len(header)) + header, b"".join(packed for packed, _ in entries.values())
+    indexes = sorted(places)
+    records = b"".join(_RECORD.pack(*places[index]) for index in indexes)
+    header = marshal.dumps((_version_key(), array("Q", indexes).tobytes(), records))
+    return _LENGTH.pack(len(header)) + header, b"".join(packed for _, packed, _ in entries)
 
 
-def _write(path: Path, secret: bytes, entries: dict[tuple, tuple[bytes, bytes | None]]) -> None:
+def _write(path: Path, secret: bytes, entries: list[tuple[int, bytes, bytes | None]]) -> None:
     """Signature, table and entries to a temporary file renamed over `path`; skipped on any
     error."""
     signed, body = _layout(entries)

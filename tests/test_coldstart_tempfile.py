@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint import yamlcache
+from newslint import regexcache, yamlcache
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -64,7 +64,7 @@ def test_a_check_that_writes_its_caches_imports_no_tempfile(tmp_path) -> None:
         return done.stdout.strip().splitlines()[-1]
 
     check(ROOT / "examples" / "draft.md")  # builds the registry and fills the caches
-    programs = tmp_path / "cache" / "regex-programs-b2.bin"
+    programs = tmp_path / "cache" / regexcache.FILE_NAME
     before = programs.stat().st_mtime_ns
     assert check(ROOT / "tests" / "eval" / "storm" / "tornado.md").startswith("False")  # another draft
     assert programs.stat().st_mtime_ns != before  # its word lists were compiled and the file written

@@ -117,7 +117,7 @@ def plant(cache_dir: Path, pattern: str, program_of: str, sign) -> None:
     (key,) = regexcache._programs.entries
     planted = regexcache._programs.entries[key]
     regexcache._programs = None
-    signed, body = regexcache._layout({(pattern, key[1], key[2]): (planted, None)})
+    signed, body = regexcache._layout([(regexcache._index((pattern, key[1], key[2])), planted, None)])
     (cache_dir / regexcache.FILE_NAME).write_bytes(sign(signed) + signed + body)
 
 
@@ -192,7 +192,8 @@ def test_a_run_reads_only_the_programs_it_compiles_and_keeps_the_others(cache_di
     must_not_compile(monkeypatch)
     assert regexcache.compile(r"\bcounty\b").search("the county seat").span() == (4, 10)
     assert list(regexcache._programs.entries) == [(r"\bcounty\b", 0, int(regex.DEFAULT_VERSION))]
-    assert (r"\bparish\b", 0, int(regex.DEFAULT_VERSION)) in regexcache._programs.kept  # not read
+    parish = (r"\bparish\b", 0, int(regex.DEFAULT_VERSION))
+    assert parish not in regexcache._programs.entries and regexcache._programs.table.place(regexcache._index(parish))  # not read
     monkeypatch.setattr(regexcache, "_compile_and_record", compile_afresh)
     regexcache.compile(r"\bborough\b")  # a new pattern: the file is written again, with all three
     next_run()
@@ -224,3 +225,22 @@ def test_a_write_copies_the_programs_it_did_not_read_and_an_altered_one_is_still
     monkeypatch.setattr(regexcache, "_compile_and_record", lambda p, f: fresh.append(p) or compile_afresh(p, f))
     assert regexcache.compile(r"\bparish\b").search("a parish, a polish.").span() == (2, 8)
     assert fresh == [r"\bparish\b"]  # its altered program was not used
+
+
+def test_an_entry_filed_under_a_key_with_other_flags_is_not_used(cache_dir) -> None:
+    """The table files an entry under 64 bits of its key's digest; the entry holds its own key
+    (pattern, flags, version), which must be the one asked for."""
+    from newslint.digests import sign
+    from newslint.yamlcache import signing_key
+
+    cache_dir.mkdir(parents=True)
+    regexcache.compile("apple")
+    (key,) = regexcache._programs.entries
+    planted = regexcache._programs.entries[key]
+    regexcache._programs = None
+    asked = ("apple", int(regex.IGNORECASE), key[2])
+    signed, body = regexcache._layout([(regexcache._index(asked), planted, None)])
+    (cache_dir / regexcache.FILE_NAME).write_bytes(sign(signing_key(), signed) + signed + body)
+    compiled = regexcache.compile("apple", regex.IGNORECASE)
+    assert regexcache._programs.entries.keys() == {asked}  # compiled afresh
+    assert compiled.search("An APPLE").span() == (3, 8)

@@ -96,6 +96,28 @@ def median_runs(commands: list[tuple[list[str], Path]], runs: int) -> list[Run]:
     return [_median(done) for done in results]
 
 
+def new_draft_runs(runs: int, with_proselint: bool) -> list[Run]:
+    """What a pre-commit hook pays: each run checks a draft its cache has never seen, from a copy
+    of a cache seasoned by ten other drafts (the seeds registry built, the rules' patterns kept).
+    The repeated-draft row finds every pattern a draft needs already kept; a new draft may need
+    patterns compiled anew, and then the cache written. Medians of the newslint runs (and of
+    proselint on the same drafts, taken in turn)."""
+    drafts = sorted((OUT / "drafts").glob("*.md"))
+    seasoned, cache = OUT / "cache-seasoned", OUT / "cache-run"
+    shutil.rmtree(seasoned, ignore_errors=True)  # seasoned by this code: its caches' keys hold the code's
+    for draft in drafts[10:20]:
+        run([*NEWSLINT, "check", str(draft), "--sources", str(SEEDS)], env={"NEWSLINT_CACHE_DIR": str(seasoned)})
+    results: list[list[Run]] = [[], []]
+    for draft in drafts[100:100 + runs]:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(seasoned, cache)
+        results[0].append(run([*NEWSLINT, "check", str(draft), "--sources", str(SEEDS), "--format", "json"],
+                              env={"NEWSLINT_CACHE_DIR": str(cache)}))
+        if with_proselint:
+            results[1].append(run([str(PROSELINT), "check", str(draft)], OUT))
+    return [_median(done) for done in results if done]
+
+
 def _median(results: list[Run]) -> Run:
     ordered = sorted(results, key=lambda r: r.seconds)
     middle = ordered[len(ordered) // 2]
@@ -218,6 +240,14 @@ def main() -> int:
         else:
             cold = median_run(check, 2 * runs + 1)
             row(label, ms(cold), goal=f"<=200 ms: {verdict(cold.seconds <= 0.2)}")
+        fresh = new_draft_runs(2 * runs + 1, with_proselint)
+        label = "cold start, a draft not checked before (cache seasoned by 10 other drafts)"
+        if with_proselint:
+            ratio = fresh[0].seconds / fresh[1].seconds
+            row(label, ms(fresh[0]), ms(fresh[1]), f"{ratio:.2f}x proselint's time (CPU {fresh[0].cpu / fresh[1].cpu:.2f}x)",
+                f"<=200 ms, <=0.8x: {verdict(fresh[0].seconds <= 0.2 and ratio <= 0.8)}")
+        else:
+            row(label, ms(fresh[0]), goal=f"<=200 ms: {verdict(fresh[0].seconds <= 0.2)}")
 
     if "throughput" in sections:
         words = words_in(drafts)

@@ -12,15 +12,17 @@ label names one known person is that person's words, when the document has at le
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from newslint import regexcache
 from newslint.document.model import Document
+from newslint.registry.mentions import lowercase_vocabulary
 from newslint.registry.model import Registry
 
 MIN_QUESTIONS = 3
 MIN_TURNS = 2
 # "LABEL: words" or "LABEL (Name): words" opening a paragraph; the label is a few words.
-_TURN = regexcache.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<label>\p{Lu}[\p{L}.'’\- ]{0,50}?)\s*(?:\((?P<named>[^()]{1,60})\)"
+_TURN = regexcache.compile(r"(?m)^[ \t]*(?:\*\*)?(?P<label>\p{Lu}[\p{L}.'’\- ]{0,50}?)\s*(?:\((?P<named>[^()]{1,120})\)"
                            r"|[ \t]+(?:--|—|–)[ \t]+[^:\n]{1,80})?"  # "Ann Roe -- Chief Financial Officer:"
                            r"(?:\*\*)?\s*:(?:\*\*)?[ \t]+(?P<words>\S)")
 _LABEL_OPENERS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "the", "hon.", "sen.", "rep."}
@@ -70,6 +72,7 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
     or minutes; [] when fewer than MIN_TURNS turns name a known person."""
     turns = []
     current = ""  # the speaker whose turn a paragraph with no label continues
+    vocabulary = lowercase_vocabulary(document.prose)
     for block in document.blocks:
         if block.kind != "paragraph" or any(s.startswith(("heading", "frontmatter", "table")) for s in block.scopes):
             current = ""
@@ -86,7 +89,8 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
             else:
                 current = ""
             continue
-        speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry)
+        speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry) \
+            or _labelled_person(found.group("label"), registry, vocabulary)
         words = document.text[found.start("words"):block.end].strip()
         current = speaker if speaker and words and not words.startswith(('"', "“")) else ""
         if current:
@@ -95,15 +99,42 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
 
 
 # A paragraph that may go on with a speaker's words: it opens with a capital letter or a
-# quotation mark, not with a note ("[Recess.]"), a number ("4. NEW BUSINESS") or a mark.
-_CONTINUES = regexcache.compile(r"[\p{Lu}\"“'‘]\p{Ll}")
+# quotation mark, not with a note ("[Recess.]"), a number ("4. NEW BUSINESS") or a mark;
+# "I" and "A" open one as words ("I'd rather…", "I think…", "A lot…").
+_CONTINUES = regexcache.compile(r"[\p{Lu}\"“'‘]\p{Ll}|(?:I|A)(?:['’]\p{Ll}|\s+\p{Ll})")
 
 
-def _labelled_person(label: str, registry: Registry) -> str:
+def _labelled_person(label: str, registry: Registry, vocabulary: set[str] | None = None) -> str:
+    """The known person a label names ("MS. LARK", "CAPT. ANN ROE"); with the document's
+    lowercase `vocabulary`, also a full name the sources know only from its label ("ANN ROE
+    (owner, Roe Farms):" speaks once and is named nowhere else), as written in title case."""
+    from newslint.registry.lexicon import is_title_word, lexicon as people_lexicon
+
+    ranks = people_lexicon().ranks
     words = label.split()
-    while words and words[0].casefold() in _LABEL_OPENERS:
+    while words and (words[0].casefold() in _LABEL_OPENERS or words[0].casefold() in ranks):
         words = words[1:]
     if not words:
         return ""
     person = registry.person_by_name(" ".join(words))
-    return person.canonical if person is not None else ""
+    if person is not None:
+        return person.canonical
+    if vocabulary is None or not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words) \
+            or any(w.casefold() in vocabulary or is_title_word(w) or w.casefold() in _organisation_words() for w in words):
+        return ""
+    return " ".join(w[:1] + w[1:].casefold() if w.isupper() else w for w in words)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    """Words that make a label an organisation ("PORT ADAIR LEDGER:", a reporter's outlet)."""
+    from newslint.datafiles import data_file
+    from newslint.registry.lexicon import lexicon as people_lexicon
+
+    lex = people_lexicon()
+    outlets = {str(w).casefold() for w in data_file("speech.yaml").get("outlet_words") or []}
+    return frozenset(lex.organisation_words | lex.organisation_words_weak | lex.company_words | outlets)
+
+
+# A word of a name in a label: "ROE", "O'NEIL", "Ortiz-Lamb".
+_NAME_WORD = regexcache.compile(r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?")

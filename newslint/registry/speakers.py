@@ -266,8 +266,32 @@ def attribute(document: Document, registry: Registry | None = None,
             _resolve_pronoun(state, item)
         elif not item.how:
             _introduced(state, item)
+        elif item.description and not item.speaker:
+            _described_holder(state, item)
     _continuations(document, found)
     return found
+
+
+def _described_holder(state: _State, item: Attribution) -> None:
+    """'"…," the mayor said' where the sources give that office to several people (a city's
+    mayor and a visiting one): the one of them the draft names in this paragraph or the one
+    before is meant, when it names no other."""
+    registry, doc = state.registry, state.document
+    words = item.speaker_text.casefold().split()
+    if registry is None or len(words) < 2 or words[0] != "the" or item.block is None:
+        return
+    from newslint.registry.lexicon import lexicon as people_lexicon
+    from newslint.registry.references import _role_words
+
+    lex = people_lexicon()
+    holders = {p.canonical for p in registry.people
+               if any(t.status == "current" and words[-1] in _role_words(t, lex) for t in p.titles)}
+    if len(holders) < 2:
+        return
+    start = doc.blocks[max(0, item.block - 1)].start
+    named = {m.key for m in state.mentions if start <= m.start < item.quote.start and m.key in holders}
+    if len(named) == 1:
+        item.speaker = named.pop()
 
 
 def _introduced(state: _State, item: Attribution) -> None:
@@ -304,6 +328,11 @@ def _introduced_in_sentence(state: _State, item: Attribution) -> None:
     if sentence is None:
         return
     named = [m for m in state.mentions if sentence.start <= m.start < item.quote.start]
+    if len({m.key for m in named}) > 1:
+        # "Asked by Roe whether …, Doe was blunt: "…"": the clause that ends in the colon names
+        # its speaker.
+        clause = max(doc.text.rfind(mark, sentence.start, item.quote.start) for mark in (", ", "; ", " — ", " – "))
+        named = [m for m in named if m.start > clause]
     if len({m.key for m in named}) != 1 or named[0].key.startswith("?"):
         return
     _give_to(doc, item, named[0])
@@ -452,7 +481,8 @@ def _after(tokens: list[Token]) -> list[Token] | None:
             return _before_appositive(tokens[start:], index)
         if token.bare in lex.verbs and not token.text[:1].isupper():  # ("State Auditor X said": no verb)
             if index == 0:  # said X
-                return _phrase_forward(window[1:])
+                # ('"…," noting that …': a participle goes on with the sentence's subject.)
+                return None if token.bare.endswith("ing") else _phrase_forward(window[1:])
             return _clean_phrase(window[:index])
     return None
 

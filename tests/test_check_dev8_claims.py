@@ -1,0 +1,156 @@
+"""Claims (figures, attribution, quotes, sourcing) of the four stories written blind in session 7
+(tests/eval: jail, lottery, pension, drought) and the older sets, each fixed at its general cause
+and tested on the story's own text and on an invented story."""
+from __future__ import annotations
+
+import pytest
+
+from people_lint import ROOT, lint, registry_of
+
+EVAL = ROOT / "tests" / "eval"
+JAIL = (EVAL / "jail" / "sources",)
+LOTTERY = (EVAL / "lottery" / "sources",)
+PENSION = (EVAL / "pension" / "sources",)
+DROUGHT = (EVAL / "drought" / "sources",)
+SCHOOLBOARD = (EVAL / "schoolboard" / "sources",)
+
+# An invented story: a county board's hearing on a mill closure, with a wire story.
+HEARING = """\
+KETTERING COUNTY BOARD OF SUPERVISORS
+PUBLIC HEARING ON THE DUNMOOR MILL CLOSURE
+
+CHAIRWOMAN BEATA OSTERGAARD: We're called to order. Major Pruski has asked to speak first.
+
+MAJ. LENA PRUSKI: Thank you. I run the county's emergency management office. We have two shelters ready for the families on the river road.
+
+CHAIRWOMAN BEATA OSTERGAARD: Thank you, Major. Mr. Vrba.
+
+TOMAS VRBA (owner, Vrba Orchards): Good evening. My orchard sits below the mill pond, and nobody from the state has walked it since the spring.
+
+I'd rather lose a season than lose the orchard to a dam nobody inspects.
+
+CHAIRWOMAN BEATA OSTERGAARD: Thank you, Mr. Vrba. Next speaker, please.
+
+KETTERING HERALD: Will the shelters stay open through the winter?
+
+MAJ. LENA PRUSKI: Through March at least.
+
+GRETA KOWALEWSKA (farmer, river road): The shelters are fine, but a shelter is not a plan for the next flood.
+
+CHAIRWOMAN BEATA OSTERGAARD: Thank you. We're adjourned.
+"""
+WIRE = """\
+County board hears from residents on mill closure
+
+Kettering County Board of Supervisors Chairwoman Beata Ostergaard opened the hearing on Tuesday.
+
+"The mill has been part of this valley for a century, and we owe it a careful ending," Ostergaard said.
+
+Gov. Hedda Marklund, who toured the mill in March, said the state would pay for the inspection. "No family on the river road will be left to guess about that dam," Marklund said.
+
+Gov. Ruben Okonkwo-Sato of the neighbouring state sent a letter of support. "Rivers do not stop at state lines, and neither should inspections," Okonkwo-Sato wrote.
+"""
+
+
+@pytest.fixture(scope="module")
+def mill(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("mill") / "sources"
+    folder.mkdir()
+    (folder / "01_hearing_transcript.txt").write_text(HEARING)
+    (folder / "02_wire.txt").write_text(WIRE)
+    return (folder,)
+
+
+def flagged(rule: str, text: str, sources=()) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+# -- attribution: turns of a transcript ----------------------------------------------------------
+def test_a_turn_under_a_rank_and_a_full_name_is_that_persons():
+    # "MAJ. RAYMOND OKAFOR: … Our officers are trained to call medical, and medical is supposed to answer."
+    text = ('"Our officers are trained to call medical, and medical is supposed to answer," Sheriff Dolores '
+            'Whitcombe told commissioners.\n')
+    assert flagged("facts.Attribution", text, JAIL) != []
+    text = ('"Our officers are trained to call medical, and medical is supposed to answer," Maj. Raymond '
+            'Okafor told commissioners.\n')
+    assert flagged("facts.Attribution", text, JAIL) == []
+
+
+def test_a_turn_under_a_rank_label_in_an_invented_hearing(mill):
+    text = '"We have two shelters ready for the families on the river road," Ostergaard said.\n'
+    assert flagged("facts.Attribution", text, mill) != []
+    text = '"We have two shelters ready for the families on the river road," Pruski said.\n'
+    assert flagged("facts.Attribution", text, mill) == []
+
+
+def test_a_turn_that_goes_on_in_a_paragraph_opening_with_i_is_the_speakers():
+    # MR. TILLOTSON's turn goes on: "I'd rather hit 6.75 every year than 12 one year and minus 8 the next."
+    text = ('"I\'d rather hit 6.75 every year than 12 one year and minus 8 the next," Dr. Priya Venkataraman '
+            'told the committee.\n')
+    assert flagged("facts.Attribution", text, PENSION) != []
+
+
+def test_a_continued_turn_in_an_invented_hearing(mill):
+    text = '"I\'d rather lose a season than lose the orchard to a dam nobody inspects," Ostergaard said.\n'
+    assert flagged("facts.Attribution", text, mill) != []
+
+
+def test_a_speaker_the_sources_name_only_in_a_label_is_known():
+    # "LINDA HAVERKAMP (president, Rio Sombra Growers Association): …"; Rep. Whitcomb's words.
+    text = ('"This is a bandage on a wound that needs surgery," said Linda Haverkamp, president of the Rio Sombra '
+            'Growers Association.\n')
+    assert flagged("facts.Attribution", text, DROUGHT) != []
+
+
+def test_a_speaker_named_only_in_a_label_in_an_invented_hearing(mill):
+    text = '"The mill has been part of this valley for a century, and we owe it a careful ending," Greta Kowalewska said.\n'
+    assert flagged("facts.Attribution", text, mill) != []
+    text = '"The shelters are fine, but a shelter is not a plan for the next flood," Kowalewska said.\n'
+    assert flagged("facts.Attribution", text, mill) == []
+    # His own words stay his; the outlet of a reporter's label is no person.
+    text = ('"My orchard sits below the mill pond, and nobody from the state has walked it since the spring," '
+            'Vrba said.\n')
+    assert flagged("facts.Attribution", text, mill) == []
+
+
+def test_a_label_of_a_news_outlet_is_no_speaker(mill):
+    speakers = {q.speaker for q in registry_of(mill).quotes}
+    assert {"Greta Kowalewska", "Lena Pruski"} <= speakers
+    assert not any("Herald" in s for s in speakers)
+
+
+# -- attribution: the speaker in the draft ----------------------------------------------------
+def test_the_clause_that_ends_in_the_colon_names_the_speaker():
+    text = ('Asked by Ellery whether someone other than Voss could have been behind the code, Raman was blunt: '
+            '"I can tell them whose account was used. I can\'t tell them whose fingers were on the keyboard."\n')
+    assert flagged("facts.Attribution", text, LOTTERY) != []
+    text = ('Asked by Ellery whether someone other than Voss could have been behind the code, Hale was blunt: '
+            '"I can tell them whose account was used. I can\'t tell them whose fingers were on the keyboard."\n')
+    assert flagged("facts.Attribution", text, LOTTERY) == []
+
+
+def test_a_participle_after_a_quotation_names_no_speaker():
+    # Ibáñez said it; "noting that most of the roughly 1,150 students …" is no speaker.
+    text = ('Echeverría said the board was “balancing this budget on the backs of the children with the least,” '
+            'noting that most of the roughly 1,150 students who must change schools live on the east side.\n')
+    assert flagged("facts.Attribution", text, SCHOOLBOARD) != []
+
+
+def test_an_office_two_people_hold_is_the_one_the_draft_names():
+    # Gov. Catherine Ybarra and Governor Tafoya; Sen. Valdivia said it at the town hall.
+    text = ('Ybarra has said she will ask lawmakers for more money in January.\n\n'
+            '"Water is the one thing in this valley that everybody shares and nobody owns outright," the governor said.\n')
+    assert flagged("facts.Attribution", text, DROUGHT) != []
+
+
+def test_an_office_two_people_hold_in_an_invented_story(mill):
+    text = ('Marklund toured the mill in March.\n\n'
+            '"Rivers do not stop at state lines, and neither should inspections," the governor said.\n')
+    assert flagged("facts.Attribution", text, mill) != []
+    text = ('Okonkwo-Sato wrote to the board.\n\n'
+            '"Rivers do not stop at state lines, and neither should inspections," the governor said.\n')
+    assert flagged("facts.Attribution", text, mill) == []
+    # Both governors named: no telling which.
+    text = ('Marklund and Okonkwo-Sato both wrote to the board.\n\n'
+            '"Rivers do not stop at state lines, and neither should inspections," the governor said.\n')
+    assert flagged("facts.Attribution", text, mill) == []

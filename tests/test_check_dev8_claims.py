@@ -48,6 +48,14 @@ Kettering County Board of Supervisors Chairwoman Beata Ostergaard opened the hea
 
 Gov. Hedda Marklund, who toured the mill in March, said the state would pay for the inspection. "No family on the river road will be left to guess about that dam," Marklund said.
 
+Tomas Vrba, 58, has farmed below the dam since 1990. He planted 45 acres this spring out of 80.
+
+Thirty-five of the mill's 140 workers live on the river road, the county's payroll office said.
+
+The mill's share of county payroll fell to 12.5 percent this year, down from 14.2 percent a year earlier, the county said. Workers contribute 6 percent of salary to the mill's pension plan.
+
+Relief applications open May 5 and will close June 16, the county said.
+
 Gov. Ruben Okonkwo-Sato of the neighbouring state sent a letter of support. "Rivers do not stop at state lines, and neither should inspections," Okonkwo-Sato wrote.
 """
 
@@ -154,3 +162,93 @@ def test_an_office_two_people_hold_in_an_invented_story(mill):
     text = ('Marklund and Okonkwo-Sato both wrote to the board.\n\n'
             '"Rivers do not stop at state lines, and neither should inspections," the governor said.\n')
     assert flagged("facts.Attribution", text, mill) == []
+
+
+# -- figures ---------------------------------------------------------------------------------
+def test_an_age_is_compared_with_the_same_persons_age():
+    # "Terrence Mabry, 34," (wire); the clauses share no ordinary word.
+    text = ("Commissioners voted less than three weeks after Terrence Mabry, 36, died of untreated diabetes "
+            "in his cell.\n")
+    assert flagged("facts.Figures", text, JAIL) == ["36"]
+
+
+def test_an_age_in_an_invented_story(mill):
+    assert flagged("facts.Figures", "Tomas Vrba, 61, spoke last.\n", mill) == ["61"]
+    assert flagged("facts.Figures", "Tomas Vrba, 58, spoke last.\n", mill) == []
+
+
+def test_a_part_counts_what_its_whole_counts():
+    # "called for 11 insulin doses ... documents 5 doses given" (ME summary).
+    text = ("Jail medical records document that Mabry received three of the 11 insulin doses ordered for him "
+            "between the evening of Feb. 3 and the evening of Feb. 8.\n")
+    assert flagged("facts.Figures", text, JAIL) == ["three"]
+    # "I have 142 detention officer positions and 117 of them are filled": 25 vacant is right.
+    text = ("Okafor said the building held 611 people on the morning Mabry died, and that 25 of its 142 "
+            "detention officer positions were vacant.\n")
+    assert flagged("facts.Figures", text, JAIL) == []
+
+
+def test_a_part_in_an_invented_story(mill):
+    assert flagged("facts.Figures", "Forty of the 140 mill workers live on the river road.\n", mill) == ["Forty"]
+    assert flagged("facts.Figures", "Thirty-five of the 140 mill workers live on the river road.\n", mill) == []
+
+
+def test_a_share_of_their_salaries_is_a_share_of_salary():
+    text = ("Under the plan, employees hired on or after July 1, 2026 would contribute 9 percent of their "
+            "salaries, up from 7 percent.\n")
+    assert flagged("facts.Figures", text, PENSION) == ["9"]
+
+
+def test_a_share_of_their_salaries_in_an_invented_story(mill):
+    text = "Workers contribute 5 percent of their salaries to the mill's pension plan.\n"
+    assert flagged("facts.Figures", text, mill) == ["5"]
+
+
+def test_the_value_a_change_started_from_is_compared_with_the_sources_starting_value():
+    # "61.4 percent funded ..., down from 64.8 percent a year earlier" (wire).
+    text = ("The system was 61.4 percent funded at the end of June, down from 66.8 percent a year earlier, "
+            "according to the fund's latest actuarial valuation.\n")
+    assert flagged("facts.Figures", text, PENSION) == ["66.8"]
+
+
+def test_a_starting_value_in_an_invented_story(mill):
+    text = "Its payroll share was 12.5 percent, down from 14.8 percent a year earlier.\n"
+    assert flagged("facts.Figures", text, mill) == ["14.8"]
+    text = "Its payroll share was 12.5 percent, down from 14.2 percent a year earlier.\n"
+    assert flagged("facts.Figures", text, mill) == []
+
+
+def test_a_sentences_capitalised_first_word_is_a_context_word():
+    # "will begin taking grant applications on Aug. 4 and will close the window on Sept. 30" (wire)
+    text = "Applications open Aug. 4 and close Oct. 30, according to the state Department of Agriculture.\n"
+    assert flagged("facts.Figures", text, DROUGHT) == ["Oct. 30"]
+
+
+def test_a_capitalised_first_word_in_an_invented_story(mill):
+    assert flagged("facts.Figures", "Applications open May 5 and close June 26, the county said.\n", mill) == ["June 26"]
+    assert flagged("facts.Figures", "Applications open May 5 and close June 16, the county said.\n", mill) == []
+
+
+# -- sourcing ----------------------------------------------------------------------------------
+def test_a_rate_converted_to_another_period_is_arithmetic():
+    # "My pension is $2,140 a month" (transcript); $25,700 a year is the same pension.
+    text = ("Gloria Whitfield, 73, retired after 31 years as a school librarian in Harlan Falls. Her pension is "
+            "$2,140 a month, about $25,700 a year, and she does not receive Social Security.\n")
+    assert flagged("sourcing.Unsourced", text, PENSION) == []
+    text = "The pension pays $2,140 a month, about $31,000 a year.\n"
+    assert len(flagged("sourcing.Unsourced", text, PENSION)) == 1
+
+
+def test_a_rate_converted_in_an_invented_story(mill):
+    assert flagged("sourcing.Unsourced", "The grant pays $1,200 a month, or $14,400 a year, per family.\n", mill) == []
+
+
+def test_a_whole_after_out_of_counts_what_its_part_counts():
+    # "I put in 350 acres this year out of 600" (transcript): "her 600 acres" is hers, sourced.
+    text = ("Linda Haverkamp, president of the Rio Sombra Growers Association, planted 350 of her 600 acres "
+            "of onions and chile this year.\n")
+    assert flagged("sourcing.Unsourced", text, DROUGHT) == []
+
+
+def test_a_whole_after_out_of_in_an_invented_story(mill):
+    assert flagged("sourcing.Unsourced", "Vrba planted 45 of his 80 acres this spring.\n", mill) == []

@@ -192,8 +192,33 @@ def _derived_share_spans(context: CheckContext) -> list[tuple[int, int]]:
                     if share_value is not None and derivable(share_value, share.bound, [n for n in numbers if n is not None]):
                         found.append((share.start, share.end))
                         break
+            found += _converted_rates(context.document.prose, figures)
         return found
     return context.shared("derived-share-spans", spans)
+
+
+# A period in another period's terms, for rates converted in a sentence.
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 365 / 12, "year": 365}
+
+
+def _converted_rates(prose: str, figures: list) -> list[tuple[int, int]]:
+    """An amount or count per period that another of its sentence's figures gives per another
+    period ("$2,140 a month, about $25,700 a year"): the same figure converted, not a new one."""
+    from newslint.kinds.figures import _rate
+    from newslint.registry.figurematch import number_of, rounding
+
+    rated = [(f, _rate(prose, f.end), number_of(f.kind, f.value)) for f in figures if f.kind in ("amount", "count")]
+    rated = [(f, PERIOD_DAYS[per], n) for f, per, n in rated if per in PERIOD_DAYS and n]
+    found = []
+    for figure, days, number in rated:
+        for other, other_days, other_number in rated:
+            if other is figure or other_days == days or other.value.partition(" ")[2] != figure.value.partition(" ")[2]:
+                continue
+            worked = other_number * days / other_days
+            if abs(worked - number) <= max(rounding(number), 0.02 * number):
+                found.append((figure.start, figure.end))
+                break
+    return found
 
 
 def _sources_say(context: CheckContext, sentence, claim: Claim) -> bool:

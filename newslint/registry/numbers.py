@@ -706,6 +706,10 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
+        if not unit:
+            unit = _part_of_unit(prose, end, tokens)  # "three of the 11 doses" counts doses
+        if not unit:
+            unit = _whole_unit(prose, start, sentence_start, tokens)  # "350 acres … out of 600"
         if not unit and _appositive_age(prose, start, end, number):
             unit = AGE  # "Ann Roe, 61, of Elmira"
         if not unit:
@@ -716,6 +720,21 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
                 return None  # "three times the size": a ratio
             unit = "time"
     context, low, high = _context(prose, tokens, start, end, unit)
+    opening = _OPENING_WORD.match(prose, sentence_start, start)
+    if opening is not None and opening.group(1) in context and _common_opening(opening.group(1)) \
+            and not _capitalised_inside(prose, opening.group(1)):
+        # A sentence's capitalised first word may be an ordinary one ("Applications open …"):
+        # its stem is a context word too, as "applications" is elsewhere in a sentence.
+        context += (stem(_singular(opening.group(1))),)
+    if kind in ("percent", "amount", "count") and _previous_word(prose, start, sentence_start) == "from":
+        # The value a change started from ("down from 64.8 percent a year earlier"): one more
+        # word in common with another clause that gives a change's starting value.
+        context += (FROM,)
+    if unit == AGE:
+        # Whose age: the name right before it ("Ann Roe, 61,"), an ordinary word of its context,
+        # so that her age in another clause about her is compared with no other word shared.
+        name = _NAME_BEFORE_AGE.search(prose, max(0, start - 40), start)
+        context += (f"<of:{name.group().rstrip(', ').casefold()}>",)
     if kind == "count" and _previous_word(prose, start, sentence_start) == "by" \
             and _MARGIN_BEFORE.search(prose, max(sentence_start, start - 80), start):
         context += ("margin",)  # "lost the race by 36 votes": the gap, like "a margin of 36 votes"
@@ -750,6 +769,7 @@ def _opens_sentence(prose: str, start: int, sentence_start: int) -> bool:
 
 # The context item of a word that makes a figure a total ("combined", "altogether").
 TOTAL = "<total>"
+FROM = "<from>"  # the context item of a change's starting value
 
 
 # Verbs of saying before a weekday: the day is when someone spoke.
@@ -822,7 +842,7 @@ _PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$", regex.REVERSE)
 _BEFORE_ATTRIBUTIVE_DAY = frozenset({"the", "a", "an", "at", "its", "their", "his", "her", "our", "this", "that",
                                      "every", "each"})
 _NEXT_WORD = regexcache.compile(r"\s*([\p{L}][\p{L}.'’\-]*)")
-_OF_NOUN = regexcache.compile(r"\s+of\s+(?:the\s+)?([\p{L}\-]+)")
+_OF_NOUN = regexcache.compile(r"\s+of\s+(?:(?:the|their|its|his|her|our|your|my)\s+)?([\p{L}\-]+)")
 
 
 def _search_at_end(lex: Lexicon, name: str, text: str) -> regex.Match | None:
@@ -883,6 +903,51 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
     plural = [r for r in run if _plural(r[2])]
     head = plural[0] if plural else run[-1]
     return stem(_singular(head[2])), head[1]
+
+
+# The first word of a sentence, capitalised, before a lowercase word (not a name's or a
+# title's run of capitals: "Agriculture Secretary Ann Roe").
+_OPENING_WORD = regexcache.compile(r"[\s\"“'‘*_#>\-]*(\p{Lu}\p{Ll}+)\s+\p{Ll}")
+
+@lru_cache(maxsize=1 << 12)
+def _common_opening(word: str) -> bool:
+    """Not a word that begins a name, title or organisation ("Union spokesperson Ann Roe"), nor
+    a number ("Forty of the …", a figure itself)."""
+    from newslint.registry.lexicon import is_title_word, lexicon as people_lexicon
+
+    return not is_title_word(word) and word.casefold() not in people_lexicon().organisation_words \
+        and parse_number(word.casefold()) is None
+
+
+@lru_cache(maxsize=1 << 10)
+def _capitalised_inside(prose: str, word: str) -> bool:
+    """The word is written capitalised inside a sentence too: a name ("Ridgeline to buy …"
+    and "… said Ridgeline's chief")."""
+    return regex.search(rf"\p{{Ll}}[,;]?\s+{regex.escape(word)}\b", prose) is not None
+
+
+# "of the 11 doses", "of its 142 positions", "of the mill's 140 workers": the whole a part is counted from.
+_PART_OF = regexcache.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|those|these)\s+)?(?:[\p{L}\-]+['’]s\s+)?(?P<whole>\d[\d,]*|[a-z]+)\b", regex.I)
+
+
+def _part_of_unit(prose: str, end: int, tokens: list) -> str:
+    """The unit of the whole after a part ("three of the 11 insulin doses" counts doses): the
+    part is compared with the sources' figures of that unit; the whole, another figure of its
+    sentence, is not taken for the part's value (FiguresRule's siblings)."""
+    whole = _PART_OF.match(prose, end)
+    if whole is None or parse_number(whole.group("whole").casefold()) is None:
+        return ""
+    return _unit_after(prose, whole.end(), tokens)[0]
+
+
+# "350 acres this year out of 600": the part, then the whole with no unit of its own.
+_PART_BEFORE_WHOLE = regexcache.compile(r"(?<![\d,.])\d[\d,]*(?=\s)(?=[^.;:!?\d]{1,60}\bout\s+of\s*$)")
+
+
+def _whole_unit(prose: str, start: int, sentence_start: int, tokens: list) -> str:
+    """The unit of the part before "out of" for a whole written without one."""
+    part = _PART_BEFORE_WHOLE.search(prose, max(sentence_start, start - 80), start)
+    return _unit_after(prose, part.end(), tokens)[0] if part is not None else ""
 
 
 _UNIT_STOPS = frozenset(",;:.!?()\"“”")  # marks that end the words a unit is read from

@@ -252,3 +252,53 @@ def test_a_whole_after_out_of_counts_what_its_part_counts():
 
 def test_a_whole_after_out_of_in_an_invented_story(mill):
     assert flagged("sourcing.Unsourced", "Vrba planted 45 of his 80 acres this spring.\n", mill) == []
+
+
+def unsourced(text: str, sources=()) -> list[str]:
+    return [f.text for f in lint("sourcing.Unsourced", text, sources)]
+
+
+def test_a_change_by_a_share_is_a_statistic():
+    text = ("Deaths in local jails across the country have risen by more than a third over the past decade, "
+            "driven largely by untreated chronic illness.\n")
+    assert len(unsourced(text, JAIL)) == 1
+    assert len(unsourced("Ferry ridership on the sound fell by half over the winter.\n")) == 1
+
+
+def test_common_ways_comparisons_with_any_other_and_dozens_are_claims():
+    assert len(unsourced("Inflated change orders are the most common way public money is stolen from county "
+                         "road programs.\n")) == 1
+    assert len(unsourced("Fairhaven's rents have risen faster than those of any other city in the state over "
+                         "the past five years.\n")) == 1
+    assert len(unsourced("Overtime scandals have ended the careers of at least a dozen big-city police chiefs "
+                         "in the past decade.\n")) == 1
+    # Invented: the same forms in other words.
+    assert len(unsourced("Orchard fires are the most frequent cause of smoke complaints in the valley.\n")) == 1
+    assert len(unsourced("At least a dozen river towns have closed their mills since the flood.\n")) == 1
+
+
+def test_a_ranking_needs_its_own_source_in_an_attributed_paragraph():
+    text = ("Lakeview has the highest rate of nonmedical vaccine exemptions of any school in the county. "
+            "According to the county health department, 47 Lakeview students have nonmedical exemptions.\n")
+    assert len(unsourced(text)) == 1
+    text = ("The mill's payroll fell 12 percent last year, according to county records. Its wages are now "
+            "among the lowest in the state.\n")
+    assert len(unsourced(text)) == 1
+    # A maximum of the paragraph's own sourced figures is theirs.
+    text = ("The highest reading, 31 parts per billion, came from a tap on Elm Street, according to the "
+            "county's test results.\n")
+    assert unsourced(text) == []
+    text = ("According to county records, the mill paid $2 million in wages last year. The largest share went "
+            "to its 40 machinists.\n")
+    assert unsourced(text) == []
+
+
+def vague(text: str) -> list[str]:
+    return [f.text for f in lint("sourcing.VagueSource", text, ())]
+
+
+def test_a_longer_description_after_a_vague_group_keeps_it_vague():
+    assert vague("Critics of privatized jail medical care say contractors leave nursing jobs vacant.\n") != []
+    assert vague("Critics of the county's river dredging plan say it comes too late.\n") != []
+    # "told analysts on a conference call": the analysts are an audience, not a source.
+    assert vague("The chief executive told analysts on a conference call Thursday that the cuts were hers.\n") == []

@@ -356,8 +356,9 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
     exclusion) and makes its part never match where one is required."""
     if not verbs:
         return NEVER
-    # A short description after the group keeps it vague ("critics of the plan say").
-    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?[\w-]+)?"
+    # A short description after the group keeps it vague ("critics of the plan say", "critics
+    # of privatized jail health care say").
+    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?[\w-]+)?"
     adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
     # Lowercase descriptive words before the group ("security experts"), not function words.
     unless = rf"(?!(?:{_alternation(list(function_words))})\b)" if function_words else ""
@@ -597,12 +598,17 @@ class Paragraph:
     def claims(self, sentence: Sentence) -> list[Claim]:
         return self.texts.claims(sentence)
 
+    def sentence_attributed(self, sentence: Sentence) -> bool:
+        """A reporting verb, named source, vague or anonymous source in this sentence."""
+        return _names_a_source(self.texts, sentence) \
+            or any(sentence.start <= s.start < sentence.end for s in (*self.vague, *self.anonymous))
+
     def recorded(self, kind: ClaimKind) -> bool:
         """An act in this paragraph is the record of this kind of claim."""
         return kind.recorded_in(self.texts, self.block)
 
 
-def _names_a_source(texts: Texts, block: Block) -> bool:
+def _names_a_source(texts: Texts, block: Block | Sentence) -> bool:
     lexicon = texts.lexicon
     prose = texts.document.prose
     if any(not _attributive(prose, m) and not _declined(prose, m) and COMPARED_AFTER.match(prose, m.end()) is None

@@ -21,7 +21,7 @@ from typing import Any
 from newslint.datafiles import safe_load, yaml_errors
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
-from newslint.kinds.base import CheckContext, Rule, RuleError
+from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.yamlcache import ParsedYaml
 
 CHECKS = ("unsourced", "vague", "anonymous")
@@ -70,7 +70,7 @@ def _lexicon_path(folder: Path, name: str) -> Path:
 class SourcingRule(Rule):
     extends = "sourcing"
     category = "unsourced"
-    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", *LEXICON_KEYS})
+    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", "sentence_claims", *LEXICON_KEYS})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.check_name = str(data.get("check", "unsourced"))
@@ -85,6 +85,12 @@ class SourcingRule(Rule):
             raise RuleError("advice must be a mapping (group, phrase)", "advice")
         self.advice = {**DEFAULT_ADVICE, **{str(k): str(v) for k, v in advice.items()}}
         self.only_check_worthy = bool(data.get("only_check_worthy", True))
+        # Claim kinds that a source elsewhere in the paragraph does not vouch for: a ranking
+        # ("the highest rate of any school in the county") next to another figure's source.
+        kinds = data.get("sentence_claims") or []
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise RuleError("sentence_claims must be a list of claim kinds", "sentence_claims")
+        self.sentence_kinds = frozenset(kinds)
         # A claim whose figure the sources give in the same context is sourced: the reporter's
         # sources are its record, and another value there is the figure check's business
         # (known only when the draft has sources).
@@ -112,13 +118,19 @@ class SourcingRule(Rule):
                 yield from self._anonymous(context, paragraph)
 
     def _unsourced(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
-        if paragraph.attributed:
+        # In an attributed paragraph, only the kinds that need their own sentence's source.
+        own = self.sentence_kinds if paragraph.attributed else None
+        if own is not None and not own:
             return
         document = context.document
         for sentence in paragraph.sentences:
             if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
                 continue  # a question asserts nothing
             claims = [c for c in paragraph.claims(sentence) if not paragraph.recorded(c.kind)]
+            if own is not None:
+                claims = [c for c in claims if c.kind.name in own]
+                if claims and paragraph.sentence_attributed(sentence):
+                    continue
             if claims and self.confirmed_figures and context.registry is not None:
                 confirmed = _confirmed_figure_spans(context) + _derived_share_spans(context)
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)
@@ -127,7 +139,13 @@ class SourcingRule(Rule):
                 continue
             first = min(claims, key=lambda c: c.span.start)  # the sentence's first claim
             start, end = clause(document, sentence, first.span)
-            yield self.finding(start, end, first.kind.what, _words(first.span.text), first.kind.fix)
+            last = max(claims, key=lambda c: c.span.end)  # (the span runs to the last one's clause)
+            end = max(end, clause(document, sentence, last.span)[1])
+            args = (first.kind.what, _words(first.span.text), first.kind.fix)
+            message = format_message(self.message, args)
+            if own is not None:  # (the template says "in its sentence or paragraph")
+                message += " A source elsewhere in the paragraph speaks for its own figures, not for this."
+            yield self.finding(start, end, *args, message=message)
 
     def _vague(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:
         document = context.document

@@ -54,6 +54,8 @@ Thirty-five of the mill's 140 workers live on the river road, the county's payro
 
 The mill's share of county payroll fell to 12.5 percent this year, down from 14.2 percent a year earlier, the county said. Workers contribute 6 percent of salary to the mill's pension plan.
 
+The county's relief table lists the river road at $1.3 million, 18 percent of the fund.
+
 Relief applications open May 5 and will close June 16, the county said.
 
 Gov. Ruben Okonkwo-Sato of the neighbouring state sent a letter of support. "Rivers do not stop at state lines, and neither should inspections," Okonkwo-Sato wrote.
@@ -302,3 +304,27 @@ def test_a_longer_description_after_a_vague_group_keeps_it_vague():
     assert vague("Critics of the county's river dredging plan say it comes too late.\n") != []
     # "told analysts on a conference call": the analysts are an audience, not a source.
     assert vague("The chief executive told analysts on a conference call Thursday that the cuts were hers.\n") == []
+
+
+OPIOID = (EVAL / "opioid" / "sources",)
+FACTORY = (EVAL / "factory" / "sources",)
+RANSOMWARE = (EVAL / "ransomware" / "sources",)
+
+
+def test_a_superlative_beside_a_sourced_figure_ranks_the_paragraphs_own_figures():
+    text = ("Polk County, home to Des Moines, receives the largest allocation, $14.8 million, or about 22 percent "
+            "of the county pool. Linn County follows with $5.39 million and Scott County with $5.12 million.\n")
+    assert unsourced(text, OPIOID) == []
+    text = ("Production and assembly accounts for 362 of the jobs, by far the largest group, followed by machining "
+            "with 104.\n")
+    assert unsourced(text, FACTORY) == []
+    # A wider scope still needs a source.
+    text = "Lakeshore Meridian is the largest employer in northeastern Wisconsin, with about 9,600 people on its payroll.\n"
+    assert len(unsourced(text, RANSOMWARE)) == 1
+
+
+def test_two_figures_one_source_line_gives_together_are_sourced(mill):
+    text = "The river road gets the largest share, $1.3 million, about 18 percent of the fund.\n"
+    assert unsourced(text, mill) == []
+    text = "The river road gets the largest share of any road in the state, $1.3 million.\n"
+    assert len(unsourced(text, mill)) == 1

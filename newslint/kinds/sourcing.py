@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from newslint.datafiles import safe_load, yaml_errors
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
@@ -70,7 +72,8 @@ def _lexicon_path(folder: Path, name: str) -> Path:
 class SourcingRule(Rule):
     extends = "sourcing"
     category = "unsourced"
-    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", "sentence_claims", *LEXICON_KEYS})
+    keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", "sentence_claims",
+                      "measured_claims", *LEXICON_KEYS})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.check_name = str(data.get("check", "unsourced"))
@@ -91,6 +94,13 @@ class SourcingRule(Rule):
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError("sentence_claims must be a list of claim kinds", "sentence_claims")
         self.sentence_kinds = frozenset(kinds)
+        measured = data.get("measured_claims") or {}
+        if not isinstance(measured, dict) or not all(isinstance(v, str) for v in measured.values()):
+            raise RuleError("measured_claims must map claim kinds to a scope pattern", "measured_claims")
+        try:
+            self.measured = {str(k): regex.compile(v, regex.IGNORECASE) for k, v in measured.items()}
+        except regex.error as error:
+            raise RuleError(f"measured_claims: {error}", "measured_claims") from None
         # A claim whose figure the sources give in the same context is sourced: the reporter's
         # sources are its record, and another value there is the figure check's business
         # (known only when the draft has sources).
@@ -132,9 +142,16 @@ class SourcingRule(Rule):
                 if claims and paragraph.sentence_attributed(sentence):
                     continue
             if claims and self.confirmed_figures and context.registry is not None:
-                confirmed = _confirmed_figure_spans(context) + _derived_share_spans(context)
+                confirmed = _confirmed_figure_spans(context) + _derived_share_spans(context) + _paired_spans(context)
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)
                           and not _sources_say(context, sentence, c)]
+                if any(sentence.start <= a < sentence.end for a, _ in confirmed):
+                    # A superlative beside a figure the sources give ranks that figure among the
+                    # paragraph's own ("receives the largest allocation, $14.8 million"), unless
+                    # it names a wider scope ("the largest in the state's history").
+                    claims = [c for c in claims if c.kind.name not in self.measured
+                              or self.measured[c.kind.name].search(
+                                  document.prose, c.span.start, min(sentence.end, c.span.end + SCOPE_AFTER)) is not None]
             if not claims:
                 continue
             first = min(claims, key=lambda c: c.span.start)  # the sentence's first claim
@@ -213,6 +230,67 @@ def _derived_share_spans(context: CheckContext) -> list[tuple[int, int]]:
             found += _converted_rates(context.document.prose, figures)
         return found
     return context.shared("derived-share-spans", spans)
+
+
+# How far after a superlative its scope is looked for ("the largest employer in the county").
+SCOPE_AFTER = 60
+
+
+def _paired_spans(context: CheckContext) -> list[tuple[int, int]]:
+    """Where two figures of one draft sentence are given together on one source line ("$14.8
+    million, or about 22 percent of the pool" and a table row "| $14.82 million | 22.0% |"):
+    the line is their source, though a small share alone could be anyone's."""
+    def spans() -> list[tuple[int, int]]:
+        from newslint.kinds.figures import draft_figures
+
+        lines = _figure_lines(context.registry)
+        by_sentence: dict[int, list] = {}
+        for figure in draft_figures(context):
+            sentence = context.document.sentence_at(figure.start)
+            by_sentence.setdefault(sentence.start if sentence else -1, []).append(figure)
+        found = []
+        for figures in by_sentence.values():
+            where = [(f, _lines_giving(lines, f)) for f in figures if f.kind in ("count", "amount", "percent")]
+            for figure, at in where:
+                if any(other is not figure and at & other_at for other, other_at in where):
+                    found.append((figure.start, figure.end))
+        return found
+    return context.shared("paired-figure-spans", spans)
+
+
+_FIGURE_LINES: dict[int, tuple[object, dict]] = {}
+
+
+def _figure_lines(registry) -> dict[str, tuple[list[float], list[tuple[str, int]]]]:
+    """The registry's numeric figures per kind, sorted by number, with their source lines."""
+    from newslint.registry.figurematch import number_of
+
+    held = _FIGURE_LINES.get(id(registry))
+    if held is None or held[0] is not registry:
+        rows: dict[str, list] = {}
+        for fact in registry.figures:
+            number = number_of(fact.kind, fact.value)
+            if number is not None:
+                rows.setdefault(fact.kind, []).append((number, (fact.provenance.source, fact.provenance.line)))
+        table = {kind: ([n for n, _ in sorted(r)], [w for _, w in sorted(r)]) for kind, r in rows.items()}
+        _FIGURE_LINES.clear()
+        held = _FIGURE_LINES[id(registry)] = (registry, table)
+    return held[1]
+
+
+def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
+    """The source lines with a figure of the draft figure's kind that it gives as written
+    (within the rounding of its last digit)."""
+    from bisect import bisect_left, bisect_right
+
+    from newslint.registry.figurematch import number_of, rounding
+
+    number = number_of(figure.kind, figure.value)
+    if number is None or figure.kind not in lines or not number:
+        return set()
+    numbers, where = lines[figure.kind]
+    half = rounding(number) / 2
+    return set(where[bisect_left(numbers, number - half):bisect_right(numbers, number + half)])
 
 
 # A period in another period's terms, for rates converted in a sentence.

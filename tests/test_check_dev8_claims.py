@@ -328,3 +328,40 @@ def test_two_figures_one_source_line_gives_together_are_sourced(mill):
     assert unsourced(text, mill) == []
     text = "The river road gets the largest share of any road in the state, $1.3 million.\n"
     assert len(unsourced(text, mill)) == 1
+
+
+RECOUNT = (EVAL / "recount" / "sources",)
+
+
+def test_a_quotation_under_a_heading_that_names_one_person_is_theirs():
+    # "## Respondents' position (from the response of Assistant County Attorney Tobias Fenwick, ...)"
+    text = ('"The canvass board followed the law, and the recount was conducted in the open with watchers from both '
+            'campaigns," Ibáñez said in a response filed with the court.\n')
+    assert flagged("facts.Attribution", text, RECOUNT) != []
+
+
+def test_a_quotation_under_a_heading_in_an_invented_source(tmp_path):
+    (tmp_path / "release.md").write_text(
+        "# Mill closure notice\n\nThe Dunmoor mill will close on March 1, its owner, Arvid Sundqvist, said.\n\n"
+        "## Statement of the owner, Arvid Sundqvist\n\n"
+        '"We kept the looms running as long as the orders came, and they stopped coming."\n\n'
+        "Sundqvist thanked the workers.\n\nMayor Petra Lindhagen said the town would help.\n")
+    text = '"We kept the looms running as long as the orders came, and they stopped coming," Lindhagen said.\n'
+    assert flagged("facts.Attribution", text, (tmp_path,)) != []
+    text = '"We kept the looms running as long as the orders came, and they stopped coming," Sundqvist said.\n'
+    assert flagged("facts.Attribution", text, (tmp_path,)) == []
+
+
+def test_a_figure_converted_to_another_unit_is_the_same_figure():
+    # "The 412,000-square-foot plant" (wire); 38,000 square meters is it converted.
+    text = ("The 412,000-square-foot plant on River Road, roughly 38,000 square meters under one roof on a "
+            "37-acre site, opened in 1961.\n")
+    assert unsourced(text, FACTORY) == []
+    assert unsourced("The trail runs 26 miles, about 42 kilometers, along the river road.\n") == []
+    assert len(unsourced("The trail runs 26 miles, about 60 kilometers, along the river road.\n")) == 1
+
+
+def test_a_count_before_a_compound_noun_is_read_whole():
+    # "421,000-square-foot" was read as 421; the sources' 412,000 shows the transposed digits.
+    text = "The 421,000-square-foot plant on River Road opened in 1961.\n"
+    assert flagged("facts.Figures", text, FACTORY) == ["421,000"]

@@ -73,7 +73,7 @@ class SourcingRule(Rule):
     extends = "sourcing"
     category = "unsourced"
     keys = frozenset({"check", "lexicon", "advice", "only_check_worthy", "confirmed_figures", "sentence_claims",
-                      "measured_claims", *LEXICON_KEYS})
+                      "measured_claims", "conversions", *LEXICON_KEYS})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.check_name = str(data.get("check", "unsourced"))
@@ -94,6 +94,13 @@ class SourcingRule(Rule):
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
             raise RuleError("sentence_claims must be a list of claim kinds", "sentence_claims")
         self.sentence_kinds = frozenset(kinds)
+        conversions = data.get("conversions") or []
+        try:
+            self.conversions = tuple((regex.compile(rf"-?\s*(?:{a})\b", regex.IGNORECASE),
+                                      regex.compile(rf"-?\s*(?:{b})\b", regex.IGNORECASE), float(factor))
+                                     for a, b, factor in conversions)
+        except (TypeError, ValueError, regex.error) as error:
+            raise RuleError(f"conversions must be [unit, other unit, factor] triples: {error}", "conversions") from None
         measured = data.get("measured_claims") or {}
         if not isinstance(measured, dict) or not all(isinstance(v, str) for v in measured.values()):
             raise RuleError("measured_claims must map claim kinds to a scope pattern", "measured_claims")
@@ -141,8 +148,11 @@ class SourcingRule(Rule):
                 claims = [c for c in claims if c.kind.name in own]
                 if claims and paragraph.sentence_attributed(sentence):
                     continue
+            if claims:  # arithmetic on the sentence's own figures (a share, a rate, a conversion)
+                derived = _derived_share_spans(context, self.conversions)
+                claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in derived)]
             if claims and self.confirmed_figures and context.registry is not None:
-                confirmed = _confirmed_figure_spans(context) + _derived_share_spans(context) + _paired_spans(context)
+                confirmed = _confirmed_figure_spans(context) + _paired_spans(context)
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)
                           and not _sources_say(context, sentence, c)]
                 if any(sentence.start <= a < sentence.end for a, _ in confirmed):
@@ -205,7 +215,7 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
     return context.shared("confirmed-figure-spans", spans)
 
 
-def _derived_share_spans(context: CheckContext) -> list[tuple[int, int]]:
+def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list[tuple[int, int]]:
     """Where the draft gives a share that its own sentence's figures work out to (figurematch.
     derivable): as sourced as those figures, which are checked on their own."""
     def spans() -> list[tuple[int, int]]:
@@ -228,8 +238,9 @@ def _derived_share_spans(context: CheckContext) -> list[tuple[int, int]]:
                         found.append((share.start, share.end))
                         break
             found += _converted_rates(context.document.prose, figures)
+            found += _converted_units(context.document.prose, figures, conversions)
         return found
-    return context.shared("derived-share-spans", spans)
+    return context.shared(("derived-share-spans", conversions), spans)
 
 
 # How far after a superlative its scope is looked for ("the largest employer in the county").
@@ -291,6 +302,24 @@ def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
     numbers, where = lines[figure.kind]
     half = rounding(number) / 2
     return set(where[bisect_left(numbers, number - half):bisect_right(numbers, number + half)])
+
+
+def _converted_units(prose: str, figures: list, conversions: tuple) -> list[tuple[int, int]]:
+    """A figure that another of its sentence's figures gives in another unit ("412,000-square-foot
+    plant, roughly 38,000 square meters"; within 10 percent, as conversions are rounded)."""
+    from newslint.registry.figurematch import number_of
+
+    found = []
+    numbers = [(f, number_of(f.kind, f.value)) for f in figures if f.kind == "count"]
+    for figure, number in numbers:
+        for source_unit, unit, factor in conversions:
+            if not number or unit.match(prose, figure.number_end, figure.number_end + 30) is None:
+                continue
+            if any(other is not figure and other_number and source_unit.match(prose, other.number_end, other.number_end + 30)
+                   and abs(other_number * factor - number) <= 0.1 * number for other, other_number in numbers):
+                found.append((figure.start, figure.end))
+                break
+    return found
 
 
 # A period in another period's terms, for rates converted in a sentence.

@@ -133,9 +133,10 @@ def lexicon() -> Lexicon:
                                    r"|(?<![\w.:$\-/])(?P<hour2>\d{1,2})(?::(?P<minute2>[0-5]\d))?(?=\s*(?:to|until|-|–)\s*"
                                    r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
                                    r"|\b(?P<word>noon|midnight)\b", regex.I),
-        # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling".
+        # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling", "a
+        # 421,000-square-foot plant".
         # (Not a compound number word: "thirty-seven" is 37, not thirty of "seven".)
-        "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?!(?:{'|'.join(units_words)})\b)(?P<noun>\p{{Ll}}{{3,}})\b(?![\-'’])"),
+        "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?!(?:{'|'.join(units_words)})\b)(?P<noun>\p{{Ll}}{{3,}}(?:-\p{{Ll}}{{3,}})?)\b(?![\-'’])"),
         "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
         # A bound or approximation just before a figure ("more than 212,000", "about $310m").
         "qualifier": regexcache.compile(rf"(?:^|[^\p{{L}}])(?P<q>{qualifier})\s+(?:(?:a|an)\s+)?$", regex.I),

@@ -310,7 +310,9 @@ def _introduced(state: _State, item: Attribution) -> None:
     if item.block == 0:
         return
     previous = doc.blocks[item.block - 1]
-    if not doc.text[previous.start:previous.end].rstrip().endswith(":"):
+    # (Or a heading that names the speaker: "## The county's position (from the response of
+    # its attorney, Ann Roe)" over a paragraph that is the quotation.)
+    if not doc.text[previous.start:previous.end].rstrip().endswith(":") and not previous.kind.startswith("heading"):
         return
     sentence = doc.sentence_at(max(previous.start, previous.end - 1))
     start = sentence.start if sentence is not None else previous.start

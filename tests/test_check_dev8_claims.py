@@ -365,3 +365,20 @@ def test_a_count_before_a_compound_noun_is_read_whole():
     # "421,000-square-foot" was read as 421; the sources' 412,000 shows the transposed digits.
     text = "The 421,000-square-foot plant on River Road opened in 1961.\n"
     assert flagged("facts.Figures", text, FACTORY) == ["421,000"]
+
+
+POLICE = (EVAL / "policechief" / "sources",)
+
+
+def test_a_surname_label_is_the_person_not_a_title_read_as_a_given_name():
+    # "BRENNAN:" — the registry holds Thomas Brennan and "Sergeant Tom Brennan" (a rank read as a name).
+    text = '"The chief took the fall for a staffing crisis that City Hall created," said Priya Raman.\n'
+    assert flagged("facts.Attribution", text, POLICE) != []
+    text = '"The chief took the fall for a staffing crisis that City Hall created," said Thomas Brennan.\n'
+    assert flagged("facts.Attribution", text, POLICE) == []
+
+
+def test_a_name_that_stands_for_no_one_leaves_a_group_vague():
+    assert vague("Wall Street analysts said the guidance cut was far deeper than they had expected.\n") != []
+    assert vague("On Monday, Capitol Hill insiders said the bill would stall.\n") != []
+    assert vague("On Monday, Treasury analysts said the cut was deep.\n") == []

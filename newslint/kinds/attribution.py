@@ -182,6 +182,8 @@ class Lexicon:
     # Groups that take a side ("critics", "opponents"): never the authors of a study or data
     # set named near them, so such a name does not make them specific.
     side_groups: frozenset[str] = frozenset()
+    # Capitalised words before a group that name no one in particular ("Wall Street analysts").
+    unnamed: frozenset[str] = frozenset()
     # What a match of each pattern must contain (see literals.py): a sentence or paragraph
     # that lacks it is not searched.
     needs: dict[LazyPattern, Needs] = field(default_factory=dict, repr=False, compare=False)
@@ -246,8 +248,9 @@ class Lexicon:
         lists = [sources, phrases, anonymous, *(c.cues for c in claims)]
         needs_any = {patterns: Needs.any_of([needs[p] for p in patterns]) for patterns in lists}
         sides = frozenset(word.casefold() for word in _strings(vague.get("side_groups"), "vague"))
+        unnamed = frozenset(" ".join(w.casefold().split()) for w in _strings(vague.get("unnamed"), "vague"))
         return cls(verbs, sources, None if groups is None else groups[0], phrases, anonymous, tuple(claims),
-                   sides,
+                   sides, unnamed,
                    {pattern: n for pattern, n in needs.items() if n},  # only patterns a text can skip
                    {patterns: n for patterns, n in needs_any.items() if n})
 
@@ -691,7 +694,7 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
             # data's when one is named earlier in the paragraph or anywhere in the sentence;
             # one that takes a side ("critics say") is nobody's study.
             if match.group("quant") is None and (
-                    _described(prose, match.start(), sentence.start, names)
+                    _described(prose, match.start(), sentence.start, names, lexicon.unnamed)
                     or not _takes_side(match.group(), lexicon.side_groups)
                     and any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
                             for p in lexicon.sources)):
@@ -741,12 +744,15 @@ def _word_before(prose: str, at: int, floor: int) -> str:
     return word.group(1) if word else ""
 
 
-def _described(prose: str, at: int, floor: int, names: dict[str, bool]) -> bool:
+def _described(prose: str, at: int, floor: int, names: dict[str, bool], unnamed: frozenset[str] = frozenset()) -> bool:
     """True when the word before a bare group names or points back to it: "Treasury analysts",
-    "the experts" (already introduced). A nationality ("French experts") still leaves it vague."""
+    "the experts" (already introduced). A nationality ("French experts") or a name that stands
+    for no one in particular ("Wall Street analysts": `unnamed`) still leaves it vague."""
     before = prose[max(floor, at - WINDOW):at].rstrip()
     token = _word_before(prose, at, floor)
     if not token or not before.endswith(token):
+        return False
+    if unnamed and any(" ".join(before.casefold().split()).endswith(phrase) for phrase in unnamed):
         return False
     if token.lower() in BACK_REFERENCE:
         return True

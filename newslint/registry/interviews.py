@@ -119,6 +119,12 @@ def _labelled_person(label: str, registry: Registry, vocabulary: set[str] | None
     person = registry.person_by_name(" ".join(words))
     if person is not None:
         return person.canonical
+    if len(words) == 1:
+        # A surname two known "people" share, one of them a title read as a given name
+        # ("Sergeant Tom Brennan" beside Thomas Brennan): the other is the one.
+        named = [p for p in registry.people if p.surname.casefold() == words[0].casefold()
+                 and not (is_title_word(first := p.canonical.split()[0]) or first.casefold() in ranks)]
+        return named[0].canonical if len(named) == 1 else ""
     if vocabulary is None or not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words) \
             or any(w.casefold() in vocabulary or is_title_word(w) or w.casefold() in _organisation_words() for w in words):
         return ""

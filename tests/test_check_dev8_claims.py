@@ -382,3 +382,12 @@ def test_a_name_that_stands_for_no_one_leaves_a_group_vague():
     assert vague("Wall Street analysts said the guidance cut was far deeper than they had expected.\n") != []
     assert vague("On Monday, Capitol Hill insiders said the bill would stall.\n") != []
     assert vague("On Monday, Treasury analysts said the cut was deep.\n") == []
+
+
+def test_a_generalization_about_most_of_a_group_is_a_claim():
+    assert len(unsourced("Most homeowners who accept buyouts end up moving less than 10 miles from their old homes.\n")) == 1
+    assert len(unsourced("Most Millbrook homes built before 1950 are still connected to the system by lead service "
+                         "lines.\n")) == 1
+    assert len(unsourced("Most orchard owners in the valley rent their pickers' housing.\n")) == 1
+    assert unsourced("Most of the time the mill ran two shifts.\n") == []
+    assert unsourced("The most recent inspection found no cracks.\n") == []

@@ -302,8 +302,10 @@ def test_a_rank_the_sources_do_not_give_and_a_role_word_before_the_head_role():
 def test_averages_comparisons_and_counts_of_rare_events_need_a_source():
     text = ("Rural Pennsylvanians already drive an average of 11 miles to reach a full-service supermarket, "
             "nearly twice the national average.\n")
+    # (The finding runs to the clause of the sentence's last claim, "twice the national average".)
     assert flagged("sourcing.Unsourced", text, MERGER) == [
-        "Rural Pennsylvanians already drive an average of 11 miles to reach a full-service supermarket"]
+        "Rural Pennsylvanians already drive an average of 11 miles to reach a full-service supermarket, "
+        "nearly twice the national average"]
     text = "Bellhaven State is the third Missouri public university in five years to lose its president.\n"
     assert len(flagged("sourcing.Unsourced", text, UNIVERSITY)) == 1
 

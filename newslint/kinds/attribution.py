@@ -182,7 +182,7 @@ class Lexicon:
     # Groups that take a side ("critics", "opponents"): never the authors of a study or data
     # set named near them, so such a name does not make them specific.
     side_groups: frozenset[str] = frozenset()
-    # Capitalised words before a group that name no one in particular ("Wall Street analysts").
+    # Capitalised words before a group that name no one in particular ("Capitol Hill insiders").
     unnamed: frozenset[str] = frozenset()
     # What a match of each pattern must contain (see literals.py): a sentence or paragraph
     # that lacks it is not searched.
@@ -360,7 +360,7 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
     if not verbs:
         return NEVER
     # A short description after the group keeps it vague ("critics of the plan say", "critics
-    # of privatized jail health care say").
+    # of the county's river dredging plan say").
     of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?[\w-]+)?"
     adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
     # Lowercase descriptive words before the group ("security experts"), not function words.
@@ -747,7 +747,7 @@ def _word_before(prose: str, at: int, floor: int) -> str:
 def _described(prose: str, at: int, floor: int, names: dict[str, bool], unnamed: frozenset[str] = frozenset()) -> bool:
     """True when the word before a bare group names or points back to it: "Treasury analysts",
     "the experts" (already introduced). A nationality ("French experts") or a name that stands
-    for no one in particular ("Wall Street analysts": `unnamed`) still leaves it vague."""
+    for no one in particular ("Capitol Hill insiders": `unnamed`) still leaves it vague."""
     before = prose[max(floor, at - WINDOW):at].rstrip()
     token = _word_before(prose, at, floor)
     if not token or not before.endswith(token):

@@ -157,7 +157,7 @@ class SourcingRule(Rule):
                           and not _sources_say(context, sentence, c)]
                 if any(sentence.start <= a < sentence.end for a, _ in confirmed):
                     # A superlative beside a figure the sources give ranks that figure among the
-                    # paragraph's own ("receives the largest allocation, $14.8 million"), unless
+                    # paragraph's own ("gets the largest grant, $3.1 million"), unless
                     # it names a wider scope ("the largest in the state's history").
                     claims = [c for c in claims if c.kind.name not in self.measured
                               or self.measured[c.kind.name].search(
@@ -248,8 +248,8 @@ SCOPE_AFTER = 60
 
 
 def _paired_spans(context: CheckContext) -> list[tuple[int, int]]:
-    """Where two figures of one draft sentence are given together on one source line ("$14.8
-    million, or about 22 percent of the pool" and a table row "| $14.82 million | 22.0% |"):
+    """Where two figures of one draft sentence are given together on one source line ("$3.1
+    million, or about 17 percent of the fund" and a table row "| $3.12 million | 17.0% |"):
     the line is their source, though a small share alone could be anyone's."""
     def spans() -> list[tuple[int, int]]:
         from newslint.kinds.figures import draft_figures
@@ -305,8 +305,8 @@ def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
 
 
 def _converted_units(prose: str, figures: list, conversions: tuple) -> list[tuple[int, int]]:
-    """A figure that another of its sentence's figures gives in another unit ("412,000-square-foot
-    plant, roughly 38,000 square meters"; within 10 percent, as conversions are rounded)."""
+    """A figure that another of its sentence's figures gives in another unit ("250,000-square-foot
+    warehouse, about 23,000 square meters"; within 10 percent, as conversions are rounded)."""
     from newslint.registry.figurematch import number_of
 
     found = []
@@ -328,7 +328,7 @@ PERIOD_DAYS = {"day": 1, "week": 7, "month": 365 / 12, "year": 365}
 
 def _converted_rates(prose: str, figures: list) -> list[tuple[int, int]]:
     """An amount or count per period that another of its sentence's figures gives per another
-    period ("$2,140 a month, about $25,700 a year"): the same figure converted, not a new one."""
+    period ("$1,500 a month, about $18,000 a year"): the same figure converted, not a new one."""
     from newslint.kinds.figures import _rate
     from newslint.registry.figurematch import number_of, rounding
 

@@ -121,7 +121,7 @@ def _labelled_person(label: str, registry: Registry, vocabulary: set[str] | None
         return person.canonical
     if len(words) == 1:
         # A surname two known "people" share, one of them a title read as a given name
-        # ("Sergeant Tom Brennan" beside Thomas Brennan): the other is the one.
+        # ("Sergeant Ann Roe" beside Anne Roe): the other is the one.
         named = [p for p in registry.people if p.surname.casefold() == words[0].casefold()
                  and not (is_title_word(first := p.canonical.split()[0]) or first.casefold() in ranks)]
         return named[0].canonical if len(named) == 1 else ""

@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
                                    r"\d{1,2}(?::[0-5]\d)?\s*(?P<half2>[ap])\.?\s?m\b)"
                                    r"|\b(?P<word>noon|midnight)\b", regex.I),
         # A count before a hyphenated noun: "a four-match tour", "a 12-page ruling", "a
-        # 421,000-square-foot plant".
+        # 250,000-square-foot warehouse".
         # (Not a compound number word: "thirty-seven" is 37, not thirty of "seven".)
         "hcount": regexcache.compile(rf"{before}(?P<number>{number})-(?!(?:{'|'.join(units_words)})\b)(?P<noun>\p{{Ll}}{{3,}}(?:-\p{{Ll}}{{3,}})?)\b(?![\-'’])"),
         "count": regexcache.compile(rf"{before}(?P<number>{number}|{multiple})(?:\s+(?P<scale>{scale}))?(?![\w\-%])", regex.I),
@@ -708,9 +708,9 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number_span = match.span("number")
         unit, unit_end = _unit_after(prose, end, tokens)
         if not unit:
-            unit = _part_of_unit(prose, end, tokens)  # "three of the 11 doses" counts doses
+            unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides
         if not unit:
-            unit = _whole_unit(prose, start, sentence_start, tokens)  # "350 acres … out of 600"
+            unit = _whole_unit(prose, start, sentence_start, tokens)  # "45 acres … out of 80"
         if not unit and _appositive_age(prose, start, end, number):
             unit = AGE  # "Ann Roe, 61, of Elmira"
         if not unit:
@@ -724,11 +724,11 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     opening = _OPENING_WORD.match(prose, sentence_start, start)
     if opening is not None and opening.group(1) in context and _common_opening(opening.group(1)) \
             and not _capitalised_inside(prose, opening.group(1)):
-        # A sentence's capitalised first word may be an ordinary one ("Applications open …"):
+        # A sentence's capitalised first word may be an ordinary one ("Tickets go on sale …"):
         # its stem is a context word too, as "applications" is elsewhere in a sentence.
         context += (stem(_singular(opening.group(1))),)
     if kind in ("percent", "amount", "count") and _previous_word(prose, start, sentence_start) == "from":
-        # The value a change started from ("down from 64.8 percent a year earlier"): one more
+        # The value a change started from ("down from 58.2 percent a year earlier"): one more
         # word in common with another clause that gives a change's starting value.
         context += (FROM,)
     if unit == AGE:
@@ -907,12 +907,12 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
 
 
 # The first word of a sentence, capitalised, before a lowercase word (not a name's or a
-# title's run of capitals: "Agriculture Secretary Ann Roe").
+# title's run of capitals: "Transport Secretary Ann Roe").
 _OPENING_WORD = regexcache.compile(r"[\s\"“'‘*_#>\-]*(\p{Lu}\p{Ll}+)\s+\p{Ll}")
 
 @lru_cache(maxsize=1 << 12)
 def _common_opening(word: str) -> bool:
-    """Not a word that begins a name, title or organisation ("Union spokesperson Ann Roe"), nor
+    """Not a word that begins a name, title or organisation ("Union organizer Ann Roe"), nor
     a number ("Forty of the …", a figure itself)."""
     from newslint.registry.lexicon import is_title_word, lexicon as people_lexicon
 
@@ -922,17 +922,17 @@ def _common_opening(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 10)
 def _capitalised_inside(prose: str, word: str) -> bool:
-    """The word is written capitalised inside a sentence too: a name ("Ridgeline to buy …"
-    and "… said Ridgeline's chief")."""
+    """The word is written capitalised inside a sentence too: a name ("Acme to buy …"
+    and "… said Acme's chief")."""
     return regex.search(rf"\p{{Ll}}[,;]?\s+{regex.escape(word)}\b", prose) is not None
 
 
-# "of the 11 doses", "of its 142 positions", "of the mill's 140 workers": the whole a part is counted from.
+# "of the nine rides", "of its 60 beds", "of the firm's 300 workers": the whole a part is counted from.
 _PART_OF = regexcache.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|those|these)\s+)?(?:[\p{L}\-]+['’]s\s+)?(?P<whole>\d[\d,]*|[a-z]+)\b", regex.I)
 
 
 def _part_of_unit(prose: str, end: int, tokens: list) -> str:
-    """The unit of the whole after a part ("three of the 11 insulin doses" counts doses): the
+    """The unit of the whole after a part ("two of the nine scheduled rides" counts rides): the
     part is compared with the sources' figures of that unit; the whole, another figure of its
     sentence, is not taken for the part's value (FiguresRule's siblings)."""
     whole = _PART_OF.match(prose, end)
@@ -941,7 +941,7 @@ def _part_of_unit(prose: str, end: int, tokens: list) -> str:
     return _unit_after(prose, whole.end(), tokens)[0]
 
 
-# "350 acres this year out of 600": the part, then the whole with no unit of its own.
+# "45 acres this year out of 80": the part, then the whole with no unit of its own.
 _PART_BEFORE_WHOLE = regexcache.compile(r"(?<![\d,.])\d[\d,]*(?=\s)(?=[^.;:!?\d]{1,60}\bout\s+of\s*$)")
 
 

@@ -391,3 +391,24 @@ def test_a_generalization_about_most_of_a_group_is_a_claim():
     assert len(unsourced("Most orchard owners in the valley rent their pickers' housing.\n")) == 1
     assert unsourced("Most of the time the mill ran two shifts.\n") == []
     assert unsourced("The most recent inspection found no cracks.\n") == []
+
+
+WINDFARM = (EVAL / "windfarm" / "sources",)
+
+
+def test_a_fraction_is_as_round_as_it_is_written(mill):
+    # The sources' "about a third" (of the landowners) does not source a third of the state's electricity.
+    text = ("Wind already supplies more than a third of North Dakota's electricity, and the state ships much of "
+            "its power to neighboring states.\n")
+    assert len(unsourced(text, WINDFARM)) == 1
+    # "Thirty-five of the mill's 140 workers" gives no share of anything else.
+    assert len(unsourced("A quarter of the valley's orchards have no well.\n", mill)) == 1
+
+
+def test_telling_an_audience_in_a_clause_of_time_vouches_for_nothing():
+    text = ("Corwell quietly began shipping tooling from Hollister Falls to Saltillo months before it told workers, "
+            "in violation of its agreement with the state.\n")
+    assert len(unsourced(text)) == 1
+    assert len(unsourced("The mill kept the losses from the trustees for a year before it told the board.\n")) == 1
+    # Something said is still a source: "after she said ... 12 percent".
+    assert unsourced("Shares fell after the chief executive said revenue dropped 12 percent.\n") == []

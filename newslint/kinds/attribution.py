@@ -615,10 +615,21 @@ def _names_a_source(texts: Texts, block: Block | Sentence) -> bool:
     lexicon = texts.lexicon
     prose = texts.document.prose
     if any(not _attributive(prose, m) and not _declined(prose, m) and COMPARED_AFTER.match(prose, m.end()) is None
-           for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
+           and not _told_when(prose, m) for m in texts.word_matches(lexicon.verbs, block.start, block.end)):
         return True
     return texts.may_match_any(lexicon.sources, block.start, block.end) and \
         any(texts.search(p, block.start, block.end) for p in lexicon.sources)
+
+
+# "months before it told workers,": when someone told an audience, with nothing said in the
+# sentence; nobody vouches for the claim around it.
+WHEN_BEFORE = regexcache.compile(r"\b(?:before|after|until|when|once)\s+(?:it|he|she|they|we|the\s+[\w-]+)\s+$", regex.IGNORECASE)
+AUDIENCE_AFTER = regexcache.compile(r"(?:\s+(?:the|its|their|his|her|our)\b)?(?:\s+[\w-]+){1,2}\s*(?:[,.;]|$)")
+
+
+def _told_when(prose: str, match: regex.Match) -> bool:
+    return WHEN_BEFORE.search(prose[max(0, match.start() - 30):match.start()]) is not None \
+        and AUDIENCE_AFTER.match(prose, match.end()) is not None
 
 
 # "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner

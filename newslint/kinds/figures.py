@@ -112,6 +112,10 @@ class FigureIndex:
         digits = raw.replace(".", "").lstrip("0").rstrip("0")
         bound = getattr(figure, "bound", "")
         unit = self.policy.normal(figure.unit) if self.policy is not None else figure.unit
+        if figure.kind == "percent" and not any(c.isdigit() for c in figure.text):
+            # A fraction ("a third", 33.333%) is as round as it is written: given when a source
+            # words it alike ("more than a third" of the same thing, or of nothing named).
+            return (figure.kind, figure.value, bound, unit) in self.phrased
         if len(digits) < 2:
             if figure.unit and (figure.kind, figure.value, bound, unit) in self.phrased:
                 return True

@@ -72,7 +72,7 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
     or minutes; [] when fewer than MIN_TURNS turns name a known person."""
     turns = []
     current = ""  # the speaker whose turn a paragraph with no label continues
-    vocabulary = lowercase_vocabulary(document.prose)
+    vocabulary: set[str] | None = None  # the document's lowercase words, read when a label needs them
     for block in document.blocks:
         if block.kind != "paragraph" or any(s.startswith(("heading", "frontmatter", "table")) for s in block.scopes):
             current = ""
@@ -89,8 +89,11 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
             else:
                 current = ""
             continue
-        speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry) \
-            or _labelled_person(found.group("label"), registry, vocabulary)
+        speaker = _labelled_person(found.group("named") or "", registry) or _labelled_person(found.group("label"), registry)
+        if not speaker and len(found.group("label").split()) > 1:
+            if vocabulary is None:
+                vocabulary = lowercase_vocabulary(document.prose)
+            speaker = _labelled_person(found.group("label"), registry, vocabulary)
         words = document.text[found.start("words"):block.end].strip()
         current = speaker if speaker and words and not words.startswith(('"', "“")) else ""
         if current:

@@ -145,5 +145,5 @@ def _organisation_words() -> frozenset[str]:
     return frozenset(lex.organisation_words | lex.organisation_words_weak | lex.company_words | outlets)
 
 
-# A word of a name in a label: "ROE", "O'NEIL", "Ortiz-Lamb".
+# A word of a name in a label: "ROE", "O'NEIL", "Roe-Lamb".
 _NAME_WORD = regexcache.compile(r"\p{Lu}[\p{L}'’]*(?:-\p{Lu}[\p{L}'’]*)?")

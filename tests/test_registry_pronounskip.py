@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newslint.document import parse_document
 from newslint.registry import gender
-from newslint.registry.gender import _labels_turn, _names_a_relative, _speaks_after_comma
+from newslint.registry.gender import _kin_appositive, _labels_turn, _names_a_relative, _speaks_after_comma
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, object_pronoun, reported_between, speech_mask
 
@@ -42,6 +42,9 @@ def _full_search_votes(document: Document, candidates, pattern) -> list[tuple[En
             gender = lex.pronouns[word]
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
+            if word in ("his", "her") and prose[match.start() - 2:match.start()] == ", " \
+                    and _kin_appositive(lex, prose, match.end()):
+                continue  # "Ann X, his mother, stood": the possessive is the one X is kin to
             named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
             if before and any(o > match.start() and _speaks_after_comma(lex, prose, o) for o, _ in here):
                 continue  # "Asked whether he had met X about the budget, Y said": Y's

@@ -112,6 +112,7 @@ class PronounsRule(Rule):
         quoted = speech_mask(document)
         by_sentence = self._candidates(names, document, quoted)
         starts = [s.start for s in document.sentences]
+        lede = _lede_people(document, by_sentence)
         # Sentences wholly inside a quotation do not count toward the window: a quotation of
         # three sentences does not move its speaker out of reach.
         inside_quotes = {i for i, s in enumerate(document.sentences)
@@ -138,7 +139,8 @@ class PronounsRule(Rule):
             people = [c for c in candidates if not c.pronoun]
             speaker = speakers.get(match.start())
             if speaker is not None and speaker.gender in USAGE and speaker.gender != gender \
-                    and any(c.entity is speaker for c in people):
+                    and (any(c.entity is speaker for c in people)
+                         or self._named_in_window(by_sentence, index, match.start(), speaker, inside_quotes)):
                 # '"…," he said' where the sources give the words to her, named just before:
                 # the quotation says whom the pronoun stands for, whoever else is around.
                 yield self._finding(match, speaker, gender)
@@ -156,14 +158,17 @@ class PronounsRule(Rule):
             if last.offset >= document.sentences[index].start and object_pronoun(match.group().casefold(), document.prose, match.end()) \
                     and not reported_between(lexicon(), document.prose, last.offset, match.start()):
                 continue  # "X, the coach who trained him, said": an object in X's own clause is someone else
-            if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
-                    any(c.offset > match.start() for c in by_sentence.get(index, []) if not c.pronoun) and \
-                    document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_("):
+            ahead = [c for c in by_sentence.get(index, []) if c.offset > match.start() and not c.pronoun]
+            if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and ahead and \
+                    document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_(") and \
+                    not all(c.entity is not None and c.gender in USAGE and c.gender != gender for c in ahead):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             sentence_start = document.sentences[index].start
             if (_reported_clause(document.prose, match.start())
                     or _object_after_speech(document.prose, sentence_start, match)) and \
-                    self._earlier_match(by_sentence, index, gender, inside_quotes):
+                    self._earlier_match(by_sentence, index, gender, inside_quotes,
+                                        None if object_pronoun(match.group().casefold(), document.prose, match.end())
+                                        else document.sentences, lede):
                 continue  # "… Ann Roe will lead it. Tom Poe said she has run …": she is Roe
             yield self._finding(match, people[-1].entity, gender)
         yield from self._draft_disagrees(usage, document)
@@ -212,12 +217,32 @@ class PronounsRule(Rule):
                 yield self.finding(match.start(), match.end(), message=message, severity="warning")
 
     def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,
-                       inside_quotes: set[int]) -> bool:
+                       inside_quotes: set[int], paragraph_of=None, lede: dict[int, str] | None = None) -> bool:
         """A person of the pronoun's gender named or referred to ("She worked …") in the
         sentences before (within the window), whom a reader may take the pronoun for: the
-        nearest person is then not sure."""
-        return any(c.gender == gender and not c.described
-                   for back in self._window_back(index, inside_quotes) for c in by_sentence.get(back, []))
+        nearest person is then not sure. With `paragraph_of` (the document's sentences), only
+        the pronoun's own paragraph counts, and the story's subject (`lede`: the people its
+        first paragraph names, by id, with their gender) anywhere: "Tom Poe said she …" after
+        a paragraph about Ann Roe is about Poe, as a new paragraph names whom it is about."""
+        lede = lede or {}
+        here = paragraph_of[index].block if paragraph_of is not None else None
+        for back in self._window_back(index, inside_quotes):
+            for c in by_sentence.get(back, []):
+                if c.gender != gender or c.described:
+                    continue
+                if here is None or paragraph_of[back].block == here or \
+                        (c.entity is not None and id(c.entity) in lede) or (c.pronoun and gender in lede.values()):
+                    return True  # (the story's subject, named in its first paragraph, is in view anywhere)
+        return False
+
+    def _named_in_window(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int, person: Entity,
+                         inside_quotes: set[int]) -> bool:
+        """`person` is named before `offset` in its sentence or in the window's sentences (not
+        only the nearest that names anyone): a quotation's speaker two sentences back."""
+        if any(c.entity is person and c.offset < offset for c in by_sentence.get(index, [])):
+            return True
+        return any(c.entity is person for back in self._window_back(index, inside_quotes)
+                   for c in by_sentence.get(back, []))
 
     def _window_back(self, index: int, inside_quotes: set[int]) -> Iterator[int]:
         """The sentences before `index`, nearest first, up to `window` of them; sentences wholly
@@ -325,6 +350,13 @@ class PronounsRule(Rule):
             if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
         return here
+
+
+def _lede_people(document, by_sentence: dict[int, list[Candidate]]) -> dict[int, str]:
+    """The people named in the first paragraph (the lede), whom the story is about: id -> gender."""
+    first = next((i for i, b in enumerate(document.blocks) if "paragraph" in b.scopes), None)
+    return {id(c.entity): c.gender for i, s in enumerate(document.sentences) if s.block == first
+            for c in by_sentence.get(i, []) if c.entity is not None and not c.pronoun}
 
 
 def _reported_clause(prose: str, offset: int) -> bool:

@@ -76,6 +76,9 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             gender = lex.pronouns[word]
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
+            if word in ("his", "her") and prose[match.start() - 2:match.start()] == ", " \
+                    and _kin_appositive(lex, prose, match.end()):
+                continue  # "Ann X, his mother, stood": the possessive is the one X is kin to
             named = {id(e) if e is not None else ("unknown", i) for i, (_, e) in enumerate(before)}
             if before and any(o > match.start() and _speaks_after_comma(lex, prose, o) for o, _ in here):
                 continue  # "Asked whether he had met X about the budget, Y said": Y's
@@ -169,6 +172,16 @@ def _names_a_relative(lex, text: str, end: int) -> bool:
     return rest[:1].isupper()
 
 
+_KIN_THEN_COMMA = regex.compile(r"\s+([\p{Ll}-]+),")
+
+
+def _kin_appositive(lex, text: str, end: int) -> bool:
+    """A kinship word closing an appositive after the possessive (", his mother,"), not a
+    relative who speaks (", her husband said")."""
+    found = _KIN_THEN_COMMA.match(text, end, end + 30)
+    return found is not None and found.group(1).casefold() in lex.kinship_words
+
+
 def _labels_turn(lex, text: str, name_at: int, end: int) -> bool:
     """The name opens a speaker's turn: it starts its line, after an honorific or title at
     most, and a colon follows it ("DR. ROE: …", "- Roe: …")."""
@@ -206,6 +219,7 @@ class GenderVotes:
                 return entity
             return self.registry.person_by_name(item.text)
 
+        seen = []  # (document, sentence candidates) for the second pass
         for document, names, references in mentions:
             for mention in names:
                 entity = by_form.get(" ".join(mention.words))
@@ -219,15 +233,43 @@ class GenderVotes:
             for entity, gender, offset in _quoted_possessives(document, by_form):
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))
             candidates = sentence_candidates(document, names, references, resolve)
+            seen.append((document, candidates))
             for entity, gender, offset in pronoun_votes(document, candidates, pattern):
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))
-        for key, sides in weights.items():
-            entity = people.get(key)
-            if entity is None:
+        _decide(people, weights)
+        # Second pass: someone the sources still give no pronoun, named beside a person whose
+        # gender is now settled ("Roe declined to discuss Poe's status. She said …", Poe a
+        # man): a pronoun of the other gender cannot be that person's, so it may be Roe's.
+        open_people = {key for key in people if people[key].gender not in ("female", "male")}
+        if not open_people:
+            return
+        votes: dict[int, dict[str, list[tuple[int, Provenance]]]] = defaultdict(lambda: defaultdict(list))
+        for document, candidates in seen:
+            if not any(e is not None and id(e) in open_people for items in candidates.values() for _, e in items):
                 continue
-            totals = {gender: sum(w for w, _ in votes) for gender, votes in sides.items()}
-            best = max(totals, key=totals.get)
-            other = sum(v for g, v in totals.items() if g != best)
-            if totals[best] >= MIN_WEIGHT and totals[best] >= MIN_RATIO * other:
-                entity.gender = best
-                entity.gender_evidence = [where for _, where in sides[best]]
+            for gender in ("female", "male"):
+                kept = {index: [(o, e) for o, e in items if e is None or e.gender in (gender, "unknown", "", None)]
+                        for index, items in candidates.items()}
+                if kept == candidates:
+                    continue  # no one ruled out: the first pass's votes
+                for entity, said, offset in pronoun_votes(document, kept, pattern):
+                    if said == gender and id(entity) in open_people:
+                        votes[id(entity)][gender].append((WEAK, provenance(document, offset)))
+        for key, sides in votes.items():
+            for gender, items in sides.items():
+                weights[key][gender].extend(items)
+        _decide({key: people[key] for key in votes}, weights)
+
+
+def _decide(people: dict[int, Entity], weights) -> None:
+    """Each person's gender: the side that clearly wins the votes, else unknown."""
+    for key, sides in weights.items():
+        entity = people.get(key)
+        if entity is None:
+            continue
+        totals = {gender: sum(w for w, _ in votes) for gender, votes in sides.items()}
+        best = max(totals, key=totals.get)
+        other = sum(v for g, v in totals.items() if g != best)
+        if totals[best] >= MIN_WEIGHT and totals[best] >= MIN_RATIO * other:
+            entity.gender = best
+            entity.gender_evidence = [where for _, where in sides[best]]

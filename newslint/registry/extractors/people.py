@@ -130,7 +130,7 @@ class PeopleExtractor:
                 where = provenance(document, mention.start)
                 observation.mentions.append(where)
                 observation.evidence |= mention.evidence
-                if _after_kinship_word(document.prose, mention.start):
+                if _after_kinship_word(document.prose, mention.start) or _kin_appositive(document.prose, mention.end):
                     observation.evidence.add("relative")
                 observation.titles.extend((title, where) for title in mention.titles)
         return observations
@@ -217,6 +217,17 @@ def _after_kinship_word(text: str, start: int) -> bool:
                                         or lex.role(words[-1].casefold()) is not None):
         words.pop()
     return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
+
+
+_KIN_APPOSITIVE = regex.compile(r",\s+(?:his|her|their|the\s+[\p{Ll}-]+['’]s|[\p{Lu}][\p{L}'’-]*['’]s)\s+"
+                                 r"(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\b")
+
+
+def _kin_appositive(text: str, end: int) -> bool:
+    """"Ann X, his mother,", "Ann X, the victim's sister": an appositive after the name says
+    the person is someone's relative ("the firm's managing partner" is no relative)."""
+    found = _KIN_APPOSITIVE.match(text, end, end + 60)
+    return found is not None and found.group(1).casefold() in lexicon().kinship_words - {"partner"}
 
 
 # How alike a lone surname the sources write once must be to a known person's (OSA similarity)

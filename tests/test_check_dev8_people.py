@@ -1,0 +1,125 @@
+"""People (names, titles, pronouns) of the stories written blind in session 7 (tests/eval: jail,
+lottery, pension, drought) and the older sets, each fixed at its general cause and tested on
+the story's own text and on invented text."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from people_lint import ROOT, lint, registry_of
+
+EVAL = ROOT / "tests" / "eval"
+JAIL = (EVAL / "jail" / "sources",)
+MEASLES = (EVAL / "measles" / "sources",)
+TRANSIT = (EVAL / "transit" / "sources",)
+WINDFARM = (EVAL / "windfarm" / "sources",)
+COACH = (EVAL / "coach" / "sources",)
+
+
+def flagged(rule: str, text: str, sources) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+def _sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
+    folder = tmp_path / folder
+    folder.mkdir()
+    for number, article in enumerate(articles):
+        (folder / f"{number:02}.txt").write_text(article)
+    return (folder,)
+
+
+# -- a pronoun opening what someone says, after a paragraph about someone else -----------------
+def test_a_reported_pronoun_is_the_speakers_when_the_other_person_is_in_an_earlier_paragraph():
+    # Raghunathan is "she" (sources); the man of the paragraph before is another paragraph's.
+    text = ("Lakeview Elementary kept 61 students home on Monday.\n\n"
+            '"We are asking families to check their records," Lindquist wrote. The absences could last '
+            'three weeks, he said.\n\n'
+            "Lakeview's school nurse, Priya Raghunathan, said he and two county nurses had gone through all "
+            "412 records in three days.\n")
+    assert flagged("facts.Pronouns", text, MEASLES) == ["he"]
+    text = ("The board passed the budget 6-3.\n\n"
+            "Dr. Samuel Iwu, an associate professor of urban planning, has warned that thinner service can "
+            'push riders away. "This is a trap," he said.\n\n'
+            "Board Member Dr. Anita Raghunathan, a kidney doctor who voted against the budget, told the board "
+            "that his patients would lose rides to dialysis and prenatal visits.\n")
+    assert flagged("facts.Pronouns", text, TRANSIT) == ["his"]
+
+
+def test_invented_a_reported_pronoun_after_another_paragraph(tmp_path):
+    sources = _sources(tmp_path, "Tobiah Quarrie, the harbor board's chairman, said the vote was close. "
+                                 "Quarrie said he would vote again.\n\n"
+                                 "Odalys Brenneman, the harbor engineer, said she would publish the survey. "
+                                 "Brenneman said her staff had measured the silt.\n")
+    text = ("The harbor board will vote again in May.\n\nTobiah Quarrie said the board would vote again.\n\n"
+            "Odalys Brenneman, the harbor engineer, said he would publish the survey next week.\n")
+    assert flagged("facts.Pronouns", text, sources) == ["he"]
+    # In the same paragraph, the earlier man may be whom the pronoun means: abstain.
+    text = "Tobiah Quarrie will chair the review. Odalys Brenneman said he has run the board for years.\n"
+    assert flagged("facts.Pronouns", text, sources) == []
+
+
+def test_the_storys_subject_named_in_the_lede_is_in_view_in_every_paragraph():
+    # "ruled that he died": he is Mabry, the lede's subject, not the medical examiner.
+    text = ("FAIRHAVEN — Commissioners voted 4-1 Wednesday night to hire an outside firm, less than three "
+            "weeks after Terrence Mabry died of untreated diabetes in his cell.\n\n"
+            "The county's chief medical examiner, Dr. Priya Venkataraman, ruled last week that he died of "
+            "diabetic ketoacidosis.\n")
+    assert flagged("facts.Pronouns", text, JAIL) == []
+
+
+def test_an_object_pronoun_may_be_an_earlier_paragraphs_person():
+    # "joined her": Halvorsen, who wrote for the majority a paragraph before.
+    text = ('"The conditions we are attaching are not window dressing," Halvorsen said in the written order.\n\n'
+            'Commissioner Joel Lindgren joined her, writing that the project "pays its own way."\n')
+    assert flagged("facts.Pronouns", text, WINDFARM) == []
+
+
+def test_a_pronoun_before_the_subject_is_checked_when_everyone_after_it_disagrees_too():
+    text = ("Duarte cast the only vote against it. Explaining his vote, the commissioner said a review "
+            '"is a way of saying not yet."\n')
+    assert flagged("facts.Pronouns", text, JAIL) == ["his"]
+    # Someone after the pronoun of its gender: it may point to them.
+    text = ("Duarte cast the only vote against it. Explaining his vote to Brett Lindqvist, Duarte said a "
+            "review was a delay.\n")
+    assert flagged("facts.Pronouns", text, JAIL) == []
+
+
+# -- a quotation's speaker a few sentences back ------------------------------------------------
+def test_he_added_after_words_the_sources_give_a_woman_named_two_sentences_back():
+    text = ("Castellanos insisted the inquiry did not drive Sunday's decision.\n\n"
+            '"I want to be very clear: this is a termination without cause," she said.\n\n'
+            "Whitaker's contract allows the university to stop paying him if he is found personally "
+            'responsible. "If the facts eventually show that Coach Whitaker was personally involved, the '
+            'contract gives us remedies, and we will use them," he added.\n')
+    assert flagged("facts.Pronouns", text, COACH) == ["he"]
+
+
+# -- the registry: relatives and gender ----------------------------------------------------------
+def test_a_relative_introduced_after_the_name_is_her_own_person():
+    # "Gloria Mabry, his mother, stood beside Ferrante": not a minority form of Terrence Mabry.
+    registry = registry_of(JAIL)
+    mother, son = registry.find("Gloria Mabry"), registry.find("Terrence Mabry")
+    assert mother is not None and mother is not son and mother.gender == "female"
+    assert not any(v.form == "Gloria Mabry" for v in son.variants)
+    text = "Mabry's mother, Gloria Mabry, stood beside Ferrante on Tuesday.\n"
+    assert flagged("facts.Names", text, JAIL) == []
+
+
+def test_invented_a_relative_in_an_appositive(tmp_path):
+    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt at the quarry. Pellegrin said the rope broke. "
+                                 "Pellegrin told the inspectors he had asked for a new one.\n\n"
+                                 "Marta Pellegrin, his sister, said the family would sue.\n")
+    registry = registry_of(sources)
+    assert registry.find("Marta Pellegrin") is not registry.find("Dario Pellegrin")
+    assert registry.find("Marta Pellegrin").gender == "female"
+
+
+def test_a_pronoun_beside_a_person_of_the_other_gender_is_the_other_persons():
+    # "Castellanos has declined to discuss Whitaker's status. ... she said": Whitaker is a man.
+    assert registry_of(COACH).find("Renee Castellanos").gender == "female"
+
+
+def test_invented_a_pronoun_beside_a_man_is_the_womans(tmp_path):
+    sources = _sources(tmp_path, "Tobiah Quarrie said he would resign. Quarrie said his term ends in May.\n\n"
+                                 "Director Sam Brenneman would not discuss Quarrie's plans. In a statement, she "
+                                 "said the board would meet.\n")
+    assert registry_of(sources).find("Sam Brenneman").gender == "female"

@@ -123,3 +123,70 @@ def test_invented_a_pronoun_beside_a_man_is_the_womans(tmp_path):
                                  "Director Sam Brenneman would not discuss Quarrie's plans. In a statement, she "
                                  "said the board would meet.\n")
     assert registry_of(sources).find("Sam Brenneman").gender == "female"
+
+
+# -- gender: a role after "is" is the person again -----------------------------------------------
+def test_a_role_after_the_verb_to_be_is_the_named_person_again():
+    # "Keefe is the lead case agent. She testifies later in the trial": she is Keefe.
+    assert registry_of((EVAL / "lottery" / "sources",)).find("Lorraine Keefe").gender == "female"
+    text = ("Keefe, who is expected to testify later in the trial, said in his statement that the "
+            "investigation remains open.\n")
+    assert flagged("facts.Pronouns", text, (EVAL / "lottery" / "sources",)) == ["his"]
+
+
+def test_invented_a_role_after_is(tmp_path):
+    sources = _sources(tmp_path, "Odalys Brenneman said the dredging would start in May.\n\n"
+                                 "Brenneman is the lead inspector. She said the silt had doubled.\n")
+    assert registry_of(sources).find("Odalys Brenneman").gender == "female"
+
+
+# -- names: another given name, or a surname further off, for one of the sources' people ---------
+def test_another_given_name_after_the_rank_the_sources_give_the_person():
+    # The sources: "Maj. Raymond Okafor, the jail administrator"; no other Okafor.
+    text = ("Her jail administrator, Maj. Richard Okafor, told county commissioners last week that the "
+            "building held 611 people.\n")
+    assert flagged("facts.Names", text, JAIL) == ["Richard Okafor"]
+
+
+def test_invented_another_given_name_after_the_same_rank(tmp_path):
+    sources = _sources(tmp_path, "Sgt. Odalys Brenneman, a police spokeswoman, said the road would reopen. "
+                                 "Brenneman said no one was hurt.\n")
+    assert flagged("facts.Names", "Sgt. Olivia Brenneman said the road was closed.\n", sources) == ["Olivia Brenneman"]
+    # Without the rank, another given name may be a relative: at most a warning, here nothing.
+    assert flagged("facts.Names", "Olivia Brenneman said the road was closed.\n", sources) == []
+
+
+def test_another_given_name_in_a_sentence_that_retells_the_sources_one():
+    # The sources: "Chief Financial Officer Lydia Marchetti was placed on paid administrative leave on
+    # Thursday, Sept. 11, the day after the audit was released".
+    text = ("The district's top budget official, Linda Marchetti, was placed on paid administrative leave on "
+            "Thursday, Sept. 11, the day after the audit was released.\n")
+    assert flagged("facts.Names", text, (EVAL / "schoolboard" / "sources",)) == ["Linda Marchetti"]
+    text = "The district's top budget official, Linda Marchetti, declined to comment on Friday.\n"
+    assert flagged("facts.Names", text, (EVAL / "schoolboard" / "sources",)) == []
+
+
+def test_a_surname_further_off_with_the_same_given_name_in_a_retold_sentence():
+    # The sources: "our conservator, Dr. Naomi Feld, examined the four recovered works at the police
+    # department's evidence facility".
+    text = ("On Monday afternoon, chief curator Paul Ebersole and the museum's conservator, Dr. Naomi Fields, "
+            "examined the four recovered paintings at the police department's evidence facility.\n")
+    assert flagged("facts.Names", text, (EVAL / "museum" / "sources",)) == ["Naomi Fields"]
+
+
+def test_a_surname_that_starts_alike_with_the_very_words_of_the_sources_title():
+    # The sources: "Darlene Chavarria, the pueblo's water resources director".
+    text = "Darlene Chavez, the pueblo's water resources director, said the ditches went dry.\n"
+    assert flagged("facts.Names", text, (EVAL / "drought" / "sources",)) == ["Darlene Chavez"]
+
+
+def test_an_organisation_with_its_proper_word_misspelt():
+    # The sources: "Pinecrest Community Hospital, Dunmore".
+    text = "He went to work as a staff accountant at Pinehurst Community Hospital in Dunmore.\n"
+    assert flagged("facts.Names", text, (EVAL / "trial" / "sources",)) == ["Pinehurst Community Hospital"]
+
+
+def test_invented_an_organisation_of_another_kind_is_not_a_misspelling(tmp_path):
+    sources = _sources(tmp_path, "The Harbor View Elementary School will close, Odalys Brenneman said.\n")
+    assert flagged("facts.Names", "Harbor View Middle School will stay open.\n", sources) == []
+    assert flagged("facts.Names", "The Harbor Vine Elementary School will close.\n", sources) == ["Harbor Vine Elementary School"]

@@ -34,7 +34,7 @@ def sentence_candidates(document: Document, names, references, resolve) -> dict[
     # Not a second person: "X, a tax lawyer" (X again) and "the governor's
     # office" (an office, not its holder).
     references = [r for r in references if not (document.prose[r.start - 2:r.start] == ", " and r.start - 2 in name_ends)
-                  and document.prose[r.end:r.end + 2] not in ("'s", "’s")]
+                  and document.prose[r.end:r.end + 2] not in ("'s", "’s") and not _predicate(document.prose, r.start, name_ends)]
     for offset, entity in [*((m.start, resolve(m)) for m in names if m.kind == "person"),
                            *((r.start, resolve(r)) for r in references)]:
         if entity is False:
@@ -45,6 +45,16 @@ def sentence_candidates(document: Document, names, references, resolve) -> dict[
     for items in found.values():
         items.sort(key=lambda item: item[0])
     return found
+
+
+_COPULA_BEFORE = regex.compile(r"\s(?:is|was|remains|became)\s+$")
+
+
+def _predicate(prose: str, start: int, name_ends: set[int]) -> bool:
+    """"Ann Roe is the lead case agent": the role after a name and its verb "to be" is that
+    person again, not a second one."""
+    found = _COPULA_BEFORE.search(prose, max(0, start - 12), start)
+    return found is not None and found.start() in name_ends
 
 
 def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity, str, int]]:

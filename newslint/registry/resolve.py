@@ -235,7 +235,8 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not (same_office(mention, person) or same_role(mention, person) and given.casefold()[:1] == person.given.casefold()[:1] and self._only_bearer(person) or (
+        if how == WRONG_GIVEN and not (same_office(mention, person) or (same_role(mention, person) or self._retold(mention, person)) and given.casefold()[:1] == person.given.casefold()[:1] and self._only_bearer(person) or (
+                self._only_bearer(person) and self._same_rank(mention, person)) or (
                 given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
             # the same title and a given name that starts the same ("Marta" for "Martina").
@@ -251,6 +252,45 @@ class DraftNames:
         at = bisect_left(ordered, (surname,))
         return at < len(ordered) and ordered[at][0] == surname and len(self.known.surname_people[ordered[at][1]]) == 1
 
+    def _retold(self, mention: NameMention, person: Entity) -> bool:
+        """The draft's sentence retells a source sentence that names the person: it shares
+        RETOLD_WORDS of its longer words with it ("was placed on paid administrative leave")."""
+        sentence = self.document.sentence_at(mention.start)
+        if sentence is None:
+            return False
+        lex = lexicon()
+        names = {w.casefold() for w in mention.words}
+        mine = {w for w in _LONG_WORD.findall(self.document.prose[sentence.start:sentence.end].casefold())
+                if w not in lex.function_words and w not in names}
+        if len(mine) < RETOLD_WORDS:
+            return False
+        return any(len(mine & set(_LONG_WORD.findall(where.text.casefold()))) >= RETOLD_WORDS
+                   for variant in person.variants if not variant.wrong for where in variant.mentions)
+
+    def _same_rank(self, mention: NameMention, person: Entity) -> bool:
+        """The draft writes before the name the rank the sources write before this person's
+        ("Lt. Tom Roe" for the sources' "Lt. Ann Roe"): one person holds one rank at a time."""
+        pattern = lexicon().rank_before
+        if pattern is None:
+            return False
+        found = pattern.search(self.document.prose, max(0, mention.start - 30), mention.start)
+        if found is None:
+            return False
+        rank = lexicon().ranks[" ".join(found.group(1).casefold().split())]
+        for variant in person.variants:
+            if variant.wrong:
+                continue
+            form = variant.form.casefold()
+            for where in variant.mentions:
+                text = where.text.casefold()
+                at = text.find(form)
+                while at >= 0:
+                    theirs = pattern.search(where.text, max(0, at - 30), at)
+                    if theirs is not None and lexicon().ranks[" ".join(theirs.group(1).casefold().split())] == rank:
+                        return True
+                    at = text.find(form, at + 1)
+        return False
+
     def _crossed(self, mention: NameMention, surname_owner: Entity) -> Resolution | None:
         """The given name of exactly one other known person with `surname_owner`'s surname:
         two of the story's people run together ("Ada Kovacs" for Ada Lind beside Tom Kovacs)."""
@@ -265,17 +305,24 @@ class DraftNames:
         """"Port Director Ann Kovacz" where the sources have Port Director Ann Kovacs: the same given
         name and the same office at the same organisation (or the same role and a surname that
         starts alike: "Judge Ann Dunsworth" for Ann Dunsmore) make a surname further off (down to
-        surname_same_title similarity) a slip."""
-        if not mention.titles:
-            return None
+        surname_same_title similarity) a slip; so does a surname that starts alike with the very
+        words of a title the sources give ("Ann Dunne, the tribe's land manager"), or, with no
+        title, in a sentence that retells one of the sources' naming the person."""
         given, surname = mention.words[0], mention.words[-1]
         if len(surname) < self.thresholds.min_length or surname.casefold() in self.source_words:
             return None
+        if not mention.titles:
+            # Or the draft's sentence retells one of the sources' that names the person.
+            hits = [person for person in self.known.given_people.get(given.casefold(), ())
+                    if similarity(surname, person.surname) >= self.thresholds.surname_same_title
+                    and self._retold(mention, person)]
+            return Resolution(mention, hits[0], NEAR_SURNAME) if len(hits) == 1 else None
         keep = self.thresholds.surname_prefix_same_given
         hits = [person for person in self.known.given_people.get(given.casefold(), ())
-                if similarity(surname, person.surname) >= self.thresholds.surname_same_title and (
+                if (similarity(surname, person.surname) >= self.thresholds.surname_same_title and (
                     same_title(mention, person) or same_role_where_named(mention, person)
-                    or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_role(mention, person)))]
+                    or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_role(mention, person))))
+                or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_wording(mention, person))]
         if len(hits) != 1:
             return None
         return Resolution(mention, hits[0], NEAR_SURNAME, title_agrees=True)
@@ -295,7 +342,7 @@ class DraftNames:
                         and OSA.distance(wanted, known) <= self.thresholds.max_distance:
                     hits.append(organisation)
                     break
-                if _one_word_misspelt(wanted, known):
+                if _one_word_misspelt(wanted, known, self.source_words):
                     hits.append(organisation)
                     break
         if len(hits) == 1:
@@ -331,15 +378,21 @@ def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
+# How many longer words (5 letters or more, not function words) a draft sentence shares with
+# a source sentence naming a person to retell it.
+RETOLD_WORDS = 4
 
 
 # A word of an organisation's name misspelt beyond the edit limit still starts like the
 # right one ("Silverbrook" for "Silverbridge"): this many letters in common at the start, and
 # every other word of the name the same.
 ORGANISATION_WORD_PREFIX = 6
+ORGANISATION_WORD_SHORT_PREFIX = 4
+ORGANISATION_WORD_SIMILARITY = 0.6
 
 
-def _one_word_misspelt(wanted: str, known: str) -> bool:
+def _one_word_misspelt(wanted: str, known: str, source_words: set[str] = frozenset()) -> bool:
     """Two casefolded names of three or more words that differ in one word only, whose two
     spellings share a long beginning: a misspelt name, not another organisation ("Avon
     Valley Trust" and "Avon Valley Authority" share no beginning)."""
@@ -351,7 +404,14 @@ def _one_word_misspelt(wanted: str, known: str) -> bool:
         return False
     a, b = different[0]
     common = len(os.path.commonprefix([a, b]))
-    return common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b))
+    if common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b)):
+        return True
+    # A proper name's word of the name ("Pinecrest" for "Pinehurst"): a shorter common start
+    # and alike, where neither word says what kind of organisation it is and the sources never
+    # write the draft's word in a name.
+    lex = lexicon()
+    return common >= ORGANISATION_WORD_SHORT_PREFIX and a not in source_words and similarity(a, b) >= ORGANISATION_WORD_SIMILARITY \
+        and not {a, b} & (lex.organisation_words | lex.company_words | lex.organisation_words_weak)
 
 
 @dataclass(eq=False, repr=False)
@@ -448,6 +508,14 @@ def same_role_where_named(mention: NameMention, entity: Entity) -> bool:
                     all(re.search(rf"\b{re.escape(w)}\b", where.text) for w in words) for where in title.mentions):
                 return True
     return False
+
+
+def same_wording(mention: NameMention, entity: Entity) -> bool:
+    """The draft's title for the name is, word for word, one the sources give the person
+    ("the tribe's land manager"), and more than a bare role."""
+    theirs = {" ".join(t.text.casefold().split()) for t in entity.titles}
+    return any(len(phrase.text.split()) > 2 and " ".join(phrase.text.casefold().split()) in theirs
+               for phrase in mention.titles)
 
 
 def same_title(mention: NameMention, entity: Entity) -> bool:

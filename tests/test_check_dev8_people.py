@@ -190,3 +190,46 @@ def test_invented_an_organisation_of_another_kind_is_not_a_misspelling(tmp_path)
     sources = _sources(tmp_path, "The Harbor View Elementary School will close, Odalys Brenneman said.\n")
     assert flagged("facts.Names", "Harbor View Middle School will stay open.\n", sources) == []
     assert flagged("facts.Names", "The Harbor Vine Elementary School will close.\n", sources) == ["Harbor Vine Elementary School"]
+
+
+# -- titles: an organisation beside the name that the sources never write beside it ---------------
+LOTTERY = (EVAL / "lottery" / "sources",)
+
+
+def test_an_organisation_after_the_name_the_sources_never_give_the_person():
+    # Notes: "Special Agent Lorraine Keefe, Minnesota Bureau of Criminal Apprehension".
+    text = ("Special Agent Lorraine Keefe of the FBI, the lead case agent, said investigators have frozen "
+            "approximately $1.3 million in accounts connected to the case.\n")
+    assert flagged("facts.Titles", text, LOTTERY) == ["FBI"]
+    text = ("Special Agent Lorraine Keefe of the Minnesota Bureau of Criminal Apprehension said investigators "
+            "have frozen accounts.\n")
+    assert flagged("facts.Titles", text, LOTTERY) == []
+
+
+def test_an_organisation_in_the_title_or_the_appositive_the_sources_never_give_the_person():
+    # "Ramsey County District Court, Judge Harriet Lindqvist"; "DR. ELLIOT BRANDVOLD (research
+    # hydrologist, Southwest Water Resources Institute)"; "a labor economist who directs the Center
+    # for Work and Wages at Lakeshore State University".
+    text = "Hennepin County District Judge Harriet Lindqvist sustained the objection.\n"
+    assert flagged("facts.Titles", text, LOTTERY) == ["Hennepin County District"]
+    text = ("Dr. Elliot Brandvold, a hydrologist with the Office of the State Engineer, told the meeting that "
+            "snowpack peaked at 41 percent of the median.\n")
+    assert flagged("facts.Titles", text, (EVAL / "drought" / "sources",)) == ["Office of the State Engineer"]
+    text = "Dr. Evelyn Marchetti, a labor economist at Brenton University, said studies give reason for hope.\n"
+    assert flagged("facts.Titles", text, (EVAL / "minwage" / "sources",)) == ["Brenton University"]
+    text = "Dr. Evelyn Marchetti, a labor economist at Lakeshore State University, said studies give reason for hope.\n"
+    assert flagged("facts.Titles", text, (EVAL / "minwage" / "sources",)) == []
+
+
+def test_invented_an_organisation_beside_the_name(tmp_path):
+    sources = _sources(tmp_path, "HARBOR BOARD HEARING, TRANSCRIPT\n\nCHAIR TOBIAS QUARRY: Next speaker, please.\n\n"
+                                 "DR. ODALYS BRENNEMAN (geologist, Harrow Survey Institute): Thank you. The silt has "
+                                 "doubled since 2019.\n\nBrenneman said the dredging would start in May. Tobiah "
+                                 "Quarrie, who sued the Marlow Dredging Company in 2020, said he would watch the work.\n")
+    text = "Odalys Brenneman, a geologist with the Coastal Research Institute, said the silt had doubled.\n"
+    assert flagged("facts.Titles", text, sources) == ["Coastal Research Institute"]
+    text = "Odalys Brenneman, a geologist at the Harrow Survey Institute, said the silt had doubled.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # What a person did to an organisation ("who sued") does not place them there.
+    text = "Tobiah Quarrie, a boatbuilder with the Quay Workers Association, said he would watch.\n"
+    assert flagged("facts.Titles", text, sources) == []

@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.affiliations import lines_naming, source_affiliations
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
@@ -32,7 +33,46 @@ MESSAGES = {
     "holder_name": "'%s': the sources name %s %s (%s)",
     "organisation_name": "'%s': the sources write %s (%s)",
     "rank": "'%s': the sources give %s the rank of %s (%s)",
+    "affiliation": "'%s': the sources place %s at %s (%s), never at this organisation",
 }
+
+
+# "Ann Roe, a hydrologist with the Acme Institute": an organisation in the appositive after a name.
+_APPOSITIVE_ORGANISATION = regexcache.compile(
+    r",\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,4}?(?:at|with|of|for|from)\s+(?:the\s+)?"
+    r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
+
+
+def _draft_organisations(prose: str, mention, registry: Registry) -> list[tuple[int, int, str]]:
+    """(start, end, organisation) the draft writes beside the name: its titles' named
+    organisations, "of the X" after it, an organisation in its appositive."""
+    lex = lexicon()
+    found = []
+    for phrase in mention.titles:
+        affiliation = phrase.affiliation
+        if affiliation and affiliation[:1].isupper() and not lex.generic(affiliation) and not lex.country(affiliation):
+            at = prose.find(affiliation, phrase.start, phrase.end)
+            if at >= 0:
+                found.append((at, at + len(affiliation), affiliation))
+    for pattern in (OF_ORGANISATION, _APPOSITIVE_ORGANISATION):
+        match = pattern.match(prose, mention.end)
+        if match is None:
+            continue
+        text = match.group(match.lastindex).strip(" .,")
+        known = registry.find(text)
+        if lex.country(text) or not (any(w.casefold() in lex.organisation_words for w in text.split())
+                                     or (known is not None and known.kind == "organisation")
+                                     or (text.isupper() and len(text) > 1)):
+            continue  # "of Chicago": a place, not an employer
+        start = match.start(match.lastindex)
+        found.append((start, start + len(text), text))
+    # A title's organisation cut short ("a hydrologist with the Office"): the longest of overlapping spans.
+    found.sort(key=lambda item: item[0] - item[1])
+    kept: list[tuple[int, int, str]] = []
+    for item in found:
+        if not any(item[0] < other[1] and other[0] < item[1] for other in kept):
+            kept.append(item)
+    return sorted(kept)
 
 
 def _same_name_part(draft: list[str], known: list[str]) -> bool:
@@ -95,14 +135,21 @@ class TitlesRule(Rule):
             if mention.kind != "person":
                 continue
             resolution = names.resolve(mention)
+            found = False
             if resolution is not None and resolution.entity.kind == "person":
-                yield from self._organisation_after(resolution.entity, mention, context)
+                for finding in self._organisation_after(resolution.entity, mention, context):
+                    found = True
+                    yield finding
                 yield from self._rank(resolution.entity, mention, context)
             for phrase in mention.titles:
                 if resolution is not None and resolution.entity.kind == "person":
-                    yield from self._about(resolution, phrase, context)
+                    for finding in self._about(resolution, phrase, context):
+                        found = True
+                        yield finding
                 elif resolution is None:
                     yield from self._holder(mention, phrase, registry, context)
+            if not found and resolution is not None and resolution.entity.kind == "person" and not mention.quoted:
+                yield from self._unsourced_organisation(resolution.entity, mention, context)
 
     # -- a known person's title --------------------------------------------------------------
     def _about(self, resolution: Resolution, phrase: TitlePhrase, context: CheckContext) -> Iterator[Finding]:
@@ -263,6 +310,38 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["organisation"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
+
+    def _unsourced_organisation(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
+        """An organisation the draft writes beside a known person's name (in the title, "of the
+        X" after it, or "a hydrologist with the X" in the appositive) that the sources never
+        write beside it, where they write another one there ("Ann Roe, Acme Institute"; labels,
+        appositives, transcript turns: registry.affiliations): a warning with one such mention."""
+        registry = context.registry
+        written = _draft_organisations(context.document.prose, mention, registry)
+        if not written:
+            return
+        theirs = [a for a in source_affiliations(entity, registry)
+                  if not lexicon().generic(a.organisation) and not lexicon().country(a.organisation)]
+        if not theirs:
+            return
+        lines = [" ".join(t.casefold().split()) for t in lines_naming(entity)]
+        for start, end, organisation in written:
+            named = canonical_affiliation(registry, organisation)
+            if any(affiliations_compatible(named, a.organisation) or affiliations_compatible(organisation, a.organisation)
+                   or _misspelt_organisation(organisation, a.organisation) for a in theirs):
+                continue  # (a misspelt organisation is facts.Names' finding)
+            known = registry.find(named)
+            forms = [f.casefold() for f in known.right_forms()] + [a.casefold() for a in known.aliases] \
+                if known is not None and known.kind == "organisation" else []
+            if any(form in line for form in [organisation.casefold(), *forms] for line in lines):
+                continue  # the sources write it beside the name somewhere
+            where = theirs[0].provenance
+            shown = " or ".join(dict.fromkeys(a.organisation for a in theirs[:2]))
+            yield self.finding(start, end, message=format_message(
+                self.messages["affiliation"], (context.document.text[start:end], entity.canonical, shown,
+                                               support([where]))),
+                evidence=evidence([where]), severity="warning")
+            return
 
     def _rank(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """"Lt. X" where the sources write "Capt. X": another rank (ranks in titles.yaml). Only

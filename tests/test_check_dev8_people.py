@@ -233,3 +233,35 @@ def test_invented_an_organisation_beside_the_name(tmp_path):
     # What a person did to an organisation ("who sued") does not place them there.
     text = "Tobiah Quarrie, a boatbuilder with the Quay Workers Association, said he would watch.\n"
     assert flagged("facts.Titles", text, sources) == []
+
+
+def test_a_retired_career_described_is_no_departure_from_the_sources_current_post():
+    # "Its chair, Renata Castellanos, a retired state banking regulator, was appointed to the post".
+    text = ("When the trial opened Monday, former commission chair Renata Castellanos was in the second row "
+            "behind the prosecution table.\n")
+    assert flagged("facts.Titles", text, LOTTERY) == ["former commission chair"]
+
+
+def test_invented_a_retired_career_described(tmp_path):
+    sources = _sources(tmp_path, "Marlow Harbor Board Chairman Tobiah Quarrie, a retired ferry captain, said the "
+                                 "vote would wait. Quarrie said he would call a meeting.\n")
+    text = "Former Marlow Harbor Board Chairman Tobiah Quarrie said the vote would wait.\n"
+    assert flagged("facts.Titles", text, sources) == ["Former Marlow Harbor Board Chairman"]
+
+
+def test_a_capitalised_role_of_a_unit_before_the_name_is_read_and_compared():
+    # The sources: "Plant Manager Tomasz Nowicki" (twice); no other post.
+    text = "Vice President of Operations Tomasz Nowicki told employees at shift meetings on Tuesday.\n"
+    assert flagged("facts.Titles", text, (EVAL / "factory" / "sources",)) == ["Vice President of Operations"]
+    text = "Plant Manager Tomasz Nowicki told employees at shift meetings on Tuesday.\n"
+    assert flagged("facts.Titles", text, (EVAL / "factory" / "sources",)) == []
+
+
+def test_invented_a_role_of_an_organisation_before_the_name_is_a_title():
+    from newslint.document import parse_document
+    from newslint.registry.mentions import MentionFinder
+
+    document = parse_document("d.md", "Director of Public Works Odalys Brenneman closed the road.\n")
+    mention = next(m for m in MentionFinder(document).names() if m.words[-1] == "Brenneman")
+    assert mention.title is not None and mention.title.role == "director"
+    assert mention.title.affiliation.startswith("Public")

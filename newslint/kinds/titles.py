@@ -75,6 +75,13 @@ def _draft_organisations(prose: str, mention, registry: Registry) -> list[tuple[
     return sorted(kept)
 
 
+def _organisation(affiliation: str, context: CheckContext) -> bool:
+    """The affiliation is an organisation the registry knows, or holds an organisation word."""
+    known = context.registry.find(affiliation)
+    return (known is not None and known.kind == "organisation") or any(
+        w.casefold() in lexicon().organisation_words for w in affiliation.split())
+
+
 def _same_name_part(draft: list[str], known: list[str]) -> bool:
     """The same given name or the same surname: another spelling of the same person."""
     if len(draft) < 2 or len(known) < 2:
@@ -536,8 +543,11 @@ class TitlesRule(Rule):
         if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
             return None
         # (The sources' "Head of Member Services" is a post; the draft's "who heads X" may be any.)
+        # (Two units that are no organisation the sources name, "Plant" and "Operations", are
+        # parts of one employer: a vice president of one is not the other's manager.)
         others = [t for t in titles if (_position(lex, lex.family(t.family or t.role)) or lex.family(t.role) == "head")
-                  and affiliations_compatible(phrase.affiliation, t.affiliation)]
+                  and (affiliations_compatible(phrase.affiliation, t.affiliation)
+                       or not _organisation(phrase.affiliation, context) and not _organisation(t.affiliation, context))]
         return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
 
     def _exclusive_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
@@ -772,6 +782,8 @@ def _departed(entity: Entity) -> bool:
     for variant in entity.variants:
         for where in variant.mentions:
             for match in pattern.finditer(where.text):
+                if _ARTICLE_BEFORE.search(where.text, max(0, match.start() - 4), match.start()):
+                    continue  # "X, a retired banking regulator, chairs …": a past career described, not a departure
                 before = [w for w in _CAPITALISED.findall(where.text, max(0, match.start() - 80), match.start())
                           if not _passing(w)]
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
@@ -784,6 +796,7 @@ def _departed(entity: Entity) -> bool:
     return False
 
 
+_ARTICLE_BEFORE = regexcache.compile(r"\b(?:a|an)\s+$")
 _AGED = regexcache.compile(r"\b(\p{Lu}[\p{L}'’\-]+),\s+\d{1,3},")
 
 

@@ -530,6 +530,12 @@ class MentionFinder:
                 break
         after_role: list[str] = []
         portfolio = None
+        if role is None and not comma and words[-1][0][:1].isupper():
+            # "Vice President of Operations X", "Director of Public Works X": a capitalised role
+            # and its organisation or portfolio, written before the name.
+            found = self._role_for_organisation(words)
+            if found is not None and self.text[found[0][1]:found[0][1] + 1].isupper():
+                role, i, after_role = found
         if role is None and comma:
             # "A spokesman for Acme Parts, X": the role comes before its
             # organisation, and the organisation before the comma.

@@ -265,3 +265,20 @@ def test_invented_a_role_of_an_organisation_before_the_name_is_a_title():
     mention = next(m for m in MentionFinder(document).names() if m.words[-1] == "Brenneman")
     assert mention.title is not None and mention.title.role == "director"
     assert mention.title.affiliation.startswith("Public")
+
+
+# -- gender: notes that paraphrase the speaker of the turn above -------------------------------
+def test_a_paraphrase_on_the_line_after_a_labelled_turn_is_the_speakers():
+    # Notes: "MARCHETTI: We ran out of cots …" then "(paraphrase) He said the center's busiest day …".
+    heat = (EVAL / "heatwave" / "sources",)
+    assert registry_of(heat).find("Theo Marchetti").gender == "male"
+    text = ('Theo Marchetti said the center ran out of supplies.\n\n'
+            '"We ran out of cots the first night and out of water the second," she said.\n')
+    assert flagged("facts.Pronouns", text, heat) == ["she"]
+
+
+def test_invented_a_paraphrase_after_a_turn(tmp_path):
+    sources = _sources(tmp_path, "Harbor hearing, notes.\nTOBIAS QUARRY: Next speaker.\n"
+                                 "DR. ODALYS BRENNEMAN: The silt has doubled since 2019. We dredge every spring now.\n"
+                                 "(paraphrase) She said the board has not paid for the last two dredgings.\n")
+    assert registry_of(sources).find("Odalys Brenneman").gender == "female"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newslint.document import parse_document
 from newslint.registry import gender
-from newslint.registry.gender import _kin_appositive, _labels_turn, _names_a_relative, _speaks_after_comma
+from newslint.registry.gender import _kin_appositive, _labels_turn, _paraphrase_after_turn, _names_a_relative, _speaks_after_comma
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, object_pronoun, reported_between, speech_mask
 
@@ -23,6 +23,7 @@ def _full_search_votes(document: Document, candidates, pattern) -> list[tuple[En
     prose = document.prose
     previous_only: Entity | None = None
     others: set[str] = set()  # genders of someone else in play (this sentence or the last)
+    turn = None
     for index, sentence in enumerate(document.sentences):
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
@@ -30,8 +31,13 @@ def _full_search_votes(document: Document, candidates, pattern) -> list[tuple[En
         # A transcript's or notes' speaker label ("DR. ROE: His family asked …"): the speaker says
         # "I"; a third person in the turn is someone else.
         if only is not None and _labels_turn(lex, prose, here[0][0], sentence.end):
+            turn = (only, prose.rfind("\n", 0, here[0][0]) + 1)
             only = previous_only = None
             here = []
+        elif here:
+            turn = None
+        elif turn is not None and _paraphrase_after_turn(lex, prose, sentence.start, turn[1]):
+            previous_only, turn = turn[0], None
         carried = False  # a pronoun before any name pointed back to the previous sentence's person
         seen_others, others = others, set()
         for match in pattern.finditer(prose, sentence.start, sentence.end):

@@ -65,6 +65,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
     prose = document.prose
     previous_only: Entity | None = None
     others: set[str] = set()  # genders of someone else in play (this sentence or the last)
+    turn: tuple[Entity, int] | None = None  # a labelled turn's speaker, and where its line starts
     for index, sentence in enumerate(document.sentences):
         here = candidates.get(index, [])
         distinct = {id(e) if e is not None else ("unknown", o) for o, e in here}
@@ -72,8 +73,14 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
         # A transcript's or notes' speaker label ("DR. ROE: His family asked …"): the speaker says
         # "I"; a third person in the turn is someone else.
         if only is not None and _labels_turn(lex, prose, here[0][0], sentence.end):
+            turn = (only, prose.rfind("\n", 0, here[0][0]) + 1)
             only = previous_only = None
             here = []
+        elif here:
+            turn = None
+        elif turn is not None and _paraphrase_after_turn(lex, prose, sentence.start, turn[1]):
+            # Notes: "ROE: We ran out of cots." then "(paraphrase) She said …": the turn's speaker.
+            previous_only, turn = turn[0], None
         carried = False  # a pronoun before any name pointed back to the previous sentence's person
         seen_others, others = others, set()
         if not here and previous_only is None:
@@ -107,6 +114,21 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             # the one named after the pronoun is not the next sentence's sure referent.
             previous_only = None if carried and only is not previous_only else only
     return votes
+
+
+_PARAPHRASE = regex.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:he|she)[ \t]+(\p{Ll}+)", regex.IGNORECASE)
+
+
+def _paraphrase_after_turn(lex, prose: str, start: int, turn_line: int) -> bool:
+    """The sentence opens the line right after a labelled turn's with a pronoun and a reporting
+    verb, perhaps after a bracketed note ("(paraphrase) He said …")."""
+    line = prose.rfind("\n", 0, start) + 1
+    if prose[line:start].strip(" \t(") and not prose[line:start].strip().startswith("("):
+        return False
+    if line == 0 or prose.rfind("\n", 0, line - 1) + 1 != turn_line:
+        return False  # (the line before is the turn's)
+    found = _PARAPHRASE.match(prose, line)
+    return found is not None and found.group(1) in lex.reporting_verbs
 
 
 _WORDS_BEFORE = regex.compile(r"([\p{L}.]+)[\s,]*$")

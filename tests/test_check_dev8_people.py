@@ -282,3 +282,15 @@ def test_invented_a_paraphrase_after_a_turn(tmp_path):
                                  "DR. ODALYS BRENNEMAN: The silt has doubled since 2019. We dredge every spring now.\n"
                                  "(paraphrase) She said the board has not paid for the last two dredgings.\n")
     assert registry_of(sources).find("Odalys Brenneman").gender == "female"
+
+
+def test_invented_a_relative_in_the_draft_who_shares_the_surname_is_no_slip(tmp_path):
+    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt when the rope broke at the Marlow quarry on "
+                                 "Tuesday. Pellegrin said the rope had frayed.\n")
+    # A sentence that retells the sources' about him, with another given name: a slip.
+    text = "Dana Pellegrin, 41, was hurt when the rope broke at the Marlow quarry on Tuesday.\n"
+    assert flagged("facts.Names", text, sources) == ["Dana Pellegrin"]
+    # The same name introduced as his relative: someone else.
+    for text in ("His sister, Dana Pellegrin, said the rope broke at the Marlow quarry on Tuesday.\n",
+                 "Dana Pellegrin, his sister, said the rope broke at the Marlow quarry on Tuesday.\n"):
+        assert flagged("facts.Names", text, sources) == []

@@ -1050,3 +1050,31 @@ def reported_between(lex, text: str, name_at: int, pronoun_at: int) -> bool:
     """A reporting verb between the person and the pronoun: "X said the alarm woke her" puts the
     object in X's own words, where it may be X."""
     return any(w.casefold() in lex.reporting_verbs for w in _PLAIN_WORD.findall(text, name_at, pronoun_at))
+
+
+def _after_kinship_word(text: str, start: int) -> bool:
+    """"his wife, Ann X", "her son Tom X", "his brother, Judge Tom X", "her husband, Dr. Tom
+    X": the name follows a word for a relative, and perhaps a title or honorific."""
+    lex = lexicon()
+    words = text[max(0, start - 50):start].replace(",", " ").split()
+    while words and len(words) > 1 and (words[-1].casefold() in lex.honorifics or words[-1].casefold() == "the"
+                                        or lex.role(words[-1].casefold()) is not None):
+        words.pop()
+    return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
+
+
+_KIN_APPOSITIVE = regexcache.compile(r",\s+(?:his|her|their|the\s+[\p{Ll}-]+['’]s|[\p{Lu}][\p{L}'’-]*['’]s)\s+"
+                                     r"(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\b")
+
+
+def _kin_appositive(text: str, end: int) -> bool:
+    """"Ann X, his mother,", "Ann X, the victim's sister": an appositive after the name says
+    the person is someone's relative ("the firm's managing partner" is no relative)."""
+    found = _KIN_APPOSITIVE.match(text, end, end + 60)
+    return found is not None and found.group(1).casefold() in lexicon().kinship_words - {"partner"}
+
+
+def introduced_as_relative(text: str, start: int, end: int) -> bool:
+    """The name [start, end) is introduced as someone's relative: "his wife, Ann X", "Ann X,
+    the victim's sister"."""
+    return _after_kinship_word(text, start) or _kin_appositive(text, end)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from newslint.document.model import Document
 from newslint.registry.lexicon import lexicon
-from newslint.registry.mentions import MentionFinder, NameMention, RoleReference, affiliations_compatible
+from newslint.registry.mentions import MentionFinder, NameMention, RoleReference, affiliations_compatible, introduced_as_relative
 from newslint.registry.model import Entity, Registry, Variant
 from newslint.registry.reconcile import given_compatible, similarity
 
@@ -218,6 +218,8 @@ class DraftNames:
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)
             if same_surname and given_ok:
                 how = EXACT  # another right form ("Ada N. Okonjo")
+            elif same_surname and not near_given and introduced_as_relative(self.document.prose, mention.start, mention.end):
+                continue  # "his sister, Tanya X": a relative who shares the surname, not a slip
             elif same_surname:
                 how = NEAR_GIVEN if near_given else WRONG_GIVEN
             elif near_surname and given_ok:

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from newslint.document.model import Document
 from newslint.registry.gender import GenderVotes
 from newslint.registry.lexicon import lexicon
-from newslint.registry.mentions import MentionFinder, NameMention, lowercase_vocabulary
+from newslint.registry.mentions import MentionFinder, NameMention, introduced_as_relative, lowercase_vocabulary
 from newslint.registry.model import Entity, Provenance, Registry, Variant
 from newslint.registry.parallel import map_documents
 from newslint.registry.reconcile import NameObservation, group_people, person_entity, reconcile_titles
@@ -130,7 +130,7 @@ class PeopleExtractor:
                 where = provenance(document, mention.start)
                 observation.mentions.append(where)
                 observation.evidence |= mention.evidence
-                if _after_kinship_word(document.prose, mention.start) or _kin_appositive(document.prose, mention.end):
+                if introduced_as_relative(document.prose, mention.start, mention.end):
                     observation.evidence.add("relative")
                 observation.titles.extend((title, where) for title in mention.titles)
         return observations
@@ -206,28 +206,6 @@ class PeopleExtractor:
 
 
 EXTRACTORS = [PeopleExtractor()]
-
-
-def _after_kinship_word(text: str, start: int) -> bool:
-    """"his wife, Ann X", "her son Tom X", "his brother, Judge Tom X", "her husband, Dr. Tom
-    X": the name follows a word for a relative, and perhaps a title or honorific."""
-    lex = lexicon()
-    words = text[max(0, start - 50):start].replace(",", " ").split()
-    while words and len(words) > 1 and (words[-1].casefold() in lex.honorifics or words[-1].casefold() == "the"
-                                        or lex.role(words[-1].casefold()) is not None):
-        words.pop()
-    return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
-
-
-_KIN_APPOSITIVE = regex.compile(r",\s+(?:his|her|their|the\s+[\p{Ll}-]+['’]s|[\p{Lu}][\p{L}'’-]*['’]s)\s+"
-                                 r"(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\b")
-
-
-def _kin_appositive(text: str, end: int) -> bool:
-    """"Ann X, his mother,", "Ann X, the victim's sister": an appositive after the name says
-    the person is someone's relative ("the firm's managing partner" is no relative)."""
-    found = _KIN_APPOSITIVE.match(text, end, end + 60)
-    return found is not None and found.group(1).casefold() in lexicon().kinship_words - {"partner"}
 
 
 # How alike a lone surname the sources write once must be to a known person's (OSA similarity)

@@ -294,3 +294,9 @@ def test_invented_a_relative_in_the_draft_who_shares_the_surname_is_no_slip(tmp_
     for text in ("His sister, Dana Pellegrin, said the rope broke at the Marlow quarry on Tuesday.\n",
                  "Dana Pellegrin, his sister, said the rope broke at the Marlow quarry on Tuesday.\n"):
         assert flagged("facts.Names", text, sources) == []
+
+
+def test_a_reported_pronoun_is_a_warning_when_an_earlier_paragraph_holds_someone_of_its_gender():
+    text = ("The jail held 611 people.\n\nSheriff Dolores Whitcombe placed two officers on leave.\n\n"
+            "Brett Lindqvist, the company's regional vice president, said she had made the right call.\n")
+    assert [(f.text, f.severity) for f in lint("facts.Pronouns", text, JAIL)] == [("she", "warning")]

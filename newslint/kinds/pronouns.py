@@ -9,6 +9,7 @@ pronoun's gender. Someone unknown, of unknown gender, or of the pronoun's gender
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -164,13 +165,17 @@ class PronounsRule(Rule):
                     not all(c.entity is not None and c.gender in USAGE and c.gender != gender for c in ahead):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             sentence_start = document.sentences[index].start
-            if (_reported_clause(document.prose, match.start())
-                    or _object_after_speech(document.prose, sentence_start, match)) and \
-                    self._earlier_match(by_sentence, index, gender, inside_quotes,
-                                        None if object_pronoun(match.group().casefold(), document.prose, match.end())
-                                        else document.sentences, lede):
+            reported = _reported_clause(document.prose, match.start()) \
+                or _object_after_speech(document.prose, sentence_start, match)
+            if reported and self._earlier_match(by_sentence, index, gender, inside_quotes,
+                                                None if object_pronoun(match.group().casefold(), document.prose, match.end())
+                                                else document.sentences, lede):
                 continue  # "… Ann Roe will lead it. Tom Poe said she has run …": she is Roe
-            yield self._finding(match, people[-1].entity, gender)
+            finding = self._finding(match, people[-1].entity, gender)
+            if reported and self._earlier_match(by_sentence, index, gender, inside_quotes):
+                # (someone of the pronoun's gender in an earlier paragraph: less sure)
+                finding = dataclasses.replace(finding, severity="warning")
+            yield finding
         yield from self._draft_disagrees(usage, document)
 
     def _sure_unknown(self, candidates: list[Candidate], people: list[Candidate], gender: str, match, document,

@@ -300,3 +300,11 @@ def test_a_reported_pronoun_is_a_warning_when_an_earlier_paragraph_holds_someone
     text = ("The jail held 611 people.\n\nSheriff Dolores Whitcombe placed two officers on leave.\n\n"
             "Brett Lindqvist, the company's regional vice president, said she had made the right call.\n")
     assert [(f.text, f.severity) for f in lint("facts.Pronouns", text, JAIL)] == [("she", "warning")]
+
+
+def test_an_owner_is_a_post_a_vice_president_is_not():
+    # The sources: "Dale Prentiss, the owner of Prentiss Paving & Excavation LLC".
+    text = "Prentiss, the company's vice president, paid Hoskins $241,000.\n"
+    assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == ["the company's vice president"]
+    text = "Prentiss, the company's owner, paid Hoskins $241,000.\n"
+    assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == []

@@ -308,3 +308,12 @@ def test_an_owner_is_a_post_a_vice_president_is_not():
     assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == ["the company's vice president"]
     text = "Prentiss, the company's owner, paid Hoskins $241,000.\n"
     assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == []
+
+
+def test_a_lone_surname_one_slip_from_the_drafts_own_persons_is_checked_at_the_surname_cutoff():
+    museum = (EVAL / "museum" / "sources",)
+    text = ("Darren Keith Mabry was arrested Tuesday. Police said Mabry rented a van. "
+            "The rental agreement carried Mabrey's name.\n")
+    assert flagged("facts.Names", text, museum) == ["Mabrey"]
+    # Without the draft's own "Mabry", a lone word that far off is not read as the name.
+    assert flagged("facts.Names", "The rental agreement carried Mabrey's name.\n", museum) == []

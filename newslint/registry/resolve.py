@@ -179,8 +179,11 @@ class DraftNames:
         cutoff = self.thresholds.surname if mention.evidence else max(self.thresholds.surname, self.thresholds.lone)
         if any(self._is_near(word, stranger, cutoff) for stranger in getattr(self, "strangers", ())):
             return None  # more likely a slip for the draft's own person
+        # (A lone word one slip from the surname of a person the draft names elsewhere, as in
+        # "Mabrey's name" beside four "Mabry": the draft's own person, at the surname cutoff.)
+        written = self._written_surnames()
         hits = {id(p): p for p in self._near_people(word)
-                if self._is_near(word, p.surname, cutoff)}
+                if self._is_near(word, p.surname, cutoff if p.surname.casefold() not in written else self.thresholds.surname)}
         if not hits and mention.evidence:
             # "Petrosky said" where the sources know only Petrov: a speaking surname that keeps
             # a known one's first letters.
@@ -193,6 +196,12 @@ class DraftNames:
             return None
         person = next(iter(hits.values()))
         return Resolution(mention, person, NEAR_SURNAME, title_agrees=title_agrees(mention, person))
+
+    def _written_surnames(self) -> set[str]:
+        """The last words of the draft's person names, casefolded (made once)."""
+        if getattr(self, "_surnames_written", None) is None:
+            self._surnames_written = {m.words[-1].casefold() for m in self.mentions if m.kind == "person"}
+        return self._surnames_written
 
     def _near_full_name(self, mention: NameMention) -> Resolution | None:
         given, surname = mention.words[0], mention.words[-1]

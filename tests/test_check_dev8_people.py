@@ -234,19 +234,3 @@ def test_a_lone_surname_one_slip_from_the_drafts_own_persons_is_checked_at_the_s
     assert flagged("facts.Names", text, museum) == ["Mabrey"]
     # Without the draft's own "Mabry", a lone word that far off is not read as the name.
     assert flagged("facts.Names", "The rental agreement carried Mabrey's name.\n", museum) == []
-
-
-def test_another_given_name_with_the_title_the_sources_give_the_one_bearer_of_the_surname():
-    # The sources: "Anneliese van der Linde, our vice president of operations"; the sources'
-    # other Ingrid makes no crossed name (two forms of her), so only the title says it.
-    text = "Ingrid van der Linde, the company's vice president of operations, will lead the transition.\n"
-    assert flagged("facts.Names", text, (EVAL / "factory" / "sources",)) == ["Ingrid van der Linde"]
-
-
-def test_invented_another_given_name_with_the_same_title(tmp_path):
-    sources = _sources(tmp_path, "Odalys Brenneman, the Marlow Harbor Board's treasurer, said the dredging "
-                                 "would start in May. Brenneman said the board had saved for it.\n")
-    text = "Teresa Brenneman, the Marlow Harbor Board's treasurer, said the work would wait.\n"
-    assert flagged("facts.Names", text, sources) == ["Teresa Brenneman"]
-    text = "Teresa Brenneman, a nurse at Marlow General, said the work would wait.\n"
-    assert flagged("facts.Names", text, sources) == []

@@ -248,8 +248,7 @@ class DraftNames:
         agrees = title_agrees(mention, person)
         if how == WRONG_GIVEN and not (same_office(mention, person) or (same_role(mention, person) or self._retold(mention, person)) and given.casefold()[:1] == person.given.casefold()[:1] and self._only_bearer(person) or (
                 self._only_bearer(person) and self._same_rank(mention, person)) or (
-                given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person)) or (
-                same_title(mention, person) and self._only_bearer(person))):
+                given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
             # Someone else who shares the surname, unless the draft gives them the office, or
             # the same title and a given name that starts the same ("Marta" for "Martina").
             return self._crossed(mention, person)

@@ -3,6 +3,7 @@ pension, factory, bribery), each fixed at its general cause and tested on the st
 and on invented text (the people tests are in test_check_dev8_people.py)."""
 from __future__ import annotations
 
+from people_lint import lint
 from test_check_dev8_people import EVAL, _sources, flagged
 
 # -- titles: an organisation beside the name that the sources never write beside it ---------------
@@ -86,3 +87,10 @@ def test_an_owner_is_a_post_a_vice_president_is_not():
     assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == ["the company's vice president"]
     text = "Prentiss, the company's owner, paid Hoskins $241,000.\n"
     assert flagged("facts.Titles", text, (EVAL / "bribery" / "sources",)) == []
+
+
+def test_an_organisation_the_person_is_only_tied_to_is_no_affiliation():
+    # "a graduate of X", "a former agent with X": no post there to compare.
+    for text in ("Special Agent Lorraine Keefe, a graduate of the FBI Academy, said accounts were frozen.\n",
+                 "Lorraine Keefe, a former analyst with the Federal Reserve Bank, said accounts were frozen.\n"):
+        assert [f for f in lint("facts.Titles", text, LOTTERY) if "never at" in f.message] == []

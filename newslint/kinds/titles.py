@@ -43,12 +43,16 @@ _APPOSITIVE_ORGANISATION = regexcache.compile(
     r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
 
 
-def _draft_organisations(prose: str, mention, registry: Registry) -> list[tuple[int, int, str]]:
+def _draft_organisations(prose: str, mention, registry: Registry,
+                         loose: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, organisation) the draft writes beside the name: its titles' named
-    organisations, "of the X" after it, an organisation in its appositive."""
+    organisations, "of the X" after it, an organisation in its appositive (not after one of
+    the `loose` words: "a graduate of X")."""
     lex = lexicon()
     found = []
     for phrase in mention.titles:
+        if phrase.status != "current":
+            continue  # ("former X official": a past post, no contradiction of the present one)
         affiliation = phrase.affiliation
         if affiliation and affiliation[:1].isupper() and not lex.generic(affiliation) and not lex.country(affiliation):
             at = prose.find(affiliation, phrase.start, phrase.end)
@@ -56,7 +60,7 @@ def _draft_organisations(prose: str, mention, registry: Registry) -> list[tuple[
                 found.append((at, at + len(affiliation), affiliation))
     for pattern in (OF_ORGANISATION, _APPOSITIVE_ORGANISATION):
         match = pattern.match(prose, mention.end)
-        if match is None:
+        if match is None or any(w.casefold() in loose for w in prose[match.start():match.start(match.lastindex)].split()):
             continue
         text = match.group(match.lastindex).strip(" .,")
         known = registry.find(text)
@@ -118,7 +122,8 @@ class TitlesRule(Rule):
     extends = "titles"
     category = "title"
     needs_registry = True
-    keys = frozenset({"messages", "stale_words", "min_support", "former_min_support", "holder_min_support"})
+    keys = frozenset({"messages", "stale_words", "min_support", "former_min_support", "holder_min_support",
+                      "not_affiliations"})
 
     def compile(self, data: dict[str, Any]) -> None:
         messages = data.get("messages") or {}
@@ -132,6 +137,12 @@ class TitlesRule(Rule):
         self.min_support = int(data.get("min_support", 2))
         self.former_min_support = int(data.get("former_min_support", 2))
         self.holder_min_support = int(data.get("holder_min_support", 2))
+        # Words of an appositive that tie the person to an organisation without working there
+        # ("a graduate of", "a former official of"): no affiliation to compare.
+        loose = data.get("not_affiliations") or []
+        if not isinstance(loose, list) or not all(isinstance(w, str) for w in loose):
+            raise RuleError("not_affiliations must be a list of words", "not_affiliations")
+        self.not_affiliations = frozenset(w.casefold() for w in loose)
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
         registry = context.registry
@@ -324,7 +335,7 @@ class TitlesRule(Rule):
         write beside it, where they write another one there ("Ann Roe, Acme Institute"; labels,
         appositives, transcript turns: registry.affiliations): a warning with one such mention."""
         registry = context.registry
-        written = _draft_organisations(context.document.prose, mention, registry)
+        written = _draft_organisations(context.document.prose, mention, registry, self.not_affiliations)
         if not written:
             return
         theirs = [a for a in source_affiliations(entity, registry)

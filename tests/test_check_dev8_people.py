@@ -151,9 +151,9 @@ def test_another_given_name_after_the_rank_the_sources_give_the_person():
 def test_invented_another_given_name_after_the_same_rank(tmp_path):
     sources = _sources(tmp_path, "Sgt. Odalys Brenneman, a police spokeswoman, said the road would reopen. "
                                  "Brenneman said no one was hurt.\n")
-    assert flagged("facts.Names", "Sgt. Olivia Brenneman said the road was closed.\n", sources) == ["Olivia Brenneman"]
+    assert flagged("facts.Names", "Sgt. Oona Brenneman said the road was closed.\n", sources) == ["Oona Brenneman"]
     # Without the rank, another given name may be a relative: at most a warning, here nothing.
-    assert flagged("facts.Names", "Olivia Brenneman said the road was closed.\n", sources) == []
+    assert flagged("facts.Names", "Oona Brenneman said the road was closed.\n", sources) == []
 
 
 def test_another_given_name_in_a_sentence_that_retells_the_sources_one():
@@ -187,9 +187,9 @@ def test_an_organisation_with_its_proper_word_misspelt():
 
 
 def test_invented_an_organisation_of_another_kind_is_not_a_misspelling(tmp_path):
-    sources = _sources(tmp_path, "The Harbor View Elementary School will close, Odalys Brenneman said.\n")
-    assert flagged("facts.Names", "Harbor View Middle School will stay open.\n", sources) == []
-    assert flagged("facts.Names", "The Harbor Vine Elementary School will close.\n", sources) == ["Harbor Vine Elementary School"]
+    sources = _sources(tmp_path, "The Gull Point Elementary School will close, Odalys Brenneman said.\n")
+    assert flagged("facts.Names", "Gull Point Middle School will stay open.\n", sources) == []
+    assert flagged("facts.Names", "The Gull Pont Elementary School will close.\n", sources) == ["Gull Pont Elementary School"]
 
 
 # -- gender: notes that paraphrase the speaker of the turn above -------------------------------
@@ -203,21 +203,21 @@ def test_a_paraphrase_on_the_line_after_a_labelled_turn_is_the_speakers():
 
 
 def test_invented_a_paraphrase_after_a_turn(tmp_path):
-    sources = _sources(tmp_path, "Harbor hearing, notes.\nTOBIAS QUARRY: Next speaker.\n"
+    sources = _sources(tmp_path, "Harbor hearing, notes.\nTOBIAH QUARRIE: Next speaker.\n"
                                  "DR. ODALYS BRENNEMAN: The silt has doubled since 2019. We dredge every spring now.\n"
                                  "(paraphrase) She said the board has not paid for the last two dredgings.\n")
     assert registry_of(sources).find("Odalys Brenneman").gender == "female"
 
 
 def test_invented_a_relative_in_the_draft_who_shares_the_surname_is_no_slip(tmp_path):
-    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt when the rope broke at the Marlow quarry on "
+    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt when the rope broke at the Gullmere quarry on "
                                  "Tuesday. Pellegrin said the rope had frayed.\n")
     # A sentence that retells the sources' about him, with another given name: a slip.
-    text = "Dana Pellegrin, 41, was hurt when the rope broke at the Marlow quarry on Tuesday.\n"
+    text = "Dana Pellegrin, 41, was hurt when the rope broke at the Gullmere quarry on Tuesday.\n"
     assert flagged("facts.Names", text, sources) == ["Dana Pellegrin"]
     # The same name introduced as his relative: someone else.
-    for text in ("His sister, Dana Pellegrin, said the rope broke at the Marlow quarry on Tuesday.\n",
-                 "Dana Pellegrin, his sister, said the rope broke at the Marlow quarry on Tuesday.\n"):
+    for text in ("His sister, Dana Pellegrin, said the rope broke at the Gullmere quarry on Tuesday.\n",
+                 "Dana Pellegrin, his sister, said the rope broke at the Gullmere quarry on Tuesday.\n"):
         assert flagged("facts.Names", text, sources) == []
 
 

@@ -36,10 +36,10 @@ def test_an_organisation_in_the_title_or_the_appositive_the_sources_never_give_t
 
 
 def test_invented_an_organisation_beside_the_name(tmp_path):
-    sources = _sources(tmp_path, "HARBOR BOARD HEARING, TRANSCRIPT\n\nCHAIR TOBIAS QUARRY: Next speaker, please.\n\n"
+    sources = _sources(tmp_path, "HARBOR BOARD HEARING, TRANSCRIPT\n\nCHAIR TOBIAH QUARRIE: Next speaker, please.\n\n"
                                  "DR. ODALYS BRENNEMAN (geologist, Harrow Survey Institute): Thank you. The silt has "
                                  "doubled since 2019.\n\nBrenneman said the dredging would start in May. Tobiah "
-                                 "Quarrie, who sued the Marlow Dredging Company in 2020, said he would watch the work.\n")
+                                 "Quarrie, who sued the Gullmere Dredging Company in 2020, said he would watch the work.\n")
     text = "Odalys Brenneman, a geologist with the Coastal Research Institute, said the silt had doubled.\n"
     assert flagged("facts.Titles", text, sources) == ["Coastal Research Institute"]
     text = "Odalys Brenneman, a geologist at the Harrow Survey Institute, said the silt had doubled.\n"
@@ -57,10 +57,10 @@ def test_a_retired_career_described_is_no_departure_from_the_sources_current_pos
 
 
 def test_invented_a_retired_career_described(tmp_path):
-    sources = _sources(tmp_path, "Marlow Harbor Board Chairman Tobiah Quarrie, a retired ferry captain, said the "
+    sources = _sources(tmp_path, "Gullmere Harbor Board Chairman Tobiah Quarrie, a retired ferry captain, said the "
                                  "vote would wait. Quarrie said he would call a meeting.\n")
-    text = "Former Marlow Harbor Board Chairman Tobiah Quarrie said the vote would wait.\n"
-    assert flagged("facts.Titles", text, sources) == ["Former Marlow Harbor Board Chairman"]
+    text = "Former Gullmere Harbor Board Chairman Tobiah Quarrie said the vote would wait.\n"
+    assert flagged("facts.Titles", text, sources) == ["Former Gullmere Harbor Board Chairman"]
 
 
 def test_a_capitalised_role_of_a_unit_before_the_name_is_read_and_compared():

@@ -37,7 +37,7 @@ MESSAGES = {
 }
 
 
-# "Ann Roe, a hydrologist with the Acme Institute": an organisation in the appositive after a name.
+# "Ann Roe, a surveyor with the Acme Institute": an organisation in the appositive after a name.
 _APPOSITIVE_ORGANISATION = regexcache.compile(
     r",\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,4}?(?:at|with|of|for|from)\s+(?:the\s+)?"
     r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
@@ -67,10 +67,10 @@ def _draft_organisations(prose: str, mention, registry: Registry,
         if lex.country(text) or not (any(w.casefold() in lex.organisation_words for w in text.split())
                                      or (known is not None and known.kind == "organisation")
                                      or (text.isupper() and len(text) > 1)):
-            continue  # "of Chicago": a place, not an employer
+            continue  # "of Elmhurst": a place, not an employer
         start = match.start(match.lastindex)
         found.append((start, start + len(text), text))
-    # A title's organisation cut short ("a hydrologist with the Office"): the longest of overlapping spans.
+    # A title's organisation cut short ("a geologist with the Office"): the longest of overlapping spans.
     found.sort(key=lambda item: item[0] - item[1])
     kept: list[tuple[int, int, str]] = []
     for item in found:
@@ -331,7 +331,7 @@ class TitlesRule(Rule):
 
     def _unsourced_organisation(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """An organisation the draft writes beside a known person's name (in the title, "of the
-        X" after it, or "a hydrologist with the X" in the appositive) that the sources never
+        X" after it, or "a geologist with the X" in the appositive) that the sources never
         write beside it, where they write another one there ("Ann Roe, Acme Institute"; labels,
         appositives, transcript turns: registry.affiliations): a warning with one such mention."""
         registry = context.registry
@@ -554,7 +554,7 @@ class TitlesRule(Rule):
         if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
             return None
         # (The sources' "Head of Member Services" is a post; the draft's "who heads X" may be any.)
-        # (Two units that are no organisation the sources name, "Plant" and "Operations", are
+        # (Two units that are no organisation the sources name, "Facilities" and "Grounds", are
         # parts of one employer: a vice president of one is not the other's manager.)
         others = [t for t in titles if (_position(lex, lex.family(t.family or t.role)) or lex.family(t.role) == "head")
                   and (affiliations_compatible(phrase.affiliation, t.affiliation)
@@ -794,7 +794,7 @@ def _departed(entity: Entity) -> bool:
         for where in variant.mentions:
             for match in pattern.finditer(where.text):
                 if _ARTICLE_BEFORE.search(where.text, max(0, match.start() - 4), match.start()):
-                    continue  # "X, a retired banking regulator, chairs …": a past career described, not a departure
+                    continue  # "X, a retired ship pilot, chairs …": a past career described, not a departure
                 before = [w for w in _CAPITALISED.findall(where.text, max(0, match.start() - 80), match.start())
                           if not _passing(w)]
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]

@@ -1,6 +1,6 @@
 """The organisations the sources write beside a person's name, beyond the titles the mention
-finder reads: an appositive ("Ann Roe, a hydrologist at the Acme Institute"; "Ann Roe, Acme
-Bureau of Tests"), a transcript label ("ANN ROE (hydrologist, Acme Institute):"), the speaker's
+finder reads: an appositive ("Ann Roe, a geologist at the Acme Institute"; "Ann Roe, Acme
+Bureau of Tests"), a transcript label ("ANN ROE (geologist, Acme Institute):"), the speaker's
 own words in a transcript turn ("I'm a partner at Acme Audit"), an organisation before the
 name ("Acme District Court, Judge Ann Roe") and "the Acme partner". Read from the source lines
 that name the person, when a draft check asks (a draft that gives the person an organisation
@@ -16,7 +16,7 @@ from newslint import regexcache
 from newslint.registry.lexicon import lexicon
 from newslint.registry.model import Entity, Provenance, Registry
 
-# A run of capitalised words, with the small words names hold ("Office of the State Engineer").
+# A run of capitalised words, with the small words names hold ("Office of the State Geologist").
 _RUN = r"\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+|on\s+)?\p{Lu}[\p{L}.'’&-]*)*"
 _CAPITAL_RUN = regexcache.compile(_RUN)
 # The appositive after the name, up to the clause's end ("…, said", ";", ".", a quotation).

@@ -51,7 +51,7 @@ _COPULA_BEFORE = regex.compile(r"\s(?:is|was|remains|became)\s+$")
 
 
 def _predicate(prose: str, start: int, name_ends: set[int]) -> bool:
-    """"Ann Roe is the lead case agent": the role after a name and its verb "to be" is that
+    """"Ann Roe is the lead inspector": the role after a name and its verb "to be" is that
     person again, not a second one."""
     found = _COPULA_BEFORE.search(prose, max(0, start - 12), start)
     return found is not None and found.start() in name_ends
@@ -79,7 +79,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
         elif here:
             turn = None
         elif turn is not None and _paraphrase_after_turn(lex, prose, sentence.start, turn[1]):
-            # Notes: "ROE: We ran out of cots." then "(paraphrase) She said …": the turn's speaker.
+            # Notes: "ROE: The pier is sinking." then "(paraphrase) She said …": the turn's speaker.
             previous_only, turn = turn[0], None
         carried = False  # a pronoun before any name pointed back to the previous sentence's person
         seen_others, others = others, set()

@@ -531,7 +531,7 @@ class MentionFinder:
         after_role: list[str] = []
         portfolio = None
         if role is None and not comma and words[-1][0][:1].isupper():
-            # "Vice President of Operations X", "Director of Public Works X": a capitalised role
+            # "Vice President of Facilities X", "Director of Parks and Trails X": a capitalised role
             # and its organisation or portfolio, written before the name.
             found = self._role_for_organisation(words)
             if found is not None and self.text[found[0][1]:found[0][1] + 1].isupper():

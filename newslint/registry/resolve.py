@@ -180,7 +180,7 @@ class DraftNames:
         if any(self._is_near(word, stranger, cutoff) for stranger in getattr(self, "strangers", ())):
             return None  # more likely a slip for the draft's own person
         # (A lone word one slip from the surname of a person the draft names elsewhere, as in
-        # "Mabrey's name" beside four "Mabry": the draft's own person, at the surname cutoff.)
+        # "Ostergard's name" beside four "Ostergaard": the draft's own person, at the surname cutoff.)
         written = self._written_surnames()
         hits = {id(p): p for p in self._near_people(word)
                 if self._is_near(word, p.surname, cutoff if p.surname.casefold() not in written else self.thresholds.surname)}
@@ -265,7 +265,7 @@ class DraftNames:
 
     def _retold(self, mention: NameMention, person: Entity) -> bool:
         """The draft's sentence retells a source sentence that names the person: it shares
-        RETOLD_WORDS of its longer words with it ("was placed on paid administrative leave")."""
+        RETOLD_WORDS of its longer words with it ("was named to run the harbor review")."""
         sentence = self.document.sentence_at(mention.start)
         if sentence is None:
             return False
@@ -417,7 +417,7 @@ def _one_word_misspelt(wanted: str, known: str, source_words: set[str] = frozens
     common = len(os.path.commonprefix([a, b]))
     if common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b)):
         return True
-    # A proper name's word of the name ("Pinecrest" for "Pinehurst"): a shorter common start
+    # A proper name's word of the name ("Elmcrest" for "Elmhurst"): a shorter common start
     # and alike, where neither word says what kind of organisation it is and the sources never
     # write the draft's word in a name.
     lex = lexicon()

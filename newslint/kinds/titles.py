@@ -43,6 +43,15 @@ _APPOSITIVE_ORGANISATION = regexcache.compile(
     r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
 
 
+def _affiliations_of(entity: Entity, registry: Registry) -> tuple[list, list[str]]:
+    """The organisations the sources write beside the person's name (proper ones), and the
+    source lines naming the person, spaces folded."""
+    lex = lexicon()
+    theirs = [a for a in source_affiliations(entity, registry)
+              if not lex.generic(a.organisation) and not lex.country(a.organisation)]
+    return theirs, [" ".join(t.casefold().split()) for t in lines_naming(entity)] if theirs else []
+
+
 def _draft_organisations(prose: str, mention, registry: Registry,
                          loose: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, organisation) the draft writes beside the name: its titles' named
@@ -338,11 +347,11 @@ class TitlesRule(Rule):
         written = _draft_organisations(context.document.prose, mention, registry, self.not_affiliations)
         if not written:
             return
-        theirs = [a for a in source_affiliations(entity, registry)
-                  if not lexicon().generic(a.organisation) and not lexicon().country(a.organisation)]
+        # (once per person and draft: a person is named many times; the entity keeps its id alive)
+        theirs, lines = context.shared(("source-affiliations", id(registry), id(entity)),
+                                       lambda: _affiliations_of(entity, registry))
         if not theirs:
             return
-        lines = [" ".join(t.casefold().split()) for t in lines_naming(entity)]
         for start, end, organisation in written:
             named = canonical_affiliation(registry, organisation)
             if any(affiliations_compatible(named, a.organisation) or affiliations_compatible(organisation, a.organisation)

@@ -108,10 +108,30 @@ def _organisation(run: str, registry: Registry, names: set[str]) -> str:
     known = registry.find(run)
     if known is not None:
         return known.canonical if known.kind == "organisation" else ""
-    starting = {o.canonical for o in registry.organisations
-                if any(f.casefold().startswith(run.casefold() + " ") for f in o.right_forms())}
+    low = run.casefold()
+    starting = {canonical for form, canonical in _by_first_word(registry).get(low.split()[0], ())
+                if form.startswith(low + " ")}
     if len(starting) == 1 and run[:1].isupper() and run.casefold() not in lex.function_words:
         return next(iter(starting))
     if len(words) > 1 and any(w.casefold() in lex.organisation_words for w in words):
         return run
     return ""
+
+
+_FIRST_WORDS: dict[int, tuple[Registry, int, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _by_first_word(registry: Registry) -> dict[str, list[tuple[str, str]]]:
+    """The registry's organisations' right forms (casefolded, with the canonical name) by their
+    first word, made once per registry (kept alive with it; rebuilt when entities are added)."""
+    held = _FIRST_WORDS.get(id(registry))
+    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+        if len(_FIRST_WORDS) > 8:
+            _FIRST_WORDS.clear()
+        index: dict[str, list[tuple[str, str]]] = {}
+        for organisation in registry.organisations:
+            for form in organisation.right_forms():
+                low = form.casefold()
+                index.setdefault(low.split()[0] if low.split() else "", []).append((low, organisation.canonical))
+        held = _FIRST_WORDS[id(registry)] = (registry, len(registry.entities), index)
+    return held[2]

@@ -1,7 +1,6 @@
 """The sourcing lexicon compiles each pattern on first use (a cold start compiles only what a
 draft's text asks for); a broken pattern is still reported when the rule loads, with its key.
-Word-list patterns (and the pronoun rule's nouns) compile per document for the words it holds,
-with the same matches; a lexicon that loaded is kept between runs, uncompiled."""
+A lexicon that loaded is kept between runs, uncompiled."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +14,7 @@ from newslint.engine.loader import compile_rule
 from newslint.kinds import attribution
 from newslint.kinds.attribution import FLAGS, Lexicon, analyse, claims_in
 from newslint.kinds.base import RuleError, RuleSpec
-from newslint.kinds.literals import MAX_NARROWED, LazyPattern, WordLists
+from newslint.kinds.literals import LazyPattern
 from newslint.plugins import get_plugins
 from newslint.yamlcache import ParsedYaml
 
@@ -102,72 +101,6 @@ def test_the_analysis_is_the_same_with_every_pattern_compiled_at_load() -> None:
     assert found > 100
     # The lazy lexicon compiled only what some text's prefilter let through.
     assert 0 < sum(p._compiled is not None for p in patterns_of(lazy)) < len(patterns_of(lazy))
-
-
-def spans(pattern, text: str) -> list[tuple]:
-    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-
-
-def test_a_word_list_pattern_narrowed_to_a_document_finds_what_the_whole_list_finds() -> None:
-    data = safe_load((ROOT / "rules" / "sourcing" / "lexicon" / "sourcing.yml").read_text(encoding="utf-8"))
-    lexicon = Lexicon._compile_data(data)
-    lists = [lexicon.verbs, lexicon.vague_groups, *(k.acts for k in lexicon.claims if k.acts)]
-    assert all(isinstance(p, WordLists) for p in lists)
-    narrowed = found = 0
-    for document in drafts():
-        prose = document.prose
-        for pattern in lists:
-            small = pattern.narrowed(prose.casefold())
-            expected = spans(regex.compile(pattern.pattern, pattern.flags), prose)
-            assert spans(small, prose) == expected, (document.path, pattern.pattern[:40])
-            narrowed += small is not pattern
-            found += len(expected)
-    assert narrowed > 20 and found > 300
-
-
-def test_an_empty_list_leaves_the_rest_of_the_pattern_as_it_was() -> None:
-    lexicon = Lexicon._compile_data({
-        "verbs": ["say/said"],
-        "vague": {"quantifiers": ["many", "some"], "quantified_groups": ["officials"], "groups": ["experts", "critics"],
-                  "verbs": ["say/said", "warn"]}})
-    groups = lexicon.vague_groups
-    whole = regex.compile(groups.pattern, groups.flags)
-    for text in ["Experts warn of delays.",              # no quantifier: the group 'quant' is still there
-                 "Many officials said so; experts say.",  # no adverb between group and verb
-                 "Critics have long warned.",             # adverbs, no quantifier
-                 "Ferry critics said.",                   # a modifier, and few function words
-                 "Nobody said anything."]:               # no group at all
-        small = groups.narrowed(text.casefold())
-        assert small is not groups
-        assert spans(small, text) == spans(whole, text), text
-    assert [m.group("quant") for m in groups.narrowed("experts warn").finditer("Experts warn.")] == [None]
-
-
-def test_past_so_many_documents_the_whole_list_is_compiled_once() -> None:
-    lexicon = Lexicon._compile_data({"verbs": [f"verb{i}" for i in range(MAX_NARROWED + 5)]})
-    verbs = lexicon.verbs
-    chosen = [verbs.narrowed(f"it verb{i}s here") for i in range(MAX_NARROWED + 5)]
-    assert len({id(p) for p in chosen[:MAX_NARROWED]}) == MAX_NARROWED and chosen[0] is not verbs
-    assert chosen[-1] is verbs and verbs.narrowed("verb1 again") is verbs
-    assert verbs.narrowed("it verb3s here") is chosen[3]  # a text seen before keeps its pattern
-    last = f"verb{MAX_NARROWED + 4}ed"
-    assert verbs.search(f"a {last} b").group() == last  # the whole, compiled: used from now on
-    assert verbs.narrowed("it verb3s here") is verbs
-    assert [m.group() for m in chosen[3].finditer("It VERB3S here")] == ["VERB3S"]
-
-
-def test_the_pronoun_rule_s_described_people_narrowed_to_a_document_are_the_same() -> None:
-    spec = RuleSpec(id="facts.Pronouns", path=str(ROOT / "rules" / "facts" / "Pronouns.yml"),
-                    data=safe_load((ROOT / "rules" / "facts" / "Pronouns.yml").read_text(encoding="utf-8")), lines={})
-    rule, problems = compile_rule(spec, KINDS)
-    assert problems == [] and isinstance(rule.nouns, WordLists)
-    whole = regex.compile(rule.nouns.pattern, rule.nouns.flags)
-    found = 0
-    for document in drafts():
-        expected = spans(whole, document.prose)
-        assert spans(rule.nouns.narrowed(document.prose.casefold()), document.prose) == expected
-        found += len(expected)
-    assert found > 30
 
 
 # -- the lexicon kept between runs --------------------------------------------------------------
@@ -312,17 +245,3 @@ def test_a_lexicon_file_s_parse_is_kept_between_runs_and_an_edit_is_read(cache_d
     path.write_text("- not a mapping\n", encoding="utf-8")
     with pytest.raises(RuleError):
         sourcing._read_lexicon(str(path), 3.0)
-
-
-def test_role_references_narrowed_to_a_document_are_those_of_the_whole_role_list() -> None:
-    from newslint.registry.mentions import _patterns
-
-    reference = _patterns()[1]
-    assert isinstance(reference, WordLists)
-    whole = regex.compile(reference.pattern, reference.flags)
-    found = 0
-    for document in drafts():
-        expected = spans(whole, document.text)
-        assert spans(reference.narrowed(document.text.casefold()), document.text) == expected
-        found += len(expected)
-    assert found > 50

@@ -31,7 +31,7 @@ def documents():
 
 def described(document, fast: bool) -> list[tuple[int, int, str]]:
     rule = pronouns_rule()
-    pattern = rule.nouns.narrowed(document.prose.casefold())
+    pattern = rule.nouns
     if fast:
         runs = Runs.of(document)
         at = runs.reaching(rule.noun_runs, 2, 0, len(runs.starts))

@@ -80,7 +80,7 @@ def test_kept_programs_match_like_fresh_compiles(cache_dir, monkeypatch) -> None
     numbers.lexicon.cache_clear()  # the figure patterns
     texts = [path.read_text(encoding="utf-8") for path in STORIES]
     linter = Linter(Config(), Options(sources=[SEEDS]))
-    for path, text in zip(STORIES, texts):  # what lint runs compile: narrowed patterns too
+    for path, text in zip(STORIES, texts):  # what lint runs compile
         linter.lint_text(str(path), text)
     seen: set[int] = set()
     for rule in linter.ruleset.rules:

@@ -36,8 +36,7 @@ def spans(document, fast: bool) -> list[tuple[int, int, str]]:
         if fast:
             matches = texts.group_matches(lex.vague_groups, sentence.start, sentence.end)
         else:  # the plain scan: every position of the sentence
-            matches = texts.narrowed(lex.vague_groups).finditer(document.prose, sentence.start, sentence.end,
-                                                                 timeout=REGEX_TIMEOUT)
+            matches = lex.vague_groups.finditer(document.prose, sentence.start, sentence.end, timeout=REGEX_TIMEOUT)
         found += [(m.start(), m.end(), m.group()) for m in matches]
     return found
 

@@ -322,8 +322,7 @@ def _vague_groups(vague: dict[str, Any]) -> tuple[LazyPattern, Needs] | None:
         verbs |= inflect(entry)[0]
     if not verbs or not (groups or quantified):
         return None
-    # The quantified part exists only when there are quantifiers (a document's narrowed
-    # pattern keeps it, never matching, so that the match always has a "quant" group).
+    # The quantified part exists only when there are quantifiers.
     lists = (tuple(quantifiers), tuple(quantified), tuple(groups), tuple(sorted(verbs)), ADVERBS, tuple(FUNCTION_WORDS))
     pattern = WordLists(_vague_groups_pattern if quantifiers else _plain_groups_pattern, lists, FLAGS)
     # A match holds a group word (a quantified one when there are quantifiers; that list
@@ -354,7 +353,7 @@ def _plain_groups_pattern(quantifiers: tuple[str, ...], quantified: tuple[str, .
 
 def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str, ...], adverbs: tuple[str, ...],
                     function_words: tuple[str, ...]) -> str:
-    """The vague-group pattern from its lists; a list the document lacks drops out where that
+    """The vague-group pattern from its lists; an empty list drops out where that
     cannot change a match (no adverb: none between group and verb; no function word: no
     exclusion) and makes its part never match where one is required."""
     if not verbs:
@@ -402,7 +401,6 @@ class Texts:
         self.names: dict[str, bool] = {}
         self._folded: dict[tuple[int, int], Folded] = {}
         self._claims: dict[tuple[int, int], list[Claim]] = {}
-        self._narrowed: dict[int, LazyPattern] = {}
 
     def may_match(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks what every match of the pattern holds."""
@@ -426,7 +424,7 @@ class Texts:
 
     def matches(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         """finditer() without the prefilter, for a pattern that passed it (may_matching)."""
-        return self.narrowed(pattern).finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
     def folded(self, start: int, end: int) -> Folded:
         folded = self._folded.get((start, end))
@@ -437,7 +435,7 @@ class Texts:
     def finditer(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         if not self.may_match(pattern, start, end):
             return iter(())
-        return self.narrowed(pattern).finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
     def word_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
         """finditer() of a word-list pattern (_words_pattern): tried only at the runs of word
@@ -446,7 +444,7 @@ class Texts:
         runs = Runs.of(self.document)
         if needs is None or runs.within(start, end) is None:
             return self.finditer(pattern, start, end)
-        return matches_at(self.narrowed(pattern), self.document.prose, runs.starts_of(needs[0]), start, end,
+        return matches_at(pattern, self.document.prose, runs.starts_of(needs[0]), start, end,
                           timeout=REGEX_TIMEOUT)
 
     def group_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
@@ -461,7 +459,7 @@ class Texts:
         if not self.may_match(pattern, start, end):
             return iter(())
         candidates = runs.reaching(reach[0], reach[1], *within)
-        return matches_at(self.narrowed(pattern), self.document.prose, candidates, start, end, timeout=REGEX_TIMEOUT)
+        return matches_at(pattern, self.document.prose, candidates, start, end, timeout=REGEX_TIMEOUT)
 
     def runs_allow(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks a run that every match of the word-list pattern
@@ -483,18 +481,7 @@ class Texts:
     def search(self, pattern: LazyPattern, start: int, end: int) -> regex.Match | None:
         if not self.may_match(pattern, start, end):
             return None
-        return self.narrowed(pattern).search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
-
-    def narrowed(self, pattern: LazyPattern) -> LazyPattern:
-        """The pattern as it can match in this document: a word-list pattern keeps the
-        entries the document holds (WordLists), any other is itself. Use it only on this
-        document's text."""
-        if not isinstance(pattern, WordLists):
-            return pattern
-        chosen = self._narrowed.get(id(pattern))
-        if chosen is None:
-            chosen = self._narrowed[id(pattern)] = pattern.narrowed(self.folded(0, len(self.document.prose)).text)
-        return chosen
+        return pattern.search(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
 
     def claims(self, sentence: Sentence) -> list[Claim]:
         key = (sentence.start, sentence.end)
@@ -803,7 +790,7 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
                                          for m in texts.finditer(p, sentence.start, sentence.end)])
             return found_exclusions[0]
         for pattern in cues:  # each passed its prefilter above: searched without it
-            for match in texts.narrowed(pattern).finditer(document.prose, sentence.start, sentence.end, timeout=REGEX_TIMEOUT):
+            for match in pattern.finditer(document.prose, sentence.start, sentence.end, timeout=REGEX_TIMEOUT):
                 text = match.group()
                 lead = len(text) - len(text.lstrip())
                 span = Span(match.start() + lead, match.end(), text.strip())

@@ -10,8 +10,8 @@ classes, groups, alternation, quantifiers, lookaround). It is conservative: a co
 does not know makes the whole pattern need nothing (no prefilter), and a part it cannot spell
 (a class, a dot, a repeat that may be absent) needs nothing. So a prefilter only ever skips a
 text the regex would not match. It is much cheaper than compiling the pattern, which can then
-wait until some text passes the prefilter (LazyPattern); a pattern made of word lists can be
-compiled for just the entries a document holds (WordLists).
+wait until some text passes the prefilter (LazyPattern); a pattern made of word lists keeps
+its lists (WordLists), so that a search can start only at their words.
 """
 from __future__ import annotations
 
@@ -339,7 +339,7 @@ def _needs_of_group(alternatives: list[list[tuple]]) -> list[frozenset[str]]:
     return [frozenset(union)]
 
 
-# -- patterns compiled on first use, and narrowed to a document's words -------------------
+# -- patterns compiled on first use ------------------------------------------------------
 class LazyPattern:
     """A pattern that is compiled on first use: `regex` compiles in pure Python (about
     0.7 ms a pattern), and most patterns never pass their literal prefilter in a given draft.
@@ -382,27 +382,21 @@ class LazyPattern:
         self._compiled = None
 
 
-# A pattern keeps this many narrowed variants (see WordLists); past that it compiles whole.
-MAX_NARROWED = 8
 NEVER = r"(?!)"  # a pattern that matches nothing (a required list with no entry)
 
 
 class WordLists(LazyPattern):
     """A pattern made from word lists (reporting verbs, vague groups ...) by `build(*lists)`.
-    For one document, `narrowed()` gives the pattern of the entries the document can match:
-    those whose first word its casefolded text holds (every match of an entry holds it; see
-    Needs.of_words). An entry absent from the text cannot take part in any match, so the
-    narrowed pattern finds the same matches there, and a few entries compile in a fraction of
-    the time of the whole list. `build` must accept empty lists."""
+    It keeps `build` and `lists`: the searches that try a pattern only where a run of word
+    characters begins one of its entries read them (attribution._run_needs, _group_reach).
+    Every document searches the whole pattern, compiled once (and kept; see regexcache)."""
 
-    __slots__ = ("build", "lists", "_narrowed", "_firsts")
+    __slots__ = ("build", "lists")
 
     def __init__(self, build: Any, lists: tuple[tuple[str, ...], ...], flags: int) -> None:
         super().__init__(build(*lists), flags)
         self.build = build
         self.lists = lists
-        self._narrowed: dict[tuple[tuple[str, ...], ...], LazyPattern] = {}
-        self._firsts: tuple[tuple[str, ...], ...] | None = None
 
     def __getstate__(self) -> tuple:
         return self.pattern, self.flags, self.build, self.lists
@@ -410,35 +404,3 @@ class WordLists(LazyPattern):
     def __setstate__(self, state: tuple) -> None:
         self.pattern, self.flags, self.build, self.lists = state
         self._compiled = None
-        self._narrowed = {}
-        self._firsts = None
-
-    def narrowed(self, folded: str) -> LazyPattern:
-        """This pattern for a document whose casefolded text is `folded`."""
-        if self._compiled is not None:
-            return self
-        if self._firsts is None:  # each entry's first word, worked out once
-            self._firsts = tuple(tuple(_first_word(e) for e in entries) for entries in self.lists)
-        held: dict[str, bool] = {}  # each distinct first word tested once
-        for firsts in self._firsts:
-            for first in firsts:
-                if first not in held:
-                    held[first] = not first or not first.isascii() or first in folded
-        kept = tuple(tuple(e for e, first in zip(entries, firsts) if held[first])
-                     for entries, firsts in zip(self.lists, self._firsts))
-        if kept == self.lists:
-            return self
-        pattern = self._narrowed.get(kept)
-        if pattern is None:
-            if len(self._narrowed) >= MAX_NARROWED:
-                return self  # many different documents: compile the whole list once
-            pattern = self._narrowed[kept] = LazyPattern(self.build(*kept), self.flags)
-        return pattern
-
-
-def _first_word(entry: str) -> str:
-    """What a text must hold for a match of the entry: its first word, casefolded. A text
-    may hold a match when it holds that word, or when the word has a case outside ASCII
-    (then nothing is certain; see _char), or when there is none."""
-    words = entry.split()
-    return words[0].casefold() if words else ""

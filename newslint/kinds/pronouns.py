@@ -20,7 +20,7 @@ from newslint import regexcache
 from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, finditer, format_message
-from newslint.kinds.literals import NEVER, WordLists
+from newslint.kinds.literals import NEVER, LazyPattern
 from newslint.kinds.quotes import quotation_speakers
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import lexicon
@@ -83,9 +83,8 @@ class PronounsRule(Rule):
             raise RuleError("people_nouns must map a gender (or 'any') to a list of nouns", "people_nouns")
         self.noun_gender = {str(w).casefold(): ("unknown" if g == "any" else str(g))
                             for g, words in nouns.items() for w in words}
-        # Compiled per document for the nouns it holds (a long list compiles slowly).
         ordered = tuple(sorted(self.noun_gender, key=lambda w: len(regex.escape(w)), reverse=True))
-        self.nouns = WordLists(_described_pattern, (ordered,), 0) if ordered else None
+        self.nouns = LazyPattern(_described_pattern(ordered), 0) if ordered else None
         # A description's noun begins with a whole run of word characters one or two runs of
         # white space after its determiner (a word between): when the nouns begin with such
         # runs (runs.first_runs), it is looked for only where it can begin (Runs.reaching),
@@ -298,7 +297,7 @@ class PronounsRule(Rule):
                     strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
         named.sort(key=lambda item: item[0])
         name_ends = {m.end for m in names.mentions}
-        nouns = self.nouns.narrowed(document.prose.casefold()) if self.nouns is not None else None
+        nouns = self.nouns
         if nouns is None:
             found_nouns: Iterator[regex.Match] = iter(())
         elif self.noun_runs is None:

@@ -181,7 +181,7 @@ class SourcingRule(Rule):
             claims = paragraph.claims(sentence) if sentence else []
             # "experts say" wants the group named; "studies show" wants the study named.
             groups = self.lexicon.vague_groups
-            kind = "group" if groups and paragraph.texts.narrowed(groups).fullmatch(span.text) else "phrase"
+            kind = "group" if groups and groups.fullmatch(span.text) else "phrase"
             yield self.finding(span.start, span.end, _words(span.text), self.advice[kind], _claim_note(claims))
 
     def _anonymous(self, context: CheckContext, paragraph: Paragraph) -> Iterator[Finding]:

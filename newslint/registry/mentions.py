@@ -12,7 +12,7 @@ import regex
 
 from newslint import regexcache
 from newslint.document.model import Document, Sentence
-from newslint.kinds.literals import NEVER, WordLists
+from newslint.kinds.literals import NEVER, LazyPattern
 from newslint.registry.lexicon import Lexicon, lexicon
 from newslint.registry.wording import stem
 
@@ -86,7 +86,7 @@ class RoleReference:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern, WordLists]:
+def _patterns() -> tuple[regex.Pattern, LazyPattern]:
     lex = lexicon()
     # Longest first; ties alphabetical (a set's order changes between processes): the same
     # pattern in every run, so that its compiled program is kept (see regexcache.py).
@@ -94,8 +94,8 @@ def _patterns() -> tuple[regex.Pattern, WordLists]:
     honorifics = "|".join(regex.escape(h[0].upper() + h[1:]) for h in lex.honorifics if h.endswith("."))
     word = rf"(?:(?:{honorifics})|{_WORD})" if honorifics else _WORD
     sequence = regexcache.compile(rf"(?<![\p{{L}}\p{{M}}'’\-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})*")
-    # The role list is long: compiled per document for the roles it holds (see WordLists).
-    reference = WordLists(_reference_pattern, (tuple(sorted(lex.roles, key=len, reverse=True)),), 0)
+    # The role list is long: compiled on first use (and kept; see regexcache.py).
+    reference = LazyPattern(_reference_pattern(tuple(sorted(lex.roles, key=len, reverse=True))), 0)
     return sequence, reference
 
 
@@ -893,7 +893,7 @@ class MentionFinder:
 
     # -- role references ---------------------------------------------------------------------
     def role_references(self) -> list[RoleReference]:
-        reference = _patterns()[1].narrowed(self.text.casefold())
+        reference = _patterns()[1]
         found = []
         lex = self.lex
         for match in reference.finditer(self.text):

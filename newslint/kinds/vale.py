@@ -5,8 +5,8 @@ case-preserving replacement, and the per-document caches.
 Vale wraps a rule's tokens as `(?m)\\b(?:tok1|tok2)\\b` (or `(?m)(?:...)` with `nonword`),
 puts `raw` before them (after them with `append: true`) and adds `(?i)` for `ignorecase`.
 We build the same pattern, but run it only when the document can contain a match: every
-literal token needs one of its words in the document's word set, and a rule with many
-tokens is run with only the tokens whose words are present (an exact narrowing: a token
+literal token needs one of its words in the document's word set, and the whole pattern
+(compiled once) is searched only where a token whose words are present can match (a token
 whose literal words are absent cannot match)."""
 from __future__ import annotations
 
@@ -42,9 +42,6 @@ except ImportError:  # pragma: no cover
 
 WORD_TEMPLATE = r"\b(?:{})\b"
 WORD_LEAD = r"\b"  # what WORD_TEMPLATE asserts where every token starts
-# Up to this many tokens whose words are in a document are searched as they are; more are
-# narrowed to the tokens that can match (compiled once per set of tokens).
-FEW_TOKENS = 8
 NONWORD_TEMPLATE = r"(?:{})"
 _WORDS = regexcache.compile(r"\w+")
 _WORD_PAIR = regexcache.compile(r"\w\w")
@@ -762,7 +759,6 @@ class TokenPattern:
         self.ungated = frozenset(self.always) | {index for _, index in self.by_substring}
         # When every token has a literal word, the pattern can only match if one is present.
         self.gate_words = self.words if not self.always and not self.by_substring else None
-        self._narrowed: dict[tuple[int, ...], tuple[regex.Pattern, tuple[int, ...]]] = {}
         self._anchors: tuple[list[frozenset[str] | None], frozenset[str] | None] | None = None
 
     def _analyse(self) -> tuple[bool, list[Need | None], list[str] | None]:
@@ -814,9 +810,6 @@ class TokenPattern:
         template = WORD_TEMPLATE if self.word else NONWORD_TEMPLATE
         return self.before + template.format(body) + self.after
 
-    def _build(self, indexes: Iterable[int]) -> regex.Pattern:
-        return compile_key(self._source(indexes), self.key, self.flags)
-
     def may_match(self, view: DocumentView) -> bool:
         """False when no plain-text token has all its words in the prose: none can match
         there (the word index's words are the prose's runs of word characters, lowercased;
@@ -831,7 +824,7 @@ class TokenPattern:
         """How to search this document (None: no token can match in it). Only the tokens
         whose literal words or substrings occur can match. When each of them holds a word,
         only the spans holding one are searched; otherwise, when each has anchors, the whole
-        pattern is tried only at those. Many tokens are narrowed to those that can match."""
+        pattern is tried only at those. Either way it is the whole pattern, compiled once."""
         if self.gate_words is not None and self.gate_words.isdisjoint(view.words):
             return None  # the common case: none of the rule's words is in the document
         chosen = set(self.always)
@@ -847,25 +840,14 @@ class TokenPattern:
         if literal and self.literals is not None:
             return Chosen(None, tuple(sorted(chosen)), None, present, self)  # type: ignore[arg-type]
         words = present if self.ungated.isdisjoint(chosen) else None
-        if words is not None:
-            if len(self.tokens) <= FEW_TOKENS:
-                # A small pattern searched whole in the few spans holding its words.
-                return Chosen(self.pattern, everything, None, words)
-        else:
+        if words is None:
             # The whole pattern (compiled once), tried only at the anchors of the tokens that
             # can match in the document: the others cost nothing there.
             found = self._anchors_of(chosen)
             if found is not None:
                 return Chosen(self.pattern, everything, found)
-        if len(chosen) == len(self.tokens):
-            return Chosen(self.pattern, everything, None, words)
-        indexes = tuple(sorted(chosen))
-        narrowed = self._narrowed.get(indexes)
-        if narrowed is None:
-            if len(self._narrowed) > 256:  # bounded: documents differ in which tokens they hold
-                self._narrowed.clear()
-            narrowed = self._narrowed[indexes] = (self._build(indexes), indexes)
-        return Chosen(*narrowed, None, words)
+        # The whole pattern, searched in the spans holding the words (all spans without).
+        return Chosen(self.pattern, everything, None, words)
 
     def everywhere(self) -> Chosen:
         """The whole pattern, for a search the prefilter knows nothing about (`scope: raw`)."""

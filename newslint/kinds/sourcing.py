@@ -215,19 +215,25 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
     return context.shared("confirmed-figure-spans", spans)
 
 
+def _figures_by_sentence(context: CheckContext) -> list[list]:
+    """The draft's figures (figures.draft_figures), grouped by the sentence that holds them."""
+    from newslint.kinds.figures import draft_figures
+
+    by_sentence: dict[int, list] = {}
+    for figure in draft_figures(context):
+        sentence = context.document.sentence_at(figure.start)
+        by_sentence.setdefault(sentence.start if sentence else -1, []).append(figure)
+    return list(by_sentence.values())
+
+
 def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list[tuple[int, int]]:
     """Where the draft gives a share that its own sentence's figures work out to (figurematch.
     derivable): as sourced as those figures, which are checked on their own."""
     def spans() -> list[tuple[int, int]]:
-        from newslint.kinds.figures import draft_figures
         from newslint.registry.figurematch import derivable, number_of
 
-        by_sentence: dict[int, list] = {}
-        for figure in draft_figures(context):
-            sentence = context.document.sentence_at(figure.start)
-            by_sentence.setdefault(sentence.start if sentence else -1, []).append(figure)
         found = []
-        for figures in by_sentence.values():
+        for figures in _figures_by_sentence(context):
             for share in (f for f in figures if f.kind == "percent"):
                 share_value = number_of("percent", share.value)
                 # Parts of one whole: counts with counts, amounts in one currency.
@@ -252,15 +258,9 @@ def _paired_spans(context: CheckContext) -> list[tuple[int, int]]:
     million, or about 17 percent of the fund" and a table row "| $3.12 million | 17.0% |"):
     the line is their source, though a small share alone could be anyone's."""
     def spans() -> list[tuple[int, int]]:
-        from newslint.kinds.figures import draft_figures
-
         lines = _figure_lines(context.registry)
-        by_sentence: dict[int, list] = {}
-        for figure in draft_figures(context):
-            sentence = context.document.sentence_at(figure.start)
-            by_sentence.setdefault(sentence.start if sentence else -1, []).append(figure)
         found = []
-        for figures in by_sentence.values():
+        for figures in _figures_by_sentence(context):
             where = [(f, _lines_giving(lines, f)) for f in figures if f.kind in ("count", "amount", "percent")]
             for figure, at in where:
                 if any(other is not figure and at & other_at for other, other_at in where):

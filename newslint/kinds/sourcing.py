@@ -121,6 +121,9 @@ class SourcingRule(Rule):
             except (OSError, UnicodeDecodeError, *yaml_errors()) as error:
                 raise RuleError(f"cannot read lexicon {path}: {error}", "lexicon") from None
         self.lexicon = Lexicon.from_data(merge(base, {k: v for k, v in data.items() if k in LEXICON_KEYS}))
+        # The cues of those kinds: a sentence of an attributed paragraph where none may match
+        # holds no claim of them, so its claims need not be found at all.
+        self.sentence_cues = tuple(kind.cues for kind in self.lexicon.claims if kind.name in self.sentence_kinds)
 
     def check(self, context: CheckContext) -> Iterator[Finding]:
         # The three checks share one analysis of the document (rules with the same lists share
@@ -143,6 +146,9 @@ class SourcingRule(Rule):
         for sentence in paragraph.sentences:
             if document.prose[sentence.start:sentence.end].rstrip(" \"'”’)").endswith("?"):
                 continue  # a question asserts nothing
+            if own is not None and not any(paragraph.texts.may_matching(cues, sentence.start, sentence.end)
+                                           for cues in self.sentence_cues):
+                continue
             claims = [c for c in paragraph.claims(sentence) if not paragraph.recorded(c.kind)]
             if own is not None:
                 claims = [c for c in claims if c.kind.name in own]

@@ -246,13 +246,23 @@ class DraftNames:
             return None  # two people fit as well: abstain
         _, person, how = scored[0]
         agrees = title_agrees(mention, person)
-        if how == WRONG_GIVEN and not (same_office(mention, person) or (same_role(mention, person) or self._retold(mention, person)) and given.casefold()[:1] == person.given.casefold()[:1] and self._only_bearer(person) or (
-                self._only_bearer(person) and self._same_rank(mention, person)) or (
-                given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person))):
-            # Someone else who shares the surname, unless the draft gives them the office, or
-            # the same title and a given name that starts the same ("Marta" for "Martina").
-            return self._crossed(mention, person)
+        if how == WRONG_GIVEN and not self._given_name_slip(mention, person, given):
+            return self._crossed(mention, person)  # someone else who shares the surname
         return Resolution(mention, person, how, title_agrees=agrees)
+
+    def _given_name_slip(self, mention: NameMention, person: Entity, given: str) -> bool:
+        """Whether another given name with `person`'s surname is a slip for `person`, not
+        someone else: the draft gives them the office; or, for the sources' only bearer of the
+        surname, the same role (or a retold source sentence) and initial, or the same rank; or
+        the same title and a given name that starts the same ("Marta" for "Martina")."""
+        if same_office(mention, person):
+            return True
+        initial = given.casefold()[:1] == person.given.casefold()[:1]
+        if initial and (same_role(mention, person) or self._retold(mention, person)) and self._only_bearer(person):
+            return True
+        if self._only_bearer(person) and self._same_rank(mention, person):
+            return True
+        return given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person)
 
     def _only_bearer(self, person: Entity) -> bool:
         """Nobody else the sources know has this person's surname ("the elections director,

@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.datafiles import safe_load, yaml_errors
 from newslint.findings import Finding
 from newslint.kinds.attribution import Claim, Lexicon, Paragraph, analyse, clause, merge
@@ -96,8 +97,9 @@ class SourcingRule(Rule):
         self.sentence_kinds = frozenset(kinds)
         conversions = data.get("conversions") or []
         try:
-            self.conversions = tuple((regex.compile(rf"-?\s*(?:{a})\b", regex.IGNORECASE),
-                                      regex.compile(rf"-?\s*(?:{b})\b", regex.IGNORECASE), float(factor))
+            # regexcache: the kept programs, not regex's pure-Python compile in every run.
+            self.conversions = tuple((regexcache.compile(rf"-?\s*(?:{a})\b", regex.IGNORECASE),
+                                      regexcache.compile(rf"-?\s*(?:{b})\b", regex.IGNORECASE), float(factor))
                                      for a, b, factor in conversions)
         except (TypeError, ValueError, regex.error) as error:
             raise RuleError(f"conversions must be [unit, other unit, factor] triples: {error}", "conversions") from None
@@ -105,7 +107,7 @@ class SourcingRule(Rule):
         if not isinstance(measured, dict) or not all(isinstance(v, str) for v in measured.values()):
             raise RuleError("measured_claims must map claim kinds to a scope pattern", "measured_claims")
         try:
-            self.measured = {str(k): regex.compile(v, regex.IGNORECASE) for k, v in measured.items()}
+            self.measured = {str(k): regexcache.compile(v, regex.IGNORECASE) for k, v in measured.items()}
         except regex.error as error:
             raise RuleError(f"measured_claims: {error}", "measured_claims") from None
         # A claim whose figure the sources give in the same context is sourced: the reporter's

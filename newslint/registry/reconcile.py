@@ -72,46 +72,97 @@ def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_
     surname = 1.0 if a.surname == b.surname else similarity(a.surname, b.surname)  # (most pairs compared)
     if surname < cutoff:
         return False
-    if given_compatible(a.given, b.given):
+    return givens_alike(a.given, b.given) or bool(_title_keys(a) & _title_keys(b))
+
+
+def givens_alike(a: str, b: str) -> bool:
+    """Given names that can be one person's: compatible, or one a slip of the other."""
+    if given_compatible(a, b):
         return True
-    if a.given and b.given and similarity(a.given, b.given) >= GIVEN_SIMILARITY \
-            and OSA.distance(a.given.casefold(), b.given.casefold()) <= 2:
-        return True  # a misspelt given name ("Madiosn")
-    return bool(_title_keys(a) & _title_keys(b))
+    return bool(a and b and similarity(a, b) >= GIVEN_SIMILARITY and OSA.distance(a.casefold(), b.casefold()) <= 2)  # a misspelt given name ("Madiosn")
+
+
+@dataclass(eq=False, repr=False)
+class _Form:
+    """What same_person reads of an observation, read once for a build's many comparisons."""
+
+    observation: NameObservation
+    surname: str
+    given: str
+    titles: set[tuple[str, str]]
+
+
+class _Comparer:
+    """same_person for the forms of one build, with each pair of distinct surnames and of
+    distinct given names compared once (a large source set has few of each, and many forms)."""
+
+    def __init__(self) -> None:
+        self.surnames: dict[tuple[str, str], bool] = {}
+        self.givens: dict[tuple[str, str], bool] = {}
+
+    def near(self, a: str, b: str) -> bool:
+        """same_person's surname test."""
+        close = self.surnames.get((a, b))
+        if close is None:
+            close = self.surnames[a, b] = a == b or similarity(a, b) >= SURNAME_SIMILARITY
+        return close
+
+    def same(self, a: _Form, b: _Form) -> bool:
+        if not self.near(a.surname, b.surname):
+            return False
+        alike = self.givens.get((a.given, b.given))
+        if alike is None:
+            alike = self.givens[a.given, b.given] = givens_alike(a.given, b.given)
+        return alike or bool(a.titles & b.titles)
 
 
 def group_people(observations: list[NameObservation]) -> list[list[NameObservation]]:
     """Group forms, most supported first so that each group is seeded by its majority form."""
-    groups: list[list[NameObservation]] = []
+    groups: list[list[_Form]] = []
     # Only groups whose surnames share their first or last two letters are compared: a near-miss
-    # surname seldom changes both ends, and a large corpus is not compared pair by pair.
-    blocks: dict[str, list[int]] = defaultdict(list)
+    # surname seldom changes both ends, and a large corpus is not compared pair by pair. Of
+    # those, a form is compared only with the groups holding a member whose surname is near its
+    # own (same_person's first test): each pair of distinct surnames is compared once, and a
+    # group is found through the surnames of its members, not by a pass over every group.
+    group_keys: list[set[str]] = []  # each group's block keys (its members' surnames')
+    surnames_of: dict[str, dict[str, None]] = defaultdict(dict)  # block key -> surnames of its groups
+    holders: dict[str, set[int]] = defaultdict(set)  # surname -> the groups with a member of it
+    compare = _Comparer()
     ordered = sorted(observations, key=lambda o: (-len(o.mentions), -len(o.words), o.form))
     for observation in ordered:
-        keys = _block_keys(observation.surname)
-        candidates = sorted({g for key in keys for g in blocks[key]})
-        for number in candidates:
-            if any(same_person(observation, member) for member in groups[number]) and \
-                    not _relative_of(observation, groups[number]):
-                groups[number].append(observation)
+        form = _Form(observation, observation.surname, observation.given, _title_keys(observation))
+        surname = form.surname
+        keys = _block_keys(surname)
+        candidates: set[int] = set()
+        for block in keys:
+            for other in surnames_of[block]:
+                if compare.near(surname, other):
+                    candidates.update(g for g in holders[other] if not group_keys[g].isdisjoint(keys))
+        for number in sorted(candidates):
+            if any(compare.same(form, member) for member in groups[number]) and \
+                    not _relative_of(form, groups[number], compare):
+                groups[number].append(form)
                 break
         else:
-            groups.append([observation])
+            groups.append([form])
+            group_keys.append(set())
             number = len(groups) - 1
-        for key in keys:
-            if number not in blocks[key]:
-                blocks[key].append(number)
-    return groups
+        holders[surname].add(number)
+        group_keys[number].update(keys)
+        members = {member.surname: None for member in groups[number]}
+        for block in group_keys[number]:
+            surnames_of[block].update(members)
+    return [[form.observation for form in group] for group in groups]
 
 
-def _relative_of(observation: NameObservation, group: list[NameObservation]) -> bool:
+def _relative_of(form: _Form, group: list[_Form], compare: _Comparer) -> bool:
     """"his wife, Ruth X" beside the group's Paul X: a relative who shares the surname, not
     a slip of the given name (which the form would otherwise become: a minority form)."""
-    if "relative" not in observation.evidence or not observation.given:
+    if "relative" not in form.observation.evidence or not form.given:
         return False
     # A group of the surname alone so far ("X said") is the story's subject, not the relative.
     named = [member for member in group if member.given]
-    return not any(same_person(observation, member) for member in named)
+    return not any(compare.same(form, member) for member in named)
 
 
 def _block_keys(surname: str) -> tuple[str, str]:

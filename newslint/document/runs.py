@@ -20,12 +20,13 @@ from typing import Any
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Document
 
-_RUN_SPLIT = regex.compile(r"(\w+)")
-_GAP = regex.compile(r"[\s-]+")  # what may lie between the words of a reach (see Runs.reaching)
-_SPACES = regex.compile(r"\s+")
-_FIRST_RUN = regex.compile(r"\w+")
+_RUN_SPLIT = regexcache.compile(r"(\w+)")
+_GAP = regexcache.compile(r"[\s-]+")  # what may lie between the words of a reach (see Runs.reaching)
+_SPACES = regexcache.compile(r"\s+")
+_FIRST_RUN = regexcache.compile(r"\w+")
 
 
 class Runs:

@@ -653,7 +653,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
     """The source writes the weekday right before the date ("Thursday, May 7")."""
     pattern = regex.escape(weekday.text) + r",?\s+" + regex.escape(date.text)
-    return regex.search(pattern, weekday.provenance.text) is not None
+    return regexcache.compile(pattern).search(weekday.provenance.text) is not None  # (kept: see regexcache)
 
 
 def _aggregate(context: tuple[str, ...]) -> bool:

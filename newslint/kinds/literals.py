@@ -42,7 +42,7 @@ PIECE = r"""
   | \{                                   # a brace that is not a count: unknown
   | .
 """
-DIGITS = regex.compile(r"\d")
+DIGITS = regexcache.compile(r"\d")
 # Node kinds of the parsed pattern.
 EXACT, CLASS, DIGIT_CLASS, GROUP, REPEAT = range(5)
 

@@ -7,17 +7,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
-import regex
-
+from newslint import regexcache
 from newslint.document.runs import Runs
 from newslint.findings import Finding
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError, finditer
 from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule, _parse, _sre, compile_key, flags_for, number
 
 # Letter properties, which sre does not know, read as \w: every letter is a word character.
-_LETTER_PROPERTY = regex.compile(r"\\p(?:\{L[ultmo]?\}|\{Letter\}|L)")
+_LETTER_PROPERTY = regexcache.compile(r"\\p(?:\{L[ultmo]?\}|\{Letter\}|L)")
 _WORD_CATEGORIES = {_sre.CATEGORY_WORD, _sre.CATEGORY_DIGIT}
-_WORD = regex.compile(r"\w")  # what the runs are made of
+_WORD = regexcache.compile(r"\w")  # what the runs are made of
 
 
 def starts_at_runs(token: str) -> bool:

@@ -27,8 +27,10 @@ _SELF = regexcache.compile(r"\bI(?:'m|’m| am)\b([^.]{0,120})")
 _BEFORE = regexcache.compile(rf"({_RUN}),\s+(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,2}}$")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, repr=False)  # never compared, hashed or printed: no generated methods to compile at start-up
 class Affiliation:
+    """An organisation the sources write beside a person's name, and where."""
+
     organisation: str
     provenance: Provenance
 

@@ -407,7 +407,8 @@ def _first_words() -> tuple[str, ...]:
     them may hold a number ("twenty-five" starts with the run "twenty")."""
     lex = lexicon()
     phrases = [*lex.numbers, *lex.multiplicatives, *lex.fractions, "one"]
-    words = {w for phrase in phrases for w in regex.split(r"[\s\-]+", phrase.casefold())[:1]} - {"a"}
+    split = regexcache.compile(r"[\s\-]+").split  # (kept: regex's own compile is pure Python)
+    words = {w for phrase in phrases for w in split(phrase.casefold())[:1]} - {"a"}
     return tuple(sorted(words))
 
 

@@ -96,3 +96,27 @@ def test_the_invented_story_has_the_groups_it_should(harbour) -> None:
     assert ruth is not None and paul is not None and ruth is not paul
     maren = registry.find("Maren Oystrand")
     assert maren is not None and {"Maren Oystrandt", "Mraen Oystrand"} <= {v.form for v in maren.variants if v.wrong}
+
+
+def _texts() -> list[str]:
+    """The prose of the seeds, every story's sources and drafts, and edge strings."""
+    from newslint.document import parse_document
+
+    paths = [*(ROOT.parent / "shared" / "seeds").iterdir(), *(ROOT / "tests" / "eval").glob("*/sources/*"),
+             *(ROOT / "tests" / "eval").glob("*/*.md")]
+    texts = [parse_document(str(p), p.read_text(encoding="utf-8"), None).prose for p in sorted(paths) if p.is_file()]
+    return texts + ["a Acme Bcd said", "Acme.\nthe\tAcme", "x; Acme9 y, Acmé z,  Äcme", "é Ünal: b Ünal’s"]
+
+
+def test_capitalised_words_inside_are_the_words_a_search_per_word_finds() -> None:
+    import regex
+
+    from newslint.registry.numbers import _capitalised_inside
+
+    checked = 0
+    for prose in _texts():
+        for word in {m.group() for m in regex.finditer(r"\p{Lu}\p{Ll}+", prose)} | {"Acme", "Acm", "Ünal"}:
+            expected = regex.search(rf"\p{{Ll}}[,;]?\s+{regex.escape(word)}\b", prose) is not None
+            assert _capitalised_inside(prose, word) == expected, (word, prose[:80])
+            checked += expected
+    assert checked > 1000

@@ -921,11 +921,24 @@ def _common_opening(word: str) -> bool:
         and parse_number(word.casefold()) is None
 
 
-@lru_cache(maxsize=1 << 10)
 def _capitalised_inside(prose: str, word: str) -> bool:
-    """The word is written capitalised inside a sentence too: a name ("Acme to buy …"
-    and "… said Acme's chief")."""
-    return regex.search(rf"\p{{Ll}}[,;]?\s+{regex.escape(word)}\b", prose) is not None
+    """The word (a capital, then lowercase letters) is written capitalised inside a sentence
+    too: a name ("Acme to buy …" and "… said Acme's chief")."""
+    return word in _capitalised_words_inside(prose)
+
+
+# A capitalised word after a lowercase letter, a comma or semicolon maybe, and white space. Its
+# capture is a whole such word: the lowercase letters stop where the word does (at `\b`).
+_CAPITALISED_AFTER_LOWER = regexcache.compile(r"\p{Ll}[,;]?\s+(\p{Lu}\p{Ll}+)\b")
+
+
+@lru_cache(maxsize=64)
+def _capitalised_words_inside(prose: str) -> frozenset[str]:
+    """Every word of the shape capital-then-lowercase written inside a sentence, found in one
+    pass per document: a search per word compiled a pattern for each word and read the whole
+    prose again. The matches overlap: in "a Acme Bcd" the "e" before "Bcd" is the end of the
+    word found before it."""
+    return frozenset(m.group(1) for m in _CAPITALISED_AFTER_LOWER.finditer(prose, overlapped=True))
 
 
 # "of the nine rides", "of its 60 beds", "of the firm's 300 workers": the whole a part is counted from.

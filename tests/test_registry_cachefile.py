@@ -95,7 +95,7 @@ def test_the_key_comes_from_the_manifest_until_a_file_changes(cache, sources, mo
     extractors = get_plugins().fact_extractors()
     key = store.cached_key([sources], [], extractors, cache)
     assert key == store.content_key([sources], [], extractors)
-    assert list(cache.glob("manifest-*.json"))
+    assert list(cache.glob("manifest-*.pickle"))
 
     def unhashed(*args, **kwargs):
         raise AssertionError("hashed the files although none changed")
@@ -114,7 +114,7 @@ def test_a_file_changed_just_now_is_hashed_again(cache, sources, monkeypatch):
     extractors = get_plugins().fact_extractors()
     (sources / "new.txt").write_text("Mayor Jane Roe said the budget was balanced.\n", encoding="utf-8")
     key = store.cached_key([sources], [], extractors, cache)
-    assert not list(cache.glob("manifest-*.json"))  # racy: not recorded
+    assert not list(cache.glob("manifest-*.pickle"))  # racy: not recorded
     calls = []
     real = store.content_key
     monkeypatch.setattr(store, "content_key", lambda *a: calls.append(1) or real(*a))
@@ -135,7 +135,7 @@ def test_a_file_added_to_a_source_folder_changes_the_key(cache, sources):
 def test_a_manifest_not_signed_by_this_user_is_ignored(cache, sources):
     extractors = get_plugins().fact_extractors()
     key = store.cached_key([sources], [], extractors, cache)
-    (manifest,) = cache.glob("manifest-*.json")
+    (manifest,) = cache.glob("manifest-*.pickle")
     data = manifest.read_bytes()
     manifest.write_bytes(data[:64] + data[64:].replace(key.encode(), b"0" * len(key)))
     assert store.cached_key([sources], [], extractors, cache) == key

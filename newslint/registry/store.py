@@ -4,7 +4,6 @@ registry instead of rebuilding it. A cache that cannot be read is ignored and re
 from __future__ import annotations
 
 import dataclasses
-import json
 import mmap
 import os
 try:  # pickle's C functions (what pickle.dumps and pickle.loads are), without pickle.py: ~0.5% of a cold check
@@ -311,11 +310,11 @@ def _recorded_key(manifest: Path, secret: bytes) -> str | None:
         signature, payload = bytes.fromhex(data[:64].decode("ascii")), data[64:]
         if not same(signature, _signature(secret, payload)):
             return None
-        recorded = json.loads(payload)
+        recorded = pickle.loads(payload)  # (signed by this user: see above)
         folders, files = recorded["folders"], recorded["files"]
         if _stats([Path(f[0]) for f in folders]) == folders and _stats([Path(f[0]) for f in files]) == files:
             return str(recorded["key"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError, EOFError, pickle.UnpicklingError):
         pass
     return None
 
@@ -329,7 +328,7 @@ def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, 
     names = "\0".join(f"{getattr(e, 'name', type(e).__name__)}:{getattr(e, 'order', 100)}" for e in extractors or [])
     ident = hexdigest("\0".join([__version__, code_fingerprint(), names, *map(str, sources), "|",
                                 *map(str, facts)]).encode())
-    manifest = folder / f"manifest-{ident[:32]}.json"
+    manifest = folder / f"manifest-{ident[:32]}.pickle"  # pickle's C functions: no json module to import
     key = _recorded_key(manifest, secret)
     if key is not None:
         return key
@@ -340,7 +339,7 @@ def cached_key(sources: list[Path], facts: list[Path], extractors: list | None, 
         return key
     newest = max((s[2] for s in folders + files), default=0)
     if time.time_ns() - newest > RACY_SECONDS * 1e9 and _stats([Path(f[0]) for f in files]) == files:
-        payload = json.dumps({"folders": folders, "files": files, "key": key}).encode()
+        payload = pickle.dumps({"folders": folders, "files": files, "key": key})
         import tempfile
 
         try:

@@ -153,7 +153,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class ClaimKind:
     """A kind of check-worthy claim: its cues, what rules a cue out, and the acts that are their own record."""
 
@@ -373,7 +373,7 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
 
 
 # -- analysis --------------------------------------------------------------------------------
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class Span:
     """A stretch of the text: [start, end) offsets and what it says."""
 
@@ -382,7 +382,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class Claim:
     """A check-worthy cue in a sentence: its kind and the phrase that makes it check-worthy."""
 

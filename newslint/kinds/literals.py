@@ -68,7 +68,7 @@ class Folded:
         return cls(text.casefold(), DIGITS.search(text) is not None)
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class Needs:
     """The literal words every match of a pattern contains, as alternative groups (see Needs.of)."""
 

@@ -63,7 +63,7 @@ def policy(overrides: dict[str, Any] | None = None) -> Policy:
                   _approximate())
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class Key:
     """What a figure is about, prepared once for many comparisons: its kind and unit, its
     context with synonyms folded, the people it names and the dates of its clause."""

@@ -56,7 +56,7 @@ class Lexicon:
     label_words: frozenset[str] = frozenset()  # "magnitude 4.1", "Local 118": a label, not a count
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
 class Figure:
     """A figure in a document. `value` is normalised for comparison; `number` is the span of
     the number itself (what a fix replaces)."""

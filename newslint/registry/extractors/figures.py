@@ -59,8 +59,13 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
     bounds = [f.bound for f in figures]
     # What a figure is compared with, and how well it matches, depends only on its key: figures
     # with equal keys (many, where sources repeat a story) share one comparison.
-    matched = map_documents(_matched, keys, p, index, keys, key_of, workers=workers)
+    key_for = [keys[k] for k in key_of]  # each figure's key
+    figures_of: list[list[int]] = [[] for _ in keys]
+    for number, mine in enumerate(key_of):
+        figures_of[mine].append(number)
     agree: dict[tuple[str, str, str, str, str], bool] = {}  # consistent(), by the two values
+    facts = (values, sources, bounds, [f.kind for f in figures], p.approximate, agree)
+    matched = map_documents(_matched, range(len(keys)), p, index, key_for, figures_of, facts, workers=workers)
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen
     # again from one more of its figures is found without a scan of all the others.
@@ -106,16 +111,51 @@ def _figure_keys(p: Policy, figures: list[FigureFact], people: dict[str, str] | 
     return keys, key_of
 
 
-def _matched(mine: Key, p: Policy, index: dict, keys: list[Key], key_of: list[int]) -> list[int]:
-    """The figures a figure with this key is compared with (of its kind, the first MAX_COMPARED
-    of each of its index words until there are as many) that speak of the same thing."""
+# Candidates scored at a time: a key's figures mostly stop reading early (below).
+BATCH = 8
+
+
+def _matched(number: int, p: Policy, index: dict, key_for: list[Key], figures_of: list[list[int]],
+             facts: tuple) -> list[int]:
+    """The figures a figure with the key `number` is compared with (of its kind, the first
+    MAX_COMPARED of each of its index words until there are as many) that speak of the same
+    thing, in order, as far as conflicts() reads them: it stops reading a figure's matches at
+    the first from another source that agrees with it, so the candidates after the last of
+    those stops, for every figure with this key, are not scored."""
+    mine = key_for[figures_of[number][0]]
     candidates: set[int] = set()
     for word in _keys(mine, mine.context):
         candidates.update(index[word][:MAX_COMPARED])
         if len(candidates) >= MAX_COMPARED:
             break
     others = sorted(candidates)  # (of its kind: the index is by kind)
-    return [n for n, s in zip(others, scores(p, mine, [keys[key_of[n]] for n in others])) if s]
+    values, sources, bounds, kinds, approximate, agree = facts
+    reading = figures_of[number]  # the figures with this key that have not stopped yet
+    found: list[int] = []
+    for at in range(0, len(others), BATCH):
+        batch = others[at:at + BATCH]
+        for n, score in zip(batch, scores(p, mine, [key_for[n] for n in batch])):
+            if not score:
+                continue
+            found.append(n)
+            source, other, other_bound = sources[n], values[n], bounds[n]
+            still = []
+            for f in reading:  # (conflicts() reads its figure's matches so)
+                if sources[f] != source:
+                    kind, value, bound = kinds[f], values[f], bounds[f]
+                    if other == value:
+                        continue  # stops here
+                    if bound or other_bound or kind in ("date", "month"):
+                        pair = (kind, value, bound, other, other_bound)
+                        if pair not in agree:
+                            agree[pair] = consistent(kind, value, bound, other, other_bound, approximate)
+                        if agree[pair]:
+                            continue
+                still.append(f)
+            reading = still
+        if not reading:
+            break
+    return found
 
 
 def _join(groups: dict[int, set[int]], parent: dict[int, int], number: int, group: set[int]) -> None:

@@ -65,8 +65,13 @@ def kept_analysis(kind: str, key: tuple, analyse: Callable[[], T], origin: str =
     per folder of rules (`origin` is a rule file; none: a cache of its own), stale when this
     file changes (yamlcache.ParsedYaml), written at exit."""
     raw = repr(key).encode("utf-8", "surrogatepass")
-    folder = str(Path(origin).parent) if origin else str(Path(__file__).resolve().parent)
+    folder = _FOLDERS.get(origin)
+    if folder is None:  # a Path is made once per rule file (~7 us each; ~100 analyses per start)
+        folder = _FOLDERS[origin] = str(Path(origin).parent) if origin else str(Path(__file__).resolve().parent)
     return _analyses(folder).parse(f"{kind}-{hexdigest(raw)[:24]}", raw, analyse)
+
+
+_FOLDERS: dict[str, str] = {}  # a rule file -> its folder, as kept_analysis names it
 
 
 _ANALYSES: dict[str, ParsedYaml] = {}  # folder -> its kept analyses, read on first use

@@ -485,12 +485,15 @@ def _kinds(digit: bool, month: bool, word: bool, weekday: bool) -> list[str]:
 
 
 # What a run of word characters begins with (bits): a month (capitalised), a number word, a
-# weekday (the has_* tests of the lexicon), a number (see _may_start_number), a digit.
-_MONTH, _WORD, _WEEKDAY, _NUMBER, _DIGIT = 1, 2, 4, 8, 16
+# weekday (the has_* tests of the lexicon), a number (see _may_start_number), a digit; or
+# whether it is a whole time of day in words ("noon").
+_MONTH, _WORD, _WEEKDAY, _NUMBER, _DIGIT, _TIME_WORD = 1, 2, 4, 8, 16, 32
 # Kinds whose every match begins at a run that begins with these: a month name (the has_month
 # test, which the month and date patterns begin with), a weekday, or a digit after a word
-# boundary (a date's day, a year, a tally).
-_RUN_KINDS = {"month": _MONTH, "date": _MONTH | _DIGIT, "weekday": _WEEKDAY, "year": _DIGIT, "tally": _DIGIT}
+# boundary (a date's day, a year, a tally); a time of day at a digit that follows no word
+# character, or at a run that is "noon" or "midnight".
+_RUN_KINDS = {"month": _MONTH, "date": _MONTH | _DIGIT, "weekday": _WEEKDAY, "year": _DIGIT, "tally": _DIGIT,
+              "time": _DIGIT | _TIME_WORD}
 _RUN_BITS: dict[str, int] = {}  # per distinct run, kept across documents (words recur)
 _MAX_RUN_BITS = 1 << 16
 
@@ -541,12 +544,14 @@ class _NoRuns:
 
 def _run_bits(run: str) -> int:
     r"""What a run begins with: the lexicon's has_* tests at its start (a pattern's `\b` holds
-    there and its words stay inside the run), _may_start_number, and `\b\d`."""
+    there and its words stay inside the run), _may_start_number, and `\b\d`; and whether the
+    time pattern matches the whole run (its word alternative, `\b(?:noon|midnight)\b`, is a
+    whole run; its others begin with a digit that follows no word character)."""
     patterns = lexicon().patterns
     bits = (_MONTH if patterns["has_month"].match(run) else 0) | (_WORD if patterns["has_word"].match(run) else 0) \
         | (_WEEKDAY if patterns["has_weekday"].match(run) else 0) \
         | (_NUMBER if run[0].isdigit() or _may_start_number(run, _first_words()) else 0) \
-        | (_DIGIT if _DIGIT_START.match(run) else 0)
+        | (_DIGIT if _DIGIT_START.match(run) else 0) | (_TIME_WORD if patterns["time"].fullmatch(run) else 0)
     _RUN_BITS[run] = bits
     return bits
 

@@ -14,7 +14,6 @@ from rapidfuzz.distance import OSA
 from newslint import regexcache
 from newslint.findings import Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.affiliations import lines_naming, source_affiliations
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
@@ -46,6 +45,9 @@ _APPOSITIVE_ORGANISATION = regexcache.compile(
 def _affiliations_of(entity: Entity, registry: Registry) -> tuple[list, list[str]]:
     """The organisations the sources write beside the person's name (proper ones), and the
     source lines naming the person, spaces folded."""
+    # Imported here: a draft that names no known person beside an organisation never needs it.
+    from newslint.registry.affiliations import lines_naming, source_affiliations
+
     lex = lexicon()
     theirs = [a for a in source_affiliations(entity, registry)
               if not lex.generic(a.organisation) and not lex.country(a.organisation)]

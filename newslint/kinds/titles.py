@@ -18,7 +18,7 @@ from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Registry, Title
-from newslint.registry.reconcile import similarity
+from newslint.registry.namematch import similarity
 from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
 from newslint.registry.wording import stem
 

@@ -11,6 +11,7 @@ from rapidfuzz.distance import OSA
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Conflict, Entity, Provenance, Title, Variant
+from newslint.registry.namematch import given_compatible, similarity
 
 # How alike two surnames must be (OSA similarity, 0..1) to be one person's name.
 SURNAME_SIMILARITY = 0.8
@@ -46,20 +47,6 @@ class NameObservation:
 
     def sources(self) -> set[str]:
         return {m.source for m in self.mentions}
-
-
-def similarity(a: str, b: str) -> float:
-    """Edit similarity with transpositions counted once ("Okojno" ~ "Okonjo")."""
-    return OSA.normalized_similarity(a.casefold(), b.casefold())
-
-
-def given_compatible(a: str, b: str) -> bool:
-    """The same given name, or an initial or short form of it ("J." ~ "James", "Alex" ~ "Alexander")."""
-    a, b = a.casefold().rstrip("."), b.casefold().rstrip(".")
-    if not a or not b or a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return (len(short) == 1 and long.startswith(short)) or (len(short) >= 3 and long.startswith(short))
 
 
 def _title_keys(observation: NameObservation) -> set[tuple[str, str]]:

@@ -18,7 +18,7 @@ from newslint.document.model import Document
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, NameMention, RoleReference, affiliations_compatible, introduced_as_relative
 from newslint.registry.model import Entity, Registry, Variant
-from newslint.registry.reconcile import given_compatible, similarity
+from newslint.registry.namematch import given_compatible, similarity
 
 if TYPE_CHECKING:
     from newslint.kinds.base import CheckContext

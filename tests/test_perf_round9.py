@@ -2,9 +2,8 @@
 drafts and sources under tests/, the seeds, the example draft and bench drafts when generated):
 - the time-of-day pattern is tried only at the runs where its matches can begin
   (numbers._RUN_KINDS, checked with the other run kinds in test_perf_throughput.py);
-- a lexicon list's prefilters (Texts.may_matching) read which strings of word characters a
-  stretch holds from its runs (attribution._Strings), and give, for every sentence and
-  paragraph, the patterns Needs.met_by lets through, in order."""
+- a lexicon list's prefilters (Texts.may_matching), their loops run in one frame, give for
+  every sentence and paragraph the patterns Needs.met_by lets through, in order."""
 from __future__ import annotations
 
 from functools import lru_cache

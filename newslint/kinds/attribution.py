@@ -401,7 +401,6 @@ class Texts:
         self.names: dict[str, bool] = {}
         self._folded: dict[tuple[int, int], Folded] = {}
         self._claims: dict[tuple[int, int], list[Claim]] = {}
-        self._held: dict[tuple[int, int], int] = {}
 
     def may_match(self, pattern: LazyPattern, start: int, end: int) -> bool:
         """False when prose[start:end] lacks what every match of the pattern holds."""
@@ -416,31 +415,20 @@ class Texts:
     def may_matching(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> list[LazyPattern]:
         """The patterns of a lexicon list, in order, that may_match prose[start:end] (the
         stretch read once for all of them); none when the list's shared prefilter fails.
-        Needs.met_by of each, read from the stretch's word runs (_Strings): a string of word
-        characters is in the stretch when one of its runs holds it."""
-        strings = _strings_of(self.lexicon)
-        every, each = strings.list_checks(patterns)
+        (Needs.met_by of each pattern, its loops run here in one frame: a sentence asks lists
+        of up to 30 patterns, and the calls were much of the cost.)"""
+        needs_any = self.lexicon.needs_any.get(patterns)
         folded = self.folded(start, end)
+        if needs_any is not None and not needs_any.met_by(folded):
+            return []
         text, digit = folded.text, folded.digit
-        key = (start, end)
-        held = self._held.get(key)
-        if held is None:
-            held = self._held[key] = strings.held(text)
-        for mask, others, by_digit in every:  # the list's shared prefilter
-            if held & mask or (by_digit and digit):
-                continue
-            for other in others:
-                if other in text:
-                    break
-            else:
-                return []
         found = []
-        for pattern, groups in each:
-            for mask, others, by_digit in groups:  # every group: a digit, or one of its strings
-                if held & mask or (by_digit and digit):
+        for pattern, checks in _list_checks(self.lexicon, patterns):
+            for by_digit, strings in checks:  # every group: a digit, or one of its strings
+                if by_digit and digit:
                     continue
-                for other in others:
-                    if other in text:
+                for string in strings:
+                    if string in text:
                         break
                 else:
                     break  # a group unmet: the pattern cannot match
@@ -516,77 +504,20 @@ class Texts:
         return self._claims[key]
 
 
-_WORD_RUN = regexcache.compile(r"\w+")
+_LIST_CHECKS: dict[tuple[Lexicon, tuple[LazyPattern, ...]], tuple[tuple[LazyPattern, tuple], ...]] = {}
 
 
-class _Strings:
-    """The strings of a lexicon's prefilters (Needs) by the runs of word characters that hold
-    them. A string made only of word characters is in a text exactly when one of the text's
-    runs (maximal, casefolded) holds it, so a stretch's runs tell, in one pass, which of those
-    strings it holds: a bit each, and per distinct run the bits of the strings inside it (kept
-    across documents: runs recur). Other strings ("per cent", "%") are looked for in the text."""
-
-    def __init__(self, lexicon: Lexicon) -> None:
-        strings = {s for needs in (*lexicon.needs.values(), *lexicon.needs_any.values())
-                   for _, group in needs._checks for s in group}
-        words = sorted(s for s in strings if _WORD_RUN.fullmatch(s))
-        self.bits = {word: 1 << index for index, word in enumerate(words)}
-        self.lengths = sorted({len(word) for word in words})
-        self.runs: dict[str, int] = {}  # a run -> the bits of the strings it holds
-        self.lists: dict[tuple[LazyPattern, ...], tuple] = {}
-        self.needs = lexicon.needs
-        self.needs_any = lexicon.needs_any
-
-    def groups(self, needs: Needs | None) -> tuple[tuple[int, tuple[str, ...], bool], ...]:
-        """Needs._checks with each group's word strings as one mask: (mask, others, by digit)."""
-        if needs is None:
-            return ()
-        bits = self.bits
-        return tuple((sum(bits.get(s, 0) for s in group), tuple(s for s in group if s not in bits), by_digit)
-                     for by_digit, group in needs._checks)
-
-    def list_checks(self, patterns: tuple[LazyPattern, ...]) -> tuple:
-        """The list's shared prefilter's groups, and each pattern with its own (made once)."""
-        checks = self.lists.get(patterns)
-        if checks is None:
-            checks = self.lists[patterns] = (self.groups(self.needs_any.get(patterns)),
-                                             tuple((p, self.groups(self.needs.get(p))) for p in patterns))
-        return checks
-
-    def held(self, text: str) -> int:
-        """The bits of the word strings the (casefolded) text holds."""
-        runs, held = self.runs, 0
-        for run in _WORD_RUN.findall(text):
-            bits = runs.get(run)
-            if bits is None:
-                bits = self._run_bits(run)
-            held |= bits
-        return held
-
-    def _run_bits(self, run: str) -> int:
-        bits, get, size = 0, self.bits.get, len(run)
-        for length in self.lengths:
-            if length > size:
-                break
-            for at in range(size - length + 1):
-                bits |= get(run[at:at + length], 0)
-        if len(self.runs) > 1 << 16:
-            self.runs.clear()
-        self.runs[run] = bits
-        return bits
-
-
-_STRINGS: dict[int, tuple[Lexicon, _Strings]] = {}
-
-
-def _strings_of(lexicon: Lexicon) -> _Strings:
-    """The lexicon's _Strings, made once (the entry keeps the lexicon, so its id stays its own)."""
-    held = _STRINGS.get(id(lexicon))
-    if held is None:
-        if len(_STRINGS) > 8:
-            _STRINGS.clear()
-        held = _STRINGS[id(lexicon)] = (lexicon, _Strings(lexicon))
-    return held[1]
+def _list_checks(lexicon: Lexicon, patterns: tuple[LazyPattern, ...]) -> tuple[tuple[LazyPattern, tuple], ...]:
+    """Each pattern of a lexicon list with its prefilter's groups (Needs._checks; none for a
+    pattern without a prefilter), gathered once per lexicon and list."""
+    key = (lexicon, patterns)
+    checks = _LIST_CHECKS.get(key)
+    if checks is None:
+        if len(_LIST_CHECKS) > 64:
+            _LIST_CHECKS.clear()
+        needs = lexicon.needs
+        checks = _LIST_CHECKS[key] = tuple((p, needs[p]._checks if p in needs else ()) for p in patterns)
+    return checks
 
 
 _RUN_NEEDS: dict[int, tuple[LazyPattern, tuple[frozenset[str], ...] | None]] = {}

@@ -360,10 +360,12 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
         return NEVER
     # A short description after the group keeps it vague ("critics of the plan say", "critics
     # of the county's river dredging plan say").
-    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?[\w-]+)?"
+    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?(?!(?:a|an|the)\b)[\w-]+)?"
     adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
-    # Lowercase descriptive words before the group ("security experts"), not function words.
-    unless = rf"(?!(?:{_alternation(list(function_words))})\b)" if function_words else ""
+    # Lowercase descriptive words before the group ("security experts"), not function words,
+    # nor the verbs ("briefed investors at a lunch that": the investors heard, they did not say).
+    excluded = list(function_words) + list(verbs)
+    unless = rf"(?!(?:{_alternation(excluded)})\b)" if excluded else ""
     modifiers = rf"(?:{unless}(?-i:[a-z][\w-]*)\s+){{0,2}}?"
     if groups:
         parts = [*parts, rf"{modifiers}(?:{_alternation(list(groups))})"]
@@ -652,6 +654,7 @@ def _told_when(prose: str, match: regex.Match) -> bool:
 # "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner
 # and a noun describes the noun; nobody is reporting anything.
 ATTRIBUTIVE_BEFORE = regexcache.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
+EVER_BEFORE = regexcache.compile(r"\bever\s+$", regex.IGNORECASE)
 ATTRIBUTIVE_AFTER = regexcache.compile(r"\s+(?-i:[a-z][\w-]*)")
 
 
@@ -660,6 +663,8 @@ def _attributive(prose: str, match: regex.Match) -> bool:
     if not word.casefold().endswith(("ed", "en", "wn")):
         return False
     before = prose[max(0, match.start() - 20):match.start()]
+    if EVER_BEFORE.search(before) is not None:
+        return True  # "the largest spill ever reported by a refinery": part of the claim, not its source
     after = ATTRIBUTIVE_AFTER.match(prose, match.end())
     return after is not None and ATTRIBUTIVE_BEFORE.search(before) is not None
 

@@ -161,7 +161,10 @@ class SourcingRule(Rule):
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in derived)]
             if claims and self.confirmed_figures and context.registry is not None:
                 confirmed = _confirmed_figure_spans(context) + _paired_spans(context)
-                claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in confirmed)
+                # (A superlative that holds a confirmed figure, "the busiest four-lane tunnel in
+                # the state", is the measured case below, not the figure itself.)
+                claims = [c for c in claims if (c.kind.name in self.measured
+                                                or not any(a < c.span.end and c.span.start < b for a, b in confirmed))
                           and not _sources_say(context, sentence, c)]
                 if any(sentence.start <= a < sentence.end for a, _ in confirmed):
                     # A superlative beside a figure the sources give ranks that figure among the
@@ -219,8 +222,14 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
         from newslint.registry.figurematch import default_policy
         p = default_policy()
         index = figure_index(p, registry)
-        return [(f.start, f.end) for f in draft_figures(context) if index.speaks_to(p, f) or index.gives_value(f)]
+        # (Not a span of time, a date or a year: those say when or over what period, a claim's
+        # scope, not what it counts: "paved more road over the past ten years than any other".)
+        return [(f.start, f.end) for f in draft_figures(context)
+                if f.kind not in TIME_KINDS and (index.speaks_to(p, f) or index.gives_value(f))]
     return context.shared("confirmed-figure-spans", spans)
+
+
+TIME_KINDS = frozenset({"duration", "date", "month", "year", "weekday", "time"})
 
 
 def _figures_by_sentence(context: CheckContext) -> list[list]:

@@ -18,6 +18,7 @@ from newslint import regexcache
 from newslint.document.model import Document
 from newslint.registry.mentions import lowercase_vocabulary
 from newslint.registry.model import Registry
+from newslint.registry.speakers import READING
 
 MIN_QUESTIONS = 3
 MIN_TURNS = 2
@@ -97,8 +98,15 @@ def speaker_turns(document: Document, registry: Registry) -> list[tuple[str, str
         words = document.text[found.start("words"):block.end].strip()
         current = speaker if speaker and words and not words.startswith(('"', "“")) else ""
         if current:
+            if READING.search(words) is not None:
+                # "I'll read a letter from Ann Roe. Quote: "…"": what the speaker reads out is
+                # the letter's writer's (speakers._read_from), not the speaker's own words.
+                words = _QUOTED.sub(" … ", words)
             turns.append((speaker, words, document.position(found.start("words"))[0]))
     return turns if len(turns) >= MIN_TURNS else []
+
+
+_QUOTED = regexcache.compile(r"\"[^\"]*\"|“[^”]*”")
 
 
 # A paragraph that may go on with a speaker's words: it opens with a capital letter or a

@@ -364,10 +364,23 @@ def _confirm_subjects(document: Document, registry: Registry | None, found: list
             person_like = registry.person_by_name(item.speaker) is not None or surname.casefold() in known
         else:
             person_like = surname.casefold() in known or _proper_noun(document, surname)
-        if person_like:
+        if person_like or _personal_subject(document, item):
             item.how = "subject"
         else:
             item.speaker, item.speaker_start, item.speaker_end, item.speaker_text, item.how = "", -1, -1, "", ""
+
+
+# A subject that only a person can be: one described by "who" ("Ann Roe, who owns a boatyard,
+# said ..."), or the one the reporter interviewed ("Ann Roe said in a phone interview, '...'").
+PERSONAL_AFTER = regexcache.compile(r",\s+who\b", regex.IGNORECASE)
+INTERVIEWED = regexcache.compile(r"\bin\s+an?\s+(?:[\w-]+\s+){0,2}?interview\b", regex.IGNORECASE)
+
+
+def _personal_subject(document: Document, item: Attribution) -> bool:
+    if item.speaker_end < 0 or item.speaker_end > item.quote.start:
+        return False
+    return PERSONAL_AFTER.match(document.prose, item.speaker_end) is not None \
+        or INTERVIEWED.search(document.prose, item.speaker_end, item.quote.start) is not None
 
 
 def same_person(a: str, b: str) -> bool:
@@ -392,6 +405,47 @@ def resolve_name(registry: Registry | None, text: str) -> str:
     return run[-1] if run else ""
 
 
+# Someone reading out another's document: "I have a statement to read from Councilwoman
+# Ann Roe", "reading a statement from the family of Ann Roe". READING alone marks a
+# turn whose quotations are not its speaker's own words (interviews.speaker_turns).
+READING = regexcache.compile(r"\bread(?:s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:letter|statement|e-?mail|message|note|remarks|testimony)s?\b",
+                             regex.IGNORECASE)
+_READ_FROM = regexcache.compile(READING.pattern + r"(?:\s+[\w'’-]+){0,4}?\s+(?:from|by|of)\s+"
+                                r"(?P<name>(?:(?-i:\p{Lu})[\w'’-]*(?:(?<=\b\w{1,4})\.)?\s+){0,4}(?-i:\p{Lu})[\w'’-]+)", regex.IGNORECASE)
+# How far before a quotation its reading cue may be: the sentence or two that introduce it.
+READ_REACH = 300
+
+
+def _read_from(state: _State, item: Attribution) -> bool:
+    """A quotation read out from a known person's document, in its paragraph: that person's words."""
+    doc = state.document
+    if state.registry is None or item.block is None:
+        return False
+    start = max(doc.blocks[item.block].start, item.quote.start - READ_REACH)
+    found = None
+    for found in _READ_FROM.finditer(doc.prose, start, item.quote.start):
+        pass
+    if found is None:
+        return False
+    # The longest known run of its words: "Councilwoman Ann Roe" -> Ann Roe; "Mayor Ann Roe.
+    # Quote" (a short name's period reads like an abbreviation's) -> Ann Roe.
+    words = [(m.start(), m.group().rstrip(".")) for m in _WORD_RUN.finditer(found.group("name"))]
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            run = words[first:first + size]
+            person = state.registry.person_by_name(" ".join(w for _, w in run))
+            if person is not None:
+                item.speaker, item.how = person.canonical, "before"
+                item.speaker_start = found.start("name") + run[0][0]
+                item.speaker_end = found.start("name") + run[-1][0] + len(run[-1][1])
+                item.speaker_text = doc.text[item.speaker_start:item.speaker_end]
+                return True
+    return False
+
+
+_WORD_RUN = regexcache.compile(r"\S+")
+
+
 # -- explicit attribution in the quote's own sentence ------------------------------------
 def _explicit(state: _State, quote: Quote) -> Attribution:
     doc = state.document
@@ -405,6 +459,8 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
     attempts = ((_after, after, "after"), (_according, after, "according"), (_before, before, "before"),
                 (_labelled, before, "before"), (_according, sentence_tokens, "according"), (_subject, before, "subject"))
     for finder, tokens, how in attempts:
+        if finder is _before and _read_from(state, item):
+            return item  # ('… read a letter from Ann Roe. Quote: "…"': the letter's words, not the reader's)
         phrase = finder(tokens)
         if phrase:
             _set_speaker(state, item, phrase, how)

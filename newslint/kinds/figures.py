@@ -15,9 +15,9 @@ import regex
 from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
-from newslint.registry.figurematch import (BARE_UNITS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
+from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            number_of, person_words, policy, rounding, same_value, scores)
-from newslint.registry.model import FigureFact
+from newslint.registry.model import SOURCE_TEXT, FigureFact
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
 from newslint.registry.wording import stem
 
@@ -74,6 +74,9 @@ class FigureIndex:
     # (kind, value, bound, unit) of every source figure: "nearly 400 volunteers".
     phrased: frozenset[tuple[str, str, str, str]] = frozenset()
     policy: Policy | None = None  # the one the index was built under
+    # Every pair of small numbers the sources' texts write as a tally or a range, in either order
+    # and in digits or words ("9-4", "eight to one"): a draft tally among them may be theirs.
+    tallies_written: frozenset[tuple[int, int]] = frozenset()
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -100,7 +103,8 @@ class FigureIndex:
                 continue  # a date, a weekday, a tally
             numbers[_rounding_key(p, fact.kind, fact.value, fact.unit)].append(number)
         phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
-        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
+        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p,
+                   _tallies_written(registry) if "tally" in by_kind else frozenset())
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
@@ -166,11 +170,18 @@ class FigureIndex:
         bucket = unit_bucket(p, figure.kind, figure.unit)
         least = 1 if len(digits.rstrip("0")) >= 3 or bucket else 2
         found = []
-        for fact, theirs in facts.sharing(mine, least, bucket):
+        candidates = facts.sharing(mine, least, bucket)
+        if bucket and figure.kind == "amount":
+            # An amount named by another noun ("orders worth about $380 million" for an
+            # "order book worth about $830 million") when the clauses share TRANSPOSED_SHARED items.
+            seen = {id(fact) for fact, _ in candidates}
+            candidates += [item for item in facts.sharing(mine, TRANSPOSED_SHARED) if id(item[0]) not in seen]
+        for fact, theirs in candidates:
             theirs_digits = _digits(fact.kind, fact.value)
+            shared = len(mine.context & theirs.context)
             if theirs_digits is not None and _swapped(digits, theirs_digits) \
                     and figure.value.partition(" ")[2] == fact.value.partition(" ")[2] \
-                    and len(mine.context & theirs.context) >= least:
+                    and shared >= least and (shared >= TRANSPOSED_SHARED or unit_bucket(p, fact.kind, fact.unit) == bucket):
                 found.append(fact)
         return found
 
@@ -218,6 +229,9 @@ class FigureIndex:
                 return True  # (a time of another day is another event's: "7 p.m. Tuesday")
         return False
 
+
+# Shared context items that let swapped digits match an amount of another unit noun.
+TRANSPOSED_SHARED = 3
 
 _SHARED_INDEXES: dict[tuple[tuple, int], FigureIndex] = {}
 _SETTINGS: dict[int, tuple[Policy, tuple]] = {}  # policy_settings' answers, by the policy's id
@@ -382,6 +396,8 @@ class FiguresRule(Rule):
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
+            if finding is None and figure.kind == "tally":
+                finding = self._other_vote(figure, index)
             if finding is not None:
                 yield finding
 
@@ -393,8 +409,10 @@ class FiguresRule(Rule):
         related = [(score, fact) for score, fact in related if _aggregate(fact.context) == aggregate]
         # A margin ("won by 41 votes", "a margin of 41 votes") or a net change ("a net loss of 9
         # votes") is worked out from other figures: compared only with its own kind.
-        derived = DERIVED_WORDS.intersection(figure.context)
-        related = [(score, fact) for score, fact in related if DERIVED_WORDS.intersection(fact.context) == derived]
+        # (Quantities only: "little margin before the March 3 filing date" dates no margin.)
+        derived = DERIVED_WORDS.intersection(figure.context) if figure.kind in NUMERIC_KINDS else frozenset()
+        related = [(score, fact) for score, fact in related
+                   if figure.kind not in NUMERIC_KINDS or DERIVED_WORDS.intersection(fact.context) == derived]
         if figure.kind == "duration" and figure.unit in BARE_UNITS:
             # A span that counts nothing ("for 37 days") is matched on one item fewer than it
             # once was (figurematch.needed) only in the same time unit: "two days" and "two
@@ -491,6 +509,37 @@ class FiguresRule(Rule):
         message = format_message(self.message, (figure.phrase or figure.text, said, where)) + "; the digits look transposed"
         return self.finding(figure.number_start, figure.number_end, message=message,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    def _other_vote(self, figure: Figure, index: FigureIndex) -> Finding | None:
+        """A vote the sources never give, by as many voters as a vote they do give ("passed 10-3"
+        where they give 9-4): the same body, its tally misremembered, though the words around
+        the two share too little to match. A warning: the draft may report another vote."""
+        mine = _tally(figure.value)
+        if mine is None or stem(figure.unit) not in VOTE_UNITS or mine in index.tallies_written \
+                or mine[::-1] in index.tallies_written:
+            return None
+        p = self.policy
+        key_mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, index.people)
+        same_body = []
+        for fact, theirs in index.by_kind["tally"].facts:
+            votes = _tally(fact.value)
+            if votes is None or sum(votes) != sum(mine) or stem(fact.unit) not in VOTE_UNITS \
+                    or anchors_disagree(key_mine.anchors, theirs.anchors) \
+                    or (key_mine.persons and theirs.persons and key_mine.persons.isdisjoint(theirs.persons)):
+                continue
+            same_body.append((len(key_mine.context & theirs.context), fact))
+        if not same_body:
+            return None
+        best = max(shared for shared, _ in same_body)
+        facts = [fact for shared, fact in same_body if shared == best]
+        values = list(dict.fromkeys(fact.text for fact in facts))
+        said = " or ".join(values)
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        message = format_message(self.message, (figure.text, said, where)) + \
+            "; the sources give no vote of " + figure.text
+        return self.finding(figure.start, figure.end, message=message, severity="warning",
+                            fix=Fix(values[0], safe=False) if len(values) == 1 else None,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _weekday_of_date(self, figure: Figure, dates: dict[int, Figure], index: FigureIndex,
@@ -648,6 +697,37 @@ def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | N
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+# The units of a tally that is a vote ("voted 9-4", "a 2-1 decision"), not a score.
+VOTE_UNITS = frozenset(stem(w) for w in ("vote", "decision", "ruling", "verdict", "ballot", "margin", "tally"))
+
+
+def _tally(value: str) -> tuple[int, int] | None:
+    left, _, right = value.partition("-")
+    return (int(left), int(right)) if left.isdigit() and right.isdigit() else None
+
+
+# Two small numbers joined as a tally or a range: "9-4", "9 to 4", "eight to one".
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+_PAIR_ITEM = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
+_WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*" + _PAIR_ITEM + r"(?![\w])",
+                                   regex.IGNORECASE)
+
+
+def _tallies_written(registry) -> frozenset[tuple[int, int]]:
+    """tallies_written: each pair in the sources' texts (or their figures' lines, when the
+    texts are not kept)."""
+    texts = registry.extra.get(SOURCE_TEXT) or {}
+    lines = texts.values() if texts else {fact.provenance.text for fact in registry.figures}
+    words = {w: n for n, w in enumerate(_NUMBER_WORDS)}
+    found = set()
+    for text in lines:
+        for match in _WRITTEN_PAIR.finditer(text):
+            a, b = (int(x) if x.isdigit() else words[x.casefold()] for x in match.groups())
+            found.add((a, b))
+    return frozenset(found)
 
 
 def _written_before(weekday: FigureFact, date: FigureFact) -> bool:

@@ -683,7 +683,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
     elif kind == "tally":
         value = match.group("number").replace("–", "-")
         unit, unit_end = _unit_after(prose, end, tokens)
-        if not unit and _previous_word(prose, start, sentence_start) in _TALLY_VERBS:
+        if not unit and (_previous_word(prose, start, sentence_start) in _TALLY_VERBS
+                         or _VOTE_OF.search(prose, max(sentence_start, start - 24), start) is not None):
             unit = stem("vote")
         if not unit:
             return None  # "10-15" alone is a range, not a tally
@@ -814,8 +815,10 @@ _LOOSE_TIME = frozenset({"about", "around", "approximately", "roughly", "nearly"
 
 
 # Verbs whose tally is a vote ("passed 5-2", "the amendment failed 2-5").
-_TALLY_VERBS = frozenset({"voted", "vote", "votes", "ruled", "passed", "won", "lost", "approved", "rejected",
-                          "failed", "carried", "defeated"})
+_TALLY_VERBS = frozenset({"voted", "vote", "votes", "ruled", "ruling", "passed", "passes", "won", "lost", "approved",
+                          "rejected", "failed", "carried", "defeated"})
+# "By a vote of 11-2", "by a margin of 3-1".
+_VOTE_OF = regexcache.compile(r"\b(?:vote|votes|margin|tally)\s+of\s+$", regex.IGNORECASE)
 
 
 # Words after "twice" or "three times" that make it a ratio, not a number of occasions.

@@ -16,7 +16,7 @@ from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
-                                           number_of, person_words, policy, rounding, same_value, scores)
+                                           needed, number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import SOURCE_TEXT, FigureFact
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
 from newslint.registry.wording import stem
@@ -185,6 +185,37 @@ class FigureIndex:
                 found.append(fact)
         return found
 
+    def slipped(self, p: Policy, figure: Figure) -> list[FigureFact]:
+        """Source figures of the same kind and unit, in a clause sharing SLIP_SHARED items with
+        the draft's (an ordinary word among them), whose digits are the draft's with one digit
+        another ("4.3 percent" for 3.3, "1986" for 1984): a slip of the keyboard, in a clause
+        too short to match otherwise. Not for a whole number under 10 nor a date (one day from
+        another is often another event), and only when the draft's value is in no source."""
+        digits = _slip_digits(figure.kind, figure.value)
+        facts = self.by_kind.get(figure.kind)
+        if digits is None or facts is None or (figure.kind, figure.value) in self.values:
+            return []
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        bucket = unit_bucket(p, figure.kind, figure.unit)
+        found = []
+        near = facts.sharing(mine, SLIP_SHARED, bucket)
+        if any(consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""), p.approximate)
+               and len(mine.context & theirs.context) >= SLIP_SHARED for fact, theirs in near):
+            return []  # ("more than 7,000 tons" beside a source's "about 7,400 tons")
+        for fact, theirs in near:
+            theirs_digits = _slip_digits(fact.kind, fact.value)
+            if theirs_digits is None or not _one_digit_apart(digits, theirs_digits) \
+                    or figure.value.partition(" ")[2] != fact.value.partition(" ")[2] \
+                    or getattr(fact, "bound", "") != figure.bound or needed(p, figure.kind, figure.unit, fact.unit) is None \
+                    or unit_bucket(p, fact.kind, fact.unit) != bucket or _rounds(digits, theirs_digits):
+                continue  # (a bound or an approximation is no slip of a key: "about 31%" for 36%)
+            shared = mine.context & theirs.context
+            if len(shared) >= SLIP_SHARED and not shared.isdisjoint(mine.words) \
+                    and not (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons)) \
+                    and not anchors_disagree(mine.anchors, theirs.anchors):
+                found.append(fact)
+        return found
+
     def echoes(self, p: Policy, figure: Figure) -> bool:
         """Some source gives this very figure (gives_value) in a clause that shares a word or a
         name with the draft's and is about no other person: the draft most likely reports that
@@ -290,6 +321,32 @@ def _digits(kind: str, value: str) -> str | None:
         return None
     number = value.split(" ")[0].rstrip("%")
     return number if number.isdigit() and len(number.rstrip("0")) >= 2 else None
+
+
+# Shared context items that a figure one digit off a source's needs.
+SLIP_SHARED = 2
+
+
+def _slip_digits(kind: str, value: str) -> str | None:
+    """A count's, amount's, percentage's or year's digits as written ("3.3", "1984"), when a
+    slip in one of them is worth a look: two significant digits or more."""
+    if kind not in ("count", "amount", "percent", "year"):
+        return None
+    number = value.split(" ")[0].rstrip("%")
+    if not number.replace(".", "", 1).isdigit() or len(number.replace(".", "").strip("0")) < 2:
+        return None
+    return number
+
+
+def _rounds(a: str, b: str) -> bool:
+    """One of the two is the other rounded ("274000000" for 274400000, "9000" for 9200)."""
+    x, y = float(a), float(b)
+    return abs(x - y) <= max(rounding(x), rounding(y)) / 2
+
+
+def _one_digit_apart(a: str, b: str) -> bool:
+    """b is a with one digit changed (not its first digit to or from a leading zero)."""
+    return len(a) == len(b) and a.find(".") == b.find(".") and sum(x != y for x, y in zip(a, b)) == 1
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -501,13 +558,15 @@ class FiguresRule(Rule):
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _transposed(self, figure: Figure, index: FigureIndex) -> Finding | None:
-        facts = index.transposed(self.policy, figure)
+        facts, why, severity = index.transposed(self.policy, figure), "; the digits look transposed", None
+        if not facts:  # (one digit off, in a short clause: thinner evidence, a warning)
+            facts, why, severity = index.slipped(self.policy, figure), "; one digit differs", "warning"
         if not facts or index.confirms(self.policy, figure):
             return None
         said = facts[0].text
         where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
-        message = format_message(self.message, (figure.phrase or figure.text, said, where)) + "; the digits look transposed"
-        return self.finding(figure.number_start, figure.number_end, message=message,
+        message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why
+        return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 

@@ -470,7 +470,26 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
         phrase = _after(_tokens(state, quote.end, following.end))
         if phrase:
             _set_speaker(state, item, phrase, "after")
+            return item
+    _introduced_by_colon(state, item)
     return item
+
+
+def _introduced_by_colon(state: _State, item: Attribution) -> None:
+    """A quotation that opens its paragraph under a paragraph ending "X, the agency's chief,
+    said:" (a statement's layout): X's."""
+    doc = state.document
+    if item.block is None or item.block == 0 or doc.prose[doc.blocks[item.block].start:item.quote.start].strip():
+        return
+    previous = doc.blocks[item.block - 1]
+    if previous.kind != "paragraph" or not doc.prose[previous.start:previous.end].rstrip().endswith(":"):
+        return
+    tokens = _tokens(state, _sentence_start(doc, previous.end - 1), previous.end)
+    if not tokens or tokens[-1].text != ":" or len(tokens) < 2 or tokens[-2].bare not in lexicon().verbs:
+        return
+    phrase = _before(tokens) or _subject(tokens)
+    if phrase:
+        _set_speaker(state, item, phrase, "subject" if phrase[0].start == tokens[0].start else "before")
 
 
 def _sentence_after_question(doc: Document, quote: Quote):

@@ -222,3 +222,83 @@ def test_transposed_digits_in_an_invented_story(harbor):
     assert flagged("facts.Figures", text, harbor) == ["720"]
     text = "Ostrava Freight has 14 cranes on order, cranes worth about $270 million, the company said.\n"
     assert flagged("facts.Figures", text, harbor) == []
+
+
+# -- figures: one digit off --------------------------------------------------------------------------
+BANKFAILURE = (EVAL / "bankfailure" / "sources",)
+DROUGHT = (EVAL / "drought" / "sources",)
+WILDFIRE = (EVAL / "wildfire" / "sources",)
+RIVERSPILL = (EVAL / "riverspill" / "sources",)
+DOPING_DRAFT_QUOTE = '"Every athlete who pulls on the green vest is entitled to compete against clean rivals," '
+
+
+def test_a_figure_one_digit_off_a_sources_in_a_short_clause():
+    text = "By the end of September, Kimbrough said, the ratio stood at 2.6 percent.\n"
+    found = lint("facts.Figures", text, BANKFAILURE)
+    assert [f.text for f in found] == ["2.6"] and "1.6 percent" in found[0].message and found[0].severity == "warning"
+    text = "His grandfather planted the first of his roughly 9,000 trees in 1971.\n"
+    assert flagged("facts.Figures", text, DROUGHT) == ["1971"]
+    text = ("Evacuees spent another night on cots in the Millbrook High School gym as the fire, 25 percent contained "
+            "by Tuesday, pushed deeper into the canyon.\n")
+    assert "25" in flagged("facts.Figures", text, WILDFIRE)
+    # The sources' own value, and a bound that a source's value satisfies, stay quiet.
+    text = "His grandfather planted the first of his roughly 9,000 trees in 1961.\n"
+    assert flagged("facts.Figures", text, DROUGHT) == []
+    text = "A storage tank at the Wexley plant split open shortly after 11 p.m. Sunday, releasing more than 11,000 gallons of a styrene mixture.\n"
+    assert flagged("facts.Figures", text, RIVERSPILL) == []
+
+
+def test_one_digit_off_in_an_invented_story(harbor):
+    assert flagged("facts.Figures", "Ostrava Freight has 19 cranes on order, the company said.\n", harbor) == ["19"]
+    assert flagged("facts.Figures", "Ostrava Freight has 14 cranes on order, the company said.\n", harbor) == []
+    # A rounding is no slip: "$1 million a year" for $1.2 million.
+    assert flagged("facts.Figures", "Brandvik said the lease would bring the port about $1 million a year.\n", harbor) == []
+
+
+# -- attribution: a statement's layout -------------------------------------------------------------
+def test_a_quotation_under_a_paragraph_ending_said_colon_is_its_speakers():
+    speakers = {q.speaker for q in registry_of(DOPING).quotes if "green vest" in q.text}
+    assert speakers == {"Fergal Moynihan"}
+    text = DOPING_DRAFT_QUOTE + "Roddy said when the decision was published in October.\n"
+    assert flagged("facts.Attribution", text, DOPING) != []
+
+
+def test_a_statement_layout_in_an_invented_release(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "release.md").write_text(
+        "# Port statement\n\nThe Vellmar Harbor Commission's chair, Ilse Brandvik, thanked the crews. Tobiah Quell "
+        "voted against the lease.\n\nIlse Brandvik, chair of the Vellmar Harbor Commission, said:\n\n"
+        '"No pier on this coast has been better kept, and no crew has worked harder to keep it open."\n')
+    text = '"No pier on this coast has been better kept, and no crew has worked harder to keep it open," Quell said.\n'
+    assert flagged("facts.Attribution", text, (folder,)) != []
+    text = '"No pier on this coast has been better kept, and no crew has worked harder to keep it open," Brandvik said.\n'
+    assert flagged("facts.Attribution", text, (folder,)) == []
+
+
+# -- unsourced: general rules, counted sets, documents as sources ---------------------------------------
+def test_a_general_rule_with_its_size_needs_its_own_sentences_source():
+    text = ("Property values near large wind farms typically fall by 10 to 15 percent, and ranchers here worry their "
+            "land will be hardest to sell. The commission's order said it was not persuaded by that argument.\n")
+    found = flagged("sourcing.Unsourced", text)
+    assert found and "typically fall by 10 to 15 percent" in found[0]
+    text = "Piers leased to one firm typically lose 20 percent of their traffic, the harbor master said.\n"
+    assert flagged("sourcing.Unsourced", text) == []
+    text = "The commission typically meets 12 times a year. The clerk said the schedule was set in January.\n"
+    assert flagged("sourcing.Unsourced", text) == []
+
+
+def test_every_member_of_a_counted_set_is_a_statistic():
+    text = ("The strain now circulating has turned up in commercial or backyard poultry in every one of the 48 "
+            "contiguous states since 2022.\n")
+    assert flagged("sourcing.Unsourced", text) != []
+    assert flagged("sourcing.Unsourced", "The ferry line now calls at ports in all 14 counties of the coast.\n") != []
+    assert flagged("sourcing.Unsourced", "All 12 jurors voted to convict.\n") == []
+
+
+def test_a_document_that_shows_is_a_source():
+    text = ("Musician salaries and benefits account for more than 40 percent of the association's expenses, the fact "
+            "sheet shows.\n")
+    assert flagged("sourcing.Unsourced", text) == []
+    assert flagged("sourcing.Unsourced", "Crane rentals cost the port $2 million a year, the commission's budget shows.\n") == []
+    assert flagged("sourcing.Unsourced", "Crane rentals cost the port $2 million a year.\n") != []

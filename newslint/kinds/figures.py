@@ -485,6 +485,13 @@ class FiguresRule(Rule):
                      for value, facts in index.weekdays_by_date.items() if same_value("date", date.value, value)
                      for fact in facts}
             related = [(score, fact) for score, fact in related if id(fact) not in taken]
+            act = _act_before(prose, figure.start)
+            if act and related:
+                # "was arraigned Friday" against "was indicted Monday": the day of another
+                # act of the same story; neither names the other's act.
+                related = [(score, fact) for score, fact in related if not _other_act(figure, fact, act)]
+        if related:
+            related = self._same_people(figure, index, related)
         if not related:
             return None
         # An exact source value says more than a bound: "more than 250,000" agrees with the
@@ -535,6 +542,24 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _same_people(self, figure: Figure, index: FigureIndex,
+                     related: list[tuple[int, FigureFact]]) -> list[tuple[int, FigureFact]]:
+        """Drop the source figures whose clause names no one but whose line names only other
+        people than the draft's clause ("Ann Roe ... faces up to two years" against "Ben Poe,
+        44, admitted the theft. He faces up to eight years"): another person's figure."""
+        mine = {index.people[w] for w in figure.context if w in index.people}
+        if not mine:
+            return related
+        kept = []
+        for score, fact in related:
+            theirs = {index.people[w] for w in fact.context if w in index.people}
+            if not theirs:
+                named = {index.people[w] for w in _NAME_WORDS.findall(fact.provenance.text) if w in index.people}
+                if named and named.isdisjoint(mine):
+                    continue
+            kept.append((score, fact))
+        return kept
 
     def _claimed_by(self, siblings: list[Figure], kind: str, index: FigureIndex) -> dict[int, set[int]]:
         """For each sibling of the kind, the source figures it matches best (ids), when those
@@ -676,6 +701,30 @@ def _rate(text: str, end: int) -> str:
     if found is None:
         return ""
     return (found.group("per") or _ADVERB_PERIOD[found.group("adverb").casefold()]).casefold()
+
+
+# The past-tense verb right before a weekday ("arraigned Friday", "resigned abruptly late Monday").
+_ACT_BEFORE = regexcache.compile(r"\b(\p{Ll}{3,}ed)(?:\s+\p{Ll}+)?\s+(?:(?:on|late|early|last)\s+)?$")
+_WORDS = regexcache.compile(r"\p{L}+")
+_NAME_WORDS = regexcache.compile(r"\b\p{Lu}[\p{L}'’-]+")
+
+
+def _act_before(text: str, start: int) -> str:
+    """The stem of the act a weekday dates, "" when no past-tense verb comes right before it."""
+    found = _ACT_BEFORE.search(text, max(0, start - 40), start)
+    return stem(found.group(1)) if found else ""
+
+
+def _other_act(figure: Figure, fact: FigureFact, act: str) -> bool:
+    """The source weekday dates another act than the draft's: its line names the draft's act
+    in no form ("arraigned", "arraignment"), and the draft's clause does not name the act before
+    the source's weekday."""
+    text = fact.provenance.text
+    if any(stem(word).startswith(act[:5]) for word in _WORDS.findall(text)):
+        return False
+    at = text.find(fact.text)
+    theirs = _act_before(text, at) if at >= 0 else ""
+    return bool(theirs) and not any(item.startswith(theirs[:5]) for item in figure.context)
 
 
 def _end_in(fact: FigureFact) -> int:

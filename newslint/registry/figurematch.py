@@ -368,6 +368,8 @@ def needed(p: Policy, kind: str, unit: str, other_unit: str) -> tuple[int, int] 
     need_shared, need_words = p.min_shared.get(kind, 3), max(p.min_words, p.min_words_by_kind.get(kind, 0))
     if kind == "year" and (unit == "since") != (other_unit == "since"):
         return None  # "since 2014" is when something began, not the year of another event
+    if kind == "date" and (unit == "through") != (other_unit == "through"):
+        return None  # "through March 9" ends a run of events; it is no one event's day
     if kind == "weekday" and "said" in (unit, other_unit):
         # "said Monday" is when someone spoke, not the day of the event; and one person speaks
         # on many days ("declined to comment on Monday", "told reporters Thursday it was over").

@@ -626,6 +626,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if not 1 <= day <= 31:
             return None
         value = f"{year + '-' if year else ''}{lex.months[month]:02d}-{day:02d}"
+        if _previous_word(prose, start, sentence_start) == "through":
+            unit = "through"  # the end of a run of events ("called off six games through March 9"), not one's day
     elif kind == "month":
         word = match.group("month").casefold()
         year = match.group("year")

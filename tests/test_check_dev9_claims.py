@@ -302,3 +302,42 @@ def test_a_document_that_shows_is_a_source():
     assert flagged("sourcing.Unsourced", text) == []
     assert flagged("sourcing.Unsourced", "Crane rentals cost the port $2 million a year, the commission's budget shows.\n") == []
     assert flagged("sourcing.Unsourced", "Crane rentals cost the port $2 million a year.\n") != []
+
+
+# -- figures: another event's day, another person's figure --------------------------------------------
+ORCHESTRA = (EVAL / "orchestra" / "sources",)
+BRIBERY = (EVAL / "bribery" / "sources",)
+STADIUM = (EVAL / "stadium" / "sources",)
+
+
+def test_the_end_of_a_run_of_events_is_no_events_day():
+    text = ("The cancellations, announced Oct. 9 by the Lakeport Symphony Orchestra Association, include the "
+            "season-opening gala on Oct. 11 and three performances of Mahler's \"Resurrection\" Symphony.\n")
+    assert "Oct. 11" not in flagged("facts.Figures", text, ORCHESTRA)
+
+
+def test_a_weekday_of_another_act_is_not_compared():
+    text = ("HARRISBURG — Gerald M. Hoskins, who ran Tanner County's road department for a decade, was sentenced "
+            "Thursday to nearly four years in federal prison for taking more than $310,000 in bribes from two "
+            "contractors who were rewarded with county paving and culvert work.\n")
+    assert "Thursday" not in flagged("facts.Figures", text, BRIBERY)
+    # The same act in other words is still compared ("agreed" for the sources' "voted").
+    text = ("The Ashgrove City Council agreed late Monday to put up to $146 million in city money toward a new "
+            "downtown ballpark for the Ironbirds.\n")
+    assert "Monday" in flagged("facts.Figures", text, STADIUM)
+
+
+def test_another_persons_figure_is_not_compared():
+    text = ("Prentiss pleaded guilty Aug. 12 to conspiracy to commit federal program bribery and faces up to five "
+            "years in prison.\n")
+    assert flagged("facts.Figures", text, BRIBERY) == []
+
+
+def test_another_person_in_an_invented_story(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(
+        "Ilse Brandvik, the harbor commission's chair, and Tobiah Quell, a commissioner, were both charged.\n\n"
+        "Tobiah Quell, 57, pleaded guilty to one count of fraud. He faces up to 10 years in prison.\n")
+    assert flagged("facts.Figures", "Brandvik pleaded guilty and faces up to five years in prison.\n", (folder,)) == []
+    assert flagged("facts.Figures", "Quell pleaded guilty and faces up to five years in prison.\n", (folder,)) != []

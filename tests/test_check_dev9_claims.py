@@ -341,3 +341,10 @@ def test_another_person_in_an_invented_story(tmp_path):
         "Tobiah Quell, 57, pleaded guilty to one count of fraud. He faces up to 10 years in prison.\n")
     assert flagged("facts.Figures", "Brandvik pleaded guilty and faces up to five years in prison.\n", (folder,)) == []
     assert flagged("facts.Figures", "Quell pleaded guilty and faces up to five years in prison.\n", (folder,)) != []
+
+
+def test_street_groups_and_rank_are_left_alone():
+    # People met in the street are not a field's experts; seniority in a body is no measured superlative.
+    assert flagged("sourcing.VagueSource", "Some tourists said the beach was closed.\n") == []
+    assert flagged("sourcing.Unsourced", "She is the most senior Democrat in the Senate.\n") == []
+    assert flagged("sourcing.Unsourced", "He is the highest-ranking officer in the Army.\n") == []

@@ -348,3 +348,28 @@ def test_street_groups_and_rank_are_left_alone():
     assert flagged("sourcing.VagueSource", "Some tourists said the beach was closed.\n") == []
     assert flagged("sourcing.Unsourced", "She is the most senior Democrat in the Senate.\n") == []
     assert flagged("sourcing.Unsourced", "He is the highest-ranking officer in the Army.\n") == []
+
+
+WATER = (EVAL / "water" / "sources",)
+
+
+def test_a_vote_the_sources_write_only_in_words():
+    # "CITY CLERK: The resolution passes, six to one, Council Member Talbot voting no."
+    text = ("A day after the City Council voted 5-2 to ask that former utility director Gregory Lindqvist be "
+            "removed from his post.\n")
+    found = lint("facts.Figures", text, WATER)
+    assert [f.text for f in found] == ["5-2"] and "6-1" in found[0].message and "7-0" not in found[0].message
+    text = "A day after the City Council voted 6-1 to ask that Gregory Lindqvist be removed from his post.\n"
+    assert flagged("facts.Figures", text, WATER) == []
+
+
+def test_a_vote_in_words_in_an_invented_meeting(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(
+        "CHAIR ILSE BRANDVIK: The lease resolution is before us. It runs 20 years at $1.2 million a year.\n\n"
+        "CLERK MARTA ZELL: The lease resolution passes, eight to one, Commissioner Quell voting no.\n\n"
+        "CHAIR ILSE BRANDVIK: Thank you. We are adjourned.\n")
+    assert flagged("facts.Figures", "The commission voted 7-2 to approve the lease.\n", (folder,)) == ["7-2"]
+    assert flagged("facts.Figures", "The commission voted 8-1 to approve the lease.\n", (folder,)) == []
+    assert flagged("facts.Figures", "The state senate passed the port bill 31-8.\n", (folder,)) == []

@@ -17,7 +17,7 @@ from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            needed, number_of, person_words, policy, rounding, same_value, scores)
-from newslint.registry.model import SOURCE_TEXT, FigureFact
+from newslint.registry.model import SOURCE_TEXT, FigureFact, Provenance
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
 from newslint.registry.wording import stem
 
@@ -74,9 +74,8 @@ class FigureIndex:
     # (kind, value, bound, unit) of every source figure: "nearly 400 volunteers".
     phrased: frozenset[tuple[str, str, str, str]] = frozenset()
     policy: Policy | None = None  # the one the index was built under
-    # Every pair of small numbers the sources' texts write as a tally or a range, in either order
-    # and in digits or words ("9-4", "eight to one"): a draft tally among them may be theirs.
-    tallies_written: frozenset[tuple[int, int]] = frozenset()
+    # _written_tallies(registry), read when a draft first has a vote tally.
+    written: tuple | None = None
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -103,8 +102,15 @@ class FigureIndex:
                 continue  # a date, a weekday, a tally
             numbers[_rounding_key(p, fact.kind, fact.value, fact.unit)].append(number)
         phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
-        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p,
-                   _tallies_written(registry) if "tally" in by_kind else frozenset())
+        return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
+
+    def written_tallies(self) -> tuple:
+        """(every pair of small numbers the sources' texts write as a tally or a range, in
+        either order and in digits or words: "9-4", "eight to one"; and those written after a
+        vote's word, "the motion carries, eight to one", as (pair, source, line, line's text))."""
+        if self.written is None:
+            self.written = _written_tallies(self.registry)
+        return self.written
 
     def gives_value(self, figure: Figure) -> bool:
         """Some source gives this very figure, in whatever words: a specific number (two or
@@ -450,6 +456,10 @@ class FiguresRule(Rule):
                     yield finding
                     continue
             if figure.kind not in index.by_kind:
+                if figure.kind == "tally":  # (the sources may write their votes in words only)
+                    finding = self._other_vote(figure, index)
+                    if finding is not None:
+                        yield finding
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
@@ -600,31 +610,36 @@ class FiguresRule(Rule):
         where they give 9-4): the same body, its tally misremembered, though the words around
         the two share too little to match. A warning: the draft may report another vote."""
         mine = _tally(figure.value)
-        if mine is None or stem(figure.unit) not in VOTE_UNITS or mine in index.tallies_written \
-                or mine[::-1] in index.tallies_written:
+        if mine is None or stem(figure.unit) not in VOTE_UNITS:
+            return None
+        pairs, votes = index.written_tallies()
+        if mine in pairs or mine[::-1] in pairs:
             return None
         p = self.policy
         key_mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, index.people)
         same_body = []
-        for fact, theirs in index.by_kind["tally"].facts:
-            votes = _tally(fact.value)
-            if votes is None or sum(votes) != sum(mine) or stem(fact.unit) not in VOTE_UNITS \
+        for fact, theirs in index.by_kind["tally"].facts if "tally" in index.by_kind else ():
+            tally = _tally(fact.value)
+            if tally is None or sum(tally) != sum(mine) or stem(fact.unit) not in VOTE_UNITS \
                     or anchors_disagree(key_mine.anchors, theirs.anchors) \
                     or (key_mine.persons and theirs.persons and key_mine.persons.isdisjoint(theirs.persons)):
                 continue
-            same_body.append((len(key_mine.context & theirs.context), fact))
+            same_body.append((len(key_mine.context & theirs.context), fact.text, fact.provenance))
+        if not same_body:  # votes written in words only ("the motion carries, eight to one")
+            same_body = [(len(key_mine.context.intersection(_items(provenance.text))), f"{a}-{b}", provenance)
+                         for (a, b), provenance in votes if a + b == sum(mine)]
         if not same_body:
             return None
-        best = max(shared for shared, _ in same_body)
-        facts = [fact for shared, fact in same_body if shared == best]
-        values = list(dict.fromkeys(fact.text for fact in facts))
+        best = max(shared for shared, _, _ in same_body)
+        found = [(text, where) for shared, text, where in same_body if shared == best]
+        values = list(dict.fromkeys(text for text, _ in found))
         said = " or ".join(values)
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        where = "; ".join(f"{_short(w.source)} line {w.line}" for _, w in found[:3])
         message = format_message(self.message, (figure.text, said, where)) + \
             "; the sources give no vote of " + figure.text
         return self.finding(figure.start, figure.end, message=message, severity="warning",
                             fix=Fix(values[0], safe=False) if len(values) == 1 else None,
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+                            evidence=[Evidence(w.source, w.line, w.text) for _, w in found[:3]])
 
     def _weekday_of_date(self, figure: Figure, dates: dict[int, Figure], index: FigureIndex,
                          context: CheckContext) -> Finding | None:
@@ -824,18 +839,34 @@ _WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|
                                    regex.IGNORECASE)
 
 
-def _tallies_written(registry) -> frozenset[tuple[int, int]]:
-    """tallies_written: each pair in the sources' texts (or their figures' lines, when the
+# A vote's word right before its tally: "the motion carries, eight to one".
+_VOTE_BEFORE = regexcache.compile(r"\b(?:pass|passes|passed|vote|votes|voted|approved|adopted|carried|carries|failed|fails"
+                                  r"|rejected|defeated|ruled|ruling)\W{1,3}$", regex.IGNORECASE)
+
+
+def _items(text: str) -> set[str]:
+    """A line's words as figure contexts hold them: names as written, other words stemmed."""
+    return {word if word[:1].isupper() else stem(word) for word in _WORDS.findall(text)}
+
+
+def _written_tallies(registry) -> tuple:
+    """FigureIndex.written_tallies, from the sources' texts (or their figures' lines, when the
     texts are not kept)."""
     texts = registry.extra.get(SOURCE_TEXT) or {}
-    lines = texts.values() if texts else {fact.provenance.text for fact in registry.figures}
+    documents = texts.items() if texts else {(f.provenance.source, f.provenance.text) for f in registry.figures}
     words = {w: n for n, w in enumerate(_NUMBER_WORDS)}
-    found = set()
-    for text in lines:
+    pairs, votes = set(), []
+    for source, text in documents:
         for match in _WRITTEN_PAIR.finditer(text):
-            a, b = (int(x) if x.isdigit() else words[x.casefold()] for x in match.groups())
-            found.add((a, b))
-    return frozenset(found)
+            pair = tuple(int(x) if x.isdigit() else words[x.casefold()] for x in match.groups())
+            pairs.add(pair)
+            if texts and _VOTE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None:
+                first = text.rfind("\n", 0, match.start()) + 1
+                last = text.find("\n", match.end())
+                line = Provenance(source, text.count("\n", 0, match.start()) + 1,
+                                  text[first:last if last >= 0 else len(text)].strip())
+                votes.append((pair, line))
+    return frozenset(pairs), votes
 
 
 def _written_before(weekday: FigureFact, date: FigureFact) -> bool:

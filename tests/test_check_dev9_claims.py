@@ -373,3 +373,21 @@ def test_a_vote_in_words_in_an_invented_meeting(tmp_path):
     assert flagged("facts.Figures", "The commission voted 7-2 to approve the lease.\n", (folder,)) == ["7-2"]
     assert flagged("facts.Figures", "The commission voted 8-1 to approve the lease.\n", (folder,)) == []
     assert flagged("facts.Figures", "The state senate passed the port bill 31-8.\n", (folder,)) == []
+
+
+def test_the_cues_that_need_their_own_sentences_source_have_a_real_prefilter():
+    # A sentence of an attributed paragraph is searched for claims only when one of these cues'
+    # literal needs is met (sourcing.sentence_cues): an ordinary sentence must not meet them.
+    import yaml
+
+    from newslint.kinds.attribution import _expand
+    from newslint.kinds.literals import Folded, Needs
+
+    lexicon = yaml.safe_load((ROOT / "rules" / "sourcing" / "lexicon" / "sourcing.yml").read_text())
+    unsourced = yaml.safe_load((ROOT / "rules" / "sourcing" / "Unsourced.yml").read_text())
+    plain = Folded.of("The meeting, which began at 6 p.m., stretched past midnight as speakers lined up to "
+                      "address the board and to ask about the 2027 budget.")
+    for kind in unsourced["sentence_claims"]:
+        for cue in lexicon["claims"][kind]["cues"]:
+            needs = Needs.of(_expand(cue, lexicon["define"], "claims"))
+            assert needs and not needs.met_by(plain), (kind, cue)

@@ -76,6 +76,7 @@ class FigureIndex:
     policy: Policy | None = None  # the one the index was built under
     # _written_tallies(registry), read when a draft first has a vote tally.
     written: tuple | None = None
+    named_on_line: dict[str, frozenset[str]] = field(default_factory=dict)  # line_people's answers
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -104,10 +105,18 @@ class FigureIndex:
         phrased = frozenset((fact.kind, fact.value, fact.bound, p.normal(fact.unit)) for fact in registry.figures)
         return cls(registry, dict(by_kind), people, dict(weekdays), values, dict(numbers), phrased, p)
 
+    def line_people(self, fact: FigureFact) -> frozenset[str]:
+        """The known people a source figure's line names (worked out once per line)."""
+        line = fact.provenance.text
+        found = self.named_on_line.get(line)
+        if found is None:
+            found = self.named_on_line[line] = frozenset(self.people[w] for w in _NAME_WORDS.findall(line) if w in self.people)
+        return found
+
     def written_tallies(self) -> tuple:
         """(every pair of small numbers the sources' texts write as a tally or a range, in
         either order and in digits or words: "9-4", "eight to one"; and those written after a
-        vote's word, "the motion carries, eight to one", as (pair, source, line, line's text))."""
+        vote's word, "the motion carries, eight to one", as (pair, the line's Provenance))."""
         if self.written is None:
             self.written = _written_tallies(self.registry)
         return self.written
@@ -563,9 +572,8 @@ class FiguresRule(Rule):
             return related
         kept = []
         for score, fact in related:
-            theirs = {index.people[w] for w in fact.context if w in index.people}
-            if not theirs:
-                named = {index.people[w] for w in _NAME_WORDS.findall(fact.provenance.text) if w in index.people}
+            if not any(w in index.people for w in fact.context):
+                named = index.line_people(fact)
                 if named and named.isdisjoint(mine):
                     continue
             kept.append((score, fact))

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from newslint.document import parse_document
 from newslint.registry import gender
-from newslint.registry.gender import _kin_appositive, _labels_turn, _paraphrase_after_turn, _names_a_relative, _speaks_after_comma
+from newslint.registry.gender import (_kin_appositive, _labels_turn, _paraphrase_after_turn, _names_a_relative,
+                                      _owns_next_name, _speaks_after_comma)
 from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import MentionFinder, object_pronoun, reported_between, speech_mask
 
@@ -46,6 +47,9 @@ def _full_search_votes(document: Document, candidates, pattern) -> list[tuple[En
             before = [(o, e) for o, e in here if o < match.start()]
             word = match.group().casefold()
             gender = lex.pronouns[word]
+            if word in ("his", "her") and _owns_next_name(prose, match.end(), here):
+                others.add(gender)
+                continue  # "Her coach, Tom X, who trained her since she was 12": someone else's coach
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
             if word in ("his", "her") and prose[match.start() - 2:match.start()] == ", " \

@@ -17,7 +17,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
-from newslint.registry.model import Entity, Registry, Title
+from newslint.registry.model import Entity, Provenance, Registry, Title
 from newslint.registry.namematch import similarity
 from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
 from newslint.registry.wording import stem
@@ -33,6 +33,7 @@ MESSAGES = {
     "organisation_name": "'%s': the sources write %s (%s)",
     "rank": "'%s': the sources give %s the rank of %s (%s)",
     "affiliation": "'%s': the sources place %s at %s (%s), never at this organisation",
+    "left": "'%s': the sources report that %s has left the post of %s (%s); 'former' or 'then-'?",
 }
 
 
@@ -232,6 +233,14 @@ class TitlesRule(Rule):
                     self.messages["ended"], (phrase.text, entity.canonical, describe(title), title.end)),
                     evidence=evidence(title.mentions))
                 return
+        if phrase.status == "current" and matching:
+            left = self._left(phrase, entity, matching, context)
+            if left is not None:
+                title, where = left
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["left"], (phrase.text, entity.canonical, describe(title), support([where]))),
+                    evidence=evidence([where]), severity="warning")
+                return
         if phrase.status == "current" and matching and all(t.status == "former" for t in matching):
             # Fewer mentions than former_min_support: a warning (one source's "a former mayor of X").
             title = max(matching, key=lambda t: t.support)
@@ -340,6 +349,27 @@ class TitlesRule(Rule):
                     self.messages["organisation"], (phrase.text, entity.canonical, describe(title), support(title.mentions))),
                     evidence=evidence(title.mentions))
 
+    @staticmethod
+    def _left(phrase: TitlePhrase, entity: Entity, matching: list[Title], context: CheckContext) -> tuple[Title, Provenance] | None:
+        """A current title in the draft ("Acme President X") for a post a source sentence says
+        the person left ("X, Acme's longtime president, resigned in April"): the title and that
+        sentence. Not when the draft's own sentence tells of a departure, or writes the title at
+        a past time ("then", "at the time")."""
+        lex = lexicon()
+        # (once per person: a person is named many times; the entity keeps its id alive)
+        where = context.shared(("left-post", id(context.registry), id(entity)), lambda: _left_post(entity))
+        if where is None:
+            return None
+        said = where.text.casefold()
+        left = [t for t in matching if where in t.mentions or t.role.split()[-1].casefold() in said]
+        if not left:
+            return None  # the sentence tells of leaving another post
+        sentence = context.document.sentence_at(phrase.start)
+        text = context.document.text[sentence.start:sentence.end] if sentence else ""
+        if lex.departure.search(text) or _PAST_TIME.search(text):
+            return None  # "X, the bank's president, resigned in April": the draft says so
+        return max(left, key=lambda t: t.support), where
+
     def _unsourced_organisation(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """An organisation the draft writes beside a known person's name (in the title, "of the
         X" after it, or "a geologist with the X" in the appositive) that the sources never
@@ -426,8 +456,13 @@ class TitlesRule(Rule):
             if len(words) < 2 or words[0] not in lex.subordinate_ranks or words[0] in written \
                     or not active(title, context.draft_date):
                 continue
-            if set(words[1:]) <= written and lex.families_compatible(phrase.family, lex.role(" ".join(words[1:])).family
-                                                                     if lex.role(" ".join(words[1:])) else words[-1]):
+            # ("Administrator X" for the sources' deputy associate administrator: every rank dropped.)
+            cut = 1
+            while not set(words[cut:]) <= written and cut + 1 < len(words) and words[cut] in lex.subordinate_ranks:
+                cut += 1
+            rest = " ".join(words[cut:])
+            if set(words[cut:]) <= written and lex.families_compatible(phrase.family, lex.role(rest).family
+                                                                       if lex.role(rest) else words[-1]):
                 return title
         return None
 
@@ -797,9 +832,26 @@ def _departed(entity: Entity) -> bool:
     submitted his resignation", "the resignation of Superintendent X"; not "Y succeeded X, who
     retired" for Y): the sources' title may be the one they left, so "former" is not
     contradicted."""
-    pattern = lexicon().departure
+    return _departure(entity, lexicon().departure) is not None
+
+
+def _left_post(entity: Entity) -> Provenance | None:
+    """A source sentence saying the person has left a post ("resigned in April"; not "has not
+    resigned")."""
+    lex = lexicon()
+    where = _departure(entity, lex.left)
+    if where is None:
+        return None
+    found = lex.left.search(where.text)
+    if found is None or (lex.left_undone and lex.left_undone.search(where.text, 0, found.start())):
+        return None
+    return where
+
+
+def _departure(entity: Entity, pattern) -> Provenance | None:
+    """The first source sentence where `pattern` reports the person leaving a post (see _departed)."""
     if pattern is None:
-        return False
+        return None
     names = {w for variant in entity.variants for w in variant.form.split()}
     for variant in entity.variants:
         for where in variant.mentions:
@@ -810,15 +862,17 @@ def _departed(entity: Entity) -> bool:
                           if not _passing(w)]
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
                 if (before and before[-1] in names) or (_OF_AFTER.match(where.text, match.end()) and after and after[0] in names):
-                    return True
+                    return where
                 # "X, 91, of Elmira, a teacher who …, died": the person an age follows is the subject.
                 aged = [m.group(1) for m in _AGED.finditer(where.text, 0, match.start())]
                 if aged and aged[0] in names:
-                    return True
-    return False
+                    return where
+    return None
 
 
 _ARTICLE_BEFORE = regexcache.compile(r"\b(?:a|an)\s+$")
+# A draft's words placing a title in the past: "then", "at the time", "until".
+_PAST_TIME = regexcache.compile(r"(?i)\b(?:then|at the time|until|back when|while (?:he|she|they) (?:was|were))\b")
 _AGED = regexcache.compile(r"\b(\p{Lu}[\p{L}'’\-]+),\s+\d{1,3},")
 
 

@@ -91,6 +91,9 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             before = [(o, e) for o, e in here if o < match.start()]
             word = match.group().casefold()
             gender = lex.pronouns[word]
+            if word in ("his", "her") and _owns_next_name(prose, match.end(), here):
+                others.add(gender)
+                continue  # "Her coach, Tom X, who trained her since she was 12": someone else's coach
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
             if word in ("his", "her") and prose[match.start() - 2:match.start()] == ", " \
@@ -114,6 +117,21 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             # the one named after the pronoun is not the next sentence's sure referent.
             previous_only = None if carried and only is not previous_only else only
     return votes
+
+
+# Between a possessive and the name it owns: a noun with up to two words before it, a comma
+# perhaps, and up to three capitalised words (a title, an honorific): "her longtime coach, Dr. ".
+_POSSESSED_BEFORE_NAME = regex.compile(r"[ \t]+(?:[\p{Ll}-]+[ \t]+){0,2}[\p{Ll}-]+,?[ \t]+(?:\p{Lu}[\p{L}.]*[ \t]+){0,3}")
+
+
+def _owns_next_name(prose: str, end: int, here: list) -> bool:
+    """The possessive is the owner of the next named person ("Her coach, Tom X", "his
+    lawyer Ann Y"): someone other than X, of the possessive's gender, is in play."""
+    after = [o for o, _ in here if o >= end]
+    if not after:
+        return False
+    found = _POSSESSED_BEFORE_NAME.match(prose, end, min(after))
+    return found is not None and found.end() == min(after)
 
 
 _PARAPHRASE = regex.compile(r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:he|she)[ \t]+(\p{Ll}+)", regex.IGNORECASE)

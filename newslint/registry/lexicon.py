@@ -66,6 +66,9 @@ class Lexicon:
     list_labels: set[str] = field(default_factory=set)  # "Trustees present:": an attendance list
     # Words reporting that someone left a post ("resigned", "stepped down"), as one pattern.
     departure: regex.Pattern | None = None
+    # Of those, the ones that say the person has left, and the words before one that undo it.
+    left: regex.Pattern | None = None
+    left_undone: regex.Pattern | None = None
     # Ranks before a role that make a compound one ("chief" bridge engineer).
     role_ranks: set[str] = field(default_factory=set)
     subordinate_ranks: set[str] = field(default_factory=set)  # "deputy": another office
@@ -177,6 +180,12 @@ def lexicon() -> Lexicon:
     lex.list_labels = {str(w).casefold() for w in names.get("list_labels") or []}
     departure = [str(p) for p in titles.get("departure_phrases") or []]
     lex.departure = regexcache.compile(rf"\b(?:{'|'.join(departure)})\b", regex.IGNORECASE) if departure else None
+    left = [str(p) for p in titles.get("left_phrases") or []]
+    lex.left = regexcache.compile(rf"\b(?:{'|'.join(left)})\b", regex.IGNORECASE) if left else None
+    # ("n't" ends a word: no word boundary before it)
+    undone = [("" if "'" in str(w) else r"\b") + regex.escape(str(w)) for w in titles.get("left_undone") or []]
+    lex.left_undone = regexcache.compile(rf"(?:{'|'.join(undone)})\b[^.;]{{0,25}}$", regex.IGNORECASE) \
+        if undone else None
     for sex, words in (gender.get("pronouns") or {}).items():
         lex.pronouns.update({str(w): str(sex) for w in words})
     for sex, words in (gender.get("gendered_nouns") or {}).items():

@@ -162,7 +162,21 @@ def affiliations_compatible(a: str, b: str) -> bool:
         # A body named in lowercase ("board of aldermen") and by one of its words in another form ("Aldermen's").
         sa, sb = ({stem(w) for w in t if w not in lex.function_words} for t in (ta, tb))
         return sa <= sb or sb <= sa
-    return False
+    return _initials_of(a, b) or _initials_of(b, a)
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """An acronym of three or more capitals that spells a run of the name's initials ("USDA" in
+    "U.S. Department of Agriculture's Plant Health Service"; a dotted abbreviation gives each
+    of its letters; "of", "and" give none): the organisation or a body of it."""
+    if not (3 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()) or " " not in name:
+        return False
+    initials = "".join(word.replace(".", "") if _DOTTED.fullmatch(word) else word[:1]
+                       for word in name.split() if word[:1].isupper())
+    return acronym in initials
+
+
+_DOTTED = regex.compile(r"(?:\p{Lu}\.)+")
 
 
 def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
@@ -298,8 +312,12 @@ class MentionFinder:
         block = self.document.blocks[sentence.block] if 0 <= sentence.block < len(self.document.blocks) else None
         if block is not None and any(scope.startswith("heading") or scope.startswith("frontmatter") for scope in block.scopes):
             return True
-        if self.text[sentence.start:sentence.end].rstrip().endswith((".", "?", "!", '"', "”", "'", "’")):
+        ending = self.text[sentence.start:sentence.end].rstrip()
+        if ending.endswith((".", "?", "!", '"', "”", "'", "’")):
             return False  # a headline has no final stop
+        verb = _REPORTING_COLON.search(ending) if ending.endswith(":") else None
+        if verb is not None and verb.group(1).casefold() in self.lex.reporting_verbs:
+            return False  # "Ann Roe, President of the Acme Society, said:" before a statement's quotation
         if block is not None and "list" in block.scopes:
             return False  # "- Judge: U.S. District Judge Ann X": a fact sheet's line, not a headline
         if any(self.lex.role(label.casefold()) for label in _ROLE_LABEL.findall(self.text, sentence.start, sentence.end)):
@@ -672,8 +690,10 @@ class MentionFinder:
         if self._line_list(sentence):
             rest = rest.partition("\n")[0]  # one line of a list: the next line is the next name's
         dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
+        if dash is not None and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
+            rest = rest.partition("\n")[0]  # a label's line ("2) ANN ROE -- County Clerk"): the next line is not its title
         # "Trustees present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
-        bracketed = rest.startswith(" (")
+        bracketed = dash is None and rest.startswith(" (")
         if dash is None and not rest.startswith(", ") and not bracketed:
             return
         opens = dash.end() if dash is not None else 2
@@ -787,9 +807,14 @@ class MentionFinder:
                 word = words[after][0]
                 if word[0].isupper() or lows[after] in lex.particles:
                     org.append(word)
-                elif org and lows[after] in ("of", "and", "for", "&") and after + 1 < len(words) \
+                elif org and lows[after] in ("of", "and", "for", "&", "on") and after + 1 < len(words) \
                         and words[after + 1][0][0].isupper():
-                    org.append(word)  # "Department of Transportation"
+                    org.append(word)  # "Department of Transportation", "Committee on Finance"
+                elif org and _lowercase_body(lex, lows, after):
+                    field = _lowercase_body(lex, lows, after)  # "chair of the Senate health committee"
+                    org += [w[0] for w in words[after:after + field]]
+                    after += field
+                    break
                 else:
                     break
                 after += 1
@@ -829,7 +854,7 @@ class MentionFinder:
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=True)
         mention.evidence.add("appositive")
-        if dash is not None and not self.text[self.text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
+        if dash is not None and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
             mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"
 
     def _verb_title(self, mention: NameMention, words: list[tuple[str, int, int]], lows: list[str]) -> None:
@@ -839,10 +864,15 @@ class MentionFinder:
         role = _ROLE_VERBS[lows[1]]
         at = 3 if lows[2] == "the" else 2
         org: list[str] = []
-        while at < len(words) and (words[at][0][:1].isupper() or org and lows[at] in ("of", "and", "for", "&")
+        while at < len(words) and (words[at][0][:1].isupper() or org and lows[at] in ("of", "and", "for", "&", "on")
                                    and at + 1 < len(words) and words[at + 1][0][:1].isupper()):
             org.append(words[at][0])
             at += 1
+        field = _lowercase_body(lex, lows, at) if org else 0
+        if field:
+            # "who chairs the Senate health committee": the committee's field, in lowercase
+            org += [w[0] for w in words[at:at + field]]
+            at += field
         if not org and lows[2] == "the" and at < len(words) and lows[at] in lex.body_words:
             # "who chairs the board of aldermen": a body, named in lowercase
             org = [lows[at]]
@@ -942,6 +972,17 @@ class MentionFinder:
         return None
 
 
+def _lowercase_body(lex: Lexicon, lows: list[str], at: int) -> int:
+    """How many words from `at` make a body's name written in lowercase after its
+    organisation: one or two field words and a body word ("health committee"); 0 for none."""
+    for width in (2, 3):
+        end = at + width
+        if end <= len(lows) and lows[end - 1] in lex.body_words and all(
+                w.isalpha() and w not in lex.function_words and w not in lex.body_words for w in lows[at:end - 1]):
+            return width
+    return 0
+
+
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 # Verbs that name an office ("who chairs the Finance Committee", "who heads the agency").
 _ROLE_VERBS = {"chairs": "chair", "heads": "head", "directs": "director", "manages": "manager"}
@@ -951,12 +992,18 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",
                              "became", "becomes", "remain", "remains", "remained", "named", "appointed",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
-_DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–|-)[ \t]+")
+# (A party and place in brackets may come first: "SEN. ANN ROE (R-Elmira) -- Majority Leader".)
+_DASH_LABEL = regexcache.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?[ \t]+(?:--|—|–|-)[ \t]+")
+# What may open a list's line before its name: a number or a bullet, and a title or honorific
+# ("2) ", "- SEN. ").
+_LINE_LEAD = regexcache.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])?[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+){0,2}")
 _AFTER_FIRST_WORD = regexcache.compile(r"\S+[ \t]+")
 # An honorific after the run's first word ("Has Mr. Roe"), with the space after it.
 _INNER_HONORIFIC = regexcache.compile(r"(?<=\S[ \t]+)(\p{Lu}\p{Ll}{0,3}\.)[ \t]+(?=\p{Lu})")
 _OF_ROLE_BEFORE = regexcache.compile(r"(\p{Lu}[\p{L}\-]*(?:[ \t]+\p{Lu}[\p{L}\-]*){0,2})[ \t]+of[ \t]+$")
 _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{Lu}")
+# The last word of a line that ends in a colon ("..., said:").
+_REPORTING_COLON = regexcache.compile(r"(\p{Ll}+)[ \t]*:$")
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
@@ -1018,7 +1065,8 @@ _AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")
 # A line of a list: it opens (after spaces, a bullet or emphasis marks) with a capital.
 _LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")
 _BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")
-_APPOSITIVE_STOP = regexcache.compile(r"[,.;:()\"“”]")
+# (Not the stops of a dotted abbreviation: "with the U.S. Department of Labor".)
+_APPOSITIVE_STOP = regexcache.compile(r"[,;:()\"“”]|(?<!(?<!\p{L})\p{Lu})\.")
 _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 
 

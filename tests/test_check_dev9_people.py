@@ -222,3 +222,52 @@ def test_a_committee_chair_is_not_the_chambers_majority_leader():
     text = ("Senate Majority Leader Evelyn Marsh, a Linwood Republican, said she supported a deposit in "
             "principle.\n")
     assert flagged("facts.Titles", text, pension) == ["Senate Majority Leader"]
+
+
+# -- another given name for the one bearer of a surname, with the post the sources give them ------
+def test_another_given_name_with_the_sources_post_is_a_slip():
+    factory = (EVAL / "factory" / "sources",)
+    text = ("Ingrid van der Linde, the company's vice president of operations, will lead the transition, "
+            "Okafor told analysts.\n")
+    assert flagged("facts.Names", text, factory) == ["Ingrid van der Linde"]
+
+
+def test_invented_another_given_name_with_the_sources_post(tmp_path):
+    sources = _sources(tmp_path, "Anneke Strohmeier, the utility's director of water quality, said the "
+                                 "samples were clean. Strohmeier said more tests would follow.\n")
+    text = "Greta Strohmeier, the utility's director of water quality, said the samples were clean.\n"
+    assert flagged("facts.Names", text, sources) == ["Greta Strohmeier"]
+    # An owner may be one of two: a relative who co-owns the business is not a slip.
+    sources = _sources(tmp_path, "Anneke Strohmeier, owner of Strohmeier Bakery, said flour had doubled in "
+                                 "price. Strohmeier said she would raise prices.\n", folder="bakery")
+    text = "Greta Strohmeier, owner of Strohmeier Bakery, said flour had doubled in price.\n"
+    assert flagged("facts.Names", text, sources) == []
+
+
+# -- a signature block or contact: "Ann Roe" / "Director of Communications" / "Acme Corp." -------
+def test_a_signature_blocks_title_line():
+    factory = (EVAL / "factory" / "sources",)
+    ashworth = _person(factory, "Ashworth")
+    assert (ashworth.canonical, ashworth.titles[0].role, ashworth.titles[0].affiliation) == \
+        ("Gregory Ashworth", "director", "Corwell Industries Inc Human Resources")
+    minecollapse = (EVAL / "minecollapse" / "sources",)
+    assert [t.role for t in _person(minecollapse, "Osei").titles] == ["director"]
+
+
+def test_invented_a_signature_block(tmp_path):
+    sources = _sources(tmp_path, "Garrowby Freight Lines will close its Elmstead depot in March.\n\n"
+                                 "Sincerely,\n\n"
+                                 "Wystan Ransome\n"
+                                 "Vice President, Terminal Operations\n"
+                                 "Garrowby Freight Lines\n\n"
+                                 "Media contact:\n"
+                                 "Odile Fanshawe\n"
+                                 "Director of Communications\n"
+                                 "(555) 010-2020\n")
+    ransome, fanshawe = _person(sources, "Ransome"), _person(sources, "Fanshawe")
+    assert [(t.role, t.affiliation) for t in ransome.titles] == [("vice president", "Garrowby Freight Lines Terminal Operations")]
+    assert [(t.role, t.affiliation) for t in fanshawe.titles] == [("director", "Communications")]
+    # A line that is a sentence is no title: "Ann Roe\nDirector of the lab since 2019."
+    sources = _sources(tmp_path, "The lab reopened.\n\nNotes:\nWystan Ransome\nDirector of the lab since 2019.\n",
+                       folder="prose")
+    assert all(not p.titles for p in registry_of(sources).people if p.surname == "Ransome")

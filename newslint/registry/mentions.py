@@ -176,7 +176,7 @@ def _initials_of(acronym: str, name: str) -> bool:
     return acronym in initials
 
 
-_DOTTED = regex.compile(r"(?:\p{Lu}\.)+")
+_DOTTED = regexcache.compile(r"(?:\p{Lu}\.)+")
 
 
 def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
@@ -687,10 +687,15 @@ class MentionFinder:
     def _appositive_after(self, mention: NameMention, sentence: Sentence) -> None:
         lex = self.lex
         rest = self.text[mention.end:sentence.end]
-        if self._line_list(sentence):
+        # A signature block: "Ann Roe" / "Director of Communications" / "Acme Corp.", a line each.
+        signature = self._signature(mention, rest) if rest[:1] == "\n" or rest.lstrip(" \t")[:1] == "\n" else None
+        if signature is not None:
+            rest = rest[:signature.end()] + rest[signature.end():].partition("\n")[0]
+        elif self._line_list(sentence):
             rest = rest.partition("\n")[0]  # one line of a list: the next line is the next name's
-        dash = _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
-        if dash is not None and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
+        dash = signature or _DASH_LABEL.match(rest)  # "Ann Roe -- Chief Financial Officer:" in a call transcript
+        if dash is not None and signature is None \
+                and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
             rest = rest.partition("\n")[0]  # a label's line ("2) ANN ROE -- County Clerk"): the next line is not its title
         # "Trustees present: Ann Roe (Chair), Tom Poe (Vice Chair)": a minutes' list.
         bracketed = dash is None and rest.startswith(" (")
@@ -712,6 +717,16 @@ class MentionFinder:
                       and words[k + 1][0] in ("a", "an", "the") and not dash), None)
         if joint is None:
             self._appositive_title(mention, sentence, words, rest, stop, dash)
+            if signature is not None and mention.title is not None:
+                # The organisation's line after the title's ("Acme Corp."), before the title's
+                # portfolio ("Director of Human Resources": Acme Corp. Human Resources).
+                start = mention.end + len(rest) + 1
+                end = self.text.find("\n", start, sentence.end)
+                line = _LINE_ORGANISATION.fullmatch(self.text, start, end if end >= 0 else sentence.end) \
+                    if self.text[start - 1:start] == "\n" else None
+                if line is not None:
+                    mention.title.affiliation = normalise_affiliation(
+                        line.group(1).rstrip(".").split() + mention.title.affiliation.split(), lex)
             return
         self._appositive_title(mention, sentence, words[:joint], rest, None, dash)
         first, mention.title = mention.title, None
@@ -719,6 +734,20 @@ class MentionFinder:
         if first is not None:
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = first
+
+    def _signature(self, mention: NameMention, rest: str):
+        """The line break after a name that fills its line, when the next line opens with a
+        capitalised role and is short ("Ann Roe" / "Director of Communications"): a signature
+        block's or a contact's title line (as a match, read like a dash label's); else None."""
+        found = _NEXT_LINE.match(rest)
+        if found is None or self.text[self.text.rfind("\n", 0, mention.start) + 1:mention.start].strip():
+            return None
+        line = rest[found.end():].partition("\n")[0]
+        words = _words_with_offsets(line, 0, len(line))
+        if not words or len(words) > 10 or line.rstrip().endswith((".", ":", "?", "!")):
+            return None  # (a sentence, not a title's line)
+        width = self._role_width(words, 0)
+        return found if width and words[0][0][:1].isupper() else None
 
     def _appositive_title(self, mention: NameMention, sentence: Sentence, words: list[tuple[str, int, int]],
                           rest: str, stop, dash) -> None:
@@ -994,6 +1023,8 @@ _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should",
                              "elected", "hired", "promoted", "served", "serves", "serving", "now", "then"})
 # (A party and place in brackets may come first: "SEN. ANN ROE (R-Elmira) -- Majority Leader".)
 _DASH_LABEL = regexcache.compile(r"(?:[ \t]+\([^()\n]{1,40}\))?[ \t]+(?:--|—|–|-)[ \t]+")
+# The end of a name's line and the start of the next ("Ann Roe\nDirector").
+_NEXT_LINE = regexcache.compile(r"[ \t]*\n[ \t]*(?=\p{Lu})")
 # What may open a list's line before its name: a number or a bullet, and a title or honorific
 # ("2) ", "- SEN. ").
 _LINE_LEAD = regexcache.compile(r"[ \t]*(?:\d{1,2}[.)]|[-*•])?[ \t]*(?:\p{Lu}\p{L}*\.?[ \t]+){0,2}")

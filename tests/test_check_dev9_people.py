@@ -271,3 +271,27 @@ def test_invented_a_signature_block(tmp_path):
     sources = _sources(tmp_path, "The lab reopened.\n\nNotes:\nWystan Ransome\nDirector of the lab since 2019.\n",
                        folder="prose")
     assert all(not p.titles for p in registry_of(sources).people if p.surname == "Ransome")
+
+
+# -- the organisation's spokesperson for someone the sources give only a post there outside communications
+def test_a_spokesperson_for_the_director_of_an_office():
+    text = ("Kimbrough told senators, relaying a message from Priya Raman, the FDIC's chief spokeswoman, that "
+            "the dividend was paid.\n")
+    findings = lint("facts.Titles", text, BANKFAILURE)
+    assert [(f.text, f.severity) for f in findings] == [("the FDIC's chief spokeswoman", "warning")]
+    # "heads the FDIC's Kansas City regional office": the sources' post, reworded.
+    text = "Priya Raman, who heads the FDIC's Kansas City regional office, said depositors would be paid.\n"
+    assert flagged("facts.Titles", text, BANKFAILURE) == []
+
+
+def test_invented_a_spokesperson_for_a_unit_director(tmp_path):
+    sources = _sources(tmp_path, "Idris Penhallow, director of the Coastal Survey Authority's Tidewater Field "
+                                 "Office, said the buoys were replaced. Penhallow, the CSA's field office "
+                                 "director, said more would follow.\n")
+    assert flagged("facts.Titles", "Idris Penhallow, a CSA spokesman, said the buoys were replaced.\n",
+                   sources) == ["a CSA spokesman"]
+    sources = _sources(tmp_path, "Idris Penhallow, director of communications for the Coastal Survey Authority, "
+                                 "said the buoys were replaced. Penhallow, the CSA's communications director, "
+                                 "said more would follow.\n", folder="speaks")
+    assert flagged("facts.Titles", "Idris Penhallow, a CSA spokesman, said the buoys were replaced.\n",
+                   sources) == []

@@ -309,6 +309,7 @@ class TitlesRule(Rule):
                 office, severity = self._other_office(phrase, entity, context, unnamed=True), "warning"
             junior = self._junior_office(phrase, entity, context) if office is None else None
             junior = junior or (self._other_position(phrase, entity, context) if office is None else None)
+            junior = junior or (self._spokesperson_of_post(phrase, entity, context) if office is None else None)
             if junior is not None:
                 # (As the sources write it: "Acme's vice president for sales", not a compound of it.)
                 yield self._office_as_written(phrase, entity, junior)
@@ -606,6 +607,27 @@ class TitlesRule(Rule):
                   and (affiliations_compatible(phrase.affiliation, t.affiliation)
                        or not _organisation(phrase.affiliation, context) and not _organisation(t.affiliation, context))]
         return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
+
+    @staticmethod
+    def _spokesperson_of_post(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """"the agency's spokeswoman" for someone every title of whose the sources give is a post
+        at that organisation outside its communications ("director of the agency's regional
+        office", twice): the one who runs an office is not the one who speaks for the
+        organisation. A warning (the caller's)."""
+        lex = lexicon()
+        if phrase.family != "spokesperson":
+            return None
+        titles = [t for t in entity.titles if active(t, context.draft_date)]
+        if not titles or sum(t.support for t in titles) < 2:
+            return None
+        for title in titles:
+            if not (_position(lex, lex.family(title.family or title.role)) and title.affiliation
+                    and not lex.generic(title.affiliation)
+                    and affiliations_compatible(phrase.affiliation, title.affiliation)):
+                return None
+            if {w.casefold() for w in _WORD.findall(f"{title.affiliation} {title.text}")} & lex.speaking_words:
+                return None  # "director of communications", "press officer": who speaks for it
+        return max(titles, key=lambda t: t.support)
 
     def _exclusive_office(self, phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
         """An office the person cannot hold beside the one the sources give ("Sen." for a

@@ -39,6 +39,7 @@ class Lexicon:
     # the sources give one of them is not the organisation's one-holder head as well.
     junior_roles: set[str] = field(default_factory=set)
     positions: set[str] = field(default_factory=set)  # posts in an organisation's ranks
+    speaking_words: set[str] = field(default_factory=set)  # a post that speaks for one ("communications")
     # Offices of a board or council ("Board Secretary", "Council President"): one holder per body.
     body_offices: set[str] = field(default_factory=set)
     body_words: set[str] = field(default_factory=set)
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
     lex.junior_roles = {str(r) for r in titles.get("junior_roles") or []}
     lex.positions = {str(r) for r in titles.get("positions") or []}
+    lex.speaking_words = {str(w).casefold() for w in titles.get("speaking_words") or []}
     lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
     lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}

@@ -162,7 +162,9 @@ def affiliations_compatible(a: str, b: str) -> bool:
         # A body named in lowercase ("board of aldermen") and by one of its words in another form ("Aldermen's").
         sa, sb = ({stem(w) for w in t if w not in lex.function_words} for t in (ta, tb))
         return sa <= sb or sb <= sa
-    return _initials_of(a, b) or _initials_of(b, a)
+    # ("USDA" for the U.S. Department of Agriculture's service; "FDIC Kansas City Regional Office"
+    # is a unit of the Federal Deposit Insurance Corporation.)
+    return any(_initials_of(word, other) for one, other in ((a, b), (b, a)) for word in one.split())
 
 
 def _initials_of(acronym: str, name: str) -> bool:

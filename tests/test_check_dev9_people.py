@@ -224,26 +224,6 @@ def test_a_committee_chair_is_not_the_chambers_majority_leader():
     assert flagged("facts.Titles", text, pension) == ["Senate Majority Leader"]
 
 
-# -- another given name for the one bearer of a surname, with the post the sources give them ------
-def test_another_given_name_with_the_sources_post_is_a_slip():
-    factory = (EVAL / "factory" / "sources",)
-    text = ("Ingrid van der Linde, the company's vice president of operations, will lead the transition, "
-            "Okafor told analysts.\n")
-    assert flagged("facts.Names", text, factory) == ["Ingrid van der Linde"]
-
-
-def test_invented_another_given_name_with_the_sources_post(tmp_path):
-    sources = _sources(tmp_path, "Anneke Strohmeier, the utility's director of water quality, said the "
-                                 "samples were clean. Strohmeier said more tests would follow.\n")
-    text = "Greta Strohmeier, the utility's director of water quality, said the samples were clean.\n"
-    assert flagged("facts.Names", text, sources) == ["Greta Strohmeier"]
-    # An owner may be one of two: a relative who co-owns the business is not a slip.
-    sources = _sources(tmp_path, "Anneke Strohmeier, owner of Strohmeier Bakery, said flour had doubled in "
-                                 "price. Strohmeier said she would raise prices.\n", folder="bakery")
-    text = "Greta Strohmeier, owner of Strohmeier Bakery, said flour had doubled in price.\n"
-    assert flagged("facts.Names", text, sources) == []
-
-
 # -- a signature block or contact: "Ann Roe" / "Director of Communications" / "Acme Corp." -------
 def test_a_signature_blocks_title_line():
     factory = (EVAL / "factory" / "sources",)

@@ -253,14 +253,14 @@ class DraftNames:
     def _given_name_slip(self, mention: NameMention, person: Entity, given: str) -> bool:
         """Whether another given name with `person`'s surname is a slip for `person`, not
         someone else: the draft gives them the office; or, for the sources' only bearer of the
-        surname, the same role (or a retold source sentence) and initial, or the same rank or
-        post (same_post); or the same title and a given name that starts the same ("Marta" for "Martina")."""
+        surname, the same role (or a retold source sentence) and initial, or the same rank; or
+        the same title and a given name that starts the same ("Marta" for "Martina")."""
         if same_office(mention, person):
             return True
         initial = given.casefold()[:1] == person.given.casefold()[:1]
         if initial and (same_role(mention, person) or self._retold(mention, person)) and self._only_bearer(person):
             return True
-        if self._only_bearer(person) and (self._same_rank(mention, person) or same_post(mention, person)):
+        if self._only_bearer(person) and self._same_rank(mention, person):
             return True
         return given.casefold()[:3] == person.given.casefold()[:3] and same_title(mention, person)
 
@@ -547,23 +547,6 @@ def same_title(mention: NameMention, entity: Entity) -> bool:
                and not lex.generic(phrase.affiliation) and not lex.generic(t.affiliation)
                and affiliations_compatible(phrase.affiliation, t.affiliation)
                for phrase in mention.titles for t in entity.titles)
-
-
-def same_post(mention: NameMention, entity: Entity) -> bool:
-    """The draft gives the person a post in an organisation's ranks that the sources give them,
-    at the same named organisation or portfolio ("Acme's vice president of operations"): a
-    post one person holds (not an occupation, nor an owner: a business may have two)."""
-    lex = lexicon()
-    for phrase in mention.titles:
-        family = lex.family(phrase.role)
-        if not (family in lex.unique_roles or family in lex.positions and family != "owner"
-                or family.partition(" ")[0] in lex.subordinate_ranks):
-            continue
-        if any(lex.roles_agree(phrase.role, t.role) and phrase.affiliation and t.affiliation
-               and not lex.generic(phrase.affiliation) and not lex.generic(t.affiliation)
-               and affiliations_compatible(phrase.affiliation, t.affiliation) for t in entity.titles):
-            return True
-    return False
 
 
 def canonical_affiliation(registry: Registry, affiliation: str) -> str:

@@ -275,3 +275,13 @@ def test_invented_a_spokesperson_for_a_unit_director(tmp_path):
                                  "said more would follow.\n", folder="speaks")
     assert flagged("facts.Titles", "Idris Penhallow, a CSA spokesman, said the buoys were replaced.\n",
                    sources) == []
+
+
+def test_invented_a_post_left_is_the_one_named_with_the_departure(tmp_path):
+    sources = _sources(tmp_path, "Orrin Threlkeld, a board member, stepped down as board chair in 2019. "
+                                 "Threlkeld said he was proud of the plant.\n")
+    assert flagged("facts.Titles", "Board member Orrin Threlkeld said the plant would stay open.\n", sources) == []
+    sources = _sources(tmp_path, "Orrin Threlkeld resigned as the cooperative's general manager in June. "
+                                 "Threlkeld, the general manager since 2015, said he was proud.\n", folder="as")
+    assert flagged("facts.Titles", "Cooperative General Manager Orrin Threlkeld said the plant would stay open.\n",
+                   sources) == ["Cooperative General Manager"]

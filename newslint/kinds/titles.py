@@ -361,8 +361,13 @@ class TitlesRule(Rule):
         where = context.shared(("left-post", id(context.registry), id(entity)), lambda: _left_post(entity))
         if where is None:
             return None
+        found = lex.left.search(where.text)
         said = where.text.casefold()
-        left = [t for t in matching if where in t.mentions or t.role.split()[-1].casefold() in said]
+        # The post is the one left: named after the departure with "as" ("resigned as president";
+        # not "X, a member, stepped down as chair"), else before it ("X, the bank's president, resigned").
+        left_as = _AS_POST.match(said, found.end())
+        named = left_as.group(1) if left_as else said[:found.start()]
+        left = [t for t in matching if t.role.split()[-1].casefold() in named]
         if not left:
             return None  # the sentence tells of leaving another post
         sentence = context.document.sentence_at(phrase.start)
@@ -893,6 +898,8 @@ def _departure(entity: Entity, pattern) -> Provenance | None:
 
 
 _ARTICLE_BEFORE = regexcache.compile(r"\b(?:a|an)\s+$")
+# The post after a departure phrase: "resigned as the bank's president".
+_AS_POST = regexcache.compile(r"\s+as\s+([^,.;]{1,60})")
 # A draft's words placing a title in the past: "then", "at the time", "until".
 _PAST_TIME = regexcache.compile(r"(?i)\b(?:then|at the time|until|back when|while (?:he|she|they) (?:was|were))\b")
 _AGED = regexcache.compile(r"\b(\p{Lu}[\p{L}'’\-]+),\s+\d{1,3},")

@@ -353,7 +353,7 @@ class TitlesRule(Rule):
     @staticmethod
     def _left(phrase: TitlePhrase, entity: Entity, matching: list[Title], context: CheckContext) -> tuple[Title, Provenance] | None:
         """A current title in the draft ("Acme President X") for a post a source sentence says
-        the person left ("X, Acme's longtime president, resigned in April"): the title and that
+        the person left ("X, Acme's general manager, resigned in June"): the title and that
         sentence. Not when the draft's own sentence tells of a departure, or writes the title at
         a past time ("then", "at the time")."""
         lex = lexicon()
@@ -364,7 +364,7 @@ class TitlesRule(Rule):
         found = lex.left.search(where.text)
         said = where.text.casefold()
         # The post is the one left: named after the departure with "as" ("resigned as president";
-        # not "X, a member, stepped down as chair"), else before it ("X, the bank's president, resigned").
+        # not "X, a member, stepped down as chair"), else before it ("X, the mill's manager, resigned").
         left_as = _AS_POST.match(said, found.end())
         named = left_as.group(1) if left_as else said[:found.start()]
         left = [t for t in matching if t.role.split()[-1].casefold() in named]
@@ -373,7 +373,7 @@ class TitlesRule(Rule):
         sentence = context.document.sentence_at(phrase.start)
         text = context.document.text[sentence.start:sentence.end] if sentence else ""
         if lex.departure.search(text) or _PAST_TIME.search(text):
-            return None  # "X, the bank's president, resigned in April": the draft says so
+            return None  # "X, the mill's manager, resigned in June": the draft says so
         return max(left, key=lambda t: t.support), where
 
     def _unsourced_organisation(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
@@ -462,7 +462,7 @@ class TitlesRule(Rule):
             if len(words) < 2 or words[0] not in lex.subordinate_ranks or words[0] in written \
                     or not active(title, context.draft_date):
                 continue
-            # ("Administrator X" for the sources' deputy associate administrator: every rank dropped.)
+            # ("Commissioner X" for the sources' deputy assistant commissioner: every rank dropped.)
             cut = 1
             while not set(words[cut:]) <= written and cut + 1 < len(words) and words[cut] in lex.subordinate_ranks:
                 cut += 1
@@ -863,7 +863,7 @@ def _departed(entity: Entity) -> bool:
 
 
 def _left_post(entity: Entity) -> Provenance | None:
-    """A source sentence saying the person has left a post ("resigned in April"; not "has not
+    """A source sentence saying the person has left a post ("resigned in June"; not "has not
     resigned")."""
     lex = lexicon()
     where = _departure(entity, lex.left)
@@ -898,7 +898,7 @@ def _departure(entity: Entity, pattern) -> Provenance | None:
 
 
 _ARTICLE_BEFORE = regexcache.compile(r"\b(?:a|an)\s+$")
-# The post after a departure phrase: "resigned as the bank's president".
+# The post after a departure phrase: "resigned as the mill's manager".
 _AS_POST = regexcache.compile(r"\s+as\s+([^,.;]{1,60})")
 # A draft's words placing a title in the past: "then", "at the time", "until".
 _PAST_TIME = regexcache.compile(r"(?i)\b(?:then|at the time|until|back when|while (?:he|she|they) (?:was|were))\b")

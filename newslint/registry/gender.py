@@ -93,7 +93,7 @@ def pronoun_votes(document: Document, candidates, pattern) -> list[tuple[Entity,
             gender = lex.pronouns[word]
             if word in ("his", "her") and _owns_next_name(prose, match.end(), here):
                 others.add(gender)
-                continue  # "Her coach, Tom X, who trained her since she was 12": someone else's coach
+                continue  # "Her trainer, Tom X, who has worked with her since she turned pro": someone else's
             if word in ("his", "her") and _names_a_relative(lex, prose, match.end()):
                 continue  # "her husband, Tom X": X is the relative of someone else
             if word in ("his", "her") and prose[match.start() - 2:match.start()] == ", " \
@@ -125,7 +125,7 @@ _POSSESSED_BEFORE_NAME = regex.compile(r"[ \t]+(?:[\p{Ll}-]+[ \t]+){0,2}[\p{Ll}-
 
 
 def _owns_next_name(prose: str, end: int, here: list) -> bool:
-    """The possessive is the owner of the next named person ("Her coach, Tom X", "his
+    """The possessive is the owner of the next named person ("Her trainer, Tom X", "his
     lawyer Ann Y"): someone other than X, of the possessive's gender, is in play."""
     after = [o for o, _ in here if o >= end]
     if not after:

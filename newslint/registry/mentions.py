@@ -162,14 +162,14 @@ def affiliations_compatible(a: str, b: str) -> bool:
         # A body named in lowercase ("board of aldermen") and by one of its words in another form ("Aldermen's").
         sa, sb = ({stem(w) for w in t if w not in lex.function_words} for t in (ta, tb))
         return sa <= sb or sb <= sa
-    # ("USDA" for the U.S. Department of Agriculture's service; "FDIC Kansas City Regional Office"
-    # is a unit of the Federal Deposit Insurance Corporation.)
+    # ("USCS" for the U.S. Coastal Survey's tide office; "BRWA Eastern Field Office" is a unit of
+    # the Bellmont River Water Authority.)
     return any(_initials_of(word, other) for one, other in ((a, b), (b, a)) for word in one.split())
 
 
 def _initials_of(acronym: str, name: str) -> bool:
-    """An acronym of three or more capitals that spells a run of the name's initials ("USDA" in
-    "U.S. Department of Agriculture's Plant Health Service"; a dotted abbreviation gives each
+    """An acronym of three or more capitals that spells a run of the name's initials ("USCS" in
+    "U.S. Coastal Survey's Tide Office"; a dotted abbreviation gives each
     of its letters; "of", "and" give none): the organisation or a body of it."""
     if not (3 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()) or " " not in name:
         return False
@@ -842,7 +842,7 @@ class MentionFinder:
                         and words[after + 1][0][0].isupper():
                     org.append(word)  # "Department of Transportation", "Committee on Finance"
                 elif org and _lowercase_body(lex, lows, after):
-                    field = _lowercase_body(lex, lows, after)  # "chair of the Senate health committee"
+                    field = _lowercase_body(lex, lows, after)  # "chair of the Assembly housing committee"
                     org += [w[0] for w in words[after:after + field]]
                     after += field
                     break
@@ -901,7 +901,7 @@ class MentionFinder:
             at += 1
         field = _lowercase_body(lex, lows, at) if org else 0
         if field:
-            # "who chairs the Senate health committee": the committee's field, in lowercase
+            # "who chairs the Assembly housing committee": the committee's field, in lowercase
             org += [w[0] for w in words[at:at + field]]
             at += field
         if not org and lows[2] == "the" and at < len(words) and lows[at] in lex.body_words:
@@ -1005,7 +1005,7 @@ class MentionFinder:
 
 def _lowercase_body(lex: Lexicon, lows: list[str], at: int) -> int:
     """How many words from `at` make a body's name written in lowercase after its
-    organisation: one or two field words and a body word ("health committee"); 0 for none."""
+    organisation: one or two field words and a body word ("housing committee"); 0 for none."""
     for width in (2, 3):
         end = at + width
         if end <= len(lows) and lows[end - 1] in lex.body_words and all(
@@ -1098,7 +1098,7 @@ _AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")
 # A line of a list: it opens (after spaces, a bullet or emphasis marks) with a capital.
 _LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")
 _BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")
-# (Not the stops of a dotted abbreviation: "with the U.S. Department of Labor".)
+# (Not the stops of a dotted abbreviation: "with the U.S. Coastal Survey".)
 _APPOSITIVE_STOP = regexcache.compile(r"[,;:()\"“”]|(?<!(?<!\p{L})\p{Lu})\.")
 _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 

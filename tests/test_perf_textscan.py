@@ -244,7 +244,7 @@ class ReferenceFinder(mentions.MentionFinder):
         mention.title = None
         self._appositive_after(mention, sentence)
         if before is not None:
-            mention.also = [mention.title] if mention.title is not None else []
+            mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = before
         if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
             return None

@@ -123,6 +123,7 @@ class PronounsRule(Rule):
             at = Runs.of(document).starts_of(self.pronoun_runs)
             pronouns = matches_at(self.pattern, document.prose, at, 0, len(document.prose))
         speakers = quotation_speakers(context)
+        name_ends = {m.end for m in names.mentions if m.kind == "person" and not m.quoted}
         # Sure references to people of unknown gender: (gender, strength, match) by person.
         usage: dict[int, list[tuple[str, int, regex.Match, Entity]]] = {}
         for match in pronouns:
@@ -163,6 +164,13 @@ class PronounsRule(Rule):
                     document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_(") and \
                     not all(c.entity is not None and c.gender in USAGE and c.gender != gender for c in ahead):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
+            if _interjected_attribution(document.prose, match, name_ends):
+                continue  # "Roe, she said, would resign": the speaker is not the person just named
+            if self._paragraph_match(by_sentence, index, match.start(), gender, inside_quotes, document.sentences, quoted):
+                # Someone of the pronoun's gender in the paragraph that names the nearest person,
+                # and no one named before it in its sentence: the nearest person named is not
+                # surely whom it stands for ('Roe said Poe signed. Poe is on leave. ¶ "…," she said').
+                continue
             sentence_start = document.sentences[index].start
             reported = _reported_clause(document.prose, match.start()) \
                 or _object_after_speech(document.prose, sentence_start, match)
@@ -239,6 +247,22 @@ class PronounsRule(Rule):
                     return True  # (the story's subject, named in its first paragraph, is in view anywhere)
         return False
 
+    def _paragraph_match(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int, gender: str,
+                         inside_quotes: set[int], sentences, quoted) -> bool:
+        """No one named before the pronoun in its sentence, and someone of its gender named or
+        referred to (not described) in the window from the paragraph of the nearest sentence
+        naming anyone on: that paragraph is about them too. Not when that sentence quotes
+        someone ('"…," Tom Poe said. "…," she added': the speaker goes on)."""
+        if any(c.offset < offset and not c.pronoun for c in by_sentence.get(index, [])):
+            return False
+        back = list(self._window_back(index, inside_quotes))
+        near = next((b for b in back if any(not c.pronoun for c in by_sentence.get(b, []))), None)
+        if near is None or any(quoted[sentences[near].start:sentences[near].end]):
+            return False
+        block = sentences[near].block
+        return any(c.gender == gender and not c.described for b in back if b > near or sentences[b].block == block
+                   for c in by_sentence.get(b, []))
+
     def _named_in_window(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int, person: Entity,
                          inside_quotes: set[int]) -> bool:
         """`person` is named before `offset` in its sentence or in the window's sentences (not
@@ -295,6 +319,11 @@ class PronounsRule(Rule):
                 add(mention.start, None)  # a person the sources do not know ("For Poe, ..." later)
                 if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
                     strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
+            elif len(mention.words) > 1 and _INDEFINITE_APPOSITIVE.match(document.prose, mention.end):
+                # "Ann Roe, a bakery owner who …", "Tom Poe, then a junior guard": someone the
+                # sources do not know, described; a pronoun near them may be theirs.
+                add(mention.start, None)
+                strangers.add(mention.words[-1])
         named.sort(key=lambda item: item[0])
         name_ends = {m.end for m in names.mentions}
         nouns = self.nouns
@@ -373,6 +402,19 @@ def _reported_clause(prose: str, offset: int) -> bool:
     return word in _CLAUSE_OPENERS or word in lexicon().reporting_verbs
 
 
+# A name's appositive with an indefinite article: ", a bakery clerk", ", then a junior guard".
+_INDEFINITE_APPOSITIVE = regexcache.compile(r",\s+(?:(?:then|now|once|also)\s+)?an?\s+(?:\d+-year-old\s+)?\p{Ll}")
+def _interjected_attribution(prose: str, match, name_ends: set[int]) -> bool:
+    """The pronoun opens an attribution set off after a name ("Roe, she said, would"): it is
+    the speaker, whom the sentence does not name, not the person named."""
+    before = prose.rfind(",", max(0, match.start() - 3), match.start())
+    if before < 0 or before not in name_ends or prose[before + 1:match.start()].strip():
+        return False
+    verb = _INTERJECTED_VERB.match(prose, match.end())
+    return verb is not None and verb.group(1).casefold() in lexicon().reporting_verbs
+
+
+_INTERJECTED_VERB = regexcache.compile(r"\s+(\p{L}+)\s*,")
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "why", "how", "when", "where"})
 _WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from rapidfuzz.distance import OSA
+import regex
 
 from newslint import regexcache
 from newslint.findings import Finding, Fix
@@ -50,8 +51,10 @@ def _affiliations_of(entity: Entity, registry: Registry) -> tuple[list, list[str
     from newslint.registry.affiliations import lines_naming, source_affiliations
 
     lex = lexicon()
+    # ("Ann Roe, Harbour Safety Officer": a label's post, not an organisation, when it ends in a role word)
     theirs = [a for a in source_affiliations(entity, registry)
-              if not lex.generic(a.organisation) and not lex.country(a.organisation)]
+              if not lex.generic(a.organisation) and not lex.country(a.organisation)
+              and lex.role(a.organisation.split()[-1]) is None]
     return theirs, [" ".join(t.casefold().split()) for t in lines_naming(entity)] if theirs else []
 
 
@@ -298,6 +301,8 @@ class TitlesRule(Rule):
                 # (The draft's "the company's": the one holder in all the sources, wherever.)
                 holder = self._sole_holder(phrase, context, least=1, named=not phrase.affiliation
                                            or lexicon().generic(phrase.affiliation))
+            if holder is not None and _bodies_differ(phrase.affiliation, holder[1]):
+                holder = None  # "who chairs the Assembly Y Committee": not the board's chair
             if holder is not None and holder[0] is not entity:
                 # The sources call the office only "the company's": a warning, not an error.
                 yield dataclasses.replace(self._holder_finding(phrase, resolution.mention, holder, context),
@@ -314,6 +319,8 @@ class TitlesRule(Rule):
                 # (As the sources write it: "Acme's vice president for sales", not a compound of it.)
                 yield self._office_as_written(phrase, entity, junior)
                 return
+            if office is not None and _written_beside(entity, phrase):
+                return  # a source line naming them gives the draft's office too ("… and chairs the X Committee")
             if office is not None:
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(office), support(office.mentions))),
@@ -321,6 +328,12 @@ class TitlesRule(Rule):
                 return
         if phrase.status != "current" or matching or not phrase.affiliation:
             return
+        if any(t.affiliation and _worded_in(t.affiliation, phrase.text) for t in same_office):
+            # "a river safety officer with the state" for the sources' "River Safety Officer":
+            # the words a source capitalised as the post's organisation describe the same post.
+            return
+        if _written_beside(entity, phrase):
+            return  # a source line naming them gives the draft's office too ("… and chairs the X Committee")
         if same_office:
             # The right office at another organisation or country ("Transit Authority spokeswoman").
             title = max(same_office, key=lambda t: t.support)
@@ -821,6 +834,36 @@ def _surname_at(text: str, surname: str) -> Iterator[int]:
         if (at == 0 or not low[at - 1].isalpha()) and (end == len(low) or not low[end].isalpha()):
             yield at
         at = low.find(word, at + 1)
+
+
+def _written_beside(entity: Entity, phrase: TitlePhrase) -> bool:
+    """A source line naming the person says, in the present tense, that they hold the draft's
+    office at its (named, not generic) organisation with the role as a verb ("… and chairs the X
+    Committee", "I chair the X Committee"): an office the registry did not read as theirs."""
+    from newslint.registry.affiliations import lines_naming  # (only for an office about to be flagged)
+
+    if not phrase.affiliation or lexicon().generic(phrase.affiliation) or not phrase.role.isalpha():
+        return False
+    said = regexcache.compile(rf"\b{regex.escape(phrase.role.casefold())}s?\s+(?:the\s+)?"
+                              rf"{regex.escape(phrase.affiliation.casefold())}\b")
+    return any(said.search(line.casefold()) for line in lines_naming(entity))
+
+
+def _bodies_differ(affiliation: str, title: Title) -> bool:
+    """The draft's organisation is a body of another kind ("committee") than the one the
+    sources' title names ("council"): another body's office."""
+    bodies = lexicon().body_words
+    mine = {w for w in affiliation.casefold().split() if w in bodies}
+    theirs = {w for w in f"{title.affiliation} {title.text}".casefold().split() if w in bodies}
+    return bool(mine and theirs) and mine.isdisjoint(theirs)
+
+
+def _worded_in(affiliation: str, text: str) -> bool:
+    """A known title's organisation written word for word, in lowercase, in the draft's title
+    ("river safety" in "a river safety officer with the agency")."""
+    words = affiliation.casefold().split()
+    tokens = text.split()
+    return bool(words) and any(tokens[i:i + len(words)] == words for i in range(len(tokens)))
 
 
 def _jurisdictions(text: str) -> set[str]:

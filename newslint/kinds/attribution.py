@@ -798,9 +798,33 @@ def _described(prose: str, at: int, floor: int, names: dict[str, bool], unnamed:
     if token not in names:
         # ... on its own: "of Regional Planning" or "of Health and Human Services" makes the
         # word part of a longer name only.
-        names[token] = bool(regex.search(
-            rf"(?-i:\b[a-z]+,?\s+{regex.escape(token)}\b(?!\s+(?:(?:and|&|of|for)\s+)?\p{{Lu}}))", prose))
+        names[token] = token in _named_inside(prose)
     return names[token]
+
+
+# Where a word holding a capital A-Z can start after a lowercase word (a comma maybe) and white
+# space; the run of word characters there; a word boundary; and where a word read there may end:
+# a word boundary not followed by "and", "&", "of" or "for" and a capital.
+_AFTER_LOWER = regexcache.compile(r"(?-i:\b[a-z]+,?\s+)(?=[\w.&'’-]*?[A-Z])")
+_WORD_RUN = regexcache.compile(r"[\w.&'’-]+")
+_BOUNDARY = regexcache.compile(r"\b")
+_NAME_END = regexcache.compile(r"(?-i:\b(?!\s+(?:(?:and|&|of|for)\s+)?\p{Lu}))")
+
+
+@lru_cache(maxsize=8)
+def _named_inside(prose: str) -> frozenset[str]:
+    """The tokens `_described` asks about (a run of [\\w.&'’-] holding a capital A-Z) that are
+    written after a lowercase word and are not the start of a longer name ("of Regional
+    Planning"), found in one pass per document: a search per token compiled a pattern for each
+    and read the whole prose again. Each place yields every prefix of the run there that ends at
+    a word boundary the longer-name test allows."""
+    found: set[str] = set()
+    for place in _AFTER_LOWER.finditer(prose):
+        start = place.end()
+        end = _WORD_RUN.match(prose, start).end()
+        found.update(prose[start:b.start()] for b in _BOUNDARY.finditer(prose, start + 1, end)
+                     if _NAME_END.match(prose, b.start()) is not None)
+    return frozenset(found)
 
 
 def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: Texts | None = None) -> list[Claim]:

@@ -82,3 +82,97 @@ def test_capped_cost_of_an_invented_source(kiln):
     assert "25,000" in flagged("facts.Figures", wrong, kiln)
     assert flagged("facts.Figures", right, kiln) == []
     assert flagged("sourcing.Unsourced", right, kiln) == []
+
+
+CRYPTO = (EVAL / "cryptoexchange" / "sources",)
+
+
+@pytest.fixture(scope="module")
+def tenants(tmp_path_factory):
+    """Invented sources: a reporter's notes of an interview that go on to a hearing, and the
+    notes of a hallway after it."""
+    folder = tmp_path_factory.mktemp("tenants") / "sources"
+    folder.mkdir()
+    (folder / "01_notes.txt").write_text(
+        "REPORTER'S NOTES\n\n=== PART 1: Interview with Dana Okoro ===\n"
+        "Dana Okoro, tenant organizer at the Brannock Towers. Okoro spoke on the record.\n\n"
+        "Q: When did the heat go off?\n\nOKORO: In the first week of January, and nobody came for nine days.\n\n"
+        "Q: What did the landlord say?\n\nOKORO: The super told me the boiler was \"fine for the whole winter.\" It was not fine.\n\n"
+        "Q: What now?\n\nOKORO: We want the repairs in writing before anyone pays rent again.\n\n"
+        "=== PART 2: Housing court ===\nJudge Ruth Anselm presiding.\n\n"
+        "THE COURT: Every unit will have heat by Friday, and the landlord will file proof of it.\n\n"
+        "IVO MAREK (lawyer for the tenants, Marek Lund): \"We are not asking this court for a rent strike.\"\n\n"
+        "IVO MAREK: The tenants have waited long enough for the boiler to be fixed.\n\n"
+        "Judge Ruth Anselm said she would hear the case again in March. Ivo Marek said he was pleased. "
+        "Building manager Piet Hollis did not return calls.\n")
+    return (folder,)
+
+
+def _speakers(sources, words: str) -> set[str]:
+    from people_lint import registry_of
+    return {q.speaker for q in registry_of(tuple(sources)).quotes if words in q.text}
+
+
+# "RENATA SZABO (lead attorney for the families, Szabo Lindqvist): "…"": the speaker is the name
+# before the parenthesis, not its last words ("Szabo Lindqvist)").
+def test_labelled_quotation_with_a_parenthesis_is_the_names():
+    text = ("Renata Szabo, the lead attorney for the families, said they would ask for a trial in the spring of 2026.\n\n"
+            "\"We're not asking anyone to cancel football,\" she said. \"We're asking the district to follow the rules it wrote.\"\n")
+    assert flagged("facts.Attribution", text, CONCUSSION) == []
+    assert _speakers(CONCUSSION, "cancel football") == {"Renata Szabo"}
+
+
+def test_labelled_quotation_with_a_parenthesis_invented(tenants):
+    assert _speakers(tenants, "rent strike") == {"Ivo Marek"}
+
+
+# An interview's answers end where the notes go on to another speaker's turns ("THE COURT: …"):
+# those are not the interviewee's words.
+def test_interview_answers_stop_at_another_speakers_turn():
+    text = ("Camille Dufresne, a lawyer for more than 3,000 customers, asked the judge to make sure records were preserved. "
+            "Fairweather agreed. \"Mr. Lindqvist and Mr. Hale will preserve every message they sent, on every device they own. "
+            "That is not a suggestion,\" the judge said.\n")
+    assert flagged("facts.Attribution", text, CRYPTO) == []
+    assert "Tessa Marchetti" not in _speakers(CRYPTO, "every device they own")
+
+
+def test_interview_answers_stop_at_another_speakers_turn_invented(tenants):
+    assert _speakers(tenants, "repairs in writing") == {"Dana Okoro"}
+    assert "Dana Okoro" not in _speakers(tenants, "heat by Friday")
+    assert "Dana Okoro" not in _speakers(tenants, "waited long enough")
+
+
+# A source passage that quotes someone else ("The curator stated that keepers had been
+# "jiggling it until it caught."") does not make those words its author's.
+def test_words_a_source_quotes_are_not_its_authors():
+    text = "Deputy Director Thomas Vandermeer told the federal inspector that keepers had been \"jiggling it until it caught.\"\n"
+    assert flagged("facts.Attribution", text, ZOO) == []
+    # (Words that are the report's own, given to someone else, still are.)
+    other = "Thomas Vandermeer said the pin \"was worn by approximately 6 millimeters and did not engage the receiver.\"\n"
+    assert flagged("facts.Attribution", other, ZOO) != []
+
+
+def test_words_a_source_quotes_are_not_its_authors_invented(tenants):
+    text = "Building manager Piet Hollis told tenants that the boiler was \"fine for the whole winter.\"\n"
+    assert flagged("facts.Attribution", text, tenants) == []
+    assert flagged("facts.Attribution", "\"We want the repairs in writing before anyone pays rent again,\" Ivo Marek said.\n", tenants) != []
+
+
+# A person the draft describes ("X, a 29-year-old designer who said she had about $9,000 …") is
+# the reporter's own interview even though the amount's comma cuts the description short: the
+# quotation after it ('"…," she said') is not looked for in the sources.
+def test_quotation_of_a_described_stranger_is_not_checked():
+    text = ("Wendell Ashby said the company had not yet decided.\n\n"
+            "Priya Natarajan, a 29-year-old graphic designer in Marlow Bay who said she had about $9,000 on the platform, described a "
+            "group chat of former Kestrel users trading spreadsheets of what they had lost. \"Everyone in the chat is doing the same "
+            "math right now, and nobody likes the answer,\" she said.\n")
+    assert flagged("facts.Quotes", text, CRYPTO) == []
+
+
+def test_quotation_of_a_described_stranger_invented(tenants):
+    text = ("Ivo Marek said the tenants would appeal.\n\n"
+            "Ilse Varga, a 41-year-old nurse who said she owed about $2,400 in back rent, waited in the lobby. "
+            "\"Nobody has told us a thing about the deposit,\" she said.\n")
+    assert flagged("facts.Quotes", text, tenants) == []
+    # (The sources' own person's words are still looked for.)
+    assert flagged("facts.Quotes", "\"Nobody came for twelve whole days,\" Okoro said.\n", tenants) != []

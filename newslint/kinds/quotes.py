@@ -104,8 +104,13 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     # A surname alone counts when the draft introduced its person ("Ann Roe, 29, a clerk" ...
     # "For Roe, the choice is simple. '…,' she said").
     introduced = {m.words[-1] for m in names.mentions if m.kind == "person" and m.evidence and len(m.words) > 1}
+    # (A full name with a description after it is someone too, "Ann Roe, a 29-year-old
+    # designer who said she had about $9,000 on it, …", where the amount's comma cuts the
+    # description short for the name finder.)
+    text = context.document.text
     people = [m for m in names.mentions if m.kind == "person" and earlier <= m.start < item.quote.start
-              and (m.evidence or len(m.words) == 1 and m.words[0] in introduced)]
+              and (m.evidence or len(m.words) == 1 and m.words[0] in introduced
+                   or len(m.words) > 1 and _DESCRIBED.match(text, m.end) is not None)]
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
@@ -113,6 +118,10 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     before = in_paragraph or people
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
+
+
+# A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …".
+_DESCRIBED = regexcache.compile(r",\s+(?:an?\s+[\p{Ll}\d]|\d{1,3},|who\b)")
 
 
 def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:
@@ -268,6 +277,9 @@ class AttributionRule(Rule):
                 if not facts:
                     facts = [f for f in self._near(index, registry, segments) if f.speaker]
                     speakers = {f.speaker for f in facts}
+            if facts:
+                facts = _not_relayed(index, facts, segments)
+                speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
             if not facts or any(same_person(speaker, other) for other in speakers):
                 continue
@@ -295,6 +307,21 @@ class AttributionRule(Rule):
         wording = quote_words(match.wording)
         return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
                 if contains_segments(quote_words(f.text), [wording])]
+
+
+def _not_relayed(index, facts, segments: list[list[str]]) -> list:
+    """The facts that are their speaker's own words: not a passage that holds the words in
+    quotation marks of its own, which the source's line gives to someone else ("The curator
+    stated that keepers had been "jiggling it"" in an inspector's report is the curator's words,
+    known or not, not the report author's)."""
+    kept = []
+    for fact in facts:
+        inner = [other for other in index.quotes_at(fact.provenance.source, fact.provenance.line)
+                 if other is not fact and other.speaker != fact.speaker and len(other.text) < len(fact.text)
+                 and (other.speaker or other.speaker_text) and contains_segments(quote_words(other.text), segments)]
+        if not inner:
+            kept.append(fact)
+    return kept
 
 
 # Resolutions that name a known person by a misspelling of their name.

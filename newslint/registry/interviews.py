@@ -48,14 +48,39 @@ def answers(document: Document, registry: Registry) -> tuple[str, list[tuple[str
             answering = True
         elif answering:
             text = _ANSWER_LABEL.sub("", document.text[block.start:block.end]).strip()
-            if text and not text.startswith(("*", "_", '"', "“")):
-                replies.append((text, line))
+            # (Not a note in brackets nor a rule of marks, "=== PART 2 ===": the notes' own.)
+            if text and not text.startswith(("*", "_", '"', "“", "[", "=")):
+                # (With the label of a turn, "ANN ROE: …", to check against the interviewee.)
+                label = _TURN.match(raw) if not _ANSWER_LABEL.match(raw) else None
+                replies.append((text, line, label.group("label") if label else None, questions))
         else:
             other.append(document.text[block.start:block.end])
     if questions < MIN_QUESTIONS or not replies:
         return "", []
     speaker = _interviewee(" ".join(other), registry)
-    return (speaker, replies) if speaker else ("", [])
+    if not speaker:
+        return "", []
+    return speaker, _own_replies(replies, speaker, registry)
+
+
+def _own_replies(replies: list[tuple[str, int, str | None, int]], speaker: str,
+                 registry: Registry) -> list[tuple[str, int]]:
+    """The replies that are the interviewee's: after a turn labelled for someone else ("THE
+    COURT: …", "OYELARAN: …" in a hearing that the notes go on to), none until the next
+    question. (A label in capitals, or one that names another known person: "Two things: …"
+    opens an answer.)"""
+    surname = speaker.split()[-1].casefold()
+    own, foreign, asked = [], False, -1
+    for text, line, label, question in replies:
+        if question != asked:
+            foreign, asked = False, question
+        if label is not None and surname not in label.casefold().split():
+            foreign = label.isupper() or _labelled_person(label, registry) not in ("", speaker)
+        elif label is not None:
+            foreign = False
+        if not foreign:
+            own.append((text, line))
+    return own
 
 
 def _interviewee(text: str, registry: Registry) -> str:

@@ -583,11 +583,26 @@ def _labelled(tokens: list[Token]) -> list[Token] | None:
     """`Roe: "…"` in notes and transcripts: a name and a colon right before the quotation."""
     if len(tokens) < 2 or tokens[-1].text != ":":
         return None
+    end = len(tokens) - 1
+    if tokens[end - 1].text.endswith(")"):
+        # "ANN ROE (lawyer for the families, Roe & Lamb): "…"": the name before the
+        # parenthesis, not the last words inside it; "THE CHAIR (Ian Roe):", the name inside.
+        opening = next((i for i in range(end - 1, max(-1, end - 40), -1) if tokens[i].text.startswith("(")), -1)
+        if opening < 0:
+            return None
+        return _label_name(tokens[:opening]) or _label_name(tokens[opening:end], whole=True)
+    return _label_name(tokens[:end])
+
+
+def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
+    """The name that ends `tokens` (all of them, with `whole`): up to four capitalised words."""
     name: list[Token] = []
-    for token in reversed(tokens[:-1]):
+    for token in reversed(tokens):
         if token.text in BOUNDARY or len(name) == 4 or not (token.capitalised or token.bare in NAME_PARTICLES):
             break
         name.insert(0, token)
+    if whole and len(name) != len(tokens):
+        return None
     return name if name and name[0].capitalised and name[0].bare not in lexicon().determiners else None
 
 

@@ -176,3 +176,55 @@ def test_quotation_of_a_described_stranger_invented(tenants):
     assert flagged("facts.Quotes", text, tenants) == []
     # (The sources' own person's words are still looked for.)
     assert flagged("facts.Quotes", "\"Nobody came for twelve whole days,\" Okoro said.\n", tenants) != []
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory):
+    """Invented sources: a clinic's staffing plan at a board meeting, and a ruling's appeal window."""
+    folder = tmp_path_factory.mktemp("clinic") / "sources"
+    folder.mkdir()
+    (folder / "01_meeting.txt").write_text(
+        "BOARD MEETING, ORRIN VALLEY CLINIC\n\n"
+        "DIRECTOR HALE: Starting in March, there will be two nurses on every night shift. That means hiring four nurses, "
+        "at a cost of ninety thousand dollars.\n\n"
+        "CHAIR VOSS: Thank you. The board will vote next week.\n\n"
+        "DIRECTOR HALE: One more thing. The clinic may appeal the state's ruling within 60 days of the order.\n")
+    return (folder,)
+
+
+# A source month that a date of the same draft sentence falls in is that date's.
+def test_month_beside_a_date_of_the_sources_month():
+    text = ("The appropriation approved Monday includes $420,000 for the locks and door work, $310,000 to repair a 22-foot stretch "
+            "of perimeter fence that inspectors found had eroded to leave a gap of up to 11 inches beneath it, and $470,000 to hire "
+            "six keepers through June so that two keepers work every big-cat shift beginning Oct. 1.\n")
+    assert "June" not in flagged("facts.Figures", text, ZOO)
+
+
+def test_month_beside_a_date_invented(clinic):
+    text = "The plan includes $90,000 to hire four nurses through August so that two nurses work every night shift beginning March 1.\n"
+    assert "August" not in flagged("facts.Figures", text, clinic)
+
+
+# A span in another time unit and a hundredfold off is another span, not a slip.
+def test_duration_of_another_unit_and_size_is_another_span():
+    text = ("Alan Whitcombe, Harcourt's lawyer, used his three minutes to tell the council the mayor would seek judicial review "
+            "of the commission's order.\n")
+    assert flagged("facts.Figures", text, ETHICS) == []
+
+
+def test_duration_of_another_unit_and_size_invented(clinic):
+    assert flagged("facts.Figures", "Director Hale used his five minutes to say the clinic may appeal the state's ruling.\n", clinic) == []
+    # (The same unit, another number, is still a wrong figure.)
+    assert flagged("facts.Figures", "Director Hale said the clinic may appeal the state's ruling within 90 days of the order.\n", clinic) != []
+
+
+def test_labelled_quotation_with_the_name_in_the_parenthesis(tmp_path):
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "01.txt").write_text(
+        "CITY COUNCIL MEETING\n\nTHE CHAIR (Ann Roe): \"We will now hear from the public on the budget.\"\n\n"
+        "Ann Roe, the council chair, opened the meeting. Ben Tull, the clerk, read the agenda.\n\n"
+        "MR. TULL: The first item is the budget.\n\nMR. TULL: The second item is the park.\n")
+    from people_lint import registry_of
+    facts = [q for q in registry_of((folder,)).quotes if "hear from the public" in q.text]
+    assert [(q.speaker, q.speaker_text) for q in facts] == [("Ann Roe", "Ann Roe")]

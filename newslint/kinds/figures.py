@@ -314,6 +314,14 @@ def _time_word(text: str) -> str:
     return stem(text.split()[-1].rsplit("-", 1)[-1]) if text.strip() else ""
 
 
+# How many times longer one span must be than another to be another span (see _check_one).
+FAR_APART = 100
+
+
+def _far_apart(a: float | None, b: float | None) -> bool:
+    return bool(a and b) and max(a, b) > FAR_APART * min(a, b)
+
+
 def _significant(number: float) -> str:
     """A number's significant digits: 47,300 -> "473", 6.0e9 -> "6"."""
     return f"{number:.15g}".replace(".", "").replace("-", "").split("e")[0].strip("0")
@@ -496,6 +504,19 @@ class FiguresRule(Rule):
             full = p.min_shared.get("duration", 2) + 1
             related = [(score, fact) for score, fact in related
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]
+        if figure.kind == "duration" and related:
+            # A span in another time unit and of another size altogether ("used his three
+            # minutes to tell the council ..." against "within 30 days" of the same matter) is
+            # another span: a slip changes the number or the unit, not both a hundredfold.
+            mine = number_of("duration", figure.value)
+            related = [(score, fact) for score, fact in related
+                       if _time_word(fact.text) == _time_word(figure.text) or not _far_apart(mine, number_of("duration", fact.value))]
+        if figure.kind == "month" and related:
+            # A source month that a date of the same draft sentence falls in is that date's
+            # ("hire six keepers through June so that ... beginning Oct. 1" against a source's
+            # "starting October first"), as with two dates (_claimed_by, below).
+            months = {sibling.value.split("-")[-2] for sibling in siblings if sibling.kind == "date" and "-" in sibling.value}
+            related = [(score, fact) for score, fact in related if fact.value not in months]
         if figure.kind == "weekday":
             # A source weekday written before a date that the draft's sentence gives ("an opening
             # for Tuesday, April 9") is that date's, compared with it (_weekday_of_date): not the

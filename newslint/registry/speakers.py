@@ -590,7 +590,13 @@ def _labelled(tokens: list[Token]) -> list[Token] | None:
         opening = next((i for i in range(end - 1, max(-1, end - 40), -1) if tokens[i].text.startswith("(")), -1)
         if opening < 0:
             return None
-        return _label_name(tokens[:opening]) or _label_name(tokens[opening:end], whole=True)
+        inside = _label_name(tokens[opening:end], whole=True)
+        if inside:  # (without the brackets)
+            first, last = inside[0], inside[-1]
+            inside[0] = first._replace(start=first.start + 1, text=first.text[1:])
+            last = inside[-1]
+            inside[-1] = last._replace(end=last.end - 1, text=last.text[:-1])
+        return _label_name(tokens[:opening]) or inside
     return _label_name(tokens[:end])
 
 

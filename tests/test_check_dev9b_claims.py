@@ -187,7 +187,8 @@ def clinic(tmp_path_factory):
         "BOARD MEETING, ORRIN VALLEY CLINIC\n\n"
         "DIRECTOR HALE: Starting in March, there will be two nurses on every night shift. That means hiring four nurses, "
         "at a cost of ninety thousand dollars.\n\n"
-        "CHAIR VOSS: Thank you. The board will vote next week.\n\n"
+        "CHAIR VOSS: Thank you. The board will vote next week. The Orrin Valley Clinic lost about 11 percent of its Medicaid "
+        "patients this year.\n\n"
         "DIRECTOR HALE: One more thing. The clinic may appeal the state's ruling within 60 days of the order.\n")
     return (folder,)
 
@@ -228,3 +229,17 @@ def test_labelled_quotation_with_the_name_in_the_parenthesis(tmp_path):
     from people_lint import registry_of
     facts = [q for q in registry_of((folder,)).quotes if "hear from the public" in q.text]
     assert [(q.speaker, q.speaker_text) for q in facts] == [("Ann Roe", "Ann Roe")]
+
+
+# A bounded figure ("more than 90 percent") that a source line naming the same things gives
+# within the bound's reach ("a loss of roughly 93 percent") is sourced, though the words around
+# it differ.
+def test_bounded_figure_a_source_line_gives_is_not_unsourced():
+    assert flagged("sourcing.Unsourced", "Kestrel's token, KST, lost more than 90 percent of its value over the week.\n", CRYPTO) == []
+    # (Not a value out of the bound's reach, nor a line about other things.)
+    assert flagged("sourcing.Unsourced", "Kestrel's token, KST, lost more than 60 percent of its value over the week.\n", CRYPTO) != []
+
+
+def test_bounded_figure_a_source_line_gives_invented(clinic):
+    assert flagged("sourcing.Unsourced", "Orrin Valley's Medicaid rolls shrank by more than 10 percent.\n", clinic) == []
+    assert flagged("sourcing.Unsourced", "Brisk Harbor lost more than 10 percent of its patients this year.\n", clinic) != []

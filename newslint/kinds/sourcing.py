@@ -166,6 +166,10 @@ class SourcingRule(Rule):
                 claims = [c for c in claims if (c.kind.name in self.measured
                                                 or not any(a < c.span.end and c.span.start < b for a, b in confirmed))
                           and not _sources_say(context, sentence, c)]
+                if claims:
+                    named = _named_in_sources(context, sentence)
+                    claims = [c for c in claims if c.kind.name in self.measured
+                              or not any(a < c.span.end and c.span.start < b for a, b in named)]
                 if any(sentence.start <= a < sentence.end for a, _ in confirmed):
                     # A superlative beside a figure the sources give ranks that figure among the
                     # paragraph's own ("gets the largest grant, $3.1 million"), unless
@@ -319,6 +323,70 @@ def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
     numbers, where = lines[figure.kind]
     half = rounding(number) / 2
     return set(where[bisect_left(numbers, number - half):bisect_right(numbers, number + half)])
+
+
+def _named_in_sources(context: CheckContext, sentence) -> list[tuple[int, int]]:
+    """The sentence's bounded figures ("more than 90 percent") that a source line gives a value
+    for within the bound's reach ("a loss of roughly 93 percent"), on a line that also names two
+    of the sentence's capitalised words ("Kestrel's own token, KST, ..."): the reporter's source,
+    though its words around the figure differ too much to match."""
+    from bisect import bisect_left, bisect_right
+
+    from newslint.registry.figurematch import number_of
+
+    figures = [f for f in _figures_by_sentence_at(context, sentence.start) if f.kind in ("count", "amount", "percent") and f.bound]
+    if not figures:
+        return []
+    # (Not the sentence's first word, unless a name's possessive or an acronym: "The", "Unemployment".)
+    words = [(m.start(), m.group()) for m in _CAPITALISED.finditer(context.document.prose, sentence.start, sentence.end)]
+    names = {w.removesuffix("'s").removesuffix("’s") for at, w in words
+             if at > sentence.start or w.endswith(("'s", "’s")) or w.isupper()}
+    if len(names) < 2:
+        return []
+    lines, texts = _figure_lines(context.registry), _line_texts(context.registry)
+    found = []
+    for figure in figures:
+        number = number_of(figure.kind, figure.value)
+        if not number or figure.kind not in lines:
+            continue
+        low, high = {"more": (number, number * 1.1), "less": (number * 0.9, number),
+                     "nearly": (number * 0.9, number)}.get(figure.bound, (number * 0.9, number * 1.1))
+        numbers, where = lines[figure.kind]
+        for at in where[bisect_left(numbers, low):bisect_right(numbers, high)]:
+            if len(names & _line_words(texts.get(at, ""))) >= 2:
+                found.append((figure.start, figure.end))
+                break
+    return found
+
+
+# A capitalised word (a name, an acronym), without a possessive's "'s".
+_CAPITALISED = regexcache.compile(r"\b\p{Lu}[\p{L}\d&-]*(?:['’]s)?")
+
+
+def _figures_by_sentence_at(context: CheckContext, start: int) -> list:
+    """The draft's figures in the sentence that starts at `start`."""
+    def table() -> dict[int, list]:
+        document = context.document
+        return {getattr(document.sentence_at(figures[0].start), "start", -1): figures for figures in _figures_by_sentence(context)}
+    return context.shared("figures-by-sentence-start", table).get(start, [])
+
+
+@lru_cache(maxsize=1024)
+def _line_words(text: str) -> frozenset[str]:
+    return frozenset(w.removesuffix("'s").removesuffix("’s") for w in _CAPITALISED.findall(text))
+
+
+_LINE_TEXTS: dict[int, tuple[object, dict]] = {}
+
+
+def _line_texts(registry) -> dict[tuple[str, int], str]:
+    """The text of every source line that holds a figure, by (source, line)."""
+    held = _LINE_TEXTS.get(id(registry))
+    if held is None or held[0] is not registry:
+        texts = {(f.provenance.source, f.provenance.line): f.provenance.text for f in registry.figures}
+        _LINE_TEXTS.clear()
+        held = _LINE_TEXTS[id(registry)] = (registry, texts)
+    return held[1]
 
 
 def _converted_units(prose: str, figures: list, conversions: tuple) -> list[tuple[int, int]]:

@@ -243,24 +243,3 @@ def test_bounded_figure_a_source_line_gives_is_not_unsourced():
 def test_bounded_figure_a_source_line_gives_invented(clinic):
     assert flagged("sourcing.Unsourced", "Orrin Valley's Medicaid rolls shrank by more than 10 percent.\n", clinic) == []
     assert flagged("sourcing.Unsourced", "Brisk Harbor lost more than 10 percent of its patients this year.\n", clinic) != []
-
-
-# The date of a finding's release is not the date of what it found: "a report released Sept.
-# 17 found that [the tiger night house ...]" shares its words with "On September 9 a tiger got
-# out of its night house" only in what the report found.
-def test_date_of_a_finding_is_not_compared_through_what_it_found():
-    text = ("A federal inspection report released Sept. 17 found that the closing check of the tiger night house on the evening "
-            "before the escape had been signed by one keeper covering two areas.\n")
-    assert flagged("facts.Figures", text, ZOO) == []
-
-
-def test_date_of_a_finding_invented(tmp_path):
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    (folder / "01_audit.txt").write_text(
-        "AUDIT NOTE\n\nOn May 4 two night nurses at the Orrin Valley Clinic left their ward unstaffed for an hour.\n")
-    text = "A state audit released June 20 found that two night nurses at the Orrin Valley Clinic had left their ward unstaffed.\n"
-    assert flagged("facts.Figures", text, (folder,)) == []
-    # (The date of the act itself is still compared.)
-    wrong = "On May 14 two night nurses at the Orrin Valley Clinic left their ward unstaffed for an hour.\n"
-    assert flagged("facts.Figures", wrong, (folder,)) != []

@@ -7,7 +7,7 @@ import datetime
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 import regex
@@ -479,8 +479,6 @@ class FiguresRule(Rule):
                         yield finding
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
-            if figure.kind in TIME_OF_EVENT:
-                figure = _own_clause(figure, context.document)
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
             if finding is None and figure.kind == "tally":
                 finding = self._other_vote(figure, index)
@@ -771,31 +769,6 @@ def _other_act(figure: Figure, fact: FigureFact, act: str) -> bool:
     at = text.find(fact.text)
     theirs = _act_before(text, at) if at >= 0 else ""
     return bool(theirs) and not any(item.startswith(theirs[:5]) for item in figure.context)
-
-
-# Kinds that date an event: their clause's words say which event.
-TIME_OF_EVENT = frozenset({"date", "month", "weekday"})
-# What a finding or a statement says after the time of its own act: "a report released Sept. 17
-# found that the closing check ... had been signed by one keeper".
-_COMPLEMENT = regexcache.compile(r"\b(?:found|finds|said|says|showed|shows|concluded|ruled|determined|reported|stated)\s+that\b",
-                                 regex.IGNORECASE)
-
-
-def _own_clause(figure: Figure, document) -> Figure:
-    """A date without the words of what its act found or said ("released Sept. 17 found that
-    [...]"): those are another event's, with a date of its own in the sources."""
-    sentence = document.sentence_at(figure.start)
-    if sentence is None:
-        return figure
-    after = _COMPLEMENT.search(document.prose, figure.end, sentence.end)
-    if after is None:
-        return figure
-    from newslint.registry.numbers import _context_word
-
-    later = {read[0] for read in map(_context_word, _WORDS.findall(document.prose, after.end(), sentence.end)) if read}
-    earlier = {read[0] for read in map(_context_word, _WORDS.findall(document.prose, sentence.start, after.start())) if read}
-    kept = tuple(item for item in figure.context if item not in later or item in earlier)
-    return figure if len(kept) == len(figure.context) else replace(figure, context=kept)
 
 
 def _end_in(fact: FigureFact) -> int:

@@ -505,16 +505,16 @@ class FiguresRule(Rule):
             related = [(score, fact) for score, fact in related
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]
         if figure.kind == "duration" and related:
-            # A span in another time unit and of another size altogether ("used his three
-            # minutes to tell the council ..." against "within 30 days" of the same matter) is
+            # A span in another time unit and of another size altogether ("spoke for her two
+            # minutes on the appeal" against "may appeal within 60 days") is
             # another span: a slip changes the number or the unit, not both a hundredfold.
             mine = number_of("duration", figure.value)
             related = [(score, fact) for score, fact in related
                        if _time_word(fact.text) == _time_word(figure.text) or not _far_apart(mine, number_of("duration", fact.value))]
         if figure.kind == "month" and related:
             # A source month that a date of the same draft sentence falls in is that date's
-            # ("hire six keepers through June so that ... beginning Oct. 1" against a source's
-            # "starting October first"), as with two dates (_claimed_by, below).
+            # ("staff the ward through May so that ... beginning Feb. 3" against a source's
+            # "starting in February"), as with two dates (_claimed_by, below).
             months = {sibling.value.split("-")[-2] for sibling in siblings if sibling.kind == "date" and "-" in sibling.value}
             related = [(score, fact) for score, fact in related if fact.value not in months]
         if figure.kind == "weekday":

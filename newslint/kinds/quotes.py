@@ -104,8 +104,8 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     # A surname alone counts when the draft introduced its person ("Ann Roe, 29, a clerk" ...
     # "For Roe, the choice is simple. '…,' she said").
     introduced = {m.words[-1] for m in names.mentions if m.kind == "person" and m.evidence and len(m.words) > 1}
-    # (A full name with a description after it is someone too, "Ann Roe, a 29-year-old
-    # designer who said she had about $9,000 on it, …", where the amount's comma cuts the
+    # (A full name with a description after it is someone too, "Ann Roe, a 41-year-old
+    # baker who said she lost about $3,500 in the fire, …", where the amount's comma cuts the
     # description short for the name finder.)
     text = context.document.text
     people = [m for m in names.mentions if m.kind == "person" and earlier <= m.start < item.quote.start
@@ -311,9 +311,9 @@ class AttributionRule(Rule):
 
 def _not_relayed(index, facts, segments: list[list[str]]) -> list:
     """The facts that are their speaker's own words: not a passage that holds the words in
-    quotation marks of its own, which the source's line gives to someone else ("The curator
-    stated that keepers had been "jiggling it"" in an inspector's report is the curator's words,
-    known or not, not the report author's)."""
+    quotation marks of its own, which the source's line gives to someone else ("The foreman
+    stated that crews had been "skipping the second check"" in an auditor's report is the
+    foreman's words, known or not, not the report author's)."""
     kept = []
     for fact in facts:
         inner = [other for other in index.quotes_at(fact.provenance.source, fact.provenance.line)

@@ -326,9 +326,9 @@ def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
 
 
 def _named_in_sources(context: CheckContext, sentence) -> list[tuple[int, int]]:
-    """The sentence's bounded figures ("more than 90 percent") that a source line gives a value
-    for within the bound's reach ("a loss of roughly 93 percent"), on a line that also names two
-    of the sentence's capitalised words ("Kestrel's own token, KST, ..."): the reporter's source,
+    """The sentence's bounded figures ("more than 40 percent") that a source line gives a value
+    for within the bound's reach ("a drop of about 43 percent"), on a line that also names two
+    of the sentence's capitalised words ("Brask Mills' stock, BRM, ..."): the reporter's source,
     though its words around the figure differ too much to match."""
     from bisect import bisect_left, bisect_right
 

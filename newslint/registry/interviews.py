@@ -66,7 +66,7 @@ def answers(document: Document, registry: Registry) -> tuple[str, list[tuple[str
 def _own_replies(replies: list[tuple[str, int, str | None, int]], speaker: str,
                  registry: Registry) -> list[tuple[str, int]]:
     """The replies that are the interviewee's: after a turn labelled for someone else ("THE
-    COURT: …", "OYELARAN: …" in a hearing that the notes go on to), none until the next
+    COURT: …", "MS. VALE: …" in a hearing that the notes go on to), none until the next
     question. (A label in capitals, or one that names another known person: "Two things: …"
     opens an answer.)"""
     surname = speaker.split()[-1].casefold()

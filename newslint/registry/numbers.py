@@ -980,7 +980,7 @@ _UNIT_STOPS = frozenset(",;:.!?()\"“”")  # marks that end the words a unit i
 
 # Plural nouns without an s ("2,400 people live in the village").
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "personnel", "cattle",
-                                "feet", "teeth", "geese", "mice"})  # ("ten feet away" measures feet)
+                                "feet", "teeth", "geese", "mice"})  # ("six feet away" measures feet)
 
 
 def _plural(word: str) -> bool:

@@ -585,7 +585,7 @@ def _labelled(tokens: list[Token]) -> list[Token] | None:
         return None
     end = len(tokens) - 1
     if tokens[end - 1].text.endswith(")"):
-        # "ANN ROE (lawyer for the families, Roe & Lamb): "…"": the name before the
+        # "ANN ROE (lawyer for the tenants, Roe & Lamb): "…"": the name before the
         # parenthesis, not the last words inside it; "THE CHAIR (Ian Roe):", the name inside.
         opening = next((i for i in range(end - 1, max(-1, end - 40), -1) if tokens[i].text.startswith("(")), -1)
         if opening < 0:

@@ -1,6 +1,6 @@
 """`extends: pronouns`: a pronoun that refers to a known person and disagrees with how the
 sources refer to them: the attribution after a quote ("...," he added, after a quote by a
-woman), the subject of the next clause ("Okonjo said ..., and he added"), possessives.
+woman), the subject of the next clause ("Ibekwe said ..., and he added"), possessives.
 
 A pronoun's candidates are the people named outside quotations before it in its sentence and
 in the nearest earlier sentences that name anyone (within `window` sentences). It is flagged

@@ -66,7 +66,7 @@ def _title_case(text: str) -> bool:
 
 def _display(fact) -> str:
     """A source's speaker for a message: the canonical name, or the name as the source wrote
-    it when only a surname is known ("Mayor Okonjo" rather than "Okonjo")."""
+    it when only a surname is known ("Mayor Ibekwe" rather than "Ibekwe")."""
     if " " in fact.speaker or not fact.speaker_text or fact.speaker_text.casefold() in ("he", "she"):
         return fact.speaker
     return fact.speaker_text

@@ -15,7 +15,7 @@ from newslint.document.model import Document
 from newslint.findings import Finding
 from newslint.registry.model import Entity, Provenance, Registry, Title
 
-# A capitalised word of a name or title: "Okonjo", "O'Brien", "Jean-Luc", "J.", "McDonald's".
+# A capitalised word of a name or title: "Ibekwe", "O'Brien", "Jean-Luc", "J.", "McDonald's".
 NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.\-]*")
 WORD = regex.compile(r"[\p{L}\p{M}'’\-]+")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -1,7 +1,7 @@
 """Offsets in a text to LSP positions and back, in the client's position encoding.
 
 The engine counts Unicode code points; LSP clients count UTF-16 code units unless they
-negotiated otherwise, so "😀 Okonjo" puts the name at character 3, not 2. Lines break at
+negotiated otherwise, so "😀 Ibekwe" puts the name at character 3, not 2. Lines break at
 "\\n", "\\r\\n" and "\\r", as the LSP specification says."""
 from __future__ import annotations
 

@@ -81,7 +81,7 @@ class Key:
 
 def key(p: Policy, kind: str, unit: str, context: tuple[str, ...], anchors: tuple[str, ...] = (),
         people: dict[str, str] | None = None) -> Key:
-    """`people` maps a name word ("Okonjo", "Ada") to the one person it names."""
+    """`people` maps a name word ("Ibekwe", "Ada") to the one person it names."""
     persons = frozenset(people[x] for x in context if people and x in people)
     folded = normalised(p, context)
     anchors = tuple(anchors)

@@ -7,7 +7,7 @@ from rapidfuzz.distance import OSA
 
 
 def similarity(a: str, b: str) -> float:
-    """Edit similarity with transpositions counted once ("Okojno" ~ "Okonjo")."""
+    """Edit similarity with transpositions counted once ("Ibewke" ~ "Ibekwe")."""
     return OSA.normalized_similarity(a.casefold(), b.casefold())
 
 

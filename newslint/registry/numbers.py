@@ -1072,7 +1072,7 @@ def _leading_name(prose: str, tokens: list, lex: Lexicon) -> list:
 
 
 def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple[tuple[str, ...], int, int]:
-    """Content words around the figure: names as written ("Okonjo"), other words as stems,
+    """Content words around the figure: names as written ("Ibekwe"), other words as stems,
     numbers as digits; not the figure itself, its unit or function words. With the span of
     the clause they were taken from."""
     # Tokens are in text order and do not overlap: those before the figure are tokens[:cut],
@@ -1106,7 +1106,7 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     low = tokens[first][0] if first < cut else start
     high = tokens[stop - 1][1] if stop > after else end
     # The name that opens the sentence is its subject, also when a clause comes between
-    # ("Okonjo, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
+    # ("Ibekwe, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
     # clause names someone ("…, and Abara organised six").
     words = [t[2] for t in tokens[first:cut]]
     if not any(w[:1].isupper() for w in words):

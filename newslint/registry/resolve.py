@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 # How a draft name relates to a registry entity.
 EXACT = "exact"  # a right form
 WRONG_VARIANT = "wrong-variant"  # a form the sources themselves have as a minority slip
-NEAR_SURNAME = "near-surname"  # "Okojno", "Ada Okonja"
-NEAR_GIVEN = "near-given"  # "Adaa Okonjo"
+NEAR_SURNAME = "near-surname"  # "Ibewke", "Ada Okonja"
+NEAR_GIVEN = "near-given"  # "Adaa Ibekwe"
 NEAR_BOTH = "near-both"
-WRONG_GIVEN = "wrong-given"  # "Ella Okonjo": right surname, another given name
+WRONG_GIVEN = "wrong-given"  # "Ella Ibekwe": right surname, another given name
 NEAR_ORGANISATION = "near-organisation"
 OTHER_ORGANISATION_WORD = "other-organisation-word"  # "Acme Biologics" for Acme Diagnostics
 CROSSED = "crossed"  # "Ada Kovacs": one person's given name with another's surname
@@ -226,7 +226,7 @@ class DraftNames:
             # Given names are short ("Sam" for "Sami"): one letter less is allowed.
             near_given = self._is_near(given, person.given, self.thresholds.given, self.thresholds.min_length - 1)
             if same_surname and given_ok:
-                how = EXACT  # another right form ("Ada N. Okonjo")
+                how = EXACT  # another right form ("Ada N. Ibekwe")
             elif same_surname and not near_given and introduced_as_relative(self.document.prose, mention.start, mention.end):
                 continue  # "his sister, Tanya X": a relative who shares the surname, not a slip
             elif same_surname:

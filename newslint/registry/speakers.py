@@ -97,7 +97,7 @@ class Attribution:
     quote: Quote
     text: str  # the quoted words, parts joined by a space
     speaker: str = ""
-    speaker_text: str = ""  # as written: "Okonjo", "a council spokesperson", "she"
+    speaker_text: str = ""  # as written: "Ibekwe", "a council spokesperson", "she"
     speaker_start: int = -1
     speaker_end: int = -1
     how: str = ""  # after | before | according | subject | pronoun | continuation | ""
@@ -392,7 +392,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def resolve_name(registry: Registry | None, text: str) -> str:
-    """The canonical person for a name phrase ("Mayor Okonjo", "Ada Okonjo"), trying the
+    """The canonical person for a name phrase ("Mayor Ibekwe", "Ada Ibekwe"), trying the
     longest trailing run of words first; with no such person, the surname as written."""
     words = text.replace("’", "'").split()
     words = [w[:-2] if w.endswith("'s") else w for w in words]
@@ -626,7 +626,7 @@ def _before(tokens: list[Token]) -> list[Token] | None:
 
 
 def _subject(tokens: list[Token]) -> list[Token] | None:
-    """A speech verb that is not next to its subject ("Okonjo, a spokeswoman, …, by stating that
+    """A speech verb that is not next to its subject ("Ibekwe, a spokeswoman, …, by stating that
     …"): the sentence's leading name, when the sentence has a speech verb before the quote."""
     lex = lexicon()
     if not any(t.bare in lex.verbs for t in tokens):
@@ -840,8 +840,8 @@ def _ambiguous_surnames(registry: Registry | None) -> set[str]:
 
 
 def _gender_near(tokens: list[Token], index: int, lex: Lexicon) -> str:
-    """A gendered word just before a name ("spokeswoman Ada Okonjo", "Ms. Okonjo") or opening
-    its appositive ("Okonjo, a spokeswoman")."""
+    """A gendered word just before a name ("spokeswoman Ada Ibekwe", "Ms. Ibekwe") or opening
+    its appositive ("Ibekwe, a spokeswoman")."""
     for token in reversed(tokens[max(0, index - 3):index]):
         if token.text in BOUNDARY:
             break

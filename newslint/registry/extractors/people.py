@@ -103,19 +103,19 @@ class PeopleExtractor:
     def _observations(self, mentions, vocabulary: set[str]) -> dict[str, NameObservation]:
         # A reporting verb alone ("Summit Energy said") is enough only when the last word is
         # also used alone somewhere, as people's surnames are ("Taylor said").
-        # Lone words that act ("Okonjo said"), but not the short name of an organisation
+        # Lone words that act ("Ibekwe said"), but not the short name of an organisation
         # ("Acme said" where the sources also write "Acme Motors").
         heads = {m.words[0] for _, names, _ in mentions for m in names if m.kind == "organisation"}
         speaking = {m.words[0] for _, names, _ in mentions for m in names
                     if m.kind == "person" and len(m.words) == 1 and m.evidence and m.words[0] not in heads}
-        # Or a given name and a surname, neither ever written in lowercase: "Ada Okonjo, the
+        # Or a given name and a surname, neither ever written in lowercase: "Ada Ibekwe, the
         # agency's investigator-in-charge, said" (an organisation's name holds common words:
         # "Summit Energy"; a longer run may hold a title: "Recorder Ann Roe").
         evidenced = {" ".join(m.words) for _, names, _ in mentions for m in names
                      if is_person(m) and (m.evidence - {"verb", "heading"} or len(m.words) == 1 or m.words[-1] in speaking
                                           or len(m.words) == 2 and not any(w.casefold() in vocabulary for w in m.words))}
-        # A full name whose surname speaks or acts alone elsewhere ("Ada Okonjo of the
-        # firm ..."; "Okonjo said") is a person too.
+        # A full name whose surname speaks or acts alone elsewhere ("Ada Ibekwe of the
+        # firm ..."; "Ibekwe said") is a person too.
         evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names
                       if m.kind == "person" and 2 <= len(m.words) <= 3 and m.words[-1] in speaking}
         observations: dict[str, NameObservation] = {}

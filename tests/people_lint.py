@@ -27,6 +27,15 @@ def lint(rule: str, text: str, sources=(SEEDS,), name: str = "draft.md"):
     return report.findings
 
 
+def write_sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
+    """A source set of invented articles, one file each, in `tmp_path / folder`."""
+    folder = tmp_path / folder
+    folder.mkdir()
+    for number, article in enumerate(articles):
+        (folder / f"{number:02}.txt").write_text(article)
+    return (folder,)
+
+
 def flagged(findings) -> list[str]:
     return [f.text for f in findings]
 

@@ -3,9 +3,7 @@ lottery, pension, drought) and the older sets, each fixed at its general cause a
 the story's own text and on invented text."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from people_lint import ROOT, lint, registry_of
+from people_lint import ROOT, lint, registry_of, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 JAIL = (EVAL / "jail" / "sources",)
@@ -18,13 +16,6 @@ COACH = (EVAL / "coach" / "sources",)
 def flagged(rule: str, text: str, sources) -> list[str]:
     return [f.text for f in lint(rule, text, sources)]
 
-
-def _sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
-    folder = tmp_path / folder
-    folder.mkdir()
-    for number, article in enumerate(articles):
-        (folder / f"{number:02}.txt").write_text(article)
-    return (folder,)
 
 
 # -- a pronoun opening what someone says, after a paragraph about someone else -----------------
@@ -45,7 +36,7 @@ def test_a_reported_pronoun_is_the_speakers_when_the_other_person_is_in_an_earli
 
 
 def test_invented_a_reported_pronoun_after_another_paragraph(tmp_path):
-    sources = _sources(tmp_path, "Tobiah Quarrie, the harbor board's chairman, said the vote was close. "
+    sources = write_sources(tmp_path, "Tobiah Quarrie, the harbor board's chairman, said the vote was close. "
                                  "Quarrie said he would vote again.\n\n"
                                  "Odalys Brenneman, the harbor engineer, said she would publish the survey. "
                                  "Brenneman said her staff had measured the silt.\n")
@@ -105,7 +96,7 @@ def test_a_relative_introduced_after_the_name_is_her_own_person():
 
 
 def test_invented_a_relative_in_an_appositive(tmp_path):
-    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt at the quarry. Pellegrin said the rope broke. "
+    sources = write_sources(tmp_path, "Dario Pellegrin, 41, was hurt at the quarry. Pellegrin said the rope broke. "
                                  "Pellegrin told the inspectors he had asked for a new one.\n\n"
                                  "Marta Pellegrin, his sister, said the family would sue.\n")
     registry = registry_of(sources)
@@ -119,7 +110,7 @@ def test_a_pronoun_beside_a_person_of_the_other_gender_is_the_other_persons():
 
 
 def test_invented_a_pronoun_beside_a_man_is_the_womans(tmp_path):
-    sources = _sources(tmp_path, "Tobiah Quarrie said he would resign. Quarrie said his term ends in May.\n\n"
+    sources = write_sources(tmp_path, "Tobiah Quarrie said he would resign. Quarrie said his term ends in May.\n\n"
                                  "Director Sam Brenneman would not discuss Quarrie's plans. In a statement, she "
                                  "said the board would meet.\n")
     assert registry_of(sources).find("Sam Brenneman").gender == "female"
@@ -135,7 +126,7 @@ def test_a_role_after_the_verb_to_be_is_the_named_person_again():
 
 
 def test_invented_a_role_after_is(tmp_path):
-    sources = _sources(tmp_path, "Odalys Brenneman said the dredging would start in May.\n\n"
+    sources = write_sources(tmp_path, "Odalys Brenneman said the dredging would start in May.\n\n"
                                  "Brenneman is the lead inspector. She said the silt had doubled.\n")
     assert registry_of(sources).find("Odalys Brenneman").gender == "female"
 
@@ -149,7 +140,7 @@ def test_another_given_name_after_the_rank_the_sources_give_the_person():
 
 
 def test_invented_another_given_name_after_the_same_rank(tmp_path):
-    sources = _sources(tmp_path, "Sgt. Odalys Brenneman, a police spokeswoman, said the road would reopen. "
+    sources = write_sources(tmp_path, "Sgt. Odalys Brenneman, a police spokeswoman, said the road would reopen. "
                                  "Brenneman said no one was hurt.\n")
     assert flagged("facts.Names", "Sgt. Oona Brenneman said the road was closed.\n", sources) == ["Oona Brenneman"]
     # Without the rank, another given name may be a relative: at most a warning, here nothing.
@@ -187,7 +178,7 @@ def test_an_organisation_with_its_proper_word_misspelt():
 
 
 def test_invented_an_organisation_of_another_kind_is_not_a_misspelling(tmp_path):
-    sources = _sources(tmp_path, "The Gull Point Elementary School will close, Odalys Brenneman said.\n")
+    sources = write_sources(tmp_path, "The Gull Point Elementary School will close, Odalys Brenneman said.\n")
     assert flagged("facts.Names", "Gull Point Middle School will stay open.\n", sources) == []
     assert flagged("facts.Names", "The Gull Pont Elementary School will close.\n", sources) == ["Gull Pont Elementary School"]
 
@@ -203,14 +194,14 @@ def test_a_paraphrase_on_the_line_after_a_labelled_turn_is_the_speakers():
 
 
 def test_invented_a_paraphrase_after_a_turn(tmp_path):
-    sources = _sources(tmp_path, "Harbor hearing, notes.\nTOBIAH QUARRIE: Next speaker.\n"
+    sources = write_sources(tmp_path, "Harbor hearing, notes.\nTOBIAH QUARRIE: Next speaker.\n"
                                  "DR. ODALYS BRENNEMAN: The silt has doubled since 2019. We dredge every spring now.\n"
                                  "(paraphrase) She said the board has not paid for the last two dredgings.\n")
     assert registry_of(sources).find("Odalys Brenneman").gender == "female"
 
 
 def test_invented_a_relative_in_the_draft_who_shares_the_surname_is_no_slip(tmp_path):
-    sources = _sources(tmp_path, "Dario Pellegrin, 41, was hurt when the rope broke at the Gullmere quarry on "
+    sources = write_sources(tmp_path, "Dario Pellegrin, 41, was hurt when the rope broke at the Gullmere quarry on "
                                  "Tuesday. Pellegrin said the rope had frayed.\n")
     # A sentence that retells the sources' about him, with another given name: a slip.
     text = "Dana Pellegrin, 41, was hurt when the rope broke at the Gullmere quarry on Tuesday.\n"

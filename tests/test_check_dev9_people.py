@@ -3,9 +3,7 @@ redistricting, avianflu, doping, launch, bankfailure, schoolbus ...), each fixed
 cause and tested on the story's own text and on invented text."""
 from __future__ import annotations
 
-from pathlib import Path
-
-from people_lint import ROOT, lint, registry_of
+from people_lint import ROOT, lint, registry_of, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 REDISTRICTING = (EVAL / "redistricting" / "sources",)
@@ -19,13 +17,6 @@ SCHOOLBUS = (EVAL / "schoolbus" / "sources",)
 def flagged(rule: str, text: str, sources) -> list[str]:
     return [f.text for f in lint(rule, text, sources)]
 
-
-def _sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
-    folder = tmp_path / folder
-    folder.mkdir()
-    for number, article in enumerate(articles):
-        (folder / f"{number:02}.txt").write_text(article)
-    return (folder,)
 
 
 def _person(sources, surname: str):
@@ -46,7 +37,7 @@ def test_a_chambers_leaders_are_offices_of_that_chamber():
 
 
 def test_invented_a_chambers_leaders(tmp_path):
-    sources = _sources(tmp_path, "Assembly Speaker Rosalind Vantreese, a Republican from Orland, said the bill "
+    sources = write_sources(tmp_path, "Assembly Speaker Rosalind Vantreese, a Republican from Orland, said the bill "
                                  "would pass. Assembly Minority Leader Tobias Quillfeather said it would not.\n\n"
                                  "Vantreese said the vote would come Friday. Assembly Speaker Rosalind Vantreese "
                                  "later confirmed the date.\n")
@@ -65,7 +56,7 @@ def test_a_statement_line_ending_in_said_colon_names_its_speaker():
 
 
 def test_invented_a_statement_line_ending_in_said_colon(tmp_path):
-    sources = _sources(tmp_path, "The association met on Monday.\n\n"
+    sources = write_sources(tmp_path, "The association met on Monday.\n\n"
                                  "Ione Castellucci, President of the Harbourside Rowing Association, said:\n\n"
                                  '"We will race again in the spring."\n')
     text = "Former association president Ione Castellucci said the club would race again.\n"
@@ -84,7 +75,7 @@ def test_an_acronym_of_the_sources_organisation_is_that_organisation():
 
 
 def test_invented_an_acronym_and_a_dotted_abbreviation(tmp_path):
-    sources = _sources(tmp_path, "Dr. Wenonah Pilcher, a hydrologist with the U.S. Geological Survey's Water "
+    sources = write_sources(tmp_path, "Dr. Wenonah Pilcher, a hydrologist with the U.S. Geological Survey's Water "
                                  "Resources Mission Area, said the river would crest on Friday.\n")
     assert flagged("facts.Titles", "Dr. Wenonah Pilcher, a USGS hydrologist, said the river would crest.\n",
                    sources) == []
@@ -99,7 +90,7 @@ def test_a_title_without_all_of_its_subordinate_ranks():
 
 
 def test_invented_a_title_without_two_ranks(tmp_path):
-    sources = _sources(tmp_path, "Ottoline Wexcombe, the agency's deputy assistant commissioner for ports, said "
+    sources = write_sources(tmp_path, "Ottoline Wexcombe, the agency's deputy assistant commissioner for ports, said "
                                  "the inspections would resume.\n")
     assert flagged("facts.Titles", "Commissioner Ottoline Wexcombe said the inspections would resume.\n",
                    sources) == ["Commissioner"]
@@ -118,7 +109,7 @@ def test_a_possessive_owning_the_next_name_does_not_gender_that_person():
 
 
 def test_invented_a_possessive_owning_the_next_name(tmp_path):
-    sources = _sources(tmp_path, "Brisa Lusk was cleared on Friday. Her lawyer, Anselm Treadgold, who has "
+    sources = write_sources(tmp_path, "Brisa Lusk was cleared on Friday. Her lawyer, Anselm Treadgold, who has "
                                  "represented her since she was charged, said she would sue.\n")
     assert _person(sources, "Treadgold").gender not in ("female", "male")
 
@@ -134,7 +125,7 @@ def test_a_committees_field_against_the_sources_committee():
 
 
 def test_invented_a_committees_field(tmp_path):
-    sources = _sources(tmp_path, "Sen. Tamsin Delacourt, who chairs the Senate Committee on Agriculture, said "
+    sources = write_sources(tmp_path, "Sen. Tamsin Delacourt, who chairs the Senate Committee on Agriculture, said "
                                  "the hearing would be held in March.\n")
     assert flagged("facts.Titles", "Sen. Tamsin Delacourt, who chairs the Senate transportation committee, "
                                    "said the hearing would be held.\n", sources) != []
@@ -153,7 +144,7 @@ def test_a_notes_header_line_gives_the_title():
 
 
 def test_invented_a_notes_header_line(tmp_path):
-    sources = _sources(tmp_path, "REPORTER'S NOTES\n\n"
+    sources = write_sources(tmp_path, "REPORTER'S NOTES\n\n"
                                  "==========\n"
                                  "1) CORVIN FAIRWEATHER -- Ashgrove County Treasurer\n"
                                  "   Phone, approx. 2:15 p.m.\n"
@@ -185,11 +176,11 @@ def test_a_current_title_for_a_post_the_person_resigned():
 
 
 def test_invented_a_current_title_for_a_post_left(tmp_path):
-    sources = _sources(tmp_path, "Orrin Threlkeld, the cooperative's general manager since 2015, resigned in "
+    sources = write_sources(tmp_path, "Orrin Threlkeld, the cooperative's general manager since 2015, resigned in "
                                  "June. Threlkeld said he was proud of the plant.\n")
     text = "Cooperative General Manager Orrin Threlkeld said the plant would stay open.\n"
     assert flagged("facts.Titles", text, sources) == ["Cooperative General Manager"]
-    sources = _sources(tmp_path, "Orrin Threlkeld, the cooperative's general manager, has not resigned, a board "
+    sources = write_sources(tmp_path, "Orrin Threlkeld, the cooperative's general manager, has not resigned, a board "
                                  "member said. Threlkeld said he was proud of the plant.\n", folder="kept")
     assert flagged("facts.Titles", text, sources) == []
 
@@ -209,7 +200,7 @@ def test_a_co_owner_and_a_solicitor_are_people_named_in_the_sources():
 
 
 def test_invented_a_solicitor_and_a_co_owner(tmp_path):
-    sources = _sources(tmp_path, "Her solicitor, Piers Anstruther-Gow, said the appeal was lodged.\n\n"
+    sources = write_sources(tmp_path, "Her solicitor, Piers Anstruther-Gow, said the appeal was lodged.\n\n"
                                  "1) MIREILLE THISTLEWOOD -- co-owner, Thistlewood Orchards\n"
                                  "- Lost half the trees in the frost.\n")
     names = {p.canonical for p in registry_of(sources).people}
@@ -235,7 +226,7 @@ def test_a_signature_blocks_title_line():
 
 
 def test_invented_a_signature_block(tmp_path):
-    sources = _sources(tmp_path, "Garrowby Freight Lines will close its Elmstead depot in March.\n\n"
+    sources = write_sources(tmp_path, "Garrowby Freight Lines will close its Elmstead depot in March.\n\n"
                                  "Sincerely,\n\n"
                                  "Wystan Ransome\n"
                                  "Vice President, Terminal Operations\n"
@@ -248,7 +239,7 @@ def test_invented_a_signature_block(tmp_path):
     assert [(t.role, t.affiliation) for t in ransome.titles] == [("vice president", "Garrowby Freight Lines Terminal Operations")]
     assert [(t.role, t.affiliation) for t in fanshawe.titles] == [("director", "Communications")]
     # A line that is a sentence is no title: "Ann Roe\nDirector of the lab since 2019."
-    sources = _sources(tmp_path, "The lab reopened.\n\nNotes:\nWystan Ransome\nDirector of the lab since 2019.\n",
+    sources = write_sources(tmp_path, "The lab reopened.\n\nNotes:\nWystan Ransome\nDirector of the lab since 2019.\n",
                        folder="prose")
     assert all(not p.titles for p in registry_of(sources).people if p.surname == "Ransome")
 
@@ -265,12 +256,12 @@ def test_a_spokesperson_for_the_director_of_an_office():
 
 
 def test_invented_a_spokesperson_for_a_unit_director(tmp_path):
-    sources = _sources(tmp_path, "Idris Penhallow, director of the Coastal Survey Authority's Tidewater Field "
+    sources = write_sources(tmp_path, "Idris Penhallow, director of the Coastal Survey Authority's Tidewater Field "
                                  "Office, said the buoys were replaced. Penhallow, the CSA's field office "
                                  "director, said more would follow.\n")
     assert flagged("facts.Titles", "Idris Penhallow, a CSA spokesman, said the buoys were replaced.\n",
                    sources) == ["a CSA spokesman"]
-    sources = _sources(tmp_path, "Idris Penhallow, director of communications for the Coastal Survey Authority, "
+    sources = write_sources(tmp_path, "Idris Penhallow, director of communications for the Coastal Survey Authority, "
                                  "said the buoys were replaced. Penhallow, the CSA's communications director, "
                                  "said more would follow.\n", folder="speaks")
     assert flagged("facts.Titles", "Idris Penhallow, a CSA spokesman, said the buoys were replaced.\n",
@@ -278,10 +269,10 @@ def test_invented_a_spokesperson_for_a_unit_director(tmp_path):
 
 
 def test_invented_a_post_left_is_the_one_named_with_the_departure(tmp_path):
-    sources = _sources(tmp_path, "Orrin Threlkeld, a board member, stepped down as board chair in 2019. "
+    sources = write_sources(tmp_path, "Orrin Threlkeld, a board member, stepped down as board chair in 2019. "
                                  "Threlkeld said he was proud of the plant.\n")
     assert flagged("facts.Titles", "Board member Orrin Threlkeld said the plant would stay open.\n", sources) == []
-    sources = _sources(tmp_path, "Orrin Threlkeld resigned as the cooperative's general manager in June. "
+    sources = write_sources(tmp_path, "Orrin Threlkeld resigned as the cooperative's general manager in June. "
                                  "Threlkeld, the general manager since 2015, said he was proud.\n", folder="as")
     assert flagged("facts.Titles", "Cooperative General Manager Orrin Threlkeld said the plant would stay open.\n",
                    sources) == ["Cooperative General Manager"]

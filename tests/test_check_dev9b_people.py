@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from people_lint import ROOT, lint
+from people_lint import ROOT, lint, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 
@@ -21,13 +21,6 @@ def _draft(story: str, name: str) -> str:
 def _lines(rule: str, text: str, sources) -> list[tuple[int, str]]:
     return [(f.line, f.text) for f in lint(rule, text, sources)]
 
-
-def _sources(tmp_path: Path, *articles: str) -> tuple[Path, ...]:
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    for number, article in enumerate(articles):
-        (folder / f"{number:02}.txt").write_text(article)
-    return (folder,)
 
 
 INVENTED = ("Harbour master Tomas Verhoek said he would reopen the north quay on Monday. Verhoek said he "
@@ -56,7 +49,7 @@ def test_a_described_stranger_is_whom_a_pronoun_near_them_may_be():
 
 
 def test_invented_a_described_stranger(tmp_path):
-    sources = _sources(tmp_path, INVENTED)
+    sources = write_sources(tmp_path, INVENTED)
     text = ("Tomas Verhoek said he would reopen the north quay on Monday.\n\n"
             "Anouk Dekkers, a 52-year-old ferry pilot who said she had waited two days, called it overdue.\n")
     assert _lines("facts.Pronouns", text, sources) == []
@@ -76,7 +69,7 @@ def test_an_attribution_set_off_after_a_name_is_not_that_persons():
 
 
 def test_invented_an_attribution_set_off_after_a_name(tmp_path):
-    sources = _sources(tmp_path, INVENTED)
+    sources = write_sources(tmp_path, INVENTED)
     text = "Ilse Brandvold said the crews were tired. Verhoek, she said, would not listen.\n"
     assert _lines("facts.Pronouns", text, sources) == []
     text = "Verhoek said she would not listen.\n"
@@ -93,7 +86,7 @@ def test_someone_of_the_pronouns_gender_in_the_nearest_paragraph():
 
 
 def test_invented_someone_of_the_pronouns_gender_in_the_nearest_paragraph(tmp_path):
-    sources = _sources(tmp_path, INVENTED)
+    sources = write_sources(tmp_path, INVENTED)
     text = ("Ilse Brandvold said Tomas Verhoek signed every order she questioned. Verhoek was away on Monday.\n\n"
             "\"I asked twice and heard nothing back from the harbour office,\" she said.\n")
     assert _lines("facts.Pronouns", text, sources) == []
@@ -109,7 +102,7 @@ def test_a_post_in_lowercase_is_the_sources_capitalised_post():
 
 
 def test_invented_a_post_in_lowercase(tmp_path):
-    sources = _sources(tmp_path, INVENTED)
+    sources = write_sources(tmp_path, INVENTED)
     text = "Dr. Femke Aalders, a river safety officer with the Provincial Waterways Board, signed the report.\n"
     assert _lines("facts.Titles", text, sources) == []
 
@@ -123,6 +116,6 @@ def test_a_committee_chair_is_not_the_councils_chair():
 
 
 def test_invented_a_committee_chair(tmp_path):
-    sources = _sources(tmp_path, INVENTED)
+    sources = write_sources(tmp_path, INVENTED)
     text = "Lotte Marijnissen, who chairs the Assembly Ports Committee, said she would hold hearings.\n"
     assert _lines("facts.Titles", text, sources) == []

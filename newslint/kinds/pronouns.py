@@ -404,6 +404,8 @@ def _reported_clause(prose: str, offset: int) -> bool:
 
 # A name's appositive with an indefinite article: ", a bakery clerk", ", then a junior guard".
 _INDEFINITE_APPOSITIVE = regexcache.compile(r",\s+(?:(?:then|now|once|also)\s+)?an?\s+(?:\d+-year-old\s+)?\p{Ll}")
+
+
 def _interjected_attribution(prose: str, match, name_ends: set[int]) -> bool:
     """The pronoun opens an attribution set off after a name ("Roe, she said, would"): it is
     the speaker, whom the sentence does not name, not the person named."""

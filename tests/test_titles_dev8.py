@@ -3,8 +3,8 @@ pension, factory, bribery), each fixed at its general cause and tested on the st
 and on invented text (the people tests are in test_check_dev8_people.py)."""
 from __future__ import annotations
 
-from people_lint import lint
-from test_check_dev8_people import EVAL, _sources, flagged
+from people_lint import lint, write_sources
+from test_check_dev8_people import EVAL, flagged
 
 # -- titles: an organisation beside the name that the sources never write beside it ---------------
 LOTTERY = (EVAL / "lottery" / "sources",)
@@ -36,7 +36,7 @@ def test_an_organisation_in_the_title_or_the_appositive_the_sources_never_give_t
 
 
 def test_invented_an_organisation_beside_the_name(tmp_path):
-    sources = _sources(tmp_path, "HARBOR BOARD HEARING, TRANSCRIPT\n\nCHAIR TOBIAH QUARRIE: Next speaker, please.\n\n"
+    sources = write_sources(tmp_path, "HARBOR BOARD HEARING, TRANSCRIPT\n\nCHAIR TOBIAH QUARRIE: Next speaker, please.\n\n"
                                  "DR. ODALYS BRENNEMAN (geologist, Harrow Survey Institute): Thank you. The silt has "
                                  "doubled since 2019.\n\nBrenneman said the dredging would start in May. Tobiah "
                                  "Quarrie, who sued the Gullmere Dredging Company in 2020, said he would watch the work.\n")
@@ -57,7 +57,7 @@ def test_a_retired_career_described_is_no_departure_from_the_sources_current_pos
 
 
 def test_invented_a_retired_career_described(tmp_path):
-    sources = _sources(tmp_path, "Gullmere Harbor Board Chairman Tobiah Quarrie, a retired ferry captain, said the "
+    sources = write_sources(tmp_path, "Gullmere Harbor Board Chairman Tobiah Quarrie, a retired ferry captain, said the "
                                  "vote would wait. Quarrie said he would call a meeting.\n")
     text = "Former Gullmere Harbor Board Chairman Tobiah Quarrie said the vote would wait.\n"
     assert flagged("facts.Titles", text, sources) == ["Former Gullmere Harbor Board Chairman"]

@@ -844,8 +844,10 @@ def _written_beside(entity: Entity, phrase: TitlePhrase) -> bool:
 
     if not phrase.affiliation or lexicon().generic(phrase.affiliation) or not phrase.role.isalpha():
         return False
-    said = regexcache.compile(rf"\b{regex.escape(phrase.role.casefold())}s?\s+(?:the\s+)?"
-                              rf"{regex.escape(phrase.affiliation.casefold())}\b")
+    # Built from the draft's words: compiled plainly, not kept in the programs cache, which
+    # would otherwise grow by an entry for every draft title that reaches this point.
+    said = regex.compile(rf"\b{regex.escape(phrase.role.casefold())}s?\s+(?:the\s+)?"
+                         rf"{regex.escape(phrase.affiliation.casefold())}\b")
     return any(said.search(line.casefold()) for line in lines_naming(entity))
 
 

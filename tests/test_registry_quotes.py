@@ -139,3 +139,16 @@ def test_a_closing_pronoun_reaches_one_paragraph_back_at_most(mode):
     # Marsh is named three paragraphs before '"…," she said': too far to be sure.
     registry = registry_of(MUSEUM, mode)
     assert speakers_of(registry, "It was a long wait") == {""}
+
+
+@pytest.mark.parametrize("mode", [WITH_PEOPLE, WITHOUT_PEOPLE])
+def test_a_pronoun_opening_a_bracketed_note_is_read_as_the_pronoun(tmp_path, mode):
+    # Reporter's notes often aside in brackets: '(She asked that we call her "Dr. Ibekwe" on
+    # second reference.)'. The token is "(She"; the build once failed on it with a KeyError.
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "notes.txt").write_text(
+        "Dr. Adaeze Ibekwe, the hospital's chief of surgery, said the ward would reopen.\n\n"
+        '(She asked that we call her "Dr. Ibekwe" on second reference.)\n')
+    registry = registry_of(folder, mode)
+    assert speakers_of(registry, "Dr. Ibekwe") <= {"", "Adaeze Ibekwe", "Ibekwe"}

@@ -861,7 +861,8 @@ def _resolve_pronoun(state: _State, item: Attribution) -> None:
     the quotation is being addressed or talked about, not speaking."""
     lex = lexicon()
     doc = state.document
-    wanted = lex.pronouns[item.speaker_text.casefold()]
+    # The pronoun as its token reads it: a note in brackets starts "(She asked …".
+    wanted = lex.pronouns[item.speaker_text.strip("()").casefold()]
     item.how = "pronoun"
     if item.block is not None and lex.anonymity is not None:
         block = doc.blocks[item.block]

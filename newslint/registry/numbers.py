@@ -725,7 +725,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if not unit:
             unit, label = _label_unit(prose, start)
         if not unit and after in ("times", "time") and number != 1:  # "three times", like "twice"
-            unit_end = end + _TIMES.match(prose[end:end + 12]).end()
+            unit_end = end + _TIMES.match(prose[end:end + 40]).end()  # the window and case _next_word read
             if _next_word(prose, unit_end) in COMPARISON:
                 return None  # "three times the size": a ratio
             unit = "time"
@@ -847,7 +847,7 @@ def _singular(word: str) -> str:
 _MARGIN_BEFORE = regexcache.compile(r"\b(?:won|wins?|lost|loses?|led|leads?|trailed|trails?|beat|beats|defeated|ahead|behind)\b[^.;:!?]{0,60}\bby\s*$",
                                     regex.IGNORECASE)
 REMAINDER_WORDS = frozenset({"other", "others", "more", "additional", "further"})
-_TIMES = regexcache.compile(r"\W*times?")
+_TIMES = regexcache.compile(r"\W*times?", regex.IGNORECASE)  # "THREE TIMES": _next_word casefolds
 # Searched backwards (REVERSE): the match ends at the slice's end, so a forward search would
 # try every position of the slice first; both find the same last run of letters.
 _PREVIOUS_WORD = regexcache.compile(r"([\p{L}]+)\W*$", regex.REVERSE)

@@ -19,7 +19,7 @@ from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS
                                            needed, number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import SOURCE_TEXT, FigureFact, Provenance
 from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
-from newslint.registry.wording import stem
+from newslint.registry.wording import WordTable, stem
 
 
 @dataclass(eq=False, repr=False)
@@ -733,7 +733,7 @@ class FiguresRule(Rule):
 # The period a rate is given per: "$7,500 a week", "30 samples a day", "paid annually".
 _RATE = regexcache.compile(r"(?:\s+[\p{L}-]+){0,2}?\s+(?:(?:a|an|per|each|every)\s+(?P<per>hour|day|week|month|year)\b"
                       r"|(?P<adverb>hourly|daily|weekly|monthly|annually|yearly)\b)", regex.IGNORECASE)
-_ADVERB_PERIOD = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+_ADVERB_PERIOD = WordTable({"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"})
 _RATE_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month", "year": "a year"}
 
 
@@ -883,7 +883,7 @@ def _written_tallies(registry) -> tuple:
     texts are not kept)."""
     texts = registry.extra.get(SOURCE_TEXT) or {}
     documents = texts.items() if texts else {(f.provenance.source, f.provenance.text) for f in registry.figures}
-    words = {w: n for n, w in enumerate(_NUMBER_WORDS)}
+    words = WordTable({w: n for n, w in enumerate(_NUMBER_WORDS)})  # read with case-insensitive matches
     pairs, votes = set(), []
     for source, text in documents:
         for match in _WRITTEN_PAIR.finditer(text):

@@ -27,6 +27,7 @@ from newslint.registry.lexicon import lexicon
 from newslint.registry.mentions import object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
+from newslint.registry.wording import WordTable
 
 DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
 # Someone the sources give no pronoun, whom the draft calls "she" in one place and "he" in another.
@@ -66,7 +67,7 @@ class PronounsRule(Rule):
         pronouns = data.get("pronouns")
         if not isinstance(pronouns, dict) or not pronouns:
             raise RuleError("pronouns must map a gender to a list of pronouns", "pronouns")
-        self.genders: dict[str, str] = {}
+        self.genders: dict[str, str] = WordTable()  # read with case-insensitive matches (see WordTable)
         for gender, words in pronouns.items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise RuleError("pronouns must map a gender to a list of pronouns", "pronouns")
@@ -81,8 +82,8 @@ class PronounsRule(Rule):
         nouns = data.get("people_nouns") or {}
         if not isinstance(nouns, dict) or not all(isinstance(v, list) for v in nouns.values()):
             raise RuleError("people_nouns must map a gender (or 'any') to a list of nouns", "people_nouns")
-        self.noun_gender = {str(w).casefold(): ("unknown" if g == "any" else str(g))
-                            for g, words in nouns.items() for w in words}
+        self.noun_gender = WordTable({str(w).casefold(): ("unknown" if g == "any" else str(g))
+                                      for g, words in nouns.items() for w in words})
         ordered = tuple(sorted(self.noun_gender, key=lambda w: len(regex.escape(w)), reverse=True))
         self.nouns = LazyPattern(_described_pattern(ordered), 0) if ordered else None
         # A description's noun begins with a whole run of word characters one or two runs of

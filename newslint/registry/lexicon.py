@@ -9,6 +9,7 @@ import regex
 
 from newslint import regexcache
 from newslint.datafiles import data_file
+from newslint.registry.wording import WordTable
 
 
 def _load(name: str) -> dict:
@@ -159,7 +160,8 @@ def lexicon() -> Lexicon:
     lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
     lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}
-    lex.ranks = {str(k).casefold(): str(v) for k, v in (titles.get("ranks") or {}).items()}
+    # WordTable: read with case-insensitive matches, which may hold a Turkish "İ" (see WordTable).
+    lex.ranks = WordTable({str(k).casefold(): str(v) for k, v in (titles.get("ranks") or {}).items()})
     if lex.ranks:
         forms = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(lex.ranks, key=lambda f: (-len(f), f)))
         lex.rank_before = regexcache.compile(rf"(?<![\p{{L}}.])({forms})[ \t]+$", regex.IGNORECASE)
@@ -188,6 +190,7 @@ def lexicon() -> Lexicon:
     undone = [("" if "'" in str(w) else r"\b") + regex.escape(str(w)) for w in titles.get("left_undone") or []]
     lex.left_undone = regexcache.compile(rf"(?:{'|'.join(undone)})\b[^.;]{{0,25}}$", regex.IGNORECASE) \
         if undone else None
+    lex.pronouns, lex.gendered_nouns = WordTable(), WordTable()
     for sex, words in (gender.get("pronouns") or {}).items():
         lex.pronouns.update({str(w): str(sex) for w in words})
     for sex, words in (gender.get("gendered_nouns") or {}).items():

@@ -23,7 +23,7 @@ from newslint.datafiles import data_file
 from newslint.document.model import Document
 from newslint.document.runs import Runs
 from newslint.kinds.literals import Folded, Needs
-from newslint.registry.wording import stem
+from newslint.registry.wording import WordTable, stem
 from newslint.yamlcache import ParsedYaml
 
 KINDS = ("count", "amount", "percent", "duration", "date", "month", "year", "tally", "weekday", "time")
@@ -80,15 +80,16 @@ class Figure:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     data = data_file("numbers.yaml")
-    numbers = {str(k): float(v) for k, v in data["numbers"].items()}
-    scales = {str(k): float(v) for k, v in data["scales"].items()}
-    months = {str(k): int(v) for k, v in data["months"].items()}
-    units = {str(k): int(v) for k, v in data["time_units"].items()}
-    currencies = {str(k): str(v) for k, v in data["currencies"].items()}
+    # WordTable: read with case-insensitive matches, which may hold a Turkish "İ" (see WordTable).
+    numbers = WordTable({str(k): float(v) for k, v in data["numbers"].items()})
+    scales = WordTable({str(k): float(v) for k, v in data["scales"].items()})
+    months = WordTable({str(k): int(v) for k, v in data["months"].items()})
+    units = WordTable({str(k): int(v) for k, v in data["time_units"].items()})
+    currencies = WordTable({str(k): str(v) for k, v in data["currencies"].items()})
     word_numbers = sorted((w for w in numbers if " " not in w), key=len, reverse=True)
-    multiplicatives = {str(k): float(v) for k, v in (data.get("multiplicatives") or {}).items()}
-    fractions = {str(k): float(v) for k, v in (data.get("fractions") or {}).items()}
-    qualifiers = {str(q): str(bound) for bound, phrases in (data.get("qualifiers") or {}).items() for q in phrases}
+    multiplicatives = WordTable({str(k): float(v) for k, v in (data.get("multiplicatives") or {}).items()})
+    fractions = WordTable({str(k): float(v) for k, v in (data.get("fractions") or {}).items()})
+    qualifiers = WordTable({str(q): str(bound) for bound, phrases in (data.get("qualifiers") or {}).items() for q in phrases})
     weekdays = [str(w).capitalize() for w in data.get("weekdays") or []]
     tens = [w for w in word_numbers if numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90)]
     units_words = [w for w in word_numbers if 1 <= numbers[w] <= 9 and numbers[w] == int(numbers[w])]

@@ -26,6 +26,7 @@ from newslint.datafiles import data_file
 from newslint.document.model import Document, Quote
 from newslint.registry.mentions import DESCRIPTION_CHAR
 from newslint.registry.model import Registry
+from newslint.registry.wording import WordTable
 
 TOKEN = regexcache.compile(r"\(?[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-&]*\)?|[,;:.!?—–]")
 BOUNDARY = frozenset(",;:.!?—–")
@@ -61,7 +62,7 @@ def lexicon() -> Lexicon:
             verbs.update(_inflections(str(entry)))
     gendered = {str(w): gender for gender, ws in data["gendered"].items() for w in ws}
     anonymity = [str(p) for p in data.get("anonymity") or []]
-    return Lexicon(frozenset(verbs), tuple(data["according"]), dict(data["pronouns"]),
+    return Lexicon(frozenset(verbs), tuple(data["according"]), WordTable(data["pronouns"]),  # see WordTable
                    frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)),
                    regexcache.compile(rf"\b(?:{'|'.join(anonymity)})\b", regex.IGNORECASE) if anonymity else None)
 

@@ -11,6 +11,21 @@ ELLIPSIS = regexcache.compile(r"\.\s*\.\s*\.|…")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
 
 
+class WordTable(dict):
+    """A table keyed by casefolded words and read with the casefolded text of a case-insensitive
+    match. `regex` matches the dotted capital I of Turkish keyboards to "i" when ignoring case
+    ("HİS", "MİNUTE" in a line typed in capitals), but "İ".casefold() is "i̇" (i and a combining
+    dot above): such a key is read as the word the pattern matched, not a KeyError that stops the
+    registry build or the rule. Only a missing key pays for this (dict.__missing__)."""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> object:
+        if isinstance(key, str) and "i\u0307" in key and (folded := key.replace("i\u0307", "i")) in self:
+            return dict.__getitem__(self, folded)
+        raise KeyError(key)
+
+
 def quote_words(text: str) -> list[str]:
     """The words of a quotation, normalised for comparison: case, apostrophes and punctuation
     do not count. Bracketed insertions and ellipses are dropped (use quote_segments to keep

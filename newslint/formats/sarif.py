@@ -6,13 +6,14 @@ do, which SARIF calls `unicodeCodePoints`."""
 from __future__ import annotations
 
 import json
+from itertools import chain
 import os
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.formats.base import FormatContext, reads_document
+from newslint.formats.base import FormatContext, reads_document, write_pieces
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
@@ -57,8 +58,8 @@ def write_sarif(reports, stream: TextIO, context: FormatContext) -> None:
             "results": results,
         }],
     }
-    json.dump(log, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    # json.dump: the same chunks, written in pieces (see write_pieces)
+    write_pieces(stream, chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(log), "\n"))
 
 
 def _rule_descriptor(rule) -> dict:

@@ -2,9 +2,10 @@
 under the span. Colour only when writing to a terminal."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TextIO
 
-from newslint.formats.base import FormatContext, reads_document
+from newslint.formats.base import FormatContext, reads_document, write_pieces
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "suggestion": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -12,11 +13,15 @@ BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 @reads_document("lines")
 def write_text(reports, stream: TextIO, context: FormatContext) -> None:
+    write_pieces(stream, _text(reports, context))
+
+
+def _text(reports, context: FormatContext) -> Iterator[str]:
     count = 0
     for report in reports:
         for finding in report.findings:
             count += 1
-            stream.write(_headline(finding, context.color) + "\n")
+            yield _headline(finding, context.color) + "\n"
             line = report.document.line_text(finding.line) if report.document else ""
             if line:
                 display = line.expandtabs(1)
@@ -24,11 +29,11 @@ def write_text(reports, stream: TextIO, context: FormatContext) -> None:
                 caret = " " * (finding.column - 1) + "^" * max(1, width)
                 if context.color:
                     caret = COLORS.get(finding.severity, "") + caret + RESET
-                stream.write(f"  {display}\n  {caret}\n")
+                yield f"  {display}\n  {caret}\n"
     if count and context.color:
-        stream.write(f"{BOLD}{count} finding{'s' if count != 1 else ''}{RESET}\n")
+        yield f"{BOLD}{count} finding{'s' if count != 1 else ''}{RESET}\n"
     elif count:
-        stream.write(f"{count} finding{'s' if count != 1 else ''}\n")
+        yield f"{count} finding{'s' if count != 1 else ''}\n"
 
 
 def _headline(finding, color: bool) -> str:

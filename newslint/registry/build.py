@@ -1,9 +1,6 @@
 """Build the registry from source files by running the fact extractors in order."""
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +8,7 @@ from newslint.document import Document, parse_document
 from newslint.engine.files import InputError, expand_paths, read_text
 from newslint.registry.model import Registry
 from newslint.registry.parallel import map_documents
+from newslint.registry.store import collector_paused  # (lives in store: a cached check imports no build code)
 
 
 @dataclass(eq=False, repr=False)
@@ -49,18 +47,3 @@ def build_registry(corpus: SourceCorpus, extractors: list) -> Registry:
         for extractor in extractors:
             extractor.extract(corpus.documents, registry)
     return registry
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a build makes its many objects: they live as long as
-    the registry, and a large build (1,000 articles) otherwise spends a tenth of its time
-    scanning them again and again. Objects are still freed as soon as they are unused; only
-    reference cycles wait for the collector, which runs again after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

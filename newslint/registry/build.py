@@ -7,7 +7,8 @@ from pathlib import Path
 from newslint.document import Document, parse_document
 from newslint.engine.files import InputError, expand_paths, read_text
 from newslint.registry.model import Registry
-from newslint.registry.parallel import map_documents
+from newslint.hookspecs import DeferredExtractor
+from newslint.registry.parallel import cancel_started, map_documents
 from newslint.registry.store import collector_paused  # (lives in store: a cached check imports no build code)
 
 
@@ -42,8 +43,19 @@ def _read(path: Path, parsers: dict | None) -> Document | str:
 
 
 def build_registry(corpus: SourceCorpus, extractors: list) -> Registry:
+    """Run the extractors in order. An extractor may also have `prepare(documents)`, called for
+    every extractor before the first extracts: it may start a pass that needs only the
+    documents (newslint.registry.parallel.start), which then runs while the extractors before
+    it work."""
     registry = Registry(sources=[d.path for d in corpus.documents])
     with collector_paused():
-        for extractor in extractors:
-            extractor.extract(corpus.documents, registry)
+        try:
+            for extractor in extractors:
+                prepare = getattr(extractor.load() if isinstance(extractor, DeferredExtractor) else extractor, "prepare", None)
+                if prepare is not None:
+                    prepare(corpus.documents)
+            for extractor in extractors:
+                extractor.extract(corpus.documents, registry)
+        finally:
+            cancel_started()  # (none is left unless an extractor failed)
     return registry

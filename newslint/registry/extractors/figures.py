@@ -11,6 +11,7 @@ from newslint.registry.figurematch import Key, Policy, consistent, key, person_w
 from newslint.registry.extractors import line_provenance
 from newslint.registry.model import Conflict, FigureFact, Provenance, Registry
 from newslint.registry.numbers import find_figures
+from newslint.registry import parallel
 from newslint.registry.parallel import map_documents, workers_for
 
 MAX_COMPARED = 40  # per figure: keeps conflict search linear on large source sets
@@ -20,6 +21,11 @@ MAX_COMPARED = 40  # per figure: keeps conflict search linear on large source se
 class FigureExtractor:
     name: str = "figures"
     order: int = 30
+
+    def prepare(self, documents: list[Document]) -> None:
+        """The figures of each source need the source alone: their search begins now, in
+        forked workers, while the people and quotes extractors run."""
+        parallel.start(_figures, documents)
 
     def extract(self, documents: list[Document], registry: Registry) -> None:
         start = len(registry.figures)
@@ -65,33 +71,16 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
         figures_of[mine].append(number)
     agree: dict[tuple[str, str, str, str, str], bool] = {}  # consistent(), by the two values
     facts = (values, sources, bounds, [f.kind for f in figures], p.approximate, agree)
-    matched = map_documents(_matched, range(len(keys)), p, index, key_for, figures_of, facts, workers=workers)
+    # Each key's figures that disagree with every figure of another source they are matched
+    # with (no other source gives their value, nor one consistent with it), with those figures.
+    found = map_documents(_matched, range(len(keys)), p, index, key_for, figures_of, facts, workers=workers)
     # Disagreements so far, in the order they were found (a merged one moves to the end), kept
     # by their last figure, and a union-find from each figure to that key: a disagreement seen
     # again from one more of its figures is found without a scan of all the others.
     groups: dict[int, set[int]] = {}
     parent: dict[int, int] = {}
-    for number, fact in enumerate(figures):
-        kind, value, source, bound = fact.kind, fact.value, fact.provenance.source, fact.bound
-        # (Two different exact values agree only as dates or months, one without a year.)
-        loose = bool(bound) or kind in ("date", "month")
-        group = {number}
-        for n in matched[key_of[number]]:
-            if sources[n] == source:
-                continue  # figures from other sources only
-            other = values[n]
-            if other == value:
-                break  # a value in another source, as closely matched, that agrees: no disagreement here
-            if loose or bounds[n]:
-                pair = (kind, value, bound, other, bounds[n])
-                if pair not in agree:
-                    agree[pair] = consistent(kind, value, bound, other, bounds[n], p.approximate)
-                if agree[pair]:
-                    break  # the same years listed by two sources: "from the 2021 through 2024 model years"
-            group.add(n)
-        else:
-            if len(group) > 1:
-                _join(groups, parent, number, group)
+    for number, others in sorted((item for items in found for item in items), key=_first):
+        _join(groups, parent, number, {number, *others})
     return [conflict_of(group, figures) for group in groups.values()]
 
 
@@ -116,12 +105,14 @@ BATCH = 8
 
 
 def _matched(number: int, p: Policy, index: dict, key_for: list[Key], figures_of: list[list[int]],
-             facts: tuple) -> list[int]:
-    """The figures a figure with the key `number` is compared with (of its kind, the first
-    MAX_COMPARED of each of its index words until there are as many) that speak of the same
-    thing, in order, as far as conflicts() reads them: it stops reading a figure's matches at
-    the first from another source that agrees with it, so the candidates after the last of
-    those stops, for every figure with this key, are not scored."""
+             facts: tuple) -> list[tuple[int, list[int]]]:
+    """The figures with the key `number` that no figure of another source agrees with, each
+    with the figures of other sources it disagrees with, in figure order. A figure is compared
+    with the figures it is matched with (of its kind, the first MAX_COMPARED of each of its
+    index words until there are as many) that speak of the same thing, in order; the first
+    from another source that gives its value, or one consistent with it, ends its search with
+    no disagreement, so the candidates after the last of those ends, for every figure with this
+    key, are not scored."""
     mine = key_for[figures_of[number][0]]
     candidates: set[int] = set()
     for word in _keys(mine, mine.context):
@@ -131,31 +122,36 @@ def _matched(number: int, p: Policy, index: dict, key_for: list[Key], figures_of
     others = sorted(candidates)  # (of its kind: the index is by kind)
     values, sources, bounds, kinds, approximate, agree = facts
     reading = figures_of[number]  # the figures with this key that have not stopped yet
-    found: list[int] = []
+    against: dict[int, list[int]] = {f: [] for f in reading}  # the figures each disagrees with so far
     for at in range(0, len(others), BATCH):
         batch = others[at:at + BATCH]
         for n, score in zip(batch, scores(p, mine, [key_for[n] for n in batch])):
             if not score:
                 continue
-            found.append(n)
             source, other, other_bound = sources[n], values[n], bounds[n]
             still = []
-            for f in reading:  # (conflicts() reads its figure's matches so)
-                if sources[f] != source:
+            for f in reading:
+                if sources[f] != source:  # (figures from other sources only)
                     kind, value, bound = kinds[f], values[f], bounds[f]
                     if other == value:
-                        continue  # stops here
+                        continue  # a value in another source, as closely matched, that agrees
+                    # (Two different exact values agree only as dates or months, one without a year.)
                     if bound or other_bound or kind in ("date", "month"):
                         pair = (kind, value, bound, other, other_bound)
                         if pair not in agree:
                             agree[pair] = consistent(kind, value, bound, other, other_bound, approximate)
                         if agree[pair]:
-                            continue
+                            continue  # the same years listed by two sources: "from the 2021 through 2024 model years"
+                    against[f].append(n)
                 still.append(f)
             reading = still
         if not reading:
             break
-    return found
+    return [(f, against[f]) for f in reading if against[f]]
+
+
+def _first(item: tuple) -> int:
+    return item[0]
 
 
 def _join(groups: dict[int, set[int]], parent: dict[int, int], number: int, group: set[int]) -> None:

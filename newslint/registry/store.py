@@ -165,7 +165,7 @@ class StoredRegistry(Registry):
             pending.clear()
             self.__dict__.update({f.name: getattr(rebuilt, f.name) for f in dataclasses.fields(Registry)})
             return self.__dict__[name]
-        with collector_paused():  # a section is many objects at once (see build.collector_paused)
+        with collector_paused():  # a section is many objects at once (see collector_paused)
             self.__dict__[name] = value = pickle.loads(data)
         return value
 
@@ -272,7 +272,7 @@ def kept_derived(registry: Registry, name: str, make: Callable[[], T]) -> T:
     if len(data) > start and data[32:start] == DERIVED_FORMAT \
             and same(data[:32], _signature(secret, memoryview(data)[32:])):
         try:
-            with collector_paused():  # many objects at once (see build.collector_paused)
+            with collector_paused():  # many objects at once (see collector_paused)
                 return pickle.loads(memoryview(data)[start:])
         except Exception:  # noqa: BLE001 - a file of another shape is made again, never fatal
             pass

@@ -619,3 +619,16 @@ def test_word_table_reads_a_dotted_capital_i_key_as_i() -> None:
             assert error.args == (missing,)
         else:
             raise AssertionError(missing)
+
+
+def test_a_run_of_hundreds_of_digits_is_no_figure(tmp_path: Path) -> None:
+    """A pasted run of 309 digits or more reads as float infinity, and _fmt's int() raised
+    OverflowError: the build failed (numbers.py), and facts.Figures on a draft. The run is no
+    figure; the sentence's other figures still are."""
+    digits = "7" * 400
+    source = (f"The ledger's key is {digits} and the fund holds {'9' * 300} billion dollars, "
+              f"up {digits} percent, the treasurer said. The fund paid 12 claims.\n")
+    registry = registry_for(tmp_path / "build", source)
+    assert [(f.value, f.unit) for f in registry.figures if f.value.startswith("12")] == [("12", "claim")]
+    assert not [f for f in registry.figures if digits in f.text]
+    lint_against(tmp_path / "lint", source.replace("12 claims", "13 claims"), source)

@@ -9,6 +9,7 @@ same way. Number words, scales, months and units come from newslint/data/numbers
 from __future__ import annotations
 
 import atexit
+import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -182,9 +183,10 @@ def parse_number(text: str) -> float | None:
     if word in lex.numbers:
         return lex.numbers[word]
     try:
-        return float(word.replace(",", ""))
+        number = float(word.replace(",", ""))
     except ValueError:
         return _spelled(lex, word)
+    return number if math.isfinite(number) else None  # a run of 309 digits or more is no figure
 
 
 def _spelled(lex: Lexicon, word: str) -> float | None:
@@ -206,6 +208,8 @@ def _spelled(lex: Lexicon, word: str) -> float | None:
 
 
 def _fmt(value: float) -> str:
+    if not math.isfinite(value):  # a number of ~300 digits times a scale; int() would raise
+        return str(value)
     return f"{value:.6g}" if value != int(value) else str(int(value))
 
 

@@ -4,19 +4,22 @@ the same results in the same order on the seeds and the stories, the serial erro
 document fails, nothing left running when a build stops before asking, and an ordinary pass
 when it is asked with other arguments. The conflicts the workers now read whole (each figure
 with the figures it disagrees with) are the conflicts of the serial build: see
-test_registry_parallel.py, whose pool also starts the figures early."""
+test_registry_parallel.py, whose pool also starts the figures early; the union-find that joins
+them gives the disagreements, in the order, of joining them group by group."""
 from __future__ import annotations
 
 import multiprocessing
 import os
+import random
 import time
 from pathlib import Path
 
 import pytest
 
 from newslint.registry import parallel
-from newslint.registry.build import read_sources
-from newslint.registry.extractors.figures import _figures
+from newslint.plugins import get_plugins
+from newslint.registry.build import build_registry, read_sources
+from newslint.registry.extractors.figures import _disagreements, _figures
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "seeds", ROOT / "tests" / "stories" / "flood",
@@ -92,3 +95,37 @@ def test_no_pass_starts_for_a_small_source_set(monkeypatch) -> None:
     parallel.start(_pid, range(parallel.MIN_DOCUMENTS - 1))
     assert not parallel._started
     assert parallel.map_documents(_pid, range(10)) == [os.getpid()] * 10
+
+
+def _joined_group_by_group(seen: list[tuple[int, list[int]]]) -> list[set[int]]:
+    """The join as it was (the reference): each figure's disagreement merged at once with every
+    earlier one it shares a figure with, the merged one moved to the end."""
+    groups: dict[int, set[int]] = {}
+    for number, others in seen:
+        group = {number, *others}
+        for key in [k for k, members in groups.items() if members & group]:
+            group |= groups.pop(key)
+        groups[number] = group
+    return list(groups.values())
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_disagreements_are_joined_as_group_by_group(seed) -> None:
+    pick = random.Random(seed)
+    figures = pick.choice([20, 200, 2000])
+    numbers = sorted(pick.sample(range(figures), pick.randint(1, min(figures, 300))))
+    seen = [(n, pick.sample(range(figures), pick.randint(1, 12))) for n in numbers]
+    assert _disagreements(seen) == _joined_group_by_group(seen)
+
+
+def test_disagreements_on_the_ferry_and_the_stories_are_joined_as_group_by_group(monkeypatch) -> None:
+    from newslint.registry.extractors import figures as module
+
+    calls: list = []
+    monkeypatch.setattr(module, "_disagreements", lambda seen: calls.append(seen) or _disagreements(seen))
+    for folder in SOURCES:
+        registry = build_registry(read_sources([folder]), get_plugins().fact_extractors())
+        assert registry.figures
+    assert sum(len(seen) for seen in calls) > 20
+    for seen in calls:
+        assert _disagreements(seen) == _joined_group_by_group(seen)

@@ -74,14 +74,47 @@ def conflicts(figures: list[FigureFact], people: dict[str, str] | None = None, w
     # Each key's figures that disagree with every figure of another source they are matched
     # with (no other source gives their value, nor one consistent with it), with those figures.
     found = map_documents(_matched, range(len(keys)), p, index, key_for, figures_of, facts, workers=workers)
-    # Disagreements so far, in the order they were found (a merged one moves to the end), kept
-    # by their last figure, and a union-find from each figure to that key: a disagreement seen
-    # again from one more of its figures is found without a scan of all the others.
-    groups: dict[int, set[int]] = {}
+    groups = _disagreements(sorted((item for items in found for item in items), key=_first))
+    return [conflict_of(group, figures) for group in groups]
+
+
+def _disagreements(seen: list[tuple[int, list[int]]]) -> list[set[int]]:
+    """The disagreements that `seen` (figures in order, each with the figures it disagrees
+    with) makes: a disagreement seen from several of its figures is one, so disagreements that
+    share a figure are joined; they come in the order of the last figure seen in each, as they
+    were found. (A union-find over the figures, by size, its paths halved as they are walked.)"""
     parent: dict[int, int] = {}
-    for number, others in sorted((item for items in found for item in items), key=_first):
-        _join(groups, parent, number, {number, *others})
-    return [conflict_of(group, figures) for group in groups.values()]
+    size: dict[int, int] = {}
+    last: dict[int, int] = {}  # a disagreement, by its root: the last figure seen in it
+    for number, others in seen:
+        top = number
+        if top in parent:
+            while parent[top] != top:
+                parent[top] = parent[parent[top]]
+                top = parent[top]
+        else:
+            parent[top], size[top] = top, 1
+        for n in others:
+            if n not in parent:
+                parent[n] = top
+                size[top] += 1
+                continue
+            while parent[n] != n:
+                parent[n] = parent[parent[n]]
+                n = parent[n]
+            if n != top:
+                if size[n] > size[top]:
+                    top, n = n, top
+                parent[n] = top
+                size[top] += size[n]
+        last[top] = number
+    groups: dict[int, set[int]] = {}
+    for n in parent:
+        top = n
+        while parent[top] != top:
+            top = parent[top]
+        groups.setdefault(top, set()).add(n)
+    return [groups[top] for top in sorted(groups, key=last.__getitem__)]
 
 
 def _figure_keys(p: Policy, figures: list[FigureFact], people: dict[str, str] | None) -> tuple[list[Key], list[int]]:
@@ -152,22 +185,6 @@ def _matched(number: int, p: Policy, index: dict, key_for: list[Key], figures_of
 
 def _first(item: tuple) -> int:
     return item[0]
-
-
-def _join(groups: dict[int, set[int]], parent: dict[int, int], number: int, group: set[int]) -> None:
-    """One disagreement seen from several of its figures: join them (into the largest set)."""
-    roots = {_root(parent, n) for n in group if n in parent}
-    sets = [group, *(groups.pop(r) for r in roots)]
-    largest = max(sets, key=len)
-    for other in sets:
-        if other is not largest:
-            largest |= other
-    groups[number] = largest
-    parent[number] = number  # the new key (this figure may be in an earlier group)
-    for n in [*roots, *group]:
-        parent.setdefault(n, number)
-    for r in roots:
-        parent[r] = number
 
 
 def conflict_of(group: set[int], figures: list) -> Conflict:

@@ -632,3 +632,11 @@ def test_a_run_of_hundreds_of_digits_is_no_figure(tmp_path: Path) -> None:
     assert [(f.value, f.unit) for f in registry.figures if f.value.startswith("12")] == [("12", "claim")]
     assert not [f for f in registry.figures if digits in f.text]
     lint_against(tmp_path / "lint", source.replace("12 claims", "13 claims"), source)
+
+
+def test_a_fact_sheet_age_label_names_no_one_before_it(tmp_path: Path) -> None:
+    """'Age: 34' on a fact sheet's line: the label gives the unit 'age', and the age's owner was
+    read from a name before it that is not there (AttributeError on None): the build failed."""
+    registry = registry_for(tmp_path / "build", "VICTIM\n\nAge: 34\n")
+    assert [(f.value, f.unit) for f in registry.figures] == [("34", "age")]
+    lint_against(tmp_path / "lint", "VICTIM\n\nAge: 35\n", "Name: Ann Roe\nAge: 34\nHometown: Elmira\n")

@@ -749,7 +749,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         # Whose age: the name right before it ("Ann Roe, 61,"), an ordinary word of its context,
         # so that her age in another clause about her is compared with no other word shared.
         name = _NAME_BEFORE_AGE.search(prose, max(0, start - 40), start)
-        context += (f"<of:{name.group().rstrip(', ').casefold()}>",)
+        if name is not None:  # none before a fact sheet's "Age: 34" (its label gives the unit)
+            context += (f"<of:{name.group().rstrip(', ').casefold()}>",)
     if kind == "count" and _previous_word(prose, start, sentence_start) == "by" \
             and _MARGIN_BEFORE.search(prose, max(sentence_start, start - 80), start):
         context += ("margin",)  # "lost the race by 36 votes": the gap, like "a margin of 36 votes"

@@ -445,6 +445,30 @@ def title_forms(text: str, r: random.Random) -> str:
     return text
 
 
+FACT_LABELS = ["Age", "Ages", "Time", "Date", "Year", "Years", "Deaths", "Injured", "Budget", "Cost", "Population", "Percent",
+               "Share", "Minutes", "Hours", "Total", "Count", "Vote", "Score", "Day", "Weekday", "Month", "Name", "Title",
+               "Role", "Spokesperson", "Contact", "Phone", "Case No.", "Amount", "Rate", "Margin", "Ratio", "Sources"]
+FACT_VALUES = ["34", "3", "1,204", "$4.5 million", "12%", "7-2", "3 p.m.", "March 3", "Tuesday", "2024", "three", "½",
+               "N/A", "—", "", "unknown", "about 40", "more than 200", "34 (est.)", "12–15", "1 in 4", "two-thirds",
+               "5:30", "Ann Roe", "Mayor", "(555) 010-0199", "No. 3", "34, 35", "0"]
+
+
+def fact_sheet(text: str, r: random.Random) -> str:
+    """Label lines of a fact sheet or police report ('Age: 34', 'Deaths: 3', 'Vote: 7-2'),
+    as a block, a Markdown list or a table, at a paragraph break."""
+    pairs = [(r.choice(FACT_LABELS), r.choice(FACT_VALUES)) for _ in range(r.randint(1, 5))]
+    shape = r.random()
+    if shape < 0.5:
+        block = "\n".join(f"{label}: {value}" for label, value in pairs)
+    elif shape < 0.7:
+        block = "\n".join(f"- {label}: {value}" for label, value in pairs)
+    elif shape < 0.85:
+        block = "| Label | Value |\n|---|---|\n" + "\n".join(f"| {label} | {value} |" for label, value in pairs)
+    else:
+        block = "\n".join(f"**{label}:** {value}" for label, value in pairs)
+    return _insert(text, _boundary(r, text), "\n" + block + "\n\n")
+
+
 def empty(text: str, r: random.Random) -> str:
     return r.choice(["", " ", "\n", "\n\n\n", "\t\n  \n", "\ufeff", "\r\n", "---\n---\n", "#", '"', "“", "(", "Q:",
                      "A:", "\u00a0", "-", "<!-- -->", "---\n"])
@@ -454,7 +478,7 @@ Mutation = Callable[[str, random.Random], str]
 ASIDES_QUOTES: list[Mutation] = [bracket_sentence, bracket_token, aside, quotes_style, quote_unbalanced,
                                  quote_open_paragraph, speaker_label, transcript, attribution_forms]
 LAYOUT: list[Mutation] = [dashes, whitespace, all_caps, markdown_furniture, punctuation_lines, long_lines, empty]
-NAMES_NUMBERS: list = [numbers, rename, unicode_forms, bracket_token, aside, title_forms]
+NAMES_NUMBERS: list = [numbers, rename, unicode_forms, bracket_token, aside, title_forms, fact_sheet]
 ALL: list = sorted(set(ASIDES_QUOTES + LAYOUT + NAMES_NUMBERS), key=lambda m: m.__name__)
 
 

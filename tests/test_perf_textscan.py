@@ -198,8 +198,11 @@ class ReferenceFinder(mentions.MentionFinder):
             word = tokens[index][0]
             low = word.casefold()
             first = index == 0 and at_start
+            # ("Did Ann Roe …?": a question's auxiliary opens the run, whatever the sentence.)
+            question = index == 0 and low in mentions._QUESTION_AUXILIARIES and len(tokens) > 1
             two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
-            if low in lex.function_words or (first and low in self.lowercase_words and not self._role_width(tokens, index)):
+            if low in lex.function_words or ((first and low in self.lowercase_words or question)
+                                             and not self._role_width(tokens, index)):
                 index += 1
             elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
                 index += 1

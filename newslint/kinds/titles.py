@@ -44,6 +44,10 @@ _APPOSITIVE_ORGANISATION = regexcache.compile(
     r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
 
 
+# An organisation's possessive inside a title ("the FBI's field office"): its word, then the mark.
+_POSSESSIVE_WRITTEN = regexcache.compile(r"(\p{Lu}[\p{L}.&-]*)['’]s")
+
+
 def _affiliations_of(entity: Entity, registry: Registry) -> tuple[list, list[str]]:
     """The organisations the sources write beside the person's name (proper ones), and the
     source lines naming the person, spaces folded."""
@@ -73,6 +77,13 @@ def _draft_organisations(prose: str, mention, registry: Registry,
             at = prose.find(affiliation, phrase.start, phrase.end)
             if at >= 0:
                 found.append((at, at + len(affiliation), affiliation))
+            else:
+                # Written with a possessive inside ("the FBI's Elm City field office"): the same words.
+                written = _POSSESSIVE_WRITTEN.search(prose, phrase.start, phrase.end)
+                if written is not None and written.group(1) == affiliation.partition(" ")[0]:
+                    at = written.start()
+                    if prose.startswith(affiliation[len(written.group(1)):], written.end()):
+                        found.append((at, written.end() + len(affiliation) - len(written.group(1)), affiliation))
     for pattern in (OF_ORGANISATION, _APPOSITIVE_ORGANISATION):
         match = pattern.match(prose, mention.end)
         if match is None or any(w.casefold() in loose for w in prose[match.start():match.start(match.lastindex)].split()):
@@ -221,6 +232,14 @@ class TitlesRule(Rule):
                 yield self.finding(start, end, message=format_message(
                     self.messages["stale"], (text, entity.canonical, describe(title), detail)),
                     fix=Fix(rest, safe=False), evidence=evidence(title.mentions), severity=severity)
+            elif not matching and status_word != "retired":
+                other = self._former_other_post(phrase, entity)
+                if other is not None:
+                    # "Acme's former general counsel" for the sources' former head of compliance.
+                    yield self.finding(phrase.start, phrase.end, message=format_message(
+                        self.messages["office"], (phrase.text, entity.canonical, f"{other.text}, former",
+                                                  support(other.mentions))),
+                        evidence=evidence(other.mentions), severity="warning")
             return
         level = self._other_level(phrase, matching, context)
         if level is not None:
@@ -405,7 +424,10 @@ class TitlesRule(Rule):
             return
         for start, end, organisation in written:
             named = canonical_affiliation(registry, organisation)
+            # ("FEMA's regional office": a unit described in lowercase; only its proper words name it.)
+            proper = " ".join(w for w in organisation.split() if w[:1].isupper())
             if any(affiliations_compatible(named, a.organisation) or affiliations_compatible(organisation, a.organisation)
+                   or proper and affiliations_compatible(proper, a.organisation)
                    or _misspelt_organisation(organisation, a.organisation) for a in theirs):
                 continue  # (a misspelt organisation is facts.Names' finding)
             known = registry.find(named)
@@ -613,8 +635,11 @@ class TitlesRule(Rule):
         Manager"): one person holds one post there. Only posts (positions in titles.yaml, and
         ranked ones: "deputy", "assistant"), not occupations or memberships."""
         lex = lexicon()
-        if not _position(lex, phrase.family) or phrase.role.casefold() in lex.ranks:
-            return None  # (a rank, "Deputy Chief X", is compared with the sources' ranks: _rank)
+        if not _position(lex, phrase.family) or phrase.role.casefold() in lex.ranks and not (
+                phrase.appositive and phrase.affiliation):
+            # (a rank, "Deputy Chief X", is compared with the sources' ranks: _rank; but "X, the
+            # clinic's chief of surgery" names a post)
+            return None
         titles = [t for t in entity.titles if active(t, context.draft_date)]
         if not titles or any(lex.families_compatible(phrase.family, _office(t)) for t in titles):
             return None
@@ -625,6 +650,23 @@ class TitlesRule(Rule):
                   and (affiliations_compatible(phrase.affiliation, t.affiliation)
                        or not _organisation(phrase.affiliation, context) and not _organisation(t.affiliation, context))]
         return max(others, key=lambda t: t.support) if len(others) == len(titles) else None
+
+    @staticmethod
+    def _former_other_post(phrase: TitlePhrase, entity: Entity) -> Title | None:
+        """A past post in the draft ("Acme's former general counsel") for someone whose past post
+        the sources give as another ("the exchange's head of compliance from 2020 until 2023"),
+        and who holds no title of the draft's office in any source: the post they left, when
+        every post the sources give them is in an organisation's ranks there."""
+        lex = lexicon()
+        if not _position(lex, phrase.family) or not entity.titles:
+            return None
+        if any(lex.families_compatible(phrase.family, _office(t)) for t in entity.titles):
+            return None
+        posts = [t for t in entity.titles
+                 if (_position(lex, lex.family(t.family or t.role)) or lex.family(t.role) == "head")
+                 and (affiliations_compatible(phrase.affiliation, t.affiliation) or t.affiliation.islower())]
+        former = [t for t in posts if t.status == "former"]
+        return max(former, key=lambda t: t.support) if former and len(posts) == len(entity.titles) else None
 
     @staticmethod
     def _spokesperson_of_post(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:

@@ -88,15 +88,22 @@ def _beside(text: str, start: int, end: int, registry: Registry, entity: Entity)
         if _CLAUSE.match(span):
             continue  # "Ann Roe, who sued Acme": what the person did, not where they work
         for run in _CAPITAL_RUN.finditer(span):
+            written = run.group()
             if run.start() and not _PLACED.search(span, 0, run.start()):
-                continue  # only a run opening the span, or after "at", "with", "of", "for", "the"
-            organisation = _organisation(run.group().strip(" .,"), registry, names)
+                # only a run opening the span, or after "at", "with", "of", "for", "the"; or the
+                # part of a run after its "of the" ("Agent in Charge of the Acme Field Office")
+                joined = _JOINED.search(written)
+                if joined is None:
+                    continue
+                written = written[joined.end():]
+            organisation = _organisation(written.strip(" .,"), registry, names)
             if organisation:
                 organisations.append(organisation)
     return organisations
 
 
 _CLAUSE = regexcache.compile(r"(?:who|whose|which|that|where|when)\b", regex.IGNORECASE)
+_JOINED = regexcache.compile(r"\s+(?:of|for)\s+the\s+(?=\p{Lu})")
 _PLACED = regexcache.compile(r"(?:^|\s|,)(?:at|with|of|for|from|the)\s+(?:the\s+)?$|(?:^|,)\s*$")
 
 

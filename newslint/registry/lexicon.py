@@ -44,6 +44,9 @@ class Lexicon:
     # Offices of a board or council ("Board Secretary", "Council President"): one holder per body.
     body_offices: set[str] = field(default_factory=set)
     body_words: set[str] = field(default_factory=set)
+    # Words that end a unit's or body's name written in lowercase ("the compensation board",
+    # "the agency's water division"): the organisation a verb's office is held at.
+    unit_words: set[str] = field(default_factory=set)
     jurisdiction_words: set[str] = field(default_factory=set)  # "state", "county": levels of government
     ranks: dict[str, str] = field(default_factory=dict)  # "capt." -> captain
     rank_before: regex.Pattern | None = None  # a rank's form ending where a name starts
@@ -159,6 +162,7 @@ def lexicon() -> Lexicon:
     lex.speaking_words = {str(w).casefold() for w in titles.get("speaking_words") or []}
     lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
+    lex.unit_words = lex.body_words | {str(w).casefold() for w in titles.get("unit_words") or []}
     lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}
     # WordTable: read with case-insensitive matches, which may hold a Turkish "İ" (see WordTable).
     lex.ranks = WordTable({str(k).casefold(): str(v) for k, v in (titles.get("ranks") or {}).items()})

@@ -406,6 +406,8 @@ class MentionFinder:
             first = _ANY_WORD.match(run)
         at_start = self._starts_sentence(offset, sentence)
         common = at_start and first is not None and first.group().casefold() in self.lowercase_words
+        if first is not None and rest is not None and first.group().casefold() in _QUESTION_AUXILIARIES:
+            common = True  # "Did Ann Roe play?", "MS. ROE: Does Tom Poe …": a question's verb, not a given name
         peeled = _peel(run, common)
         if peeled is None:
             return None
@@ -759,6 +761,12 @@ class MentionFinder:
         if len(lows) >= 3 and lows[0] == "who" and lows[1] in _ROLE_VERBS and not dash:
             self._verb_title(mention, words, lows)
             return
+        serving = _SERVES_AS.get(tuple(lows[1:4])) or _SERVES_AS.get(tuple(lows[1:3])) \
+            if len(lows) >= 4 and lows[0] == "who" and not dash else None
+        if serving:
+            # "X, who has served as the district's head trainer since 2018": the title after "as".
+            self._appositive_title(mention, sentence, words[1 + serving:], rest, stop, dash)
+            return
         status = "current"
         status_span = None
         index = 0
@@ -863,11 +871,15 @@ class MentionFinder:
                 affiliation = affiliation + org if not affiliation else affiliation
                 role_end = words[after - 1][2]
             elif after < len(words) and words[after - 1][0].casefold() != "the":
-                # a portfolio: "vice president for product safety", "minister of health"
-                portfolio = [w[0] for w in words[after:]]
+                # a portfolio: "vice president for product safety", "minister of health"; a span
+                # of time may follow it ("head of compliance from 2020 until 2023")
+                tail = next((k for k in range(after + 1, len(words)) if lows[k] in _SPAN_AFTER), len(words))
+                portfolio = [w[0] for w in words[after:tail]]
                 if 0 < len(portfolio) <= 4 and all(w.isalpha() and w.islower() for w in portfolio):
                     affiliation = affiliation + portfolio
-                    role_end = words[-1][2]
+                    role_end = words[tail - 1][2]
+                    if tail < len(words) and status == "current" and _CLOSED_SPAN.match(self.text, words[tail][1]):
+                        status = "former"  # "from 2020 until August 2023": a post held and left
         if not affiliation and not generic and stop is not None and stop.group() == "," and after >= len(words) \
                 and self._line_list(sentence):
             # A list's "Ann Roe, Director, Acme Department of Health": the organisation ends the line.
@@ -889,29 +901,39 @@ class MentionFinder:
             mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"
 
     def _verb_title(self, mention: NameMention, words: list[tuple[str, int, int]], lows: list[str]) -> None:
-        """"X, who chairs the Senate Finance Committee": the office a verb names, at the
-        organisation it names (capitalised words after "the"); none without an organisation."""
+        """"X, who chairs the Senate Finance Committee", "who heads the agency's water division",
+        "who runs the county clinic": the office a verb names, at the organisation it names
+        (capitalised words after "the", or lowercase words ending in a unit's word: unit_words);
+        none without an organisation ("who runs the numbers")."""
         lex = self.lex
         role = _ROLE_VERBS[lows[1]]
-        at = 3 if lows[2] == "the" else 2
+        at = 2
+        determined = lows[2] == "the"
+        if determined:
+            at = 3
+            if at + 1 < len(words) and words[at][0].islower() and lows[at].endswith(("'s", "’s")) \
+                    and lex.generic(_POSSESSIVE.sub("", lows[at])):
+                at += 1  # "the agency's water division": the organisation spoken of, then its unit
         org: list[str] = []
         while at < len(words) and (words[at][0][:1].isupper() or org and lows[at] in ("of", "and", "for", "&", "on")
                                    and at + 1 < len(words) and words[at + 1][0][:1].isupper()):
             org.append(words[at][0])
             at += 1
-        field = _lowercase_body(lex, lows, at) if org else 0
+        # "who chairs the Assembly housing committee", "the FBI's Elm City field office": the
+        # unit's field, in lowercase; "who chairs the grants board": a unit named in lowercase only.
+        field = _lowercase_unit(lex, lows, at) if org or determined else 0
         if field:
-            # "who chairs the Assembly housing committee": the committee's field, in lowercase
             org += [w[0] for w in words[at:at + field]]
             at += field
-        if not org and lows[2] == "the" and at < len(words) and lows[at] in lex.body_words:
-            # "who chairs the board of aldermen": a body, named in lowercase
-            org = [lows[at]]
-            at += 1
-            if at + 1 < len(words) and lows[at] == "of" and words[at + 1][0].isalpha() and words[at + 1][0].islower() \
-                    and lows[at + 1] not in lex.function_words:
-                org += lows[at:at + 2]
-                at += 2
+            if at + 1 < len(words) and lows[at] in ("of", "on", "for") and lows[at - 1] in lex.unit_words:
+                # "who chairs the board of aldermen", "the Senate subcommittee on farm credit"
+                tail = at + 1
+                while tail < min(at + 4, len(words)) and words[tail][0].isalpha() and words[tail][0].islower() \
+                        and lows[tail] not in lex.function_words:
+                    tail += 1
+                if tail > at + 1:
+                    org += lows[at:tail]
+                    at = tail
         info = lex.role(role)
         if not org or info is None:
             return
@@ -1003,6 +1025,18 @@ class MentionFinder:
         return None
 
 
+def _lowercase_unit(lex: Lexicon, lows: list[str], at: int) -> int:
+    """How many words from `at` make a unit's or body's name written in lowercase: up to three
+    field words and a unit's word ("housing committee", "water division", "union local"), the
+    longest; 0 for none."""
+    for width in (4, 3, 2, 1):
+        end = at + width
+        if end <= len(lows) and lows[end - 1] in lex.unit_words and all(
+                w.isalpha() and w not in lex.function_words and w not in lex.reporting_verbs for w in lows[at:end - 1]):
+            return width
+    return 0
+
+
 def _lowercase_body(lex: Lexicon, lows: list[str], at: int) -> int:
     """How many words from `at` make a body's name written in lowercase after its
     organisation: one or two field words and a body word ("housing committee"); 0 for none."""
@@ -1016,7 +1050,18 @@ def _lowercase_body(lex: Lexicon, lows: list[str], at: int) -> int:
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 # Verbs that name an office ("who chairs the Finance Committee", "who heads the agency").
-_ROLE_VERBS = {"chairs": "chair", "heads": "head", "directs": "director", "manages": "manager"}
+_ROLE_VERBS = {"chairs": "chair", "heads": "head", "directs": "director", "manages": "manager", "leads": "head",
+               "runs": "head", "oversees": "head", "supervises": "supervisor"}
+# "who serves as", "who has served as": the words before a title in a "who" clause (their count).
+# (Not "who served as": a past post.)
+_SERVES_AS = {("serves", "as"): 2, ("has", "served", "as"): 3, ("now", "serves", "as"): 3, ("is", "serving", "as"): 3}
+# Words that open a span of time after a title's portfolio ("head of compliance from 2020 until 2023").
+_SPAN_AFTER = frozenset({"from", "since", "until", "between", "in"})
+# A span that has ended: "from 2020 until August 2023", "between 2019 and 2022".
+_CLOSED_SPAN = regexcache.compile(r"(?:from|between)\s+(?:\S+\s+){0,2}?(?:19|20)\d\d\s+(?:until|to|through|and)\s+(?:\S+\s+){0,2}?(?:19|20)\d\d\b")
+# Auxiliary verbs that open a question before a name; none of them is a given name ("Will", "May" are).
+_QUESTION_AUXILIARIES = frozenset({"did", "does", "do", "didn't", "doesn't", "is", "was", "were", "are",
+                                   "has", "have", "had", "hasn't", "wasn't", "isn't", "could", "would", "should"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # before a verb that is also a role
 # Verbs and auxiliaries that may stand before a role in a clause ("Acme, will become president").
 _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "is",

@@ -240,7 +240,10 @@ def _title(family: str, office: list[tuple[TitlePhrase, Provenance]], entity: En
     status = "former" if len(former) > len(current) else "current"
     texts = (Counter(p.text for p, _ in office if p.status == status and p.role == role)
              or Counter(p.text for p, _ in office))
-    title = Title(role=role, affiliation=affiliation, status=status, text=texts.most_common(1)[0][0],
+    # (A title as a noun says it better in messages than a verb's clause: "Program Manager", not
+    # "who manages the program".)
+    text = max(texts, key=lambda t: (texts[t], not t.startswith("who ")))
+    title = Title(role=role, affiliation=affiliation, status=status, text=text,
                   mentions=[w for _, w in office], family=family)
     if current and former:
         title.status_against = former if status == "current" else current

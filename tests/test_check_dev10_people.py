@@ -161,3 +161,34 @@ def test_invented_a_questions_auxiliary(tmp_path):
                                  "His mother said Ravindra, 17, now a senior, no longer plays any sport.\n")
     names = {p.canonical for p in registry_of(sources).people}
     assert not any(n.split()[0] in ("Did", "Does") for n in names)
+
+
+# -- a title given by the sentence's verb: "X chairs the grants board." --------------------------
+def test_a_sentence_verb_names_an_office():
+    text = "Curtis Wahlgren chairs the compensation board and said claims were running ahead of last year's pace.\n"
+    assert flagged("facts.Titles", text, WOLVES) == ["chairs the compensation board"]
+    text = "Margaret Solberg chairs the compensation board and said the fund was nearly empty.\n"
+    assert flagged("facts.Titles", text, WOLVES) == []
+
+
+def test_invented_a_sentence_verb_names_an_office(tmp_path):
+    sources = write_sources(tmp_path, "The grants board met on Tuesday. Board chair Odalys Prewitt said the fund "
+                                 "was solvent. Prewitt said the board would meet again.\n\n"
+                                 "Berend Tuxworth, the board's executive director, said payments were on time. "
+                                 "Tuxworth, 61, runs the Dunmere County clinic and directs its volunteers.\n")
+    text = "Berend Tuxworth chairs the grants board. He said payments were on time.\n"
+    assert flagged("facts.Titles", text, sources) != []
+    text = "Odalys Prewitt chairs the grants board. She said the fund was solvent.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # Inside a quotation, the speaker's words are no title.
+    text = 'A member said: "Odalys Prewitt runs the board like a fief." Prewitt said the fund was solvent.\n'
+    assert flagged("facts.Titles", text, sources) == []
+    tuxworth = next(p for p in registry_of(sources).people if p.canonical == "Berend Tuxworth")
+    assert any(t.affiliation == "Dunmere County clinic" for t in tuxworth.titles)
+
+
+def test_invented_a_lowercase_kind_before_a_units_proper_name(tmp_path):
+    sources = write_sources(tmp_path, "Dr. Wilhelmina Mortlock, who heads the county Department of Public Health, "
+                                 "said the clinics were open. Mortlock said staff were ready.\n")
+    mortlock = next(p for p in registry_of(sources).people if p.canonical == "Wilhelmina Mortlock")
+    assert [(t.role, t.affiliation) for t in mortlock.titles] == [("head", "county Department of Public Health")]

@@ -246,6 +246,8 @@ class ReferenceFinder(mentions.MentionFinder):
         before = mention.title
         mention.title = None
         self._appositive_after(mention, sentence)
+        if mention.title is None:
+            self._predicate_title(mention, sentence)
         if before is not None:
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = before

@@ -424,6 +424,8 @@ class MentionFinder:
         before = mention.title
         mention.title = None
         self._appositive_after(mention, sentence)
+        if mention.title is None:
+            self._predicate_title(mention, sentence)
         if before is not None:
             # "Sen. X, an Ohio Democrat": the appositive is a second title.
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
@@ -900,17 +902,32 @@ class MentionFinder:
         if dash is not None and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
             mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"
 
-    def _verb_title(self, mention: NameMention, words: list[tuple[str, int, int]], lows: list[str]) -> None:
+    def _predicate_title(self, mention: NameMention, sentence: Sentence) -> None:
+        """"Ann Roe chairs the grants board.", "Roe, 54, runs the county clinic": the office the
+        sentence's verb names, read as "who chairs ..." is (not inside a quotation: a speaker's
+        "Roe runs the program like a fief" is no title)."""
+        verb = _NEXT_LOWER_WORD.match(self.text, mention.end)
+        if verb is None:
+            verb = _AGE_THEN_WORD.match(self.text, mention.end)
+        if verb is None or verb.group(1) not in _ROLE_VERBS or self.in_quote(mention.start, mention.end):
+            return
+        stop = _APPOSITIVE_STOP.search(self.text, verb.end(), sentence.end)
+        words = self._words_in(sentence, verb.start(1), stop.start() if stop else sentence.end)
+        if len(words) >= 3:
+            self._verb_title(mention, words, [w[0].casefold() for w in words], verb_at=0)
+
+    def _verb_title(self, mention: NameMention, words: list[tuple[str, int, int]], lows: list[str],
+                    verb_at: int = 1) -> None:
         """"X, who chairs the Senate Finance Committee", "who heads the agency's water division",
         "who runs the county clinic": the office a verb names, at the organisation it names
         (capitalised words after "the", or lowercase words ending in a unit's word: unit_words);
         none without an organisation ("who runs the numbers")."""
         lex = self.lex
-        role = _ROLE_VERBS[lows[1]]
-        at = 2
-        determined = lows[2] == "the"
+        role = _ROLE_VERBS[lows[verb_at]]
+        at = verb_at + 1
+        determined = lows[at] == "the"
         if determined:
-            at = 3
+            at += 1
             if at + 1 < len(words) and words[at][0].islower() and lows[at].endswith(("'s", "’s")) \
                     and lex.generic(_POSSESSIVE.sub("", lows[at])):
                 at += 1  # "the agency's water division": the organisation spoken of, then its unit
@@ -925,7 +942,15 @@ class MentionFinder:
         if field:
             org += [w[0] for w in words[at:at + field]]
             at += field
-            if at + 1 < len(words) and lows[at] in ("of", "on", "for") and lows[at - 1] in lex.unit_words:
+            if at + 1 < len(words) and lows[at] in ("of", "on", "for") and words[at + 1][0][:1].isupper():
+                # "who heads the county Department of Public Health": the unit's proper name goes on
+                tail = at + 1
+                while tail < len(words) and (words[tail][0][:1].isupper() or lows[tail] in ("of", "and", "&")
+                                             and tail + 1 < len(words) and words[tail + 1][0][:1].isupper()):
+                    tail += 1
+                org += [w[0] for w in words[at:tail]]
+                at = tail
+            elif at + 1 < len(words) and lows[at] in ("of", "on", "for") and lows[at - 1] in lex.unit_words:
                 # "who chairs the board of aldermen", "the Senate subcommittee on farm credit"
                 tail = at + 1
                 while tail < min(at + 4, len(words)) and words[tail][0].isalpha() and words[tail][0].islower() \
@@ -1083,6 +1108,7 @@ _ROLE_LABEL = regexcache.compile(r"(?m)^[ \t]*(\p{Lu}[\p{L}\- ]{1,40}):[ \t]+\p{
 # The last word of a line that ends in a colon ("..., said:").
 _REPORTING_COLON = regexcache.compile(r"(\p{Ll}+)[ \t]*:$")
 _NEXT_LOWER_WORD = regexcache.compile(r"[ \t]+(\p{Ll}+)\b")
+_AGE_THEN_WORD = regexcache.compile(r", \d{1,3},[ \t]+(\p{Ll}+)\b")
 _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{L}.'’\-]*(?:[ \t]+\p{Lu}[\p{L}.'’\-]*)*)")
 # ", a description of up to ~25 words, said": the name speaks after its description.
 _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")

@@ -192,3 +192,27 @@ def test_invented_a_lowercase_kind_before_a_units_proper_name(tmp_path):
                                  "said the clinics were open. Mortlock said staff were ready.\n")
     mortlock = next(p for p in registry_of(sources).people if p.canonical == "Wilhelmina Mortlock")
     assert [(t.role, t.affiliation) for t in mortlock.titles] == [("head", "county Department of Public Health")]
+
+
+# -- a chief's post for someone the sources give a staff post there ------------------------------
+AVIANFLU = (EVAL / "avianflu" / "sources",)
+
+
+def test_a_chief_officer_for_a_staff_scientist():
+    text = ("Dr. Samuel Okafor, the U.S. Department of Agriculture's chief veterinary officer, said genetic "
+            "sequencing showed the viruses were identical.\n")
+    findings = lint("facts.Titles", text, AVIANFLU)
+    assert [(f.text, f.severity) for f in findings] == [
+        ("the U.S. Department of Agriculture's chief veterinary officer", "warning")]
+    text = ("Dr. Samuel Okafor, an epidemiologist with the U.S. Department of Agriculture, said genetic "
+            "sequencing showed the viruses were identical.\n")
+    assert flagged("facts.Titles", text, AVIANFLU) == []
+
+
+def test_invented_a_chief_officer_for_a_staff_scientist(tmp_path):
+    sources = write_sources(tmp_path, "Dr. Ysolde Quarrington, a research scientist at the Dunmere Water Authority, "
+                                 "said the samples were clean. Quarrington said tests would continue.\n")
+    text = "Dr. Ysolde Quarrington, the Dunmere Water Authority's chief science officer, said the samples were clean.\n"
+    assert flagged("facts.Titles", text, sources) == ["the Dunmere Water Authority's chief science officer"]
+    text = "Dr. Ysolde Quarrington, a scientist at the Dunmere Water Authority, said the samples were clean.\n"
+    assert flagged("facts.Titles", text, sources) == []

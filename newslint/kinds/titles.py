@@ -617,7 +617,9 @@ class TitlesRule(Rule):
         sources give an office below it there ("Acme's senior vice president for research", once):
         a warning, since one mention is thin."""
         lex = lexicon()
-        if lex.family(phrase.role) not in lex.unique_roles or not phrase.affiliation or lex.generic(phrase.affiliation):
+        # ("the agency's chief veterinary officer": a chief's post, one holder, whatever its field)
+        top = lex.family(phrase.role) in lex.unique_roles or phrase.role.startswith("chief ") and " " in phrase.role[6:]
+        if not top or not phrase.affiliation or lex.generic(phrase.affiliation):
             return None
         for title in sorted(entity.titles, key=lambda t: -t.support):
             family = lex.family(title.family or title.role)

@@ -216,3 +216,36 @@ def test_invented_a_chief_officer_for_a_staff_scientist(tmp_path):
     assert flagged("facts.Titles", text, sources) == ["the Dunmere Water Authority's chief science officer"]
     text = "Dr. Ysolde Quarrington, a scientist at the Dunmere Water Authority, said the samples were clean.\n"
     assert flagged("facts.Titles", text, sources) == []
+
+
+# -- names: the sources' own minority slips ------------------------------------------------------
+ETHICS = (EVAL / "ethics" / "sources",)
+
+
+def test_a_surname_the_sources_write_once_is_their_slip():
+    # 01 writes "the mayor and Lindquist" once; "Lindqvist" a dozen times.
+    text = "Curtis Lindquist, who owns the paving company, did not respond to a request for comment.\n"
+    assert flagged("facts.Names", text, ETHICS) == ["Curtis Lindquist"]
+    assert flagged("facts.Names", text.replace("Lindquist", "Lindqvist"), ETHICS) == []
+
+
+def test_the_surname_most_mentions_write_is_the_full_names():
+    # A witness list's "Kevin March" once; "Mr. Marsh" twice in the same transcript.
+    marsh = registry_of(ZOO).find("Kevin Marsh")
+    assert marsh is not None and marsh.canonical == "Kevin Marsh"
+    assert [v.form for v in marsh.variants if v.wrong] == ["Kevin March"]
+    text = "Kevin March, president of AFSCME Local 1187, told a City Council committee that the zoo has 34 keepers.\n"
+    assert flagged("facts.Names", text, ZOO) == ["Kevin March"]
+
+
+def test_invented_minority_surnames(tmp_path):
+    sources = write_sources(tmp_path, "Present: Tobiah Quillsby, President, Dunmere Growers Union.\n\n"
+                                 "CHAIR: Mr. Quilsby, go ahead.\n\nMR. QUILSBY: Thank you. Prices fell.\n\n"
+                                 "CHAIR: Mr. Quilsby, thank you.\n", folder="hearing")
+    person = next(p for p in registry_of(sources).people if p.surname == "Quilsby")
+    assert person.canonical == "Tobiah Quilsby"
+    sources = write_sources(tmp_path, "Maighread Brennagh chaired the meeting. Brennagh said the vote would wait.\n\n"
+                                 "Maighread Brennagh said the board met twice. Brennagh said so again.\n\n"
+                                 "The clerk read a letter to the chair and Brenagh before the vote.\n", folder="board")
+    text = "Maighread Brenagh said the vote would wait.\n"
+    assert flagged("facts.Names", text, sources) == ["Maighread Brenagh"]

@@ -28,7 +28,8 @@ class NamesRule(Rule):
     category = "name"
     needs_registry = True
     keys = frozenset({"surname_similarity", "surname_similarity_same_given", "surname_similarity_same_title", "given_similarity", "lone_surname_similarity", "organisation_similarity",
-                      "surname_prefix_same_given", "min_length", "max_distance", "organisations", "safe_fix_support"})
+                      "surname_prefix_same_given", "min_length", "max_distance", "organisations", "safe_fix_support",
+                      "source_slip_support"})
 
     def compile(self, data: dict[str, Any]) -> None:
         self.message = self.message or DEFAULT_MESSAGE
@@ -42,6 +43,7 @@ class NamesRule(Rule):
             min_length=int(_number(data, "min_length", 4, 1, 50)),
             max_distance=int(_number(data, "max_distance", 2, 1, 10)),
             surname_prefix_same_given=int(_number(data, "surname_prefix_same_given", 4, 0, 50)),
+            source_slip_support=int(_number(data, "source_slip_support", 4, 0, 1000)),
         )
         self.organisations = bool(data.get("organisations", True))
         # A fix is safe when the right name has at least this much support.

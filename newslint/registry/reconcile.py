@@ -171,21 +171,46 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
         return len(o.mentions) + (lone[o.surname.casefold()] if o.given else 0)
 
     canonical = max(full, key=lambda o: (support(o), len(o.sources()), len(o.words)))
-    entity = Entity(canonical=_displayed(canonical.form, group), kind="person",
-                    surname=_displayed(canonical.surname, group), given=_displayed(canonical.given, group))
+    surname = _majority_surname(group, canonical)
+    form = canonical.form if surname is None else f"{' '.join(canonical.words[:-1])} {surname}"
+    entity = Entity(canonical=_displayed(form, group), kind="person",
+                    surname=_displayed(surname or canonical.surname, group), given=_displayed(canonical.given, group))
     for observation in sorted(group, key=lambda o: -len(o.mentions)):
         wrong = False
-        if observation is not canonical and support(observation) < support(canonical):
+        if surname is not None:
+            # The full name's surname is the minority's ("Ann Marhs" once, "Marsh" in every other
+            # mention): the full name is written with the majority's surname, each minority form wrong.
+            wrong = observation.surname.casefold() != surname.casefold()
+        elif observation is not canonical and support(observation) < support(canonical):
             if observation.surname.casefold() != canonical.surname.casefold():
                 wrong = True
             elif not given_compatible(observation.given, canonical.given):
                 wrong = True
         entity.variants.append(Variant(observation.form, list(observation.mentions), wrong))
         if wrong:
+            right = canonical if surname is None else max(
+                (o for o in group if o.surname.casefold() == surname.casefold()), key=lambda o: len(o.mentions))
             conflicts.append(Conflict(
-                topic=f"name of {canonical.form}",
-                sides=[(canonical.form, list(canonical.mentions)), (observation.form, list(observation.mentions))]))
+                topic=f"name of {entity.canonical}",
+                sides=[(right.form, list(right.mentions)), (observation.form, list(observation.mentions))]))
     return entity
+
+
+def _majority_surname(group: list[NameObservation], canonical: NameObservation) -> str | None:
+    """The surname most of the group's mentions write, where it is not the canonical full
+    name's and is written at least twice as often ("Mr. Marsh" twice, "Kevin March" once in a
+    witness list); None otherwise."""
+    counts: Counter = Counter()
+    written: dict[str, str] = {}
+    for observation in group:
+        counts[observation.surname.casefold()] += len(observation.mentions)
+        written.setdefault(observation.surname.casefold(), observation.surname)
+    if len(counts) < 2:
+        return None
+    (top, most), = counts.most_common(1)
+    if top == canonical.surname.casefold() or most < 2 * counts[canonical.surname.casefold()]:
+        return None
+    return written[top]
 
 
 def _displayed(form: str, group: list[NameObservation]) -> str:

@@ -52,6 +52,9 @@ class Thresholds:
     # With the same given name, a surname keeping the known one's first letters may be one
     # edit further off ("Holloway" for "Hollowell"): slips rarely touch a word's start. 0: off.
     surname_prefix_same_given: int = 4
+    # A word the sources write once only is still a slip of a name they write this often or
+    # more ("the mayor and Lindqvst" once, "Lindqvist" twelve times). 0: off.
+    source_slip_support: int = 4
 
     @property
     def search_cutoff(self) -> float:
@@ -153,11 +156,16 @@ class DraftNames:
         return self.registry.person_by_name(reference.text)
 
     # -- near misses ---------------------------------------------------------------------------
-    def _is_near(self, written: str, known: str, cutoff: float, min_length: int | None = None) -> bool:
+    def _is_near(self, written: str, known: str, cutoff: float, min_length: int | None = None,
+                 support: int = 0) -> bool:
         if written.casefold() == known.casefold() or len(written) < (min_length or self.thresholds.min_length):
             return False
-        if written.casefold() in self.source_words:
-            return False  # the sources write it too: another name, not a slip
+        slip = self.thresholds.source_slip_support
+        if written.casefold() in self.source_words and not (
+                slip and support >= slip and written.casefold() in self.known.once):
+            # The sources write it too: another name, not a slip; unless they write it once
+            # beside a name they write source_slip_support times or more (their own slip).
+            return False
         distance = OSA.distance(written.casefold(), known.casefold())
         return distance <= self.thresholds.max_distance and similarity(written, known) >= cutoff
 
@@ -220,7 +228,7 @@ class DraftNames:
             # With the very same given name, a surname may be a little further off.
             cutoff = self.thresholds.surname_same_given if given.casefold() == person.given.casefold() \
                 else self.thresholds.surname
-            near_surname = self._is_near(surname, person.surname, cutoff) or (
+            near_surname = self._is_near(surname, person.surname, cutoff, support=person.support) or (
                 given.casefold() == person.given.casefold() and self._is_prefix_slip(surname, person.surname))
             given_ok = given_compatible(given, person.given)
             # Given names are short ("Sam" for "Sami"): one letter less is allowed.
@@ -447,6 +455,8 @@ class KnownNames:
     source_words: set[str]
     wrong_forms: dict[str, tuple[Entity, Variant]]
     organisation_forms: list[tuple[Entity, list[tuple[str, int]]]]
+    # Of the source words, those the sources write once only.
+    once: frozenset[str] = frozenset()
     # Casefolded given name -> the people who have it, in registry order (for a titled name
     # whose surname is further off: it looked at every person per mention).
     given_people: dict[str, list[Entity]] = field(default_factory=dict)
@@ -464,7 +474,7 @@ class KnownNames:
         return cls(list(by_surname), list(by_surname.values()), sorted((s, i) for i, s in enumerate(by_surname)),
                    {w.casefold() for w in registry.extra.get("people.tokens", [])},
                    {v.form.casefold(): (e, v) for e in registry.entities for v in e.variants if v.wrong},
-                   organisations, by_given)
+                   organisations, frozenset(registry.extra.get("people.once", ())), by_given)
 
 
 _KNOWN: dict[int, tuple[Registry, int, KnownNames]] = {}

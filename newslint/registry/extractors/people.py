@@ -98,6 +98,10 @@ class PeopleExtractor:
         registry.references.update(role_references_for(entities))
         GenderVotes(registry).collect(mentions, by_form, titles)
         registry.extra["people.tokens"] = sorted(self._capitalised_tokens(mentions))
+        # Those written once only (casefolded): one such word beside a name the sources write
+        # many times may be the sources' own slip ("the mayor and Lindqvst" once).
+        written = Counter(word.casefold() for _, names, _ in mentions for m in names for word in m.words)
+        registry.extra["people.once"] = sorted(word for word, count in written.items() if count == 1)
 
     # -- people --------------------------------------------------------------------------------
     def _observations(self, mentions, vocabulary: set[str]) -> dict[str, NameObservation]:

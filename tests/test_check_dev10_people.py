@@ -249,3 +249,13 @@ def test_invented_minority_surnames(tmp_path):
                                  "The clerk read a letter to the chair and Brenagh before the vote.\n", folder="board")
     text = "Maighread Brenagh said the vote would wait.\n"
     assert flagged("facts.Names", text, sources) == ["Maighread Brenagh"]
+
+
+def test_invented_who_has_served_as_with_nothing_after(tmp_path):
+    # "who has served as" cut off by a comma: no title, and no failure.
+    sources = write_sources(tmp_path, "Maighread Brennagh, who has served as, in her words, everything, said the "
+                                 "board met. Brennagh said so twice.\n")
+    brennagh = registry_of(sources).find("Maighread Brennagh")
+    assert brennagh is not None and brennagh.titles == []
+    assert flagged("facts.Titles", "Maighread Brennagh, who has served as, in her words, everything, said so.\n",
+                   sources) == []

@@ -765,7 +765,7 @@ class MentionFinder:
             return
         serving = _SERVES_AS.get(tuple(lows[1:4])) or _SERVES_AS.get(tuple(lows[1:3])) \
             if len(lows) >= 4 and lows[0] == "who" and not dash else None
-        if serving:
+        if serving and len(words) > 1 + serving:
             # "X, who has served as the district's head trainer since 2018": the title after "as".
             self._appositive_title(mention, sentence, words[1 + serving:], rest, stop, dash)
             return

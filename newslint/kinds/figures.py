@@ -361,6 +361,19 @@ def _slip_digits(kind: str, value: str) -> str | None:
     return number
 
 
+def _near_day(mine: list[str], theirs: list[str]) -> bool:
+    """Two dates ([year,] month, day) of the same year when both give one, and either the same
+    month on another day or the same day of the month before or after."""
+    if len(mine) == 3 and len(theirs) == 3 and mine[0] != theirs[0]:
+        return False
+    (month, day), (their_month, their_day) = mine[-2:], theirs[-2:]
+    if not (month + day + their_month + their_day).isdigit():
+        return False
+    if month == their_month:
+        return day != their_day
+    return day == their_day and abs(int(month) - int(their_month)) in (1, 11)
+
+
 def _rounds(a: str, b: str) -> bool:
     """One of the two is the other rounded ("274000000" for 274400000, "9000" for 9200)."""
     x, y = float(a), float(b)
@@ -480,6 +493,8 @@ class FiguresRule(Rule):
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
+            if finding is None and figure.kind == "date":
+                finding = self._near_date(figure, index, siblings)
             if finding is None and figure.kind == "tally":
                 finding = self._other_vote(figure, index)
             if finding is not None:
@@ -633,6 +648,42 @@ class FiguresRule(Rule):
         return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    def _near_date(self, figure: Figure, index: FigureIndex, siblings: list[Figure]) -> Finding | None:
+        """A date no source gives, in a clause that shares an ordinary word with a source date
+        of the same month ("the last deliveries would be Aug. 18" against "deliveries end Aug.
+        8") or of the same day of a neighbouring month ("effective Dec. 1" against "effective
+        Nov. 1"): a day or a month misremembered, in a clause too short to match otherwise.
+        The closest such date must be one date; a warning, since the draft may give another
+        event's day."""
+        if index.dated(figure):
+            return None
+        mine_parts = figure.value.split("-")
+        if len(mine_parts) < 2:
+            return None
+        p = self.policy
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, index.people)
+        taken = [s.value for s in siblings if s.kind == "date"]
+        best, found = 0, []
+        for fact, theirs in index.by_kind["date"].facts:
+            if not _near_day(mine_parts, fact.value.split("-")) or any(same_value("date", v, fact.value) for v in taken):
+                continue  # (a source date that another date of the sentence gives is that date's)
+            shared = mine.context & theirs.context
+            if not any(w.isalpha() and len(w) >= 4 for w in shared & mine.words) \
+                    or (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons)) \
+                    or needed(p, "date", figure.unit, fact.unit) is None or anchors_disagree(mine.anchors, theirs.anchors):
+                continue
+            if len(shared) > best:
+                best, found = len(shared), []
+            if len(shared) == best:
+                found.append(fact)
+        if not found or any(not same_value("date", found[0].value, f.value) for f in found):
+            return None
+        said = found[0].text
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in found[:3])
+        message = format_message(self.message, (figure.text, said, where)) + "; no source gives " + figure.text
+        return self.finding(figure.start, figure.end, message=message, severity="warning", fix=Fix(said, safe=False),
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in found[:3]])
 
     def _other_vote(self, figure: Figure, index: FigureIndex) -> Finding | None:
         """A vote the sources never give, by as many voters as a vote they do give ("passed 10-3"

@@ -653,7 +653,8 @@ def _told_when(prose: str, match: regex.Match) -> bool:
 
 # "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner
 # and a noun describes the noun; nobody is reporting anything.
-ATTRIBUTIVE_BEFORE = regexcache.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|\w['’]s)\s+$", regex.IGNORECASE)
+# Also after a preposition: "the number of reported cases", "data on recorded thefts".
+ATTRIBUTIVE_BEFORE = regexcache.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|of|on|among)|\w['’]s)\s+$", regex.IGNORECASE)
 EVER_BEFORE = regexcache.compile(r"\bever\s+$", regex.IGNORECASE)
 ATTRIBUTIVE_AFTER = regexcache.compile(r"\s+(?-i:[a-z][\w-]*)")
 

@@ -20,6 +20,8 @@ Orwick County closed Tannery Road on Monday to replace a collapsed culvert, and 
 The detour adds about four miles for drivers. The county board will review the repair contract on April 14.
 
 The new speed limit takes effect June 1.
+
+Crews hauled in 38 truckloads of fill. About 40 people attended a briefing on Tuesday.
 """
 
 
@@ -60,3 +62,61 @@ def test_a_near_date_in_an_invented_story(tannery):
     assert flagged("facts.Figures", "A town hall is set for March 18.\n", tannery) == []
     # Another date of the sentence gives the source's date: it is that date's.
     assert flagged("facts.Figures", "The road closed March 2 and will reopen March 8.\n", tannery) == []
+
+
+# -- unsourced: a participle after "of", a first in a history, a trend ----------------------------
+CONCUSSION = (EVAL / "concussion" / "sources",)
+ZOO = (EVAL / "zoo" / "sources",)
+
+
+def test_a_participle_after_of_describes_its_noun():
+    text = ("Nationally, concussions now make up more than a third of all injuries in high school football, and the "
+            "number of reported cases has doubled over the past decade.\n")
+    assert any("a third of all injuries" in t for t in flagged("sourcing.Unsourced", text, CONCUSSION))
+    # Invented: "of recorded thefts" reports nothing; "recorded by the port police" still names a source.
+    assert flagged("sourcing.Unsourced", "A third of recorded thefts at the marina involve outboard motors.\n") != []
+    assert flagged("sourcing.Unsourced", "A third of thefts at the marina involve outboard motors, the port police recorded.\n") == []
+
+
+def test_a_first_within_a_history_is_a_claim():
+    text = ("The Sept. 9 escape, in which a 9-year-old male tiger named Anak roamed the zoo's service areas for roughly "
+            "three and a half hours and mauled senior keeper Renata Sojka, led to the first public hearing on zoo safety "
+            "in the city's history.\n")
+    assert any("first public hearing" in t for t in flagged("sourcing.Unsourced", text, ZOO))
+    text = "The storm forced the first closing of the Tannery Road bridge in the county's history.\n"
+    assert flagged("sourcing.Unsourced", text) != []
+    # A first with its source, and a first with no history, are no unsourced claims.
+    assert flagged("sourcing.Unsourced", "It was the first closing of the bridge in the county's history, the engineer said.\n") == []
+    assert flagged("sourcing.Unsourced", "The first bus of the day leaves at 6 a.m.\n") == []
+
+
+def test_a_trend_over_years_is_a_claim():
+    text = "Attacks on keepers by big cats at U.S. zoos have risen sharply since 2015, and most happen during early-morning shifts.\n"
+    assert flagged("sourcing.Unsourced", text, ZOO) != []
+    assert flagged("sourcing.Unsourced", "Culvert failures on county roads have increased steadily since 2018.\n") != []
+    assert flagged("sourcing.Unsourced", "Culvert failures have increased steadily since 2018, the county engineer said.\n") == []
+    assert flagged("sourcing.Unsourced", "The bridge has been closed since 2018.\n") == []
+
+
+# -- figures: a thing the sources count with one value, its digits slipped ------------------------
+MINWAGE = (EVAL / "minwage" / "sources",)
+
+
+def test_a_count_of_a_lone_unit_with_its_digits_slipped():
+    text = "Sokja, who has worked at the zoo for 11 years, has since had two surgeries and 46 stitches.\n"
+    found = lint("facts.Figures", text, ZOO)
+    assert [f.text for f in found] == ["46"] and "64 stitches" in found[0].message and found[0].severity == "warning"
+    text = "The Alliance based much of its opposition on a September survey of 412 members.\n"
+    assert flagged("facts.Figures", text, MINWAGE) == ["412"]
+    text = "Sokja, who has worked at the zoo for 11 years, has since had two surgeries and 64 stitches.\n"
+    assert flagged("facts.Figures", text, ZOO) == []
+
+
+def test_a_lone_unit_in_an_invented_story(tannery):
+    assert flagged("facts.Figures", "It took 83 truckloads to fill the hole.\n", tannery) == ["83"]
+    assert flagged("facts.Figures", "It took 39 truckloads to fill the hole.\n", tannery) == ["39"]
+    assert flagged("facts.Figures", "It took 38 truckloads to fill the hole.\n", tannery) == []
+    # Not another number altogether, nor a rounding, nor a unit that counts anyone at all.
+    assert flagged("facts.Figures", "It took 52 truckloads to fill the hole.\n", tannery) == []
+    assert flagged("facts.Figures", "It took about 40 truckloads to fill the hole.\n", tannery) == []
+    assert flagged("facts.Figures", "Some 48 people came to see the hole.\n", tannery) == []

@@ -77,6 +77,7 @@ class FigureIndex:
     # _written_tallies(registry), read when a draft first has a vote tally.
     written: tuple | None = None
     named_on_line: dict[str, frozenset[str]] = field(default_factory=dict)  # line_people's answers
+    unit_facts: dict[str, dict[str, list[FigureFact]]] = field(default_factory=dict)  # of_unit's answers
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -253,6 +254,17 @@ class FigureIndex:
                 return True
         return False
 
+    def of_unit(self, p: Policy, kind: str, bucket: str) -> list[FigureFact]:
+        """The source figures of a kind in a unit bucket (worked out once per kind)."""
+        held = self.unit_facts.get(kind)
+        if held is None:
+            held = self.unit_facts[kind] = defaultdict(list)
+            facts = self.by_kind.get(kind)
+            for (fact, _), b in zip(facts.facts, facts.buckets) if facts is not None else ():
+                if b:
+                    held[b].append(fact)
+        return held.get(bucket, [])
+
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
         return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
@@ -345,6 +357,10 @@ def _digits(kind: str, value: str) -> str | None:
     number = value.split(" ")[0].rstrip("%")
     return number if number.isdigit() and len(number.rstrip("0")) >= 2 else None
 
+
+# Kinds whose figures a unit the sources count with one value identifies (_lone_unit_slip);
+# not percentages: a share of what is seldom one thing ("18 percent" of overtime hours or pay).
+LONE_UNIT_KINDS = frozenset({"count", "amount"})
 
 # Shared context items that a figure one digit off a source's needs.
 SLIP_SHARED = 2
@@ -439,7 +455,7 @@ class FiguresRule(Rule):
     category: ClassVar[str] = "figure"
     needs_registry: ClassVar[bool] = True
     keys: ClassVar[frozenset[str]] = frozenset({"kinds", "min_shared", "min_words", "synonyms", "safe_fix_sources",
-                                                "anchor_penalty", "person_penalty"})
+                                                "anchor_penalty", "person_penalty", "generic_units"})
 
     def compile(self, data: dict[str, Any]) -> None:
         kinds = data.get("kinds", list(KINDS))
@@ -457,6 +473,10 @@ class FiguresRule(Rule):
                 raise RuleError(f"{name} must be a whole number of shared context words (0 or more)", name)
         self.policy = policy({"min_shared": min_shared, "synonyms": synonyms,
                               **{k: data[k] for k in ("min_words", "anchor_penalty", "person_penalty") if k in data}})
+        generic = data.get("generic_units") or []
+        if not isinstance(generic, list) or any(not isinstance(w, str) for w in generic):
+            raise RuleError("generic_units must be a list of unit nouns", "generic_units")
+        self.generic_units = frozenset(self.policy.normal(stem(w)) for w in generic)
         self.safe_fix_sources = int(data.get("safe_fix_sources", 2))
         if not self.message:
             self.message = "'%s': the sources give %s (%s)"
@@ -495,6 +515,8 @@ class FiguresRule(Rule):
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
             if finding is None and figure.kind == "date":
                 finding = self._near_date(figure, index, siblings)
+            if finding is None and figure.kind in LONE_UNIT_KINDS and figure.unit:
+                finding = self._lone_unit_slip(figure, index)
             if finding is None and figure.kind == "tally":
                 finding = self._other_vote(figure, index)
             if finding is not None:
@@ -647,6 +669,37 @@ class FiguresRule(Rule):
         message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why
         return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    def _lone_unit_slip(self, figure: Figure, index: FigureIndex) -> Finding | None:
+        """"46 stitches" where the sources give 64 stitches and no other number of stitches: a
+        thing the sources count with one value only, and the draft's digits are theirs swapped
+        or with one digit changed, however little the words around them share. A unit that
+        counts anyone at all ("people") says too little. A warning."""
+        p = self.policy
+        bucket = unit_bucket(p, figure.kind, figure.unit)
+        digits = _slip_digits(figure.kind, figure.value)
+        if not bucket or digits is None or bucket in self.generic_units:
+            return None
+        facts = index.of_unit(p, figure.kind, bucket)
+        if len({fact.value for fact in facts}) != 1:
+            return None
+        theirs = _slip_digits(figure.kind, facts[0].value)
+        if theirs is None or figure.value.partition(" ")[2] != facts[0].value.partition(" ")[2] \
+                or any(self._agree(figure, fact) for fact in facts):
+            return None
+        if _swapped(digits, theirs):
+            why = "; the digits look transposed"
+        elif _one_digit_apart(digits, theirs) and not _rounds(digits, theirs):
+            why = "; one digit differs"
+        else:
+            return None
+        said = QUALIFIER.get(getattr(facts[0], "bound", ""), "") + facts[0].text
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why + \
+            ", and the sources count this with no other value"
+        return self.finding(figure.number_start, figure.number_end, message=message, severity="warning",
+                            fix=self._fix(figure, facts[0].text, single=True, sources=len(facts)),
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _near_date(self, figure: Figure, index: FigureIndex, siblings: list[Figure]) -> Finding | None:

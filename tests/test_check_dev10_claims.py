@@ -120,3 +120,18 @@ def test_a_lone_unit_in_an_invented_story(tannery):
     assert flagged("facts.Figures", "It took 52 truckloads to fill the hole.\n", tannery) == []
     assert flagged("facts.Figures", "It took about 40 truckloads to fill the hole.\n", tannery) == []
     assert flagged("facts.Figures", "Some 48 people came to see the hole.\n", tannery) == []
+
+
+# -- vague-source and unsourced: "charges" the noun names no accuser -------------------------------
+ETHICS = (EVAL / "ethics" / "sources",)
+
+
+def test_criminal_charges_name_no_source():
+    text = ('The commission also referred the case to the Tessaly County District Attorney. Okafor said the referral '
+            '"is not a finding of criminal conduct," and that the commission takes no position on whether charges are '
+            'warranted. Legal experts say the referral is unlikely to lead to criminal charges.\n')
+    assert flagged("sourcing.VagueSource", text, ETHICS) == ["experts say"]
+    assert flagged("sourcing.VagueSource", "Experts say the harbor master is unlikely to face charges.\n") == ["Experts say"]
+    # The verb still names the accuser: "the complaint charges that ..." is the complaint's claim.
+    text = "The complaint charges that the harbor master embezzled docking fees for years.\n"
+    assert flagged("sourcing.Unsourced", text) == []

@@ -10,6 +10,7 @@ EVAL = ROOT / "tests" / "eval"
 DATACENTER = (EVAL / "datacenter" / "sources",)
 DROUGHT = (EVAL / "drought" / "sources",)
 POLICECHIEF = (EVAL / "policechief" / "sources",)
+MINWAGE = (EVAL / "minwage" / "sources",)
 
 # An invented story: a county closes a road to repair a culvert.
 WIRE = """\
@@ -20,6 +21,8 @@ Orwick County closed Tannery Road on Monday to replace a collapsed culvert, and 
 The detour adds about four miles for drivers. The county board will review the repair contract on April 14.
 
 The new speed limit takes effect June 1.
+
+Bids for the permanent repair are due Friday, May 8.
 
 Crews hauled in 38 truckloads of fill. About 40 people attended a briefing on Tuesday.
 """
@@ -52,6 +55,13 @@ def test_a_date_of_the_same_day_a_month_off():
     text = "Okafor's resignation takes effect Dec. 1.\n"
     found = lint("facts.Figures", text, POLICECHIEF)
     assert [f.text for f in found] == ["Dec. 1"] and "Nov" in found[0].message
+
+
+def test_a_date_a_few_days_off_takes_its_weekday_along(tannery):
+    text = 'Mayor Denise Okafor has said she will sign the ordinance on Monday, Oct. 21.\n'
+    assert flagged("facts.Figures", text, MINWAGE) == ["Oct. 21"]
+    assert flagged("facts.Figures", "Repair bids are due Monday, May 11.\n", tannery) == ["May 11"]
+    assert flagged("facts.Figures", "Repair bids are due Friday, May 8.\n", tannery) == []
 
 
 def test_a_near_date_in_an_invented_story(tannery):
@@ -99,7 +109,6 @@ def test_a_trend_over_years_is_a_claim():
 
 
 # -- figures: a thing the sources count with one value, its digits slipped ------------------------
-MINWAGE = (EVAL / "minwage" / "sources",)
 
 
 def test_a_count_of_a_lone_unit_with_its_digits_slipped():

@@ -377,6 +377,19 @@ def _slip_digits(kind: str, value: str) -> str | None:
     return number
 
 
+def _within_week(mine: list[str], value: str) -> bool:
+    """The other date is of the same month, at most a week from this one."""
+    theirs = value.split("-")
+    return mine[-2] == theirs[-2] and mine[-1].isdigit() and theirs[-1].isdigit() and abs(int(mine[-1]) - int(theirs[-1])) <= 7
+
+
+def _no_weekday(anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """A date's anchors without weekdays: the weekday written with a date is that date's own
+    ("Monday, Oct. 21"), and a day misremembered by a few days takes its weekday along
+    ("Friday, Oct. 18" in the sources)."""
+    return tuple(a for a in anchors if not a[1:].startswith("weekday:"))
+
+
 def _near_day(mine: list[str], theirs: list[str]) -> bool:
     """Two dates ([year,] month, day) of the same year when both give one, and either the same
     month on another day or the same day of the month before or after."""
@@ -724,7 +737,9 @@ class FiguresRule(Rule):
             shared = mine.context & theirs.context
             if not any(w.isalpha() and len(w) >= 4 for w in shared & mine.words) \
                     or (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons)) \
-                    or needed(p, "date", figure.unit, fact.unit) is None or anchors_disagree(mine.anchors, theirs.anchors):
+                    or needed(p, "date", figure.unit, fact.unit) is None \
+                    or anchors_disagree(*((_no_weekday(mine.anchors), _no_weekday(theirs.anchors)) if _within_week(mine_parts, fact.value)
+                                          else (mine.anchors, theirs.anchors))):
                 continue
             if len(shared) > best:
                 best, found = len(shared), []

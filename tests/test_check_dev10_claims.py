@@ -22,7 +22,7 @@ The detour adds about four miles for drivers. The county board will review the r
 
 The new speed limit takes effect June 1.
 
-Bids for the permanent repair are due Friday, May 8.
+Bids for the permanent repair are due Friday, May 8. The county expects a permanent culvert to be finished in late 2027.
 
 Crews hauled in 38 truckloads of fill. About 40 people attended a briefing on Tuesday.
 """
@@ -144,3 +144,25 @@ def test_criminal_charges_name_no_source():
     # The verb still names the accuser: "the complaint charges that ..." is the complaint's claim.
     text = "The complaint charges that the harbor master embezzled docking fees for years.\n"
     assert flagged("sourcing.Unsourced", text) == []
+
+
+# -- figures: a part of a year ----------------------------------------------------------------------
+ANTIBODY = (EVAL / "antibody" / "sources",)
+RUNWAY = (EVAL / "runway" / "sources",)
+
+
+def test_another_part_of_the_same_year():
+    text = ("Castellan plans to file with the Food and Drug Administration before the end of 2025 and expects a "
+            "regulatory decision by mid-2026, well before three-year results from the trial's extension are due.\n")
+    found = lint("facts.Figures", text, ANTIBODY)
+    assert [f.text for f in found] == ["2026"] and "late 2026" in found[0].message  # (and no "2025")
+    text = "Thomas Brandvold, the authority's executive director, has said he expects a ruling in fall 2027.\n"
+    assert flagged("facts.Figures", text, RUNWAY) == ["2027"]
+    text = "Thomas Brandvold, the authority's executive director, has said he expects a ruling in spring 2027.\n"
+    assert flagged("facts.Figures", text, RUNWAY) == []
+
+
+def test_a_part_of_a_year_in_an_invented_story(tannery):
+    assert flagged("facts.Figures", "A permanent culvert should be finished in early 2027.\n", tannery) == ["2027"]
+    assert flagged("facts.Figures", "A permanent culvert should be finished by the end of 2027.\n", tannery) == []
+    assert flagged("facts.Figures", "A permanent culvert should be finished in 2027.\n", tannery) == []

@@ -377,6 +377,35 @@ def _slip_digits(kind: str, value: str) -> str | None:
     return number
 
 
+# Shared context items that a year written with a part of it ("fall 2027") needs with a source's.
+PART_SHARED = 2
+
+# A part of a year written before it ("by mid-2026", "in the fall of 2027", "the end of 2025"),
+# by the third of the year it names: seasons overlap the thirds, so a season is compared with a
+# third only when it falls within it (winter, at both ends, is left out).
+_YEAR_PART = regexcache.compile(r"\b(?P<part>early|mid|middle|late|spring|summer|fall|autumn|end|first\s+half|second\s+half|beginning|start)"
+                                r"(?:\s+of(?:\s+the\s+year)?)?(?:\s+|-)$", regex.IGNORECASE)
+_PART_THIRD = {"early": "early", "beginning": "early", "start": "early", "first half": "early", "spring": "early",
+               "mid": "mid", "middle": "mid", "summer": "mid",
+               "late": "late", "end": "late", "second half": "late", "fall": "late", "autumn": "late"}
+
+
+def _year_part(text: str, start: int) -> tuple[str, str] | None:
+    """(third of the year, the words) of a part of a year written right before `start`."""
+    found = _YEAR_PART.search(text, max(0, start - 24), start)
+    if found is None:
+        return None
+    words = " ".join(found.group("part").casefold().split())
+    return _PART_THIRD[words], " ".join(found.group().split(" "))  # ("mid-", "fall ": written as before the year)
+
+
+def _fact_year_parts(fact: FigureFact) -> list[tuple[str, str] | None]:
+    """_year_part of a source year at each place its line writes it."""
+    text = fact.provenance.text
+    places = [m.start() for m in regex.finditer(regex.escape(fact.text), text)]
+    return [_year_part(text, at) for at in places] or [None]
+
+
 def _within_week(mine: list[str], value: str) -> bool:
     """The other date is of the same month, at most a week from this one."""
     theirs = value.split("-")
@@ -528,6 +557,8 @@ class FiguresRule(Rule):
             finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
             if finding is None and figure.kind == "date":
                 finding = self._near_date(figure, index, siblings)
+            if finding is None and figure.kind == "year":
+                finding = self._other_part_of_year(figure, index, context.document.prose)
             if finding is None and figure.kind in LONE_UNIT_KINDS and figure.unit:
                 finding = self._lone_unit_slip(figure, index)
             if finding is None and figure.kind == "tally":
@@ -683,6 +714,35 @@ class FiguresRule(Rule):
         return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+
+    def _other_part_of_year(self, figure: Figure, index: FigureIndex, prose: str) -> Finding | None:
+        """"a ruling in fall 2027" where the sources, in a clause sharing PART_SHARED items with
+        the draft's, expect it in spring 2027: the same year, another part of it. A warning."""
+        mine_part = _year_part(prose, figure.start)
+        if mine_part is None or figure.kind not in index.by_kind:
+            return None
+        p = self.policy
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, index.people)
+        best, found = 0, []
+        for fact, theirs in index.by_kind["year"].sharing(mine, PART_SHARED):
+            shared = mine.context & theirs.context
+            if fact.value != figure.value or len(shared) < PART_SHARED or shared.isdisjoint(mine.words) \
+                    or (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons)):
+                continue
+            if len(shared) > best:
+                best, found = len(shared), []
+            if len(shared) == best:
+                found.append(fact)
+        # (Every place the line writes the year: a fact does not say which one is its own.)
+        parts = [part for fact in found for part in _fact_year_parts(fact)]
+        thirds = {part[0] if part else None for part in parts}
+        if len(thirds) != 1 or None in thirds or mine_part[0] in thirds:
+            return None
+        said = f"{parts[0][1]}{found[0].text}"
+        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in found[:3])
+        message = format_message(self.message, (f"{mine_part[1]}{figure.text}", said, where))
+        return self.finding(figure.start, figure.end, message=message, severity="warning",
+                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in found[:3]])
 
     def _lone_unit_slip(self, figure: Figure, index: FigureIndex) -> Finding | None:
         """"46 stitches" where the sources give 64 stitches and no other number of stitches: a

@@ -124,7 +124,8 @@ def lexicon() -> Lexicon:
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{number})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
-        "year": regexcache.compile(r"(?<![\w.,$\-/])(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
+        # (After a hyphen only in "mid-2026", "early-2026", "late-2026": a part of that year.)
+        "year": regexcache.compile(r"(?:(?<![\w.,$\-/])|(?<=\b(?i:mid|early|late)-))(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
         "fraction": regexcache.compile(rf"{before}(?:(?P<number>{fraction})(?=\s+of\b)|(?P<part>{number})\s+in\s+(?P<every>{number})(?=\s+\p{{L}}|\s*[,;:.)\u2014\u2013]))", regex.I),

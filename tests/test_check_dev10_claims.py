@@ -166,3 +166,20 @@ def test_a_part_of_a_year_in_an_invented_story(tannery):
     assert flagged("facts.Figures", "A permanent culvert should be finished in early 2027.\n", tannery) == ["2027"]
     assert flagged("facts.Figures", "A permanent culvert should be finished by the end of 2027.\n", tannery) == []
     assert flagged("facts.Figures", "A permanent culvert should be finished in 2027.\n", tannery) == []
+
+
+# -- reading: a participle after a number, "three dozen" ----------------------------------------
+def test_a_participle_after_a_number_describes_its_noun():
+    assert flagged("sourcing.Unsourced", "The marina logged 1,412 confirmed thefts last year, up from 900.\n") != []
+    assert flagged("sourcing.Unsourced", "The marina logged 1,412 thefts last year, the harbor police confirmed.\n") == []
+
+
+def test_a_number_of_dozens_is_one_count(tannery):
+    from newslint.document.parse import parse_document
+    from newslint.registry.numbers import find_figures
+
+    figures = find_figures(parse_document("x.md", "About three dozen truckloads of fill arrived.\n"), skip_quotes=True)
+    assert [(f.kind, f.value, f.bound) for f in figures] == [("count", "36", "about")]
+    # Checked as 36 against the sources' 38 truckloads.
+    found = lint("facts.Figures", "Crews hauled in three dozen truckloads of fill.\n", tannery)
+    assert len(found) == 1 and "'three dozen truckloads': the sources give 38 truckloads" in found[0].message

@@ -24,7 +24,7 @@ The new speed limit takes effect June 1.
 
 Bids for the permanent repair are due Friday, May 8. The county expects a permanent culvert to be finished in late 2027.
 
-Crews hauled in 38 truckloads of fill. About 40 people attended a briefing on Tuesday.
+Crews hauled in 38 truckloads of fill. The county set aside an emergency repair fund of $240,000 for the work. About 40 people attended a briefing on Tuesday.
 """
 
 
@@ -183,3 +183,18 @@ def test_a_number_of_dozens_is_one_count(tannery):
     # Checked as 36 against the sources' 38 truckloads.
     found = lint("facts.Figures", "Crews hauled in three dozen truckloads of fill.\n", tannery)
     assert len(found) == 1 and "'three dozen truckloads': the sources give 38 truckloads" in found[0].message
+
+
+# -- figures: one digit off an amount named by another noun ----------------------------------------
+WINDFARM = (EVAL / "windfarm" / "sources",)
+
+
+def test_one_digit_off_an_amount_named_by_another_noun(tannery):
+    text = ("Prairie Crest Renewables, the developer, offers a good-neighbor payment of $2,500 a year to households "
+            "within a mile of a turbine that did not sign leases.\n")
+    found = lint("facts.Figures", text, WINDFARM)
+    assert [f.text for f in found] == ["2,500"] and "$1,500" in found[0].message and found[0].severity == "warning"
+    text = "The county set aside an emergency repair budget of $340,000 for the work.\n"
+    assert flagged("facts.Figures", text, tannery) == ["340,000"]
+    text = "The county set aside an emergency repair budget of $240,000 for the work.\n"
+    assert flagged("facts.Figures", text, tannery) == []

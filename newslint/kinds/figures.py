@@ -218,15 +218,22 @@ class FigureIndex:
         if any(consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""), p.approximate)
                and len(mine.context & theirs.context) >= SLIP_SHARED for fact, theirs in near):
             return []  # ("more than 7,000 tons" beside a source's "about 7,400 tons")
+        if bucket and figure.kind == "amount":
+            # An amount named by another noun ("a good-neighbor payment of $2,500" for the
+            # "good-neighbor agreement" of $1,500) when the clauses share TRANSPOSED_SHARED items.
+            seen = {id(fact) for fact, _ in near}
+            near = near + [item for item in facts.sharing(mine, TRANSPOSED_SHARED) if id(item[0]) not in seen]
         for fact, theirs in near:
             theirs_digits = _slip_digits(fact.kind, fact.value)
+            other_noun = unit_bucket(p, fact.kind, fact.unit) != bucket
             if theirs_digits is None or not _one_digit_apart(digits, theirs_digits) \
                     or figure.value.partition(" ")[2] != fact.value.partition(" ")[2] \
-                    or getattr(fact, "bound", "") != figure.bound or needed(p, figure.kind, figure.unit, fact.unit) is None \
-                    or unit_bucket(p, fact.kind, fact.unit) != bucket or _rounds(digits, theirs_digits):
+                    or getattr(fact, "bound", "") != figure.bound or _rounds(digits, theirs_digits) \
+                    or (other_noun and not (figure.kind == "amount" and bucket and fact.unit)) \
+                    or (not other_noun and needed(p, figure.kind, figure.unit, fact.unit) is None):
                 continue  # (a bound or an approximation is no slip of a key: "about 31%" for 36%)
             shared = mine.context & theirs.context
-            if len(shared) >= SLIP_SHARED and not shared.isdisjoint(mine.words) \
+            if len(shared) >= (TRANSPOSED_SHARED if other_noun else SLIP_SHARED) and not shared.isdisjoint(mine.words) \
                     and not (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons)) \
                     and not anchors_disagree(mine.anchors, theirs.anchors):
                 found.append(fact)

@@ -24,7 +24,7 @@ The new speed limit takes effect June 1.
 
 Bids for the permanent repair are due Friday, May 8. The county expects a permanent culvert to be finished in late 2027.
 
-Crews hauled in 38 truckloads of fill. The county set aside an emergency repair fund of $240,000 for the work. About 40 people attended a briefing on Tuesday.
+Crews hauled in 38 truckloads of fill. Workers will fit new grates on every one of the county's fourteen storm drains on the road. The county set aside an emergency repair fund of $240,000 for the work. About 40 people attended a briefing on Tuesday.
 """
 
 
@@ -197,4 +197,15 @@ def test_one_digit_off_an_amount_named_by_another_noun(tannery):
     text = "The county set aside an emergency repair budget of $340,000 for the work.\n"
     assert flagged("facts.Figures", text, tannery) == ["340,000"]
     text = "The county set aside an emergency repair budget of $240,000 for the work.\n"
+    assert flagged("facts.Figures", text, tannery) == []
+
+
+# -- reading: "all N of its X" counts X ---------------------------------------------------------------
+def test_all_of_a_whole_counts_its_noun(tannery):
+    text = ('She said the zoo had "failed this community" and that by the end of October all 12 of its big-cat '
+            'transfer doors would have a second, independent lock.\n')
+    assert flagged("facts.Figures", text, ZOO) == ["12"]
+    text = "Workers will fit new grates on all 12 of the county's storm drains on the road.\n"
+    assert flagged("facts.Figures", text, tannery) == ["12"]
+    text = "Workers will fit new grates on all 14 of the county's storm drains on the road.\n"
     assert flagged("facts.Figures", text, tannery) == []

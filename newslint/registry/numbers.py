@@ -724,6 +724,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         unit, unit_end = _unit_after(prose, end, tokens)
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides
+        if not unit and _previous_word(prose, start, sentence_start) == "all":
+            unit = _all_of_unit(prose, end, tokens)  # "all 12 of its doors" counts doors
         if not unit:
             unit = _whole_unit(prose, start, sentence_start, tokens)  # "45 acres … out of 80"
         if not unit and _appositive_age(prose, start, end, number):
@@ -970,6 +972,16 @@ def _part_of_unit(prose: str, end: int, tokens: list) -> str:
     if whole is None or parse_number(whole.group("whole").casefold()) is None:
         return ""
     return _unit_after(prose, whole.end(), tokens)[0]
+
+
+# "all 12 of its doors", "all five of the county's judges": the whole, counted by the noun after.
+_ALL_OF = regexcache.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\p{L}\-]+['’]s\s+)?", regex.I)
+
+
+def _all_of_unit(prose: str, end: int, tokens: list) -> str:
+    """The unit of "all N of the X": X."""
+    whole = _ALL_OF.match(prose, end)
+    return _unit_after(prose, whole.end(), tokens)[0] if whole is not None else ""
 
 
 # "45 acres this year out of 80": the part, then the whole with no unit of its own.

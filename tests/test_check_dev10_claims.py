@@ -209,3 +209,12 @@ def test_all_of_a_whole_counts_its_noun(tannery):
     assert flagged("facts.Figures", text, tannery) == ["12"]
     text = "Workers will fit new grates on all 14 of the county's storm drains on the road.\n"
     assert flagged("facts.Figures", text, tannery) == []
+
+
+def test_fourteen_and_forty_of_a_lone_unit(tannery):
+    found = lint("facts.Figures", "The memo, a 40-page account, reached the audit committee in March 2023.\n",
+                 (EVAL / "cryptoexchange" / "sources",))
+    assert [f.text for f in found] == ["40"] and "fourteen pages" in found[0].message
+    # The tannery wire counts fourteen storm drains, once.
+    assert flagged("facts.Figures", "New grates will go on 40 storm drains.\n", tannery) == ["40"]
+    assert flagged("facts.Figures", "New grates will go on 14 storm drains.\n", tannery) == []

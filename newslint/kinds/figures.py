@@ -439,6 +439,11 @@ def _near_day(mine: list[str], theirs: list[str]) -> bool:
     return day == their_day and abs(int(month) - int(their_month)) in (1, 11)
 
 
+def _teen_and_ty(a: str, b: str) -> bool:
+    """"fourteen" and "forty", "16" and "60": numbers misheard or mistyped for each other."""
+    return {a, b} in ({f"1{n}", f"{n}0"} for n in "3456789")
+
+
 def _rounds(a: str, b: str) -> bool:
     """One of the two is the other rounded ("274000000" for 274400000, "9000" for 9200)."""
     x, y = float(a), float(b)
@@ -754,21 +759,23 @@ class FiguresRule(Rule):
     def _lone_unit_slip(self, figure: Figure, index: FigureIndex) -> Finding | None:
         """"46 stitches" where the sources give 64 stitches and no other number of stitches: a
         thing the sources count with one value only, and the draft's digits are theirs swapped
-        or with one digit changed, however little the words around them share. A unit that
-        counts anyone at all ("people") says too little. A warning."""
+        or with one digit changed, or the draft has "40" for their fourteen, however little the
+        words around them share. A unit that counts anyone at all ("people") says too little. A
+        warning."""
         p = self.policy
         bucket = unit_bucket(p, figure.kind, figure.unit)
-        digits = _slip_digits(figure.kind, figure.value)
-        if not bucket or digits is None or bucket in self.generic_units:
+        if not bucket or bucket in self.generic_units:
             return None
         facts = index.of_unit(p, figure.kind, bucket)
-        if len({fact.value for fact in facts}) != 1:
-            return None
-        theirs = _slip_digits(figure.kind, facts[0].value)
-        if theirs is None or figure.value.partition(" ")[2] != facts[0].value.partition(" ")[2] \
+        if len({fact.value for fact in facts}) != 1 or figure.value.partition(" ")[2] != facts[0].value.partition(" ")[2] \
                 or any(self._agree(figure, fact) for fact in facts):
             return None
-        if _swapped(digits, theirs):
+        digits, theirs = _slip_digits(figure.kind, figure.value), _slip_digits(figure.kind, facts[0].value)
+        if _teen_and_ty(figure.value.partition(" ")[0], facts[0].value.partition(" ")[0]):
+            why = "; the two sound alike"
+        elif digits is None or theirs is None:
+            return None
+        elif _swapped(digits, theirs):
             why = "; the digits look transposed"
         elif _one_digit_apart(digits, theirs) and not _rounds(digits, theirs):
             why = "; one digit differs"

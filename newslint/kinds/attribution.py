@@ -653,7 +653,7 @@ def _told_when(prose: str, match: regex.Match) -> bool:
 
 # "the/its/the state's recorded history", "a reported 40 cases": a participle between a determiner
 # and a noun describes the noun; nobody is reporting anything.
-# Also after a preposition or a number: "the number of reported cases", "1,412 confirmed cases".
+# Also after a preposition or a number: "the number of recorded thefts", "640 confirmed cases".
 ATTRIBUTIVE_BEFORE = regexcache.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|of|on|among)|\w['’]s|(?<![\d,.])\d[\d,]*)\s+$", regex.IGNORECASE)
 EVER_BEFORE = regexcache.compile(r"\bever\s+$", regex.IGNORECASE)
 ATTRIBUTIVE_AFTER = regexcache.compile(r"\s+(?-i:[a-z][\w-]*)")

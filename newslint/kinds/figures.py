@@ -219,8 +219,8 @@ class FigureIndex:
                and len(mine.context & theirs.context) >= SLIP_SHARED for fact, theirs in near):
             return []  # ("more than 7,000 tons" beside a source's "about 7,400 tons")
         if bucket and figure.kind == "amount":
-            # An amount named by another noun ("a good-neighbor payment of $2,500" for the
-            # "good-neighbor agreement" of $1,500) when the clauses share TRANSPOSED_SHARED items.
+            # An amount named by another noun ("a harbor-use payment of $4,830" for the
+            # "harbor-use agreement" of $3,830) when the clauses share TRANSPOSED_SHARED items.
             seen = {id(fact) for fact, _ in near}
             near = near + [item for item in facts.sharing(mine, TRANSPOSED_SHARED) if id(item[0]) not in seen]
         for fact, theirs in near:
@@ -384,10 +384,10 @@ def _slip_digits(kind: str, value: str) -> str | None:
     return number
 
 
-# Shared context items that a year written with a part of it ("fall 2027") needs with a source's.
+# Shared context items that a year written with a part of it ("fall 2031") needs with a source's.
 PART_SHARED = 2
 
-# A part of a year written before it ("by mid-2026", "in the fall of 2027", "the end of 2025"),
+# A part of a year written before it ("by mid-2031", "in the fall of 2031", "the end of 2030"),
 # by the third of the year it names: seasons overlap the thirds, so a season is compared with a
 # third only when it falls within it (winter, at both ends, is left out).
 _YEAR_PART = regexcache.compile(r"\b(?P<part>early|mid|middle|late|spring|summer|fall|autumn|end|first\s+half|second\s+half|beginning|start)"
@@ -421,8 +421,8 @@ def _within_week(mine: list[str], value: str) -> bool:
 
 def _no_weekday(anchors: tuple[str, ...]) -> tuple[str, ...]:
     """A date's anchors without weekdays: the weekday written with a date is that date's own
-    ("Monday, Oct. 21"), and a day misremembered by a few days takes its weekday along
-    ("Friday, Oct. 18" in the sources)."""
+    ("Thursday, Sept. 24"), and a day misremembered by a few days takes its weekday along
+    ("Monday, Sept. 21" in the sources)."""
     return tuple(a for a in anchors if not a[1:].startswith("weekday:"))
 
 
@@ -728,8 +728,8 @@ class FiguresRule(Rule):
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _other_part_of_year(self, figure: Figure, index: FigureIndex, prose: str) -> Finding | None:
-        """"a ruling in fall 2027" where the sources, in a clause sharing PART_SHARED items with
-        the draft's, expect it in spring 2027: the same year, another part of it. A warning."""
+        """"a ruling in fall 2031" where the sources, in a clause sharing PART_SHARED items with
+        the draft's, expect it in spring 2031: the same year, another part of it. A warning."""
         mine_part = _year_part(prose, figure.start)
         if mine_part is None or figure.kind not in index.by_kind:
             return None
@@ -757,9 +757,9 @@ class FiguresRule(Rule):
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in found[:3]])
 
     def _lone_unit_slip(self, figure: Figure, index: FigureIndex) -> Finding | None:
-        """"46 stitches" where the sources give 64 stitches and no other number of stitches: a
+        """"27 rivets" where the sources give 72 rivets and no other number of rivets: a
         thing the sources count with one value only, and the draft's digits are theirs swapped
-        or with one digit changed, or the draft has "40" for their fourteen, however little the
+        or with one digit changed, or the draft has "70" for their seventeen, however little the
         words around them share. A unit that counts anyone at all ("people") says too little. A
         warning."""
         p = self.policy
@@ -791,9 +791,9 @@ class FiguresRule(Rule):
 
     def _near_date(self, figure: Figure, index: FigureIndex, siblings: list[Figure]) -> Finding | None:
         """A date no source gives, in a clause that shares an ordinary word with a source date
-        of the same month ("the last deliveries would be Aug. 18" against "deliveries end Aug.
-        8") or of the same day of a neighbouring month ("effective Dec. 1" against "effective
-        Nov. 1"): a day or a month misremembered, in a clause too short to match otherwise.
+        of the same month ("the ferry resumes on June 19" against "service resumes June
+        9") or of the same day of a neighbouring month ("takes effect March 1" against "takes
+        effect April 1"): a day or a month misremembered, in a clause too short to match otherwise.
         The closest such date must be one date; a warning, since the draft may give another
         event's day."""
         if index.dated(figure):

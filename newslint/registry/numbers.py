@@ -124,7 +124,7 @@ def lexicon() -> Lexicon:
         "percent": regexcache.compile(rf"{before}(?P<number>{number})\s*(?:{percent})(?!\w)", regex.I),
         "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
                                 rf"|{before}(?P<number2>{number})(?:\s+(?P<scale2>{scale}))?\s+(?P<currency>{money_words})\b", regex.I),
-        # (After a hyphen only in "mid-2026", "early-2026", "late-2026": a part of that year.)
+        # (After a hyphen only in "mid-2031", "early-2031", "late-2031": a part of that year.)
         "year": regexcache.compile(r"(?:(?<![\w.,$\-/])|(?<=\b(?i:mid|early|late)-))(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
         # A vote or a score: "voted 7-2", "a 3-1 win".
         "tally": regexcache.compile(r"\b(?<![\w.\-/])(?P<number>\d{1,2}[-–]\d{1,2})(?![\w\-–/]|\.\d)"),
@@ -725,7 +725,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides
         if not unit and _previous_word(prose, start, sentence_start) == "all":
-            unit = _all_of_unit(prose, end, tokens)  # "all 12 of its doors" counts doors
+            unit = _all_of_unit(prose, end, tokens)  # "all 9 of its gates" counts gates
         if not unit:
             unit = _whole_unit(prose, start, sentence_start, tokens)  # "45 acres … out of 80"
         if not unit and _appositive_age(prose, start, end, number):
@@ -974,7 +974,7 @@ def _part_of_unit(prose: str, end: int, tokens: list) -> str:
     return _unit_after(prose, whole.end(), tokens)[0]
 
 
-# "all 12 of its doors", "all five of the county's judges": the whole, counted by the noun after.
+# "all 9 of its gates", "all five of the county's judges": the whole, counted by the noun after.
 _ALL_OF = regexcache.compile(r"\s+of\s+(?:the|its|their|his|her|our|those|these)\s+(?:[\p{L}\-]+['’]s\s+)?", regex.I)
 
 

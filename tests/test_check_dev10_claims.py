@@ -218,3 +218,17 @@ def test_fourteen_and_forty_of_a_lone_unit(tannery):
     # The tannery wire counts fourteen storm drains, once.
     assert flagged("facts.Figures", "New grates will go on 40 storm drains.\n", tannery) == ["40"]
     assert flagged("facts.Figures", "New grates will go on 14 storm drains.\n", tannery) == []
+
+
+def test_an_age_is_not_compared_with_the_only_age_the_sources_give(tmp_path):
+    # A lone age in the sources belongs to its person: a reader the reporter met, "a
+    # 78-year-old retiree", is not a slip of the owner's 71 (a false alarm of the lone-unit
+    # check on a blind story of this session). A count of a thing is still compared.
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "01_wire.txt").write_text(
+        "Ada Ibekwe, 71, sold the weekly to a regional chain on Monday. The chain will print "
+        "the paper at its plant in Dunmore, which runs 14 presses.\n")
+    text = ("Orla Penhale, a 78-year-old retiree, said she would miss the paper. "
+            "The chain's plant runs 41 presses.\n")
+    assert flagged("facts.Figures", text, (folder,)) == ["41"]

@@ -178,7 +178,7 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
     for observation in sorted(group, key=lambda o: -len(o.mentions)):
         wrong = False
         if surname is not None:
-            # The full name's surname is the minority's ("Ann Marhs" once, "Marsh" in every other
+            # The full name's surname is the minority's ("Ann Vellcott" once, "Vellacott" in every other
             # mention): the full name is written with the majority's surname, each minority form wrong.
             wrong = observation.surname.casefold() != surname.casefold()
         elif observation is not canonical and support(observation) < support(canonical):
@@ -198,7 +198,7 @@ def person_entity(group: list[NameObservation], conflicts: list[Conflict],
 
 def _majority_surname(group: list[NameObservation], canonical: NameObservation) -> str | None:
     """The surname most of the group's mentions write, where it is not the canonical full
-    name's and is written at least twice as often ("Mr. Marsh" twice, "Kevin March" once in a
+    name's and is written at least twice as often ("Mr. Vellacott" twice, "Nell Vellcott" once in a
     witness list); None otherwise."""
     counts: Counter = Counter()
     written: dict[str, str] = {}

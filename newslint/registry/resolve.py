@@ -53,7 +53,7 @@ class Thresholds:
     # edit further off ("Holloway" for "Hollowell"): slips rarely touch a word's start. 0: off.
     surname_prefix_same_given: int = 4
     # A word the sources write once only is still a slip of a name they write this often or
-    # more ("the mayor and Lindqvst" once, "Lindqvist" twelve times). 0: off.
+    # more ("the mayor and Quarender" once, "Quarrender" twelve times). 0: off.
     source_slip_support: int = 4
 
     @property

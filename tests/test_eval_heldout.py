@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SCORE = ROOT.parent / "shared" / "eval" / "score.py"
 EVAL = ROOT / "tests" / "eval"
-STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory", "breach", "housing", "storm", "antibody", "obituary", "measles", "merger", "university", "ferry", "coach", "bribery", "insulin", "windfarm", "runway", "library", "hospital", "layoffs", "transit", "opioid", "museum", "water", "buyout", "derailment", "minwage", "heatwave", "policechief", "jail", "lottery", "pension", "drought", "redistricting", "avianflu", "datacenter", "doping", "schoolbus", "bankfailure", "orchestra", "launch", "zoo", "fishery", "cryptoexchange", "concussion", "ethics", "outbreak", "wolves")
+STORIES = ("transfer", "recall", "wildfire", "nurses", "bridge", "ransomware", "minecollapse", "stadium", "airline", "riverspill", "portstrike", "trial", "recount", "schoolboard", "factory", "breach", "housing", "storm", "antibody", "obituary", "measles", "merger", "university", "ferry", "coach", "bribery", "insulin", "windfarm", "runway", "library", "hospital", "layoffs", "transit", "opioid", "museum", "water", "buyout", "derailment", "minwage", "heatwave", "policechief", "jail", "lottery", "pension", "drought", "redistricting", "avianflu", "datacenter", "doping", "schoolbus", "bankfailure", "orchestra", "launch", "zoo", "fishery", "cryptoexchange", "concussion", "ethics", "outbreak", "wolves", "dam", "earthquake", "patent", "unionvote", "foodbank", "charter", "newspaper")
 BAR = 0.6
 ROW = re.compile(r"^([a-z-]+)\s+(\d+)\s+(\d+)\s+(\d+)$")
 

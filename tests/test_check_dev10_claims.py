@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from people_lint import ROOT, lint
+from people_lint import ROOT, lint, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 DATACENTER = (EVAL / "datacenter" / "sources",)
@@ -224,11 +224,9 @@ def test_an_age_is_not_compared_with_the_only_age_the_sources_give(tmp_path):
     # A lone age in the sources belongs to its person: a reader the reporter met, "a
     # 78-year-old retiree", is not a slip of the owner's 71 (a false alarm of the lone-unit
     # check on a blind story of this session). A count of a thing is still compared.
-    folder = tmp_path / "sources"
-    folder.mkdir()
-    (folder / "01_wire.txt").write_text(
-        "Ada Ibekwe, 71, sold the weekly to a regional chain on Monday. The chain will print "
-        "the paper at its plant in Dunmore, which runs 14 presses.\n")
+    sources = write_sources(
+        tmp_path, "Ada Ibekwe, 71, sold the weekly to a regional chain on Monday. The chain will print "
+                  "the paper at its plant in Dunmore, which runs 14 presses.\n")
     text = ("Orla Penhale, a 78-year-old retiree, said she would miss the paper. "
             "The chain's plant runs 41 presses.\n")
-    assert flagged("facts.Figures", text, (folder,)) == ["41"]
+    assert flagged("facts.Figures", text, sources) == ["41"]

@@ -709,10 +709,9 @@ class FiguresRule(Rule):
     def _per_other_period(self, figure: Figure, rate: str, agreeing: list[tuple[int, FigureFact]]) -> Finding:
         facts = [fact for _, fact in sorted(agreeing, key=lambda item: -item[0])]
         said = f"{facts[0].text} {_RATE_WORDS[_rate(facts[0].provenance.text, _end_in(facts[0]))]}"
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        where, evidence = _cited(facts)
         message = format_message(self.message, (f"{figure.phrase or figure.text} {_RATE_WORDS[rate]}", said, where))
-        return self.finding(figure.number_start, figure.number_end, message=message,
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+        return self.finding(figure.number_start, figure.number_end, message=message, evidence=evidence)
 
     def _transposed(self, figure: Figure, index: FigureIndex) -> Finding | None:
         facts, why, severity = index.transposed(self.policy, figure), "; the digits look transposed", None
@@ -721,11 +720,11 @@ class FiguresRule(Rule):
         if not facts or index.confirms(self.policy, figure):
             return None
         said = facts[0].text
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        where, evidence = _cited(facts)
         message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why
         return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+                            evidence=evidence)
 
     def _other_part_of_year(self, figure: Figure, index: FigureIndex, prose: str) -> Finding | None:
         """"a ruling in fall 2031" where the sources, in a clause sharing PART_SHARED items with
@@ -751,10 +750,9 @@ class FiguresRule(Rule):
         if len(thirds) != 1 or None in thirds or mine_part[0] in thirds:
             return None
         said = f"{parts[0][1]}{found[0].text}"
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in found[:3])
+        where, evidence = _cited(found)
         message = format_message(self.message, (f"{mine_part[1]}{figure.text}", said, where))
-        return self.finding(figure.start, figure.end, message=message, severity="warning",
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in found[:3]])
+        return self.finding(figure.start, figure.end, message=message, severity="warning", evidence=evidence)
 
     def _lone_unit_slip(self, figure: Figure, index: FigureIndex) -> Finding | None:
         """"27 rivets" where the sources give 72 rivets and no other number of rivets: a
@@ -782,12 +780,11 @@ class FiguresRule(Rule):
         else:
             return None
         said = QUALIFIER.get(getattr(facts[0], "bound", ""), "") + facts[0].text
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        where, evidence = _cited(facts)
         message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why + \
             ", and the sources count this with no other value"
         return self.finding(figure.number_start, figure.number_end, message=message, severity="warning",
-                            fix=self._fix(figure, facts[0].text, single=True, sources=len(facts)),
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+                            fix=self._fix(figure, facts[0].text, single=True, sources=len(facts)), evidence=evidence)
 
     def _near_date(self, figure: Figure, index: FigureIndex, siblings: list[Figure]) -> Finding | None:
         """A date no source gives, in a clause that shares an ordinary word with a source date
@@ -822,10 +819,10 @@ class FiguresRule(Rule):
         if not found or any(not same_value("date", found[0].value, f.value) for f in found):
             return None
         said = found[0].text
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in found[:3])
+        where, evidence = _cited(found)
         message = format_message(self.message, (figure.text, said, where)) + "; no source gives " + figure.text
         return self.finding(figure.start, figure.end, message=message, severity="warning", fix=Fix(said, safe=False),
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in found[:3]])
+                            evidence=evidence)
 
     def _other_vote(self, figure: Figure, index: FigureIndex) -> Finding | None:
         """A vote the sources never give, by as many voters as a vote they do give ("passed 10-3"
@@ -884,10 +881,9 @@ class FiguresRule(Rule):
         if len(said) != 1 or figure.value in said:
             return None  # the sources do not write this date with a weekday, or disagree
         facts = next(iter(said.values()))
-        where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+        where, evidence = _cited(facts)
         message = format_message(self.message, (figure.text, f"{facts[0].text} for {date.text}", where))
-        return self.finding(figure.start, figure.end, message=message, fix=Fix(facts[0].text, safe=False),
-                            evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
+        return self.finding(figure.start, figure.end, message=message, fix=Fix(facts[0].text, safe=False), evidence=evidence)
 
     def _by_value(self, related: list[tuple[int, FigureFact]]) -> dict[str, list[tuple[int, FigureFact]]]:
         """The matching source figures by value; a bound or approximate value that an exact one
@@ -1100,6 +1096,14 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
 def _aggregate(context: tuple[str, ...]) -> bool:
     """The figure's clause says it is a total of several things ("combined", "in all")."""
     return TOTAL in context
+
+
+def _cited(facts: list[FigureFact]) -> tuple[str, list[Evidence]]:
+    """Where a message says the sources give a figure ("a.txt line 3; b.md line 9"), and the
+    evidence lines: the first three facts."""
+    shown = facts[:3]
+    where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in shown)
+    return where, [Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in shown]
 
 
 def _short(path: str) -> str:

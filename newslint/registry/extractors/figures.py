@@ -87,21 +87,17 @@ def _disagreements(seen: list[tuple[int, list[int]]]) -> list[set[int]]:
     size: dict[int, int] = {}
     last: dict[int, int] = {}  # a disagreement, by its root: the last figure seen in it
     for number, others in seen:
-        top = number
-        if top in parent:
-            while parent[top] != top:
-                parent[top] = parent[parent[top]]
-                top = parent[top]
+        if number in parent:
+            top = _root(parent, number)
         else:
-            parent[top], size[top] = top, 1
+            top = parent[number] = number
+            size[top] = 1
         for n in others:
             if n not in parent:
                 parent[n] = top
                 size[top] += 1
                 continue
-            while parent[n] != n:
-                parent[n] = parent[parent[n]]
-                n = parent[n]
+            n = _root(parent, n)
             if n != top:
                 if size[n] > size[top]:
                     top, n = n, top
@@ -109,11 +105,8 @@ def _disagreements(seen: list[tuple[int, list[int]]]) -> list[set[int]]:
                 size[top] += size[n]
         last[top] = number
     groups: dict[int, set[int]] = {}
-    for n in parent:
-        top = n
-        while parent[top] != top:
-            top = parent[top]
-        groups.setdefault(top, set()).add(n)
+    for n in list(parent):
+        groups.setdefault(_root(parent, n), set()).add(n)
     return [groups[top] for top in sorted(groups, key=last.__getitem__)]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
 if TYPE_CHECKING:
@@ -49,6 +49,14 @@ def write_pieces(stream: TextIO, chunks: Iterable[str]) -> None:
     chunks = iter(chunks)
     while piece := list(islice(chunks, PIECE)):
         stream.write("".join(piece))
+
+
+def write_json_text(stream: TextIO, value: object) -> None:
+    """json.dump(value, stream, ensure_ascii=False, indent=2) and a newline: the same chunks,
+    written in pieces (see write_pieces)."""
+    import json  # (only the JSON formats need it: the text format's start-up stays without)
+
+    write_pieces(stream, chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(value), "\n"))
 
 
 def reads_document(what: str) -> Callable[[F], F]:

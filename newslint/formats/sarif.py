@@ -5,15 +5,13 @@ results point at their rule by id and index. Columns count Unicode characters, a
 do, which SARIF calls `unicodeCodePoints`."""
 from __future__ import annotations
 
-import json
-from itertools import chain
 import os
 from pathlib import Path, PurePosixPath
 from typing import TextIO
 from urllib.parse import quote
 
 from newslint import __version__
-from newslint.formats.base import FormatContext, reads_document, write_pieces
+from newslint.formats.base import FormatContext, reads_document, write_json_text
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/newslint/"
@@ -58,8 +56,7 @@ def write_sarif(reports, stream: TextIO, context: FormatContext) -> None:
             "results": results,
         }],
     }
-    # json.dump: the same chunks, written in pieces (see write_pieces)
-    write_pieces(stream, chain(json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(log), "\n"))
+    write_json_text(stream, log)
 
 
 def _rule_descriptor(rule) -> dict:

@@ -99,7 +99,7 @@ class PeopleExtractor:
         GenderVotes(registry).collect(mentions, by_form, titles)
         registry.extra["people.tokens"] = sorted(self._capitalised_tokens(mentions))
         # Those written once only (casefolded): one such word beside a name the sources write
-        # many times may be the sources' own slip ("the mayor and Lindqvst" once).
+        # many times may be the sources' own slip ("the mayor and Quarender" once).
         written = Counter(word.casefold() for _, names, _ in mentions for m in names for word in m.words)
         registry.extra["people.once"] = sorted(word for word, count in written.items() if count == 1)
 

@@ -14,7 +14,7 @@ import yaml
 
 from newslint.document import parse_document
 from newslint.findings import Evidence, Finding, Fix
-from newslint.lsp.diagnostics import to_diagnostic
+from newslint.lsp.diagnostics import report_diagnostics, to_diagnostic
 from newslint.lsp.edits import accept_edit, disable_edit
 from newslint.lsp.hover import hover_text
 from newslint.lsp.incremental import Change, changed_span, relint
@@ -194,6 +194,18 @@ def test_disable_comment_silences_the_rule_in_the_engine(pack: Path):
     again = session.lint(str(pack / "d.md"), applied(text, disable_edit(text, first)))
     assert [f.line for f in again.findings] == [5, 5]
 
+
+def test_an_error_that_stopped_the_fact_checks_is_shown_beside_the_other_findings():
+    from newslint.engine.linter import Report
+
+    text = "Experts say it is safe.\n"
+    skipped = "d.md: the fact checks were skipped: internal error while building the fact registry"
+    report = Report("d.md", parse_document("d.md", text), [finding(text, "Experts say")], error=skipped)
+    shown = report_diagnostics(report)
+    assert [d["message"] for d in shown] == [skipped, "m"]
+    assert shown[1]["range"]["start"] == {"line": 0, "character": 0} and shown[1]["range"]["end"]["character"] == 11
+    unread = Report("gone.md", error="gone.md: no such file")
+    assert [d["message"] for d in report_diagnostics(unread)] == ["gone.md: no such file"]
 
 # -- settings ----------------------------------------------------------------------------------
 def test_settings_replace_config_values(tmp_path: Path):

@@ -108,7 +108,10 @@ def ready_registries(linters) -> None:
     for linter in linters:
         sources = linter.options.sources if linter.options.sources is not None else linter.config.sources
         if sources and linter.plan().wants_registry:
-            linter.registries.get(sources, linter.facts_for(), linter.parsers)
+            try:
+                linter.registries.get(sources, linter.facts_for(), linter.parsers)
+            except Exception:  # noqa: BLE001 - each draft's lint reports it, and still runs the other rules
+                pass
 
 
 def options_from(args: Namespace) -> Options:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -169,8 +170,16 @@ class Linter:
         if plan.wants_registry:
             sources = self.sources_for(document)
             if sources:
-                context.registry, notes = self.registries.get(sources, self.facts_for(), self.parsers)
-                report.notes.extend(notes)
+                try:
+                    context.registry, notes = self.registries.get(sources, self.facts_for(), self.parsers)
+                    report.notes.extend(notes)
+                except Exception as problem:  # noqa: BLE001 - a bug in the fact extraction must not cost the style findings
+                    if os.environ.get("NEWSLINT_DEBUG"):
+                        raise
+                    report.error = (f"{path}: the fact checks were skipped: internal error while building the fact "
+                                    f"registry from {', '.join(str(s) for s in sources)}: {type(problem).__name__}: "
+                                    f"{problem} (a bug in newslint; the other rules ran; run again with "
+                                    "NEWSLINT_DEBUG=1 for the traceback and report it)")
         findings: list[Finding] = []
         for rule, level in plan.for_document(document):
             if rule.needs_registry and context.registry is None:

@@ -73,7 +73,9 @@ def message_diagnostic(message: str, line: int = 0, severity: int = 1, code: str
 
 def report_diagnostics(report, encoding: str = UTF16) -> list[dict]:
     """Every diagnostic of one engine Report (newslint.engine.linter.Report)."""
-    if report.error or report.document is None:
+    if report.document is None:
         return [message_diagnostic(report.error or "not linted")]
     index = LineIndex(report.document.text, encoding)
-    return [to_diagnostic(finding, index) for finding in report.findings]
+    found = [to_diagnostic(finding, index) for finding in report.findings]
+    # an error that stopped part of the lint (the fact checks) leaves the rest's findings
+    return [message_diagnostic(report.error), *found] if report.error else found

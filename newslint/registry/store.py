@@ -399,13 +399,22 @@ class RegistryProvider:
     def __init__(self, plugins) -> None:
         self.plugins = plugins
         self._built: dict[str, tuple[Registry, list[str]]] = {}  # by content hash
-        self._current: dict[tuple, tuple[Registry, list[str]]] = {}  # by paths, until invalidated
+        # by paths, until invalidated; a build that raised is kept as its exception, so that
+        # the drafts after the first do not each pay for the same failing build
+        self._current: dict[tuple, tuple[Registry, list[str]] | Exception] = {}
 
     def get(self, sources: list[Path], facts: list[Path], parsers: dict | None = None) -> tuple[Registry, list[str]]:
         paths = (tuple(str(p) for p in sources), tuple(str(p) for p in facts))
         if paths not in self._current:
-            self._current[paths] = self._by_content(sources, facts, parsers)
-        return self._current[paths]
+            try:
+                self._current[paths] = self._by_content(sources, facts, parsers)
+            except Exception as problem:
+                self._current[paths] = problem
+                raise
+        known = self._current[paths]
+        if isinstance(known, Exception):
+            raise known
+        return known
 
     def invalidate(self) -> None:
         self._current.clear()

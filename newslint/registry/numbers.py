@@ -383,6 +383,8 @@ class _Starts:
             first = _first_words()
             self._numbers = [m.start() for m in _RUN.finditer(self.prose, self.start, self.end)
                              if m.group()[0].isdigit() or _may_start_number(m.group(), first)]
+        if len(self._numbers) >= ENDLESS_GROUPS:
+            self._numbers = _outside_endless(self.prose, self.start, self.end, self._numbers)
         return self._numbers
 
     def amount_starts(self) -> list[int]:
@@ -393,6 +395,29 @@ class _Starts:
                 if symbols and any(find(mark, self.start, self.end) >= 0 for mark in _symbol_marks()) else set()
             self._amounts = sorted(at.union(self.number_starts())) if at else self.number_starts()
         return self._amounts
+
+
+# A chain of this many comma-separated digit groups ("123,456,…" with no space) holds more
+# than 309 digits: no number a float holds, so no figure. Every kind's pattern tried at each
+# of its groups would read on to the chain's end (a number's digits are `\d{1,3}(?:,\d{3})+`):
+# time that grows with the square of the chain's length. None of its groups begins a figure.
+ENDLESS_GROUPS = 104
+_ENDLESS = regexcache.compile(rf"(?<!\d)\d{{1,3}}(?:,\d{{3}}){{{ENDLESS_GROUPS - 1},}}")
+
+
+def _outside_endless(prose: str, start: int, end: int, starts: list[int]) -> list[int]:
+    """`starts` without those inside a chain of ENDLESS_GROUPS digit groups or more (a new
+    list: a sentence's kinds share the one given)."""
+    chains = [m.span() for m in _ENDLESS.finditer(prose, start, end)]
+    if not chains:
+        return starts
+    lows = [low for low, _ in chains]
+    kept = []
+    for at in starts:
+        number = bisect_right(lows, at) - 1
+        if number < 0 or at >= chains[number][1]:
+            kept.append(at)
+    return kept
 
 
 # Kinds whose every match begins at a number (or, for an amount, a currency symbol).

@@ -3,10 +3,12 @@ hash of the sources, the curated facts and newslint itself, so that a pre-commit
 registry instead of rebuilding it. A cache that cannot be read is ignored and rebuilt."""
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import gc
 import mmap
 import os
+import sys
 try:  # pickle's C functions (what pickle.dumps and pickle.loads are), without pickle.py: ~0.5% of a cold check
     import _pickle as pickle
 except ImportError:  # pragma: no cover - CPython has it
@@ -184,6 +186,8 @@ def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tu
     secret = cache_secret()
     if secret is None:
         return None
+    if _saving:
+        _wait_saved(path)
     try:
         with open(path, "rb") as stream:
             # Mapped, not read: only the header is read now, a section when it is first used.
@@ -214,6 +218,69 @@ def load_cached(path: Path, rebuild: Callable[[], Registry] | None = None) -> tu
 def save_cached(path: Path, value: tuple[Registry, list[str]]) -> None:
     """Write signed and atomically (temporary file, then rename); a cache that cannot be
     written is skipped."""
+    _wait_saved(path)  # (one still being written there by a forked process: this one is newer)
+    _save(path, value)
+
+
+# -- saving a large registry while the build's process goes on ---------------------------------
+# Pickling and writing the registry of a large source set is a few tenths of a second in which
+# the build's process would wait while the machine's other cores stay idle: a forked process
+# writes it (atomically, as any save) while this one returns the registry and goes on (linting
+# the drafts). This process waits for it before it exits, and before it reads or writes that
+# file again, so nothing is lost and no later run misses the cache.
+_saving: dict[Path, int] = {}  # cache file -> the forked process writing it
+
+
+def save_cached_later(path: Path, value: tuple[Registry, list[str]]) -> None:
+    """save_cached, in a forked process where this one may fork (see newslint.registry.parallel:
+    not in a worker process or beside other threads, only where fork is how processes start);
+    else here and now."""
+    from newslint.registry.parallel import usable_workers
+
+    if cache_secret() is None:
+        return
+    if usable_workers() < 2 or not hasattr(os, "fork"):
+        save_cached(path, value)
+        return
+    _wait_saved(path)
+    for stream in (sys.stdout, sys.stderr):  # (a forked child must not write them again)
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    try:
+        pid = os.fork()
+    except OSError:
+        save_cached(path, value)
+        return
+    if pid == 0:  # the child: write, then leave at once (no exit handlers, no buffers flushed)
+        code = 1
+        try:
+            _save(path, value)
+            code = 0
+        finally:
+            os._exit(code)
+    if not _saving:
+        atexit.register(wait_saved)
+    _saving[path] = pid
+
+
+def wait_saved() -> None:
+    """Wait until every cache file that a forked process is writing is written."""
+    for path in list(_saving):
+        _wait_saved(path)
+
+
+def _wait_saved(path: Path) -> None:
+    pid = _saving.pop(path, None)
+    if pid is not None:
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def _save(path: Path, value: tuple[Registry, list[str]]) -> None:
     secret = cache_secret()
     if secret is None:
         return
@@ -429,7 +496,10 @@ class RegistryProvider:
             if value is None:
                 value = build(sources, facts, extractors, parsers)
                 if path:
-                    save_cached(path, value)
+                    from newslint.registry.parallel import MIN_DOCUMENTS  # (imported by the build)
+
+                    # A large registry (a build in worker processes) is written by a forked process.
+                    (save_cached_later if len(value[0].sources) >= MIN_DOCUMENTS else save_cached)(path, value)
             if path:
                 value[0].__dict__["_cache_file"] = path  # where kept_derived keeps its indexes
             self._built[key] = value

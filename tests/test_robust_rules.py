@@ -137,6 +137,46 @@ def test_catastrophic_regexes_are_stopped_and_the_other_rules_still_run(tmp_path
         assert "Slow" in note and ".yml" in note, note  # names the rule file to fix
 
 
+@needs("existence")
+def test_a_rule_is_stopped_when_its_regexes_together_use_its_budget(tmp_path: Path) -> None:
+    """On the main thread a style rule's regexes run under one CPU-time budget for the rule
+    (newslint/regextimer.py), not a second per call: a rule whose searches each take well under
+    a second, but several seconds together, is stopped; off the main thread each call keeps its
+    own second, so the same rule runs to the end there."""
+    import threading
+    import time
+
+    import regex
+
+    slow = regex.compile("(a|aa)+$")
+    length = 20
+    while True:  # a paragraph whose search takes 0.1-0.5 s on this machine
+        started = time.process_time()
+        slow.search("a" * length + "!")
+        took = time.process_time() - started
+        if took >= 0.1:
+            break
+        length += 1
+    paragraphs = int(2.5 / took) + 2  # over 2.5 s in all
+    folder = tmp_path / "rules"
+    (folder / "Slow").mkdir(parents=True)
+    (folder / "Slow" / "Paragraphs.yml").write_text(
+        "extends: existence\nmessage: \"'%s'\"\nlevel: error\nnonword: true\nscope: paragraph\n"
+        "raw:\n  - '(a|aa)+$'\n", encoding="utf-8")
+    lint = Linter(Config(root=tmp_path), Options(rules=[folder], sources=[]))
+    text = "\n\n".join(["a" * length + "!"] * paragraphs) + "\n"
+    started = time.process_time()
+    report = lint.lint_text("draft.md", text)
+    assert time.process_time() - started < 2.0
+    assert [note for note in report.notes if "Slow.Paragraphs" in note and "timed out" in note], report.notes
+    if took < 0.5:
+        done = []
+        worker = threading.Thread(target=lambda: done.append(lint.lint_text("draft.md", text)))
+        worker.start()
+        worker.join()
+        assert not [note for note in done[0].notes if "timed out" in note], done[0].notes
+
+
 def wrong_values() -> list:
     return [5, -1, 3.5, True, None, "", "(", "%s %s %s", [], [None], [1, [2]], {}, {"a": None}, {"a": [1]},
             {"(": ")"}, "x" * 300, [{"a": 1}, "b"], "(" * 1000 + "a" + ")" * 1000, "-" * 10000 + "1",

@@ -16,6 +16,7 @@ from newslint.engine.loader import LoadProblem, RuleSet, builtin_rules_dir, load
 from newslint.engine.suppress import Suppressions, matches
 from newslint.findings import Finding, severity_rank
 from newslint.kinds.base import REGEX_TIMEOUT, CheckContext, Rule, prose_words
+from newslint.regextimer import DocumentTimer, calm
 from newslint.plugins import Plugins, get_plugins
 from newslint.registry.store import RegistryProvider
 
@@ -155,6 +156,7 @@ class Linter:
             return Report(str(path), error=str(error))
         return self.lint_text(str(path), decoded.text)
 
+    @calm  # a timed rule's budget is spent in the rule, never raised here (regextimer.py)
     def lint_text(self, path: str, text: str) -> Report:
         document = parse_document(path, text, self.parsers)
         report = Report(path, document)
@@ -181,19 +183,32 @@ class Linter:
                                     f"{problem} (a bug in newslint; the other rules ran; run again with "
                                     "NEWSLINT_DEBUG=1 for the traceback and report it)")
         findings: list[Finding] = []
-        for rule, level in plan.for_document(document):
-            if rule.needs_registry and context.registry is None:
-                continue
-            try:
-                for finding in rule.check(context):
-                    if finding.category == "style" and not rule.inquotes and document.in_quote(finding.start, finding.end):
-                        continue  # the words inside quotation marks are the speaker's
-                    findings.append(finding if level == rule.level else dataclasses.replace(finding, severity=_relevel(finding.severity, rule.level, level)))
-            except TimeoutError:
-                report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) timed out (a regex took over "
-                                    f"{REGEX_TIMEOUT:g} s) and was stopped")
-            except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
-                report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) failed: {type(error).__name__}: {error}")
+        rules = plan.for_document(document)
+        # One CPU-time budget per timed rule instead of a timeout per regex call (regextimer.py).
+        timer = DocumentTimer.for_document(len(document.text)) if any(rule.timed for rule, _ in rules) else None
+        try:
+            for rule, level in rules:
+                if rule.needs_registry and context.registry is None:
+                    continue
+                timed = timer is not None and rule.timed
+                try:
+                    if timed:
+                        timer.start()
+                    for finding in rule.check(context):
+                        if finding.category == "style" and not rule.inquotes and document.in_quote(finding.start, finding.end):
+                            continue  # the words inside quotation marks are the speaker's
+                        findings.append(finding if level == rule.level else dataclasses.replace(finding, severity=_relevel(finding.severity, rule.level, level)))
+                except TimeoutError:
+                    limit = f"its regexes took over {timer.budget:g} s" if timed else f"a regex took over {REGEX_TIMEOUT:g} s"
+                    report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) timed out ({limit}) and was stopped")
+                except Exception as error:  # noqa: BLE001 - one broken rule must not stop the others
+                    report.notes.append(f"{path}: rule {rule.id} ({rule.spec.path}) failed: {type(error).__name__}: {error}")
+                finally:
+                    if timed:
+                        timer.stop()
+        finally:
+            if timer is not None:
+                timer.close()
         report.findings = self._finish(document, findings, context)
         return report
 

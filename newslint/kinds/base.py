@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from newslint import regexcache
+from newslint.regextimer import REGEX_TIMEOUT, STATE
 from newslint.document.model import Document
 from newslint.document.runs import Runs
 from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
@@ -16,8 +17,6 @@ from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
 if TYPE_CHECKING:
     from newslint.registry.model import Registry
 
-# Every user regex runs under this limit (seconds) so that no pattern can hang a run.
-REGEX_TIMEOUT = 1.0
 LEVELS = {"suggestion": "suggestion", "info": "info", "warning": "warning", "error": "error"}
 COMMON_KEYS = {
     "extends", "message", "level", "scope", "link", "description", "category", "examples",
@@ -84,6 +83,9 @@ class Rule:
     gate_words: frozenset[str] | None = None
     # Keys this kind understands besides COMMON_KEYS; unknown keys are reported as warnings.
     keys: ClassVar[frozenset[str]] = frozenset()
+    # Runs users' patterns under its document's timer (regextimer.py) where there is one: its
+    # memos are each stored once, complete, so it may be stopped anywhere.
+    timed: ClassVar[bool] = False
 
     def __init__(self, spec: RuleSpec) -> None:
         self.spec = spec
@@ -195,5 +197,6 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
 
 
 def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
-    """finditer under the run's regex timeout; the engine reports a TimeoutError per rule."""
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=REGEX_TIMEOUT)
+    """finditer under the run's regex timeout (per call, or the rule's budget: regextimer.py);
+    the engine reports a TimeoutError per rule."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=STATE.timeout)

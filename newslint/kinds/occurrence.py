@@ -10,7 +10,7 @@ from typing import Any
 from newslint import regexcache
 from newslint.document.runs import Runs
 from newslint.findings import Finding
-from newslint.kinds.base import REGEX_TIMEOUT, RuleError, finditer
+from newslint.kinds.base import STATE, RuleError, finditer
 from newslint.kinds.vale import STYLE_KEYS, DocumentView, ValeRule, _parse, _sre, compile_key, flags_for, number
 
 # Letter properties, which sre does not know, read as \w: every letter is a word character.
@@ -103,7 +103,7 @@ class Occurrence(ValeRule):
         matched strings without building a match object each (most spans only count)."""
         if self.pattern.groups:
             return sum(1 for m in finditer(self.pattern, prose, start, end) if m.group().strip())
-        found = self.pattern.findall(prose, start, end, timeout=REGEX_TIMEOUT)
+        found = self.pattern.findall(prose, start, end, timeout=STATE.timeout)
         return sum(map(bool, map(str.strip, found)))
 
 

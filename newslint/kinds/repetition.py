@@ -11,7 +11,7 @@ from typing import Any
 
 from newslint.document.runs import Runs
 from newslint.findings import Finding
-from newslint.kinds.base import REGEX_TIMEOUT, RuleError, finditer
+from newslint.kinds.base import STATE, RuleError, finditer
 from newslint.kinds.vale import (
     STYLE_KEYS, DocumentView, Exceptions, ValeRule, _parse, _sre, action_fixes, action_of, compile_key,
     fix_from, flags_for, number, scoped_flags, string_list,
@@ -101,7 +101,7 @@ class Repetition(ValeRule):
         """False when no two consecutive matches in [start, end) have the same text, which
         every repetition needs: most spans are ruled out by comparing strings from findall
         (the pattern's group 1 is the whole match) instead of building match objects."""
-        found = self.pattern.findall(prose, start, end, timeout=REGEX_TIMEOUT)
+        found = self.pattern.findall(prose, start, end, timeout=STATE.timeout)
         if self.pattern.groups > 1:
             found = [groups[0] for groups in found]
         texts = list(map(str.strip, found))

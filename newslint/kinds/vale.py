@@ -28,7 +28,7 @@ from newslint.document.runs import Runs
 from newslint.findings import Finding, Fix
 from newslint.yamlcache import ParsedYaml
 from newslint.kinds.base import (
-    REGEX_TIMEOUT, CheckContext, Rule, RuleError, RuleSpec, compile_pattern, finditer, prose_words,
+    STATE, CheckContext, Rule, RuleError, RuleSpec, compile_pattern, finditer, prose_words,
 )
 
 # The private sre parser is used only to find literal words in a pattern for the prefilter;
@@ -424,12 +424,13 @@ def anchored_finditer(pattern: regex.Pattern, subject: str, start: int, end: int
     stop = bisect.bisect_left(starts, end)
     at = start
     match = pattern.match
+    timeout = STATE.timeout  # (a rule's matches are all taken while it runs)
     while index < stop:
         offset = starts[index]
         index += 1
         if offset < at:
             continue
-        found = match(subject, offset, end, timeout=REGEX_TIMEOUT)
+        found = match(subject, offset, end, timeout=timeout)
         if found is not None:
             yield found
             at = found.end()
@@ -500,24 +501,25 @@ class DocumentView:
             subject = self.document.text if raw else self.document.prose
             at_runs = None if raw else run_anchors(anchor_set)
             if at_runs is None:
-                starts = [m.start() for m in locator(anchor_set).finditer(subject, overlapped=True, timeout=REGEX_TIMEOUT)]
+                starts = [m.start() for m in locator(anchor_set).finditer(subject, overlapped=True, timeout=STATE.timeout)]
             else:  # only where a run of the prose's words begins as an anchor can
                 prefixes, digits = at_runs
                 found = set(self._runs_beginning(digits)) if digits else set()
                 if prefixes:
                     match = locator(anchor_set).match
                     found.update(at for at in self._run_candidates(prefixes)
-                                 if at not in found and match(subject, at, timeout=REGEX_TIMEOUT) is not None)
+                                 if at not in found and match(subject, at, timeout=STATE.timeout) is not None)
                 starts = sorted(found)
             self._anchor_starts[key] = starts
         return starts
 
     def _initial_words(self) -> dict[str, list[str]]:
         """The document's distinct lowercase runs (Runs.word_starts) by their first character."""
-        if self._initials is None:
-            self._initials = {}
+        if self._initials is None:  # stored once complete: a timed rule may be stopped anywhere
+            initials: dict[str, list[str]] = {}
             for word in Runs.of(self.document).word_starts:
-                self._initials.setdefault(word[:1], []).append(word)
+                initials.setdefault(word[:1], []).append(word)
+            self._initials = initials
         return self._initials
 
     def _run_candidates(self, prefixes: tuple[str, ...]) -> list[int]:
@@ -992,6 +994,8 @@ FIX_POLICIES = ("safe", "unsafe", "none")
 
 class ValeRule(Rule):
     """A Vale-compatible style rule: scans its scope of the prose and honours `limit`."""
+
+    timed = True  # users' YAML patterns, stopped by the document's timer (regextimer.py)
 
     def __init__(self, spec: RuleSpec) -> None:
         policy = str(spec.data.get("fix", "safe")).lower()

@@ -30,9 +30,13 @@ one regex call), the next tick raises it again.
 """
 from __future__ import annotations
 
-import signal
 import threading
 from typing import Any
+
+try:  # the C module: `signal` builds its enums at import (~1 ms of a cold check)
+    import _signal as signal
+except ImportError:  # pragma: no cover - CPython has it
+    import signal
 
 # Every user regex runs under this limit (seconds) so that no pattern can hang a run.
 REGEX_TIMEOUT = 1.0

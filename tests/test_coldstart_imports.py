@@ -74,6 +74,17 @@ def test_a_cached_registry_imports_no_extraction_code_and_gives_the_same_finding
     assert not [module for module in EXTRACTOR_CODE if module in cached["modules"]]
 
 
+def test_a_cached_check_runs_its_style_rules_under_the_timer_without_importing_signal(tmp_path: Path) -> None:
+    """The regex timer (regextimer.py) uses the C module `_signal`: the stdlib's `signal` builds
+    its enums at import, about 1 ms of a cold check."""
+    draft = write_files(tmp_path, {"draft.md": DRAFT}) / "draft.md"
+    cache = tmp_path / "cache"
+    check(tmp_path, cache, str(draft), "--sources", str(SEEDS))
+    cached, found = check(tmp_path, cache, str(draft), "--sources", str(SEEDS))
+    assert "newslint.regextimer" in cached["modules"] and "signal" not in cached["modules"]
+    assert [f for f in found if f["rule"].startswith("newsroom.")]  # the timed rules ran
+
+
 def test_broken_toml_that_configures_newslint_is_still_an_error_from_the_cache(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)

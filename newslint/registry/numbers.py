@@ -101,7 +101,11 @@ def lexicon() -> Lexicon:
     hundreds = rf"(?:(?:{small}\s+)?hundred(?:\s+(?:and\s+)?{small})?|{small})"
     big = "|".join(s for s in ("thousand", "million", "billion", "trillion") if s in scales)
     compound = rf"{hundreds}(?:\s+(?:{big})(?:,?\s+(?:and\s+)?{hundreds}(?=\s+(?:{big})\b))?)*" if big else hundreds
-    numword = rf"(?:{compound}|a dozen|{'|'.join(word_numbers)})"
+    # A decimal said aloud, before a scale or "percent": "two point seven million", "four point
+    # six percent" (transcripts); not "at one point two officers".
+    digit_word = rf"(?:zero|{'|'.join(units_words)})"
+    spoken = rf"{small}\s+point(?:\s+{digit_word}){{1,2}}(?=\s+(?:{big}|percent)\b)" if big else "(?!)"
+    numword = rf"(?:{spoken}|{compound}|a dozen|{'|'.join(word_numbers)})"
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     number = rf"(?:{digits}|{numword})"
     scale = "|".join(sorted((s for s in scales if len(s) > 2), key=len, reverse=True))
@@ -192,6 +196,13 @@ def parse_number(text: str) -> float | None:
 
 def _spelled(lex: Lexicon, word: str) -> float | None:
     """A compound number in words: "six hundred thirty thousand" → 630000."""
+    whole, point, decimals = word.partition(" point ")
+    if point:  # "two point seven" (said aloud) is 2.7
+        digits = [lex.numbers.get(part) for part in decimals.split()]
+        number = _spelled(lex, whole)
+        if number is None or not digits or any(d is None or d != int(d) or d > 9 for d in digits):
+            return None
+        return number + float("0." + "".join(str(int(d)) for d in digits))
     total = current = 0.0
     for part in word.replace("-", " ").replace(",", " ").split():
         if part in ("and", "a"):

@@ -1,0 +1,39 @@
+"""Claims (figures, attribution, quotes, sourcing) of round 11: causes of false alarms and misses
+that recur across the stories of tests/eval, each tested on a story's own text and on invented
+text."""
+from __future__ import annotations
+
+from newslint.document import parse_document
+from newslint.registry.numbers import find_figures
+from people_lint import ROOT, lint, write_sources
+
+EVAL = ROOT / "tests" / "eval"
+UNIONVOTE = (EVAL / "unionvote" / "sources",)
+
+
+def flagged(rule: str, text: str, sources=()) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+def figures(text: str) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.value, f.text) for f in find_figures(parse_document("x.md", text + "\n"))]
+
+
+# -- figures: a decimal said aloud in a transcript ("two point seven million dollars") ------------
+def test_a_decimal_said_aloud_before_a_scale_or_percent():
+    assert ("amount", "2700000 dollar", "two point seven million dollars") in figures(
+        "Brightway spent two point seven million dollars on consultants.")
+    assert ("percent", "4.6%", "four point six percent") in figures("Costs rose four point six percent.")
+    assert ("count", "9800000000", "Nine point eight billion") in figures("Nine point eight billion was paid.")
+    # Not a decimal: "at one point, two officers" said without the comma.
+    assert ("count", "2", "two") in figures("At one point two officers left.")
+
+
+def test_the_draft_gives_the_decimal_a_transcript_says_aloud(tmp_path):
+    text = ("Nandakumar told reporters at the union hall that Brightway had spent $2.7 million on consultants "
+            "during the campaign, a figure she said came from the company's own federal disclosure filings.\n")
+    assert flagged("facts.Figures", text, UNIONVOTE) == []
+    sources = write_sources(tmp_path, "MAYOR ORLA PENN: The county paid one point four million dollars for the new pumps.\n")
+    assert flagged("facts.Figures", "The county paid $1.4 million for the new pumps, Penn said.\n", sources) == []
+    assert flagged("facts.Figures", "The county paid $1.9 million for the new pumps, Penn said.\n", sources) == ["1.9"]
+

@@ -37,3 +37,27 @@ def test_the_draft_gives_the_decimal_a_transcript_says_aloud(tmp_path):
     assert flagged("facts.Figures", "The county paid $1.4 million for the new pumps, Penn said.\n", sources) == []
     assert flagged("facts.Figures", "The county paid $1.9 million for the new pumps, Penn said.\n", sources) == ["1.9"]
 
+
+# -- figures: a count the sources give as an ordinal ("a seventh person died") ------------------
+EARTHQUAKE = (EVAL / "earthquake" / "sources",)
+NEWSPAPER = (EVAL / "newspaper" / "sources",)
+
+
+def test_a_count_a_source_gives_as_an_ordinal_of_the_same_noun():
+    text = ("KESTREL FALLS, Montara — Three days after a magnitude 6.1 earthquake killed seven people in this "
+            "mountain town, its elementary school is closed for the rest of the year.\n")
+    assert "seven" not in flagged("facts.Figures", text, EARTHQUAKE)
+    text = ("Ironbridge, which will own 28 daily newspapers once the deal closes, said the Ledger's name will not "
+            "change.\n")
+    assert flagged("facts.Figures", text, NEWSPAPER) == []
+
+
+def test_an_ordinal_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "Harlow Transit runs 14 bus routes in the county.\n\n"
+                                      "The new Crane Street line will be the transit agency's 15th bus route when it opens.\n")
+    assert flagged("facts.Figures", "Harlow Transit will run 15 bus routes once the Crane Street line opens.\n", sources) == []
+    # Another number, or the ordinal of a date ("May 16th"), gives no count.
+    assert flagged("facts.Figures", "Harlow Transit will run 16 bus routes once the Crane Street line opens.\n", sources) == ["16"]
+    (tmp_path / "b").mkdir()
+    sources = write_sources(tmp_path / "b", "Harlow Transit runs 14 bus routes. Its board meets May 16th on the routes.\n")
+    assert flagged("facts.Figures", "Harlow Transit runs 16 bus routes.\n", sources) == ["16"]

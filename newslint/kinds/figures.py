@@ -78,6 +78,7 @@ class FigureIndex:
     written: tuple | None = None
     named_on_line: dict[str, frozenset[str]] = field(default_factory=dict)  # line_people's answers
     unit_facts: dict[str, dict[str, list[FigureFact]]] = field(default_factory=dict)  # of_unit's answers
+    ordinals: dict[int, list[tuple[frozenset[str], frozenset[str]]]] | None = None  # _source_ordinals(registry)
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -271,6 +272,20 @@ class FigureIndex:
                 if b:
                     held[b].append(fact)
         return held.get(bucket, [])
+
+    def ordinal_gives(self, p: Policy, figure: Figure) -> bool:
+        """A source's ordinal gives this count of the same noun, in a sentence that shares an
+        item with the draft's: "killed seven people" against "a seventh person died overnight";
+        "will own 28 daily newspapers" against "will become its 28th daily newspaper"."""
+        number = number_of(figure.kind, figure.value)
+        if figure.kind != "count" or not figure.unit or number is None or number != int(number) or number < 2:
+            return False
+        if self.ordinals is None:
+            self.ordinals = _source_ordinals(self.registry)
+        mine = {p.normal(item) for item in figure.context}
+        unit = _PERSON_UNITS.get(figure.unit, figure.unit)
+        return any(unit in nouns and any(p.normal(item) in mine for item in items)
+                   for nouns, items in self.ordinals.get(int(number), ()))
 
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
@@ -575,6 +590,8 @@ class FiguresRule(Rule):
                 finding = self._lone_unit_slip(figure, index)
             if finding is None and figure.kind == "tally":
                 finding = self._other_vote(figure, index)
+            if finding is not None and index.ordinal_gives(self.policy, figure):
+                finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
                 yield finding
 
@@ -1055,6 +1072,40 @@ _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", 
 _PAIR_ITEM = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
 _WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*" + _PAIR_ITEM + r"(?![\w])",
                                    regex.IGNORECASE)
+
+
+# An ordinal in words or digits ("seventh", "28th"), and the words after it.
+_ORDINAL_WORDS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                  "nineteenth", "twentieth")
+_ORDINAL = regexcache.compile(r"(?<![\w.,\-])(?:(\d{1,6})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b"
+                              r"((?:[ \t]+[\p{Ll}\-]+){1,3})", regex.IGNORECASE)
+_SENTENCE_END = regexcache.compile(r"[.!?](?=\s)|\n")
+# A count's unit and the word for one of it: "seven people" against "a seventh person".
+_PERSON_UNITS = {"person": "people", "persons": "people"}
+
+
+def _source_ordinals(registry) -> dict[int, list[tuple[frozenset[str], frozenset[str]]]]:
+    """The ordinals the sources' texts write before a noun ("a seventh person died", "its 28th
+    daily newspaper"; not a date's "May 28th"), by number: (the nouns among the next three
+    words, as units are written; the sentence's items)."""
+    texts = registry.extra.get(SOURCE_TEXT) or {}
+    documents = texts.values() if texts else {f.provenance.text for f in registry.figures}
+    found: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = defaultdict(list)
+    for text in documents:
+        for match in _ORDINAL.finditer(text):
+            if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None:
+                continue
+            number = int(match.group(1)) if match.group(1) else _ORDINAL_WORDS.index(match.group(2).casefold()) + 2
+            nouns = frozenset(_PERSON_UNITS.get(w, stem(w)) for w in match.group(3).casefold().split())
+            starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start())]
+            end = _SENTENCE_END.search(text, match.end())
+            sentence = text[starts[-1] if starts else max(0, match.start() - 400):end.start() if end else len(text)]
+            found[number].append((nouns, frozenset(_items(sentence))))
+    return found
+
+
+_MONTH_BEFORE = regexcache.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+$")
 
 
 # A vote's word right before its tally: "the motion carries, eight to one".

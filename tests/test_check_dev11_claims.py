@@ -61,3 +61,42 @@ def test_an_ordinal_in_an_invented_story(tmp_path):
     (tmp_path / "b").mkdir()
     sources = write_sources(tmp_path / "b", "Harlow Transit runs 14 bus routes. Its board meets May 16th on the routes.\n")
     assert flagged("facts.Figures", "Harlow Transit runs 16 bus routes.\n", sources) == ["16"]
+
+
+# -- figures: one digit off the figure beside a sibling the same source line gives ---------------
+LAUNCH = (EVAL / "launch" / "sources",)
+DAM = (EVAL / "dam" / "sources",)
+
+
+def test_a_slip_beside_a_figure_the_same_source_line_gives():
+    text = "The four LumenSat-B spacecraft were valued at $62 million and insured for $46 million, the company said.\n"
+    found = lint("facts.Figures", text, LAUNCH)
+    assert [f.text for f in found] == ["46"] and "$48 million" in found[0].message and found[0].severity == "warning"
+    text = ("When the company missed an April 1, 2024, deadline for final designs, the division issued a notice of "
+            "violation that June and fined the company $84,000.\n")
+    found = lint("facts.Figures", text, DAM)
+    assert [f.text for f in found] == ["84,000"] and "$48,000" in found[0].message
+    # The sources' own figure stays quiet.
+    assert flagged("facts.Figures", text.replace("$84,000", "$48,000"), DAM) == []
+
+
+def test_a_slip_beside_a_sibling_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "Mayor Ines Corrow said the Pellam Street bridge cost $3.2 million to build "
+                                      "and $410,000 to repaint in 2019.\n")
+    assert flagged("facts.Figures", "The span cost $3.2 million, and painting it ran $470,000.\n", sources) == ["470,000"]
+    assert flagged("facts.Figures", "The span cost $3.2 million, and painting it ran $410,000.\n", sources) == []
+    # No sibling from that line, or a round sibling ("three"): nothing ties the sentence to it.
+    assert flagged("facts.Figures", "Painting it ran $470,000.\n", sources) == []
+    assert flagged("facts.Figures", "The county has three bridges, and painting one ran $470,000.\n", sources) == []
+    # A value some source gives is that source's, not a slip.
+    sources = write_sources(tmp_path / "b", "The bridge cost $3.2 million to build and $410,000 to repaint.\n",
+                            "Painting the school cost $470,000.\n") if (tmp_path / "b").mkdir() is None else ()
+    assert flagged("facts.Figures", "The span cost $3.2 million, and painting it ran $470,000.\n", sources) == []
+
+
+def test_a_slip_beside_a_sibling_keeps_the_lines_order(tmp_path):
+    # The line's other amount comes before the shared one; the draft's, after it: another amount.
+    sources = write_sources(tmp_path, "A first bid of £44 million was rejected before the clubs agreed a fee of £48 million.\n")
+    assert flagged("facts.Figures", "He arrives for £48 million, rising to £54 million with add-ons.\n", sources) == []
+    assert flagged("facts.Figures", "A bid of £54 million was rejected before the clubs agreed a fee of £48 million.\n",
+                   sources) == ["54"]

@@ -79,6 +79,7 @@ class FigureIndex:
     named_on_line: dict[str, frozenset[str]] = field(default_factory=dict)  # line_people's answers
     unit_facts: dict[str, dict[str, list[FigureFact]]] = field(default_factory=dict)  # of_unit's answers
     ordinals: dict[int, list[tuple[frozenset[str], frozenset[str]]]] | None = None  # _source_ordinals(registry)
+    by_line: dict[tuple[str, int], list[FigureFact]] | None = None  # every source figure, by its line
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -287,6 +288,14 @@ class FigureIndex:
         return any(unit in nouns and any(p.normal(item) in mine for item in items)
                    for nouns, items in self.ordinals.get(int(number), ()))
 
+    def on_line(self, fact: FigureFact) -> list[FigureFact]:
+        """The source figures of a source figure's line (worked out once per registry)."""
+        if self.by_line is None:
+            self.by_line = defaultdict(list)
+            for other in self.registry.figures:
+                self.by_line[other.provenance.source, other.provenance.line].append(other)
+        return self.by_line.get((fact.provenance.source, fact.provenance.line), [])
+
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
         return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
@@ -383,6 +392,22 @@ def _digits(kind: str, value: str) -> str | None:
 # Kinds whose figures a unit the sources count with one value identifies (_lone_unit_slip);
 # not percentages: a share of what is seldom one thing ("18 percent" of overtime hours or pay).
 LONE_UNIT_KINDS = frozenset({"count", "amount"})
+
+# Kinds whose figure one digit off a source's is read against the line that gives another
+# figure of the draft's sentence (Figures._slip_beside_sibling).
+SIBLING_SLIP_KINDS = frozenset({"amount", "count", "percent"})
+
+
+def _specific(figure: Figure) -> bool:
+    """A figure that names one line of a source: a date with its day, or a number of two
+    significant digits or more (not a year, a weekday, "three")."""
+    if figure.kind == "date":
+        return figure.value.count("-") >= 1 and figure.value.split("-")[-1].isdigit()
+    if figure.kind not in ("amount", "count", "percent"):
+        return False
+    number = number_of(figure.kind, figure.value)
+    return number is not None and len(_significant(number)) >= 2 and not figure.bound
+
 
 # Shared context items that a figure one digit off a source's needs.
 SLIP_SHARED = 2
@@ -590,6 +615,8 @@ class FiguresRule(Rule):
                 finding = self._lone_unit_slip(figure, index)
             if finding is None and figure.kind == "tally":
                 finding = self._other_vote(figure, index)
+            if finding is None and figure.kind in SIBLING_SLIP_KINDS:
+                finding = self._slip_beside_sibling(figure, index, siblings)
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -742,6 +769,48 @@ class FiguresRule(Rule):
         return self.finding(figure.number_start, figure.number_end, message=message, severity=severity,
                             fix=self._fix(figure, said, single=len({f.value for f in facts}) == 1, sources=len(facts)),
                             evidence=evidence)
+
+    def _slip_beside_sibling(self, figure: Figure, index: FigureIndex, siblings: list[Figure]) -> Finding | None:
+        """"valued at $62 million and insured for $46 million" where a source line gives the
+        sentence's other figure ($62 million) and, beside it and on the same side of it, $48
+        million: the line the sentence reports, and the draft's digits are its figure's with
+        one changed or two swapped, in however few shared words. The other figure must be
+        specific (a date with its day, or two significant digits or more), and the draft's
+        value in no source. A warning."""
+        p = self.policy
+        digits = _slip_digits(figure.kind, figure.value)
+        if digits is None or (figure.kind, figure.value) in index.values or figure.bound:
+            return None
+        lines: dict[tuple[str, int], tuple[FigureFact, bool]] = {}
+        for sibling in siblings:
+            if not _specific(sibling) or sibling.kind not in index.by_kind:
+                continue
+            for fact, _ in index.by_kind[sibling.kind].facts:
+                if fact.value == sibling.value and not getattr(fact, "bound", ""):
+                    lines.setdefault((fact.provenance.source, fact.provenance.line), (fact, sibling.start < figure.start))
+        found = []
+        for anchor, after in lines.values():
+            line = [fact for fact in index.on_line(anchor) if fact.kind == figure.kind]
+            if any(self._agree(figure, fact) for fact in line):
+                return None
+            at = anchor.provenance.text.find(anchor.text)
+            for fact in line:
+                theirs = _slip_digits(fact.kind, fact.value)
+                if fact is anchor or theirs is None or getattr(fact, "bound", "") \
+                        or figure.value.partition(" ")[2] != fact.value.partition(" ")[2]:
+                    continue
+                if (anchor.provenance.text.find(fact.text) > at) != after:
+                    continue  # (the sentence keeps the line's order: "a bid of £44 million ... a fee of £48 million")
+                if _swapped(digits, theirs) or (_one_digit_apart(digits, theirs) and not _rounds(digits, theirs)):
+                    found.append(fact)
+        if len({fact.value for fact in found}) != 1 or index.confirms(p, figure):
+            return None
+        why = "; the digits look transposed" if _swapped(digits, _slip_digits(found[0].kind, found[0].value)) else "; one digit differs"
+        said = found[0].text
+        where, evidence = _cited(found)
+        message = format_message(self.message, (figure.phrase or figure.text, said, where)) + why
+        return self.finding(figure.number_start, figure.number_end, message=message, severity="warning",
+                            fix=self._fix(figure, said, single=True, sources=len(found)), evidence=evidence)
 
     def _other_part_of_year(self, figure: Figure, index: FigureIndex, prose: str) -> Finding | None:
         """"a ruling in fall 2031" where the sources, in a clause sharing PART_SHARED items with

@@ -100,3 +100,42 @@ def test_a_slip_beside_a_sibling_keeps_the_lines_order(tmp_path):
     assert flagged("facts.Figures", "He arrives for £48 million, rising to £54 million with add-ons.\n", sources) == []
     assert flagged("facts.Figures", "A bid of £54 million was rejected before the clubs agreed a fee of £48 million.\n",
                    sources) == ["54"]
+
+
+# -- figures: a weekday that another source's heading is dated on --------------------------------
+CHARTER = (EVAL / "charter" / "sources",)
+WATER = (EVAL / "water" / "sources",)
+
+
+def dated(date: str, text: str) -> str:
+    return f"---\ntitle: A draft\ndate: {date}\n---\n\n{text}"
+
+
+def test_a_weekday_another_source_is_dated_on():
+    text = ("MILLBROOK — About 3,100 people in Millbrook and Cedar Flats spent a second day away from their homes "
+            "Wednesday after a crack in the spillway of Lake Marrow Dam led Harrow County to order everyone in the "
+            "flood zone below the aging earthen dam to leave.\n")
+    assert flagged("facts.Figures", dated("2025-03-19", text), DAM) == []
+    text = ("MARLOW FALLS — The board of Bridgewater Preparatory Academy voted Tuesday night to appeal the state's "
+            "decision to close the charter school.\n")
+    assert flagged("facts.Figures", dated("2025-05-01", text), CHARTER) == []
+    text = ("The Health Department had received six reports of gastrointestinal illness from Millbrook residents as "
+            "of Friday afternoon, Okafor said.\n")
+    assert flagged("facts.Figures", dated("2026-11-13", text), WATER) == []
+    # Without the draft's date, or dated a week after the source, the week is not known to be the source's.
+    assert flagged("facts.Figures", text, WATER) == ["Friday"]
+    assert flagged("facts.Figures", dated("2026-11-20", text), WATER) == ["Friday"]
+
+
+def test_a_weekday_no_source_is_dated_on_in_an_invented_story(tmp_path):
+    wire = ("Harbor board votes to raise dock fees\nMonday, May 4, 2026\n\n"
+            "The Pell Harbor board voted 5-2 on Monday to raise dock fees by 8 percent for commercial boats.\n")
+    minutes = ("PELL HARBOR BOARD - MINUTES\nThursday, May 7, 2026\n\n"
+               "The board heard from 14 fishermen about the dock fee increase.\n")
+    sources = write_sources(tmp_path, wire, minutes)
+    text = "The Pell Harbor board voted 5-2 on {} to raise dock fees for commercial boats.\n"
+    assert flagged("facts.Figures", dated("2026-05-08", text.format("Tuesday")), sources) == ["Tuesday"]
+    # Thursday is the minutes' day, the day before the draft's: the draft may report that day's meeting.
+    assert flagged("facts.Figures", dated("2026-05-08", text.format("Thursday")), sources) == []
+    # A source dated after the draft is another week's.
+    assert flagged("facts.Figures", dated("2026-05-05", text.format("Thursday")), sources) == ["Thursday"]

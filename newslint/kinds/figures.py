@@ -80,6 +80,8 @@ class FigureIndex:
     unit_facts: dict[str, dict[str, list[FigureFact]]] = field(default_factory=dict)  # of_unit's answers
     ordinals: dict[int, list[tuple[frozenset[str], frozenset[str]]]] | None = None  # _source_ordinals(registry)
     by_line: dict[tuple[str, int], list[FigureFact]] | None = None  # every source figure, by its line
+    # Each source's own date (its heading's), by weekday: _source_days(registry).
+    source_days: dict[str, list[tuple[str, datetime.date]]] | None = None
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -295,6 +297,24 @@ class FigureIndex:
             for other in self.registry.figures:
                 self.by_line[other.provenance.source, other.provenance.line].append(other)
         return self.by_line.get((fact.provenance.source, fact.provenance.line), [])
+
+    def day_of_a_source(self, figure: Figure, draft_date: str | None, cited: set[str]) -> bool:
+        """The draft's weekday is the day a source that gives no other day for it is dated on, in
+        its heading ("Wednesday, March 19, 2025" atop a briefing's transcript, "Tue April 29,
+        2025" atop a reporter's notes), in the week up to the draft's own date: the draft most
+        likely reports that day's events from it ("spent a second day away from home
+        Wednesday"), not the cited source's day. (A source dated after the draft, or more than
+        six days before it, is another week's.)"""
+        if not draft_date:
+            return False
+        try:
+            written = datetime.date.fromisoformat(str(draft_date)[:10])
+        except ValueError:
+            return False
+        if self.source_days is None:
+            self.source_days = _source_days(self.registry)
+        return any(source not in cited and 0 <= (written - day).days < 7
+                   for source, day in self.source_days.get(figure.value, ()))
 
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
@@ -617,6 +637,11 @@ class FiguresRule(Rule):
                 finding = self._other_vote(figure, index)
             if finding is None and figure.kind in SIBLING_SLIP_KINDS:
                 finding = self._slip_beside_sibling(figure, index, siblings)
+            if finding is not None and figure.kind == "weekday" and figure.unit != "said" \
+                    and index.day_of_a_source(figure, context.draft_date, {e.source for e in finding.evidence}
+                                              | {fact.provenance.source for _, fact in index.related(self.policy, figure)
+                                                 if fact.value != figure.value}):
+                finding = None
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -1172,6 +1197,28 @@ def _source_ordinals(registry) -> dict[int, list[tuple[frozenset[str], frozenset
             sentence = text[starts[-1] if starts else max(0, match.start() - 400):end.start() if end else len(text)]
             found[number].append((nouns, frozenset(_items(sentence))))
     return found
+
+
+# The lines of a source's heading, where its own date is written.
+HEADING_LINES = 6
+
+
+def _source_days(registry) -> dict[str, list[tuple[str, datetime.date]]]:
+    """The sources and the first full date (with its year) in their heading, by its weekday."""
+    first: dict[str, FigureFact] = {}
+    for fact in registry.figures:
+        if fact.kind == "date" and fact.provenance.line <= HEADING_LINES and fact.value.count("-") == 2:
+            held = first.get(fact.provenance.source)
+            if held is None or fact.provenance.line < held.provenance.line:
+                first[fact.provenance.source] = fact
+    days: dict[str, list[tuple[str, datetime.date]]] = defaultdict(list)
+    for source, fact in first.items():
+        try:
+            day = datetime.date.fromisoformat(fact.value)
+        except ValueError:
+            continue
+        days[_WEEKDAYS[day.weekday()]].append((source, day))
+    return days
 
 
 _MONTH_BEFORE = regexcache.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+$")

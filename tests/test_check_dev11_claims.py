@@ -139,3 +139,23 @@ def test_a_weekday_no_source_is_dated_on_in_an_invented_story(tmp_path):
     assert flagged("facts.Figures", dated("2026-05-08", text.format("Thursday")), sources) == []
     # A source dated after the draft is another week's.
     assert flagged("facts.Figures", dated("2026-05-05", text.format("Thursday")), sources) == ["Thursday"]
+
+
+# -- figures: two floors of one span ("at least six weeks" against "at least three months") -----
+def test_two_floors_of_a_span_far_apart():
+    text = ("At Kestrel Valley Medical Center, part of the east wing's ceiling came down minutes after the quake. "
+            "The wing will remain closed for at least six weeks while engineers evaluate it.\n")
+    found = lint("facts.Figures", text, EARTHQUAKE)
+    assert [f.text for f in found] == ["six"] and "three months" in found[0].message
+
+
+def test_two_floors_of_a_span_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "The Pell Street bridge will stay closed for at least four months while crews "
+                                      "replace the deck, the county engineer said.\n")
+    assert flagged("facts.Figures", "The Pell Street bridge will stay closed for at least two months while crews "
+                                    "replace the deck.\n", sources) == ["two"]
+    assert flagged("facts.Figures", "The Pell Street bridge will stay closed for at least four months while crews "
+                                    "replace the deck.\n", sources) == []
+    # A floor the source's floor allows ("more than four months" for "at least 17 weeks").
+    assert flagged("facts.Figures", "The Pell Street bridge will stay closed for at least 17 weeks while crews "
+                                    "replace the deck.\n", sources) == []

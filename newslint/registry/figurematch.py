@@ -162,6 +162,12 @@ def consistent(kind: str, a: str, a_bound: str, b: str, b_bound: str, approximat
         # limit is the figure, so they agree only on its value. (Two floors of an amount, "more
         # than $510,000" and "more than $500,000", can both be true.)
         return False
+    if kind == "duration" and a_bound == b_bound == "more":
+        # Two floors of one span ("closed for at least three months" and "at least six weeks",
+        # "debate that stretched more than eight hours" and "more than 10 hours"): the floor is
+        # what each reports, so they agree only when near each other.
+        x, y = number_of(kind, a), number_of(kind, b)
+        return x is not None and y is not None and abs(x - y) <= approximate * max(abs(x), abs(y))
     if kind != "duration" and a_bound == b_bound == "about":
         # Two round figures ("about 2,350" and "about 2,530", two estimates): they agree only
         # when the finer one rounds to the coarser.

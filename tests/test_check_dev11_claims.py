@@ -159,3 +159,18 @@ def test_two_floors_of_a_span_in_an_invented_story(tmp_path):
     # A floor the source's floor allows ("more than four months" for "at least 17 weeks").
     assert flagged("facts.Figures", "The Pell Street bridge will stay closed for at least 17 weeks while crews "
                                     "replace the deck.\n", sources) == []
+
+
+# -- figures: a round count with a bound that a source count of its noun rounds to -----------------
+HEATWAVE = (EVAL / "heatwave" / "sources",)
+
+
+def test_a_round_count_with_a_bound_that_a_source_count_of_its_noun_rounds_to(tmp_path):
+    text = ("Nearly half of the confirmed deaths, 19 of 41, came between July 21 and 23, the hottest days of the "
+            "event, when failing equipment left more than 63,000 Lakeshore Power & Light customers without electricity.\n")
+    assert "63,000" not in flagged("facts.Figures", text, HEATWAVE)
+    sources = write_sources(tmp_path, "The number of riders stranded by the outage peaked at 8,400.\n\n"
+                                      "Heat left 3,150 riders on the medical-needs list without trains, the agency said.\n")
+    assert flagged("facts.Figures", "Heat left more than 8,000 riders without trains.\n", sources) == []
+    # Not a round figure of that count: the other count's business.
+    assert flagged("facts.Figures", "Heat left more than 9,000 riders without trains.\n", sources) == ["9,000"]

@@ -265,6 +265,28 @@ class FigureIndex:
                 return True
         return False
 
+    def rounds_to(self, p: Policy, figure: Figure) -> bool:
+        """A source count that the draft's round count with a bound rounds, of the same unit
+        noun or of no noun but that one among its words ("more than 63,000 customers" for "the
+        number of customers without power peaked at 63,400"): the draft's figure, however few
+        words the clauses share."""
+        number = number_of(figure.kind, figure.value)
+        facts = self.by_kind.get(figure.kind)
+        if number is None or number < 100 or facts is None:
+            return False
+        whole = str(int(number))
+        step = 10 ** (len(whole) - len(whole.rstrip("0")))
+        if step < 10:
+            return False
+        unit = p.normal(figure.unit)
+        for fact, theirs in facts.facts:
+            if fact.unit and p.normal(fact.unit) != unit or not fact.unit and unit not in theirs.context:
+                continue
+            theirs_number = number_of(fact.kind, fact.value)
+            if theirs_number is not None and not getattr(fact, "bound", "") and abs(theirs_number - number) <= step / 2:
+                return True
+        return False
+
     def of_unit(self, p: Policy, kind: str, bucket: str) -> list[FigureFact]:
         """The source figures of a kind in a unit bucket (worked out once per kind)."""
         held = self.unit_facts.get(kind)
@@ -708,6 +730,8 @@ class FiguresRule(Rule):
             return None
         if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
+        if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
+            return None  # ("more than 63,000 customers" where a source's 63,400 customers rounds to it)
         # Precision first: the same value, near enough the same words, means the sources agree;
         # unless a source sentence far closer to the draft's gives another value ("reopened the
         # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").

@@ -72,6 +72,8 @@ def _draft_organisations(prose: str, mention, registry: Registry,
     for phrase in mention.titles:
         if phrase.status != "current":
             continue  # ("former X official": a past post, no contradiction of the present one)
+        if phrase.family == "party member":
+            continue  # ("the Elmwood Democrat": a home town or district, not an employer)
         affiliation = phrase.affiliation
         if affiliation and affiliation[:1].isupper() and not lex.generic(affiliation) and not lex.country(affiliation):
             at = prose.find(affiliation, phrase.start, phrase.end)

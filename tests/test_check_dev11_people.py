@@ -25,3 +25,28 @@ def test_a_party_members_place_is_not_an_organisation(tmp_path):
     assert flagged("facts.Titles", text, sources) == ["Elmwood Legal Aid Society"]
 
 
+# -- "X, the <Place> Democrat who chairs the <Committee>": a title, then a verb's office --------
+def test_a_verb_office_after_a_described_title_is_read():
+    text = ("State Sen. Thomas Riordan, the Millbrook Democrat who chairs the Senate Finance Committee, "
+            "asked for the audit last year.\n")
+    assert flagged("facts.Titles", text, FOODBANK) == ["Senate Finance Committee"]
+    # The committee the sources give him: no finding.
+    text = ("State Sen. Thomas Riordan, the Millbrook Democrat who chairs the Senate Health and Human "
+            "Services Committee, asked for the audit last year.\n")
+    assert flagged("facts.Titles", text, FOODBANK) == []
+
+
+def test_invented_verb_office_after_a_described_title(tmp_path):
+    sources = write_sources(tmp_path, "State Sen. Odalys Prewitt, a Democrat who chairs the Senate Rules "
+                            "Committee, said the bill would get a hearing.\n\nPrewitt said she expected a vote "
+                            "in June.\n")
+    # (The source's own "a Democrat who chairs the X Committee" gives her that office.)
+    text = "Sen. Odalys Prewitt, the Elmwood Democrat who chairs the Senate Finance Committee, backed the bill.\n"
+    found = lint("facts.Titles", text, sources)
+    assert [f.text for f in found] == ["who chairs the Senate Finance Committee"]
+    assert "Senate Rules Committee" in found[0].message
+    text = "Sen. Odalys Prewitt, the Elmwood Democrat who chairs the Senate Rules Committee, backed the bill.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # The clause after a name in the appositive is that person's ("an aide to Sen. Y who chairs").
+    text = "Tomas Reyes, an aide to Sen. Odalys Prewitt who chairs the Senate Finance Committee, backed the bill.\n"
+    assert "Senate Finance Committee" not in flagged("facts.Titles", text, sources)

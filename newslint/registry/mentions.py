@@ -721,6 +721,8 @@ class MentionFinder:
         # "X, a glass blower and a Bramwell Heights city councilman": two titles, each read alone.
         joint = next((k for k in range(1, len(words) - 2) if words[k][0] == "and"
                       and words[k + 1][0] in ("a", "an", "the") and not dash), None)
+        if joint is None and not dash and self._described_then_verb(mention, sentence, words, rest, stop, dash):
+            return
         if joint is None:
             self._appositive_title(mention, sentence, words, rest, stop, dash)
             if signature is not None and mention.title is not None:
@@ -740,6 +742,26 @@ class MentionFinder:
         if first is not None:
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = first
+
+    def _described_then_verb(self, mention: NameMention, sentence: Sentence, words: list[tuple[str, int, int]],
+                             rest: str, stop, dash) -> bool:
+        """"X, the Elmwood Republican who chairs the Senate Rules Committee": a title ("the
+        Elmwood Republican") that fills the words before "who", then an office its verb names;
+        both read, the first as the title. False (nothing read) when the words before "who" are
+        no title, or more than one ("a former aide to Sen. Y who chairs ...": Y's office)."""
+        who = next((k for k in range(2, len(words) - 2) if words[k][0] == "who"
+                    and words[k + 1][0] in _ROLE_VERBS), None)
+        if who is None:
+            return False
+        self._appositive_title(mention, sentence, words[:who], rest, None, dash)
+        first, mention.title = mention.title, None
+        if first is None or first.end != words[who - 1][2]:
+            return False
+        self._verb_title(mention, words[who:], [w[0].casefold() for w in words[who:]])
+        if mention.title is not None:
+            mention.also = [mention.title] + mention.also
+        mention.title = first
+        return True
 
     def _signature(self, mention: NameMention, rest: str):
         """The line break after a name that fills its line, when the next line opens with a

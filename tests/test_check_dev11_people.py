@@ -50,3 +50,21 @@ def test_invented_verb_office_after_a_described_title(tmp_path):
     # The clause after a name in the appositive is that person's ("an aide to Sen. Y who chairs").
     text = "Tomas Reyes, an aide to Sen. Odalys Prewitt who chairs the Senate Finance Committee, backed the bill.\n"
     assert "Senate Finance Committee" not in flagged("facts.Titles", text, sources)
+
+
+# -- the one holder of a body's office: "the commission's chair" is no committee's chair ---------
+def test_a_committee_chair_is_not_the_sole_chair_of_a_commission():
+    # The sources' one chair is "the commission's chair" (a label's "CHAIR" elsewhere).
+    text = ("At the Capitol, Sen. Ruth Halvorsen, a Marlow Falls Democrat who chairs the Senate Education "
+            "Committee, said she is filing Senate Bill 318.\n")
+    assert flagged("facts.Titles", text, CHARTER) == []
+
+
+def test_invented_body_of_a_sole_holder(tmp_path):
+    sources = write_sources(tmp_path, '"We will vote in May," said Ines Marchetti, the commission\'s chair.\n\n'
+                            "MARCHETTI - CHAIR: The meeting is open.\n\nSen. Tomas Reyes said he had read the plan.\n")
+    text = "Sen. Tomas Reyes, who chairs the Senate Rules Committee, said he had read the plan.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # The commission's own chair given to another person is still flagged.
+    text = "Sen. Tomas Reyes, who chairs the commission, said he had read the plan.\n"
+    assert flagged("facts.Titles", text, sources) != []

@@ -903,6 +903,12 @@ def _bodies_differ(affiliation: str, title: Title) -> bool:
     bodies = lexicon().body_words
     mine = {w for w in affiliation.casefold().split() if w in bodies}
     theirs = {w for w in f"{title.affiliation} {title.text}".casefold().split() if w in bodies}
+    if mine and not theirs and not title.affiliation and title.role.isalpha():
+        # A title read with no organisation ("CHAIR" of a label) that a source line gives as a
+        # body's ("the commission's chair"): that body. (Compiled plainly: one per role asked.)
+        said = regex.compile(rf"\b(\p{{L}}+)['’]s\s+{regex.escape(title.role.casefold())}\b")
+        theirs = {found.group(1) for where in title.mentions for found in said.finditer(where.text.casefold())
+                  if found.group(1) in bodies}
     return bool(mine and theirs) and mine.isdisjoint(theirs)
 
 

@@ -68,3 +68,29 @@ def test_invented_body_of_a_sole_holder(tmp_path):
     # The commission's own chair given to another person is still flagged.
     text = "Sen. Tomas Reyes, who chairs the commission, said he had read the plan.\n"
     assert flagged("facts.Titles", text, sources) != []
+
+
+# -- a list's dash label: "ANN ROE - spokeswoman, Acme Water District" places the person -------
+def test_a_dash_label_places_the_person_at_its_organisation():
+    # "SEN. RUTH HALVORSEN - D-Marlow Falls; chair, Senate Education Committee (...)".
+    text = ("At the Capitol, Sen. Ruth Halvorsen, a Marlow Falls Democrat who chairs the Senate Finance "
+            "Committee, said she is filing Senate Bill 318.\n")
+    found = lint("facts.Titles", text, CHARTER)
+    assert [f.text for f in found] == ["Senate Finance Committee"]
+    assert "Senate Education Committee" in found[0].message
+
+
+def test_invented_dash_label(tmp_path):
+    # (A reporter's notes: a label's line, then notes on what the person said.)
+    sources = write_sources(tmp_path, "ANN ROE - spokeswoman, Acme Water District. Phone, May 2.\n\n"
+                            "- Lines to be flushed Monday.\n\nROE: \"We will flush the lines on Monday.\"\n\n"
+                            "TOM POE - resident. In person, May 2.\n")
+    text = "Ann Roe, a lawyer at the Brixton Legal Aid Society, said the lines would be flushed.\n"
+    assert flagged("facts.Titles", text, sources) == ["Brixton Legal Aid Society"]
+    text = "Ann Roe, a spokeswoman for the Acme Water District, said the lines would be flushed.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # Not a label: a dash inside a sentence after the name.
+    sources = write_sources(tmp_path, "Yesterday Ann Roe - tired, Acme Water District staff said - spoke.\n\n"
+                            "Ann Roe said the district will flush the lines on Monday.\n", folder="prose")
+    text = "Ann Roe, a lawyer at the Brixton Legal Aid Society, said the lines would be flushed.\n"
+    assert flagged("facts.Titles", text, sources) == []

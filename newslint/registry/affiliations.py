@@ -1,6 +1,7 @@
 """The organisations the sources write beside a person's name, beyond the titles the mention
 finder reads: an appositive ("Ann Roe, a geologist at the Acme Institute"; "Ann Roe, Acme
-Bureau of Tests"), a transcript label ("ANN ROE (geologist, Acme Institute):"), the speaker's
+Bureau of Tests"), a transcript label ("ANN ROE (geologist, Acme Institute):"), a
+list's or notes' dash label ("ANN ROE - geologist, Acme Institute"), the speaker's
 own words in a transcript turn ("I'm a partner at Acme Audit"), an organisation before the
 name ("Acme District Court, Judge Ann Roe") and "the Acme partner". Read from the source lines
 that name the person, when a draft check asks (a draft that gives the person an organisation
@@ -22,6 +23,9 @@ _CAPITAL_RUN = regexcache.compile(_RUN)
 # The appositive after the name, up to the clause's end ("…, said", ";", ".", a quotation).
 _APPOSITIVE = regexcache.compile(r",\s+([^;:\"“”()]{3,160}?)(?=,\s+(?:said|says|told|added|who)\b|[.;:\"“”]\s|[.;:]$|$|\s+said\b)")
 _LABEL = regexcache.compile(r"\s*\(([^()]{3,120})\)\s*:")
+# A label's line: the name (after an honorific or rank at most), a dash, what the person is.
+_DASH_LABEL = regexcache.compile(r"[ \t]+(?:--|—|–|-)[ \t]+([^\n]{3,200})")
+_LABEL_LEAD = regexcache.compile(r"[ \t]*(?:[-*•][ \t]+)?(?:\p{Lu}\p{L}{0,4}\.[ \t]+){0,2}")
 _TURN = regexcache.compile(r"\s*(?:\([^()]*\))?\s*:\s*(.{0,400})")
 _SELF = regexcache.compile(r"\bI(?:'m|’m| am)\b([^.]{0,120})")
 _BEFORE = regexcache.compile(rf"({_RUN}),\s+(?:\p{{Lu}}[\p{{L}}.]*\s+){{0,2}}$")
@@ -79,6 +83,9 @@ def _beside(text: str, start: int, end: int, registry: Registry, entity: Entity)
     apposition = _APPOSITIVE.match(text, end)
     if apposition is not None:
         spans.append(apposition.group(1))
+    dash = _DASH_LABEL.match(text, end)
+    if dash is not None and _LABEL_LEAD.fullmatch(text, text.rfind("\n", 0, start) + 1, start):
+        spans.append(dash.group(1))  # a list's label: "ANN ROE - spokeswoman, Acme Water District"
     before = _BEFORE.search(text, max(0, start - 80), start)
     if before is not None:
         spans.append(before.group(1))

@@ -94,3 +94,11 @@ def test_invented_dash_label(tmp_path):
                             "Ann Roe said the district will flush the lines on Monday.\n", folder="prose")
     text = "Ann Roe, a lawyer at the Brixton Legal Aid Society, said the lines would be flushed.\n"
     assert flagged("facts.Titles", text, sources) == []
+
+
+# -- a described reference right after a name is that person ("Ann Roe, an attorney with X") -----
+def test_a_reference_in_the_appositive_is_the_named_person(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, a lawyer at Acme Lane LLP, said she would appeal.\n\n"
+                            "Roe said her client was innocent.\n")
+    text = "Ann Roe, an attorney with Acme Lane, said he would appeal.\n"
+    assert flagged("facts.Pronouns", text, sources) == ["he"]

@@ -357,6 +357,8 @@ class PronounsRule(Rule):
             gap = document.prose[reference.end:reference.end + 3]
             if gap.startswith(", ") and reference.end + 2 in name_starts:
                 continue  # "The agency's coordinator, Ana Roe": the named person again
+            if document.prose[max(0, reference.start - 2):reference.start] == ", " and reference.start - 2 in name_ends:
+                continue  # "Ana Roe, a partner at Acme Lane": the named person again
             entity = names.reference_entity(reference)
             if entity is None and reference.text.casefold().startswith("the ") and not reference.affiliation:
                 entity = self._last_holder(reference, named)

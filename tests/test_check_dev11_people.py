@@ -102,3 +102,36 @@ def test_a_reference_in_the_appositive_is_the_named_person(tmp_path):
                             "Roe said her client was innocent.\n")
     text = "Ann Roe, an attorney with Acme Lane, said he would appeal.\n"
     assert flagged("facts.Pronouns", text, sources) == ["he"]
+
+
+# -- "partner" is a post at a firm; "the Elmwood firm Acme & Lane" names the firm, not the town ---
+LOTTERY = (EVAL / "lottery" / "sources",)
+REDISTRICTING = (EVAL / "redistricting" / "sources",)
+ETHICS = (EVAL / "ethics" / "sources",)
+
+
+def test_a_partner_at_another_firm():
+    text = ("Dr. Tobias Hale, a partner at Lumenar Gaming Systems, testified that the drawing software "
+            "had been altered.\n")
+    assert flagged("facts.Titles", text, LOTTERY) == ["a partner at Lumenar Gaming Systems"]
+    text = ("Dr. Tobias Hale, a partner at Kestrel Forensic Accounting, testified that the drawing software "
+            "had been altered.\n")
+    assert flagged("facts.Titles", text, LOTTERY) == []
+
+
+def test_a_place_before_the_kind_of_firm_is_not_the_firm():
+    # Sources: "a partner at the Louisville firm Brandt & Sokol LLP"; "Alan J. Whitcombe, a partner at ...".
+    text = "Marcus Tillery, the Brandt & Sokol partner who argued the case, said the data were clear.\n"
+    assert flagged("facts.Titles", text, REDISTRICTING) == []
+    text = ("Harcourt's lawyer, Alan J. Whitcombe of the Carlow firm Whitcombe & Strand, said the mayor would "
+            "seek judicial review.\n")
+    assert flagged("facts.Titles", text, ETHICS) == []
+
+
+def test_invented_partner(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, a partner at the Elmwood firm Acme & Lane LLP, said the "
+                            "appeal was ready.\n\nRoe said it would be filed in May.\n")
+    assert flagged("facts.Titles", "Ann Roe, a partner at Brixton Audit Group, said so.\n", sources) \
+        == ["a partner at Brixton Audit Group"]
+    assert flagged("facts.Titles", "Ann Roe, an Acme & Lane partner, said so.\n", sources) == []
+    assert flagged("facts.Titles", "Ann Roe of the Elmwood firm Acme & Lane said so.\n", sources) == []

@@ -120,6 +120,8 @@ def _same_name_part(draft: list[str], known: list[str]) -> bool:
         return False
     return draft[0].casefold() == known[0].casefold() or draft[-1].casefold() == known[-1].casefold()
 
+# A lowercase kind of organisation, then its name: "(of the Elmwood) firm Acme & Lane".
+_KIND_AFTER = regexcache.compile(r"\s+(?:firm|company|group|agency|practice)\s+\p{Lu}")
 # "X of the Relief Society": an organisation named right after a person, with no role.
 OF_ORGANISATION = regexcache.compile(r"\s+(?:of|from)\s+(the\s+)?((?:\p{Lu}[\p{L}.'’&-]*)(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,5})")
 
@@ -472,8 +474,8 @@ class TitlesRule(Rule):
     def _organisation_after(self, entity: Entity, mention, context: CheckContext) -> Iterator[Finding]:
         """"Name of the Org" where every organisation the sources give the person is another."""
         found = OF_ORGANISATION.match(context.document.prose, mention.end)
-        if found is None:
-            return
+        if found is None or _KIND_AFTER.match(context.document.prose, found.end()):
+            return  # ("of the Elmwood firm Acme & Lane": a place, then the kind of organisation)
         lex = lexicon()
         text = found.group(2)
         named = canonical_affiliation(context.registry, text)

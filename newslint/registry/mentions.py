@@ -881,6 +881,15 @@ class MentionFinder:
                 else:
                     break
                 after += 1
+            if org and after + 1 < len(words) and words[after][0].islower() and lex.generic(lows[after]) \
+                    and words[after + 1][0][0].isupper():
+                # "a partner at the Elmwood firm Acme & Lane": a place, the kind, then the name.
+                named = after + 1
+                while named < len(words) and (words[named][0][0].isupper() or lows[named] in ("&", "and", "of")
+                                              and named + 1 < len(words) and words[named + 1][0][0].isupper()):
+                    named += 1
+                org = [w[0] for w in words[after + 1:named]]
+                after = named
             if not org and after + 1 < len(words) and lows[after].endswith(("'s", "’s")) \
                     and lows[after + 1] in lex.organisation_words:
                 # "a spokeswoman for the governor's office": an office named by its holder.

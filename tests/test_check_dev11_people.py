@@ -135,3 +135,26 @@ def test_invented_partner(tmp_path):
         == ["a partner at Brixton Audit Group"]
     assert flagged("facts.Titles", "Ann Roe, an Acme & Lane partner, said so.\n", sources) == []
     assert flagged("facts.Titles", "Ann Roe of the Elmwood firm Acme & Lane said so.\n", sources) == []
+# -- "Acme's senior vice president and general counsel": both posts are the person's -----------
+PATENT = (EVAL / "patent" / "sources",)
+
+
+def test_two_posts_joined_by_and_are_both_read():
+    text = ("Naomi Feldstein, Corvane's general counsel, said the company would ask the court to treble "
+            "the damages.\n")
+    assert flagged("facts.Titles", text, PATENT) == []
+
+
+def test_invented_two_posts(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, Acme's senior vice president and general counsel, said the "
+                            "company would appeal.\n\nTom Poe, a teacher and coach at Elm High School, said "
+                            "he was glad.\n\nRoe said the appeal would be filed in May.\n")
+    assert flagged("facts.Titles", "Ann Roe, Acme's general counsel, said it would appeal.\n", sources) == []
+    assert flagged("facts.Titles", "Ann Roe, Acme's senior vice president, said it would appeal.\n", sources) == []
+    assert flagged("facts.Titles", "Ann Roe, Acme's chief financial officer, said it would appeal.\n", sources) != []
+    # An occupation and a post: not two posts of one organisation.
+    from people_lint import registry_of
+    poe = next(p for p in registry_of(sources).people if p.canonical == "Tom Poe")
+    assert [t.role for t in poe.titles] == ["teacher"]
+
+

@@ -4,6 +4,8 @@ before them ("former French President X", "Port Authority spokeswoman X") or in 
 president"). Used on sources (to build the registry) and on drafts (to check them)."""
 from __future__ import annotations
 
+import dataclasses
+
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -763,6 +765,23 @@ class MentionFinder:
         mention.title = first
         return True
 
+    def _second_post(self, words: list[tuple[str, int, int]], lows: list[str], index: int, after: int) -> int:
+        """The width of a second post joined to the role at `index` by "and" ("senior vice
+        president and general counsel", "executive vice president and chief retail officer"),
+        when both are posts in an organisation's ranks (not "a teacher and coach"); else 0."""
+        if after + 1 >= len(words) or lows[after] != "and":
+            return 0
+        width = self._role_width(words, after + 1)
+        if not width:
+            return 0
+        lex = self.lex
+        for role in (" ".join(lows[index:after]), " ".join(lows[after + 1:after + 1 + width])):
+            family = lex.family(role)
+            if not (family in lex.positions or family in lex.unique_roles
+                    or role.partition(" ")[0] in lex.subordinate_ranks or role.partition(" ")[0] in lex.role_ranks):
+                return 0
+        return width
+
     def _signature(self, mention: NameMention, rest: str):
         """The line break after a name that fills its line, when the next line opens with a
         capitalised role and is short ("Ann Roe" / "Director of Communications"): a signature
@@ -850,6 +869,11 @@ class MentionFinder:
         role = " ".join(lows[index:index + width])
         role_end = words[index + width - 1][2]
         after = index + width
+        # "Acme's senior vice president and general counsel": two posts at one organisation.
+        second = self._second_post(words, lows, index, after)
+        if second:
+            after += 1 + second
+            role_end = words[after - 1][2]
         if after < len(words) and words[after][0][0].isupper():
             return  # "In Bexley, Athletic coach X": the title of the next name
         if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):
@@ -929,6 +953,15 @@ class MentionFinder:
             status=status, start=start, end=role_end, text=self.text[start:role_end], gender=info.gender,
             status_start=status_span[0] if status_span else None,
             status_end=status_span[1] if status_span else None, appositive=True)
+        if second and mention.title.affiliation and not lex.generic(mention.title.affiliation):
+            # The second post, at the same organisation (its own words only: "general counsel").
+            at = index + width + 1
+            other = " ".join(lows[at:at + second])
+            info = lex.role(other)
+            mention.also = [dataclasses.replace(mention.title, role=other, family=info.family, gender=info.gender,
+                                                start=words[at][1], end=words[at + second - 1][2],
+                                                text=self.text[words[at][1]:words[at + second - 1][2]],
+                                                status_start=None, status_end=None)] + mention.also
         mention.evidence.add("appositive")
         if dash is not None and _LINE_LEAD.fullmatch(self.text, self.text.rfind("\n", 0, mention.start) + 1, mention.start):
             mention.evidence.add("listed")  # a participants list's line: "Ann Roe — Chief Financial Officer, Acme"

@@ -608,6 +608,10 @@ def _runs_decide() -> bool:
     return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
+# What turns a year into its decade: "the 1990s" (not "2024's budget", that year's).
+_DECADE_AFTER = regexcache.compile(r"s\b")
+
+
 def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_start: int) -> tuple[Figure, int, int] | None:
     lex = lexicon()
     start, end = match.start(), match.end()
@@ -679,6 +683,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
                 return None
         value = f"{year + '-' if year else ''}{lex.months[word]:02d}"
     elif kind == "year":
+        if _DECADE_AFTER.match(prose, end):
+            return None  # "the late 1990s": a decade, which no one year of it contradicts
         value = match.group("year")
         if _previous_word(prose, start, sentence_start) == "since":
             unit = "since"  # a starting point ("has run it since 2014"), not an event's year

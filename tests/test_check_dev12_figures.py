@@ -1,0 +1,36 @@
+"""Figures of round 12: causes of false alarms and misses that recur across the stories of
+tests/eval, each tested on a story's own text and on invented text."""
+from __future__ import annotations
+
+from newslint.document import parse_document
+from newslint.registry.numbers import find_figures
+from people_lint import ROOT, lint, write_sources
+
+EVAL = ROOT / "tests" / "eval"
+
+
+def flagged(rule: str, text: str, sources=()) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+def figures(text: str) -> list[tuple[str, str, str]]:
+    return [(f.kind, f.value, f.text) for f in find_figures(parse_document("x.md", text + "\n"))]
+
+
+# -- figures: a decade ("the late 1990s") is no year ---------------------------------------------
+AVALANCHE = (EVAL / "avalanche" / "sources",)
+
+
+def test_a_decade_is_not_a_year():
+    assert figures("It was the first fatal slide since the late 1990s.") == []
+    assert [f[1] for f in figures("The 2024 budget, and 2024's.")] == ["2024", "2024"]
+
+
+def test_a_decade_is_not_read_as_a_slip_of_a_year_in_it(tmp_path):
+    text = "It was the resort's first fatal in-bounds avalanche since the late 1990s.\n"
+    assert flagged("facts.Figures", text, AVALANCHE) == []
+    sources = write_sources(tmp_path, "The last fatal avalanche inside the Harlow Ridge ski area boundary occurred in 1997.\n")
+    assert flagged("facts.Figures", "It was the first fatal avalanche inside the Harlow Ridge ski area boundary since the 1990s.\n",
+                   sources) == []
+    assert flagged("facts.Figures", "The last fatal avalanche inside the Harlow Ridge ski area boundary occurred in 1991.\n",
+                   sources) == ["1991"]

@@ -34,3 +34,33 @@ def test_a_decade_is_not_read_as_a_slip_of_a_year_in_it(tmp_path):
                    sources) == []
     assert flagged("facts.Figures", "The last fatal avalanche inside the Harlow Ridge ski area boundary occurred in 1991.\n",
                    sources) == ["1991"]
+
+
+# -- figures: a dated source's "today", "yesterday", "tomorrow" give a day -----------------------
+RENTALS = (EVAL / "rentals" / "sources",)
+ZOO = (EVAL / "zoo" / "sources",)
+
+
+def test_a_day_a_dated_source_gives_as_today_or_yesterday():
+    text = ("A group representing Port Ardell's vacation rental hosts went to court Friday to block the city's new cap "
+            "on short-term rental permits, three days after the City Council voted 5-2 to cut the number of permits "
+            "by about 40 percent.\n")
+    assert flagged("facts.Figures", text, RENTALS) == []
+    text = ("A federal inspection report released Sept. 17 found that the closing check of the tiger night house on the "
+            "evening before the escape had been signed by one keeper covering two areas.\n")
+    assert flagged("facts.Figures", text, ZOO) == []
+
+
+def test_today_in_an_invented_release(tmp_path):
+    sources = write_sources(tmp_path, "FOR IMMEDIATE RELEASE - Friday, March 14, 2025\n\n"
+                                      "ELMWOOD - The Elmwood Tenants Union and two renters today filed suit in Carrow County court "
+                                      "to block the rent ordinance the Elmwood council passed on Tuesday, March 11.\n")
+    text = "The Elmwood Tenants Union went to court Friday to block the rent ordinance the Elmwood council passed.\n"
+    assert flagged("facts.Figures", text, sources) == []
+    # Another day than the release's "today" is still told.
+    assert flagged("facts.Figures", text.replace("Friday", "Thursday"), sources) == ["Thursday"]
+    # A source with no date in its heading gives no day by "today".
+    (tmp_path / "b").mkdir()
+    sources = write_sources(tmp_path / "b", "ELMWOOD - The Elmwood Tenants Union and two renters today filed suit in Carrow "
+                                            "County court to block the rent ordinance the Elmwood council passed on Tuesday, March 11.\n")
+    assert flagged("facts.Figures", text, sources) == ["Friday"]

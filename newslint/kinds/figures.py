@@ -82,6 +82,8 @@ class FigureIndex:
     by_line: dict[tuple[str, int], list[FigureFact]] | None = None  # every source figure, by its line
     # Each source's own date (its heading's), by weekday: _source_days(registry).
     source_days: dict[str, list[tuple[str, datetime.date]]] | None = None
+    # The days a dated source's "today", "yesterday" and "tomorrow" name: _relative_days(registry).
+    relative: list[tuple[datetime.date, frozenset[str], Provenance]] | None = None
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -337,6 +339,33 @@ class FigureIndex:
             self.source_days = _source_days(self.registry)
         return any(source not in cited and 0 <= (written - day).days < 7
                    for source, day in self.source_days.get(figure.value, ()))
+
+    def said_relatively(self, p: Policy, figure: Figure) -> bool:
+        """A source dated in its heading ("Friday, March 14, 2025") writes the draft's day as
+        "today", "yesterday" or "tomorrow" in a sentence that shares the draft's clause
+        enough items to be its event ("the association today filed suit" for "went to court
+        Friday"; "Yesterday the report was released" in a hearing's transcript for "a report
+        released Sept. 17"): the sources give the draft's day, in words no figure holds."""
+        if figure.kind not in ("weekday", "date"):
+            return False
+        if self.relative is None:
+            self.relative = _relative_days(self.registry)
+        if not self.relative:
+            return False
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        least = p.min_shared.get(figure.kind, 3)
+        for day, items, _ in self.relative:
+            if figure.kind == "weekday":
+                same = _WEEKDAYS[day.weekday()] == figure.value
+            else:
+                parts = figure.value.split("-")
+                same = len(parts) >= 2 and parts[-2:] == [f"{day.month:02d}", f"{day.day:02d}"] \
+                    and (len(parts) < 3 or parts[0] == str(day.year))
+            if same:
+                shared = {p.normal(item) for item in items} & mine.context
+                if len(shared) >= least and not shared.isdisjoint(mine.words):
+                    return True
+        return False
 
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
@@ -664,6 +693,8 @@ class FiguresRule(Rule):
                                               | {fact.provenance.source for _, fact in index.related(self.policy, figure)
                                                  if fact.value != figure.value}):
                 finding = None
+            if finding is not None and figure.kind in ("weekday", "date") and index.said_relatively(self.policy, figure):
+                finding = None  # ("filed suit today" in a release dated that Friday)
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -1243,6 +1274,32 @@ def _source_days(registry) -> dict[str, list[tuple[str, datetime.date]]]:
             continue
         days[_WEEKDAYS[day.weekday()]].append((source, day))
     return days
+
+
+# A day named relative to the day a source is dated: how many days after it.
+_RELATIVE_DAY = regexcache.compile(r"\b(today|yesterday|tomorrow)\b", regex.IGNORECASE)
+_RELATIVE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
+_SENTENCE_END = regexcache.compile(r"[.!?](?=\s|$)")
+
+
+def _relative_days(registry) -> list[tuple[datetime.date, frozenset[str], Provenance]]:
+    """Each "today", "yesterday" and "tomorrow" of a source whose heading is dated
+    (_source_days): the day it names, the items of its sentence (_items) and its line."""
+    texts = registry.extra.get(SOURCE_TEXT) or {}
+    found = []
+    for days in _source_days(registry).values():
+        for source, dated in days:
+            text = texts.get(source)
+            if not text or _RELATIVE_DAY.search(text) is None:
+                continue
+            for number, line in enumerate(text.split("\n"), start=1):
+                for match in _RELATIVE_DAY.finditer(line):
+                    ends = [m.end() for m in _SENTENCE_END.finditer(line, 0, match.start())]
+                    after = _SENTENCE_END.search(line, match.end())
+                    sentence = line[ends[-1] if ends else 0:after.end() if after else len(line)]
+                    day = dated + datetime.timedelta(days=_RELATIVE_OFFSET[match.group(1).casefold()])
+                    found.append((day, frozenset(_items(sentence)), Provenance(source, number, line)))
+    return found
 
 
 _MONTH_BEFORE = regexcache.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\p{L}*\.?\s+$")

@@ -64,3 +64,21 @@ def test_today_in_an_invented_release(tmp_path):
     sources = write_sources(tmp_path / "b", "ELMWOOD - The Elmwood Tenants Union and two renters today filed suit in Carrow "
                                             "County court to block the rent ordinance the Elmwood council passed on Tuesday, March 11.\n")
     assert flagged("facts.Figures", text, sources) == ["Friday"]
+
+
+# -- figures: a span a source writes in two units ("1 hour and 52 minutes") ----------------------
+NURSINGHOME = (EVAL / "nursinghome" / "sources",)
+
+
+def test_a_span_written_in_two_units_is_one_span():
+    text = ("In April they timed call lights at an average of 38 minutes; one resident waited nearly two hours for help "
+            "to the bathroom.\n")
+    assert flagged("facts.Figures", text, NURSINGHOME) == []
+
+
+def test_a_span_in_two_units_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "Stranded riders waited 1 hour and 52 minutes for the Harlow Point ferry to dock on Sunday.\n")
+    text = "Stranded riders waited nearly two hours for the Harlow Point ferry to dock on Sunday.\n"
+    assert flagged("facts.Figures", text, sources) == []
+    assert flagged("facts.Figures", text.replace("nearly two hours", "about 52 minutes"), sources) == []
+    assert flagged("facts.Figures", text.replace("nearly two hours", "nearly three hours"), sources) == ["three"]

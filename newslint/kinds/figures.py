@@ -18,7 +18,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            needed, number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import SOURCE_TEXT, FigureFact, Provenance
-from newslint.registry.numbers import KINDS, TOTAL, Figure, find_figures, number_text
+from newslint.registry.numbers import KINDS, TOTAL, Figure, _fmt, find_figures, lexicon, number_text
 from newslint.registry.wording import WordTable, stem
 
 
@@ -759,6 +759,8 @@ class FiguresRule(Rule):
             return self._per_other_period(figure, rate, agreeing)
         if agreeing:
             return None
+        if figure.kind == "duration" and any(self._agree_total(figure, total) for total in _compound_totals(index, related)):
+            return None  # ("nearly two hours" where a source's wait was "1 hour and 52 minutes")
         if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
         if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
@@ -1065,6 +1067,9 @@ class FiguresRule(Rule):
                 by_value[home].extend(by_value.pop(value))
         return by_value
 
+    def _agree_total(self, figure: Figure, total: str) -> bool:
+        return consistent("duration", figure.value, figure.bound, total, "", self.policy.approximate)
+
     def _agree(self, figure: Figure, fact: FigureFact) -> bool:
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
                           self.policy.approximate) or _rounded_in_scale(figure, fact)
@@ -1124,6 +1129,40 @@ def _other_act(figure: Figure, fact: FigureFact, act: str) -> bool:
     at = text.find(fact.text)
     theirs = _act_before(text, at) if at >= 0 else ""
     return bool(theirs) and not any(item.startswith(theirs[:5]) for item in figure.context)
+
+
+# The word that joins the parts of one span: "1 hour and 52 minutes", "two years, three months".
+_COMPOUND_JOIN = regexcache.compile(r"\s*(?:,\s*|\s+)(?:and\s+)?$")
+
+
+def _compound_totals(index: FigureIndex, related: list[tuple[int, FigureFact]]) -> list[str]:
+    """The spans the related source durations are parts of, as one value: "1 hour and 52
+    minutes" is 6,720 seconds, not a 52-minute span beside a one-hour one. The parts are
+    durations of the same line, the larger unit first, joined by "and" or a comma."""
+    totals = []
+    for _, fact in related:
+        if fact.kind != "duration" or getattr(fact, "bound", ""):
+            continue
+        text = fact.provenance.text
+        for other in index.on_line(fact):
+            if other.kind != "duration" or other is fact or getattr(other, "bound", ""):
+                continue
+            for a, b in ((other, fact), (fact, other)):
+                at = text.find(a.text)
+                after = text.find(b.text, at + len(a.text)) if at >= 0 else -1
+                if after < 0 or after - at - len(a.text) > 6 or _COMPOUND_JOIN.fullmatch(text[at + len(a.text):after]) is None:
+                    continue
+                big, small = number_of("duration", a.value), number_of("duration", b.value)
+                if big and small and _unit_seconds(a) > _unit_seconds(b) and small < _unit_seconds(a):
+                    totals.append(f"{_fmt(big + small)}s")
+    return totals
+
+
+def _unit_seconds(fact: FigureFact) -> float:
+    """The seconds of the time unit a duration is written in ("52 minutes": 60)."""
+    units = lexicon().time_units
+    word = fact.text.split()[-1].rsplit("-", 1)[-1].casefold() if fact.text.strip() else ""
+    return units.get(word) or units.get(word.removesuffix("s")) or 0
 
 
 def _end_in(fact: FigureFact) -> int:

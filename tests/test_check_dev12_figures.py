@@ -82,3 +82,19 @@ def test_a_span_in_two_units_in_an_invented_story(tmp_path):
     assert flagged("facts.Figures", text, sources) == []
     assert flagged("facts.Figures", text.replace("nearly two hours", "about 52 minutes"), sources) == []
     assert flagged("facts.Figures", text.replace("nearly two hours", "nearly three hours"), sources) == ["three"]
+
+
+# -- figures: a value a hundredfold off in other digits is another measure ----------------------
+FROST = (EVAL / "frost" / "sources",)
+
+
+def test_a_value_a_hundredfold_off_in_other_digits_is_another_measure():
+    text = ("On the state side, Whitcombe asked the legislature on May 28 for $18.5 million to create an Orchard Frost "
+            "Recovery Fund. Of that, $16 million would go to direct grants of up to $50,000 per farm.\n")
+    assert "16" not in flagged("facts.Figures", text, FROST)
+
+
+def test_a_hundredfold_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "MAYOR ANN ROE: Twelve million of that is direct relief grants, up to 30,000 dollars per household in Elmwood.\n")
+    text = "Of that, $9 million would go to direct relief grants of up to $30,000 per household in Elmwood, Roe said.\n"
+    assert flagged("facts.Figures", text, sources) == []

@@ -726,6 +726,14 @@ class FiguresRule(Rule):
             mine = number_of("duration", figure.value)
             related = [(score, fact) for score, fact in related
                        if _time_word(fact.text) == _time_word(figure.text) or not _far_apart(mine, number_of("duration", fact.value))]
+        if figure.kind in ("amount", "count") and related:
+            # A value a hundredfold from the draft's in other digits ("$16 million" of a fund
+            # against the "up to $40,000" each farm may get) is another measure of the
+            # thing: a slip changes a digit or the scale word ("$4.5 million" for $4,500), not both.
+            mine = number_of(figure.kind, figure.value)
+            related = [(score, fact) for score, fact in related
+                       if not _far_apart(mine, number_of(fact.kind, fact.value))
+                       or _significant(mine) == _significant(number_of(fact.kind, fact.value))]
         if figure.kind == "month" and related:
             # A source month that a date of the same draft sentence falls in is that date's
             # ("staff the ward through May so that ... beginning Feb. 3" against a source's

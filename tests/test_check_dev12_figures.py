@@ -98,3 +98,22 @@ def test_a_hundredfold_in_an_invented_story(tmp_path):
     sources = write_sources(tmp_path, "MAYOR ANN ROE: Twelve million of that is direct relief grants, up to 30,000 dollars per household in Elmwood.\n")
     text = "Of that, $9 million would go to direct relief grants of up to $30,000 per household in Elmwood, Roe said.\n"
     assert flagged("facts.Figures", text, sources) == []
+
+
+# -- figures: a span with words about it before its unit ("2.9 direct-care nursing hours") ------
+def test_a_span_with_words_before_its_unit_is_a_span():
+    assert figures("It averaged 2.9 direct-care nursing hours per resident per day.") == [
+        ("duration", "10440s", "2.9 direct-care nursing hours")]
+    assert figures("It rained for eight consecutive days.") == [("duration", "691200s", "eight consecutive days")]
+    assert figures("It ran for three more days.") == []
+    text = ("Payroll records show Briarwood averaged 2.9 hours of direct nursing care per resident per day in March, "
+            "Oyelaran said.\n")
+    assert flagged("facts.Figures", text, NURSINGHOME) == []
+
+
+def test_a_span_with_words_before_its_unit_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "The Elmwood water plant ran for 11 consecutive days on backup generators in March. "
+                                      "Crews worked 16 hours a day to restore it.\n")
+    text = "The Elmwood water plant ran on backup generators for 11 days in March.\n"
+    assert flagged("facts.Figures", text, sources) == []
+    assert flagged("facts.Figures", text.replace("11 days", "14 days"), sources) == ["14"]

@@ -608,6 +608,10 @@ def _runs_decide() -> bool:
     return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
+# One or two lowercase words, then a unit of time, after a count: "2.9 direct-care nursing hours".
+_MODIFIED_SPAN = regexcache.compile(r"\s+(?P<words>(?:\p{Ll}+(?:-\p{Ll}+)?\s+){1,2})(?P<unit>seconds|minutes|hours|days|weeks|months|years)\b")
+
+
 # What turns a year into its decade: "the 1990s" (not "2024's budget", that year's).
 _DECADE_AFTER = regexcache.compile(r"s\b")
 
@@ -763,6 +767,18 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         scale = (match.group("scale") or "").casefold()
         value = _fmt(number * lex.scales.get(scale, 1))
         number_span = match.span("number")
+        span = _MODIFIED_SPAN.match(prose, end) if not scale else None
+        if span is not None and not any(w.casefold() in lex.stopwords or parse_number(w) is not None
+                                         for w in span.group("words").split()):
+            # "2.9 direct-care nursing hours", "eight consecutive days": a span of time with
+            # words about it between, compared with spans ("2.9 hours", "eight days").
+            base = span.group("unit").casefold()
+            base = base if base in lex.time_units else base[:-1]
+            kind, value, unit, unit_end = "duration", f"{_fmt(number * lex.time_units[base])}s", "", span.end()
+            context, low, high = _context(prose, tokens, start, unit_end, unit)
+            context += tuple(word for word in (stem(w.casefold()) for w in span.group("words").split()) if word not in context)
+            phrase = prose[start:unit_end]
+            return Figure(kind, value, phrase, start, unit_end, unit, context, *number_span, phrase=phrase, bound=bound), low, high
         unit, unit_end = _unit_after(prose, end, tokens)
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides

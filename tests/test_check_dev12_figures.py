@@ -117,3 +117,24 @@ def test_a_span_with_words_before_its_unit_in_an_invented_story(tmp_path):
     text = "The Elmwood water plant ran on backup generators for 11 days in March.\n"
     assert flagged("facts.Figures", text, sources) == []
     assert flagged("facts.Figures", text.replace("11 days", "14 days"), sources) == ["14"]
+
+
+# -- figures: the line told against gives the draft's value too ----------------------------------
+LIBRARY = (EVAL / "library" / "sources",)
+FISHERY = (EVAL / "fishery" / "sources",)
+
+
+def test_the_line_told_against_gives_the_drafts_value_too():
+    text = 'The novel was checked out 311 times in two years, more than any of the other challenged titles.\n'
+    assert flagged("facts.Figures", text, LIBRARY) == []
+    text = ("Council staff projected that the adopted plan gives the stock a 70 percent chance of rebuilding by 2033, "
+            "compared with about even odds by 2034 under the phased approach.\n")
+    assert flagged("facts.Figures", text, FISHERY) == []
+
+
+def test_the_line_gives_the_drafts_value_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "Elmwood Library records show the branch's four reading rooms were booked 2,140 times "
+                                      "over the past two years, and that one of them alone accounted for 865 of those bookings.\n")
+    text = "The Harlow reading room was booked 865 times over the past two years, library records show.\n"
+    assert flagged("facts.Figures", text, sources) == []
+    assert flagged("facts.Figures", text.replace("865", "685"), sources) != []

@@ -138,3 +138,19 @@ def test_the_line_gives_the_drafts_value_in_an_invented_story(tmp_path):
     text = "The Harlow reading room was booked 865 times over the past two years, library records show.\n"
     assert flagged("facts.Figures", text, sources) == []
     assert flagged("facts.Figures", text.replace("865", "685"), sources) != []
+
+
+# -- figures: two floors of one quantity agree only when near each other -------------------------
+def test_two_floors_of_one_quantity():
+    text = ("Priya Ramaswamy, the state's deputy long-term care ombudsman, told lawmakers that 11 of the residents moved "
+            "so far had been placed more than 60 miles from Port Calloway.\n")
+    assert flagged("facts.Figures", text, NURSINGHOME) == ["60"]
+    assert flagged("facts.Figures", text.replace("60 miles", "40 miles"), NURSINGHOME) == []
+
+
+def test_two_floors_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "Elmwood Transit said more than 4,000 riders used the new Harlow line in its first week.\n")
+    text = "More than 6,000 riders used the new Harlow line in its first week, Elmwood Transit said.\n"
+    assert flagged("facts.Figures", text, sources) == ["6,000"]
+    assert flagged("facts.Figures", text.replace("6,000", "4,000"), sources) == []
+    assert flagged("facts.Figures", text.replace("More than 6,000", "About 4,100"), sources) == []

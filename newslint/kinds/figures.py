@@ -1085,6 +1085,14 @@ class FiguresRule(Rule):
         return consistent("duration", figure.value, figure.bound, total, "", self.policy.approximate)
 
     def _agree(self, figure: Figure, fact: FigureFact) -> bool:
+        if figure.kind in ("count", "amount", "percent") and figure.bound == getattr(fact, "bound", "") == "more":
+            # Two floors of one quantity ("placed more than 60 miles away" and "more than 40
+            # miles"): the floor is what each reports, so they agree only when near each other
+            # (as spans already do, figurematch.consistent).
+            mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
+            if mine is not None and theirs is not None and comparable(figure.kind, figure.value, fact.value) \
+                    and abs(mine - theirs) > self.policy.approximate * max(abs(mine), abs(theirs)):
+                return False
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
                           self.policy.approximate) or _rounded_in_scale(figure, fact)
 

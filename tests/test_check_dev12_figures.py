@@ -154,3 +154,19 @@ def test_two_floors_in_an_invented_story(tmp_path):
     assert flagged("facts.Figures", text, sources) == ["6,000"]
     assert flagged("facts.Figures", text.replace("6,000", "4,000"), sources) == []
     assert flagged("facts.Figures", text.replace("More than 6,000", "About 4,100"), sources) == []
+
+
+# -- figures: a source gives the draft's exact value of the same unit noun -----------------------
+def test_a_source_gives_the_drafts_value_of_the_unit():
+    text = ("On the Hutchinson family's 240-acre farm outside Millbrook, three-quarters of it planted in apples, he puts "
+            "the loss at 95 percent of the tart cherries.\n")
+    assert "240" not in flagged("facts.Figures", text, FROST)
+
+
+def test_the_unit_gives_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "- 320 acres total: 250 corn, 70 soybeans.\n",
+                            "Ann Roe, whose family has farmed outside Elmwood for four generations, said she had 70 acres "
+                            "of soybeans.\n")
+    text = "On the Roe family's 320-acre farm outside Elmwood, most of it planted in corn, the hail took half the crop.\n"
+    assert flagged("facts.Figures", text, sources) == []
+    assert flagged("facts.Figures", text.replace("320-acre", "230-acre"), sources) != []

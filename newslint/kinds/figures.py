@@ -771,6 +771,8 @@ class FiguresRule(Rule):
             return None  # ("nearly two hours" where a source's wait was "1 hour and 52 minutes")
         if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
+        if figure.kind in ("count", "amount") and self._unit_gives(figure, index):
+            return None  # ("a 240-acre farm" where the farmer's notes give "240 acres total")
         if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
             return None  # ("more than 63,000 customers" where a source's 63,400 customers rounds to it)
         # Precision first: the same value, near enough the same words, means the sources agree;
@@ -1080,6 +1082,26 @@ class FiguresRule(Rule):
             if home is not None:
                 by_value[home].extend(by_value.pop(value))
         return by_value
+
+    def _unit_gives(self, figure: Figure, index: FigureIndex) -> bool:
+        """A source gives the draft's exact value of the same unit noun (not one that counts
+        anyone at all), a number no coincidence gives (100 or more, two significant digits or
+        more), about no other person: the draft reports that figure, however few words its
+        line shares with the draft's clause (a notes line's "240 acres total")."""
+        p = self.policy
+        bucket = unit_bucket(p, figure.kind, figure.unit)
+        number = number_of(figure.kind, figure.value)
+        if not bucket or bucket in self.generic_units or figure.bound or number is None or number < 100 \
+                or len(_significant(number)) < 2:
+            return False
+        mine = {index.people[w] for w in figure.context if w in index.people}
+        for fact in index.of_unit(p, figure.kind, bucket):
+            if getattr(fact, "bound", "") or not same_value(figure.kind, figure.value, fact.value):
+                continue
+            theirs = {index.people[w] for w in fact.context if w in index.people}
+            if not (mine and theirs and mine.isdisjoint(theirs)):
+                return True
+        return False
 
     def _agree_total(self, figure: Figure, total: str) -> bool:
         return consistent("duration", figure.value, figure.bound, total, "", self.policy.approximate)

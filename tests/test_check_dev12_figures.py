@@ -170,3 +170,19 @@ def test_the_unit_gives_in_an_invented_story(tmp_path):
     text = "On the Roe family's 320-acre farm outside Elmwood, most of it planted in corn, the hail took half the crop.\n"
     assert flagged("facts.Figures", text, sources) == []
     assert flagged("facts.Figures", text.replace("320-acre", "230-acre"), sources) != []
+
+
+DROUGHT = (EVAL / "drought" / "sources",)
+
+
+def test_a_bound_or_a_table_rows_digit_on_the_line_gives_no_value():
+    # "as many as 30,000 ... acres" on the line allows 36 but gives no value.
+    text = ("On June 24, the district's board voted 5-2 to limit deliveries to 12 inches of water per irrigated acre, "
+            "down from 36 inches in a full year.\n")
+    assert "36" in flagged("facts.Figures", text, DROUGHT)
+    # A table row's "8 (5 repeat)" counts repeats, not deficiencies at the immediate jeopardy level.
+    text = ("Thomas Oyelaran told the committee that inspectors cited 23 deficiencies in January, February and April, "
+            "five of them at the immediate jeopardy level, the most serious finding possible.\n")
+    assert "five" in flagged("facts.Figures", text, NURSINGHOME)
+    # A span with words before its unit stays on its line.
+    assert [f[0] for f in figures("They ran for three fiscal\nyears.")] == ["count"]

@@ -800,10 +800,15 @@ class FiguresRule(Rule):
                                                                       sum(s for s, _ in item[1])))
         support.sort(key=lambda item: (bool(getattr(item[1], "bound", "")), -item[0]))
         if figure.kind in NUMERIC_KINDS and any(self._agree(figure, other) for _, fact in support
-                                                for other in index.on_line(fact) if other.kind == figure.kind and other is not fact):
+                                                for other in index.on_line(fact)
+                                                if other.kind == figure.kind and other is not fact and not getattr(other, "bound", "")
+                                                and (self.policy.normal(other.unit) == self.policy.normal(figure.unit)
+                                                     or len(_significant(number_of(other.kind, other.value) or 0)) >= 2)):
             # The line told against gives the draft's value too ("the five titles were checked
             # out 893 times ... one of them alone accounted for 311 of those"): the draft reports
-            # that figure of the line, matched by fewer words than its neighbour.
+            # that figure of the line, matched by fewer words than its neighbour. (Not a bound
+            # on the line, "as many as 30,000", which allows too much to give any value; and a
+            # single digit only of the draft's unit: a table row's "8 (5 repeat)" gives no "five".)
             return None
         sources = sorted({f.provenance.source for _, f in support})
         said = QUALIFIER.get(getattr(support[0][1], "bound", ""), "") + support[0][1].text

@@ -608,8 +608,9 @@ def _runs_decide() -> bool:
     return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
-# One or two lowercase words, then a unit of time, after a count: "2.9 direct-care nursing hours".
-_MODIFIED_SPAN = regexcache.compile(r"\s+(?P<words>(?:\p{Ll}+(?:-\p{Ll}+)?\s+){1,2})(?P<unit>seconds|minutes|hours|days|weeks|months|years)\b")
+# One or two lowercase words, then a unit of time, after a count, on its line: "2.9 direct-care
+# nursing hours".
+_MODIFIED_SPAN = regexcache.compile(r"[ \t]+(?P<words>(?:\p{Ll}+(?:-\p{Ll}+)?[ \t]+){1,2})(?P<unit>seconds|minutes|hours|days|weeks|months|years)\b")
 
 
 # What turns a year into its decade: "the 1990s" (not "2024's budget", that year's).

@@ -341,11 +341,11 @@ class FigureIndex:
                    for source, day in self.source_days.get(figure.value, ()))
 
     def said_relatively(self, p: Policy, figure: Figure) -> bool:
-        """A source dated in its heading ("Friday, March 14, 2025") writes the draft's day as
+        """A source dated in its heading ("Monday, June 2, 2031") writes the draft's day as
         "today", "yesterday" or "tomorrow" in a sentence that shares the draft's clause
-        enough items to be its event ("the association today filed suit" for "went to court
-        Friday"; "Yesterday the report was released" in a hearing's transcript for "a report
-        released Sept. 17"): the sources give the draft's day, in words no figure holds."""
+        enough items to be its event ("the union today sued the county" for "sued the county
+        Monday"; "Yesterday the audit was published" in a hearing's transcript for "an audit
+        published June 1"): the sources give the draft's day, in words no figure holds."""
         if figure.kind not in ("weekday", "date"):
             return False
         if self.relative is None:
@@ -694,7 +694,7 @@ class FiguresRule(Rule):
                                                  if fact.value != figure.value}):
                 finding = None
             if finding is not None and figure.kind in ("weekday", "date") and index.said_relatively(self.policy, figure):
-                finding = None  # ("filed suit today" in a release dated that Friday)
+                finding = None  # ("sued today" in a release dated that Monday)
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -727,9 +727,9 @@ class FiguresRule(Rule):
             related = [(score, fact) for score, fact in related
                        if _time_word(fact.text) == _time_word(figure.text) or not _far_apart(mine, number_of("duration", fact.value))]
         if figure.kind in ("amount", "count") and related:
-            # A value a hundredfold from the draft's in other digits ("$16 million" of a fund
-            # against the "up to $40,000" each farm may get) is another measure of the
-            # thing: a slip changes a digit or the scale word ("$4.5 million" for $4,500), not both.
+            # A value a hundredfold from the draft's in other digits ("$7 million" of a fund
+            # against the "up to $25,000" each shop may get) is another measure of the
+            # thing: a slip changes a digit or the scale word ("$3.2 million" for $3,200), not both.
             mine = number_of(figure.kind, figure.value)
             related = [(score, fact) for score, fact in related
                        if not _far_apart(mine, number_of(fact.kind, fact.value))
@@ -768,11 +768,11 @@ class FiguresRule(Rule):
         if agreeing:
             return None
         if figure.kind == "duration" and any(self._agree_total(figure, total) for total in _compound_totals(index, related)):
-            return None  # ("nearly two hours" where a source's wait was "1 hour and 52 minutes")
+            return None  # ("nearly three hours" where a source's delay was "2 hours and 47 minutes")
         if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
         if figure.kind in ("count", "amount") and self._unit_gives(figure, index):
-            return None  # ("a 240-acre farm" where the farmer's notes give "240 acres total")
+            return None  # ("a 410-acre ranch" where the rancher's notes give "410 acres total")
         if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
             return None  # ("more than 63,000 customers" where a source's 63,400 customers rounds to it)
         # Precision first: the same value, near enough the same words, means the sources agree;
@@ -804,11 +804,11 @@ class FiguresRule(Rule):
                                                 if other.kind == figure.kind and other is not fact and not getattr(other, "bound", "")
                                                 and (self.policy.normal(other.unit) == self.policy.normal(figure.unit)
                                                      or len(_significant(number_of(other.kind, other.value) or 0)) >= 2)):
-            # The line told against gives the draft's value too ("the five titles were checked
-            # out 893 times ... one of them alone accounted for 311 of those"): the draft reports
+            # The line told against gives the draft's value too ("the four rooms were booked
+            # 2,140 times ... one of them alone accounted for 865 of those"): the draft reports
             # that figure of the line, matched by fewer words than its neighbour. (Not a bound
-            # on the line, "as many as 30,000", which allows too much to give any value; and a
-            # single digit only of the draft's unit: a table row's "8 (5 repeat)" gives no "five".)
+            # on the line, "as many as 12,000", which allows too much to give any value; and a
+            # single digit only of the draft's unit: a table row's "7 (3 late)" gives no "three".)
             return None
         sources = sorted({f.provenance.source for _, f in support})
         said = QUALIFIER.get(getattr(support[0][1], "bound", ""), "") + support[0][1].text
@@ -1092,7 +1092,7 @@ class FiguresRule(Rule):
         """A source gives the draft's exact value of the same unit noun (not one that counts
         anyone at all), a number no coincidence gives (100 or more, two significant digits or
         more), about no other person: the draft reports that figure, however few words its
-        line shares with the draft's clause (a notes line's "240 acres total")."""
+        line shares with the draft's clause (a notes line's "410 acres total")."""
         p = self.policy
         bucket = unit_bucket(p, figure.kind, figure.unit)
         number = number_of(figure.kind, figure.value)
@@ -1113,7 +1113,7 @@ class FiguresRule(Rule):
 
     def _agree(self, figure: Figure, fact: FigureFact) -> bool:
         if figure.kind in ("count", "amount", "percent") and figure.bound == getattr(fact, "bound", "") == "more":
-            # Two floors of one quantity ("placed more than 60 miles away" and "more than 40
+            # Two floors of one quantity ("moved more than 80 miles away" and "more than 50
             # miles"): the floor is what each reports, so they agree only when near each other
             # (as spans already do, figurematch.consistent).
             mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
@@ -1180,13 +1180,13 @@ def _other_act(figure: Figure, fact: FigureFact, act: str) -> bool:
     return bool(theirs) and not any(item.startswith(theirs[:5]) for item in figure.context)
 
 
-# The word that joins the parts of one span: "1 hour and 52 minutes", "two years, three months".
+# The word that joins the parts of one span: "2 hours and 47 minutes", "two years, three months".
 _COMPOUND_JOIN = regexcache.compile(r"\s*(?:,\s*|\s+)(?:and\s+)?$")
 
 
 def _compound_totals(index: FigureIndex, related: list[tuple[int, FigureFact]]) -> list[str]:
-    """The spans the related source durations are parts of, as one value: "1 hour and 52
-    minutes" is 6,720 seconds, not a 52-minute span beside a one-hour one. The parts are
+    """The spans the related source durations are parts of, as one value: "2 hours and 47
+    minutes" is 10,020 seconds, not a 47-minute span beside a two-hour one. The parts are
     durations of the same line, the larger unit first, joined by "and" or a comma."""
     totals = []
     for _, fact in related:
@@ -1208,7 +1208,7 @@ def _compound_totals(index: FigureIndex, related: list[tuple[int, FigureFact]]) 
 
 
 def _unit_seconds(fact: FigureFact) -> float:
-    """The seconds of the time unit a duration is written in ("52 minutes": 60)."""
+    """The seconds of the time unit a duration is written in ("47 minutes": 60)."""
     units = lexicon().time_units
     word = fact.text.split()[-1].rsplit("-", 1)[-1].casefold() if fact.text.strip() else ""
     return units.get(word) or units.get(word.removesuffix("s")) or 0

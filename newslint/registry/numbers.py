@@ -608,12 +608,12 @@ def _runs_decide() -> bool:
     return all(shape.fullmatch(lexicon().patterns[name].pattern) for name in ("has_month", "has_word", "has_weekday"))
 
 
-# One or two lowercase words, then a unit of time, after a count, on its line: "2.9 direct-care
-# nursing hours".
+# One or two lowercase words, then a unit of time, after a count, on its line: "4.1 paid
+# overtime hours".
 _MODIFIED_SPAN = regexcache.compile(r"[ \t]+(?P<words>(?:\p{Ll}+(?:-\p{Ll}+)?[ \t]+){1,2})(?P<unit>seconds|minutes|hours|days|weeks|months|years)\b")
 
 
-# What turns a year into its decade: "the 1990s" (not "2024's budget", that year's).
+# What turns a year into its decade: "the 1970s" (not "2031's budget", that year's).
 _DECADE_AFTER = regexcache.compile(r"s\b")
 
 
@@ -689,7 +689,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         value = f"{year + '-' if year else ''}{lex.months[word]:02d}"
     elif kind == "year":
         if _DECADE_AFTER.match(prose, end):
-            return None  # "the late 1990s": a decade, which no one year of it contradicts
+            return None  # "the early 1970s": a decade, which no one year of it contradicts
         value = match.group("year")
         if _previous_word(prose, start, sentence_start) == "since":
             unit = "since"  # a starting point ("has run it since 2014"), not an event's year
@@ -771,8 +771,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         span = _MODIFIED_SPAN.match(prose, end) if not scale else None
         if span is not None and not any(w.casefold() in lex.stopwords or parse_number(w) is not None
                                          for w in span.group("words").split()):
-            # "2.9 direct-care nursing hours", "eight consecutive days": a span of time with
-            # words about it between, compared with spans ("2.9 hours", "eight days").
+            # "4.1 paid overtime hours", "six straight weeks": a span of time with words
+            # about it between, compared with spans ("4.1 hours", "six weeks").
             base = span.group("unit").casefold()
             base = base if base in lex.time_units else base[:-1]
             kind, value, unit, unit_end = "duration", f"{_fmt(number * lex.time_units[base])}s", "", span.end()

@@ -862,7 +862,13 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
                 if overlapping:  # one phrase, found by two cues: keep the union
                     old = overlapping[0]
                     start, end = min(old.span.start, span.start), max(old.span.end, span.end)
-                    found[found.index(old)] = Claim(old.kind, Span(start, end, prose[start:end]))
+                    # A cue whose phrase holds the whole of an earlier, shorter one says what the
+                    # phrase is: "the longest 40-mile detour in the county's history" is a
+                    # superlative with a number in it, "has faced at least 12 lawsuits" a record
+                    # of complaints with a count in it, not the number alone.
+                    inside = span.start <= old.span.start and old.span.end <= span.end \
+                        and span.end - span.start > old.span.end - old.span.start
+                    found[found.index(old)] = Claim(kind if inside else old.kind, Span(start, end, prose[start:end]))
                     continue
                 found.append(Claim(kind, span))
     return sorted(found, key=lambda c: c.span.start)

@@ -29,3 +29,22 @@ def test_a_superlative_holding_a_number_in_an_invented_story_is_flagged(tmp_path
         "the largest 2,400-gallon spill in the county's history"]
     # The figure alone, which the sources give, stays the figure check's business.
     assert unsourced("The Harlow refinery spilled 2,400 gallons of crude into Mill Creek.\n", sources) == []
+
+
+# -- a superlative's scope: a span of years ("in more than a decade") ---------------------------
+NURSINGHOME = (EVAL / "nursinghome" / "sources",)
+
+
+def test_a_superlative_over_more_than_a_decade_beside_a_confirmed_figure():
+    # The 120 beds are the sources'; "the largest ... in more than a decade" is the narrator's.
+    text = ("The 120-bed home is the largest the state has forced to close in more than a decade. Stillwater "
+            "bought it from the Wexham Lutheran Homes Association in 2019.\n")
+    assert unsourced(text, NURSINGHOME) == ["The 120-bed home is the largest the state has forced to close in more than a decade"]
+
+
+def test_a_superlative_over_years_in_an_invented_story(tmp_path):
+    sources = write_sources(tmp_path, "The Harlow plant employs 640 workers, the company said.\n")
+    text = "The 640-worker plant is the biggest the county has lost in nearly 20 years.\n"
+    assert unsourced(text, sources) == ["The 640-worker plant is the biggest the county has lost in nearly 20 years"]
+    # Ranked among the sentence's own figures, with no wider scope: the figure's sources speak for it.
+    assert unsourced("The Harlow plant, with 640 workers, is the biggest of the two.\n", sources) == []

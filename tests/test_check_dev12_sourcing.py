@@ -48,3 +48,21 @@ def test_a_superlative_over_years_in_an_invented_story(tmp_path):
     assert unsourced(text, sources) == ["The 640-worker plant is the biggest the county has lost in nearly 20 years"]
     # Ranked among the sentence's own figures, with no wider scope: the figure's sources speak for it.
     assert unsourced("The Harlow plant, with 640 workers, is the biggest of the two.\n", sources) == []
+
+
+# -- comparisons: against several others combined, a fraction of another's ----------------------
+def test_a_comparison_with_others_combined_however_far_apart():
+    text = ("Frost has triggered more crop-insurance claims in the valley's orchards over the past decade than "
+            "hail and drought combined.\n")
+    assert unsourced(text) == [text.strip().rstrip(".")]
+    text = "Floods cost the county's farms more in lost harvests since 2015 than fire, hail and wind combined.\n"
+    assert unsourced(text) == [text.strip().rstrip(".")]
+
+
+def test_a_fraction_of_another_groups_count():
+    text = ("Residents moved out of their home county receive fewer than half as many family visits, on average, in "
+            "their first six months.\n")
+    assert unsourced(text) != []
+    assert unsourced("Night-shift nurses get half as much training as day-shift nurses.\n") != []
+    # Not a comparison: "half as" before something else.
+    assert unsourced("She works half as a nurse and half as a teacher.\n") == []

@@ -66,3 +66,17 @@ def test_a_fraction_of_another_groups_count():
     assert unsourced("Night-shift nurses get half as much training as day-shift nurses.\n") != []
     # Not a comparison: "half as" before something else.
     assert unsourced("She works half as a nurse and half as a teacher.\n") == []
+
+
+# -- a record of complaints against a party -----------------------------------------------------
+def test_a_record_of_lawsuits_or_complaints_against_a_company():
+    text = ("Zipwell has faced at least a dozen wrongful-death lawsuits across the country since 2020, most of them "
+            "settled before trial.\n")
+    assert unsourced(text) != []
+    text = ("Meridel has faced complaints over failed software updates at emergency centers in at least two other "
+            "states.\n")
+    assert unsourced(text) != []
+    assert unsourced("Harlow Paving has drawn complaints from neighbors over dust at its other plants.\n") != []
+    # Said by someone, it is theirs.
+    assert unsourced("Harlow Paving has drawn complaints over dust at its other plants, the mayor said.\n") == []
+    assert unsourced("The mayor has faced a difficult choice.\n") == []

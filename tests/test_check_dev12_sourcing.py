@@ -80,3 +80,12 @@ def test_a_record_of_lawsuits_or_complaints_against_a_company():
     # Said by someone, it is theirs.
     assert unsourced("Harlow Paving has drawn complaints over dust at its other plants, the mayor said.\n") == []
     assert unsourced("The mayor has faced a difficult choice.\n") == []
+
+
+# -- a universal negative over a place ----------------------------------------------------------
+def test_a_universal_negative_over_a_place():
+    text = ("No appeals court in the state has yet ruled on whether a ride-hailing company can be held liable for "
+            "a driver's fatigue.\n")
+    assert unsourced(text) != []
+    assert unsourced("No water utility in the country has ever paid a fine that large.\n") != []
+    assert unsourced("No decision has yet been made on the bridge.\n") == []

@@ -89,3 +89,19 @@ def test_a_universal_negative_over_a_place():
     assert unsourced(text) != []
     assert unsourced("No water utility in the country has ever paid a fine that large.\n") != []
     assert unsourced("No decision has yet been made on the bridge.\n") == []
+
+
+# -- what others have done over a span of years -------------------------------------------------
+def test_what_others_have_done_over_a_span_of_years():
+    text = "Cities up and down the coast have adopted similar caps in the past five years, and none has been overturned in court.\n"
+    assert unsourced(text) != []
+    assert unsourced("Three neighboring counties have banned the sprays over the last decade.\n") != []
+    assert unsourced("The council has met in the old library for the past two years, the clerk said.\n") == []
+
+
+# -- a general cause ----------------------------------------------------------------------------
+def test_a_general_cause_of_most_of_a_class():
+    text = "Buried surface hoar is behind most fatal in-bounds avalanches in the western United States.\n"
+    assert unsourced(text) != []
+    assert unsourced("Worn brake pads are responsible for more than half of bus crashes in the county.\n") != []
+    assert unsourced("The storm is behind us.\n") == []

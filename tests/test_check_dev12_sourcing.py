@@ -105,3 +105,13 @@ def test_a_general_cause_of_most_of_a_class():
     assert unsourced(text) != []
     assert unsourced("Worn brake pads are responsible for more than half of bus crashes in the county.\n") != []
     assert unsourced("The storm is behind us.\n") == []
+
+
+# -- a market quote, rounded --------------------------------------------------------------------
+def test_a_rounded_market_quote_is_its_own_record():
+    text = ("Corvane's stock rose nearly 13 percent to $38.55, touching a 52-week high of $39.10 during the session. "
+            "The broader S&P 500 health care sector slipped 0.2 percent.\n")
+    assert unsourced(text) == []
+    assert unsourced("Harlow Mills shares fell about 4 percent to $21.10 on Friday.\n") == []
+    # A change with no price it ends at is no quote.
+    assert unsourced("Harlow Mills shares fell about 40 percent over the past decade.\n") != []

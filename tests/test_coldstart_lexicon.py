@@ -200,7 +200,9 @@ def reference_claims(document, lexicon, sentence) -> list[tuple[str, int, int]]:
                 overlapping = [c for c in found if c[1] < end and start < c[2]]
                 if overlapping:
                     old = overlapping[0]
-                    found[found.index(old)] = (old[0], min(old[1], start), max(old[2], end))
+                    # (a longer phrase that holds the whole of the earlier one gives its kind)
+                    inside = start <= old[1] and old[2] <= end and end - start > old[2] - old[1]
+                    found[found.index(old)] = (kind.name if inside else old[0], min(old[1], start), max(old[2], end))
                     continue
                 found.append((kind.name, start, end))
     return sorted(found, key=lambda c: c[1])

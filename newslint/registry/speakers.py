@@ -567,11 +567,15 @@ def _after(tokens: list[Token]) -> list[Token] | None:
 
 def _before_appositive(tokens: list[Token], comma: int) -> list[Token] | None:
     """`"…," X, the agency's director, said`: a name, then a description set off by commas,
-    then the speech verb."""
+    then the speech verb; an age may come first (`"…," X, 27, a welder at the plant, said`)."""
     lex = lexicon()
     name = tokens[:comma]
     if tokens[comma].text != "," or not name or not all(t.capitalised or t.bare in NAME_PARTICLES for t in name):
         return None
+    aged = comma + 2 < len(tokens) and tokens[comma + 1].text.isdigit() and len(tokens[comma + 1].text) <= 3 \
+        and tokens[comma + 2].text == ","
+    if aged:
+        comma += 2  # (the age's own comma opens the description)
     for index in range(comma + 1, min(len(tokens) - 1, comma + 14)):
         if tokens[index].text == ",":
             return name if index > comma + 1 and tokens[index + 1].bare in lex.verbs else None

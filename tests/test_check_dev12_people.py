@@ -1,0 +1,37 @@
+"""People (attribution, quotes, titles) of the stories written blind in session 11 (tests/eval:
+avalanche, nursinghome, dispatch, frost, rentals, rideshare), each fixed at a form and tested on
+a story's own text and on invented text."""
+from __future__ import annotations
+
+from people_lint import ROOT, lint, write_sources
+
+EVAL = ROOT / "tests" / "eval"
+FROST = (EVAL / "frost" / "sources",)
+AVALANCHE = (EVAL / "avalanche" / "sources",)
+NURSINGHOME = (EVAL / "nursinghome" / "sources",)
+DAM = (EVAL / "dam" / "sources",)
+RENTALS = (EVAL / "rentals" / "sources",)
+RIDESHARE = (EVAL / "rideshare" / "sources",)
+
+
+def flagged(rule: str, text: str, sources) -> list[str]:
+    return [f.text for f in lint(rule, text, sources)]
+
+
+# -- '"…," Ann Roe, 27, a welder at the plant, said': an age before the description ---------------
+def test_an_age_and_a_description_after_the_quotations_speaker():
+    text = ('"We probed that entire debris field twice," Whitlock said. "We are confident there is no one else '
+            'under that snow."\n\n'
+            '"It sounded like a freight train, and then the whole slope just let go above us," Devin Ashworth, '
+            '27, a snowboarder who was riding a chairlift above the run, told the Intermountain Press.\n')
+    assert flagged("facts.Attribution", text, AVALANCHE) == ["Whitlock"]  # (that one is Castellanos's)
+
+
+def test_invented_age_appositive(tmp_path):
+    sources = write_sources(tmp_path, '"The roof came down in one piece," Tom Poe said.\n\n'
+                            '"We heard it from the street," Ann Roe said.\n')
+    text = ('"The roof came down in one piece," Tom Poe said.\n\n"We heard it from the street," Ann Roe, 41, '
+            'a baker who lives across the road, told reporters.\n')
+    assert flagged("facts.Attribution", text, sources) == []
+    text = ('"We heard it from the street," Tom Poe, 41, a baker who lives across the road, told reporters.\n')
+    assert flagged("facts.Attribution", text, sources) == ["Tom Poe"]

@@ -18,6 +18,28 @@ def flagged(rule: str, text: str, sources) -> list[str]:
     return [f.text for f in lint(rule, text, sources)]
 
 
+# -- a notebook's speaker tag by given name ("Ann: '…'") is the draft's Ann Roe -----------------
+def test_a_given_name_speaker_tag_is_the_person_of_that_name():
+    text = ('"Next year\'s buds look good. That\'s the only good news I\'ve got," said Kyle Hutchins, 34, '
+            "who runs the farm's spray program.\n")
+    assert flagged("facts.Attribution", text, FROST) == []
+    # (another given name of the family is still someone else)
+    text = '"Next year\'s buds look good. That\'s the only good news I\'ve got," said Dale Hutchins.\n'
+    assert flagged("facts.Attribution", text, FROST) == ["Dale Hutchins"]
+
+
+def test_invented_given_name_tags(tmp_path):
+    sources = write_sources(tmp_path, "NOTES, bakery visit\n\nPEOPLE\n- Ann Roe, 61, owner.\n- Tom Roe, 30, "
+                            "her son, runs the ovens.\n\n- Ann: \"We have baked bread on this corner for forty "
+                            "years.\"\n- Tom: \"The new oven pays for itself in a winter.\"\n")
+    text = '"We have baked bread on this corner for forty years," said Ann Roe.\n'
+    assert flagged("facts.Attribution", text, sources) == []
+    text = 'Ann Roe opened the shop in 1985. "We have baked bread on this corner for forty years," Roe said.\n'
+    assert flagged("facts.Attribution", text, sources) == []
+    text = '"We have baked bread on this corner for forty years," said Tom Roe.\n'
+    assert flagged("facts.Attribution", text, sources) == ["Tom Roe"]
+
+
 # -- '"…," Ann Roe, 27, a welder at the plant, said': an age before the description ---------------
 def test_an_age_and_a_description_after_the_quotations_speaker():
     text = ('"We probed that entire debris field twice," Whitlock said. "We are confident there is no one else '

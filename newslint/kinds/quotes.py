@@ -281,7 +281,8 @@ class AttributionRule(Rule):
                 facts = _not_relayed(index, facts, segments)
                 speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
-            if not facts or any(same_person(speaker, other) for other in speakers):
+            if not facts or any(same_person(speaker, other) or _may_be_same(registry, speaker, other)
+                                for other in speakers):
                 continue
             if item.how == "pronoun-sure" and _pronoun_slip(context, registry, item, speakers):
                 continue
@@ -307,6 +308,28 @@ class AttributionRule(Rule):
         wording = quote_words(match.wording)
         return [f for f in index.quotes_at(match.provenance.source, match.provenance.line)
                 if contains_segments(quote_words(f.text), [wording])]
+
+
+def _people_named(registry, name: str) -> list[Entity]:
+    """The known people a speaker's name may stand for: the one person it names, or, for one
+    word, every person with that given name or surname (a notebook's "Ann:" tag, a draft's
+    bare "Roe" where the sources know two Roes)."""
+    person = registry.person_by_name(name)
+    if person is not None:
+        return [person]
+    words = name.split()
+    if len(words) != 1:
+        return []
+    word = words[0].casefold()
+    return [p for p in registry.people
+            if p.canonical.split()[0].casefold() == word or (p.surname or "").casefold() == word]
+
+
+def _may_be_same(registry, speaker: str, other: str) -> bool:
+    """The draft's speaker and a source's may be one known person: a source that tags its
+    speaker by given name alone ("Ann: '…'") for the draft's Ann Roe, or for its bare "Roe"."""
+    mine = _people_named(registry, speaker)
+    return bool(mine) and any(p is q for p in _people_named(registry, other) for q in mine)
 
 
 def _not_relayed(index, facts, segments: list[list[str]]) -> list:

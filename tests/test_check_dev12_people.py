@@ -40,6 +40,15 @@ def test_invented_given_name_tags(tmp_path):
     assert flagged("facts.Attribution", text, sources) == ["Tom Roe"]
 
 
+# -- '"…," he said' given to someone else: the words and the pronoun, named ----------------------
+def test_a_pronouns_misattribution_points_at_the_words_and_names_the_person():
+    text = ('Deputy Commissioner Samuel Okafor spoke first. Okafor also urged growers not to abandon damaged '
+            'blocks. "The trees are alive. The wood is fine," he said.\n')
+    found = lint("facts.Attribution", text, FROST)
+    assert [f.text for f in found] == ['The trees are alive. The wood is fine," he']
+    assert "not Samuel Okafor (\u201che\u201d)" in found[0].message
+
+
 # -- '"…," Ann Roe, 27, a welder at the plant, said': an age before the description ---------------
 def test_an_age_and_a_description_after_the_quotations_speaker():
     text = ('"We probed that entire debris field twice," Whitlock said. "We are confident there is no one else '

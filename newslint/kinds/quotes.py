@@ -294,9 +294,12 @@ class AttributionRule(Rule):
             others = sorted({_display(f) for f in facts})
             start, end = _attribution_span(context, item)
             where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for f in facts[:3])
+            who = item.speaker_text or item.speaker
+            if item.how.startswith("pronoun"):  # the person the pronoun stands for, not "he"
+                who = f"{item.speaker} (\u201c{item.speaker_text}\u201d)"
             yield self.finding(
-                start, end, " or ".join(others), item.speaker_text or item.speaker,
-                message=format_message(self.message, (" or ".join(others), item.speaker_text or item.speaker)) + f" ({where})",
+                start, end, " or ".join(others), who,
+                message=format_message(self.message, (" or ".join(others), who)) + f" ({where})",
                 evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for f in facts[:3]])
 
     def _near(self, index, registry, segments: list[list[str]]) -> list:
@@ -387,6 +390,10 @@ def _attribution_span(context: CheckContext, item: Attribution) -> tuple[int, in
     the quoted words when no speaker is written."""
     if item.speaker_start < 0:
         return _words_span(context, item)
+    if item.how.startswith("pronoun"):
+        # '"…," he said': the pronoun alone is no place to point at; the words and the pronoun.
+        start, end = _words_span(context, item)
+        return min(start, item.speaker_start), max(end, item.speaker_end)
     sentence = context.document.sentence_at(item.speaker_start)
     if sentence is not None and item.speaker_end <= item.quote.start and item.quote.end <= sentence.end:
         return item.speaker_start, item.quote.end

@@ -66,3 +66,30 @@ def test_invented_age_appositive(tmp_path):
     assert flagged("facts.Attribution", text, sources) == []
     text = ('"We heard it from the street," Tom Poe, 41, a baker who lives across the road, told reporters.\n')
     assert flagged("facts.Attribution", text, sources) == ["Tom Poe"]
+
+
+# -- a reporter's own interview: a described stranger, then "she said" -----------------------------
+def test_a_pronoun_after_a_described_stranger_is_not_looked_up():
+    text = ('"I\'ll look at her bill. But if the department can\'t act faster than four months when people are '
+            'getting hurt, a bond isn\'t going to fix that," Baptiste said after the hearing.\n\n'
+            "Rosalind Keane, who leads a caregivers' support group in Port Calloway, watched from the gallery. "
+            '"Half the families in my group have someone in a home like Briarwood. They all went home today '
+            'wondering if theirs is next," she said.\n')
+    assert flagged("facts.Quotes", text, NURSINGHOME) == []
+
+
+def test_invented_stranger_then_pronoun(tmp_path):
+    sources = write_sources(tmp_path, "Mayor Ann Roe said the pool would close. \"We cannot pay for it,\" Roe "
+                            "said. She said the council would vote in May.\n")
+    text = ('Mayor Ann Roe said the pool would close.\n\nLena Voss, who has swum there since 1990, watched from '
+            'the bleachers. "Nobody asked the people who use it every morning," she said.\n')
+    assert flagged("facts.Quotes", text, sources) == []
+    # The mayor's own words, misquoted, are still looked up.
+    text = 'Mayor Ann Roe said the pool would close. "We cannot afford it any longer," she said.\n'
+    assert flagged("facts.Quotes", text, sources) != []
+
+
+def test_a_near_surname_with_another_given_name_is_someone_else():
+    text = ("On Main Street in Millbrook, Luis Ferreira kept his hardware store open until noon Tuesday. "
+            '"I\'ve never seen Main Street empty on a weekday. Not once," Ferreira said in an interview.\n')
+    assert flagged("facts.Quotes", text, DAM) == []

@@ -82,8 +82,19 @@ def known_speaker(registry, index, speaker: str, near: bool = False) -> bool:
     if not near:
         return False
     # The registry's distinct surnames, gathered once per registry for the name checks.
-    return process.extractOne(speaker.split()[-1].casefold(), known_names(registry).surnames,
-                              scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME_SCORE) is not None
+    hit = process.extractOne(speaker.split()[-1].casefold(), known_names(registry).surnames,
+                             scorer=fuzz.ratio, score_cutoff=NEAR_SURNAME_SCORE)
+    if hit is None:
+        return False
+    words = speaker.split()
+    if len(words) < 2 or not registry.people:
+        return True
+    # A full name whose given name is no near one of the people with that surname is someone
+    # else ("Tom Varda" is not the sources' Ann Vardy).
+    given = words[0].casefold()
+    bearers = [p for p in registry.people if (p.surname or "").casefold() == hit[0]]
+    return not bearers or any(fuzz.ratio(given, p.canonical.split()[0].casefold()) >= NEAR_SURNAME_SCORE
+                              for p in bearers)
 
 
 def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
@@ -92,7 +103,14 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     bakery, said ... "We learned," she said")."""
     registry = context.registry
     if item.speaker:
-        return not known_speaker(registry, index, item.speaker, near=True)
+        speaker = item.speaker
+        if " " not in speaker:  # a surname: the full name the draft gave it earlier, if any
+            fuller = [m for m in draft_names(context).mentions if m.kind == "person" and len(m.words) > 1
+                      and m.start < item.quote.start and m.words[-1] == speaker]
+            if fuller:
+                speaker = " ".join(fuller[-1].words)
+        if not known_speaker(registry, index, speaker, near=True):
+            return True
     if not item.how.startswith("pronoun") or item.block is None:
         return False
     names = draft_names(context)
@@ -116,6 +134,13 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
         return True  # "A nurse, who asked not to be named, said …. '"…," he said': the reporter's own source
     before = in_paragraph or people
+    if item.speaker:
+        # A pronoun given to a known person further back, while the last person named before
+        # the quotation is one the sources never mention ("Ann Roe, who runs a support group,
+        # watched from the gallery. '…,' she said"): the reporter's own interview.
+        if not in_paragraph or len(in_paragraph[-1].words) < 2:
+            return False
+        before = in_paragraph
     return bool(before) and names.resolve(before[-1]) is None \
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
 

@@ -93,3 +93,19 @@ def test_a_near_surname_with_another_given_name_is_someone_else():
     text = ("On Main Street in Millbrook, Luis Ferreira kept his hardware store open until noon Tuesday. "
             '"I\'ve never seen Main Street empty on a weekday. Not once," Ferreira said in an interview.\n')
     assert flagged("facts.Quotes", text, DAM) == []
+
+
+# -- titles ------------------------------------------------------------------------------------------
+def test_an_appositives_organisation_stops_at_the_paragraph():
+    text = ('"The cold air pooled in the low ground," said Priya Venkataraman, a tree fruit specialist with '
+            "State University Extension.\n\nVenkataraman said growers should keep up disease control.\n")
+    assert flagged("facts.Titles", text, FROST) == []
+
+
+def test_invented_organisation_before_a_paragraph_break(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, a hydrologist with the Acme Water Institute, said the river "
+                            "would crest Friday.\n")
+    text = "Ann Roe, a hydrologist with the Acme Water Institute.\n\nRoe said the river would crest Friday.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    text = "Ann Roe, a hydrologist with the Elmwood Survey Office.\n\nRoe said the river would crest Friday.\n"
+    assert flagged("facts.Titles", text, sources) != []

@@ -44,6 +44,12 @@ _APPOSITIVE_ORGANISATION = regexcache.compile(
     r"(\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+|&\s+)?\p{Lu}[\p{L}.'’&-]*){0,6})")
 
 
+# Where an organisation's run of capitalised words must stop: a paragraph break, or a full stop
+# after a word of four letters or more ("… with Acme Extension. Roe said": the next sentence;
+# "Acme Co. Ltd" and "St. Paul" keep their abbreviations).
+_SENTENCE_BREAK = regexcache.compile(r"\s*\n\s*\n|(?<=\p{L}{4})\.\s")
+
+
 # An organisation's possessive inside a title ("the FBI's field office"): its word, then the mark.
 _POSSESSIVE_WRITTEN = regexcache.compile(r"(\p{Lu}[\p{L}.&-]*)['’]s")
 
@@ -90,7 +96,7 @@ def _draft_organisations(prose: str, mention, registry: Registry,
         match = pattern.match(prose, mention.end)
         if match is None or any(w.casefold() in loose for w in prose[match.start():match.start(match.lastindex)].split()):
             continue
-        text = match.group(match.lastindex).strip(" .,")
+        text = _SENTENCE_BREAK.split(match.group(match.lastindex), 1)[0].strip(" .,")
         known = registry.find(text)
         if lex.country(text) or not (any(w.casefold() in lex.organisation_words for w in text.split())
                                      or (known is not None and known.kind == "organisation")

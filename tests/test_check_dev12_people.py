@@ -109,3 +109,9 @@ def test_invented_organisation_before_a_paragraph_break(tmp_path):
     assert flagged("facts.Titles", text, sources) == []
     text = "Ann Roe, a hydrologist with the Elmwood Survey Office.\n\nRoe said the river would crest Friday.\n"
     assert flagged("facts.Titles", text, sources) != []
+
+
+def test_a_post_of_an_organisations_board():
+    text = ("Lorna Haddix, president of the Port Ardell Vacation Rental Owners Association's board, has rented "
+            "a studio since 2017.\n")
+    assert flagged("facts.Titles", text, RENTALS) == []

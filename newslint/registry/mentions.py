@@ -905,6 +905,12 @@ class MentionFinder:
                 else:
                     break
                 after += 1
+            if org and org[-1].endswith(("'s", "’s")) and after < len(words) and words[after][0].islower() \
+                    and (lows[after] in lex.body_words or lows[after] in lex.organisation_words):
+                # "president of the Acme Owners Association's board": the post is the board's,
+                # the sources' "president of the association's board".
+                org.append(words[after][0])
+                after += 1
             if org and after + 1 < len(words) and words[after][0].islower() and lex.generic(lows[after]) \
                     and words[after + 1][0][0].isupper():
                 # "a partner at the Elmwood firm Acme & Lane": a place, the kind, then the name.

@@ -115,3 +115,18 @@ def test_a_post_of_an_organisations_board():
     text = ("Lorna Haddix, president of the Port Ardell Vacation Rental Owners Association's board, has rented "
             "a studio since 2017.\n")
     assert flagged("facts.Titles", text, RENTALS) == []
+
+
+def test_a_lawyer_of_a_client_the_sources_name_beside_them():
+    text = "Grant Holloway, Zipwell's lead trial lawyer, told jurors the company could not be blamed.\n"
+    assert flagged("facts.Titles", text, RIDESHARE) == []
+
+
+def test_invented_lawyer_and_client(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, the Elmwood lawyer who represented Acme Freight at trial, said "
+                            "the company would appeal.\n\nRoe said the verdict was wrong.\n")
+    text = "Ann Roe, Acme Freight's lawyer, said the company would appeal.\n"
+    assert flagged("facts.Titles", text, sources) == []
+    # An organisation the sources never write beside her is still another post.
+    text = "Ann Roe, Birchwood Mills' lawyer, said the company would appeal.\n"
+    assert flagged("facts.Titles", text, sources) != []

@@ -363,6 +363,8 @@ class TitlesRule(Rule):
             return
         if _written_beside(entity, phrase):
             return  # a source line naming them gives the draft's office too ("… and chairs the X Committee")
+        if same_office and phrase.family in lex.client_families and _client_beside(entity, phrase):
+            return  # "Acme's lawyer" for the sources' "a Elmwood lawyer who represents Acme"
         if same_office:
             # The right office at another organisation or country ("Transit Authority spokeswoman").
             title = max(same_office, key=lambda t: t.support)
@@ -903,6 +905,17 @@ def _written_beside(entity: Entity, phrase: TitlePhrase) -> bool:
     said = regex.compile(rf"\b{regex.escape(phrase.role.casefold())}s?\s+(?:the\s+)?"
                          rf"{regex.escape(phrase.affiliation.casefold())}\b")
     return any(said.search(line.casefold()) for line in lines_naming(entity))
+
+
+def _client_beside(entity: Entity, phrase: TitlePhrase) -> bool:
+    """A source line naming the person names the draft's organisation too (a lawyer's client:
+    "X, the Elmwood lawyer who represented Acme at trial")."""
+    from newslint.registry.affiliations import lines_naming  # (only for an office about to be flagged)
+
+    if not phrase.affiliation or lexicon().generic(phrase.affiliation):
+        return False
+    named = regex.compile(rf"\b{regex.escape(phrase.affiliation.casefold())}\b")
+    return any(named.search(line.casefold()) for line in lines_naming(entity))
 
 
 def _bodies_differ(affiliation: str, title: Title) -> bool:

@@ -48,6 +48,7 @@ class Lexicon:
     # "the agency's water division"): the organisation a verb's office is held at.
     unit_words: set[str] = field(default_factory=set)
     jurisdiction_words: set[str] = field(default_factory=set)  # "state", "county": levels of government
+    client_families: set[str] = field(default_factory=set)  # "Acme's lawyer": Acme may be the client
     ranks: dict[str, str] = field(default_factory=dict)  # "capt." -> captain
     rank_before: regex.Pattern | None = None  # a rank's form ending where a name starts
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
     lex.unit_words = lex.body_words | {str(w).casefold() for w in titles.get("unit_words") or []}
     lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}
+    lex.client_families = {str(w) for w in titles.get("client_families") or []}
     # WordTable: read with case-insensitive matches, which may hold a Turkish "İ" (see WordTable).
     lex.ranks = WordTable({str(k).casefold(): str(v) for k, v in (titles.get("ranks") or {}).items()})
     if lex.ranks:

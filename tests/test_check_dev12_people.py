@@ -130,3 +130,20 @@ def test_invented_lawyer_and_client(tmp_path):
     # An organisation the sources never write beside her is still another post.
     text = "Ann Roe, Birchwood Mills' lawyer, said the company would appeal.\n"
     assert flagged("facts.Titles", text, sources) != []
+
+
+# -- "Councilmembers Ann Roe, Tom Poe and …": a one-word plural role heads a list of names --------
+DISPATCH = (EVAL / "dispatch" / "sources",)
+
+
+def test_a_plural_role_before_a_list_is_no_part_of_the_first_name():
+    text = ("Councilmember Theo Lindquist, who chairs the public safety committee, then moved to pay for an "
+            "independent audit.\n")
+    assert flagged("facts.Names", text, DISPATCH) == ["Theo Lindquist"]
+
+
+def test_invented_plural_role_list(tmp_path):
+    sources = write_sources(tmp_path, "Present: Mayor Ann Roe; Commissioners Tomas Okonkwo, Lena Varga and "
+                            "Ruth Abernathy.\n\nThe motion carried.\n")
+    assert flagged("facts.Names", "Commissioner Tomas Okonkwo voted no.\n", sources) == []
+    assert flagged("facts.Names", "Commissioner Tomas Okonkow voted no.\n", sources) == ["Tomas Okonkow"]

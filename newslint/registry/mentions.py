@@ -244,6 +244,8 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
             width = _role_width(lex, tokens, index)
             if width and index + width < len(tokens):
                 index += width
+            elif not width and len(tokens) - index > 2 and _plural_role(lex, low) and low[:1] != "-":
+                index += 1  # "Councilmembers Ann Roe and Tom Poe": a one-word plural role heads a list
             else:
                 break
     tokens = tokens[index:]

@@ -147,3 +147,26 @@ def test_invented_plural_role_list(tmp_path):
                             "Ruth Abernathy.\n\nThe motion carried.\n")
     assert flagged("facts.Names", "Commissioner Tomas Okonkwo voted no.\n", sources) == []
     assert flagged("facts.Names", "Commissioner Tomas Okonkow voted no.\n", sources) == ["Tomas Okonkow"]
+
+
+def test_invented_rank_written_out_before_a_name(tmp_path):
+    # The turn's "He" is the sergeant's, not the speaker's.
+    sources = write_sources(tmp_path, "ROE: Good morning. I'm Ann Roe, the county's fire chief. Sergeant Tomas "
+                            "Varga will take you through the rescue. He ran the scene for us.\n\n"
+                            "VARGA: Thank you. We reached the house at 4:10.\n\nTomas Varga, a 20-year veteran "
+                            "of the department, said the roof had collapsed.\n")
+    found = lint("facts.Pronouns", "Fire Chief Ann Roe said the crews did well, and she thanked them.\n", sources)
+    assert [f.text for f in found] == []
+    found = lint("facts.Pronouns", "Tomas Varga said the crews did well, and she thanked them.\n", sources)
+    assert [f.text for f in found] == ["she"]
+
+
+def test_invented_short_given_name_with_the_same_office_is_one_person(tmp_path):
+    from people_lint import registry_of
+
+    sources = write_sources(tmp_path, "SPEAKERS: SGT. THOMAS VARGA, president, Elmwood Police Lodge 9\n\n"
+                            "VARGA: Good morning. I'm Sergeant Tom Varga, president of Lodge 9. We are tired.\n\n"
+                            "Tom Hale, a farmer, said the road flooded. Judge Thomas Hale said it was worse.\n")
+    people = sorted(p.canonical for p in registry_of(sources).people)
+    assert [p for p in people if "Varga" in p] == ["Thomas Varga"]
+    assert [p for p in people if "Hale" in p] == ["Thomas Hale", "Tom Hale"]  # (another office: two people)

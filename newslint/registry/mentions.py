@@ -234,6 +234,8 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
             index += 1  # (a role that opens the sentence, "Fire Marshal X", is read whole below)
         elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
             index += 1
+        elif low in lex.ranks and len(tokens) - index > 1:
+            index += 1  # "Sergeant Ann Roe": a rank written out, before the name
         elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
             index += 1  # "Ex-President", "Then-Mayor"
         elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):

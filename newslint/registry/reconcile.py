@@ -59,7 +59,23 @@ def same_person(a: NameObservation, b: NameObservation, cutoff: float = SURNAME_
     surname = 1.0 if a.surname == b.surname else similarity(a.surname, b.surname)  # (most pairs compared)
     if surname < cutoff:
         return False
-    return givens_alike(a.given, b.given) or bool(_title_keys(a) & _title_keys(b))
+    return givens_alike(a.given, b.given) or bool(_title_keys(a) & _title_keys(b)) \
+        or (_short_form(a.given, b.given) and bool(_families(a) & _families(b)))
+
+
+def _families(observation: NameObservation) -> set[str]:
+    return {t.family for t, _ in observation.titles}
+
+
+def _short_form(a: str, b: str) -> bool:
+    """One given name may be a familiar short form of the other: the same first letter, and the
+    short one's letters (three or more) in order in the long one, two or more letters shorter
+    ("Tom" for "Thomas"). Only with the same office: "Carl" and "Carol" stay two people."""
+    short, long = sorted((a.casefold().rstrip("."), b.casefold().rstrip(".")), key=len)
+    if len(short) < 3 or len(long) < len(short) + 2 or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(letter in letters for letter in short)
 
 
 def givens_alike(a: str, b: str) -> bool:
@@ -77,6 +93,7 @@ class _Form:
     surname: str
     given: str
     titles: set[tuple[str, str]]
+    families: set[str]
 
 
 class _Comparer:
@@ -100,7 +117,7 @@ class _Comparer:
         alike = self.givens.get((a.given, b.given))
         if alike is None:
             alike = self.givens[a.given, b.given] = givens_alike(a.given, b.given)
-        return alike or bool(a.titles & b.titles)
+        return alike or bool(a.titles & b.titles) or (bool(a.families & b.families) and _short_form(a.given, b.given))
 
 
 def group_people(observations: list[NameObservation]) -> list[list[NameObservation]]:
@@ -117,7 +134,7 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
     compare = _Comparer()
     ordered = sorted(observations, key=lambda o: (-len(o.mentions), -len(o.words), o.form))
     for observation in ordered:
-        form = _Form(observation, observation.surname, observation.given, _title_keys(observation))
+        form = _Form(observation, observation.surname, observation.given, _title_keys(observation), _families(observation))
         surname = form.surname
         keys = _block_keys(surname)
         candidates: set[int] = set()

@@ -170,3 +170,18 @@ def test_invented_short_given_name_with_the_same_office_is_one_person(tmp_path):
     people = sorted(p.canonical for p in registry_of(sources).people)
     assert [p for p in people if "Varga" in p] == ["Thomas Varga"]
     assert [p for p in people if "Hale" in p] == ["Thomas Hale", "Tom Hale"]  # (another office: two people)
+
+
+# -- a quotation that continues an uncertain '"…," he said' is as uncertain -------------------------
+def test_a_continuation_of_an_uncertain_pronoun_is_not_a_named_speaker(tmp_path):
+    sources = write_sources(tmp_path, "Coroner Tom Poe said the cause was asphyxia.\n\nSheriff Ann Roe said she "
+                            "had spoken with both families. \"We are confident there is no one else under that "
+                            "snow,\" Roe said.\n")
+    text = ("Coroner Tom Poe said the cause was asphyxia.\n\nSheriff Ann Roe, a former patroller, said the "
+            'victims did nothing wrong. "Nobody out there was reckless," he said. "We are confident there is no '
+            'one else under that snow."\n')
+    assert flagged("facts.Attribution", text, sources) == []
+    # Named, the continuation is still checked.
+    text = ('Coroner Tom Poe said the cause was asphyxia. "Nobody out there was reckless," Poe said. "We are '
+            'confident there is no one else under that snow."\n')
+    assert flagged("facts.Attribution", text, sources) != []

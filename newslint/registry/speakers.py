@@ -960,7 +960,9 @@ def _continuations(document: Document, found: list[Attribution]) -> None:
         previous = found[index - 1] if index > 0 else None
         if previous is not None and previous.speaker and previous.block is not None and item.block is not None \
                 and item.block - previous.block <= 1 and _opens_paragraph_or_same(document, item, previous):
-            item.speaker, item.speaker_text, item.how = previous.speaker, previous.speaker_text, "continuation"
+            # (as sure as the quotation it continues: '"…," he said. "…"' after an uncertain "he")
+            how = previous.how if previous.how in ("pronoun", "pronoun-sure") else "continuation"
+            item.speaker, item.speaker_text, item.how = previous.speaker, previous.speaker_text, how
             continue
         following = found[index + 1] if index + 1 < len(found) else None
         if following is not None and following.speaker and following.block == item.block and following.how in ("after", "before"):

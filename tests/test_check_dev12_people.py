@@ -149,6 +149,14 @@ def test_invented_plural_role_list(tmp_path):
     assert flagged("facts.Names", "Commissioner Tomas Okonkow voted no.\n", sources) == ["Tomas Okonkow"]
 
 
+# -- how the sources refer to a person: a rank written out, a place after a preposition -----------
+def test_the_sheriffs_pronoun_from_a_briefing_and_a_wire_story():
+    text = ('"This was a worst-case day on a mountain that a lot of us grew up skiing," Sheriff Dana Whitlock told '
+            "reporters Sunday. Whitlock, a former Kestrel Peak ski patroller, said the victims had done nothing to "
+            'bring the slide on themselves. "Nobody out there was doing anything reckless," he said.\n')
+    assert flagged("facts.Pronouns", text, AVALANCHE) == ["he"]
+
+
 def test_invented_rank_written_out_before_a_name(tmp_path):
     # The turn's "He" is the sergeant's, not the speaker's.
     sources = write_sources(tmp_path, "ROE: Good morning. I'm Ann Roe, the county's fire chief. Sergeant Tomas "
@@ -159,6 +167,14 @@ def test_invented_rank_written_out_before_a_name(tmp_path):
     assert [f.text for f in found] == []
     found = lint("facts.Pronouns", "Tomas Varga said the crews did well, and she thanked them.\n", sources)
     assert [f.text for f in found] == ["she"]
+
+
+def test_invented_place_after_a_preposition_is_not_described(tmp_path):
+    sources = write_sources(tmp_path, "We also have Ann Roe from Birch Summit, who will talk about what her team "
+                            "did.\n\nSheriff Lena Varga, who worked as a guide at Birch Summit before she was "
+                            "elected, spoke first.\n")
+    found = lint("facts.Pronouns", "Sheriff Lena Varga spoke first, and he thanked the searchers.\n", sources)
+    assert [f.text for f in found] == ["he"]
 
 
 def test_invented_short_given_name_with_the_same_office_is_one_person(tmp_path):

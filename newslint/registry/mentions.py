@@ -1052,7 +1052,8 @@ class MentionFinder:
         return False
 
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
-        if len(mention.words) <= 2 and _WHO_OR_AGE.match(self.text, mention.end):
+        if len(mention.words) <= 2 and _WHO_OR_AGE.match(self.text, mention.end) \
+                and not _NAMED_THEN_PREPOSITION.search(self.text, max(0, mention.start - 60), mention.start):
             # "Ann Roe, who owns two bakeries, was less worried", "Ann Roe, 61, lives": someone
             # described, whatever the verb ("whose" may follow a company's name).
             mention.evidence.add("described")
@@ -1187,6 +1188,9 @@ _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(
 # ", a description of up to ~25 words, said": the name speaks after its description.
 _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
 _WHO_OR_AGE = regexcache.compile(r",\s+(?:\d{1,3},|who\b)")
+# A name after another's and a preposition ("Ann Roe from Acme Peak, who …"): the "who" may
+# describe the first name, not the place or company after it.
+_NAMED_THEN_PREPOSITION = regexcache.compile(r"\p{Lu}[\p{L}'’-]+[ \t]+(?:from|of|at|with|in)[ \t]+$")
 # "X, a therapist who drives to work, said", "X, 44, who lives nearby, said", "X, 61, said".
 # A description's characters: no clause mark, and a full stop only after an abbreviation
 # ("a physics student from St. Paul"). Shared with the speaker finder (speakers._DESCRIBED).

@@ -177,6 +177,23 @@ def test_invented_place_after_a_preposition_is_not_described(tmp_path):
     assert [f.text for f in found] == ["he"]
 
 
+# -- an organisation's name with a possessive, misspelt ("St. Brendon's" for St. Brendan's) --------
+def test_a_misspelt_organisation_with_possessives():
+    text = ("The girl was taken to St. Brendon's Children's Hospital, where she died in the pediatric intensive "
+            "care unit.\n")
+    assert flagged("facts.Names", text, RIDESHARE) == ["Brendon's Children's Hospital"]
+    text = "The girl was taken to St. Brendan's Children's Hospital.\n"
+    assert flagged("facts.Names", text, RIDESHARE) == []
+
+
+def test_invented_misspelt_organisation_with_a_possessive(tmp_path):
+    sources = write_sources(tmp_path, "The patients were moved to St. Aldric's Medical Center on Tuesday, "
+                            "officials at St. Aldric's Medical Center said.\n")
+    assert flagged("facts.Names", "They were moved to St. Aldrich's Medical Center.\n", sources) \
+        == ["Aldrich's Medical Center"]
+    assert flagged("facts.Names", "They were moved to St. Aldric's Medical Center.\n", sources) == []
+
+
 def test_invented_short_given_name_with_the_same_office_is_one_person(tmp_path):
     from people_lint import registry_of
 

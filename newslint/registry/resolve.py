@@ -470,7 +470,9 @@ class KnownNames:
                 by_surname.setdefault(person.surname.casefold(), []).append(person)
             if person.given:
                 by_given.setdefault(person.given.casefold(), []).append(person)
-        organisations = [(o, [(f.casefold(), len(f.casefold())) for f in o.right_forms()]) for o in registry.organisations]
+        # (possessives cut as from the draft's form: "St. Ann's Hospital" is compared as "st. ann hospital")
+        organisations = [(o, [(k, len(k)) for k in dict.fromkeys(_POSSESSIVE_S.sub("", f.casefold()) for f in o.right_forms())])
+                         for o in registry.organisations]
         return cls(list(by_surname), list(by_surname.values()), sorted((s, i) for i, s in enumerate(by_surname)),
                    {w.casefold() for w in registry.extra.get("people.tokens", [])},
                    {v.form.casefold(): (e, v) for e in registry.entities for v in e.variants if v.wrong},

@@ -162,7 +162,8 @@ class ReferenceFinder(mentions.MentionFinder):
         return mentions._words_with_offsets(self.text, sentence.start, offset)
 
     def _verb_evidence(self, mention, sentence):
-        if len(mention.words) <= 2 and mentions._WHO_OR_AGE.match(self.text, mention.end):
+        if len(mention.words) <= 2 and mentions._WHO_OR_AGE.match(self.text, mention.end) \
+                and not mentions._NAMED_THEN_PREPOSITION.search(self.text, max(0, mention.start - 60), mention.start):
             mention.evidence.add("described")
         described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
@@ -206,6 +207,8 @@ class ReferenceFinder(mentions.MentionFinder):
                 index += 1
             elif low.rstrip("-") in lex.status_words or low in lex.honorifics:
                 index += 1
+            elif low in lex.ranks and len(tokens) - index > 1:
+                index += 1
             elif "-" in low and low.split("-", 1)[0] in lex.status_words and index + 1 < len(tokens):
                 index += 1
             elif len(tokens) - index > 2 and lex.country(two) and not lex.role(two):
@@ -216,6 +219,8 @@ class ReferenceFinder(mentions.MentionFinder):
                 width = self._role_width(tokens, index)
                 if width and index + width < len(tokens):
                     index += width
+                elif not width and len(tokens) - index > 2 and mentions._plural_role(lex, low) and low[:1] != "-":
+                    index += 1
                 else:
                     break
         tokens = tokens[index:]

@@ -1001,22 +1001,23 @@ def _common_opening(word: str) -> bool:
 
 def _capitalised_inside(prose: str, word: str) -> bool:
     """The word (a capital, then lowercase letters) is written capitalised inside a sentence
-    too: a name ("Acme to buy …" and "… said Acme's chief")."""
-    return word in _capitalised_words_inside(prose)
+    too: a name ("Acme to buy …" and "… said Acme's chief"): a lowercase letter, a comma or
+    semicolon maybe, white space, then the whole word. Read at the word's occurrences
+    (str.find), each checked backwards and at its end: a draft asks about a word or two, and
+    finding every such word of the prose at once (one pass per document) read all its letters."""
+    at = prose.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if _LOWER_BEFORE.match(prose, 0, at) is not None and _WORD_CHAR.match(prose, end) is None:
+            return True
+        at = prose.find(word, at + 1)
+    return False
 
 
-# A capitalised word after a lowercase letter, a comma or semicolon maybe, and white space. Its
-# capture is a whole such word: the lowercase letters stop where the word does (at `\b`).
-_CAPITALISED_AFTER_LOWER = regexcache.compile(r"\p{Ll}[,;]?\s+(\p{Lu}\p{Ll}+)\b")
-
-
-@lru_cache(maxsize=64)
-def _capitalised_words_inside(prose: str) -> frozenset[str]:
-    """Every word of the shape capital-then-lowercase written inside a sentence, found in one
-    pass per document: a search per word compiled a pattern for each word and read the whole
-    prose again. The matches overlap: in "a Acme Bcd" the "e" before "Bcd" is the end of the
-    word found before it."""
-    return frozenset(m.group(1) for m in _CAPITALISED_AFTER_LOWER.finditer(prose, overlapped=True))
+# What stands before a capitalised word inside a sentence, matched backwards from the word;
+# and a word character (the word's `\b`: none after it).
+_LOWER_BEFORE = regexcache.compile(r"\p{Ll}[,;]?\s+", regex.REVERSE)
+_WORD_CHAR = regexcache.compile(r"\w")
 
 
 # "of the nine rides", "of its 60 beds", "of the firm's 300 workers": the whole a part is counted from.

@@ -49,6 +49,7 @@ class Lexicon:
     gendered: dict[str, str]
     lookback: int
     anonymity: regex.Pattern | None = None  # "asked not to be named": an unnamed source
+    labels: frozenset[str] = frozenset()  # "Quote:", "Q:": a field label, not a speaker's name
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +65,8 @@ def lexicon() -> Lexicon:
     anonymity = [str(p) for p in data.get("anonymity") or []]
     return Lexicon(frozenset(verbs), tuple(data["according"]), WordTable(data["pronouns"]),  # see WordTable
                    frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)),
-                   regexcache.compile(rf"\b(?:{'|'.join(anonymity)})\b", regex.IGNORECASE) if anonymity else None)
+                   regexcache.compile(rf"\b(?:{'|'.join(anonymity)})\b", regex.IGNORECASE) if anonymity else None,
+                   frozenset(str(w) for w in data.get("labels") or []))
 
 
 def _inflections(base: str) -> set[str]:
@@ -614,7 +616,10 @@ def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
         name.insert(0, token)
     if whole and len(name) != len(tokens):
         return None
-    return name if name and name[0].capitalised and name[0].bare not in lexicon().determiners else None
+    lex = lexicon()
+    if not name or not name[0].capitalised or name[0].bare in lex.determiners:
+        return None
+    return None if all(token.bare in lex.labels for token in name) else name
 
 
 def _before(tokens: list[Token]) -> list[Token] | None:

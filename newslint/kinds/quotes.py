@@ -129,6 +129,10 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     people = [m for m in names.mentions if m.kind == "person" and earlier <= m.start < item.quote.start
               and (m.evidence or len(m.words) == 1 and m.words[0] in introduced
                    or len(m.words) > 1 and _DESCRIBED.match(text, m.end) is not None)]
+    wanted = speech_lexicon().pronouns.get(item.speaker_text.casefold(), "") if item.how.startswith("pronoun") else ""
+    if wanted:  # (someone the sources call by the other pronoun is not the pronoun's person:
+        # "… waited to speak with Tom Poe. '…,' she said", where the sources call Poe "he")
+        people = [m for m in people if _gender(names, m) in (wanted, "unknown")]
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
@@ -145,8 +149,15 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
         and not known_speaker(registry, index, " ".join(before[-1].words), near=True)
 
 
-# A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …".
-_DESCRIBED = regexcache.compile(r",\s+(?:an?\s+[\p{Ll}\d]|\d{1,3},|who\b)")
+def _gender(names, mention) -> str:
+    """How the sources refer to the person a draft's mention resolves to ("unknown" if none)."""
+    found = names.resolve(mention)
+    return found.entity.gender if found is not None else "unknown"
+
+
+# A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …",
+# "Ann Roe, whose son …".
+_DESCRIBED = regexcache.compile(r",\s+(?:an?\s+[\p{Ll}\d]|\d{1,3},|whose?\b)")
 
 
 def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:

@@ -475,7 +475,45 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
             _set_speaker(state, item, phrase, "after")
             return item
     _introduced_by_colon(state, item)
+    if not item.speaker:
+        _under_section_header(state, item)
     return item
+
+
+# A notebook's section header ("--- Phone call, Dr. Ann Roe, editor (Nov. 18) ---", "# Ann Roe")
+# and a line that only labels the quotation after it ("- Quote: "…"").
+_SECTION_HEADER = regexcache.compile(r"^[ \t]*(?:-{3,}|={3,}|#{1,6}[ \t])[^\n]*", regex.MULTILINE)
+_QUOTE_LABEL = regexcache.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:quotes?|quoted)[ \t]*:[ \t]*$", regex.IGNORECASE)
+
+
+def _under_section_header(state: _State, item: Attribution) -> None:
+    """A "Quote:" line in a reporter's notes: the words of the one known person that the
+    notes' section header names (the person interviewed); with none or several, no one."""
+    doc = state.document
+    if state.registry is None:
+        return
+    line_start = doc.text.rfind("\n", 0, item.quote.start) + 1
+    if not _QUOTE_LABEL.search(doc.text, max(0, line_start - 1), item.quote.start):
+        return
+    header = None
+    for header in _SECTION_HEADER.finditer(doc.text, 0, line_start):
+        pass
+    if header is None:
+        return
+    people: dict[str, tuple[int, int]] = {}
+    for run in NAME_RUN.finditer(header.group()):
+        words = [(m.start(), m.group().rstrip(".,")) for m in _WORD_RUN.finditer(run.group())]
+        for first in range(len(words)):  # (the longest known tail: "Dr. Ann Roe" -> Ann Roe)
+            person = state.registry.person_by_name(" ".join(w for _, w in words[first:]))
+            if person is not None:
+                start = header.start() + run.start() + words[first][0]
+                people.setdefault(person.canonical, (start, header.start() + run.end()))
+                break
+    if len(people) != 1:
+        return
+    (name, (start, end)), = people.items()
+    item.speaker, item.how = name, "before"
+    item.speaker_start, item.speaker_end, item.speaker_text = start, end, doc.text[start:end]
 
 
 def _introduced_by_colon(state: _State, item: Attribution) -> None:
@@ -619,7 +657,7 @@ def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
     lex = lexicon()
     if not name or not name[0].capitalised or name[0].bare in lex.determiners:
         return None
-    return None if all(token.bare in lex.labels for token in name) else name
+    return None if name[-1].bare in lex.labels else name  # ("Main Street\n- Quote:": a label)
 
 
 def _before(tokens: list[Token]) -> list[Token] | None:

@@ -728,7 +728,7 @@ class FiguresRule(Rule):
                        if _time_word(fact.text) == _time_word(figure.text) or not _far_apart(mine, number_of("duration", fact.value))]
         if figure.kind in ("amount", "count") and related:
             # A value a hundredfold from the draft's in other digits ("$7 million" of a fund
-            # against the "up to $25,000" each shop may get) is another measure of the
+            # against the "up to $20,000" each shop may get) is another measure of the
             # thing: a slip changes a digit or the scale word ("$3.2 million" for $3,200), not both.
             mine = number_of(figure.kind, figure.value)
             related = [(score, fact) for score, fact in related
@@ -768,7 +768,7 @@ class FiguresRule(Rule):
         if agreeing:
             return None
         if figure.kind == "duration" and any(self._agree_total(figure, total) for total in _compound_totals(index, related)):
-            return None  # ("nearly three hours" where a source's delay was "2 hours and 47 minutes")
+            return None  # ("nearly four hours" where a source's delay was "3 hours and 47 minutes")
         if figure.kind in ECHO_KINDS and index.echoes(p, figure):
             return None
         if figure.kind in ("count", "amount") and self._unit_gives(figure, index):

@@ -59,6 +59,8 @@ class NamesRule(Rule):
                 continue
             if resolution.how in (NEAR_ORGANISATION, OTHER_ORGANISATION_WORD) and not self.organisations:
                 continue
+            if resolution.how == WRONG_VARIANT and _one_source_against_another(resolution):
+                continue
             yield self._finding(resolution)
 
     def _finding(self, resolution: Resolution) -> Finding:
@@ -80,6 +82,19 @@ class NamesRule(Rule):
         safe = certain and len(mentions) >= self.safe_fix_support
         return self.finding(mention.start, mention.end, *args, message=None if message == self.message else
                             _fill(message, args), fix=Fix(right, safe=safe), evidence=proof, severity=severity)
+
+
+def _one_source_against_another(resolution: Resolution) -> bool:
+    """The draft's spelling is a minority form of the sources, but the majority's is written in
+    one source only, and the draft's in another that never writes the majority's: one writer
+    against another, no sure slip ("Ann Amundsen" in the notes, "Ann Amundson" twice in an
+    article)."""
+    variant = resolution.variant
+    if variant is None:
+        return False
+    majority = {where.source for where in canonical_mentions(resolution.entity)}
+    minority = {where.source for where in variant.mentions}
+    return len(majority) == 1 and not majority & minority
 
 
 def _fill(template: str, args: list) -> str:

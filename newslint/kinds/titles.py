@@ -20,7 +20,7 @@ from newslint.registry.lexicon import is_title_word, lexicon
 from newslint.registry.mentions import TitlePhrase, affiliations_compatible
 from newslint.registry.model import Entity, Provenance, Registry, Title
 from newslint.registry.namematch import similarity
-from newslint.registry.resolve import Resolution, canonical_affiliation, draft_names, known_names
+from newslint.registry.resolve import LEGAL_FORMS, NEAR_ORGANISATION, OTHER_ORGANISATION_WORD, Resolution, canonical_affiliation, draft_names, known_names
 from newslint.registry.wording import stem
 
 MESSAGES = {
@@ -370,11 +370,12 @@ class TitlesRule(Rule):
             title = max(same_office, key=lambda t: t.support)
             misspelt = _misspelt_organisation(phrase.affiliation, title.affiliation)
             known = context.registry.find(title.affiliation)
+            reworded = _misnamed(phrase.affiliation, title.affiliation, context)
             if misspelt and known is not None and known.kind == "organisation":
                 pass  # facts.Names reports a misspelt organisation the registry knows
-            elif misspelt and title.support >= 1:
+            elif (misspelt or reworded) and title.support >= 1:
                 # "an analyst at Brightfield Capital" for Brightfeld Capital: the organisation's name,
-                # misspelt, not another employer.
+                # misspelt (or a word of it replaced), not another employer.
                 start = context.document.text.find(phrase.affiliation, phrase.start, phrase.end)
                 start, end = (start, start + len(phrase.affiliation)) if start >= 0 else (phrase.start, phrase.end)
                 yield self.finding(start, end, category="name", message=format_message(
@@ -442,6 +443,15 @@ class TitlesRule(Rule):
                    or proper and affiliations_compatible(proper, a.organisation)
                    or _misspelt_organisation(organisation, a.organisation) for a in theirs):
                 continue  # (a misspelt organisation is facts.Names' finding)
+            reworded = next((a for a in theirs if _misnamed(organisation, a.organisation, context)), None)
+            if reworded is not None:
+                # "managing partner of Acme Forensic Partners" where the sources place the person
+                # at Acme Forensic Pathology: the employer's name with a word replaced.
+                yield self.finding(start, end, category="name", message=format_message(
+                    self.messages["organisation_name"], (organisation, reworded.organisation,
+                                                         support([reworded.provenance]))),
+                    fix=Fix(reworded.organisation, safe=False), evidence=evidence([reworded.provenance]))
+                return
             known = registry.find(named)
             forms = [f.casefold() for f in known.right_forms()] + [a.casefold() for a in known.aliases] \
                 if known is not None and known.kind == "organisation" else []
@@ -492,6 +502,8 @@ class TitlesRule(Rule):
                                      or (known is not None and known.kind == "organisation")):
             return  # "of Chicago", "of Ohio": a place, not an employer ("of the Relief Society" is one)
         title = self._elsewhere(entity, named, context)
+        if title is not None and _named_beside(entity, text):
+            return  # a source line naming them names the organisation too ("X, who has represented Elm for the Y Party")
         if title is not None:
             start, end = found.span(2)
             yield self.finding(start, end, message=format_message(
@@ -895,26 +907,58 @@ def _surname_at(text: str, surname: str) -> Iterator[int]:
 def _written_beside(entity: Entity, phrase: TitlePhrase) -> bool:
     """A source line naming the person says, in the present tense, that they hold the draft's
     office at its (named, not generic) organisation with the role as a verb ("… and chairs the X
-    Committee", "I chair the X Committee"): an office the registry did not read as theirs."""
+    Committee", "I chair the X Committee") or as a label ("(Managing Director, X Partners)",
+    "managing director of X Partners"): an office the registry did not read as theirs."""
     from newslint.registry.affiliations import lines_naming  # (only for an office about to be flagged)
 
-    if not phrase.affiliation or lexicon().generic(phrase.affiliation) or not phrase.role.isalpha():
+    written = " ".join(phrase.text.casefold().split())
+    if phrase.affiliation and len(written.split()) >= 4 and any(
+            _current_in(written, " ".join(line.casefold().split())) for line in lines_naming(entity)):
+        return True  # the draft's title at its organisation, word for word ("Acme's site manager at Elm Point")
+    if not phrase.affiliation or lexicon().generic(phrase.affiliation) or not phrase.role.replace(" ", "").isalpha():
         return False
     # Built from the draft's words: compiled plainly, not kept in the programs cache, which
     # would otherwise grow by an entry for every draft title that reaches this point.
-    said = regex.compile(rf"\b{regex.escape(phrase.role.casefold())}s?\s+(?:the\s+)?"
+    said = regex.compile(rf"\b{regex.escape(phrase.role.casefold())}s?(?:,\s+|\s+)(?:the\s+)?"
                          rf"{regex.escape(phrase.affiliation.casefold())}\b")
-    return any(said.search(line.casefold()) for line in lines_naming(entity))
+    return any(not _past_post(line, found.start()) for line in map(str.casefold, lines_naming(entity))
+               for found in said.finditer(line))
+
+
+def _current_in(title: str, line: str) -> bool:
+    """The (casefolded) title is written in the line, not as a past post ("former …",
+    "previously …", "two years as …")."""
+    at = line.find(title)
+    while at >= 0:
+        if not _past_post(line, at):
+            return True
+        at = line.find(title, at + 1)
+    return False
+
+
+_PAST_MARKS = frozenset({"previously", "formerly", "once", "as"})
+
+
+def _past_post(line: str, at: int) -> bool:
+    """The words just before offset `at` of a casefolded line make the post there a past one."""
+    status = lexicon().status_words
+    before = [w.strip("-(,") for w in line[max(0, at - 24):at].split()[-2:]]
+    return any(w in _PAST_MARKS or status.get(w) in ("former", "then") for w in before)
 
 
 def _client_beside(entity: Entity, phrase: TitlePhrase) -> bool:
     """A source line naming the person names the draft's organisation too (a lawyer's client:
     "X, the Elmwood lawyer who represented Acme at trial")."""
+    return _named_beside(entity, phrase.affiliation)
+
+
+def _named_beside(entity: Entity, organisation: str) -> bool:
+    """A source line naming the person names the (proper, not generic) organisation too."""
     from newslint.registry.affiliations import lines_naming  # (only for an office about to be flagged)
 
-    if not phrase.affiliation or lexicon().generic(phrase.affiliation):
+    if not organisation or lexicon().generic(organisation):
         return False
-    named = regex.compile(rf"\b{regex.escape(phrase.affiliation.casefold())}\b")
+    named = regex.compile(rf"\b{regex.escape(organisation.casefold())}\b")
     return any(named.search(line.casefold()) for line in lines_naming(entity))
 
 
@@ -1037,6 +1081,44 @@ def _misspelt_organisation(written: str, known: str) -> bool:
     Securities"): long enough, within two edits and alike."""
     a, b = written.casefold(), known.casefold()
     return a != b and min(len(a), len(b)) >= 8 and OSA.distance(a, b) <= 2 and similarity(a, b) >= 0.85
+
+
+def _reworded_organisation(written: str, known: str) -> bool:
+    """One organisation's name with one word replaced ("Elm Valley Watch" for Elm River Watch,
+    "Acme Forensic Partners" for Acme Forensic Pathology LLC): as many words, all but one the
+    same and in place, and the first word, kept, a name of its own (not "State", "County" or
+    an organisation word). The caller makes sure the draft's name is no organisation the
+    sources know: a known one is another employer, not a misremembered name."""
+    lex = lexicon()
+    a, b = _name_words(written), _name_words(known)
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(differ) != 1 or differ[0] == 0 or written.split()[0].strip(".,").isupper():
+        return False  # ("FBI Denver Field Office": one of an organisation's offices, not its name)
+    other = (a[differ[0]], b[differ[0]])
+    return a[0] not in lex.organisation_words and a[0] not in lex.jurisdiction_words \
+        and a[0] not in lex.function_words and not any(lex.role(w) or lex.country(w) for w in other)
+
+
+def _misnamed(written: str, known: str, context: CheckContext) -> bool:
+    """The draft's organisation is the sources' one with a word replaced, and no organisation
+    the sources know under its own name, which facts.Names would not already report."""
+    if not _reworded_organisation(written, known):
+        return False
+    registry = context.registry
+    if registry.find(written) is not None or registry.find(canonical_affiliation(registry, written)) is not None:
+        return False  # another organisation the sources know: a wrong employer (a title finding)
+    names = draft_names(context)
+    return not any(r.how in (NEAR_ORGANISATION, OTHER_ORGANISATION_WORD) and r.mention.text == written
+                   for r in names.resolutions())
+
+
+def _name_words(name: str) -> list[str]:
+    """An organisation name's words for comparing: casefolded, without "the", a possessive's
+    mark or a legal form ("Inc", "LLC")."""
+    words = [w.strip(".,").removesuffix("'s").removesuffix("’s") for w in name.casefold().split()]
+    return [w for w in words if w and w != "the" and w not in LEGAL_FORMS]
 
 
 _BY_FAMILY: dict[int, tuple[Registry, int, dict[str, list[tuple[Entity, Title]]]]] = {}

@@ -677,7 +677,8 @@ class FiguresRule(Rule):
                         yield finding
                 continue
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
-            finding = self._check_one(figure, index, siblings, context.document.prose) or self._transposed(figure, index)
+            finding = self._check_one(figure, index, siblings, context.document.prose, context.draft_date) \
+                or self._transposed(figure, index)
             if finding is None and figure.kind == "date":
                 finding = self._near_date(figure, index, siblings)
             if finding is None and figure.kind == "year":
@@ -700,7 +701,8 @@ class FiguresRule(Rule):
             if finding is not None:
                 yield finding
 
-    def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = (), prose: str = "") -> Finding | None:
+    def _check_one(self, figure: Figure, index: FigureIndex, siblings: list[Figure] = (), prose: str = "",
+                   draft_date: str | None = None) -> Finding | None:
         p = self.policy
         related = index.related(p, figure)
         # A total ("the combined carrier would fly 270 planes") is not one of its parts.
@@ -719,6 +721,23 @@ class FiguresRule(Rule):
             full = p.min_shared.get("duration", 2) + 1
             related = [(score, fact) for score, fact in related
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]
+        if figure.kind == "duration" and related:
+            # "Six days ago" (from the day of writing), "four days after the hearing" (from
+            # another event), "within 90 days" (a deadline) and "for three years" (a span)
+            # measure from different points.
+            # (A span and the time between two events compare in the same time unit: "lasted
+            # five days" and "four days after the attack", not "three weeks after" and "three years".)
+            anchor = _anchor(prose, figure.start, figure.end)
+            related = [(score, fact) for score, fact in related
+                       if _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact)) == anchor
+                       or not {"ago", "within"} & {anchor, _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact))}
+                       and _time_word(fact.text) == _time_word(figure.text)]
+        if figure.kind == "month" and related and draft_date and "-" not in figure.value:
+            # A month with no year in a dated draft ("the budget is due in April") is one near
+            # the draft's year, not a source's month of two years before or after.
+            year = int(draft_date[:4])
+            related = [(score, fact) for score, fact in related
+                       if "-" not in fact.value or abs(int(fact.value.split("-")[0]) - year) <= 1]
         if figure.kind == "duration" and related:
             # A span in another time unit and of another size altogether ("spoke for her two
             # minutes on the appeal" against "may appeal within 60 days") is
@@ -773,6 +792,11 @@ class FiguresRule(Rule):
             return None
         if figure.kind in ("count", "amount") and self._unit_gives(figure, index):
             return None  # ("a 410-acre ranch" where the rancher's notes give "410 acres total")
+        if figure.kind == "count" and max(score for score, _ in related) <= self._least(figure) \
+                and self._unit_gives(figure, index, any_number=True):
+            # "its two doctors" against one line's "three doctors" that shares no more words than
+            # a match needs, where other source lines give "two doctors": too thin to tell.
+            return None
         if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
             return None  # ("more than 63,000 customers" where a source's 63,400 customers rounds to it)
         # Precision first: the same value, near enough the same words, means the sources agree;
@@ -810,6 +834,12 @@ class FiguresRule(Rule):
             # on the line, "as many as 12,000", which allows too much to give any value; and a
             # single digit only of the draft's unit: a table row's "7 (3 late)" gives no "three".)
             return None
+        if figure.kind in ("date", "month") and any(self._agree(figure, other) for _, fact in support
+                                                    for other in index.on_line(fact)
+                                                    if other.kind == figure.kind and other is not fact):
+            # "a final statement in December and a decision in June 2027": the line told
+            # against gives the draft's date too, matched by fewer of its words.
+            return None
         sources = sorted({f.provenance.source for _, f in support})
         said = QUALIFIER.get(getattr(support[0][1], "bound", ""), "") + support[0][1].text
         where = "; ".join(f"{_short(f.provenance.source)} line {f.provenance.line}" for _, f in support[:3])
@@ -822,6 +852,11 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _least(self, figure: Figure) -> int:
+        """The fewest shared items that relate a source figure of the draft's unit to it."""
+        shared = needed(self.policy, figure.kind, figure.unit, figure.unit)
+        return shared[0] if shared else 0
 
     def _same_people(self, figure: Figure, index: FigureIndex,
                      related: list[tuple[int, FigureFact]]) -> list[tuple[int, FigureFact]]:
@@ -1088,16 +1123,17 @@ class FiguresRule(Rule):
                 by_value[home].extend(by_value.pop(value))
         return by_value
 
-    def _unit_gives(self, figure: Figure, index: FigureIndex) -> bool:
+    def _unit_gives(self, figure: Figure, index: FigureIndex, any_number: bool = False) -> bool:
         """A source gives the draft's exact value of the same unit noun (not one that counts
         anyone at all), a number no coincidence gives (100 or more, two significant digits or
-        more), about no other person: the draft reports that figure, however few words its
-        line shares with the draft's clause (a notes line's "410 acres total")."""
+        more; any number with `any_number`), about no other person: the draft reports that
+        figure, however few words its line shares with the draft's clause (a notes line's "410
+        acres total")."""
         p = self.policy
         bucket = unit_bucket(p, figure.kind, figure.unit)
         number = number_of(figure.kind, figure.value)
-        if not bucket or bucket in self.generic_units or figure.bound or number is None or number < 100 \
-                or len(_significant(number)) < 2:
+        if not bucket or bucket in self.generic_units or figure.bound or number is None \
+                or not any_number and (number < 100 or len(_significant(number)) < 2):
             return False
         mine = {index.people[w] for w in figure.context if w in index.people}
         for fact in index.of_unit(p, figure.kind, bucket):
@@ -1212,6 +1248,25 @@ def _unit_seconds(fact: FigureFact) -> float:
     units = lexicon().time_units
     word = fact.text.split()[-1].rsplit("-", 1)[-1].casefold() if fact.text.strip() else ""
     return units.get(word) or units.get(word.removesuffix("s")) or 0
+
+
+# What a span of time is counted from: "ago" the day of writing, "after" (and the like)
+# another event, "within" a deadline; none of these, a span ("for three years", "a stretch of
+# 32 days before").
+_ANCHOR = regexcache.compile(r"\s+(ago|after|later|earlier)\b", regex.IGNORECASE)
+_WITHIN = regexcache.compile(r"\bwithin\s+(?:the\s+next\s+)?$", regex.IGNORECASE)
+
+
+def _anchor(text: str, start: int, end: int) -> str:
+    """"ago", "offset", "within" or "" for the span of time at text[start:end]."""
+    if end < 0:
+        return ""
+    if _WITHIN.search(text[max(0, start - 20):start]):
+        return "within"
+    found = _ANCHOR.match(text, end)
+    if found is None:
+        return ""
+    return "ago" if found.group(1).casefold() == "ago" else "offset"
 
 
 def _end_in(fact: FigureFact) -> int:

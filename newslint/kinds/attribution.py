@@ -26,6 +26,7 @@ from newslint.document.model import Block, Document, Sentence
 from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
 from newslint.kinds.literals import NEVER, Folded, LazyPattern, Needs, WordLists
+from newslint.registry.lexicon import lexicon as names_lexicon
 from newslint.yamlcache import ParsedYaml
 
 FLAGS = regex.IGNORECASE | regex.VERSION0
@@ -606,9 +607,11 @@ class Paragraph:
     def anonymous(self) -> list[Span]:
         texts = self.texts
         anonymous = self.lexicon.anonymous
+        prose = self.document.prose
         return _disjoint([Span(m.start(), m.end(), m.group()) for s in self.prose_sentences
                           for p in texts.may_matching(anonymous, s.start, s.end)
-                          for m in texts.matches(p, s.start, s.end)], self.document)
+                          for m in texts.matches(p, s.start, s.end)
+                          if not _describes_named(prose, s.start, m.start())], self.document)
 
     @cached_property
     def attributed(self) -> bool:
@@ -628,6 +631,21 @@ class Paragraph:
     def recorded(self, kind: ClaimKind) -> bool:
         """An act in this paragraph is the record of this kind of claim."""
         return kind.recorded_in(self.texts, self.block)
+
+
+# A sentence that opens with a full name and at most one appositive before a comma: "Ann Roe,
+# the founder's niece, " (what follows describes Roe).
+_NAME_OPENING = regexcache.compile(r"[\s\"“*_]*((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+(?:[^,;:]{1,60},\s+)?")
+
+
+def _describes_named(prose: str, sentence_start: int, at: int) -> bool:
+    """The phrase at `at` is an appositive of the full name that opens its sentence ("Ann Roe,
+    the founder's niece, a former executive who …"): a named source, not an anonymous one."""
+    opening = _NAME_OPENING.match(prose, sentence_start, at)
+    if opening is None or opening.end() != at:
+        return False
+    function_words = names_lexicon().function_words
+    return not any(w.casefold() in function_words for w in opening.group(1).split())
 
 
 def _names_a_source(texts: Texts, block: Block | Sentence) -> bool:

@@ -23,7 +23,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, compile_pattern, 
 from newslint.kinds.literals import NEVER, LazyPattern
 from newslint.kinds.quotes import quotation_speakers
 from newslint.registry.explain import evidence, support
-from newslint.registry.lexicon import lexicon
+from newslint.registry.lexicon import after_preposition, lexicon
 from newslint.registry.mentions import object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
@@ -167,6 +167,14 @@ class PronounsRule(Rule):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             if _interjected_attribution(document.prose, match, name_ends):
                 continue  # "Roe, she said, would resign": the speaker is not the person just named
+            if last.offset >= document.sentences[index].start and \
+                    (after_preposition(document.prose, last.offset) or _closing_attribution(document.prose, match)) and \
+                    self._earlier_match(by_sentence, index, gender, inside_quotes, unknown_too=True):
+                # "Her resignation came days later. In a letter to Tom Poe, she wrote …": a
+                # name after a preposition is seldom the subject the pronoun stands for; nor is
+                # the person a sentence is about its closing attribution's speaker ("Ann Roe
+                # said the group would sue. Tom Poe will testify for it, she said").
+                continue
             if self._paragraph_match(by_sentence, index, match.start(), gender, inside_quotes, document.sentences, quoted):
                 # Someone of the pronoun's gender in the paragraph that names the nearest person,
                 # and no one named before it in its sentence: the nearest person named is not
@@ -230,18 +238,20 @@ class PronounsRule(Rule):
                 yield self.finding(match.start(), match.end(), message=message, severity="warning")
 
     def _earlier_match(self, by_sentence: dict[int, list[Candidate]], index: int, gender: str,
-                       inside_quotes: set[int], paragraph_of=None, lede: dict[int, str] | None = None) -> bool:
+                       inside_quotes: set[int], paragraph_of=None, lede: dict[int, str] | None = None,
+                       unknown_too: bool = False) -> bool:
         """A person of the pronoun's gender named or referred to ("She worked …") in the
         sentences before (within the window), whom a reader may take the pronoun for: the
         nearest person is then not sure. With `paragraph_of` (the document's sentences), only
         the pronoun's own paragraph counts, and the story's subject (`lede`: the people its
         first paragraph names, by id, with their gender) anywhere: "Tom Poe said she …" after
-        a paragraph about Ann Roe is about Poe, as a new paragraph names whom it is about."""
+        a paragraph about Ann Roe is about Poe, as a new paragraph names whom it is about.
+        With `unknown_too`, a named person the sources give no pronoun counts too."""
         lede = lede or {}
         here = paragraph_of[index].block if paragraph_of is not None else None
         for back in self._window_back(index, inside_quotes):
             for c in by_sentence.get(back, []):
-                if c.gender != gender or c.described:
+                if c.gender != gender and not (unknown_too and c.gender == "unknown" and c.entity is not None) or c.described:
                     continue
                 if here is None or paragraph_of[back].block == here or \
                         (c.entity is not None and id(c.entity) in lede) or (c.pronoun and gender in lede.values()):
@@ -419,7 +429,16 @@ def _interjected_attribution(prose: str, match, name_ends: set[int]) -> bool:
     return verb is not None and verb.group(1).casefold() in lexicon().reporting_verbs
 
 
+def _closing_attribution(prose: str, match) -> bool:
+    """The pronoun and a reporting verb close the sentence after a comma (", she said.")."""
+    if not prose[max(0, match.start() - 2):match.start()].startswith(","):
+        return False
+    verb = _CLOSING_VERB.match(prose, match.end())
+    return verb is not None and verb.group(1).casefold() in lexicon().reporting_verbs
+
+
 _INTERJECTED_VERB = regexcache.compile(r"\s+(\p{L}+)\s*,")
+_CLOSING_VERB = regexcache.compile(r"\s+(\p{L}+)\s*(?:[.!?]|$)")
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "why", "how", "when", "where"})
 _WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})

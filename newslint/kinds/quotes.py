@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
+from newslint.registry.lexicon import after_preposition
 from newslint.registry.model import Entity
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import NEAR_BOTH, NEAR_SURNAME, WRONG_VARIANT, draft_names, known_names
@@ -133,6 +134,9 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     if wanted:  # (someone the sources call by the other pronoun is not the pronoun's person:
         # "… waited to speak with Tom Poe. '…,' she said", where the sources call Poe "he")
         people = [m for m in people if _gender(names, m) in (wanted, "unknown")]
+    # (Someone named after a preposition is no one the paragraph's pronoun speaks for: "Ann
+    # Roe, who led a vigil for Tom Poe in July, said … '…,' she said" is Roe's.)
+    people = [m for m in people if not after_preposition(text, m.start)]
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity
     if not in_paragraph and anonymity is not None and anonymity.search(context.document.prose, here, item.quote.start):
@@ -156,8 +160,8 @@ def _gender(names, mention) -> str:
 
 
 # A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …",
-# "Ann Roe, whose son …".
-_DESCRIBED = regexcache.compile(r",\s+(?:an?\s+[\p{Ll}\d]|\d{1,3},|whose?\b)")
+# "Ann Roe, whose son …", "Ann Roe, the owner …", "Ann Roe, pastor of …".
+_DESCRIBED = regexcache.compile(r",\s+(?:(?:an?|the)\s+[\p{Ll}\d]|\d{1,3},|whose?\b|\p{Ll}+\s+(?:of|at|for)\s)")
 
 
 def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:

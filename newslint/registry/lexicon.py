@@ -212,6 +212,22 @@ def is_title_word(word: str) -> bool:
                 or lex.country(low) or low in _role_words())
 
 
+# Prepositions that put a name in a phrase of its own, not in its clause's subject ("a vigil
+# for Tom Poe", "a letter sent to Mayor Ann Roe").
+_PREPOSITIONS = frozenset({"for", "with", "to", "about", "against", "toward", "towards", "from", "by", "of", "on", "at"})
+
+
+def after_preposition(text: str, start: int) -> bool:
+    """The word before the name at `start`, over the titles before it ("Dr.", "the Rev.",
+    "Prime Minister"), is a preposition."""
+    before = text[max(0, start - 60):start].split()
+    while before and before[-1][:1].isupper() and is_title_word(before[-1].rstrip(".")):
+        before.pop()
+    if before and before[-1] == "the":
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
 @lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     """Every word of every role ("police", "chief"), gathered once (it split each role per call)."""

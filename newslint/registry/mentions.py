@@ -370,6 +370,8 @@ class MentionFinder:
             listing = heading and not cell and self._title_case(sentence)  # only "Name — Role" lines count
             previous: NameMention | None = None
             for match in sequence.finditer(self.text, sentence.start, sentence.end):
+                if match.start() == sentence.start and _DATELINE.match(self.text, match.start()):
+                    continue  # "ELMWOOD — The council …": the story's dateline, a place
                 quoted = self.in_quote(match.start(), match.end())
                 if quoted and not self.include_quotes and self.text[match.end():match.end() + 2] != ", ":
                     continue  # (only an appositive can introduce someone inside a quotation)
@@ -1243,6 +1245,8 @@ _LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):(?:
 # The rest of a list's line after "Name, Role,": an organisation's name and nothing else.
 _LINE_ORGANISATION = regexcache.compile(r"[ \t]*((?:the[ \t]+)?\p{Lu}[\p{L}.'’&-]*(?:[ \t]+(?:of|and|for|the|&|\p{Lu}[\p{L}.'’&-]*))*)[ \t]*")
 # An age between a name and its appositive: "X, 58, a surveyor".
+# A dateline: a place in capitals, perhaps its state or country, then a dash ("ELMWOOD, Ore. — ").
+_DATELINE = regexcache.compile(r"\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?\s*(?:—|–|--)\s")
 _AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")
 # A line of a list: it opens (after spaces, a bullet or emphasis marks) with a capital.
 _LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")

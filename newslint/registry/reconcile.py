@@ -161,11 +161,18 @@ def group_people(observations: list[NameObservation]) -> list[list[NameObservati
 
 def _relative_of(form: _Form, group: list[_Form], compare: _Comparer) -> bool:
     """"his wife, Ruth X" beside the group's Paul X: a relative who shares the surname, not
-    a slip of the given name (which the form would otherwise become: a minority form)."""
-    if "relative" not in form.observation.evidence or not form.given:
+    a slip of the given name (which the form would otherwise become: a minority form). So is
+    a full name that two sources or more write alike, with a given name unlike any of the
+    group's: a slip is seldom made twice, by two writers ("Yara X" in an article and in a
+    transcript, beside the group's Paul X and its lone "X")."""
+    if not form.given:
         return False
-    # A group of the surname alone so far ("X said") is the story's subject, not the relative.
     named = [member for member in group if member.given]
+    if "relative" not in form.observation.evidence:
+        # (With no full name in the group yet, the surname alone is likely this person's.)
+        if len(form.observation.sources()) < 2 or not named:
+            return False
+    # A group of the surname alone so far ("X said") is the story's subject, not the relative.
     return not any(compare.same(form, member) for member in named)
 
 

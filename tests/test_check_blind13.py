@@ -158,3 +158,31 @@ def test_an_appositive_of_a_named_speaker_is_not_an_anonymous_source():
 def test_a_spelling_one_source_gives_against_another_single_source_is_no_sure_slip():
     text = "Inside the lab, lab manager Celeste Amundsen said one of its two mass spectrometers had been down.\n"
     assert findings("facts.Names", text, CORONER) == []
+
+
+# -- a person the sources say uses they/them ---------------------------------------------------
+def test_a_person_the_sources_say_uses_they_them(tmp_path):
+    sources = write_sources(tmp_path, "Ann Roe, director of the Elm Food Council, said the store would close. "
+                            "Roe said the council would help.\n",
+                            "NOTES\n\n-- Phone, Ann Roe (they/them; Elm Food Council), 3:30 p.m.:\n"
+                            "   Said 410 households have no car.\n")
+    text = "Ann Roe, director of the Elm Food Council, said about 410 households have no car, she said.\n"
+    found = lint("facts.Pronouns", text, sources)
+    assert [f.text for f in found] == ["she"]
+    assert "they/them" in found[0].message
+    text = "Ann Roe, director of the Elm Food Council, said about 410 households have no car, they said.\n"
+    assert lint("facts.Pronouns", text, sources) == []
+
+
+def test_they_them_declared_in_a_transcript_and_notes():
+    text = ("Lindqvist, whose office will file testimony against the request by Aug. 14, said his objection is "
+            "mostly about timing.\n")
+    assert [t for _, t in findings("facts.Pronouns", text, REACTOR)] == ["his"]
+
+
+def test_a_stranger_described_with_whose_is_the_pronouns_person():
+    sources = (EVAL / "tuition" / "sources",)
+    text = ("Jaylen Obuya, a junior, was among 47 people who addressed the board.\n\n"
+            "Corinne Adebayo, whose son is a sophomore at Dunmore, drove two hours to watch the vote. "
+            '"We budgeted for four years at one price," she said in an interview.\n')
+    assert findings("facts.Pronouns", text, sources) == []

@@ -24,7 +24,7 @@ from newslint.kinds.literals import NEVER, LazyPattern
 from newslint.kinds.quotes import quotation_speakers
 from newslint.registry.explain import evidence, support
 from newslint.registry.lexicon import after_preposition, lexicon
-from newslint.registry.mentions import object_pronoun, reported_between, speech_mask
+from newslint.registry.mentions import DESCRIBED_AFTER_NAME, object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity
 from newslint.registry.resolve import MISSES, DraftNames, draft_names
 from newslint.registry.wording import WordTable
@@ -32,7 +32,7 @@ from newslint.registry.wording import WordTable
 DEFAULT_MESSAGE = "'%s' refers to %s; the sources call %s %s (%s)"
 # Someone the sources give no pronoun, whom the draft calls "she" in one place and "he" in another.
 DRAFT_MESSAGE = "'%s' refers to %s, whom this draft calls %s (line %s); the sources give no pronoun for them"
-USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his")}
+USAGE = {"female": ("her", "she/her"), "male": ("him", "he/his"), "they": ("them", "they/them")}
 
 
 @dataclass(eq=False, repr=False)
@@ -330,9 +330,10 @@ class PronounsRule(Rule):
                 add(mention.start, None)  # a person the sources do not know ("For Poe, ..." later)
                 if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
                     strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
-            elif len(mention.words) > 1 and _INDEFINITE_APPOSITIVE.match(document.prose, mention.end):
-                # "Ann Roe, a bakery owner who …", "Tom Poe, then a junior guard": someone the
-                # sources do not know, described; a pronoun near them may be theirs.
+            elif len(mention.words) > 1 and (_INDEFINITE_APPOSITIVE.match(document.prose, mention.end)
+                                             or DESCRIBED_AFTER_NAME.match(document.prose, mention.end)):
+                # "Ann Roe, a bakery owner who …", "Tom Poe, then a junior guard", "Ann Roe, whose
+                # son …": someone the sources do not know, described; a pronoun near them may be theirs.
                 add(mention.start, None)
                 strangers.add(mention.words[-1])
         named.sort(key=lambda item: item[0])

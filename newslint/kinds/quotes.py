@@ -11,6 +11,7 @@ from newslint import regexcache
 from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.lexicon import after_preposition
+from newslint.registry.mentions import DESCRIBED_AFTER_NAME
 from newslint.registry.model import Entity
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import NEAR_BOTH, NEAR_SURNAME, WRONG_VARIANT, draft_names, known_names
@@ -129,7 +130,7 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
     text = context.document.text
     people = [m for m in names.mentions if m.kind == "person" and earlier <= m.start < item.quote.start
               and (m.evidence or len(m.words) == 1 and m.words[0] in introduced
-                   or len(m.words) > 1 and _DESCRIBED.match(text, m.end) is not None)]
+                   or len(m.words) > 1 and DESCRIBED_AFTER_NAME.match(text, m.end) is not None)]
     wanted = speech_lexicon().pronouns.get(item.speaker_text.casefold(), "") if item.how.startswith("pronoun") else ""
     if wanted:  # (someone the sources call by the other pronoun is not the pronoun's person:
         # "… waited to speak with Tom Poe. '…,' she said", where the sources call Poe "he")
@@ -159,9 +160,6 @@ def _gender(names, mention) -> str:
     return found.entity.gender if found is not None else "unknown"
 
 
-# A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …",
-# "Ann Roe, whose son …", "Ann Roe, the owner …", "Ann Roe, pastor of …".
-_DESCRIBED = regexcache.compile(r",\s+(?:(?:an?|the)\s+[\p{Ll}\d]|\d{1,3},|whose?\b|\p{Ll}+\s+(?:of|at|for)\s)")
 
 
 def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:

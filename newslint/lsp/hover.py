@@ -123,7 +123,7 @@ def _describe(entity: Entity) -> str:
     others = _other_titles(entity, title)
     if others:
         lines.append("Also: " + "; ".join(others))
-    pronoun = {"female": "she/her", "male": "he/him"}.get(entity.gender)
+    pronoun = {"female": "she/her", "male": "he/him", "they": "they/them"}.get(entity.gender)
     if pronoun:
         lines.append(f"Sources refer to {entity.canonical.split()[-1]} as {pronoun}")
     forms = [v.form for v in entity.variants if not v.wrong and v.form != entity.canonical] + list(entity.aliases)

@@ -287,9 +287,19 @@ class GenderVotes:
             for entity, gender, offset in pronoun_votes(document, candidates, pattern):
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))
         _decide(people, weights)
-        # Second pass: someone the sources still give no pronoun, named beside a person whose
-        # gender is now settled ("Roe declined to discuss Poe's status. She said …", Poe a
-        # man): a pronoun of the other gender cannot be that person's, so it may be Roe's.
+        self._second_pass(people, weights, seen, pattern)
+        # Last: what a source says outright ("Ann Roe (they/them)") settles it, whatever the votes.
+        for document, names, _ in mentions:
+            for entity, offset in _declared_they(document, names, by_form):
+                entity.gender = "they"
+                entity.gender_evidence = [provenance(document, offset)]
+
+    def _second_pass(self, people: dict[int, Entity], weights, seen, pattern) -> None:
+        """Someone the sources still give no pronoun, named beside a person whose gender is now
+        settled ("Roe declined to discuss Poe's status. She said …", Poe a man): a pronoun of
+        the other gender cannot be that person's, so it may be Roe's."""
+        from newslint.registry.extractors.people import provenance
+
         open_people = {key for key in people if people[key].gender not in ("female", "male")}
         if not open_people:
             return
@@ -309,6 +319,36 @@ class GenderVotes:
             for gender, items in sides.items():
                 weights[key][gender].extend(items)
         _decide({key: people[key] for key in votes}, weights)
+
+
+def _declared_they(document: Document, names, by_form: dict[str, Entity]) -> list[tuple[Entity, int]]:
+    """(person, offset) for each "(they/them)", "uses they/them", "asked that we use 'they'" in
+    the document: the known person named last before it on its line, else on the line before
+    (a notes entry: "- Phone, Ann Roe, 3 p.m.:" then "Uses they/them.")."""
+    pattern = lexicon().they_declared
+    text = document.prose
+    if pattern is None or pattern.search(text) is None:
+        return []
+    named = sorted((m.start, by_form[" ".join(m.words)]) for m in names if " ".join(m.words) in by_form)
+    found = []
+    for declared in pattern.finditer(text):
+        line_start = text.rfind("\n", 0, declared.start()) + 1
+        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        for floor in (line_start, previous_start):
+            before = [entity for start, entity in named if floor <= start < declared.start()] \
+                or _written_before(text, floor, declared.start(), by_form)
+            if before:
+                found.append((before[-1], declared.start()))
+                break
+    return found
+
+
+def _written_before(text: str, start: int, end: int, by_form: dict[str, Entity]) -> list[Entity]:
+    """The people whose full name text[start:end] writes, in order: a notes line the name finder
+    passed over ("-- Hallway, Ann Roe (they/them; Acme), 3 p.m.:")."""
+    line = text[start:end]
+    at = {line.rfind(form): entity for form, entity in by_form.items() if " " in form and form in line}
+    return [at[offset] for offset in sorted(at)]
 
 
 def _decide(people: dict[int, Entity], weights) -> None:

@@ -1245,6 +1245,9 @@ _LIST_LABEL = regexcache.compile(r"[ \t]*(\p{Lu}\p{L}*(?:[ \t]+\p{L}+){0,2}):(?:
 # The rest of a list's line after "Name, Role,": an organisation's name and nothing else.
 _LINE_ORGANISATION = regexcache.compile(r"[ \t]*((?:the[ \t]+)?\p{Lu}[\p{L}.'’&-]*(?:[ \t]+(?:of|and|for|the|&|\p{Lu}[\p{L}.'’&-]*))*)[ \t]*")
 # An age between a name and its appositive: "X, 58, a surveyor".
+# A description after a name: "Ann Roe, a designer …", "Ann Roe, 29, …", "Ann Roe, who …",
+# "Ann Roe, whose son …", "Ann Roe, the owner …", "Ann Roe, pastor of …".
+DESCRIBED_AFTER_NAME = regexcache.compile(r",\s+(?:(?:an?|the)\s+[\p{Ll}\d]|\d{1,3},|whose?\b|\p{Ll}+\s+(?:of|at|for)\s)")
 # A dateline: a place in capitals, perhaps its state or country, then a dash ("ELMWOOD, Ore. — ").
 _DATELINE = regexcache.compile(r"\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*){0,3}(?:,\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?)?\s*(?:—|–|--)\s")
 _AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")

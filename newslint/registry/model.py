@@ -63,7 +63,7 @@ class Entity:
     kind: str = "person"  # person | organisation
     surname: str = ""
     given: str = ""
-    gender: str = "unknown"  # female | male | unknown, as the sources refer to the person
+    gender: str = "unknown"  # female | male | they | unknown, as the sources refer to the person
     gender_evidence: list[Provenance] = field(default_factory=list)
     variants: list[Variant] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # other right names ("AP")

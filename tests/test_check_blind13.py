@@ -186,3 +186,18 @@ def test_a_stranger_described_with_whose_is_the_pronouns_person():
             "Corinne Adebayo, whose son is a sophomore at Dunmore, drove two hours to watch the vote. "
             '"We budgeted for four years at one price," she said in an interview.\n')
     assert findings("facts.Pronouns", text, sources) == []
+
+
+# -- an office a level of government has one of -----------------------------------------------
+def test_a_city_office_held_by_someone_else_in_the_sources(tmp_path):
+    sources = write_sources(tmp_path, "City Auditor Ann Roe released the audit on Monday. Roe said the "
+                            "department overspent. Audit manager Tom Poe led the fieldwork.\n",
+                            "The audit by City Auditor Ann Roe found $2 million in overtime. Poe, the audit "
+                            "manager, said the data came from payroll. City Auditor Ann Roe will testify.\n")
+    text = "The proposal follows the audit by City Auditor Tom Poe, which found the department overspent.\n"
+    assert [f.text for f in lint("facts.Titles", text, sources)] == ["City Auditor Tom Poe"]
+    text = "The proposal follows the audit by City Auditor Ann Roe, which found the department overspent.\n"
+    assert lint("facts.Titles", text, sources) == []
+    # (a body's members are many: "State Senator" says nothing of who else is one)
+    text = "County Commissioner Tom Poe said the department overspent.\n"
+    assert lint("facts.Titles", text, sources) == []

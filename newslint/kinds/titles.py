@@ -856,11 +856,15 @@ class TitlesRule(Rule):
         affiliation) at the draft's date; None when there is not exactly one."""
         lex = lexicon()
         registry = context.registry
-        if not phrase.affiliation or lex.generic(phrase.affiliation) or lex.family(phrase.role) not in lex.unique_roles:
+        # "City Auditor X", capitalised as an office's name: the story's city has one.
+        level = phrase.affiliation.casefold() if phrase.affiliation in lex_jurisdictions(lex) \
+            and lex.family(phrase.role) in lex.jurisdiction_offices and phrase.text.split()[-1][:1].isupper() else ""
+        if not phrase.affiliation or lex.generic(phrase.affiliation) and not level \
+                or lex.family(phrase.role) not in lex.unique_roles and not level:
             return None  # "the company president" does not say which company
         holders: list[tuple[Entity, Title]] = []
         for person, title in titles_by_family(registry).get(lex.family(phrase.role), ()):
-            if (title.affiliation and not lex.generic(title.affiliation)
+            if (title.affiliation and (not lex.generic(title.affiliation) or level and title.affiliation.casefold() == level)
                     and affiliations_compatible(phrase.affiliation, title.affiliation)
                     and active(title, context.draft_date)
                     and (title.support >= self.holder_min_support or not title.mentions)):
@@ -868,6 +872,11 @@ class TitlesRule(Rule):
         if len({id(p) for p, _ in holders}) != 1:
             return None
         return holders[0]
+
+
+def lex_jurisdictions(lex) -> set[str]:
+    """The levels of government as a title writes them ("City", "County")."""
+    return {word.capitalize() for word in lex.jurisdiction_words}
 
 
 def _rank_before(text: str, at: int, given: int = 0) -> tuple[int, str] | None:

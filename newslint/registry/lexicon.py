@@ -36,6 +36,7 @@ class Lexicon:
     role_starts: frozenset[str] = frozenset()
     role_groups: dict[str, set[str]] = field(default_factory=dict)
     unique_roles: set[str] = field(default_factory=set)
+    jurisdiction_offices: set[str] = field(default_factory=set)  # "City Auditor": one per jurisdiction
     # Offices below the head of an organisation ("vice president", "business agent"): someone
     # the sources give one of them is not the organisation's one-holder head as well.
     junior_roles: set[str] = field(default_factory=set)
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
     lex.role_starts = frozenset(r.partition(" ")[0] for r in lex.roles) | lex.role_ranks
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
     lex.unique_roles = {str(r) for r in titles.get("unique_roles") or []}
+    lex.jurisdiction_offices = {str(r) for r in titles.get("jurisdiction_offices") or []}
     lex.junior_roles = {str(r) for r in titles.get("junior_roles") or []}
     lex.positions = {str(r) for r in titles.get("positions") or []}
     lex.speaking_words = {str(w).casefold() for w in titles.get("speaking_words") or []}

@@ -37,13 +37,6 @@ def test_another_office_of_an_agency_or_another_court_stays_a_title_finding(tmp_
     assert [category for category, _ in findings("facts.Titles", text, sources)] in ([], ["title"])
 
 
-# -- a small count the sources give elsewhere, told against by a line that shares little -------
-def test_a_small_count_that_other_source_lines_give_is_not_contradicted_by_a_thin_match():
-    text = ("Under the contract, Northgate will be paid a base of $1.9 million a year for its two doctors, "
-            "plus a fee for each overflow autopsy, up to $400,000 a year.\n")
-    assert "two" not in [t for _, t in findings("facts.Figures", text, CORONER)]
-
-
 # -- spans of time counted from different points ---------------------------------------------
 def test_spans_counted_from_writing_from_an_event_or_to_a_deadline_are_not_compared(tmp_path):
     sources = write_sources(tmp_path, "ELMWOOD — Ann Roe resigned as finance minister on Monday, four days "

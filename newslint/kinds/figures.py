@@ -792,11 +792,6 @@ class FiguresRule(Rule):
             return None
         if figure.kind in ("count", "amount") and self._unit_gives(figure, index):
             return None  # ("a 410-acre ranch" where the rancher's notes give "410 acres total")
-        if figure.kind == "count" and max(score for score, _ in related) <= self._least(figure) \
-                and self._unit_gives(figure, index, any_number=True):
-            # "its two doctors" against one line's "three doctors" that shares no more words than
-            # a match needs, where other source lines give "two doctors": too thin to tell.
-            return None
         if figure.kind == "count" and figure.bound and figure.unit and index.rounds_to(p, figure):
             return None  # ("more than 63,000 customers" where a source's 63,400 customers rounds to it)
         # Precision first: the same value, near enough the same words, means the sources agree;
@@ -852,11 +847,6 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
-
-    def _least(self, figure: Figure) -> int:
-        """The fewest shared items that relate a source figure of the draft's unit to it."""
-        shared = needed(self.policy, figure.kind, figure.unit, figure.unit)
-        return shared[0] if shared else 0
 
     def _same_people(self, figure: Figure, index: FigureIndex,
                      related: list[tuple[int, FigureFact]]) -> list[tuple[int, FigureFact]]:
@@ -1123,17 +1113,16 @@ class FiguresRule(Rule):
                 by_value[home].extend(by_value.pop(value))
         return by_value
 
-    def _unit_gives(self, figure: Figure, index: FigureIndex, any_number: bool = False) -> bool:
+    def _unit_gives(self, figure: Figure, index: FigureIndex) -> bool:
         """A source gives the draft's exact value of the same unit noun (not one that counts
         anyone at all), a number no coincidence gives (100 or more, two significant digits or
-        more; any number with `any_number`), about no other person: the draft reports that
-        figure, however few words its line shares with the draft's clause (a notes line's "410
-        acres total")."""
+        more), about no other person: the draft reports that figure, however few words its
+        line shares with the draft's clause (a notes line's "410 acres total")."""
         p = self.policy
         bucket = unit_bucket(p, figure.kind, figure.unit)
         number = number_of(figure.kind, figure.value)
-        if not bucket or bucket in self.generic_units or figure.bound or number is None \
-                or not any_number and (number < 100 or len(_significant(number)) < 2):
+        if not bucket or bucket in self.generic_units or figure.bound or number is None or number < 100 \
+                or len(_significant(number)) < 2:
             return False
         mine = {index.people[w] for w in figure.context if w in index.people}
         for fact in index.of_unit(p, figure.kind, bucket):

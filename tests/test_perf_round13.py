@@ -1,0 +1,86 @@
+"""Shortcuts of speed round 13, each compared with the plain search on real text.
+
+- A number kind's match that begins at an ASCII digit is tried with the same pattern whose
+  first number is digits only (numbers.Lexicon.digit_led): the same match, groups included.
+- Role references without a name (mentions.MentionFinder.role_references) are tried only at
+  articles whose next word can go on to a role (mentions._reference_starts)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from newslint.document import parse_document
+from newslint.registry import mentions, numbers
+
+ROOT = Path(__file__).resolve().parent.parent
+DRAFTS = sorted((ROOT / "tests" / "eval").glob("*/*.md")) + [ROOT / "examples" / "draft.md"]
+SOURCES = sorted((ROOT / "tests" / "eval").glob("*/sources/*.md"))
+
+NUMBER_EDGES = ["3 in 4 drivers", "2.5 percent of", "$1.2 million", "12-page ruling", "90-minute meeting",
+                "1,200 euros and 40 pounds", "7 hours and a half", "2 in 10 workers, 3 in 5", "5-year-old",
+                "1, 2 and 3", "the 1970s", "25% of voters", "4 point two million", "10 dozen", "9\u00a0percent",
+                "1,234,567.89 dollars", "3 one-off fees", "4 thousand dollars", "8 twice", "6–4 vote", "0 in 0"]
+
+
+def _texts() -> list[str]:
+    return NUMBER_EDGES + [parse_document(p.name, p.read_text(encoding="utf-8")).prose for p in [*DRAFTS, *SOURCES]]
+
+
+def _same(one: regex.Match | None, other: regex.Match | None) -> bool:
+    if one is None or other is None:
+        return one is other
+    return one.span() == other.span() and all(one.span(g) == other.span(g) for g in one.re.groupindex) \
+        and one.re.groupindex.keys() == other.re.groupindex.keys()
+
+
+def test_digit_led_patterns_match_like_the_full_ones_at_every_digit() -> None:
+    lex = numbers.lexicon()
+    assert set(lex.digit_led) == {"duration", "percent", "fraction", "amount", "hcount", "count"}
+    tried = found = 0
+    for prose in _texts():
+        for digit in regex.finditer(r"[0-9]", prose):
+            at = digit.start()
+            for end in (len(prose), min(len(prose), at + 12)):
+                for kind, led in lex.digit_led.items():
+                    expected = lex.patterns[kind].match(prose, at, end)
+                    assert _same(led.match(prose, at, end), expected), (kind, prose[at:at + 40])
+                    tried += 1
+                    found += expected is not None
+    assert tried > 100_000 and found > 5_000
+
+
+def test_find_figures_uses_the_digit_led_patterns(monkeypatch) -> None:
+    document = parse_document("d.md", "The council voted on a 12-page plan for 3 in 4 homes costing $1.2 million.\n")
+    plain = numbers.find_figures(document)
+    monkeypatch.setattr(numbers.lexicon(), "digit_led", {})
+    assert numbers.find_figures(document) == plain and len(plain) >= 3
+
+
+ROLE_EDGES = ["the mayor said", "The Mayor", "the former mayor", "the ex-mayor of Springfield", "the then-mayor",
+              "the formermayor", "an acting director", "a spokesman for the Acme Co", "THE MAYOR", "the  \tmayor",
+              "the\nmayor", "the Springfield City Council president", "the mayors", "the late senator", "a",
+              "the", "the Ünal mayor", "the ünal mayor", "the \u212aing", "the chief bridge engineer for ODOT"]
+
+
+def _plain_references(document) -> list[tuple[int, int]]:
+    return [m.span() for m in mentions._patterns()[1].finditer(document.prose)]
+
+
+def test_role_reference_starts_find_every_reference_of_a_plain_search() -> None:
+    found = 0
+    for text in ROLE_EDGES + [p.read_text(encoding="utf-8") for p in [*DRAFTS, *SOURCES]]:
+        document = parse_document("d.md", text)
+        finder = mentions.MentionFinder(document, include_quotes=True)
+        expected = _plain_references(document)
+        assert [m.span() for m in finder._reference_matches(mentions._patterns()[1])] == expected, text[:80]
+        found += len(expected)
+    assert found > 500
+
+
+def test_role_reference_starts_skip_articles_before_a_common_word() -> None:
+    document = parse_document("d.md", "the rain and the mayor met the Board and a former aide.\n")
+    from newslint.document.runs import Runs
+
+    starts = mentions._reference_starts(Runs.of(document), mentions.lexicon())
+    assert [document.prose[at:at + 9] for at in starts] == ["the mayor", "the Board", "a former "]

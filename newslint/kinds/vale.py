@@ -345,6 +345,14 @@ def _first_items(items: list, ignorecase: bool, lead: str) -> frozenset[str] | N
         if op in _REPEATS and av[0] >= 1:
             found = _first_items(list(av[2]), ignorecase, lead)
             return None if found is _NOTHING else found
+        if op in _REPEATS:
+            # An optional item ("(?:a )?mixed bag"): a match begins with it or, without it,
+            # with what follows, the same lead holding there.
+            found = _first_items(list(av[2]), ignorecase, lead)
+            rest = _first_items(items[index + 1:], ignorecase, lead)
+            if found is None or found is _NOTHING or rest is None or rest is _NOTHING:
+                return None
+            return found | rest
         return None
     return _NOTHING
 

@@ -3,15 +3,30 @@
 - A number kind's match that begins at an ASCII digit is tried with the same pattern whose
   first number is digits only (numbers.Lexicon.digit_led): the same match, groups included.
 - Role references without a name (mentions.MentionFinder.role_references) are tried only at
-  articles whose next word can go on to a role (mentions._reference_starts)."""
+  articles whose next word can go on to a role (mentions._reference_starts).
+- The name checks' key for the draft's names reads the thresholds without deep copies
+  (resolve.Thresholds.values).
+- A style token that opens with an optional item ("(?:a )?mixed bag") is anchored on that
+  item's first items and those of what follows (vale._first_items).
+- The pronoun check's possessive descriptions ("Ann Roe's son") are tried only before an
+  apostrophe, from the last space before it (pronouns._possessed_matches)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+from dataclasses import astuple
+from functools import lru_cache
+
+import pytest
 import regex
 
 from newslint.document import parse_document
+from newslint.engine.config import Config, find_config
+from newslint.engine.linter import Linter, Options
+from newslint.kinds import pronouns, vale
+from newslint.kinds.base import finditer
 from newslint.registry import mentions, numbers
+from newslint.registry.resolve import Thresholds
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = sorted((ROOT / "tests" / "eval").glob("*/*.md")) + [ROOT / "examples" / "draft.md"]
@@ -84,3 +99,67 @@ def test_role_reference_starts_skip_articles_before_a_common_word() -> None:
 
     starts = mentions._reference_starts(Runs.of(document), mentions.lexicon())
     assert [document.prose[at:at + 9] for at in starts] == ["the mayor", "the Board", "a former "]
+
+
+def test_threshold_values_are_astuple() -> None:
+    for thresholds in (Thresholds(), Thresholds(surname=0.5, max_distance=1, source_slip_support=0)):
+        assert thresholds.values() == astuple(thresholds)
+
+
+@pytest.mark.parametrize("pattern, ignorecase, expected", [
+    (r"(?:a )?mixed bag", False, {r"a\ ", r"mixed\ bag"}),
+    (r"(?:the )?calm before", True, {r"(?i:the\ )", r"(?i:calm\ before)"}),
+    (r"(?:ab)*cd", False, {"ab", "cd"}),
+    (r"(?:ab)??cd", False, {"ab", "cd"}),
+    (r"x?abc", False, None),  # a lone letter: no anchor
+    (r"(?:ab)?\w+", False, None),  # what follows has none
+    (r"(?:ab)?", False, None),  # nothing follows: a match may be empty
+])
+def test_an_optional_first_item_anchors_with_what_follows(pattern, ignorecase, expected) -> None:
+    found = vale.anchors(vale.analysis_tree(pattern), ignorecase)
+    assert found == (None if expected is None else frozenset(expected))
+
+
+CLICHES = ("It was a mixed bag. A stone's throw from the calm before the storm, the mixed bag stayed.\n\n"
+           "A Mixed Bag: the Calm Before The Storm; stone's throws; amixed bag; a  mixed bag.\n")
+
+
+def _plain_find(view, chosen, subject, spans, raw):
+    for start, end in spans:
+        yield from finditer(chosen.pattern, subject, start, end)
+
+
+def test_cliches_anchored_on_optional_words_find_what_a_plain_search_finds(monkeypatch) -> None:
+    linter = Linter(Config(root=ROOT), Options(select=["newsroom.Cliches"]))
+    rule = next(rule for rule, _ in linter.active_rules() if rule.id == "newsroom.Cliches")
+    assert None not in rule.tokens.anchors
+    texts = [("cliches.md", CLICHES)] + [(str(p), p.read_text(encoding="utf-8")) for p in DRAFTS]
+    anchored = [[f.as_json() for f in linter.lint_text(path, text).findings] for path, text in texts]
+    monkeypatch.setattr(vale.TokenPattern, "find", staticmethod(_plain_find))
+    plain = [[f.as_json() for f in linter.lint_text(path, text).findings] for path, text in texts]
+    assert anchored == plain
+    assert len(anchored[0]) >= 5
+
+
+@lru_cache(maxsize=1)
+def _pronouns_rule():
+    linter = Linter(find_config(ROOT), Options(select=["facts.Pronouns"]))
+    return next(rule for rule, _ in linter.active_rules() if rule.id == "facts.Pronouns")
+
+
+POSSESSIVES = ["Ann Roe's son said", "ANN ROE’S WIFE", "Roe's  husband", "roe's son", "O'Brien's son", "McRoe's\ndaughter",
+               "Roe's sons", "Roe's sonny", "(Roe's son)", "Roe''s son", "Ünal's son", "x Ro's son Ro's wife",
+               "Roe's son's wife", "R's son", "Roe’s’s son", "'s son", "Roe's", "Roe'", "", "Roe\u00a0Lee's son"]
+
+
+def test_possessives_tried_before_apostrophes_find_what_a_plain_search_finds() -> None:
+    pattern = _pronouns_rule().possessed
+    assert pattern is not None
+    texts = POSSESSIVES + [" ".join(POSSESSIVES)] + [parse_document(p.name, p.read_text(encoding="utf-8")).prose
+                                                      for p in [*DRAFTS, *SOURCES]]
+    found = 0
+    for prose in texts:
+        expected = [m.span() for m in pattern.finditer(prose)]
+        assert [m.span() for m in pronouns._possessed_matches(pattern, prose)] == expected, prose[:80]
+        found += len(expected)
+    assert found > 30

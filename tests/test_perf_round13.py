@@ -7,7 +7,9 @@
 - The name checks' key for the draft's names reads the thresholds without deep copies
   (resolve.Thresholds.values).
 - A style token that opens with an optional item ("(?:a )?mixed bag") is anchored on that
-  item's first items and those of what follows (vale._first_items).
+  item's first items and those of what follows (vale._first_items), and a rule whose tokens
+  all hold a word is tried at its anchors inside the spans holding those words
+  (vale.TokenPattern.for_document).
 - The pronoun check's possessive descriptions ("Ann Roe's son") are tried only before an
   apostrophe, from the last space before it (pronouns._possessed_matches)."""
 from __future__ import annotations
@@ -133,6 +135,8 @@ def test_cliches_anchored_on_optional_words_find_what_a_plain_search_finds(monke
     linter = Linter(Config(root=ROOT), Options(select=["newsroom.Cliches"]))
     rule = next(rule for rule, _ in linter.active_rules() if rule.id == "newsroom.Cliches")
     assert None not in rule.tokens.anchors
+    chosen = rule.tokens.for_document(vale.view_of(parse_document("cliches.md", CLICHES)), literal=False)
+    assert chosen.anchors is not None and chosen.words  # tried at the anchors, in the spans with the words
     texts = [("cliches.md", CLICHES)] + [(str(p), p.read_text(encoding="utf-8")) for p in DRAFTS]
     anchored = [[f.as_json() for f in linter.lint_text(path, text).findings] for path, text in texts]
     monkeypatch.setattr(vale.TokenPattern, "find", staticmethod(_plain_find))

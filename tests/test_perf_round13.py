@@ -10,6 +10,8 @@
   item's first items and those of what follows (vale._first_items), and a rule whose tokens
   all hold a word is tried at its anchors inside the spans holding those words
   (vale.TokenPattern.for_document).
+- A document whose text holds no mark of a URL or an e-mail address ("://", "www.", "@") is
+  not given a prose view to search for them (masking.Mask.hide_urls).
 - The pronoun check's possessive descriptions ("Ann Roe's son") are tried only before an
   apostrophe, from the last space before it (pronouns._possessed_matches)."""
 from __future__ import annotations
@@ -25,6 +27,7 @@ import regex
 from newslint.document import parse_document
 from newslint.engine.config import Config, find_config
 from newslint.engine.linter import Linter, Options
+from newslint.document import masking
 from newslint.kinds import pronouns, vale
 from newslint.kinds.base import finditer
 from newslint.registry import mentions, numbers
@@ -167,3 +170,16 @@ def test_possessives_tried_before_apostrophes_find_what_a_plain_search_finds() -
         assert [m.span() for m in pronouns._possessed_matches(pattern, prose)] == expected, prose[:80]
         found += len(expected)
     assert found > 30
+
+
+URL_TEXTS = ["See https://example.org/a.", "Mail ann@example.org now.", "Visit WWW.Example.com today",
+             "`https://code.example` and [a link](http://x.org)", "no marks here", "W\u0130WW. www\u00a0x",
+             "<!-- www.hidden.org -->\n\nshown text", "a@b"]
+
+
+def test_prose_without_url_marks_is_not_searched_for_urls(monkeypatch) -> None:
+    texts = URL_TEXTS + [p.read_text(encoding="utf-8") for p in [*DRAFTS, *SOURCES]]
+    fast = [parse_document("d.md", text).prose for text in texts]
+    monkeypatch.setattr(masking, "_has_marks", lambda text: True)
+    assert fast == [parse_document("d.md", text).prose for text in texts]
+    assert fast[0] != URL_TEXTS[0] and fast[4] == URL_TEXTS[4]

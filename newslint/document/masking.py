@@ -33,8 +33,12 @@ class Mask:
             self.revealed[start:end] = bytes((flag,)) * (end - start)
 
     def hide_urls(self) -> None:
+        # Each pattern runs only on a prose that has its mark: most drafts have neither. The
+        # prose shows the text's own characters where it shows any, so a mark the text lacks
+        # is not in the prose either, which is then not made for this.
+        if not _has_marks(self.text):
+            return
         prose = self.result()
-        # Each pattern runs only on a prose that has its mark: most drafts have neither.
         patterns = [URL] if "://" in prose or "www." in prose.lower() else []
         patterns += [EMAIL] if "@" in prose else []
         for pattern in patterns:
@@ -53,6 +57,11 @@ class Mask:
 
 
 _RUN = re.compile(rb"\x01+")
+
+
+def _has_marks(text: str) -> bool:
+    """The text holds a mark of a URL or an e-mail address ("://", "www." in any case, "@")."""
+    return "://" in text or "@" in text or "www." in text.lower()
 
 
 def plain_prose(text: str) -> str:

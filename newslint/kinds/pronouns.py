@@ -349,7 +349,8 @@ class PronounsRule(Rule):
             found_nouns = matches_at(nouns.compiled, document.prose, at, 0, len(document.prose))
         described = [(m, self.noun_gender[m.group("noun").casefold()]) for m in found_nouns]
         if self.possessed is not None and ("'s " in document.prose or "’s " in document.prose):
-            described += [(m, self.noun_gender[m.group("noun").casefold()]) for m in self.possessed.finditer(document.prose)]
+            described += [(m, self.noun_gender[m.group("noun").casefold()])
+                          for m in _possessed_matches(self.possessed, document.prose)]
         for pattern in self.people_patterns:
             described += [(m, "unknown") for m in finditer(pattern, document.prose)]
         for match, gender in described:
@@ -456,3 +457,28 @@ def _object_after_speech(prose: str, sentence_start: int, match) -> bool:
 
 
 RULE_KINDS = {"pronouns": PronounsRule}
+
+
+def _possessed_matches(pattern: regex.Pattern, prose: str) -> Iterator[regex.Match]:
+    """pattern.finditer(prose) for the possessive pattern (`\\p{Lu}\\p{Ll}+['’]s\\s+noun`, case
+    ignored): a match is letters up to an apostrophe, so it begins after the last space before
+    one; it is tried there up to the mark, not at every letter of the prose (an ignored case
+    makes `\\p{Lu}` any cased letter)."""
+    marks = sorted(at for mark in ("'", "’") for at in _occurrences(prose, mark))
+    resume = 0
+    for mark in marks:
+        if mark < resume:
+            continue
+        for at in range(max(resume, prose.rfind(" ", 0, mark) + 1), mark - 1):
+            match = pattern.match(prose, at)
+            if match is not None:
+                resume = match.end()
+                yield match
+                break
+
+
+def _occurrences(text: str, mark: str) -> Iterator[int]:
+    at = text.find(mark)
+    while at >= 0:
+        yield at
+        at = text.find(mark, at + 1)

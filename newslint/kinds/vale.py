@@ -345,6 +345,14 @@ def _first_items(items: list, ignorecase: bool, lead: str) -> frozenset[str] | N
         if op in _REPEATS and av[0] >= 1:
             found = _first_items(list(av[2]), ignorecase, lead)
             return None if found is _NOTHING else found
+        if op in _REPEATS:
+            # An optional item ("(?:a )?mixed bag"): a match begins with it or, without it,
+            # with what follows, the same lead holding there.
+            found = _first_items(list(av[2]), ignorecase, lead)
+            rest = _first_items(items[index + 1:], ignorecase, lead)
+            if found is None or found is _NOTHING or rest is None or rest is _NOTHING:
+                return None
+            return found | rest
         return None
     return _NOTHING
 
@@ -847,14 +855,10 @@ class TokenPattern:
         if literal and self.literals is not None:
             return Chosen(None, tuple(sorted(chosen)), None, present, self)  # type: ignore[arg-type]
         words = present if self.ungated.isdisjoint(chosen) else None
-        if words is None:
-            # The whole pattern (compiled once), tried only at the anchors of the tokens that
-            # can match in the document: the others cost nothing there.
-            found = self._anchors_of(chosen)
-            if found is not None:
-                return Chosen(self.pattern, everything, found)
-        # The whole pattern, searched in the spans holding the words (all spans without).
-        return Chosen(self.pattern, everything, None, words)
+        # The whole pattern (compiled once), searched in the spans holding the words (all
+        # spans without) and, when the tokens that can match in the document all have
+        # anchors, tried only at those: the other tokens cost nothing there.
+        return Chosen(self.pattern, everything, self._anchors_of(chosen), words)
 
     def everywhere(self) -> Chosen:
         """The whole pattern, for a search the prefilter knows nothing about (`scope: raw`)."""

@@ -5,8 +5,8 @@ president"). Used on sources (to build the registry) and on drafts (to check the
 from __future__ import annotations
 
 import dataclasses
-
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -14,6 +14,7 @@ import regex
 
 from newslint import regexcache
 from newslint.document.model import Document, Sentence
+from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.literals import NEVER, LazyPattern
 from newslint.registry.lexicon import Lexicon, lexicon
 from newslint.registry.wording import stem
@@ -99,6 +100,43 @@ def _patterns() -> tuple[regex.Pattern, LazyPattern]:
     # The role list is long: compiled on first use (and kept; see regexcache.py).
     reference = LazyPattern(_reference_pattern(tuple(sorted(lex.roles, key=len, reverse=True))), 0)
     return sequence, reference
+
+
+_ARTICLES = frozenset({"the", "a", "an"})  # the role reference's `[Tt]he|[Aa]n?`, lowercased
+_STATUS_STARTS = ("former", "ex", "then", "late")  # what its optional status word begins with
+
+
+def _reference_starts(runs: Runs, lex: Lexicon) -> list[int]:
+    """Where a role reference (_reference_pattern) can begin: `\\b`, then an article, then a
+    space or tab, so at a run of word characters that is "the", "a" or "an" (Runs.starts_of).
+    The next run is the first thing after the spaces: a match goes on with a status word, a
+    capitalised word or a role (whose case is ignored), so after a run that is ASCII, begins
+    with no capital and no status word, only a role's whole first run (no run can be a role's
+    first run and go on). Rules out most articles ("the city") without trying the roles."""
+    firsts = _role_first_runs(lex)
+    starts = runs.starts_of(_ARTICLES)
+    if firsts is None:
+        return starts
+    texts, run_starts = runs.texts, runs.starts
+    kept = []
+    for at in starts:
+        following = bisect_left(run_starts, at) + 1
+        if following >= len(texts):
+            continue  # (no word after the article: no role)
+        word = texts[following]
+        if word.isascii() and not word[0].isupper():
+            low = word.lower()
+            if low not in firsts and not low.startswith(_STATUS_STARTS):
+                continue
+        kept.append(at)
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _role_first_runs(lex: Lexicon) -> frozenset[str] | None:
+    """The lowercase first run of word characters of every role (None when one is not ASCII
+    or begins with no word character: then every article is tried)."""
+    return first_runs(lex.roles)
 
 
 def _reference_pattern(roles: tuple[str, ...]) -> str:
@@ -1081,7 +1119,7 @@ class MentionFinder:
         reference = _patterns()[1]
         found = []
         lex = self.lex
-        for match in reference.finditer(self.text):
+        for match in self._reference_matches(reference):
             quoted = self.in_quote(match.start(), match.end())
             if quoted and not self.include_quotes:
                 continue
@@ -1108,6 +1146,10 @@ class MentionFinder:
             found.append(RoleReference(match.start(), end, self.text[match.start():end], role, info.family,
                                        normalise_affiliation(affiliation, lex), status, quoted))
         return found
+
+    def _reference_matches(self, reference: LazyPattern) -> Iterator[regex.Match]:
+        """reference.finditer(text), tried only where a match can begin (see _reference_starts)."""
+        return matches_at(reference, self.text, _reference_starts(Runs.of(self.document), self.lex), 0, len(self.text))
 
     def _ranked_reference(self, at: int, rank: str) -> tuple[str, int, str | None] | None:
         """The compound role a rank heads from `at` ("chief" + "bridge engineer"), where it

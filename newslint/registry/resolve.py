@@ -8,7 +8,7 @@ import re
 
 from bisect import bisect_left
 
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -56,10 +56,18 @@ class Thresholds:
     # more ("the mayor and Quarender" once, "Quarrender" twelve times). 0: off.
     source_slip_support: int = 4
 
+    def values(self) -> tuple[float, ...]:
+        """dataclasses.astuple(self), which deep-copies every field: the rules ask for the
+        draft's names some 30 times a draft, and its fields are plain numbers."""
+        return tuple(getattr(self, name) for name in _THRESHOLD_NAMES)
+
     @property
     def search_cutoff(self) -> float:
         """The lowest surname similarity of a near miss (prefix slips are looked up apart)."""
         return min(self.surname, self.surname_same_given)
+
+
+_THRESHOLD_NAMES = tuple(f.name for f in fields(Thresholds))
 
 
 @dataclass(eq=False, repr=False)
@@ -500,7 +508,7 @@ def draft_names(context: CheckContext, thresholds: Thresholds | None = None) -> 
     registry = context.registry
     assert registry is not None
     # The cached DraftNames keeps the registry alive, so its id cannot be reused meanwhile.
-    key = ("draft-names", id(registry), astuple(thresholds))
+    key = ("draft-names", id(registry), thresholds.values())
     return context.shared(key, lambda: DraftNames(context.document, registry, thresholds))
 
 

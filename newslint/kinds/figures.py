@@ -722,11 +722,11 @@ class FiguresRule(Rule):
             related = [(score, fact) for score, fact in related
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]
         if figure.kind == "duration" and related:
-            # "Six days ago" (from the day of writing), "four days after the hearing" (from
-            # another event), "within 90 days" (a deadline) and "for three years" (a span)
+            # "Two weeks ago" (from the day of writing), "ten days after the vote" (from
+            # another event), "within 60 days" (a deadline) and "for two years" (a span)
             # measure from different points.
             # (A span and the time between two events compare in the same time unit: "lasted
-            # five days" and "four days after the attack", not "three weeks after" and "three years".)
+            # two days" and "three days after the storm", not "two months after" and "two years".)
             anchor = _anchor(prose, figure.start, figure.end)
             related = [(score, fact) for score, fact in related
                        if _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact)) == anchor
@@ -832,7 +832,7 @@ class FiguresRule(Rule):
         if figure.kind in ("date", "month") and any(self._agree(figure, other) for _, fact in support
                                                     for other in index.on_line(fact)
                                                     if other.kind == figure.kind and other is not fact):
-            # "a final statement in December and a decision in June 2027": the line told
+            # "a hearing in March and a ruling in May 2028": the line told
             # against gives the draft's date too, matched by fewer of its words.
             return None
         sources = sorted({f.provenance.source for _, f in support})

@@ -87,7 +87,7 @@ class NamesRule(Rule):
 def _one_source_against_another(resolution: Resolution) -> bool:
     """The draft's spelling is a minority form of the sources, but the majority's is written in
     one source only, and the draft's in another that never writes the majority's: one writer
-    against another, no sure slip ("Ann Amundsen" in the notes, "Ann Amundson" twice in an
+    against another, no sure slip ("Ann Rosen" in the notes, "Ann Rossen" twice in an
     article)."""
     variant = resolution.variant
     if variant is None:

@@ -136,7 +136,7 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
         # "… waited to speak with Tom Poe. '…,' she said", where the sources call Poe "he")
         people = [m for m in people if _gender(names, m) in (wanted, "unknown")]
     # (Someone named after a preposition is no one the paragraph's pronoun speaks for: "Ann
-    # Roe, who led a vigil for Tom Poe in July, said … '…,' she said" is Roe's.)
+    # Roe, who wrote a tribute to Tom Poe last year, said … '…,' she said" is Roe's.)
     people = [m for m in people if not after_preposition(text, m.start)]
     in_paragraph = [m for m in people if m.start >= here]
     anonymity = speech_lexicon().anonymity

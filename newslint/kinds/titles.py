@@ -916,8 +916,8 @@ def _surname_at(text: str, surname: str) -> Iterator[int]:
 def _written_beside(entity: Entity, phrase: TitlePhrase) -> bool:
     """A source line naming the person says, in the present tense, that they hold the draft's
     office at its (named, not generic) organisation with the role as a verb ("… and chairs the X
-    Committee", "I chair the X Committee") or as a label ("(Managing Director, X Partners)",
-    "managing director of X Partners"): an office the registry did not read as theirs."""
+    Committee", "I chair the X Committee") or as a label ("(Senior Partner, X Group)",
+    "senior partner, X Group"): an office the registry did not read as theirs."""
     from newslint.registry.affiliations import lines_naming  # (only for an office about to be flagged)
 
     written = " ".join(phrase.text.casefold().split())

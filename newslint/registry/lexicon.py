@@ -217,8 +217,8 @@ def is_title_word(word: str) -> bool:
                 or lex.country(low) or low in _role_words())
 
 
-# Prepositions that put a name in a phrase of its own, not in its clause's subject ("a vigil
-# for Tom Poe", "a letter sent to Mayor Ann Roe").
+# Prepositions that put a name in a phrase of its own, not in its clause's subject ("a tribute
+# to Tom Poe", "a note sent to Mayor Ann Roe").
 _PREPOSITIONS = frozenset({"for", "with", "to", "about", "against", "toward", "towards", "from", "by", "of", "on", "at"})
 
 

@@ -667,7 +667,7 @@ def _before(tokens: list[Token]) -> list[Token] | None:
         following = tokens[index + 1].bare if index + 1 < len(tokens) else ""
         if tokens[index].bare in lex.verbs and following != "to":  # "continue to", "asked to"
             if index >= 2 and tokens[index - 1].bare == "to" and tokens[index - 2].capitalised:
-                # "got Ann Roe to concede that it was "closer to $4 million"": the one made to say it.
+                # "got Ann Roe to admit that it was "a rough year"": the one made to say it.
                 subject = _phrase_backward(tokens[:index - 1])
                 if subject and all(t.capitalised or t.bare in NAME_PARTICLES for t in subject):
                     return subject

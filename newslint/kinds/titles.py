@@ -300,7 +300,12 @@ class TitlesRule(Rule):
         if phrase.status == "current" and not any(active(t, context.draft_date) for t in matching):
             holder = self._holder_of(phrase, context)
             if holder is not None and holder[0] is not entity:
-                yield self._holder_finding(phrase, resolution.mention, holder, context)
+                finding = self._holder_finding(phrase, resolution.mention, holder, context)
+                if lexicon().family(phrase.role) not in lexicon().unique_roles:
+                    # ("County Controller X": one holder per level of government, as the
+                    # lexicon's jurisdiction_offices say; a warning, as other such offices are)
+                    finding = dataclasses.replace(finding, severity="warning")
+                yield finding
                 return
             # "Board Secretary X": the board's one secretary in the sources is another person
             # (one mention is enough when the sources give X another office, "Trustee X").
@@ -857,8 +862,10 @@ class TitlesRule(Rule):
         lex = lexicon()
         registry = context.registry
         # "City Auditor X", capitalised as an office's name: the story's city has one.
+        # (A listed one-holder role keeps its own paths, which say it as a warning.)
         level = phrase.affiliation.casefold() if phrase.affiliation in lex_jurisdictions(lex) \
-            and lex.family(phrase.role) in lex.jurisdiction_offices and phrase.text.split()[-1][:1].isupper() else ""
+            and lex.family(phrase.role) in lex.jurisdiction_offices - lex.unique_roles \
+            and phrase.text.split()[-1][:1].isupper() else ""
         if not phrase.affiliation or lex.generic(phrase.affiliation) and not level \
                 or lex.family(phrase.role) not in lex.unique_roles and not level:
             return None  # "the company president" does not say which company

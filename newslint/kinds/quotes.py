@@ -12,7 +12,7 @@ from newslint.findings import Evidence, Finding, Fix
 from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.lexicon import after_preposition
 from newslint.registry.mentions import DESCRIBED_AFTER_NAME
-from newslint.registry.model import Entity
+from newslint.registry.model import Entity, Registry
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import NEAR_BOTH, NEAR_SURNAME, WRONG_VARIANT, draft_names, known_names
 from newslint.registry.speakers import Attribution, attribute, known_people, same_person
@@ -319,8 +319,7 @@ class AttributionRule(Rule):
                 facts = _not_relayed(index, facts, segments)
                 speakers = {f.speaker for f in facts}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
-            if not facts or any(same_person(speaker, other) or _may_be_same(registry, speaker, other)
-                                for other in speakers):
+            if not facts or _any_same(registry, speaker, speakers):
                 continue
             if item.how == "pronoun-sure" and _pronoun_slip(context, registry, item, speakers):
                 continue
@@ -361,16 +360,49 @@ def _people_named(registry, name: str) -> list[Entity]:
     words = name.split()
     if len(words) != 1:
         return []
-    word = words[0].casefold()
-    return [p for p in registry.people
-            if p.canonical.split()[0].casefold() == word or (p.surname or "").casefold() == word]
+    return _people_by_word(registry).get(words[0].casefold(), [])
 
 
-def _may_be_same(registry, speaker: str, other: str) -> bool:
-    """The draft's speaker and a source's may be one known person: a source that tags its
-    speaker by given name alone ("Ann: '…'") for the draft's Ann Roe, or for its bare "Roe"."""
-    mine = _people_named(registry, speaker)
-    return bool(mine) and any(p is q for p in _people_named(registry, other) for q in mine)
+# The known people by their first word and by surname (casefolded), per registry: a speaker's
+# one-word name is looked up, not compared with every person (10,000 people, thousands of
+# speakers a draft). Kept with the registry, so its id is not reused while the table is.
+_BY_WORD: dict[int, tuple[Registry, int, dict[str, list[Entity]], dict[str, frozenset[int]]]] = {}
+
+
+def _people_by_word(registry: Registry) -> dict[str, list[Entity]]:
+    held = _BY_WORD.get(id(registry))
+    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+        table: dict[str, list[Entity]] = {}
+        for person in registry.people:
+            first = person.canonical.split()[0].casefold()
+            table.setdefault(first, []).append(person)
+            surname = (person.surname or "").casefold()
+            if surname and surname != first:
+                table.setdefault(surname, []).append(person)
+        if len(_BY_WORD) > 8:
+            _BY_WORD.clear()
+        held = _BY_WORD[id(registry)] = (registry, len(registry.entities), table, {})
+    return held[2]
+
+
+def _any_same(registry, speaker: str, others) -> bool:
+    """The draft's speaker and one of the sources' may be one person: the same name, or one
+    known person, as when a source tags its speaker by given name alone ("Ann: '…'") for the
+    draft's Ann Roe, or for its bare "Roe"."""
+    mine = _ids_named(registry, speaker)
+    return any(same_person(speaker, other) or mine and not mine.isdisjoint(_ids_named(registry, other))
+               for other in others)
+
+
+def _ids_named(registry, name: str) -> frozenset[int]:
+    """The ids of _people_named, kept per registry and name (a repeated quotation has many
+    speakers, each asked about for every draft that quotes it)."""
+    _people_by_word(registry)
+    memo = _BY_WORD[id(registry)][3]
+    ids = memo.get(name)
+    if ids is None:
+        ids = memo[name] = frozenset(id(person) for person in _people_named(registry, name))
+    return ids
 
 
 def _not_relayed(index, facts, segments: list[list[str]]) -> list:

@@ -32,8 +32,10 @@ def test_one_word_names_are_looked_up_as_every_person_is_compared(folder):
     for name in sorted(names):
         assert [id(p) for p in _people_named(registry, name)] == [id(p) for p in plain_named(registry, name)], name
     speakers = sorted({p.canonical for p in registry.people} | {p.surname for p in registry.people if p.surname})
+    groups = [speakers] + [speakers[i:i + 3] for i in range(0, len(speakers), 3)] + [["", speakers[0]]]
     for speaker in speakers[:40]:
-        plain = any(same_person(speaker, other) or any(p is q for p in plain_named(registry, other)
-                                                       for q in plain_named(registry, speaker))
-                    for other in speakers)
-        assert _any_same(registry, speaker, speakers) == plain, speaker
+        for others in groups:
+            plain = any(same_person(speaker, other) or any(p is q for p in plain_named(registry, other)
+                                                           for q in plain_named(registry, speaker))
+                        for other in others)
+            assert _any_same(registry, speaker, others) == plain, (speaker, others)

@@ -3,6 +3,7 @@ and `attribution` (do the sources give these words to the same speaker as the dr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rapidfuzz import fuzz, process
@@ -15,7 +16,7 @@ from newslint.registry.mentions import DESCRIBED_AFTER_NAME
 from newslint.registry.model import Entity, Registry
 from newslint.registry.quotematch import index_for
 from newslint.registry.resolve import NEAR_BOTH, NEAR_SURNAME, WRONG_VARIANT, draft_names, known_names
-from newslint.registry.speakers import Attribution, attribute, known_people, same_person
+from newslint.registry.speakers import Attribution, attribute, known_people
 from newslint.registry.speakers import lexicon as speech_lexicon
 from newslint.registry.wording import WORD, contains_segments, quote_segments, quote_words
 
@@ -316,8 +317,9 @@ class AttributionRule(Rule):
                     facts = [f for f in self._near(index, registry, segments) if f.speaker]
                     speakers = {f.speaker for f in facts}
             if facts:
-                facts = _not_relayed(index, facts, segments)
-                speakers = {f.speaker for f in facts}
+                relayed_out = _not_relayed(index, facts, segments)
+                if relayed_out is not facts:
+                    facts, speakers = relayed_out, {f.speaker for f in relayed_out}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
             if not facts or _any_same(registry, speaker, speakers):
                 continue
@@ -360,18 +362,27 @@ def _people_named(registry, name: str) -> list[Entity]:
     words = name.split()
     if len(words) != 1:
         return []
-    return _people_by_word(registry).get(words[0].casefold(), [])
+    return _tables(registry).by_word.get(words[0].casefold(), [])
 
 
 # The known people by their first word and by surname (casefolded), per registry: a speaker's
 # one-word name is looked up, not compared with every person (10,000 people, thousands of
 # speakers a draft). Kept with the registry, so its id is not reused while the table is.
-_BY_WORD: dict[int, tuple[Registry, int, dict[str, list[Entity]], dict[str, frozenset[int]]]] = {}
+@dataclass
+class _SpeakerTables:
+    registry: Registry
+    entities: int  # the registry's count when the tables were made
+    by_word: dict[str, list[Entity]]
+    ids: dict[str, frozenset[int]] = field(default_factory=dict)  # _ids_named's, by name
+    groups: dict[frozenset[str], tuple[frozenset[str], frozenset[int]]] = field(default_factory=dict)  # _group's
 
 
-def _people_by_word(registry: Registry) -> dict[str, list[Entity]]:
-    held = _BY_WORD.get(id(registry))
-    if held is None or held[0] is not registry or held[1] != len(registry.entities):
+_TABLES: dict[int, _SpeakerTables] = {}
+
+
+def _tables(registry: Registry) -> _SpeakerTables:
+    held = _TABLES.get(id(registry))
+    if held is None or held.registry is not registry or held.entities != len(registry.entities):
         table: dict[str, list[Entity]] = {}
         for person in registry.people:
             first = person.canonical.split()[0].casefold()
@@ -379,45 +390,59 @@ def _people_by_word(registry: Registry) -> dict[str, list[Entity]]:
             surname = (person.surname or "").casefold()
             if surname and surname != first:
                 table.setdefault(surname, []).append(person)
-        if len(_BY_WORD) > 8:
-            _BY_WORD.clear()
-        held = _BY_WORD[id(registry)] = (registry, len(registry.entities), table, {})
-    return held[2]
+        if len(_TABLES) > 8:
+            _TABLES.clear()
+        held = _TABLES[id(registry)] = _SpeakerTables(registry, len(registry.entities), table)
+    return held
 
 
 def _any_same(registry, speaker: str, others) -> bool:
-    """The draft's speaker and one of the sources' may be one person: the same name, or one
-    known person, as when a source tags its speaker by given name alone ("Ann: '…'") for the
-    draft's Ann Roe, or for its bare "Roe"."""
+    """The draft's speaker and one of the sources' may be one person: the same name or surname
+    (speakers.same_person), or one known person, as when a source tags its speaker by given
+    name alone ("Ann: '…'") for the draft's Ann Roe, or for its bare "Roe"."""
+    if not speaker:
+        return False
+    surnames, ids = _group(registry, frozenset(others))
     mine = _ids_named(registry, speaker)
-    return any(same_person(speaker, other) or mine and not mine.isdisjoint(_ids_named(registry, other))
-               for other in others)
+    return speaker.casefold().split()[-1] in surnames or bool(mine) and not mine.isdisjoint(ids)
+
+
+def _group(registry, speakers: frozenset[str]) -> tuple[frozenset[str], frozenset[int]]:
+    """The surnames (last words, casefolded) of these speakers, and the ids of the people they
+    may be: kept per set, as a quotation that sources repeat has the same many speakers for
+    every draft that quotes it."""
+    groups = _tables(registry).groups
+    group = groups.get(speakers)
+    if group is None:
+        if len(groups) >= 4096:
+            groups.clear()
+        named = [name for name in speakers if name]
+        group = groups[speakers] = (frozenset(name.casefold().split()[-1] for name in named),
+                                    frozenset().union(*(_ids_named(registry, name) for name in named)))
+    return group
 
 
 def _ids_named(registry, name: str) -> frozenset[int]:
     """The ids of _people_named, kept per registry and name (a repeated quotation has many
     speakers, each asked about for every draft that quotes it)."""
-    _people_by_word(registry)
-    memo = _BY_WORD[id(registry)][3]
+    memo = _tables(registry).ids
     ids = memo.get(name)
     if ids is None:
         ids = memo[name] = frozenset(id(person) for person in _people_named(registry, name))
     return ids
 
 
-def _not_relayed(index, facts, segments: list[list[str]]) -> list:
+def _not_relayed(index, facts, segments: list[list[str]]):
     """The facts that are their speaker's own words: not a passage that holds the words in
     quotation marks of its own, which the source's line gives to someone else ("The foreman
     stated that crews had been "skipping the second check"" in an auditor's report is the
-    foreman's words, known or not, not the report author's)."""
-    kept = []
-    for fact in facts:
-        inner = [other for other in index.quotes_at(fact.provenance.source, fact.provenance.line)
-                 if other is not fact and other.speaker != fact.speaker and len(other.text) < len(fact.text)
-                 and (other.speaker or other.speaker_text) and contains_segments(quote_words(other.text), segments)]
-        if not inner:
-            kept.append(fact)
-    return kept
+    foreman's words, known or not, not the report author's). `facts` itself when none is."""
+    inner_of = index.inner_quotes()
+    if not inner_of:
+        return facts
+    kept = [fact for fact in facts
+            if not any(contains_segments(quote_words(other.text), segments) for other in inner_of.get(id(fact), ()))]
+    return facts if len(kept) == len(facts) else kept
 
 
 # Resolutions that name a known person by a misspelling of their name.

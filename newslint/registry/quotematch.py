@@ -129,6 +129,7 @@ class QuoteIndex:
         self.candidates = _candidates(registry.quotes)
         self._quotes = registry.quotes
         self._at_line: dict[tuple[str, int], list[QuoteFact]] | None = None  # quotes_at's, made on first use
+        self._inner: dict[int, list[QuoteFact]] | None = None  # inner_quotes', made on first use
         # The sources' words and paragraphs depend on the registry alone: read by the first
         # process that needs them and kept beside the registry's cache file (see SourceIndex).
         index: SourceIndex = kept_derived(registry, "quote-sources", lambda: SourceIndex.of(registry))
@@ -168,11 +169,32 @@ class QuoteIndex:
 
     def quotes_at(self, source: str, line: int) -> list[QuoteFact]:
         """The registry's quotes on one line of a source, in registry order."""
+        return self._lines().get((source, line), [])
+
+    def _lines(self) -> dict[tuple[str, int], list[QuoteFact]]:
         if self._at_line is None:
             self._at_line = {}
             for fact in self._quotes:
                 self._at_line.setdefault((fact.provenance.source, fact.provenance.line), []).append(fact)
-        return self._at_line.get((source, line), [])
+        return self._at_line
+
+    def inner_quotes(self) -> dict[int, list[QuoteFact]]:
+        """By id of a source quote: the shorter quotes on its line that the line gives to someone
+        else ("The foreman stated that crews had been "skipping checks"" holds the foreman's
+        words). Only quotes that have such neighbours are keys: most have none, and a quotation
+        that sources repeat has thousands of facts to sort by it."""
+        if self._inner is None:
+            self._inner = {}
+            for group in self._lines().values():
+                if len(group) < 2:
+                    continue
+                for fact in group:
+                    inner = [other for other in group
+                             if other is not fact and other.speaker != fact.speaker
+                             and len(other.text) < len(fact.text) and (other.speaker or other.speaker_text)]
+                    if inner:
+                        self._inner[id(fact)] = inner
+        return self._inner
 
     def has_speaker(self, name: str) -> bool:
         """Some source quote's speaker is `name` by speakers.same_person: the same name, or

@@ -80,6 +80,7 @@ class FigureIndex:
     unit_facts: dict[str, dict[str, list[FigureFact]]] = field(default_factory=dict)  # of_unit's answers
     ordinals: dict[int, list[tuple[frozenset[str], frozenset[str]]]] | None = None  # _source_ordinals(registry)
     by_line: dict[tuple[str, int], list[FigureFact]] | None = None  # every source figure, by its line
+    by_value: dict[tuple[str, str], list[FigureFact]] | None = None  # every source figure, by (kind, value)
     # Each source's own date (its heading's), by weekday: _source_days(registry).
     source_days: dict[str, list[tuple[str, datetime.date]]] | None = None
     # The days a dated source's "today", "yesterday" and "tomorrow" name: _relative_days(registry).
@@ -313,6 +314,15 @@ class FigureIndex:
         unit = _PERSON_UNITS.get(figure.unit, figure.unit)
         return any(unit in nouns and any(p.normal(item) in mine for item in items)
                    for nouns, items in self.ordinals.get(int(number), ()))
+
+    def with_value(self, kind: str, value: str) -> list[FigureFact]:
+        """The source figures of this kind and value, in registry order (worked out once per
+        registry: a large registry holds thousands of figures of a kind)."""
+        if self.by_value is None:
+            self.by_value = defaultdict(list)
+            for other in self.registry.figures:
+                self.by_value[other.kind, other.value].append(other)
+        return self.by_value.get((kind, value), [])
 
     def on_line(self, fact: FigureFact) -> list[FigureFact]:
         """The source figures of a source figure's line (worked out once per registry)."""
@@ -913,8 +923,8 @@ class FiguresRule(Rule):
         for sibling in siblings:
             if not _specific(sibling) or sibling.kind not in index.by_kind:
                 continue
-            for fact, _ in index.by_kind[sibling.kind].facts:
-                if fact.value == sibling.value and not getattr(fact, "bound", ""):
+            for fact in index.with_value(sibling.kind, sibling.value):
+                if not getattr(fact, "bound", ""):
                     lines.setdefault((fact.provenance.source, fact.provenance.line), (fact, sibling.start < figure.start))
         found = []
         for anchor, after in lines.values():

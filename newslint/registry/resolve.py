@@ -198,8 +198,15 @@ class DraftNames:
         # (A lone word one slip from the surname of a person the draft names elsewhere, as in
         # "Ostergard's name" beside four "Ostergaard": the draft's own person, at the surname cutoff.)
         written = self._written_surnames()
-        hits = {id(p): p for p in self._near_people(word)
-                if self._is_near(word, p.surname, cutoff if p.surname.casefold() not in written else self.thresholds.surname)}
+        near: dict[str, bool] = {}  # by surname: many people may bear one (a large registry)
+
+        def is_near(surname: str) -> bool:
+            if surname not in near:
+                near[surname] = self._is_near(word, surname, cutoff if surname.casefold() not in written
+                                              else self.thresholds.surname)
+            return near[surname]
+
+        hits = {id(p): p for p in self._near_people(word) if is_near(p.surname)}
         if not hits and mention.evidence:
             # "Petrosky said" where the sources know only Petrov: a speaking surname that keeps
             # a known one's first letters.

@@ -176,10 +176,22 @@ def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, E
         if sum(len(s) for s in segments) < min_words:
             continue
         _, speakers = index.speaking(segments, min_words)
-        people = {id(p): p for p in map(registry.person_by_name, speakers) if p is not None}
-        if len(people) == 1:
-            found[item.speaker_start] = next(iter(people.values()))
+        person = _sole_person(registry, speakers)
+        if person is not None:
+            found[item.speaker_start] = person
     return found
+
+
+def _sole_person(registry: Registry, speakers: frozenset[str]) -> Entity | None:
+    """The one known person these speakers' names name, if one: kept per set, as a quotation
+    that sources repeat has the same many speakers for every draft that quotes it."""
+    sole = _tables(registry).sole
+    if speakers not in sole:
+        if len(sole) >= 4096:
+            sole.clear()
+        people = {id(p): p for p in map(registry.person_by_name, speakers) if p is not None}
+        sole[speakers] = next(iter(people.values())) if len(people) == 1 else None
+    return sole[speakers]
 
 
 # How close (0-100) a speaker's surname must be to a known person's to count as that person.
@@ -375,6 +387,7 @@ class _SpeakerTables:
     by_word: dict[str, list[Entity]]
     ids: dict[str, frozenset[int]] = field(default_factory=dict)  # _ids_named's, by name
     groups: dict[frozenset[str], tuple[frozenset[str], frozenset[int]]] = field(default_factory=dict)  # _group's
+    sole: dict[frozenset[str], Entity | None] = field(default_factory=dict)  # _sole_person's
 
 
 _TABLES: dict[int, _SpeakerTables] = {}

@@ -167,6 +167,9 @@ class PronounsRule(Rule):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             if _interjected_attribution(document.prose, match, name_ends):
                 continue  # "Roe, she said, would resign": the speaker is not the person just named
+            if gender in lede.values() and _opens_paragraph(document.sentences, index) \
+                    and not document.prose[document.sentences[index].start:match.start()].strip(" \t\n*_"):
+                continue  # a paragraph that opens on "Her car …" may be about the story's subject again
             if last.offset >= document.sentences[index].start and \
                     (after_preposition(document.prose, last.offset) or _closing_attribution(document.prose, match)) and \
                     self._earlier_match(by_sentence, index, gender, inside_quotes, unknown_too=True):
@@ -398,6 +401,10 @@ class PronounsRule(Rule):
             if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
         return here
+
+
+def _opens_paragraph(sentences, index: int) -> bool:
+    return index == 0 or sentences[index - 1].block != sentences[index].block
 
 
 def _lede_people(document, by_sentence: dict[int, list[Candidate]]) -> dict[int, str]:

@@ -332,7 +332,8 @@ def _introduced_in_sentence(state: _State, item: Attribution) -> None:
     sentence = doc.sentence_at(item.quote.start)
     if sentence is None:
         return
-    named = [m for m in state.mentions if sentence.start <= m.start < item.quote.start]
+    named = [m for m in state.mentions if sentence.start <= m.start < item.quote.start
+             and _NOT_SPEAKER_BEFORE.search(doc.text, sentence.start, m.start) is None]
     if len({m.key for m in named}) > 1:
         # "Asked by Roe whether …, Doe was blunt: "…"": the clause that ends in the colon names
         # its speaker.
@@ -341,6 +342,12 @@ def _introduced_in_sentence(state: _State, item: Attribution) -> None:
     if len({m.key for m in named}) != 1 or named[0].key.startswith("?"):
         return
     _give_to(doc, item, named[0])
+
+
+# Words that make a name what the words are about ('On Roe: "…"' in notes), not who said them.
+TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "re"})
+# ... or the one who passed them on ('Ann Poe, in Spanish, via Roe translating: "…"').
+_NOT_SPEAKER_BEFORE = regexcache.compile(r"(?i)\b(?:" + "|".join(sorted(TOPIC_WORDS | {"via", "through"})) + r")[ \t]+$")
 
 
 def _give_to(doc: Document, item: Attribution, mention: _Mention) -> None:
@@ -657,6 +664,9 @@ def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
     lex = lexicon()
     if not name or not name[0].capitalised or name[0].bare in lex.determiners:
         return None
+    if tokens[0].bare in TOPIC_WORDS or len(name) < len(tokens) and tokens[-len(name) - 1].bare in TOPIC_WORDS \
+            or any(c.isdigit() for t in name for c in t.text):
+        return None  # ('On Roe: "…"', 'On gate E-3: "…"' in notes: what the words are about)
     return None if name[-1].bare in lex.labels else name  # ("Main Street\n- Quote:": a label)
 
 
@@ -763,6 +773,11 @@ def _clean_phrase(phrase: list[Token] | None) -> list[Token] | None:
     return phrase or None
 
 
+# Pronouns that never name a speaker by themselves (capitalised at a sentence's start, they
+# read as a name).
+_NO_NAME_PRONOUNS = frozenset({"they", "we", "you", "i", "it", "one"})
+
+
 def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str) -> None:
     lex = lexicon()
     doc = state.document
@@ -774,6 +789,8 @@ def _set_speaker(state: _State, item: Attribution, phrase: list[Token], how: str
         item.how = "pronoun-pending"
         return
     item.how = how
+    if len(phrase) == 1 and first in _NO_NAME_PRONOUNS:
+        return  # ('"…" They said …': a group or a they/them person the pronoun search does not follow)
     if state.registry is not None:
         entity = state.registry.find(item.speaker_text)
         if entity is not None:  # a person, or an organisation speaking as one ("the city council")

@@ -333,7 +333,7 @@ class AttributionRule(Rule):
                 if relayed_out is not facts:
                     facts, speakers = relayed_out, {f.speaker for f in relayed_out}
             # (each speaker once: sources that repeat a quotation give thousands of facts)
-            if not facts or _any_same(registry, speaker, speakers):
+            if not facts or _any_same(registry, speaker, speakers) or _speaks_for(registry, speaker, speakers):
                 continue
             if item.how == "pronoun-sure" and _pronoun_slip(context, registry, item, speakers):
                 continue
@@ -418,6 +418,16 @@ def _any_same(registry, speaker: str, others) -> bool:
     surnames, ids = _group(registry, frozenset(others))
     mine = _ids_named(registry, speaker)
     return speaker.casefold().split()[-1] in surnames or bool(mine) and not mine.isdisjoint(ids)
+
+
+def _speaks_for(registry, speaker: str, others) -> bool:
+    """The draft's speaker holds a post, in the sources, at the organisation they give the words
+    to: a company's statement quoted by its spokeswoman is the company's words either way."""
+    person = registry.person_by_name(speaker)
+    if person is None:
+        return False
+    employers = {t.affiliation.casefold() for t in person.titles if t.affiliation}
+    return bool(employers) and any(other.casefold() in employers for other in others if other)
 
 
 def _group(registry, speakers: frozenset[str]) -> tuple[frozenset[str], frozenset[int]]:

@@ -681,10 +681,27 @@ def _before(tokens: list[Token]) -> list[Token] | None:
                 subject = _phrase_backward(tokens[:index - 1])
                 if subject and all(t.capitalised or t.bare in NAME_PARTICLES for t in subject):
                     return subject
-            subject = _phrase_backward(tokens[:index])
+            subject = _phrase_backward(tokens[:index]) or _described_subject(tokens[:index])
             if subject:
                 return subject
             return None
+    return None
+
+
+def _described_subject(tokens: list[Token]) -> list[Token] | None:
+    """`X, who owns the diner on Route 12, said [that …] "…"`: the name before a description set
+    off by commas that ends right before the speech verb (`X, 58, said`, `X, Acme's lawyer, said`)."""
+    if not tokens or tokens[-1].text != ",":
+        return None
+    for opening in range(len(tokens) - 2, max(-1, len(tokens) - 26), -1):
+        if tokens[opening].text in BOUNDARY and tokens[opening].text != ",":
+            return None
+        if tokens[opening].text == ",":
+            first = tokens[opening + 1].bare
+            if first not in ("who", "a", "an", "the") and not first.isdigit() and not first.endswith(("'s", "’s")):
+                return None  # (a description: "who …", "a …", "58", "Acme's chief legal officer")
+            name = _phrase_backward(tokens[:opening])
+            return name if name and all(t.capitalised or t.bare in NAME_PARTICLES for t in name) else None
     return None
 
 

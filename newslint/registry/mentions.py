@@ -1335,12 +1335,15 @@ def reported_between(lex, text: str, name_at: int, pronoun_at: int) -> bool:
 
 def _after_kinship_word(text: str, start: int) -> bool:
     """"his wife, Ann X", "her son Tom X", "his brother, Judge Tom X", "her husband, Dr. Tom
-    X": the name follows a word for a relative, and perhaps a title or honorific."""
+    X", "father of Ann X": the name follows a word for a relative, and perhaps a title or
+    honorific."""
     lex = lexicon()
     words = text[max(0, start - 50):start].replace(",", " ").split()
     while words and len(words) > 1 and (words[-1].casefold() in lex.honorifics or words[-1].casefold() == "the"
                                         or lex.role(words[-1].casefold()) is not None):
         words.pop()
+    if len(words) > 1 and words[-1] == "of":
+        words.pop()  # "Father of Ann X", "the widow of Tom X": the name is the relative's
     return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
 
 

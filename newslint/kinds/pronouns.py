@@ -167,6 +167,8 @@ class PronounsRule(Rule):
                 continue  # "At his shop, X said": it may point ahead (a sentence's first word does not)
             if _interjected_attribution(document.prose, match, name_ends):
                 continue  # "Roe, she said, would resign": the speaker is not the person just named
+            if _kin_of_named(document.prose, match) or _object_of_other(document.prose, match, self.genders):
+                continue  # "Ann Roe, his widow": his is not Roe's; "after she found him": him is not she
             if gender in lede.values() and _opens_paragraph(document.sentences, index) \
                     and not document.prose[document.sentences[index].start:match.start()].strip(" \t\n*_"):
                 continue  # a paragraph that opens on "Her car …" may be about the story's subject again
@@ -448,6 +450,31 @@ def _closing_attribution(prose: str, match) -> bool:
 
 _INTERJECTED_VERB = regexcache.compile(r"\s+(\p{L}+)\s*,")
 _CLOSING_VERB = regexcache.compile(r"\s+(\p{L}+)\s*(?:[.!?]|$)")
+# "Ann Roe, his widow,": a possessive that opens a kinship appositive after a name.
+_NAME_THEN_COMMA = regexcache.compile(r"\p{Lu}[\p{L}'’-]+,\s+$")
+_NEXT_WORD = regexcache.compile(r"\s+(\p{Ll}+)")
+# "after she found him", "he had told her": a subject pronoun a few words before an object one.
+_SUBJECT_BEFORE = regexcache.compile(r"\b(she|he)\s+(?:[\p{Ll}'’]+\s+){1,3}$")
+
+
+def _kin_of_named(prose: str, match) -> bool:
+    """The possessive opens a relative's description right after their name ("Ann Roe, his
+    widow, sat …"): it stands for someone else, whom the story is about."""
+    following = _NEXT_WORD.match(prose, match.end())
+    return following is not None and following.group(1) in lexicon().kinship_words \
+        and _NAME_THEN_COMMA.search(prose, max(0, match.start() - 60), match.start()) is not None
+
+
+def _object_of_other(prose: str, match, genders: dict[str, str]) -> bool:
+    """An object pronoun a few words after a subject pronoun of the other gender ("after she
+    found him"): the subject is the person named last, so the object is someone else."""
+    word = match.group().casefold()
+    if not object_pronoun(word, prose, match.end()):
+        return False
+    subject = _SUBJECT_BEFORE.search(prose, max(0, match.start() - 40), match.start())
+    return subject is not None and genders.get(subject.group(1)) not in (None, genders.get(word))
+
+
 _CLAUSE_OPENERS = frozenset({"that", "whether", "if", "why", "how", "when", "where"})
 _WORD_BEFORE = regexcache.compile(r"(\p{L}+)\s+$")
 _OBJECT_PRONOUNS = frozenset({"him", "her", "himself", "herself"})

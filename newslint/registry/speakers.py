@@ -13,7 +13,7 @@ the registry has no people yet, the name as written stands in (compare with `sam
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -50,6 +50,7 @@ class Lexicon:
     lookback: int
     anonymity: regex.Pattern | None = None  # "asked not to be named": an unnamed source
     labels: frozenset[str] = frozenset()  # "Quote:", "Q:": a field label, not a speaker's name
+    notes_header_words: frozenset[str] = frozenset()  # "-- Phone, Ann Roe:": words before the name
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +67,8 @@ def lexicon() -> Lexicon:
     return Lexicon(frozenset(verbs), tuple(data["according"]), WordTable(data["pronouns"]),  # see WordTable
                    frozenset(data["determiners"]), gendered, int(data.get("lookback_sentences", 6)),
                    regexcache.compile(rf"\b(?:{'|'.join(anonymity)})\b", regex.IGNORECASE) if anonymity else None,
-                   frozenset(str(w) for w in data.get("labels") or []))
+                   frozenset(str(w) for w in data.get("labels") or []),
+                   frozenset(str(w) for w in data.get("notes_header_words") or []))
 
 
 def _inflections(base: str) -> set[str]:
@@ -175,6 +177,7 @@ class _State:
     attributions: list[Attribution] = field(default_factory=list)
     people: KnownPeople | None = None
     _tokenised: _Tokenised | None = field(default=None, repr=False)
+    headers: list | None = field(default=None, repr=False)  # _SECTION_HEADER's, found on first use
 
     def __post_init__(self) -> None:
         # The quotations attributed (a stray unclosed mark does not hide the text after it).
@@ -254,10 +257,11 @@ def quote_text(document: Document, quote: Quote) -> str:
 
 
 def attribute(document: Document, registry: Registry | None = None,
-              people: KnownPeople | None = None) -> list[Attribution]:
+              people: KnownPeople | None = None, source: bool = False) -> list[Attribution]:
     """Every quotation of `document` with its speaker. `people` is `known_people(registry)`
     when the registry is finished (checking drafts); without it they are read from the
-    registry as it stands."""
+    registry as it stands. `source`: the document is a source (a reporter's notes, whose
+    sections' headers name whom the quotations under them are from)."""
     quotes = quotations(document)
     state = _State(document, registry, quotes, people=people)
     found = [_explicit(state, quote) for quote in quotes]
@@ -271,6 +275,10 @@ def attribute(document: Document, registry: Registry | None = None,
             _introduced(state, item)
         elif item.description and not item.speaker:
             _described_holder(state, item)
+    if source:
+        for item in found:
+            if not item.how and not item.speaker:
+                _under_section_header(state, item, any_quotation=True)
     _continuations(document, found)
     return found
 
@@ -487,26 +495,32 @@ def _explicit(state: _State, quote: Quote) -> Attribution:
     return item
 
 
-# A notebook's section header ("--- Phone call, Dr. Ann Roe, editor (Nov. 18) ---", "# Ann Roe")
+# A notebook's section header ("--- Phone call, Dr. Ann Roe, editor (Nov. 18) ---", "# Ann Roe",
+# "-- Phone, Ann Roe, 5:00 p.m.:", "== 5:40 p.m. — Ann Roe, by phone", "**Ann Roe, by email**")
 # and a line that only labels the quotation after it ("- Quote: "…"").
-_SECTION_HEADER = regexcache.compile(r"^[ \t]*(?:-{3,}|={3,}|#{1,6}[ \t])[^\n]*", regex.MULTILINE)
+_SECTION_HEADER = regexcache.compile(r"^[ \t]*(?:-{2,}|—|={2,}|#{1,6}[ \t]|\*\*)[^\n]*", regex.MULTILINE)
 _QUOTE_LABEL = regexcache.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:quotes?|quoted)[ \t]*:[ \t]*$", regex.IGNORECASE)
 
 
-def _under_section_header(state: _State, item: Attribution) -> None:
-    """A "Quote:" line in a reporter's notes: the words of the one known person that the
-    notes' section header names (the person interviewed); with none or several, no one."""
+def _under_section_header(state: _State, item: Attribution, any_quotation: bool = False) -> None:
+    """A "Quote:" line in a reporter's notes (or, with `any_quotation`, any quotation nothing
+    else attributes, in a source of two sections or more): the words of the one known person
+    that the notes' section header names (the person interviewed); with none or several, no one."""
     doc = state.document
     if state.registry is None:
         return
     line_start = doc.text.rfind("\n", 0, item.quote.start) + 1
-    if not _QUOTE_LABEL.search(doc.text, max(0, line_start - 1), item.quote.start):
+    if state.headers is None:
+        state.headers = list(_SECTION_HEADER.finditer(doc.text))
+    if any_quotation:
+        if len(state.headers) < 2:
+            return
+    elif not _QUOTE_LABEL.search(doc.text, max(0, line_start - 1), item.quote.start):
         return
-    header = None
-    for header in _SECTION_HEADER.finditer(doc.text, 0, line_start):
-        pass
-    if header is None:
+    at = bisect_right([h.start() for h in state.headers], line_start - 1) - 1
+    if at < 0:
         return
+    header = state.headers[at]
     people: dict[str, tuple[int, int]] = {}
     for run in NAME_RUN.finditer(header.group()):
         words = [(m.start(), m.group().rstrip(".,")) for m in _WORD_RUN.finditer(run.group())]
@@ -519,8 +533,37 @@ def _under_section_header(state: _State, item: Attribution) -> None:
     if len(people) != 1:
         return
     (name, (start, end)), = people.items()
+    if any_quotation and start - header.start() != _first_name_at(header.group()):
+        return
     item.speaker, item.how = name, "before"
     item.speaker_start, item.speaker_end, item.speaker_text = start, end, doc.text[start:end]
+
+
+_DATE_OR_TIME = regexcache.compile(r"(?i)(?:\d[\d:./,-]*|[ap]\.?m\.?|noon|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+                                   r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)")
+_NOTES_MARK = regexcache.compile(r"[ \t]*(?:-{2,}|—|={2,})")
+
+
+def _first_name_at(header: str) -> int:
+    """Where the first word that may start a name is in a notes header of an interview: after
+    a dash or equals rule and at most a date, a time, how the words were got and a title
+    ("-- Phone, Dr. Ann Roe, …", "== Mon. April 27, 10:05 a.m. — Ann Roe (she/her), …"); -1
+    for a heading or an event's header ("--- Union press conference, 10 a.m., …" has many
+    speakers, and a new section's words are a name's only when it opens on that name)."""
+    from newslint.registry.lexicon import is_title_word
+
+    mark = _NOTES_MARK.match(header)
+    if mark is None:
+        return -1
+    lex = lexicon()
+    for word in _WORD_RUN.finditer(header, mark.end()):
+        text = word.group().strip(".,:;()—–-")
+        bare = text.casefold()
+        if not bare or not text[:1].isupper() or _DATE_OR_TIME.fullmatch(bare) \
+                or bare in lex.notes_header_words or is_title_word(text):
+            continue
+        return word.start() + word.group().find(text)
+    return -1
 
 
 def _introduced_by_colon(state: _State, item: Attribution) -> None:

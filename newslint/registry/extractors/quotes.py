@@ -52,7 +52,7 @@ def _quotes(document: Document, registry: Registry, people: KnownPeople) -> list
     """One document's quotations: (words, speaker, speaker as written, line) (a worker's share
     of the build)."""
     return [(item.text, item.speaker, item.speaker_text, document.position(item.quote.start)[0])
-            for item in attribute(document, registry, people) if item.text.strip()]
+            for item in attribute(document, registry, people, source=True) if item.text.strip()]
 
 
 EXTRACTORS = [QuoteExtractor()]

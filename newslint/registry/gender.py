@@ -11,7 +11,7 @@ from collections import defaultdict
 import regex
 
 from newslint.document.model import Document
-from newslint.registry.lexicon import lexicon
+from newslint.registry.lexicon import after_preposition, lexicon
 from newslint.registry.mentions import following_word, object_pronoun, reported_between, speech_mask
 from newslint.registry.model import Entity, Provenance, Registry
 
@@ -335,7 +335,9 @@ def _declared_they(document: Document, names, by_form: dict[str, Entity]) -> lis
         line_start = text.rfind("\n", 0, declared.start()) + 1
         previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
         for floor in (line_start, previous_start):
-            before = [entity for start, entity in named if floor <= start < declared.start()] \
+            # (not a name after a preposition: "Ann Roe, organizer at Acme Works (they/them)")
+            before = [entity for start, entity in named
+                      if floor <= start < declared.start() and not after_preposition(text, start)] \
                 or _written_before(text, floor, declared.start(), by_form)
             if before:
                 found.append((before[-1], declared.start()))

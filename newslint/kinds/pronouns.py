@@ -168,10 +168,10 @@ class PronounsRule(Rule):
             if _interjected_attribution(document.prose, match, name_ends):
                 continue  # "Roe, she said, would resign": the speaker is not the person just named
             if _kin_of_named(document.prose, match) or _object_of_other(document.prose, match, self.genders):
-                continue  # "Ann Roe, his widow": his is not Roe's; "after she found him": him is not she
+                continue  # "Ann Roe, his widow": his is not Roe's; "after she saw him": him is not she
             if gender in lede.values() and _opens_paragraph(document.sentences, index) \
                     and not document.prose[document.sentences[index].start:match.start()].strip(" \t\n*_"):
-                continue  # a paragraph that opens on "Her car …" may be about the story's subject again
+                continue  # a paragraph that opens on "Her house …" may be about the story's subject again
             if last.offset >= document.sentences[index].start and \
                     (after_preposition(document.prose, last.offset) or _closing_attribution(document.prose, match)) and \
                     self._earlier_match(by_sentence, index, gender, inside_quotes, unknown_too=True):
@@ -453,7 +453,7 @@ _CLOSING_VERB = regexcache.compile(r"\s+(\p{L}+)\s*(?:[.!?]|$)")
 # "Ann Roe, his widow,": a possessive that opens a kinship appositive after a name.
 _NAME_THEN_COMMA = regexcache.compile(r"\p{Lu}[\p{L}'’-]+,\s+$")
 _NEXT_WORD = regexcache.compile(r"\s+(\p{Ll}+)")
-# "after she found him", "he had told her": a subject pronoun a few words before an object one.
+# "after she saw him", "he had told her": a subject pronoun a few words before an object one.
 _SUBJECT_BEFORE = regexcache.compile(r"\b(she|he)\s+(?:[\p{Ll}'’]+\s+){1,3}$")
 
 
@@ -467,7 +467,7 @@ def _kin_of_named(prose: str, match) -> bool:
 
 def _object_of_other(prose: str, match, genders: dict[str, str]) -> bool:
     """An object pronoun a few words after a subject pronoun of the other gender ("after she
-    found him"): the subject is the person named last, so the object is someone else."""
+    saw him"): the subject is the person named last, so the object is someone else."""
     word = match.group().casefold()
     if not object_pronoun(word, prose, match.end()):
         return False

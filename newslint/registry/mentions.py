@@ -1077,7 +1077,7 @@ class MentionFinder:
         if not org or info is None:
             return
         if at < len(words) and lows[at] in ("and", "&"):
-            return  # "who oversees the Elm City court and eight others": one of the bodies, not the office
+            return  # "who oversees the Elm City court and four others": one of the bodies, not the office
         start, end = words[0][1], words[at - 1][2]
         mention.title = TitlePhrase(role=role, family=info.family, affiliation=normalise_affiliation(org, lex),
                                     status="current", start=start, end=end, text=self.text[start:end],

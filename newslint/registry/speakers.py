@@ -354,7 +354,7 @@ def _introduced_in_sentence(state: _State, item: Attribution) -> None:
 
 # Words that make a name what the words are about ('On Roe: "…"' in notes), not who said them.
 TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "re"})
-# ... or the one who passed them on ('Ann Poe, in Spanish, via Roe translating: "…"').
+# ... or the one who passed them on ('Ann Poe, in Greek, via Roe interpreting: "…"').
 _NOT_SPEAKER_BEFORE = regexcache.compile(r"(?i)\b(?:" + "|".join(sorted(TOPIC_WORDS | {"via", "through"})) + r")[ \t]+$")
 
 
@@ -547,8 +547,8 @@ _NOTES_MARK = regexcache.compile(r"[ \t]*(?:-{2,}|—|={2,})")
 def _first_name_at(header: str) -> int:
     """Where the first word that may start a name is in a notes header of an interview: after
     a dash or equals rule and at most a date, a time, how the words were got and a title
-    ("-- Phone, Dr. Ann Roe, …", "== Mon. April 27, 10:05 a.m. — Ann Roe (she/her), …"); -1
-    for a heading or an event's header ("--- Union press conference, 10 a.m., …" has many
+    ("-- Phone, Dr. Ann Roe, …", "== Tue. May 5, 9:30 a.m. — Ann Roe (she/her), …"); -1
+    for a heading or an event's header ("--- Press conference, 4 p.m., …" has many
     speakers, and a new section's words are a name's only when it opens on that name)."""
     from newslint.registry.lexicon import is_title_word
 
@@ -709,7 +709,7 @@ def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
         return None
     if tokens[0].bare in TOPIC_WORDS or len(name) < len(tokens) and tokens[-len(name) - 1].bare in TOPIC_WORDS \
             or any(c.isdigit() for t in name for c in t.text):
-        return None  # ('On Roe: "…"', 'On gate E-3: "…"' in notes: what the words are about)
+        return None  # ('On Roe: "…"', 'On gate B-4: "…"' in notes: what the words are about)
     return None if name[-1].bare in lex.labels else name  # ("Main Street\n- Quote:": a label)
 
 
@@ -732,7 +732,7 @@ def _before(tokens: list[Token]) -> list[Token] | None:
 
 
 def _described_subject(tokens: list[Token]) -> list[Token] | None:
-    """`X, who owns the diner on Route 12, said [that …] "…"`: the name before a description set
+    """`X, who runs the bakery on Elm Street, said [that …] "…"`: the name before a description set
     off by commas that ends right before the speech verb (`X, 58, said`, `X, Acme's lawyer, said`)."""
     if not tokens or tokens[-1].text != ",":
         return None

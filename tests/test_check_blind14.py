@@ -143,3 +143,16 @@ def test_a_they_them_note_after_an_employers_name_is_the_persons():
     # not the organisation's, which the notes name right before it)
     text = "Jordan Ybarra, the group's lead organizer, said she has gathered 212 signatures from pickers.\n"
     assert findings("facts.Pronouns", text, (EVAL / "vineyard" / "sources",)) == [("pronoun", "she")]
+
+
+# -- figures --------------------------------------------------------------------------------------
+def test_minutes_into_an_event_and_minutes_late_are_counted_from_different_points(tmp_path):
+    sources = write_sources(tmp_path, "ELMWOOD — The concert began 30 minutes late. The crowd surged at "
+                            "9:41 p.m., and the set was stopped 12 minutes into the encore.\n")
+    text = "The crowd surged at 9:41 p.m., about 11 minutes into the concert.\n"
+    assert findings("facts.Figures", text, sources) == []
+    text = "The concert began 40 minutes late.\n"
+    assert findings("facts.Figures", text, sources) == [("figure", "40")]
+    # ("for 4 hours and 57 minutes early that Tuesday": a time of day, not a delay)
+    text = "The concert was stopped for 20 minutes early that Tuesday, 12 minutes into the encore.\n"
+    assert findings("facts.Figures", text, sources) == []

@@ -733,14 +733,15 @@ class FiguresRule(Rule):
                        if score >= full or _time_word(fact.text) == _time_word(figure.text)]
         if figure.kind == "duration" and related:
             # "Two weeks ago" (from the day of writing), "ten days after the vote" (from
-            # another event), "within 60 days" (a deadline) and "for two years" (a span)
-            # measure from different points.
+            # another event), "within 60 days" (a deadline), "ten minutes into the set" (from
+            # its start), "began 30 minutes late" (from the time set) and "for two years" (a
+            # span) measure from different points.
             # (A span and the time between two events compare in the same time unit: "lasted
             # two days" and "three days after the storm", not "two months after" and "two years".)
             anchor = _anchor(prose, figure.start, figure.end)
             related = [(score, fact) for score, fact in related
                        if _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact)) == anchor
-                       or not {"ago", "within"} & {anchor, _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact))}
+                       or not _OWN_POINT & {anchor, _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact))}
                        and _time_word(fact.text) == _time_word(figure.text)]
         if figure.kind == "month" and related and draft_date and "-" not in figure.value:
             # A month with no year in a dated draft ("the budget is due in April") is one near
@@ -1250,14 +1251,19 @@ def _unit_seconds(fact: FigureFact) -> float:
 
 
 # What a span of time is counted from: "ago" the day of writing, "after" (and the like)
-# another event, "within" a deadline; none of these, a span ("for three years", "a stretch of
-# 32 days before").
-_ANCHOR = regexcache.compile(r"\s+(ago|after|later|earlier)\b", regex.IGNORECASE)
+# another event, "within" a deadline, "into" the start of what is under way ("eleven minutes
+# into the set"), "late" a time set in advance ("began 30 minutes late"); none of these, a
+# span ("for three years", "a stretch of 32 days before").
+_ANCHOR = regexcache.compile(r"\s+(ago|after|later|earlier|into|(?:late|early)(?=\s*[.,;:)]|\s+(?:and|but|because|to|for|than)\b)"
+                             r"|behind(?=\s+schedule)|ahead(?=\s+of\s+schedule))\b", regex.IGNORECASE)  # (not "early that Tuesday")
+_ANCHOR_KINDS = {"ago": "ago", "into": "into", "late": "late", "early": "late", "behind": "late", "ahead": "late"}
 _WITHIN = regexcache.compile(r"\bwithin\s+(?:the\s+next\s+)?$", regex.IGNORECASE)
+# Anchors whose spans compare only with spans of the same anchor.
+_OWN_POINT = frozenset({"ago", "within", "into", "late"})
 
 
 def _anchor(text: str, start: int, end: int) -> str:
-    """"ago", "offset", "within" or "" for the span of time at text[start:end]."""
+    """"ago", "offset", "within", "into", "late" or "" for the span of time at text[start:end]."""
     if end < 0:
         return ""
     if _WITHIN.search(text[max(0, start - 20):start]):
@@ -1265,7 +1271,7 @@ def _anchor(text: str, start: int, end: int) -> str:
     found = _ANCHOR.match(text, end)
     if found is None:
         return ""
-    return "ago" if found.group(1).casefold() == "ago" else "offset"
+    return _ANCHOR_KINDS.get(found.group(1).casefold(), "offset")
 
 
 def _end_in(fact: FigureFact) -> int:

@@ -3,6 +3,7 @@ sinkhole, asylum, festival, pharmacy, shipwreck, vineyard), each fixed at its fo
 on invented text."""
 from __future__ import annotations
 
+from newslint.kinds.figures import _anchor
 from people_lint import ROOT, lint, registry_of, write_sources
 
 EVAL = ROOT / "tests" / "eval"
@@ -147,12 +148,14 @@ def test_a_they_them_note_after_an_employers_name_is_the_persons():
 
 # -- figures --------------------------------------------------------------------------------------
 def test_minutes_into_an_event_and_minutes_late_are_counted_from_different_points(tmp_path):
-    sources = write_sources(tmp_path, "ELMWOOD — The concert began 30 minutes late. The crowd surged at "
-                            "9:41 p.m., and the set was stopped 12 minutes into the encore.\n")
-    text = "The crowd surged at 9:41 p.m., about 11 minutes into the concert.\n"
+    sources = write_sources(tmp_path, "ELMWOOD — The headline set began 30 minutes late. By 9:41 p.m. the "
+                            "crowd in front of the stage had doubled, and the surge began.\n")
+    text = "The surge began at 9:41 p.m., about 11 minutes into the headline set.\n"
     assert findings("facts.Figures", text, sources) == []
-    text = "The concert began 40 minutes late.\n"
+    text = "The headline set began 40 minutes late.\n"
     assert findings("facts.Figures", text, sources) == [("figure", "40")]
     # ("for 4 hours and 57 minutes early that Tuesday": a time of day, not a delay)
-    text = "The concert was stopped for 20 minutes early that Tuesday, 12 minutes into the encore.\n"
-    assert findings("facts.Figures", text, sources) == []
+    for text, anchor in (("began 30 minutes late.", "late"), ("was 12 minutes behind schedule", "late"),
+                         ("11 minutes into the set", "into"), ("for 57 minutes early that Tuesday", "")):
+        at = text.index("minutes") + len("minutes")
+        assert _anchor(text, text.index("minutes") - 3, at) == anchor, text

@@ -1076,7 +1076,7 @@ class MentionFinder:
         info = lex.role(role)
         if not org or info is None:
             return
-        if at < len(words) and lows[at] in ("and", "&"):
+        if at + 1 < len(words) and lows[at] in ("and", "&") and (lows[at + 1] in _MORE_BODIES or lows[at + 1].isdigit()):
             return  # "who oversees the Elm City court and four others": one of the bodies, not the office
         start, end = words[0][1], words[at - 1][2]
         mention.title = TitlePhrase(role=role, family=info.family, affiliation=normalise_affiliation(org, lex),
@@ -1198,6 +1198,11 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "yo
 # Verbs that name an office ("who chairs the Finance Committee", "who heads the agency").
 _ROLE_VERBS = {"chairs": "chair", "heads": "head", "directs": "director", "manages": "manager", "leads": "head",
                "runs": "head", "oversees": "head", "supervises": "supervisor"}
+# After "and", the words that open more bodies ("the Elm City court and four others", "and the
+# county's"), not another verb of the sentence ("chairs the board and said …").
+_MORE_BODIES = frozenset({"other", "others", "several", "many", "all", "dozens", "two", "three", "four", "five",
+                          "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "the", "a", "an", "its",
+                          "their", "his", "her"})
 # "who serves as", "who has served as": the words before a title in a "who" clause (their count).
 # (Not "who served as": a past post.)
 _SERVES_AS = {("serves", "as"): 2, ("has", "served", "as"): 3, ("now", "serves", "as"): 3, ("is", "serving", "as"): 3}

@@ -68,7 +68,10 @@ def run_check(args: Namespace) -> int:
     # The collector runs again while several files are linted, so memory stays flat. With one
     # file it stays paused: a draft's lint leaves a few dozen objects in reference cycles,
     # freed with the process (or collected when an in-process caller gets the collector back).
+    # The registry is built or loaded first, while it is paused, so that it is frozen with the
+    # rules: a registry of 10,000 people is otherwise scanned again at every full collection.
     if len(tasks) > 1:
+        ready_registries(linters.values())
         started()  # (see gcpause.py)
 
     load_failed = False
@@ -81,7 +84,6 @@ def run_check(args: Namespace) -> int:
     # --diff prints while it lints, so it stays in one process to keep the diffs in order.
     reads = getattr(formats[args.format], "reads_document", None)
     if args.jobs > 1 and len(tasks) > 1 and not args.diff:
-        ready_registries(linters.values())
         reports = lint_in_processes(tasks, args, options, args.jobs, reads, registries)
     else:
         reports = [for_output(lint_or_fix(linter_for(task.config), task, args), reads) for task in tasks]

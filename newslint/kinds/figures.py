@@ -740,9 +740,8 @@ class FiguresRule(Rule):
             # two days" and "three days after the storm", not "two months after" and "two years".)
             anchor = _anchor(prose, figure.start, figure.end)
             related = [(score, fact) for score, fact in related
-                       if _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact)) == anchor
-                       or not _OWN_POINT & {anchor, _anchor(fact.provenance.text, _end_in(fact) - len(fact.text), _end_in(fact))}
-                       and _time_word(fact.text) == _time_word(figure.text)]
+                       if (theirs := _fact_anchor(fact)) == anchor
+                       or not _OWN_POINT & {anchor, theirs} and _time_word(fact.text) == _time_word(figure.text)]
         if figure.kind == "month" and related and draft_date and "-" not in figure.value:
             # A month with no year in a dated draft ("the budget is due in April") is one near
             # the draft's year, not a source's month of two years before or after.
@@ -1272,6 +1271,12 @@ def _anchor(text: str, start: int, end: int) -> str:
     if found is None:
         return ""
     return _ANCHOR_KINDS.get(found.group(1).casefold(), "offset")
+
+
+def _fact_anchor(fact: FigureFact) -> str:
+    """_anchor of a source figure, in its provenance line."""
+    end = _end_in(fact)
+    return _anchor(fact.provenance.text, end - len(fact.text), end)
 
 
 def _end_in(fact: FigureFact) -> int:

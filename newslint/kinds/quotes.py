@@ -161,8 +161,6 @@ def _gender(names, mention) -> str:
     return found.entity.gender if found is not None else "unknown"
 
 
-
-
 def quotation_speakers(context: CheckContext, min_words: int = 4) -> dict[int, Entity]:
     """Where the draft credits a quotation to a pronoun ('"…," she said'): the pronoun's offset
     and the one known person the sources give the words to."""

@@ -450,8 +450,8 @@ class TitlesRule(Rule):
                 continue  # (a misspelt organisation is facts.Names' finding)
             reworded = next((a for a in theirs if _misnamed(organisation, a.organisation, context)), None)
             if reworded is not None:
-                # "managing partner of Acme Forensic Partners" where the sources place the person
-                # at Acme Forensic Pathology: the employer's name with a word replaced.
+                # "managing partner of Acme Freight Partners" where the sources place the person
+                # at Acme Freight Logistics: the employer's name with a word replaced.
                 yield self.finding(start, end, category="name", message=format_message(
                     self.messages["organisation_name"], (organisation, reworded.organisation,
                                                          support([reworded.provenance]))),
@@ -1100,8 +1100,8 @@ def _misspelt_organisation(written: str, known: str) -> bool:
 
 
 def _reworded_organisation(written: str, known: str) -> bool:
-    """One organisation's name with one word replaced ("Elm Valley Watch" for Elm River Watch,
-    "Acme Forensic Partners" for Acme Forensic Pathology LLC): as many words, all but one the
+    """One organisation's name with one word replaced ("Elm Park Trust" for Elm Harbor Trust,
+    "Acme Freight Partners" for Acme Freight Logistics LLC): as many words, all but one the
     same and in place, and the first word, kept, a name of its own (not "State", "County" or
     an organisation word). The caller makes sure the draft's name is no organisation the
     sources know: a known one is another employer, not a misremembered name."""

@@ -178,6 +178,7 @@ class _State:
     people: KnownPeople | None = None
     _tokenised: _Tokenised | None = field(default=None, repr=False)
     headers: list | None = field(default=None, repr=False)  # _SECTION_HEADER's, found on first use
+    header_starts: list[int] = field(default_factory=list, repr=False)  # where each of them starts
 
     def __post_init__(self) -> None:
         # The quotations attributed (a stray unclosed mark does not hide the text after it).
@@ -512,12 +513,13 @@ def _under_section_header(state: _State, item: Attribution, any_quotation: bool 
     line_start = doc.text.rfind("\n", 0, item.quote.start) + 1
     if state.headers is None:
         state.headers = list(_SECTION_HEADER.finditer(doc.text))
+        state.header_starts = [header.start() for header in state.headers]
     if any_quotation:
         if len(state.headers) < 2:
             return
     elif not _QUOTE_LABEL.search(doc.text, max(0, line_start - 1), item.quote.start):
         return
-    at = bisect_right([h.start() for h in state.headers], line_start - 1) - 1
+    at = bisect_right(state.header_starts, line_start - 1) - 1
     if at < 0:
         return
     header = state.headers[at]

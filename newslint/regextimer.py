@@ -31,6 +31,7 @@ one regex call), the next tick raises it again.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 try:  # the C module: `signal` builds its enums at import (~1 ms of a cold check)
@@ -61,6 +62,17 @@ _left: int | None = None
 _installed = False
 # Code that a tick never interrupts: the engine's loop around the rules (see `calm`).
 _CALM: set[Any] = set()
+
+
+def finditer(pattern: Any, text: str, start: int, end: int, timeout: float | None) -> Iterator[Any]:
+    """pattern.finditer(text, start, end) under a per-call `timeout`, every match found before
+    the first is handed on. `regex` counts a finditer's timeout from the iterator's creation in
+    process CPU time, so the caller's own work between two matches (a registry memo filled on
+    the first) would count against the search and could stop it on a loaded machine. Under a
+    rule's budget (`timeout` None) the iterator is lazy: the budget covers the rule's own work."""
+    if timeout is None:
+        return pattern.finditer(text, start, end)
+    return iter(list(pattern.finditer(text, start, end, timeout=timeout)))
 
 
 def calm(function: Any) -> Any:

@@ -177,6 +177,34 @@ def test_a_rule_is_stopped_when_its_regexes_together_use_its_budget(tmp_path: Pa
         assert not [note for note in done[0].notes if "timed out" in note], done[0].notes
 
 
+def test_a_per_call_timeout_covers_the_search_not_the_work_done_between_its_matches() -> None:
+    """`regex` times a finditer from the iterator's creation, in process CPU time: the sourcing
+    kinds' loops, which fill the registry's memos on a first match, could "time out" a search
+    that took microseconds. newslint's finditer finds every match first (regextimer.finditer),
+    so only the search counts against its timeout."""
+    import time
+
+    import regex
+
+    from newslint.regextimer import finditer
+
+    def spend(seconds: float) -> None:
+        started = time.process_time()
+        while time.process_time() - started < seconds:
+            pass
+
+    pattern = regex.compile(r"\w+")
+    text = "one two three"
+    found = []
+    for match in finditer(pattern, text, 0, len(text), 0.05):
+        spend(0.03)  # 0.09 s in all between the matches: over the timeout, the search well under
+        found.append(match.group())
+    assert found == ["one", "two", "three"]
+    with pytest.raises(TimeoutError):  # what the plain iterator does with the same loop
+        for match in pattern.finditer(text, 0, len(text), timeout=0.05):
+            spend(0.03)
+
+
 def wrong_values() -> list:
     return [5, -1, 3.5, True, None, "", "(", "%s %s %s", [], [None], [1, [2]], {}, {"a": None}, {"a": [1]},
             {"(": ")"}, "x" * 300, [{"a": 1}, "b"], "(" * 1000 + "a" + ")" * 1000, "-" * 10000 + "1",

@@ -25,6 +25,7 @@ from newslint.digests import hexdigest
 from newslint.document.model import Block, Document, Sentence
 from newslint.document.runs import Runs, first_runs, matches_at
 from newslint.kinds.base import REGEX_TIMEOUT, RuleError
+from newslint.regextimer import finditer as timed_finditer
 from newslint.kinds.literals import NEVER, Folded, LazyPattern, Needs, WordLists
 from newslint.registry.lexicon import lexicon as names_lexicon
 from newslint.yamlcache import ParsedYaml
@@ -441,7 +442,7 @@ class Texts:
 
     def matches(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         """finditer() without the prefilter, for a pattern that passed it (may_matching)."""
-        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return timed_finditer(pattern, self.document.prose, start, end, REGEX_TIMEOUT)
 
     def folded(self, start: int, end: int) -> Folded:
         folded = self._folded.get((start, end))
@@ -452,7 +453,7 @@ class Texts:
     def finditer(self, pattern: LazyPattern, start: int, end: int) -> Iterator[regex.Match]:
         if not self.may_match(pattern, start, end):
             return iter(())
-        return pattern.finditer(self.document.prose, start, end, timeout=REGEX_TIMEOUT)
+        return timed_finditer(pattern, self.document.prose, start, end, REGEX_TIMEOUT)
 
     def word_matches(self, pattern: WordLists, start: int, end: int) -> Iterator[regex.Match]:
         """finditer() of a word-list pattern (_words_pattern): tried only at the runs of word
@@ -868,7 +869,7 @@ def claims_in(document: Document, lexicon: Lexicon, sentence: Sentence, texts: T
                                          for m in texts.finditer(p, sentence.start, sentence.end)])
             return found_exclusions[0]
         for pattern in cues:  # each passed its prefilter above: searched without it
-            for match in pattern.finditer(document.prose, sentence.start, sentence.end, timeout=REGEX_TIMEOUT):
+            for match in timed_finditer(pattern, document.prose, sentence.start, sentence.end, REGEX_TIMEOUT):
                 text = match.group()
                 lead = len(text) - len(text.lstrip())
                 span = Span(match.start() + lead, match.end(), text.strip())

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from newslint import regexcache
-from newslint.regextimer import REGEX_TIMEOUT, STATE
+from newslint.regextimer import REGEX_TIMEOUT, STATE, finditer as timed_finditer
 from newslint.document.model import Document
 from newslint.document.runs import Runs
 from newslint.findings import CATEGORIES, SEVERITIES, Evidence, Finding, Fix
@@ -199,4 +199,4 @@ def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern:
 def finditer(pattern: regex.Pattern, text: str, start: int = 0, end: int | None = None):
     """finditer under the run's regex timeout (per call, or the rule's budget: regextimer.py);
     the engine reports a TimeoutError per rule."""
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=STATE.timeout)
+    return timed_finditer(pattern, text, start, len(text) if end is None else end, STATE.timeout)

@@ -51,6 +51,7 @@ class Lexicon:
     jurisdiction_words: set[str] = field(default_factory=set)  # "state", "county": levels of government
     client_families: set[str] = field(default_factory=set)  # "Acme's lawyer": Acme may be the client
     ranks: dict[str, str] = field(default_factory=dict)  # "capt." -> captain
+    rank_classes: frozenset[str] = frozenset()  # "first": "Petty Officer First Class Ann Roe"
     rank_before: regex.Pattern | None = None  # a rank's form ending where a name starts
     exclusive_families: set[str] = field(default_factory=set)  # members differ: "democrat" vs "republican"
     # Offices of which one person holds one at a time ("senator" or "representative").
@@ -174,6 +175,7 @@ def lexicon() -> Lexicon:
     if lex.ranks:
         forms = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(lex.ranks, key=lambda f: (-len(f), f)))
         lex.rank_before = regexcache.compile(rf"(?<![\p{{L}}.])({forms})[ \t]+$", regex.IGNORECASE)
+    lex.rank_classes = frozenset(str(w).casefold() for w in titles.get("rank_classes") or [])
     lex.exclusive_families = {str(r) for r in titles.get("exclusive_families") or []}
     lex.exclusive_offices = [frozenset(str(r) for r in group) for group in titles.get("exclusive_offices") or []]
     lex.generic_affiliations = {str(w).casefold() for w in titles.get("generic_affiliations") or []}

@@ -267,6 +267,11 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
     while index < len(tokens):
         word = tokens[index][0]
         low = word.casefold()
+        if _role_width(lex, tokens, index) == len(tokens) - index:
+            return None  # the rest is a role, "Chief Executive Officer": no name after it
+        if low in lex.rank_classes and index + 1 < len(tokens) and tokens[index + 1][0].casefold() == "class":
+            index += 2  # "Petty Officer First Class Ann Roe": a rating's class, before the name
+            continue
         two = " ".join(t[0] for t in tokens[index:index + 2]).casefold()
         if low in lex.function_words or (index == 0 and first_common and not _role_width(lex, tokens, index)):
             index += 1  # (a role that opens the sentence, "Fire Marshal X", is read whole below)
@@ -292,6 +297,8 @@ def _peel(run: str, first_common: bool) -> tuple[str, tuple[tuple[str, int, int]
     if not tokens:
         return None
     lows = [t[0].casefold() for t in tokens]
+    if len(lows) == 1 and (lows[0] in lex.ranks or f"{lows[0]}." in lex.ranks or f"{lows[0]}." in lex.honorifics):
+        return None  # "Lt. Cmdr. Ann Roe": the run "Cmdr" between two stops is a rank
     last, start, end = tokens[-1]
     stripped = _POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
     end -= len(last) - len(stripped)
@@ -422,6 +429,8 @@ class MentionFinder:
                     mention.evidence = {"heading"}
                 if mention is not None and heading and not mention.evidence & (_LISTED | {"heading"} if listing else _TITLED):
                     continue
+                if mention is not None and mention.kind == "person" and self._beside_ampersand(mention):
+                    continue  # "Roe & Poe LLP": a firm's name, not two people
                 if mention is not None:
                     mention.quoted = quoted
                     if previous is not None and self.text[previous.end:mention.start] == " (":
@@ -483,6 +492,10 @@ class MentionFinder:
             mention.kind = "organisation"  # "Carnegie Hall", but "James Hall said"
             mention.maybe_person = True
         return mention
+
+    def _beside_ampersand(self, mention: NameMention) -> bool:
+        return self.text[mention.end:mention.end + 3].lstrip(" ").startswith("&") \
+            or self.text[max(0, mention.start - 3):mention.start].rstrip(" ").endswith("&")
 
     def _family(self, word: str, sentence: Sentence, start: int) -> bool:
         """"The Pellicers spent two nights in the gym": a surname in the plural after "the" is
@@ -1105,16 +1118,28 @@ class MentionFinder:
             if len(mention.words) == 2 and _PERSONAL.match(self.text, mention.end):
                 mention.evidence.add("described")  # "Ann Roe, who covers schools, said", "Ann Roe, 61, said": no company
             return
+        before = self._last_words(sentence, max(sentence.start, mention.start - 30), mention.start)
+        lows = [w[0].casefold() for w in before]
         after = _ANY_WORD.search(self.text, mention.end, min(sentence.end, mention.end + 40))
         # A word token keeps an abbreviation's stop: "said." ends the sentence, it is still "said".
         if after and after.group().casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after.start()].strip():
-            mention.evidence.add("verb")
+            if not (len(before) == 2 and lows[-1] in _OBJECT_PREPOSITIONS and before[-2][0][:1].islower()
+                    and self.text[before[-1][2]:mention.start] == " "):
+                mention.evidence.add("verb")  # (not "residents of Elm Hollow said": their verb)
             return
-        before = self._last_words(sentence, max(sentence.start, mention.start - 30), mention.start)
-        lows = [w[0].casefold() for w in before]
         if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
-                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")):
+                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")
+                                                 and not self._reported_clause(before, mention, sentence)):
             mention.evidence.add("verb")
+
+    def _reported_clause(self, before: list[tuple[str, int, int]], mention: NameMention, sentence: Sentence) -> bool:
+        """"She said Elm Works has 40 members": the name opens what someone said (a subject
+        before the verb, a verb after the name), not the inverted "…, said Ann Roe"."""
+        if len(before) < 2 or self.text[before[-2][2]:before[-1][1]] != " " or before[-2][0][:1].islower() \
+                and before[-2][0].casefold() not in _SUBJECTS:
+            return False
+        next_word = _NEXT_LOWER_WORD.match(self.text, mention.end, sentence.end)
+        return next_word is not None
 
     # -- role references ---------------------------------------------------------------------
     def role_references(self) -> list[RoleReference]:
@@ -1214,6 +1239,8 @@ _CLOSED_SPAN = regexcache.compile(r"(?:from|between)\s+(?:\S+\s+){0,2}?(?:19|20)
 _QUESTION_AUXILIARIES = frozenset({"did", "does", "do", "didn't", "doesn't", "is", "was", "were", "are",
                                    "has", "have", "had", "hasn't", "wasn't", "isn't", "could", "would", "should"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # before a verb that is also a role
+# A name after one of these and a lowercase word is the object ("residents of X", "a clinic in X").
+_OBJECT_PREPOSITIONS = frozenset({"of", "in", "from", "near"})
 # Verbs and auxiliaries that may stand before a role in a clause ("Acme, will become president").
 _NOT_DESCRIBING = frozenset({"will", "would", "can", "could", "shall", "should", "may", "might", "must", "is",
                              "was", "are", "were", "be", "been", "being", "has", "have", "had", "become",

@@ -755,6 +755,8 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
             if NAMING_VERB.search(match.group()) and (
                     WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
                 continue  # "what engineers call fracture-critical": a term, not a claim
+            if DELIBERATING.search(match.group()):
+                continue  # "opponents are considering their options": weighing a step, no claim
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in texts.may_matching(lexicon.vague_phrases, sentence.start, sentence.end):
         for match in texts.matches(pattern, sentence.start, sentence.end):
@@ -771,6 +773,7 @@ def _takes_side(text: str, sides: frozenset[str]) -> bool:
 # "what engineers call X", "what economists term X": naming a thing, not claiming anything.
 NAMING_VERB = regexcache.compile(r"\b(?:call|calls|term|terms|dub|dubs)$", regex.IGNORECASE)
 WHAT = regexcache.compile(r"\bwhat\b", regex.IGNORECASE)
+DELIBERATING = regexcache.compile(r"\bconsidering$", regex.IGNORECASE)
 
 
 def _disjoint(spans: list[Span], document: Document) -> list[Span]:

@@ -85,6 +85,8 @@ class FigureIndex:
     source_days: dict[str, list[tuple[str, datetime.date]]] | None = None
     # The days a dated source's "today", "yesterday" and "tomorrow" name: _relative_days(registry).
     relative: list[tuple[datetime.date, frozenset[str], Provenance]] | None = None
+    # The days a dated source's weekdays may name: _weekday_dates(registry).
+    weekday_dates: frozenset[datetime.date] | None = None
 
     @classmethod
     def of(cls, p: Policy, registry) -> FigureIndex:
@@ -377,6 +379,19 @@ class FigureIndex:
                     return True
         return False
 
+    def on_a_named_weekday(self, figure: Figure) -> bool:
+        """A source dated in its heading names the weekday the draft's date falls on, within
+        six days of its own date ("announced late Thursday" in a Friday's paper, for "ended
+        Oct. 1"): the sources may give the date, in words no date figure holds."""
+        parts = figure.value.split("-")
+        if len(parts) < 2 or not all(part.isdigit() for part in parts):
+            return False
+        if self.weekday_dates is None:
+            self.weekday_dates = _weekday_dates(self.registry)
+        month, day = int(parts[-2]), int(parts[-1])
+        return any(d.month == month and d.day == day and (len(parts) < 3 or d.year == int(parts[0]))
+                   for d in self.weekday_dates)
+
     def dated(self, figure: Figure) -> bool:
         """Some source gives this very date (with its year, when both have one)."""
         return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
@@ -444,6 +459,11 @@ FAR_APART = 100
 
 def _far_apart(a: float | None, b: float | None) -> bool:
     return bool(a and b) and max(a, b) > FAR_APART * min(a, b)
+
+
+def _written_in(number: str, text: str) -> bool:
+    """The digits of `number` ("5,540") stand as a number of their own in `text`."""
+    return bool(number) and regexcache.compile(rf"(?<![\d.,]){regex.escape(number)}(?![\d]|[.,]\d)").search(text) is not None
 
 
 def _significant(number: float) -> str:
@@ -686,6 +706,8 @@ class FiguresRule(Rule):
                     if finding is not None:
                         yield finding
                 continue
+            if figure.kind == "tally" and _given_vote(figure, index):
+                continue  # a vote the sources give, in digits or words ("the motion carries, four to one")
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings, context.document.prose, context.draft_date) \
                 or self._transposed(figure, index)
@@ -810,6 +832,8 @@ class FiguresRule(Rule):
         strongest = max(score for score, _ in related)
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
+        if figure.kind in ("date", "month") and self._given_with_sibling(figure, siblings, index):
+            return None  # ("audit the April-through-September period" where a line says "April through September")
         if figure.kind == "date" and strongest < 2 * p.min_shared.get("date", 3) and index.dated(figure):
             # A date the sources give for something (a table's "March 3"): likely theirs,
             # unless the sentence it contradicts is twice the usual match.
@@ -839,6 +863,11 @@ class FiguresRule(Rule):
             # on the line, "as many as 12,000", which allows too much to give any value; and a
             # single digit only of the draft's unit: a table row's "7 (3 late)" gives no "three".)
             return None
+        if figure.kind in ("count", "amount") and len(_significant(number_of(figure.kind, figure.value) or 0)) >= 3 \
+                and any(_written_in(prose[figure.number_start:figure.number_end], fact.provenance.text) for _, fact in support):
+            # The line told against writes the draft's specific number as another kind of
+            # figure ("averaged 5,540 unit hours", a span, against the draft's "an average of 5,540").
+            return None
         if figure.kind in ("date", "month") and any(self._agree(figure, other) for _, fact in support
                                                     for other in index.on_line(fact)
                                                     if other.kind == figure.kind and other is not fact):
@@ -857,6 +886,18 @@ class FiguresRule(Rule):
             else (figure.start, figure.end)
         return self.finding(start, end, message=message, fix=fix,
                             evidence=[Evidence(f.provenance.source, f.provenance.line, f.provenance.text) for _, f in support[:3]])
+
+    def _given_with_sibling(self, figure: Figure, siblings: list[Figure], index: FigureIndex) -> bool:
+        """A source line gives the draft's date or month together with another date or month
+        of the draft's sentence: the pair is the sources' (a period, an event and its
+        deadline), whatever other words the line shares with the sentence. (Not weekdays, nor
+        a weekday beside a number: a long line names several days and figures by chance.)"""
+        others = [s for s in siblings if s.kind in ("date", "month") and s.value != figure.value]
+        for fact in index.with_value(figure.kind, figure.value) if others else ():
+            line = index.on_line(fact)
+            if any(other.kind == sibling.kind and self._agree(sibling, other) for sibling in others for other in line):
+                return True
+        return False
 
     def _same_people(self, figure: Figure, index: FigureIndex,
                      related: list[tuple[int, FigureFact]]) -> list[tuple[int, FigureFact]]:
@@ -1017,7 +1058,7 @@ class FiguresRule(Rule):
         effect April 1"): a day or a month misremembered, in a clause too short to match otherwise.
         The closest such date must be one date; a warning, since the draft may give another
         event's day."""
-        if index.dated(figure):
+        if index.dated(figure) or index.on_a_named_weekday(figure):
             return None
         mine_parts = figure.value.split("-")
         if len(mine_parts) < 2:
@@ -1063,14 +1104,14 @@ class FiguresRule(Rule):
         same_body = []
         for fact, theirs in index.by_kind["tally"].facts if "tally" in index.by_kind else ():
             tally = _tally(fact.value)
-            if tally is None or sum(tally) != sum(mine) or stem(fact.unit) not in VOTE_UNITS \
+            if tally is None or not _same_voters(tally, mine) or stem(fact.unit) not in VOTE_UNITS \
                     or anchors_disagree(key_mine.anchors, theirs.anchors) \
                     or (key_mine.persons and theirs.persons and key_mine.persons.isdisjoint(theirs.persons)):
                 continue
             same_body.append((len(key_mine.context & theirs.context), fact.text, fact.provenance))
         if not same_body:  # votes written in words only ("the motion carries, eight to one")
             same_body = [(len(key_mine.context.intersection(_items(provenance.text))), f"{a}-{b}", provenance)
-                         for (a, b), provenance in votes if a + b == sum(mine)]
+                         for (a, b), provenance in votes if _same_voters((a, b), mine)]
         if not same_body:
             return None
         best = max(shared for shared, _, _ in same_body)
@@ -1368,12 +1409,30 @@ def _tally(value: str) -> tuple[int, int] | None:
     return (int(left), int(right)) if left.isdigit() and right.isdigit() else None
 
 
+def _given_vote(figure: Figure, index: FigureIndex) -> bool:
+    """The draft's vote tally is one the sources write in words only, after a vote's word
+    ("the motion carries, four to one"), in either order: no source figure holds it, so the
+    draft's vote is not compared with another vote the sources write in digits."""
+    mine = _tally(figure.value)
+    return mine is not None and stem(figure.unit) in VOTE_UNITS \
+        and not index.with_value("tally", figure.value) and not index.with_value("tally", f"{mine[1]}-{mine[0]}") \
+        and any(pair in (mine, mine[::-1]) for pair, _ in index.written_tallies()[1])
+
+
+def _same_voters(theirs: tuple[int, int], mine: tuple[int, int]) -> bool:
+    """Two tallies that may be one vote misremembered: as many voters, or one more or fewer
+    with the same smaller side ("4-1" for "three to one": the lone dissent kept, a member
+    added or dropped)."""
+    return sum(theirs) == sum(mine) or abs(sum(theirs) - sum(mine)) == 1 and min(theirs) == min(mine)
+
+
 # Two small numbers joined as a tally or a range: "9-4", "9 to 4", "eight to one".
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _PAIR_ITEM = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
-_WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*" + _PAIR_ITEM + r"(?![\w])",
-                                   regex.IGNORECASE)
+_NONE_WORDS = ("nothing", "none")  # "the motion carries four to nothing"
+_WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*"
+                                   + _PAIR_ITEM[:-1] + "|" + "|".join(_NONE_WORDS) + r")(?![\w])", regex.IGNORECASE)
 
 
 # An ordinal in words or digits ("seventh", "28th"), and the words after it.
@@ -1429,6 +1488,23 @@ def _source_days(registry) -> dict[str, list[tuple[str, datetime.date]]]:
     return days
 
 
+def _weekday_dates(registry) -> frozenset[datetime.date]:
+    """Each day within six days either side of a dated source's own date (_source_days) that
+    falls on a weekday the source names."""
+    named: dict[str, set[str]] = defaultdict(set)
+    for fact in registry.figures:
+        if fact.kind == "weekday":
+            named[fact.provenance.source].add(fact.value)
+    found = set()
+    for days in _source_days(registry).values():
+        for source, dated in days:
+            for offset in range(-6, 7):
+                day = dated + datetime.timedelta(days=offset)
+                if _WEEKDAYS[day.weekday()] in named[source]:
+                    found.add(day)
+    return frozenset(found)
+
+
 # A day named relative to the day a source is dated: how many days after it.
 _RELATIVE_DAY = regexcache.compile(r"\b(today|yesterday|tomorrow)\b", regex.IGNORECASE)
 _RELATIVE_OFFSET = {"today": 0, "yesterday": -1, "tomorrow": 1}
@@ -1473,7 +1549,7 @@ def _written_tallies(registry) -> tuple:
     texts are not kept)."""
     texts = registry.extra.get(SOURCE_TEXT) or {}
     documents = texts.items() if texts else {(f.provenance.source, f.provenance.text) for f in registry.figures}
-    words = WordTable({w: n for n, w in enumerate(_NUMBER_WORDS)})  # read with case-insensitive matches
+    words = WordTable({w: n for n, w in enumerate(_NUMBER_WORDS)} | dict.fromkeys(_NONE_WORDS, 0))  # read with case-insensitive matches
     pairs, votes = set(), []
     for source, text in documents:
         for match in _WRITTEN_PAIR.finditer(text):

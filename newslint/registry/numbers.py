@@ -60,6 +60,7 @@ class Lexicon:
     # alternation of number words can match no digit, yet `regex` tried it at every digit
     # (_matches_at; 3-4 times the time a try at a digit takes).
     digit_led: dict[str, regex.Pattern] = field(default_factory=dict)
+    unit_abbreviations: dict[str, str] = field(default_factory=dict)  # "µg" -> microgram
 
 
 @dataclass(unsafe_hash=True, repr=False)  # hashed and compared, never changed after it is made: unsafe_hash, not frozen (which compiles __setattr__, __delattr__ and a longer __init__ at import)
@@ -179,7 +180,8 @@ def lexicon() -> Lexicon:
                    frozenset(str(w).casefold() for w in data.get("day_parts") or []),
                    frozenset(str(w).casefold() for w in data.get("label_words") or []),
                    # (Every number word begins with a letter: at a digit, only `digits` matches.)
-                   led_by_number(f"(?:{digits})") if all(w[:1].isalpha() for w in numbers) else {})
+                   led_by_number(f"(?:{digits})") if all(w[:1].isalpha() for w in numbers) else {},
+                   {str(k).casefold(): str(v) for k, v in (data.get("unit_abbreviations") or {}).items()})
 
 
 WORD = regexcache.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’\-]*")
@@ -906,7 +908,8 @@ _LOOSE_TIME = frozenset({"about", "around", "approximately", "roughly", "nearly"
 
 # Verbs whose tally is a vote ("passed 5-2", "the amendment failed 2-5").
 _TALLY_VERBS = frozenset({"voted", "vote", "votes", "ruled", "ruling", "passed", "passes", "won", "lost", "approved",
-                          "rejected", "failed", "carried", "defeated"})
+                          "rejected", "failed", "carried", "defeated", "adopted", "carries", "approves", "adopts",
+                          "fails", "rejects"})
 # "By a vote of 11-2", "by a margin of 3-1".
 _VOTE_OF = regexcache.compile(r"\b(?:vote|votes|margin|tally)\s+of\s+$", regex.IGNORECASE)
 
@@ -1002,7 +1005,8 @@ def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str
         return "", end
     plural = [r for r in run if _plural(r[2])]
     head = plural[0] if plural else run[-1]
-    return stem(_singular(head[2])), head[1]
+    noun = _singular(head[2])
+    return stem(lex.unit_abbreviations.get(noun, noun)), head[1]
 
 
 # The first word of a sentence, capitalised, before a lowercase word (not a name's or a

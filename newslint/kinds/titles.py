@@ -376,8 +376,8 @@ class TitlesRule(Rule):
             misspelt = _misspelt_organisation(phrase.affiliation, title.affiliation)
             known = context.registry.find(title.affiliation)
             reworded = _misnamed(phrase.affiliation, title.affiliation, context)
-            if misspelt and known is not None and known.kind == "organisation":
-                pass  # facts.Names reports a misspelt organisation the registry knows
+            if misspelt and known is not None and known.kind == "organisation" or _names_report(phrase.affiliation, context):
+                pass  # facts.Names reports a misspelt (or reworded) organisation the registry knows
             elif (misspelt or reworded) and title.support >= 1:
                 # "an analyst at Brightfield Capital" for Brightfeld Capital: the organisation's name,
                 # misspelt (or a word of it replaced), not another employer.
@@ -448,6 +448,8 @@ class TitlesRule(Rule):
                    or proper and affiliations_compatible(proper, a.organisation)
                    or _misspelt_organisation(organisation, a.organisation) for a in theirs):
                 continue  # (a misspelt organisation is facts.Names' finding)
+            if _names_report(organisation, context):
+                continue  # (so is a reworded one that facts.Names knows)
             reworded = next((a for a in theirs if _misnamed(organisation, a.organisation, context)), None)
             if reworded is not None:
                 # "managing partner of Acme Freight Partners" where the sources place the person
@@ -506,6 +508,8 @@ class TitlesRule(Rule):
         if lex.country(text) or not (found.group(1) or any(w.casefold() in lex.organisation_words for w in text.split())
                                      or (known is not None and known.kind == "organisation")):
             return  # "of Chicago", "of Ohio": a place, not an employer ("of the Relief Society" is one)
+        if _names_report(text, context):
+            return  # "of the Elm Water Authority" for the Elm Water Department: facts.Names' finding
         title = self._elsewhere(entity, named, context)
         if title is not None and _named_beside(entity, text):
             return  # a source line naming them names the organisation too ("X, who has represented Elm for the Y Party")
@@ -1125,9 +1129,13 @@ def _misnamed(written: str, known: str, context: CheckContext) -> bool:
     registry = context.registry
     if registry.find(written) is not None or registry.find(canonical_affiliation(registry, written)) is not None:
         return False  # another organisation the sources know: a wrong employer (a title finding)
-    names = draft_names(context)
-    return not any(r.how in (NEAR_ORGANISATION, OTHER_ORGANISATION_WORD) and r.mention.text == written
-                   for r in names.resolutions())
+    return not _names_report(written, context)
+
+
+def _names_report(written: str, context: CheckContext) -> bool:
+    """facts.Names reports the draft's organisation as a misspelt or reworded one it knows."""
+    return any(r.how in (NEAR_ORGANISATION, OTHER_ORGANISATION_WORD) and r.mention.text == written
+               for r in draft_names(context).resolutions())
 
 
 def _name_words(name: str) -> list[str]:

@@ -65,6 +65,7 @@ class Lexicon:
     organisation_names: set[str] = field(default_factory=set)
     organisation_words_weak: set[str] = field(default_factory=set)  # also surnames ("Hall")
     company_words: set[str] = field(default_factory=set)  # a company's kind ("Diagnostics", "Inc")
+    body_kinds: set[str] = field(default_factory=set)  # a body's kind ("Association", "Authority")
     function_words: set[str] = field(default_factory=set)
     calendar_words: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
@@ -186,6 +187,7 @@ def lexicon() -> Lexicon:
     lex.organisation_names = {str(w).casefold() for w in orgs.get("organisation_names") or []}
     lex.organisation_words_weak = {str(w).casefold() for w in orgs.get("organisation_words_weak") or []}
     lex.company_words = {str(w).casefold() for w in orgs.get("company_words") or []}
+    lex.body_kinds = {str(w).casefold() for w in orgs.get("body_kinds") or []}
     lex.function_words = {str(w).casefold() for w in names.get("function_words") or []}
     lex.calendar_words = {str(w).casefold() for w in names.get("calendar_words") or []}
     lex.particles = {str(w) for w in names.get("name_particles") or []}

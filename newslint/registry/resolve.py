@@ -395,16 +395,23 @@ class DraftNames:
             return None
         # The same name with another kind of organisation ("Acme Biologics" where the
         # sources know only Acme Diagnostics): one known organisation has the draft's own words.
-        core, kinds = _name_core(wanted)
-        if not core:
-            return None
-        hits = [organisation for organisation, forms in self.known.organisation_forms
-                if any(theirs[0] == core and theirs[1] != kinds for theirs in map(_name_core, (k for k, _ in forms)))]
-        return Resolution(mention, hits[0], OTHER_ORGANISATION_WORD) if len(hits) == 1 else None
+        # Or the same body with another word for its kind ("Avon Growers Alliance" where they
+        # know the Avon Growers Association).
+        for name_core in (_name_core, _body_core):
+            core, kinds = name_core(wanted)
+            if not core:
+                continue
+            hits = [organisation for organisation, forms in self.known.organisation_forms
+                    if any(theirs[0] == core and theirs[1] != kinds for theirs in map(name_core, (k for k, _ in forms)))]
+            if hits:
+                return Resolution(mention, hits[0], OTHER_ORGANISATION_WORD) if len(hits) == 1 else None
+        return None
 
 
 # Legal forms, left out when names are compared: "Acme Solutions" is Acme Solutions LLC.
 LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp"})
+# Company words that say no kind of business: "Elm Valley Power" is Elm Valley Power Company.
+GENERIC_COMPANY_WORDS = frozenset({"company", "companies", "group", "holdings"})
 
 
 def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -415,10 +422,26 @@ def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     words = [w.strip(".,") for w in name.split() if w not in lex.function_words]
     words = [w for w in words if w not in LEGAL_FORMS]
     core = tuple(w for w in words if w not in lex.company_words)
-    kinds = frozenset(w for w in words if w in lex.company_words)
+    kinds = frozenset(w for w in words if w in lex.company_words and w not in GENERIC_COMPANY_WORDS)
     if not core or not kinds or any(w in lex.organisation_words for w in core):
         return (), frozenset()
     return core, kinds
+
+
+def _body_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A casefolded body's name without the word for its kind that ends it, and that word
+    ("avon growers association" -> (("avon", "growers"), {"association"})); ((), ∅) unless
+    two words or more come before it, none of them an organisation word other than a
+    jurisdiction's ("county", "city"), and one of them a word of its own (not a jurisdiction's)."""
+    lex = lexicon()
+    words = [w.strip(".,") for w in name.split() if w not in lex.function_words and w.strip(".,") not in LEGAL_FORMS]
+    if len(words) < 3 or words[-1] not in lex.body_kinds:
+        return (), frozenset()
+    core = tuple(words[:-1])
+    if any(w in lex.organisation_words and w not in lex.jurisdiction_words for w in core) \
+            or all(w in lex.jurisdiction_words for w in core[1:]):
+        return (), frozenset()
+    return core, frozenset(words[-1:])
 
 
 _POSSESSIVE_S = re.compile(r"['’]s\b")

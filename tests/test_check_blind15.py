@@ -6,6 +6,10 @@ from __future__ import annotations
 from people_lint import lint, registry_of, write_sources
 
 
+def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
+    return [(f.category, f.text) for f in lint(rule, text, sources)]
+
+
 def people_of(sources) -> set[str]:
     return {e.canonical for e in registry_of(sources).entities if e.kind == "person"}
 
@@ -25,3 +29,44 @@ def test_titles_ranks_places_and_firms_are_not_people(tmp_path):
     # a title with no name after it, a rank between two stops, a rating's class, a place whose
     # residents speak, a law firm's partner names, an organisation's short name
     assert not people & {"Executive Officer", "Cmdr", "Class Lena Ibsen", "Quill Hollow", "Vance", "Verde Campo"}, people
+
+
+ARTICLE = ("ELMWOOD — The Elmwood Town Council voted on Wednesday to hire Quarry Engineering for the study. "
+           "Ann Roe, the town's water superintendent, said the Elmwood Water Department would keep the intake "
+           "closed. Tom Poe, president of the Elmwood Growers Association, said farms were not to blame. "
+           "Elmwood Power Company crews restored service on Tuesday.\n\n"
+           "ROE: The county wants us under 1.0 µg/L for 14 straight days before we open it.\n\n"
+           "MAYOR LUND: All in favor? Opposed? The motion carries, three to one, Council member Poe opposed.\n\n"
+           "MAYOR LUND: All in favor? That carries four to nothing.\n\n"
+           "ROE: We will sample from April through September and report in the fall, probably November.\n\n"
+           "Roe, who was elected town auditor in 2022, said her office began the audit in February after "
+           "residents complained.\n")
+
+
+def test_a_misnamed_body_keeps_its_name_and_changes_its_kind(tmp_path):
+    sources = write_sources(tmp_path, ARTICLE)
+    text = ("\"Fixing it is not easy,\" said Poe, whose Elmwood Growers Alliance wants a cost-share program. "
+            "The Elmwood Water Authority kept the intake closed. Elmwood Power crews worked through the night.\n")
+    found = findings("facts.Names", text, sources)
+    assert found == [("name", "Elmwood Growers Alliance"), ("name", "Elmwood Water Authority")], found
+    # (and the title check leaves the reworded employer to facts.Names)
+    text = "Superintendent Ann Roe of the Elmwood Water Authority closed the intake.\n"
+    assert findings("facts.Titles", text, sources) == []
+
+
+def test_votes_written_in_words_and_a_vote_one_voter_off(tmp_path):
+    sources = write_sources(tmp_path, ARTICLE)
+    # the second vote, written "four to nothing", is a vote the sources give
+    assert findings("facts.Figures", "In a second vote, 4-0, the council asked the mayor to write to the state.\n",
+                    sources) == []
+    # a lone dissent kept, a voter added: the first vote misremembered
+    found = findings("facts.Figures", "The council voted 4-1 on Wednesday to pay for the study.\n", sources)
+    assert found == [("figure", "4-1")], found
+
+
+def test_a_period_the_sources_give_and_a_unit_written_short(tmp_path):
+    sources = write_sources(tmp_path, ARTICLE)
+    text = ("Roe, whose office will audit the April-through-September period and report in November, "
+            "said the work would go on. The intake will stay shut until the water tests below 1.0 microgram "
+            "per liter for 14 straight days.\n")
+    assert findings("facts.Figures", text, sources) == []

@@ -70,3 +70,15 @@ def test_a_period_the_sources_give_and_a_unit_written_short(tmp_path):
             "said the work would go on. The intake will stay shut until the water tests below 1.0 microgram "
             "per liter for 14 straight days.\n")
     assert findings("facts.Figures", text, sources) == []
+
+
+def test_a_members_title_raised_to_the_bodys_officer(tmp_path):
+    sources = write_sources(tmp_path, (
+        "ELMWOOD — Council member Tom Poe, whose ward covers the east side, said the repairs would take a year. "
+        "Council President Ann Roe said the council would meet again on Monday. Board member Lena Ibsen said "
+        "the report was preliminary.\n"))
+    text = ("Council President Tom Poe said the repairs would take a year. Board Chairman Lena Ibsen said the "
+            "report was preliminary. Council President Ann Roe called the next meeting.\n")
+    found = findings("facts.Titles", text, sources)
+    # (Poe: the council's president is someone else; Ibsen: a member only, no officer named)
+    assert [(c, t.split(" Tom")[0]) for c, t in found] == [("title", "Council President"), ("title", "Board Chairman")], found

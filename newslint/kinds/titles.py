@@ -346,6 +346,8 @@ class TitlesRule(Rule):
             severity = None
             if office is None:
                 office, severity = self._other_office(phrase, entity, context, unnamed=True), "warning"
+            if office is None:
+                office, severity = self._member_only(phrase, entity, context), "warning"
             junior = self._junior_office(phrase, entity, context) if office is None else None
             junior = junior or (self._other_position(phrase, entity, context) if office is None else None)
             junior = junior or (self._spokesperson_of_post(phrase, entity, context) if office is None else None)
@@ -643,6 +645,20 @@ class TitlesRule(Rule):
                     and not lex.families_compatible(phrase.family, _office(title))):
                 return title
         return None
+
+    @staticmethod
+    def _member_only(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
+        """"Council President X" for someone the sources give only as a member of the council
+        ("Council member X"), and no officer's post anywhere: a member's title raised to an
+        officer's. A warning: the sources may not say who presides."""
+        lex = lexicon()
+        members = lex.body_members.get(phrase.affiliation.casefold())
+        if not members or lex.family(phrase.role) not in lex.body_offices:
+            return None
+        held = [t for t in entity.titles if active(t, context.draft_date)]
+        if any(lex.family(t.family or t.role) in lex.body_offices for t in held):
+            return None  # (an officer too: compared by the other steps)
+        return next((t for t in held if lex.family(t.family or t.role) in members), None)
 
     @staticmethod
     def _junior_office(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:

@@ -45,6 +45,7 @@ class Lexicon:
     # Offices of a board or council ("Board Secretary", "Council President"): one holder per body.
     body_offices: set[str] = field(default_factory=set)
     body_words: set[str] = field(default_factory=set)
+    body_members: dict[str, frozenset[str]] = field(default_factory=dict)  # "council" -> {councillor}
     # Words that end a unit's or body's name written in lowercase ("the compensation board",
     # "the agency's water division"): the organisation a verb's office is held at.
     unit_words: set[str] = field(default_factory=set)
@@ -168,6 +169,8 @@ def lexicon() -> Lexicon:
     lex.speaking_words = {str(w).casefold() for w in titles.get("speaking_words") or []}
     lex.body_offices = {str(r) for r in titles.get("body_offices") or []}
     lex.body_words = {str(w).casefold() for w in titles.get("body_words") or []}
+    lex.body_members = {str(k).casefold(): frozenset(str(w).casefold() for w in v or [])
+                        for k, v in (titles.get("body_members") or {}).items()}
     lex.unit_words = lex.body_words | {str(w).casefold() for w in titles.get("unit_words") or []}
     lex.jurisdiction_words = {str(w).casefold() for w in titles.get("jurisdiction_words") or []}
     lex.client_families = {str(w) for w in titles.get("client_families") or []}

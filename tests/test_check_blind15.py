@@ -82,3 +82,29 @@ def test_a_members_title_raised_to_the_bodys_officer(tmp_path):
     found = findings("facts.Titles", text, sources)
     # (Poe: the council's president is someone else; Ibsen: a member only, no officer named)
     assert [(c, t.split(" Tom")[0]) for c, t in found] == [("title", "Council President"), ("title", "Board Chairman")], found
+
+
+def test_people_introduced_in_a_notes_header_with_a_bracketed_role(tmp_path):
+    notes = ("REPORTER'S NOTES\n\n"
+             "-- Lena Ibsen-Moss (Local 12 president, a paramedic), phone, 1:15 p.m.:\n"
+             "   Uses they/them. \"We lost 24 people in six months.\"\n\n"
+             "-- Text, Kit Varga (Eastgate Middle counselor, bargaining team), 12:40 p.m.:\n"
+             "   \"Twelve counselors won't fix everything.\"\n\n"
+             "-- ANN ROE, shelter manager, Elm Relief (volunteer, retired nurse)\n"
+             "   Her team registered 121 people.\n\n"
+             "On the 2021 memo by Tom Poe (Acme's safety manager at the time; he left the company in 2022).\n")
+    registry = registry_of(write_sources(tmp_path, notes))
+    people = {e.canonical: e for e in registry.entities if e.kind == "person"}
+    assert {"Lena Ibsen-Moss", "Kit Varga", "Ann Roe", "Tom Poe"} <= set(people), sorted(people)
+    assert "Elm Relief" not in people  # (a name after a comma, in another's appositive)
+    assert people["Lena Ibsen-Moss"].gender == "they"
+    # a title held "at the time" is no vote for a current one
+    assert people["Tom Poe"].titles[0].status_against == [] and not any(
+        p.status == "current" for m in _mentions(notes) if m.words == ["Tom", "Poe"] for p in m.titles)
+
+
+def _mentions(text: str):
+    from newslint.document.parse import parse_document
+    from newslint.registry.mentions import MentionFinder
+
+    return MentionFinder(parse_document("notes.txt", text)).names()

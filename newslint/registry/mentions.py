@@ -493,6 +493,13 @@ class MentionFinder:
             mention.maybe_person = True
         return mention
 
+    def _in_appositive(self, mention: NameMention) -> bool:
+        """The name follows a comma after lowercase words on its line: it ends a list or
+        another name's appositive ("ANN ROE, shelter manager, Elm Relief"), not "-- Text, Ann Roe"."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        lead = _AFTER_COMMA.search(self.text, max(line_start, mention.start - 80), mention.start)
+        return lead is not None and _LOWERCASE_WORD.search(self.text, line_start, lead.start()) is not None
+
     def _beside_ampersand(self, mention: NameMention) -> bool:
         return self.text[mention.end:mention.end + 3].lstrip(" ").startswith("&") \
             or self.text[max(0, mention.start - 3):mention.start].rstrip(" ").endswith("&")
@@ -771,7 +778,12 @@ class MentionFinder:
         if age is not None:
             opens = age.end()  # "X, 58, a glass blower": the title after the age
         stop = _APPOSITIVE_STOP.search(rest, opens)
-        if bracketed and (stop is None or stop.group() != ")"):
+        if bracketed and (stop is None or stop.group() != ")" and not (
+                stop.group() in ",;" and _CLOSES_ON_LINE.match(rest, stop.end())
+                and not self._in_appositive(mention))):
+            # ("Ann Roe (Local 9 president, a paramedic), by phone": the first part, up to a
+            # comma; not after a comma, where the name ends a list or another's appositive:
+            # "ANN ROE, shelter manager, Elm Relief (volunteer, retired nurse)")
             return
         body_end = mention.end + (stop.start() if stop else len(rest))
         words = self._words_in(sentence, mention.end + opens, body_end)
@@ -784,6 +796,9 @@ class MentionFinder:
             return
         if joint is None:
             self._appositive_title(mention, sentence, words, rest, stop, dash)
+            if mention.title is not None and mention.title.status == "current" \
+                    and _AT_THE_TIME.search(rest, opens, stop.start() if stop else len(rest)):
+                mention.title.status = "then"  # "(Acme's safety manager at the time; she left in 2022)"
             if signature is not None and mention.title is not None:
                 # The organisation's line after the title's ("Acme Corp."), before the title's
                 # portfolio ("Director of Human Resources": Acme Corp. Human Resources).
@@ -1331,6 +1346,9 @@ _AGE_AFTER_NAME = regexcache.compile(r", \d{1,3}, (?=\p{L})")
 _LINE_OPENS_CAPITAL = regexcache.compile(r"[ \t*_>-]*\p{Lu}")
 _BRACKETED = regexcache.compile(r"^[ \t]*\([^()\n]{1,40}\)")
 # (Not the stops of a dotted abbreviation: "with the U.S. Coastal Survey".)
+_AT_THE_TIME = regexcache.compile(r"\b(?:at\s+the\s+time|then)\b")  # after a title: the post then held
+_AFTER_COMMA = regexcache.compile(r",[ \t]+(?:\p{Lu}[\p{L}'’.-]*[ \t]+)*$")  # ", American " before a name
+_CLOSES_ON_LINE = regexcache.compile(r"[^()\n]{0,80}\)")  # the rest of a bracket, closed on its line
 _APPOSITIVE_STOP = regexcache.compile(r"[,;:()\"“”]|(?<!(?<!\p{L})\p{Lu})\.")
 _SPACE_CAPITAL = regexcache.compile(r"\s+\p{Lu}")
 

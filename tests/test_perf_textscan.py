@@ -171,14 +171,17 @@ class ReferenceFinder(mentions.MentionFinder):
             if len(mention.words) == 2 and mentions._PERSONAL.match(self.text, mention.end):
                 mention.evidence.add("described")
             return
-        after = mentions._words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
-        if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
-            mention.evidence.add("verb")
-            return
         before = mentions._words_with_offsets(self.text, max(sentence.start, mention.start - 30), mention.start)
         lows = [w[0].casefold() for w in before]
+        after = mentions._words_with_offsets(self.text, mention.end, min(sentence.end, mention.end + 40))
+        if after and after[0][0].casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after[0][1]].strip():
+            if not (len(before) >= 2 and lows[-1] in mentions._OBJECT_PREPOSITIONS and before[-2][0][:1].islower()
+                    and self.text[before[-1][2]:mention.start] == " "):
+                mention.evidence.add("verb")
+            return
         if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
-                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")):
+                                                 and self.text[before[-1][2]:mention.start].strip() in ("", ",")
+                                                 and not self._reported_clause(before[-2:], mention, sentence)):
             mention.evidence.add("verb")
 
     def _mention(self, match, sentence):
@@ -198,6 +201,11 @@ class ReferenceFinder(mentions.MentionFinder):
         while index < len(tokens):
             word = tokens[index][0]
             low = word.casefold()
+            if self._role_width(tokens, index) == len(tokens) - index:
+                return None
+            if low in lex.rank_classes and index + 1 < len(tokens) and tokens[index + 1][0].casefold() == "class":
+                index += 2
+                continue
             first = index == 0 and at_start
             # ("Did Ann Roe …?": a question's auxiliary opens the run, whatever the sentence.)
             question = index == 0 and low in mentions._QUESTION_AUXILIARIES and len(tokens) > 1
@@ -227,6 +235,8 @@ class ReferenceFinder(mentions.MentionFinder):
         if not tokens:
             return None
         lows = [t[0].casefold() for t in tokens]
+        if len(lows) == 1 and (lows[0] in lex.ranks or f"{lows[0]}." in lex.ranks or f"{lows[0]}." in lex.honorifics):
+            return None
         last, start, end = tokens[-1]
         stripped = mentions._POSSESSIVE.sub("", last) if last.endswith(("'s", "’s", "’", "'")) else last
         end -= len(last) - len(stripped)

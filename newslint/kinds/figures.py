@@ -707,7 +707,7 @@ class FiguresRule(Rule):
                         yield finding
                 continue
             if figure.kind == "tally" and _given_vote(figure, index):
-                continue  # a vote the sources give, in digits or words ("the motion carries, four to one")
+                continue  # a vote the sources give in words only ("the motion carries, four to one")
             siblings = [f for f in by_sentence[sentence_of[figure.start]] if f is not figure]
             finding = self._check_one(figure, index, siblings, context.document.prose, context.draft_date) \
                 or self._transposed(figure, index)
@@ -1430,9 +1430,10 @@ def _same_voters(theirs: tuple[int, int], mine: tuple[int, int]) -> bool:
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                  "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
 _PAIR_ITEM = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")"
-_NONE_WORDS = ("nothing", "none")  # "the motion carries four to nothing"
-_WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*"
-                                   + _PAIR_ITEM[:-1] + "|" + "|".join(_NONE_WORDS) + r")(?![\w])", regex.IGNORECASE)
+_NONE_WORDS = ("nothing", "none")  # a tally's second side only: "the motion carries four to nothing"
+_PAIR_SECOND = r"(\d{1,2}|" + "|".join(_NUMBER_WORDS + _NONE_WORDS) + r")"
+_WRITTEN_PAIR = regexcache.compile(rf"(?<![\w.,])" + _PAIR_ITEM + r"\s*(?:-|–|\s+to\s+)\s*" + _PAIR_SECOND + r"(?![\w])",
+                                   regex.IGNORECASE)
 
 
 # An ordinal in words or digits ("seventh", "28th"), and the words after it.

@@ -27,6 +27,11 @@ def lint(rule: str, text: str, sources=(SEEDS,), name: str = "draft.md"):
     return report.findings
 
 
+def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
+    """The (category, flagged text) of one rule's findings on `text`."""
+    return [(f.category, f.text) for f in lint(rule, text, sources)]
+
+
 def write_sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
     """A source set of invented articles, one file each, in `tmp_path / folder`."""
     folder = tmp_path / folder

@@ -3,7 +3,7 @@
 and tested on a story's own text and on invented text."""
 from __future__ import annotations
 
-from people_lint import ROOT, lint, write_sources
+from people_lint import ROOT, findings, lint, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 CORONER = (EVAL / "coroner" / "sources",)
@@ -12,10 +12,6 @@ REACTOR = (EVAL / "reactor" / "sources",)
 FARMHEAT = (EVAL / "farmheat" / "sources",)
 OVERTIME = (EVAL / "overtime" / "sources",)
 RESHUFFLE = (EVAL / "reshuffle" / "sources",)
-
-
-def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in lint(rule, text, sources)]
 
 
 # -- an employer's name with one word replaced is a misnamed organisation (category name) -------

@@ -4,7 +4,7 @@ on invented text."""
 from __future__ import annotations
 
 from newslint.kinds.figures import _anchor
-from people_lint import ROOT, lint, registry_of, write_sources
+from people_lint import ROOT, findings, registry_of, write_sources
 
 EVAL = ROOT / "tests" / "eval"
 FESTIVAL = (EVAL / "festival" / "sources",)
@@ -13,10 +13,6 @@ SINKHOLE = (EVAL / "sinkhole" / "sources",)
 ARTICLE = ("ELMWOOD — Ann Roe, a clerk at the county court, said on Monday that the filing office would "
            "close early. Roe has worked there for 12 years. Tom Poe, who directs the county's records "
            "division, said the office would reopen in June. Poe said he was sorry for the delay.\n")
-
-
-def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in lint(rule, text, sources)]
 
 
 def speakers_of(sources, *words: str) -> list[str]:

@@ -3,11 +3,7 @@ tornado, teacherstrike, casino, algae, ambulance, pipeline) and on the registrie
 session-14 stories, each fixed at its form and tested on invented text."""
 from __future__ import annotations
 
-from people_lint import lint, registry_of, write_sources
-
-
-def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
-    return [(f.category, f.text) for f in lint(rule, text, sources)]
+from people_lint import findings, registry_of, write_sources
 
 
 def people_of(sources) -> set[str]:

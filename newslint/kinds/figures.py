@@ -381,8 +381,8 @@ class FigureIndex:
 
     def on_a_named_weekday(self, figure: Figure) -> bool:
         """A source dated in its heading names the weekday the draft's date falls on, within
-        six days of its own date ("announced late Thursday" in a Friday's paper, for "ended
-        Oct. 1"): the sources may give the date, in words no date figure holds."""
+        six days of its own date ("voted late Tuesday" in a Wednesday's paper, for "voted
+        March 3"): the sources may give the date, in words no date figure holds."""
         parts = figure.value.split("-")
         if len(parts) < 2 or not all(part.isdigit() for part in parts):
             return False
@@ -462,7 +462,7 @@ def _far_apart(a: float | None, b: float | None) -> bool:
 
 
 def _written_in(number: str, text: str) -> bool:
-    """The digits of `number` ("5,540") stand as a number of their own in `text`."""
+    """The digits of `number` ("3,120") stand as a number of their own in `text`."""
     return bool(number) and regexcache.compile(rf"(?<![\d.,]){regex.escape(number)}(?![\d]|[.,]\d)").search(text) is not None
 
 
@@ -833,7 +833,7 @@ class FiguresRule(Rule):
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         if figure.kind in ("date", "month") and self._given_with_sibling(figure, siblings, index):
-            return None  # ("audit the April-through-September period" where a line says "April through September")
+            return None  # ("survey the May-through-August season" where a line says "May through August")
         if figure.kind == "date" and strongest < 2 * p.min_shared.get("date", 3) and index.dated(figure):
             # A date the sources give for something (a table's "March 3"): likely theirs,
             # unless the sentence it contradicts is twice the usual match.
@@ -866,7 +866,7 @@ class FiguresRule(Rule):
         if figure.kind in ("count", "amount") and len(_significant(number_of(figure.kind, figure.value) or 0)) >= 3 \
                 and any(_written_in(prose[figure.number_start:figure.number_end], fact.provenance.text) for _, fact in support):
             # The line told against writes the draft's specific number as another kind of
-            # figure ("averaged 5,540 unit hours", a span, against the draft's "an average of 5,540").
+            # figure ("averaged 3,120 crew hours", a span, against the draft's "an average of 3,120").
             return None
         if figure.kind in ("date", "month") and any(self._agree(figure, other) for _, fact in support
                                                     for other in index.on_line(fact)

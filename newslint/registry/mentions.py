@@ -781,9 +781,9 @@ class MentionFinder:
         if bracketed and (stop is None or stop.group() != ")" and not (
                 stop.group() in ",;" and _CLOSES_ON_LINE.match(rest, stop.end())
                 and not self._in_appositive(mention))):
-            # ("Ann Roe (Local 9 president, a paramedic), by phone": the first part, up to a
+            # ("Ann Roe (Local 9 steward, a bus driver), by phone": the first part, up to a
             # comma; not after a comma, where the name ends a list or another's appositive:
-            # "ANN ROE, shelter manager, Elm Relief (volunteer, retired nurse)")
+            # "ANN ROE, site manager, Elm Relief (volunteer, former teacher)")
             return
         body_end = mention.end + (stop.start() if stop else len(rest))
         words = self._words_in(sentence, mention.end + opens, body_end)
@@ -798,7 +798,7 @@ class MentionFinder:
             self._appositive_title(mention, sentence, words, rest, stop, dash)
             if mention.title is not None and mention.title.status == "current" \
                     and _AT_THE_TIME.search(rest, opens, stop.start() if stop else len(rest)):
-                mention.title.status = "then"  # "(Acme's safety manager at the time; she left in 2022)"
+                mention.title.status = "then"  # "(Acme's safety manager at the time; he left in 2019)"
             if signature is not None and mention.title is not None:
                 # The organisation's line after the title's ("Acme Corp."), before the title's
                 # portfolio ("Director of Human Resources": Acme Corp. Human Resources).
@@ -1140,7 +1140,7 @@ class MentionFinder:
         if after and after.group().casefold().rstrip(".") in self.lex.reporting_verbs and not self.text[mention.end:after.start()].strip():
             if not (len(before) == 2 and lows[-1] in _OBJECT_PREPOSITIONS and before[-2][0][:1].islower()
                     and self.text[before[-1][2]:mention.start] == " "):
-                mention.evidence.add("verb")  # (not "residents of Elm Hollow said": their verb)
+                mention.evidence.add("verb")  # (not "residents of Elm Ridge said": their verb)
             return
         if lows[-2:] == ["according", "to"] or (lows and lows[-1] in self.lex.reporting_verbs
                                                  and self.text[before[-1][2]:mention.start].strip() in ("", ",")
@@ -1150,11 +1150,12 @@ class MentionFinder:
     def _reported_clause(self, before: list[tuple[str, int, int]], mention: NameMention, sentence: Sentence) -> bool:
         """"She said Elm Works has 40 members": the name opens what someone said (a subject
         before the verb, a verb after the name), not the inverted "…, said Ann Roe"."""
-        if len(before) < 2 or self.text[before[-2][2]:before[-1][1]] != " " or before[-2][0][:1].islower() \
-                and before[-2][0].casefold() not in _SUBJECTS:
+        if len(before) < 2 or self.text[before[-2][2]:before[-1][1]] != " ":
             return False
-        next_word = _NEXT_LOWER_WORD.match(self.text, mention.end, sentence.end)
-        return next_word is not None
+        subject = before[-2][0]
+        if subject[:1].islower() and subject.casefold() not in _SUBJECTS:
+            return False  # ("officials said Ann Roe would …": no subject pronoun or name before the verb)
+        return _NEXT_LOWER_WORD.match(self.text, mention.end, sentence.end) is not None
 
     # -- role references ---------------------------------------------------------------------
     def role_references(self) -> list[RoleReference]:

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -414,6 +415,8 @@ LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc"
 GENERIC_COMPANY_WORDS = frozenset({"company", "companies", "group", "holdings"})
 
 
+# (Both cached: each draft organisation not known by name is compared with every known form.)
+@lru_cache(maxsize=1 << 14)
 def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """A casefolded company name's own words and its words for a kind of company ("acme
     therapeutics" -> (("acme",), {"therapeutics"})); ((), ∅) unless it has both, and no other
@@ -428,6 +431,7 @@ def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return core, kinds
 
 
+@lru_cache(maxsize=1 << 14)
 def _body_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """A casefolded body's name without the word for its kind that ends it, and that word
     ("avon growers association" -> (("avon", "growers"), {"association"})); ((), ∅) unless

@@ -122,8 +122,8 @@ class PeopleExtractor:
         # firm ..."; "Ibekwe said") is a person too.
         evidenced |= {" ".join(m.words) for _, names, _ in mentions for m in names
                       if m.kind == "person" and 2 <= len(m.words) <= 3 and m.words[-1] in speaking}
-        # The first words of an organisation's name are its short name ("Elm Hollow" of "Elm
-        # Hollow Growers Cooperative"), unless a title or description makes them someone.
+        # The first words of an organisation's name are its short name ("Elm Ridge" of "Elm
+        # Ridge Growers Cooperative"), unless a title or description makes them someone.
         short_names = {" ".join(m.words[:k]) for _, names, _ in mentions for m in names
                        if m.kind == "organisation" for k in range(2, len(m.words))}
         described = {" ".join(m.words) for _, names, _ in mentions for m in names

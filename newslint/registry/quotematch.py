@@ -355,24 +355,24 @@ class QuoteIndex:
             # Each word an alignment keeps is a quotation word, so no window from a start
             # scores above (quotation words in its longest window) / n: skip starts that
             # cannot replace the best (see _needed).
-            # Whether some start of the span holds `needed` quotation words in its window,
-            # in C: most spans that hold half the words (sources repeat a sentence) have no
-            # window close enough. It does when `needed` of them lie less than `reach` apart
-            # (a window from the first of them, or from the span's last start when they all
-            # lie after it, holds them).
             # (A slice, not islice: islice steps through the source's words from its start.)
             region = source.words[span.start:span.stop - 1 + reach]
+            # Most spans that hold half the words (sources repeat a sentence) have no window
+            # close enough; two tests in C tell, the cheaper first. Not when the span's words
+            # keep fewer than `needed` quotation words in order (their longest common
+            # subsequence, bit-parallel): an alignment keeps a common subsequence, and a
+            # window's is one of the span's. Sources repeat a sentence: its copies near a
+            # longer quotation hold enough of its words, but not in its order.
+            if needed > 0 and lcs(words, region, score_cutoff=needed) < needed:
+                continue
+            # Nor unless some start of the span holds `needed` quotation words in its window:
+            # it does when `needed` of them lie less than `reach` apart (a window from the
+            # first of them, or from the span's last start when they all lie after it, holds
+            # them).
             flags = list(map(has, region))
             if needed > 0:
                 at = list(compress(count(), flags))
                 if len(at) < needed or min(map(sub, at[needed - 1:], at)) >= reach:
-                    continue
-                # Nor when the span's words keep fewer than `needed` quotation words in order
-                # (their longest common subsequence, bit-parallel in C): an alignment keeps a
-                # common subsequence, and a window's is one of the span's. Sources repeat a
-                # sentence: its copies near a longer quotation hold enough of its words, but
-                # not in its order.
-                if lcs(words, region) < needed:
                     continue
             # hits[i]: quotation words among the span's words before span.start + i.
             hits = [0, *accumulate(flags)]

@@ -485,8 +485,10 @@ class MentionFinder:
             # "Sen. X, an Ohio Democrat": the appositive is a second title.
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = before
-        if calendar and not mention.evidence & {"title", "honorific", "appositive"}:
-            return None  # "Thursday", "May": a name only with a title ("Mayor Helen March")
+        if calendar and not mention.evidence & ({"title", "honorific"} if len(words) == 1 else {"title", "honorific", "appositive"}):
+            # "Thursday", "May": a name only with a title ("Mayor Helen March"); alone, not
+            # even with an appositive ("In court Thursday, the city's director said").
+            return None
         self._verb_evidence(mention, sentence)
         if weak and not mention.evidence:
             mention.kind = "organisation"  # "Carnegie Hall", but "James Hall said"
@@ -697,6 +699,11 @@ class MentionFinder:
         before = i - 1 if status_span is not None and i >= 0 and words[i][1] == status_span[0] else i
         if comma and not possessive and not (before >= 0 and _determiner(words[before][0])):
             return  # "..., Name" is a title only after a determiner: "The French leader, X"
+        if comma and _NAME_THEN_COMMA.search(self.text, max(0, first - 60), first) \
+                and not self.text.startswith(",", mention.end):
+            # "Ann Roe, the committee's chair, Poe said": the title closes Roe's appositive;
+            # Poe, with no comma after, begins the next clause.
+            return
         if not affiliation and before >= 0 and words[before][0].casefold() in _SUBJECTS and role[0] == words[-1][0].casefold():
             return  # "I chair Finance", "they coach Quennell Tech": a verb, not a title
         info = lex.role(role[0])
@@ -1122,10 +1129,13 @@ class MentionFinder:
         return False
 
     def _verb_evidence(self, mention: NameMention, sentence: Sentence) -> None:
-        if len(mention.words) <= 2 and _WHO_OR_AGE.match(self.text, mention.end) \
+        if len(mention.words) <= 2 and (_WHO_OR_AGE.match(self.text, mention.end) or self._whose_kin(mention)) \
                 and not _NAMED_THEN_PREPOSITION.search(self.text, max(0, mention.start - 60), mention.start):
-            # "Ann Roe, who owns two bakeries, was less worried", "Ann Roe, 61, lives": someone
-            # described, whatever the verb ("whose" may follow a company's name).
+            # "Ann Roe, who owns two bakeries, was less worried", "Ann Roe, 61, lives", "Ann
+            # Roe, whose family farms …": someone described, whatever the verb ("whose" alone
+            # may follow a company's name: "Acme, whose shares fell").
+            mention.evidence.add("described")
+        if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
@@ -1146,6 +1156,21 @@ class MentionFinder:
                                                  and self.text[before[-1][2]:mention.start].strip() in ("", ",")
                                                  and not self._reported_clause(before, mention, sentence)):
             mention.evidence.add("verb")
+
+    def _whose_kin(self, mention: NameMention) -> bool:
+        """", whose family (wife, parents, …)": only a person has relatives."""
+        found = _WHOSE.match(self.text, mention.end)
+        if found is None:
+            return False
+        noun = found.group(1).casefold()
+        return noun in _HOUSEHOLD or noun in self.lex.kinship_words or noun.removesuffix("s") in self.lex.kinship_words
+
+    def _introduces_self(self, mention: NameMention) -> bool:
+        """A transcript turn that opens with its speaker's full name ("ROE: Ann Roe, Elm
+        Road." or "ROE: I'm Ann Roe."): the label's surname is the name's last word."""
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        label = _SELF_INTRODUCED.fullmatch(self.text, line_start, mention.start)
+        return label is not None and label.group(1).casefold() == mention.words[-1].casefold()
 
     def _reported_clause(self, before: list[tuple[str, int, int]], mention: NameMention, sentence: Sentence) -> bool:
         """"She said Elm Works has 40 members": the name opens what someone said (a subject
@@ -1282,6 +1307,12 @@ _ORGANISATION_AFTER = regexcache.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(
 # ", a description of up to ~25 words, said": the name speaks after its description.
 _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
 _WHO_OR_AGE = regexcache.compile(r",\s+(?:\d{1,3},|who\b)")
+_NAME_THEN_COMMA = regexcache.compile(r"\p{Lu}[\p{L}'’-]+[ \t]+\p{Lu}[\p{L}'’-]+,[ \t]+(?:[\p{Ll}'’-]+[ \t]+){0,3}$")
+_WHOSE = regexcache.compile(r",\s+whose\s+(\p{L}+)")
+_HOUSEHOLD = frozenset({"family", "children", "parents", "grandparents", "relatives"})
+# A turn's label (after any rank or honorific), then the speaker's own "I'm", "My name is".
+_SELF_INTRODUCED = regexcache.compile(
+    r"[ \t]*(?:\p{Lu}+\.?[ \t]+)*(\p{Lu}[\p{Lu}'’-]+):[ \t]+(?:(?:I'm|I’m|I am|My name is|This is)[ \t]+)?")
 # A name after another's and a preposition ("Ann Roe from Acme Peak, who …"): the "who" may
 # describe the first name, not the place or company after it.
 _NAMED_THEN_PREPOSITION = regexcache.compile(r"\p{Lu}[\p{L}'’-]+[ \t]+(?:from|of|at|with|in)[ \t]+$")

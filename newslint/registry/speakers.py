@@ -519,7 +519,8 @@ def _under_section_header(state: _State, item: Attribution, any_quotation: bool 
             return
     elif not _QUOTE_LABEL.search(doc.text, max(0, line_start - 1), item.quote.start):
         return
-    at = bisect_right(state.header_starts, line_start - 1) - 1
+    # (A header's own line counts: "-- Ann Roe, by phone. She said … "…"" in notes.)
+    at = bisect_right(state.header_starts, line_start) - 1
     if at < 0:
         return
     header = state.headers[at]
@@ -562,7 +563,7 @@ def _first_name_at(header: str) -> int:
         text = word.group().strip(".,:;()—–-")
         bare = text.casefold()
         if not bare or not text[:1].isupper() or _DATE_OR_TIME.fullmatch(bare) \
-                or bare in lex.notes_header_words or is_title_word(text):
+                or bare in lex.notes_header_words or is_title_word(text) or is_title_word(text + "."):  # ("Sen.")
             continue
         return word.start() + word.group().find(text)
     return -1

@@ -1083,7 +1083,7 @@ def _departure(entity: Entity, pattern) -> Provenance | None:
             for match in pattern.finditer(where.text):
                 if _ARTICLE_BEFORE.search(where.text, max(0, match.start() - 4), match.start()):
                     continue  # "X, a retired ship pilot, chairs …": a past career described, not a departure
-                before = [w for w in _CAPITALISED.findall(where.text, max(0, match.start() - 80), match.start())
+                before = [w for w in _CAPITALISED.findall(where.text, max(0, match.start() - 120), match.start())
                           if not _passing(w)]
                 after = [w for w in _CAPITALISED.findall(where.text, match.end(), match.end() + 50) if not _passing(w)]
                 if (before and before[-1] in names) or (_OF_AFTER.match(where.text, match.end()) and after and after[0] in names):

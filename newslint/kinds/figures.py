@@ -317,6 +317,14 @@ class FigureIndex:
         return any(unit in nouns and any(p.normal(item) in mine for item in items)
                    for nouns, items in self.ordinals.get(int(number), ()))
 
+    def given_alike(self, figure: Figure) -> bool:
+        """A source gives this figure's value with its qualifier ("about 60 percent") in a
+        clause that shares a word with the draft's: enough to call the figure sourced, though
+        not to confirm what it measures (figures of one word in common prove no match)."""
+        mine = set(figure.context)
+        return any(getattr(fact, "bound", "") == figure.bound and mine.intersection(fact.context)
+                   for fact in self.with_value(figure.kind, figure.value))
+
     def with_value(self, kind: str, value: str) -> list[FigureFact]:
         """The source figures of this kind and value, in registry order (worked out once per
         registry: a large registry holds thousands of figures of a kind)."""
@@ -605,6 +613,11 @@ def _swapped(a: str, b: str) -> bool:
 
 
 DERIVED_WORDS = frozenset({"margin", "net"})
+# After a figure, a comparison that makes it a difference: "32 feet closer than", "$4 million
+# more than", "three points higher than".
+_DIFFERENCE = regexcache.compile(
+    r"\s+(?:[\p{L}-]+\s+)?(?:closer|farther|further|nearer|more|less|fewer|higher|lower|longer|shorter|"
+    r"larger|smaller|bigger|older|younger|earlier|later|faster|slower|cheaper|dearer|above|below|over|under)\s+than\b")
 
 # Kinds whose value, given by a source in a related clause, outweighs a closer clause's other
 # value (echoes). Not dates and years: the same year recurs for many events.
@@ -746,6 +759,13 @@ class FiguresRule(Rule):
         derived = DERIVED_WORDS.intersection(figure.context) if figure.kind in NUMERIC_KINDS else frozenset()
         related = [(score, fact) for score, fact in related
                    if figure.kind not in NUMERIC_KINDS or DERIVED_WORDS.intersection(fact.context) == derived]
+        if figure.kind in NUMERIC_KINDS and related:
+            # So is a difference ("18 feet from the door, 32 feet closer than the code allows"):
+            # compared only with a source's difference, not with either figure it is worked from.
+            difference = _DIFFERENCE.match(prose, figure.end) is not None
+            related = [(score, fact) for score, fact in related
+                       if (_DIFFERENCE.match(fact.provenance.text, _end_in(fact)) is not None if _end_in(fact) >= 0 else False)
+                       == difference]
         if figure.kind == "duration" and figure.unit in BARE_UNITS:
             # A span that counts nothing ("for 37 days") is matched on one item fewer than it
             # once was (figurematch.needed) only in the same time unit: "two days" and "two
@@ -760,10 +780,15 @@ class FiguresRule(Rule):
             # span) measure from different points.
             # (A span and the time between two events compare in the same time unit: "lasted
             # two days" and "three days after the storm", not "two months after" and "two years".)
+            # (Not the draft's time after an event of its own sentence against a source's span
+            # on no more than the fewest words a match needs: "expires two days later", after
+            # a hearing, and "a 14-day order".)
             anchor = _anchor(prose, figure.start, figure.end)
+            least = p.min_shared.get("duration", 2)
             related = [(score, fact) for score, fact in related
                        if (theirs := _fact_anchor(fact)) == anchor
-                       or not _OWN_POINT & {anchor, theirs} and _time_word(fact.text) == _time_word(figure.text)]
+                       or not _OWN_POINT & {anchor, theirs} and _time_word(fact.text) == _time_word(figure.text)
+                       and (score > least or anchor != "offset")]
         if figure.kind == "month" and related and draft_date and "-" not in figure.value:
             # A month with no year in a dated draft ("the budget is due in April") is one near
             # the draft's year, not a source's month of two years before or after.
@@ -830,6 +855,12 @@ class FiguresRule(Rule):
         # unless a source sentence far closer to the draft's gives another value ("reopened the
         # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").
         strongest = max(score for score, _ in related)
+        if figure.kind in ("count", "amount") and figure.unit and strongest <= p.min_shared.get(figure.kind, 2) \
+                and (figure.kind, figure.value, figure.bound, p.normal(figure.unit)) in index.phrased:
+            # A source gives the draft's figure in its very words ("about 86 acres" in a notes
+            # line of other words), and another value shares only the fewest words a match
+            # needs: the draft reports the first.
+            return None
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         if figure.kind in ("date", "month") and self._given_with_sibling(figure, siblings, index):
@@ -856,7 +887,8 @@ class FiguresRule(Rule):
                                                 for other in index.on_line(fact)
                                                 if other.kind == figure.kind and other is not fact and not getattr(other, "bound", "")
                                                 and (self.policy.normal(other.unit) == self.policy.normal(figure.unit)
-                                                     or len(_significant(number_of(other.kind, other.value) or 0)) >= 2)):
+                                                     or len(_significant(number_of(other.kind, other.value) or 0)) >= 2
+                                                     or _table_cell(other))):
             # The line told against gives the draft's value too ("the four rooms were booked
             # 2,140 times ... one of them alone accounted for 865 of those"): the draft reports
             # that figure of the line, matched by fewer words than its neighbour. (Not a bound
@@ -1357,6 +1389,8 @@ def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
     mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
     if mine is None or theirs is None or mine == theirs:
         return False
+    if mine.is_integer() and not theirs.is_integer() and abs(theirs) >= 10 and round(theirs) == mine:
+        return True  # "82 degrees" for the sources' 82.4 degrees: the whole number it rounds to
     # The coarser of the two, to its own last digit: 23,600,000 to the hundred thousand; given
     # with a decimal before its scale word ("23.6 million"), not as a round number ("$730
     # million" is no rounding of $733.2 million, "$3 million" none of $4 million).
@@ -1569,6 +1603,14 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
     """The source writes the weekday right before the date ("Thursday, May 7")."""
     pattern = regex.escape(weekday.text) + r",?\s+" + regex.escape(date.text)
     return regexcache.compile(pattern).search(weekday.provenance.text) is not None  # (kept: see regexcache)
+
+
+def _table_cell(fact: FigureFact) -> bool:
+    """The source figure is a whole cell of a table row ("| 45 rooms | 9 | Families |"): its
+    column, not a noun beside it, says what it counts, so any draft unit may be its."""
+    line = fact.provenance.text
+    return line.lstrip().startswith("|") and regex.search(
+        rf"\|\s*{regex.escape(fact.text)}\s*\|", line) is not None
 
 
 def _aggregate(context: tuple[str, ...]) -> bool:

@@ -1212,7 +1212,8 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     # ("Ibekwe, who joined in 2016, has organised 14 exhibitions"), unless the figure's own
     # clause names someone ("…, and Abara organised six").
     words = [t[2] for t in tokens[first:cut]]
-    if not any(w[:1].isupper() for w in words):
+    if not any(w[:1].isupper() and not (i and words[i - 1].casefold() in _PLACE_BEFORE) for i, w in enumerate(words)):
+        # (A place does not name the subject: "X, 29, of Elm Falls, won the race in …".)
         # Leading-name tokens before `first` (those from `first` on are in the window already).
         words = [t[2] for i, t in enumerate(_leading_name(prose, tokens, lexicon())) if i < first and t[1] <= start] + words
     words += [t[2] for t in tokens[after:stop]]
@@ -1246,6 +1247,7 @@ def _context_word(text: str) -> tuple[str, str] | None:
     return item, item
 
 
+_PLACE_BEFORE = frozenset({"of", "from", "in"})
 _START, _END = itemgetter(0), itemgetter(1)  # a token's start and end, as bisect keys (in C)
 
 

@@ -160,7 +160,7 @@ class SourcingRule(Rule):
                 derived = _derived_share_spans(context, self.conversions)
                 claims = [c for c in claims if not any(a < c.span.end and c.span.start < b for a, b in derived)]
             if claims and self.confirmed_figures and context.registry is not None:
-                confirmed = _confirmed_figure_spans(context) + _paired_spans(context)
+                confirmed = _confirmed_figure_spans(context) + _paired_spans(context) + _worked_out_spans(context)
                 # (A superlative that holds a confirmed figure, "the busiest four-lane tunnel in
                 # the state", is the measured case below, not the figure itself.)
                 claims = [c for c in claims if (c.kind.name in self.measured
@@ -229,7 +229,7 @@ def _confirmed_figure_spans(context: CheckContext) -> list[tuple[int, int]]:
         # (Not a span of time, a date or a year: those say when or over what period, a claim's
         # scope, not what it counts: "paved more road over the past ten years than any other".)
         return [(f.start, f.end) for f in draft_figures(context)
-                if f.kind not in TIME_KINDS and (index.speaks_to(p, f) or index.gives_value(f))]
+                if f.kind not in TIME_KINDS and (index.speaks_to(p, f) or index.gives_value(f) or index.given_alike(f))]
     return context.shared("confirmed-figure-spans", spans)
 
 
@@ -268,6 +268,69 @@ def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list
             found += _converted_units(context.document.prose, figures, conversions)
         return found
     return context.shared(("derived-share-spans", conversions), spans)
+
+
+def _worked_out_spans(context: CheckContext) -> list[tuple[int, int]]:
+    """Where the draft works a figure out from the sources' and its sentence's own: a part of a
+    source's total beside the other part ("the course tents saw 237 patients, and the finish
+    tent 175 more" where a source gives 412 in all), or a multiple of a source's figure ("keep it
+    for 90 days, three times as long as its policy allows" where a source gives 30 days). The
+    result is the reporter's arithmetic on sourced figures, not a claim of its own."""
+    def spans() -> list[tuple[int, int]]:
+        from newslint.registry.figurematch import number_of
+
+        prose = context.document.prose
+        found = []
+        given: frozenset[tuple[str, str, float]] | None = None
+        for figures in _figures_by_sentence(context):
+            sentence = context.document.sentence_at(figures[0].start)
+            numbers = [(f, f.value.partition(" ")[2], n) for f in figures
+                       if f.kind in ("count", "amount", "duration") and (n := number_of(f.kind, f.value)) is not None]
+            if sentence is None or not numbers:
+                continue
+            multiples = list(_MULTIPLE.finditer(prose, sentence.start, sentence.end))
+            # (The other part as written: "took in 175 more" is no figure of its own.)
+            parts = list(_WHOLE_NUMBER.finditer(prose, sentence.start, sentence.end))
+            if not multiples and len(parts) < 2:
+                continue
+            if given is None:
+                given = _given_numbers(context.registry)
+            for multiple in multiples:
+                times = _MULTIPLIERS.get(multiple.group(1).casefold()) or float(multiple.group(1))
+                if any((f.kind, unit, round(n / times, 6)) in given for f, unit, n in numbers):
+                    found.append((multiple.start(), multiple.end()))
+            for f, unit, n in numbers:
+                other = next((part for part in parts if not f.start <= part.start() < f.end and n >= 10
+                              and (m := float(part.group().replace(",", ""))) >= 10
+                              and (f.kind, unit, round(n + m, 6)) in given), None)
+                if other is not None:
+                    found += [(f.start, f.end), other.span()]
+        return found
+    return context.shared("worked-out-spans", spans)
+
+
+_GIVEN_NUMBERS: dict[int, tuple[object, frozenset]] = {}
+
+
+def _given_numbers(registry) -> frozenset[tuple[str, str, float]]:
+    """(kind, unit, number) of every numeric source figure (worked out once per registry)."""
+    from newslint.registry.figurematch import number_of
+
+    held = _GIVEN_NUMBERS.get(id(registry))
+    if held is None or held[0] is not registry:
+        given = frozenset((f.kind, f.value.partition(" ")[2], round(n, 6)) for f in registry.figures
+                          if (n := number_of(f.kind, f.value)) is not None)
+        _GIVEN_NUMBERS.clear()
+        held = _GIVEN_NUMBERS[id(registry)] = (registry, given)
+    return held[1]
+
+
+_WHOLE_NUMBER = regexcache.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d.,]\d)")
+_MULTIPLIERS = {"twice": 2.0, "double": 2.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
+                "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
+_MULTIPLE = regexcache.compile(
+    r"(?i)\b(twice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)(?=\s+times))(?:\s+times)?\s+"
+    r"(?:as\s+(?:long|much|many|large|big|high|fast|often|far)\s+as|(?:longer|more|larger|bigger|higher)\s+than)\b")
 
 
 # How far after a superlative its scope is looked for ("the largest employer in the county").

@@ -114,6 +114,14 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
                 speaker = " ".join(fuller[-1].words)
         if not known_speaker(registry, index, speaker, near=True):
             return True
+    elif item.speaker_text and item.how == "before":
+        # Words a description speaks ("the report describes a building "…"") in what a person
+        # the sources never mention said ("X, a retired instructor, said the report …"): that
+        # person's characterisation, from the reporter's own interview.
+        sentence = context.document.sentence_at(item.quote.start)
+        people = [m for m in draft_names(context).mentions if m.kind == "person" and m.evidence
+                  and sentence is not None and sentence.start <= m.start < item.quote.start]
+        return bool(people) and not any(known_speaker(registry, index, " ".join(m.words), near=True) for m in people)
     if not item.how.startswith("pronoun") or item.block is None:
         return False
     names = draft_names(context)

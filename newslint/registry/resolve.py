@@ -413,6 +413,7 @@ class DraftNames:
 LEGAL_FORMS = frozenset({"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "lp", "llp"})
 # Company words that say no kind of business: "Elm Valley Power" is Elm Valley Power Company.
 GENERIC_COMPANY_WORDS = frozenset({"company", "companies", "group", "holdings"})
+GENERIC_KIND = frozenset({"company"})  # the kind of a name whose company words are all generic
 
 
 # (Both cached: each draft organisation not known by name is compared with every known form.)
@@ -426,6 +427,10 @@ def _name_core(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     words = [w for w in words if w not in LEGAL_FORMS]
     core = tuple(w for w in words if w not in lex.company_words)
     kinds = frozenset(w for w in words if w in lex.company_words and w not in GENERIC_COMPANY_WORDS)
+    if not kinds and any(w in GENERIC_COMPANY_WORDS for w in words):
+        # "Acme Group": a company, of no kind named ("Acme Partners" for it is a slip; "Acme
+        # Holdings" may be its parent, of no kind named either).
+        kinds = GENERIC_KIND
     if not core or not kinds or any(w in lex.organisation_words for w in core):
         return (), frozenset()
     return core, kinds

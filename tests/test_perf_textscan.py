@@ -41,7 +41,8 @@ def context_reference(prose, tokens, start, end, unit):
     before, after = before[-numbers.CONTEXT_WINDOW:], after[:numbers.CONTEXT_WINDOW]
     low = before[0][0] if before else start
     high = after[-1][1] if after else end
-    subject = [] if any(t[2][:1].isupper() for t in before) else \
+    subject = [] if any(t[2][:1].isupper() and not (i and before[i - 1][2].casefold() in numbers._PLACE_BEFORE)
+                        for i, t in enumerate(before)) else \
         [t for t in numbers._leading_name(prose, tokens, lex) if t[1] <= start and t not in before]
     out = []
     for _, _, text in subject + before + after:
@@ -162,8 +163,10 @@ class ReferenceFinder(mentions.MentionFinder):
         return mentions._words_with_offsets(self.text, sentence.start, offset)
 
     def _verb_evidence(self, mention, sentence):
-        if len(mention.words) <= 2 and mentions._WHO_OR_AGE.match(self.text, mention.end) \
+        if len(mention.words) <= 2 and (mentions._WHO_OR_AGE.match(self.text, mention.end) or self._whose_kin(mention)) \
                 and not mentions._NAMED_THEN_PREPOSITION.search(self.text, max(0, mention.start - 60), mention.start):
+            mention.evidence.add("described")
+        if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
         described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
@@ -266,7 +269,8 @@ class ReferenceFinder(mentions.MentionFinder):
         if before is not None:
             mention.also = ([mention.title] if mention.title is not None else []) + mention.also
             mention.title = before
-        if any(w in lex.calendar_words for w in lows) and not mention.evidence & {"title", "honorific", "appositive"}:
+        if any(w in lex.calendar_words for w in lows) \
+                and not mention.evidence & ({"title", "honorific"} if len(words) == 1 else {"title", "honorific", "appositive"}):
             return None
         self._verb_evidence(mention, sentence)
         if weak and not mention.evidence:

@@ -324,7 +324,7 @@ class GenderVotes:
 def _declared_they(document: Document, names, by_form: dict[str, Entity]) -> list[tuple[Entity, int]]:
     """(person, offset) for each "(they/them)", "uses they/them", "asked that we use 'they'" in
     the document: the known person named last before it on its line, else on the line before
-    (a notes entry: "- Phone, Ann Roe, 3 p.m.:" then "Uses they/them.")."""
+    that has words (a notes entry: "- Phone, Ann Roe, 3 p.m.:" then "Uses they/them.")."""
     pattern = lexicon().they_declared
     text = document.prose
     if pattern is None or pattern.search(text) is None:
@@ -333,7 +333,9 @@ def _declared_they(document: Document, names, by_form: dict[str, Entity]) -> lis
     found = []
     for declared in pattern.finditer(text):
         line_start = text.rfind("\n", 0, declared.start()) + 1
-        previous_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+        # (the line before over blank ones: a notes header, an empty line, then the entry)
+        previous_end = len(text[:line_start].rstrip())
+        previous_start = text.rfind("\n", 0, previous_end) + 1
         for floor in (line_start, previous_start):
             # (not a name after a preposition: "Ann Roe, organizer at Acme Works (they/them)")
             before = [entity for start, entity in named

@@ -479,13 +479,18 @@ def _one_word_misspelt(wanted: str, known: str, source_words: set[str] = frozens
     if len(different) != 1:
         return False
     a, b = different[0]
+    lex = lexicon()
+    if len(mine) >= 4 and a not in (mine[0], mine[-1]) and (a in lex.jurisdiction_words) != (b in lex.jurisdiction_words) \
+            and mine.index(a) == theirs.index(b) and not {a, b} & (lex.organisation_words - lex.jurisdiction_words):
+        # "Avon County Electric Cooperative" for the Avon Valley Electric Cooperative: a place's
+        # word for the name's own, between the same first word and the same kind.
+        return True
     common = len(os.path.commonprefix([a, b]))
     if common >= ORGANISATION_WORD_PREFIX and common < min(len(a), len(b)):
         return True
     # A proper name's word of the name ("Elmcrest" for "Elmhurst"): a shorter common start
     # and alike, where neither word says what kind of organisation it is and the sources never
     # write the draft's word in a name.
-    lex = lexicon()
     return common >= ORGANISATION_WORD_SHORT_PREFIX and a not in source_words and similarity(a, b) >= ORGANISATION_WORD_SIMILARITY \
         and not {a, b} & (lex.organisation_words | lex.company_words | lex.organisation_words_weak)
 

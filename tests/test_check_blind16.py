@@ -144,3 +144,16 @@ def test_words_a_report_says_in_an_unknown_persons_account_are_that_persons(tmp_
     text = ("Rolf Ambry, a retired safety instructor who trained display crews for two decades, said the "
             "report describes a building \"stocked for the holiday and licensed for a quiet week.\"\n")
     assert findings("facts.Quotes", text, sources) == []
+
+
+def test_pronouns_in_a_notes_entry_below_its_header_and_a_cooperative_renamed_by_place(tmp_path):
+    sources = write_sources(tmp_path, (
+        "REPORTER'S NOTES\n\n== Fri, phone, Remy Aldous, director, Rural Wire Alliance, 11 a.m. ==\n\n"
+        "-- Pronouns they/them. Spelling confirmed.\n-- They pushed for checks in 2023.\n\n"
+        "== Fri, phone, Ona Greer, manager, Elm Valley Electric Cooperative, 2 p.m. ==\n\n"
+        "-- The Elm Valley Electric Cooperative applied for the grant and was turned down. She said the "
+        "co-op has 4,000 members.\n"))
+    found = findings("facts.Pronouns", "Remy Aldous said she wants an audit of every provider.\n", sources)
+    assert [category for category, _ in found] == ["pronoun"], found
+    found = findings("facts.Names", "The Elm County Electric Cooperative applied for the grant.\n", sources)
+    assert found == [("name", "Elm County Electric Cooperative")], found

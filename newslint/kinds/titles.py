@@ -215,8 +215,10 @@ class TitlesRule(Rule):
         matching = [t for t in same_office if affiliations_compatible(phrase.affiliation, t.affiliation)
                     and lex.roles_agree(phrase.role, t.role)]
         status_word = self._status_word(phrase, context)
-        if status_word is not None and _departed(entity):
-            return  # "Former superintendent X" where the sources report X's resignation
+        if status_word is not None and same_office and _departed(entity):
+            # "Former superintendent X" where the sources report X's resignation (a post they
+            # never give is still invented: "former treasurer" for a director who left)
+            return
         if status_word is not None:
             # A curated title (no mentions) needs no support: the editor says so.
             current = [t for t in matching if active(t, context.draft_date)

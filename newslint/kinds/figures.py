@@ -856,10 +856,14 @@ class FiguresRule(Rule):
         # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").
         strongest = max(score for score, _ in related)
         if figure.kind in ("count", "amount") and figure.unit and strongest <= p.min_shared.get(figure.kind, 2) \
-                and (figure.kind, figure.value, figure.bound, p.normal(figure.unit)) in index.phrased:
-            # A source gives the draft's figure in its very words ("about 86 acres" in a notes
-            # line of other words), and another value shares only the fewest words a match
-            # needs: the draft reports the first.
+                and any(getattr(fact, "bound", "") == figure.bound and p.normal(fact.unit) == p.normal(figure.unit)
+                        and (figure.bound or set(figure.context).intersection(fact.context))
+                        for fact in index.with_value(figure.kind, figure.value)):
+            # A source gives the draft's figure in its very words, with its qualifier ("about
+            # 86 acres" in a notes line of other words) or in a clause that shares a word, and
+            # another value shares only the fewest words a match needs: the draft reports the
+            # first. (Not a bare "23 vessels" diverted, which a fact sheet gives only for
+            # another row: "Vessels at anchor: 23".)
             return None
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None

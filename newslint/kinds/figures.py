@@ -317,12 +317,16 @@ class FigureIndex:
         return any(unit in nouns and any(p.normal(item) in mine for item in items)
                    for nouns, items in self.ordinals.get(int(number), ()))
 
-    def given_alike(self, figure: Figure) -> bool:
-        """A source gives this figure's value with its qualifier ("about 60 percent") in a
+    def given_alike(self, figure: Figure, p: Policy | None = None) -> bool:
+        """A source gives this figure's value with its qualifier ("about 40 percent") in a
         clause that shares a word with the draft's: enough to call the figure sourced, though
-        not to confirm what it measures (figures of one word in common prove no match)."""
+        not to confirm what it measures (figures of one word in common prove no match). With
+        a policy, in the same unit, and a qualifier written alike ("about 140 acres") is
+        enough without a shared word."""
         mine = set(figure.context)
-        return any(getattr(fact, "bound", "") == figure.bound and mine.intersection(fact.context)
+        return any(getattr(fact, "bound", "") == figure.bound
+                   and (p is None or p.normal(fact.unit) == p.normal(figure.unit))
+                   and (p is not None and figure.bound or mine.intersection(fact.context))
                    for fact in self.with_value(figure.kind, figure.value))
 
     def with_value(self, kind: str, value: str) -> list[FigureFact]:
@@ -613,7 +617,7 @@ def _swapped(a: str, b: str) -> bool:
 
 
 DERIVED_WORDS = frozenset({"margin", "net"})
-# After a figure, a comparison that makes it a difference: "32 feet closer than", "$4 million
+# After a figure, a comparison that makes it a difference: "16 feet closer than", "$4 million
 # more than", "three points higher than".
 _DIFFERENCE = regexcache.compile(
     r"\s+(?:[\p{L}-]+\s+)?(?:closer|farther|further|nearer|more|less|fewer|higher|lower|longer|shorter|"
@@ -760,12 +764,11 @@ class FiguresRule(Rule):
         related = [(score, fact) for score, fact in related
                    if figure.kind not in NUMERIC_KINDS or DERIVED_WORDS.intersection(fact.context) == derived]
         if figure.kind in NUMERIC_KINDS and related:
-            # So is a difference ("18 feet from the door, 32 feet closer than the code allows"):
+            # So is a difference ("9 feet from the tank, 16 feet closer than the permit allows"):
             # compared only with a source's difference, not with either figure it is worked from.
-            difference = _DIFFERENCE.match(prose, figure.end) is not None
+            difference = _a_difference(prose, figure.end)
             related = [(score, fact) for score, fact in related
-                       if (_DIFFERENCE.match(fact.provenance.text, _end_in(fact)) is not None if _end_in(fact) >= 0 else False)
-                       == difference]
+                       if _a_difference(fact.provenance.text, _end_in(fact)) == difference]
         if figure.kind == "duration" and figure.unit in BARE_UNITS:
             # A span that counts nothing ("for 37 days") is matched on one item fewer than it
             # once was (figurematch.needed) only in the same time unit: "two days" and "two
@@ -781,8 +784,8 @@ class FiguresRule(Rule):
             # (A span and the time between two events compare in the same time unit: "lasted
             # two days" and "three days after the storm", not "two months after" and "two years".)
             # (Not the draft's time after an event of its own sentence against a source's span
-            # on no more than the fewest words a match needs: "expires two days later", after
-            # a hearing, and "a 14-day order".)
+            # on no more than the fewest words a match needs: "ends three days later", after a
+            # vote, and "a 10-day notice".)
             anchor = _anchor(prose, figure.start, figure.end)
             least = p.min_shared.get("duration", 2)
             related = [(score, fact) for score, fact in related
@@ -856,14 +859,12 @@ class FiguresRule(Rule):
         # bridge to traffic at 9 a.m. Friday" against a Thursday that shares only "bridge").
         strongest = max(score for score, _ in related)
         if figure.kind in ("count", "amount") and figure.unit and strongest <= p.min_shared.get(figure.kind, 2) \
-                and any(getattr(fact, "bound", "") == figure.bound and p.normal(fact.unit) == p.normal(figure.unit)
-                        and (figure.bound or set(figure.context).intersection(fact.context))
-                        for fact in index.with_value(figure.kind, figure.value)):
+                and index.given_alike(figure, p):
             # A source gives the draft's figure in its very words, with its qualifier ("about
-            # 86 acres" in a notes line of other words) or in a clause that shares a word, and
+            # 140 acres" in a notes line of other words) or in a clause that shares a word, and
             # another value shares only the fewest words a match needs: the draft reports the
-            # first. (Not a bare "23 vessels" diverted, which a fact sheet gives only for
-            # another row: "Vessels at anchor: 23".)
+            # first. (Not a bare "12 trucks" turned away, which a fact sheet gives only for
+            # another row: "Trucks parked: 12".)
             return None
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
@@ -1394,7 +1395,7 @@ def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
     if mine is None or theirs is None or mine == theirs:
         return False
     if mine.is_integer() and not theirs.is_integer() and abs(theirs) >= 10 and round(theirs) == mine:
-        return True  # "82 degrees" for the sources' 82.4 degrees: the whole number it rounds to
+        return True  # "64 degrees" for the sources' 63.8 degrees: the whole number it rounds to
     # The coarser of the two, to its own last digit: 23,600,000 to the hundred thousand; given
     # with a decimal before its scale word ("23.6 million"), not as a round number ("$730
     # million" is no rounding of $733.2 million, "$3 million" none of $4 million).
@@ -1610,11 +1611,15 @@ def _written_before(weekday: FigureFact, date: FigureFact) -> bool:
 
 
 def _table_cell(fact: FigureFact) -> bool:
-    """The source figure is a whole cell of a table row ("| 45 rooms | 9 | Families |"): its
+    """The source figure is a whole cell of a table row ("| 30 beds | 6 | Adults |"): its
     column, not a noun beside it, says what it counts, so any draft unit may be its."""
-    line = fact.provenance.text
-    return line.lstrip().startswith("|") and regex.search(
-        rf"\|\s*{regex.escape(fact.text)}\s*\|", line) is not None
+    line = fact.provenance.text.strip()
+    return line.startswith("|") and fact.text in (cell.strip() for cell in line.split("|")[1:-1])
+
+
+def _a_difference(text: str, end: int) -> bool:
+    """The figure ending at `end` (-1: not found in `text`) is a difference (_DIFFERENCE)."""
+    return end >= 0 and _DIFFERENCE.match(text, end) is not None
 
 
 def _aggregate(context: tuple[str, ...]) -> bool:

@@ -115,8 +115,8 @@ def _unknown_speaker(context: CheckContext, index, item: Attribution) -> bool:
         if not known_speaker(registry, index, speaker, near=True):
             return True
     elif item.speaker_text and item.how == "before":
-        # Words a description speaks ("the report describes a building "…"") in what a person
-        # the sources never mention said ("X, a retired instructor, said the report …"): that
+        # Words a description speaks ("the audit calls the depot "…"") in what a person the
+        # sources never mention said ("X, a former inspector, said the audit …"): that
         # person's characterisation, from the reporter's own interview.
         sentence = context.document.sentence_at(item.quote.start)
         people = [m for m in draft_names(context).mentions if m.kind == "person" and m.evidence

@@ -272,12 +272,13 @@ def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list
 
 def _worked_out_spans(context: CheckContext) -> list[tuple[int, int]]:
     """Where the draft works a figure out from the sources' and its sentence's own: a part of a
-    source's total beside the other part ("the course tents saw 237 patients, and the finish
-    tent 175 more" where a source gives 412 in all), or a multiple of a source's figure ("keep it
-    for 90 days, three times as long as its policy allows" where a source gives 30 days). The
+    source's total beside the other part ("the east wards counted 318 ballots, and the west 204
+    more" where a source gives 522 in all), or a multiple of a source's figure ("keep the records
+    for 60 days, four times as long as the law requires" where a source gives 15 days). The
     result is the reporter's arithmetic on sourced figures, not a claim of its own."""
     def spans() -> list[tuple[int, int]]:
         from newslint.registry.figurematch import number_of
+        from newslint.registry.numbers import lexicon as number_lexicon, parse_number
 
         prose = context.document.prose
         found = []
@@ -289,14 +290,15 @@ def _worked_out_spans(context: CheckContext) -> list[tuple[int, int]]:
             if sentence is None or not numbers:
                 continue
             multiples = list(_MULTIPLE.finditer(prose, sentence.start, sentence.end))
-            # (The other part as written: "took in 175 more" is no figure of its own.)
+            # (The other part as written: "the west 204 more" is no figure of its own.)
             parts = list(_WHOLE_NUMBER.finditer(prose, sentence.start, sentence.end))
             if not multiples and len(parts) < 2:
                 continue
             if given is None:
                 given = _given_numbers(context.registry)
             for multiple in multiples:
-                times = _MULTIPLIERS.get(multiple.group(1).casefold()) or float(multiple.group(1))
+                word = multiple.group(1).casefold()
+                times = number_lexicon().multiplicatives.get(word) or parse_number(word)
                 if any((f.kind, unit, round(n / times, 6)) in given for f, unit, n in numbers):
                     found.append((multiple.start(), multiple.end()))
             for f, unit, n in numbers:
@@ -326,8 +328,6 @@ def _given_numbers(registry) -> frozenset[tuple[str, str, float]]:
 
 
 _WHOLE_NUMBER = regexcache.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d.,]\d)")
-_MULTIPLIERS = {"twice": 2.0, "double": 2.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0,
-                "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
 _MULTIPLE = regexcache.compile(
     r"(?i)\b(twice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)(?=\s+times))(?:\s+times)?\s+"
     r"(?:as\s+(?:long|much|many|large|big|high|fast|often|far)\s+as|(?:longer|more|larger|bigger|higher)\s+than)\b")

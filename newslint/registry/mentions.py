@@ -487,7 +487,7 @@ class MentionFinder:
             mention.title = before
         if calendar and not mention.evidence & ({"title", "honorific"} if len(words) == 1 else {"title", "honorific", "appositive"}):
             # "Thursday", "May": a name only with a title ("Mayor Helen March"); alone, not
-            # even with an appositive ("In court Thursday, the city's director said").
+            # even with an appositive ("At the hearing Monday, the county's engineer said").
             return None
         self._verb_evidence(mention, sentence)
         if weak and not mention.evidence:
@@ -1309,7 +1309,7 @@ _PERSONAL = regexcache.compile(r",\s+(?:\d{1,3},|who\b|whose\b)")
 _WHO_OR_AGE = regexcache.compile(r",\s+(?:\d{1,3},|who\b)")
 _NAME_THEN_COMMA = regexcache.compile(r"\p{Lu}[\p{L}'’-]+[ \t]+\p{Lu}[\p{L}'’-]+,[ \t]+(?:[\p{Ll}'’-]+[ \t]+){0,3}$")
 _WHOSE = regexcache.compile(r",\s+whose\s+(\p{L}+)")
-_HOUSEHOLD = frozenset({"family", "children", "parents", "grandparents", "relatives"})
+_HOUSEHOLD = frozenset({"family", "children", "relatives"})  # (besides the kinship words and their plurals)
 # A turn's label (after any rank or honorific), then the speaker's own "I'm", "My name is".
 _SELF_INTRODUCED = regexcache.compile(
     r"[ \t]*(?:\p{Lu}+\.?[ \t]+)*(\p{Lu}[\p{Lu}'’-]+):[ \t]+(?:(?:I'm|I’m|I am|My name is|This is)[ \t]+)?")

@@ -1213,7 +1213,7 @@ def _context(prose: str, tokens: list, start: int, end: int, unit: str) -> tuple
     # clause names someone ("…, and Abara organised six").
     words = [t[2] for t in tokens[first:cut]]
     if not any(w[:1].isupper() and not (i and words[i - 1].casefold() in _PLACE_BEFORE) for i, w in enumerate(words)):
-        # (A place does not name the subject: "X, 29, of Elm Falls, won the race in …".)
+        # (A place does not name the subject: "X, 41, of Elm Falls, took the title in …".)
         # Leading-name tokens before `first` (those from `first` on are in the window already).
         words = [t[2] for i, t in enumerate(_leading_name(prose, tokens, lexicon())) if i < first and t[1] <= start] + words
     words += [t[2] for t in tokens[after:stop]]

@@ -481,8 +481,8 @@ def _one_word_misspelt(wanted: str, known: str, source_words: set[str] = frozens
     a, b = different[0]
     lex = lexicon()
     if len(mine) >= 4 and a not in (mine[0], mine[-1]) and (a in lex.jurisdiction_words) != (b in lex.jurisdiction_words) \
-            and mine.index(a) == theirs.index(b) and not {a, b} & (lex.organisation_words - lex.jurisdiction_words):
-        # "Avon County Electric Cooperative" for the Avon Valley Electric Cooperative: a place's
+            and not {a, b} & (lex.organisation_words - lex.jurisdiction_words):
+        # "Avon County Water Cooperative" for the Avon Valley Water Cooperative: a place's
         # word for the name's own, between the same first word and the same kind.
         return True
     common = len(os.path.commonprefix([a, b]))

@@ -32,12 +32,12 @@ def findings(rule: str, text: str, sources) -> list[tuple[str, str]]:
     return [(f.category, f.text) for f in lint(rule, text, sources)]
 
 
-def write_sources(tmp_path: Path, *articles: str, folder: str = "sources") -> tuple[Path, ...]:
+def write_sources(tmp_path: Path, *articles: str, folder: str = "sources", suffix: str = ".txt") -> tuple[Path, ...]:
     """A source set of invented articles, one file each, in `tmp_path / folder`."""
     folder = tmp_path / folder
     folder.mkdir()
     for number, article in enumerate(articles):
-        (folder / f"{number:02}.txt").write_text(article)
+        (folder / f"{number:02}{suffix}").write_text(article)
     return (folder,)
 
 

@@ -321,12 +321,14 @@ class FigureIndex:
         """A source gives this figure's value with its qualifier ("about 40 percent") in a
         clause that shares a word with the draft's: enough to call the figure sourced, though
         not to confirm what it measures (figures of one word in common prove no match). With
-        a policy, in the same unit, and a qualifier written alike ("about 140 acres") is
-        enough without a shared word."""
+        a policy, in the same unit, and a qualifier written alike ("about 140 acres"), the
+        unit's noun written after the number ("two inspectors", not a table's "Inspectors: 2")
+        or a total ("Total | 412") is enough without a shared word."""
         mine = set(figure.context)
         return any(getattr(fact, "bound", "") == figure.bound
                    and (p is None or p.normal(fact.unit) == p.normal(figure.unit))
-                   and (p is not None and figure.bound or mine.intersection(fact.context))
+                   and (p is not None and (figure.bound or " " in fact.text.strip() or TOTAL in fact.context)
+                        or mine.intersection(fact.context))
                    for fact in self.with_value(figure.kind, figure.value))
 
     def with_value(self, kind: str, value: str) -> list[FigureFact]:
@@ -1506,15 +1508,28 @@ def _source_ordinals(registry) -> dict[int, list[tuple[frozenset[str], frozenset
     return found
 
 
-# The lines of a source's heading, where its own date is written.
+# The lines of a source's heading, where its own date is written; a court or meeting caption
+# runs longer, and its date has a line of its own that opens with the weekday.
 HEADING_LINES = 6
+CAPTION_LINES = 15
+
+
+def _in_heading(fact: FigureFact) -> bool:
+    """The date is written where a source dates itself: in its first lines, or lower in a
+    caption on a short line of its own that opens with its weekday ("Thursday, May 7, 2026,
+    1:30 p.m., Courtroom 4")."""
+    line = fact.provenance.line
+    if line <= HEADING_LINES:
+        return True
+    text = fact.provenance.text.strip()
+    return line <= CAPTION_LINES and len(text) <= 80 and text.split(",", 1)[0].casefold() in _WEEKDAYS
 
 
 def _source_days(registry) -> dict[str, list[tuple[str, datetime.date]]]:
     """The sources and the first full date (with its year) in their heading, by its weekday."""
     first: dict[str, FigureFact] = {}
     for fact in registry.figures:
-        if fact.kind == "date" and fact.provenance.line <= HEADING_LINES and fact.value.count("-") == 2:
+        if fact.kind == "date" and fact.value.count("-") == 2 and _in_heading(fact):
             held = first.get(fact.provenance.source)
             if held is None or fact.provenance.line < held.provenance.line:
                 first[fact.provenance.source] = fact

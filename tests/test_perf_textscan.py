@@ -56,6 +56,10 @@ def context_reference(prose, tokens, start, end, unit):
             item = numbers.TOTAL
         elif word[0].isdigit():
             item = word.replace(",", "")
+        elif word[0].isupper() and (numbers.parse_number(folded) or 0) >= 10 and (
+                folded in lex.numbers or all(part in lex.numbers for part in folded.split("-"))):
+            number = numbers.parse_number(folded)  # a sentence's opening number in words: its digits
+            item = str(int(number)) if number.is_integer() else str(number)
         elif word[0].isupper():
             item = word
             if unit and stem(numbers._singular(word)) == unit:
@@ -168,6 +172,7 @@ class ReferenceFinder(mentions.MentionFinder):
             mention.evidence.add("described")
         if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
+            mention.evidence.add("self-named")
         described = mentions._DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")

@@ -361,8 +361,8 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
     if not verbs:
         return NEVER
     # A short description after the group keeps it vague ("critics of the plan say", "critics
-    # of the county's river dredging plan say").
-    of_what = r"(?:\s+(?:of|in|on)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?(?!(?:a|an|the)\b)[\w-]+)?"
+    # of the county's river dredging plan say", "advocates for seniors say").
+    of_what = r"(?:\s+(?:of|in|on|for)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?(?!(?:a|an|the)\b)[\w-]+)?"
     adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
     # Lowercase descriptive words before the group ("security experts"), not function words,
     # nor the verbs ("briefed investors at a lunch that": the investors heard, they did not say).
@@ -757,6 +757,8 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                 continue  # "what engineers call fracture-critical": a term, not a claim
             if DELIBERATING.search(match.group()):
                 continue  # "opponents are considering their options": weighing a step, no claim
+            if CALLING.search(match.group()) and PHONED_AFTER.match(prose, match.end()):
+                continue  # "several members had called her this week asking …": a telephone call
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in texts.may_matching(lexicon.vague_phrases, sentence.start, sentence.end):
         for match in texts.matches(pattern, sentence.start, sentence.end):
@@ -774,6 +776,12 @@ def _takes_side(text: str, sides: frozenset[str]) -> bool:
 NAMING_VERB = regexcache.compile(r"\b(?:call|calls|term|terms|dub|dubs)$", regex.IGNORECASE)
 WHAT = regexcache.compile(r"\bwhat\b", regex.IGNORECASE)
 DELIBERATING = regexcache.compile(r"\bconsidering$", regex.IGNORECASE)
+# "call" for a telephone call: someone called (and not "called her a liar"), then when, why or
+# how often.
+CALLING = regexcache.compile(r"\b(?:call|calls|called|calling)$", regex.IGNORECASE)
+PHONED_AFTER = regexcache.compile(
+    r"\s+(?:her|him|me|us|them|you)(?:\s*[,.;]|\s+(?:this|last|on|to|asking|about|for|after|back|again|every|each|twice"
+    r"|repeatedly|in|at|during|over|since|from|and)\b)", regex.IGNORECASE)
 
 
 def _disjoint(spans: list[Span], document: Document) -> list[Span]:

@@ -154,12 +154,17 @@ class PronounsRule(Rule):
                 sure = self._sure_unknown(candidates, people, gender, match, document, index, by_sentence, inside_quotes)
                 if sure is not None:
                     usage.setdefault(id(sure[0]), []).append((gender, sure[1], match, sure[0]))
-            if not people or any(c.gender in (gender, "unknown") for c in candidates):
-                continue
+            if not people or any(c.gender in (gender, "unknown") for c in candidates) or people[-1].entity is None:
+                continue  # (None: either of two people of one surname and gender, "Roe" after Ann and Tom Roe)
             last = people[-1]
             if last.offset >= document.sentences[index].start and object_pronoun(match.group().casefold(), document.prose, match.end()) \
                     and not reported_between(lexicon(), document.prose, last.offset, match.start()):
                 continue  # "X, the coach who trained him, said": an object in X's own clause is someone else
+            if last.offset >= document.sentences[index].start and _possessive(match.group().casefold(), document.prose, match.end()) \
+                    and self._earlier_match(by_sentence, index, gender, inside_quotes, document.sentences):
+                # "Tom Poe appeared without a lawyer. Judge Ann Roe put off his hearing": what the
+                # named woman acts on may be the man the paragraph was just about.
+                continue
             ahead = [c for c in by_sentence.get(index, []) if c.offset > match.start() and not c.pronoun]
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and ahead and \
                     document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_(") and \
@@ -313,11 +318,11 @@ class PronounsRule(Rule):
         starts = [s.start for s in document.sentences]
         found: dict[int, list[Candidate]] = {}
 
-        def add(offset: int, entity: Entity | None) -> None:
+        def add(offset: int, entity: Entity | None, gender: str = "unknown") -> None:
             index = bisect.bisect_right(starts, offset) - 1
             if index < 0:
                 return
-            gender = entity.gender if entity is not None else "unknown"
+            gender = entity.gender if entity is not None else gender
             found.setdefault(index, []).append(Candidate(offset, entity, gender))
 
         named: list[tuple[int, Entity]] = []
@@ -331,6 +336,11 @@ class PronounsRule(Rule):
                 add(mention.start, entity)
                 if entity is not None:
                     named.append((mention.start, entity))
+            elif mention.words[-1].casefold() in names.shared_surnames:
+                # Either of two the draft names in full with this surname ("Roe" after Ann Roe and
+                # her son Tom Roe): of their gender when they have one.
+                genders = names.shared_surnames[mention.words[-1].casefold()]
+                add(mention.start, None, next(iter(genders)) if len(genders) == 1 else "unknown")
             elif mention.evidence or mention.words[-1] in strangers:
                 add(mention.start, None)  # a person the sources do not know ("For Poe, ..." later)
                 if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
@@ -403,6 +413,11 @@ class PronounsRule(Rule):
             if any(not c.pronoun for c in by_sentence.get(back, [])):
                 return by_sentence[back] + here
         return here
+
+
+def _possessive(word: str, prose: str, end: int) -> bool:
+    """"his" or "her" before what it owns ("put off his hearing"), not "her" as an object."""
+    return word == "his" or word == "her" and not object_pronoun(word, prose, end)
 
 
 def _opens_paragraph(sentences, index: int) -> bool:

@@ -249,19 +249,36 @@ def _figures_by_sentence(context: CheckContext) -> list[list]:
 
 def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list[tuple[int, int]]:
     """Where the draft gives a share that its own sentence's figures work out to (figurematch.
-    derivable): as sourced as those figures, which are checked on their own."""
+    derivable), or those and the figures of a source line that gives one of them ("38 acres of
+    the field, nearly a quarter of it" where a report has "38 of the 160 treated acres"): as
+    sourced as those figures, which are checked on their own."""
     def spans() -> list[tuple[int, int]]:
+        from newslint.kinds.figures import _significant
         from newslint.registry.figurematch import derivable, number_of
 
         found = []
+        lines = None
         for figures in _figures_by_sentence(context):
             for share in (f for f in figures if f.kind == "percent"):
                 share_value = number_of("percent", share.value)
+                if share_value is None:
+                    continue
                 # Parts of one whole: counts with counts, amounts in one currency.
                 for kind, currency in {(f.kind, f.value.partition(" ")[2]) for f in figures if f.kind in ("count", "amount")}:
-                    numbers = [number_of(f.kind, f.value) for f in figures
-                               if f.kind == kind and f.value.partition(" ")[2] == currency]
-                    if share_value is not None and derivable(share_value, share.bound, [n for n in numbers if n is not None]):
+                    mine = [f for f in figures if f.kind == kind and f.value.partition(" ")[2] == currency]
+                    numbers = [n for f in mine if (n := number_of(f.kind, f.value)) is not None]
+                    if derivable(share_value, share.bound, numbers):
+                        found.append((share.start, share.end))
+                        break
+                    if context.registry is None:
+                        continue
+                    lines = lines or _figure_lines(context.registry)
+                    on_lines = _line_numbers(context.registry)
+                    # (Only a line that gives a figure of two significant digits or more: a round
+                    # "10 miles" is on too many lines to say which one the reporter read.)
+                    given = {n for f in mine if len(_significant(number_of(f.kind, f.value) or 0)) >= 2
+                             for where in _lines_giving(lines, f) for n in on_lines.get((kind, where), ())}
+                    if given and derivable(share_value, share.bound, numbers + sorted(given)):
                         found.append((share.start, share.end))
                         break
             found += _converted_rates(context.document.prose, figures)
@@ -370,6 +387,25 @@ def _figure_lines(registry) -> dict[str, tuple[list[float], list[tuple[str, int]
         table = {kind: ([n for n, _ in sorted(r)], [w for _, w in sorted(r)]) for kind, r in rows.items()}
         _FIGURE_LINES.clear()
         held = _FIGURE_LINES[id(registry)] = (registry, table)
+    return held[1]
+
+
+_LINE_NUMBERS: dict[int, tuple[object, dict]] = {}
+
+
+def _line_numbers(registry) -> dict[tuple[str, tuple[str, int]], list[float]]:
+    """The numbers of each kind on each source line (worked out once per registry)."""
+    from newslint.registry.figurematch import number_of
+
+    held = _LINE_NUMBERS.get(id(registry))
+    if held is None or held[0] is not registry:
+        table: dict[tuple[str, tuple[str, int]], list[float]] = {}
+        for fact in registry.figures:
+            number = number_of(fact.kind, fact.value)
+            if number is not None:
+                table.setdefault((fact.kind, (fact.provenance.source, fact.provenance.line)), []).append(number)
+        _LINE_NUMBERS.clear()
+        held = _LINE_NUMBERS[id(registry)] = (registry, table)
     return held[1]
 
 

@@ -267,7 +267,7 @@ class GenderVotes:
                 if entity is None and not item.evidence:
                     return False  # a capitalised word, not known to be anyone
                 return entity
-            return self.registry.person_by_name(item.text)
+            return None if item.unnamed else self.registry.person_by_name(item.text)
 
         seen = []  # (document, sentence candidates) for the second pass
         for document, names, references in mentions:

@@ -86,6 +86,9 @@ class RoleReference:
     affiliation: str
     status: str = "current"
     quoted: bool = False
+    # "sent an undercover officer … The officer paid": someone the text has not named, whoever
+    # the sources know by that role.
+    unnamed: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -1137,6 +1140,7 @@ class MentionFinder:
             mention.evidence.add("described")
         if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
+            mention.evidence.add("self-named")
         described = _DESCRIBED_THEN_VERB.match(self.text, mention.end, sentence.end)
         if described and described.group(1).casefold() in self.lex.reporting_verbs:
             mention.evidence.add("verb")  # "X, a therapist who drives to work, said"
@@ -1166,8 +1170,11 @@ class MentionFinder:
         return noun in _HOUSEHOLD or noun in self.lex.kinship_words or noun.removesuffix("s") in self.lex.kinship_words
 
     def _introduces_self(self, mention: NameMention) -> bool:
-        """A transcript turn that opens with its speaker's full name ("ROE: Ann Roe, Elm
-        Road." or "ROE: I'm Ann Roe."): the label's surname is the name's last word."""
+        """Someone gives their own full name: a transcript turn that opens with it ("ROE: Ann
+        Roe, Elm Road." or "ROE: I'm Ann Roe.", the label's surname the name's last word), or
+        "My name is Ann Roe" anywhere."""
+        if _MY_NAME_IS.search(self.text, max(0, mention.start - 16), mention.start):
+            return True
         line_start = self.text.rfind("\n", 0, mention.start) + 1
         label = _SELF_INTRODUCED.fullmatch(self.text, line_start, mention.start)
         return label is not None and label.group(1).casefold() == mention.words[-1].casefold()
@@ -1212,8 +1219,18 @@ class MentionFinder:
             if info is None:
                 continue
             found.append(RoleReference(match.start(), end, self.text[match.start():end], role, info.family,
-                                       normalise_affiliation(affiliation, lex), status, quoted))
+                                       normalise_affiliation(affiliation, lex), status, quoted,
+                                       not affiliation and self._after_unnamed(match.start(), end, role)))
         return found
+
+    def _after_unnamed(self, start: int, end: int, role: str) -> bool:
+        """"the officer" a little after "an undercover officer" (or "Undercover officer's name"
+        in notes) in its paragraph, not given a name (", Ann Roe"): that unnamed person again."""
+        if _NAME_APPOSITIVE.match(self.text, end):
+            return False
+        floor = max(self.text.rfind("\n\n", 0, start), start - UNNAMED_LOOKBACK, 0)
+        unnamed = regexcache.compile(_UNNAMED_ROLE.format(role=regex.escape(role)))  # (kept: see regexcache)
+        return unnamed.search(self.text, floor, start) is not None
 
     def _reference_matches(self, reference: LazyPattern) -> Iterator[regex.Match]:
         """reference.finditer(text), tried only where a match can begin (see _reference_starts)."""
@@ -1313,6 +1330,13 @@ _HOUSEHOLD = frozenset({"family", "children", "relatives"})  # (besides the kins
 # A turn's label (after any rank or honorific), then the speaker's own "I'm", "My name is".
 _SELF_INTRODUCED = regexcache.compile(
     r"[ \t]*(?:\p{Lu}+\.?[ \t]+)*(\p{Lu}[\p{Lu}'’-]+):[ \t]+(?:(?:I'm|I’m|I am|My name is|This is)[ \t]+)?")
+# An unnamed holder of a role: "an undercover officer", "one deputy", "Unnamed agent's"; not
+# one named next ("a deputy, Ann Roe,", "an officer named Roe").
+UNNAMED_LOOKBACK = 300
+_UNNAMED_ROLE = (r"(?:\b(?:an?|another|one)[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,2}}|\b(?i:undercover|unnamed|unidentified|anonymous)[ \t]+)"
+                 r"{role}\b(?![ \t]+named\b|,?[ \t]+\p{{Lu}})")
+_NAME_APPOSITIVE = regexcache.compile(r",?[ \t]+\p{Lu}\p{Ll}")
+_MY_NAME_IS = regexcache.compile(r"\b[Mm]y[ \t]+name[ \t]+is[ \t]+$")
 # A name after another's and a preposition ("Ann Roe from Acme Peak, who …"): the "who" may
 # describe the first name, not the place or company after it.
 _NAMED_THEN_PREPOSITION = regexcache.compile(r"\p{Lu}[\p{L}'’-]+[ \t]+(?:from|of|at|with|in)[ \t]+$")

@@ -146,7 +146,7 @@ def lexicon() -> Lexicon:
     patterns = {
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
-        "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?P<year>\d{{4}})\b)?", regex.I),
+        "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b)?", regex.I),  # ("April of 2020")
         **led_by_number(number),
         # (After a hyphen only in "mid-2031", "early-2031", "late-2031": a part of that year.)
         "year": regexcache.compile(r"(?:(?<![\w.,$\-/])|(?<=\b(?i:mid|early|late)-))(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
@@ -803,6 +803,10 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             phrase = prose[start:unit_end]
             return Figure(kind, value, phrase, start, unit_end, unit, context, *number_span, phrase=phrase, bound=bound), low, high
         unit, unit_end = _unit_after(prose, end, tokens)
+        if unit and _COORDINATED_NOUN.match(prose, unit_end) is not None \
+                and not any(w.casefold() in lex.stopwords or w.endswith(("ed", "ing"))
+                            for w in _COORDINATED_NOUN.match(prose, unit_end).group(1).split()):
+            unit = ""  # "48 elk and mule deer in X": the count is of both, not of the first noun
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides
         if not unit and _previous_word(prose, start, sentence_start) == "all":
@@ -974,6 +978,13 @@ def _next_word(prose: str, at: int) -> str:
     return found.group(1).casefold().rstrip(".") if found else ""
 
 
+# A second noun joined to a count's ("elk and mule deer in", "boats or barges,"): one or two
+# lowercase words, then a preposition or punctuation.
+_COORDINATED_NOUN = regexcache.compile(
+    r"[ \t]+(?:and|or)[ \t]+((?:\p{Ll}[\p{Ll}-]*[ \t]+)?\p{Ll}[\p{Ll}-]*)"
+    r"(?=[ \t]+(?:in|on|at|from|across|over|for|of|to|with|by|since|during|last|this)\b|[,.;:])")
+
+
 def _unit_after(prose: str, end: int, tokens: list, amount: bool = False) -> str:
     """The noun a figure counts or measures: of the next words (up to three, before a function
     word or punctuation), the first plural, else the last ("three budget votes since", "90-minute
@@ -1134,6 +1145,8 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     if between != " ":  # (most words are one space apart)
         if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
             return False  # a time of day ("4:30 p.m."), not a colon between clauses
+        if _in_figure_aside(prose, left, right):
+            return False  # "Twenty-four decedents (58.5%) lived alone": the share is an aside
         if not CLAUSE_MARKS.isdisjoint(between):
             return True
     word = right[2].casefold()
@@ -1144,6 +1157,20 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
         return True
     if left[2].casefold() in ("and", "but") and word.endswith("ed") and len(word) > 4:
         return True
+    return False
+
+
+_ASIDE_OPENS = regexcache.compile(r"[ \t]*\([ \t]*")
+_ASIDE_CLOSES = regexcache.compile(r"[ \t]*%[ \t]*\)[ \t]*")
+
+
+def _in_figure_aside(prose: str, left: tuple, right: tuple) -> bool:
+    """The brackets of an aside that holds one share ("(58.5%)") are either side of the two
+    tokens. (Not a list's "(3)", which opens a clause of its own.)"""
+    if right[2][:1].isdigit() and _ASIDE_OPENS.fullmatch(prose, left[1], right[0]):
+        return _ASIDE_CLOSES.match(prose, right[1]) is not None
+    if left[2][:1].isdigit() and _ASIDE_CLOSES.fullmatch(prose, left[1], right[0]):
+        return prose[max(0, left[0] - 2):left[0]].rstrip(" \t").endswith("(")
     return False
 
 
@@ -1241,6 +1268,13 @@ def _context_word(text: str) -> tuple[str, str] | None:
         return TOTAL, ""  # "combined", "in total" (not "a combination", whose stem is the same)
     if word[0].isdigit():
         return word.replace(",", ""), ""
+    if word[0].isupper() and (folded in lex.numbers or "-" in folded and all(p in lex.numbers for p in folded.split("-"))):
+        # A sentence opens with a number in words where its others are digits ("Sixteen samples
+        # were collected; … in 12"): its digits, as the draft writes them ("12 of 16 samples").
+        # (Not "two" or "one", in too many clauses to say anything.)
+        number = parse_number(folded)
+        if number is not None and number >= 10:
+            return (str(int(number)) if number.is_integer() else str(number)), ""
     if word[0].isupper():
         return word, stem(_singular(word))
     item = stem(word)

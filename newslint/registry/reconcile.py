@@ -164,13 +164,14 @@ def _relative_of(form: _Form, group: list[_Form], compare: _Comparer) -> bool:
     a slip of the given name (which the form would otherwise become: a minority form). So is
     a full name that two sources or more write alike, with a given name unlike any of the
     group's: a slip is seldom made twice, by two writers ("Yara X" in an article and in a
-    transcript, beside the group's Paul X and its lone "X")."""
+    transcript, beside the group's Paul X and its lone "X"), and a name its bearer gives
+    ("My name is Yara X")."""
     if not form.given:
         return False
     named = [member for member in group if member.given]
     if "relative" not in form.observation.evidence:
         # (With no full name in the group yet, the surname alone is likely this person's.)
-        if len(form.observation.sources()) < 2 or not named:
+        if not named or len(form.observation.sources()) < 2 and "self-named" not in form.observation.evidence:
             return False
     # A group of the surname alone so far ("X said") is the story's subject, not the relative.
     return not any(compare.same(form, member) for member in named)

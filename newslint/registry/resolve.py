@@ -103,9 +103,18 @@ class DraftNames:
         # Peterson" when the sources know Adam Peterson): the draft's lone "Peterson" is them.
         self.strangers: set[str] = set()
         self.strangers_ready = False
+        bearers: dict[str, dict[int, Entity]] = {}
         for mention in self.mentions:
-            if mention.kind == "person" and len(mention.words) > 1 and self.resolve(mention) is None:
-                self.strangers.add(mention.surname.casefold())
+            if mention.kind == "person" and len(mention.words) > 1:
+                resolution = self.resolve(mention)
+                if resolution is None:
+                    self.strangers.add(mention.surname.casefold())
+                elif resolution.entity.kind == "person":
+                    bearers.setdefault(mention.surname.casefold(), {})[id(resolution.entity)] = resolution.entity
+        # Surnames the draft gives two known people in full ("Ann Roe" and her son "Tom Roe"):
+        # its lone "Roe" may be either. With the genders they have (one when both are men).
+        self.shared_surnames: dict[str, set[str]] = {
+            surname: {person.gender for person in people.values()} for surname, people in bearers.items() if len(people) > 1}
         self.strangers_ready = True
 
     def resolutions(self) -> list[Resolution]:
@@ -145,7 +154,8 @@ class DraftNames:
 
     def _resolve(self, mention: NameMention) -> Resolution | None:
         form = " ".join(mention.words)
-        if len(mention.words) == 1 and mention.kind == "person" and form.casefold() in getattr(self, "strangers", ()):
+        if len(mention.words) == 1 and mention.kind == "person" and (
+                form.casefold() in getattr(self, "strangers", ()) or form.casefold() in getattr(self, "shared_surnames", ())):
             return None
         entity = self.registry.find(form)
         if entity is None and len(mention.words) == 1 and mention.kind == "person":
@@ -162,7 +172,7 @@ class DraftNames:
         return self._near_full_name(mention)
 
     def reference_entity(self, reference: RoleReference) -> Entity | None:
-        return self.registry.person_by_name(reference.text)
+        return None if reference.unnamed else self.registry.person_by_name(reference.text)
 
     # -- near misses ---------------------------------------------------------------------------
     def _is_near(self, written: str, known: str, cutoff: float, min_length: int | None = None,

@@ -53,6 +53,12 @@ def is_person(mention: NameMention) -> bool:
     return True
 
 
+def _acronym(form: str) -> bool:
+    """"DWC" in "Sgt. Ann Roe (DWC, lead investigator)": capitals with no vowel are an
+    organisation's initials, not a name (a transcript's "ROE:" has its vowel)."""
+    return len(form) >= 3 and form.isupper() and form.isalpha() and not any(c in "AEIOUY" for c in form)
+
+
 def _vocabulary(document: Document) -> set[str]:
     return lowercase_vocabulary(document.prose)
 
@@ -135,7 +141,7 @@ class PeopleExtractor:
                 form = " ".join(mention.words)
                 if form in evidenced and mention.maybe_person:
                     mention.kind = "person"  # "Jack Street" is a person where he speaks
-                if mention.kind != "person" or form not in evidenced:
+                if mention.kind != "person" or form not in evidenced or _acronym(form):
                     continue
                 observation = observations.setdefault(form, NameObservation(form, list(mention.words)))
                 where = provenance(document, mention.start)

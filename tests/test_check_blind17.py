@@ -159,3 +159,21 @@ def test_a_count_of_two_nouns_is_of_both(tmp_path):
     # (the elk's own count, with its digits swapped, is still a slip)
     assert findings("facts.Figures", "They are accused of killing 13 elk in three counties.\n", sources) \
         == [("figure", "13")]
+
+
+NOTES_KIN = ("REPORTER'S NOTES\n\n"
+             "-- Thu 3/12, 4:30 p.m., phone, Mira Dahl, daughter of Otto Dahl. She/her. Lives in Elm Falls.\n"
+             "   Father enrolled Sept. 2021 at age 74. \"He was still driving to his bowling league.\"\n\n"
+             "-- Thu 3/12, 5 p.m., phone, Abel Quint, son of Rhoda Quint.\n"
+             "   Mother on hospice 28 months. He/him.\n")
+
+
+def test_a_relative_in_a_notes_header_and_pronouns_said_outright(tmp_path):
+    sources = write_sources(tmp_path, NOTES_KIN)
+    people = {e.canonical: e.gender for e in registry_of(sources).entities if e.kind == "person"}
+    assert people.get("Mira Dahl") == "female", people
+    assert findings("facts.Names", "Mira Dahle said her father signed the form.\n", sources) == [("name", "Mira Dahle")]
+    # a pronoun of a person described between (his mother) is not the named man's
+    text = ("\"Nobody said the word dying,\" Abel Quint said.\n\nHis mother stayed on hospice for 28 months. "
+            "In the meantime, her cardiologist's office stopped her heart visits.\n")
+    assert findings("facts.Pronouns", text, sources) == []

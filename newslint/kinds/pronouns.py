@@ -405,13 +405,17 @@ class PronounsRule(Rule):
     def _around(self, by_sentence: dict[int, list[Candidate]], index: int, offset: int,
                 inside_quotes: set[int] = frozenset()) -> list[Candidate]:
         """Who a pronoun may refer to: the people named before it in its sentence; when there
-        are none, those of the nearest earlier sentence that names anyone."""
+        are none, those of the nearest earlier sentence that names anyone, and the people
+        described in the sentences between ("His mother stayed on … In the meantime, her
+        doctor …": her is the mother's)."""
         here = [c for c in by_sentence.get(index, []) if c.offset < offset]
         if any(not c.pronoun for c in here):
             return here
+        between: list[Candidate] = []
         for back in self._window_back(index, inside_quotes):
             if any(not c.pronoun for c in by_sentence.get(back, [])):
-                return by_sentence[back] + here
+                return by_sentence[back] + between + here
+            between = [c for c in by_sentence.get(back, []) if c.described] + between
         return here
 
 

@@ -288,10 +288,11 @@ class GenderVotes:
                 weights[id(entity)][gender].append((WEAK, provenance(document, offset)))
         _decide(people, weights)
         self._second_pass(people, weights, seen, pattern)
-        # Last: what a source says outright ("Ann Roe (they/them)") settles it, whatever the votes.
+        # Last: what a source says outright ("Ann Roe (they/them)", "Ann Roe. She/her.") settles
+        # it, whatever the votes.
         for document, names, _ in mentions:
-            for entity, offset in _declared_they(document, names, by_form):
-                entity.gender = "they"
+            for entity, offset, gender in _declared(document, names, by_form):
+                entity.gender = gender
                 entity.gender_evidence = [provenance(document, offset)]
 
     def _second_pass(self, people: dict[int, Entity], weights, seen, pattern) -> None:
@@ -321,22 +322,34 @@ class GenderVotes:
         _decide({key: people[key] for key in votes}, weights)
 
 
-def _declared_they(document: Document, names, by_form: dict[str, Entity]) -> list[tuple[Entity, int]]:
-    """(person, offset) for each "(they/them)", "uses they/them", "asked that we use 'they'" in
-    the document: the known person named last before it on its line, else on the line before
+def _declared(document: Document, names, by_form: dict[str, Entity]) -> list[tuple[Entity, int, str]]:
+    """(person, offset, gender) for each "(they/them)", "uses they/them", "asked that we use
+    'they'", "She/her." in the document: the known person named last before it on its line
+    (not after a preposition: "Ann Roe, daughter of Tom Roe. She/her."), else on the line before
     that has words (a notes entry: "- Phone, Ann Roe, 3 p.m.:" then "Uses they/them.")."""
-    pattern = lexicon().they_declared
     text = document.prose
-    if pattern is None or pattern.search(text) is None:
-        return []
-    named = sorted((m.start, by_form[" ".join(m.words)]) for m in names if " ".join(m.words) in by_form)
+    found = []
+    named = None
+    for gender, pattern in lexicon().declared.items():
+        if pattern.search(text) is None:
+            continue
+        if named is None:
+            named = sorted((m.start, by_form[" ".join(m.words)]) for m in names if " ".join(m.words) in by_form)
+        # (she/her and he/him only on the name's own line: notes often close an entry with
+        # "He/him." below a line that names someone else)
+        found += [(entity, offset, gender) for entity, offset in _declared_by(pattern, text, named, by_form, gender == "they")]
+    return sorted(found, key=lambda item: item[1])
+
+
+def _declared_by(pattern: regex.Pattern, text: str, named: list[tuple[int, Entity]],
+                 by_form: dict[str, Entity], line_before: bool) -> list[tuple[Entity, int]]:
     found = []
     for declared in pattern.finditer(text):
         line_start = text.rfind("\n", 0, declared.start()) + 1
         # (the line before over blank ones: a notes header, an empty line, then the entry)
         previous_end = len(text[:line_start].rstrip())
         previous_start = text.rfind("\n", 0, previous_end) + 1
-        for floor in (line_start, previous_start):
+        for floor in (line_start, previous_start) if line_before else (line_start,):
             # (not a name after a preposition: "Ann Roe, organizer at Acme Works (they/them)")
             before = [entity for start, entity in named
                       if floor <= start < declared.start() and not after_preposition(text, start)] \

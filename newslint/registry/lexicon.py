@@ -84,7 +84,8 @@ class Lexicon:
     subordinate_ranks: set[str] = field(default_factory=set)  # "deputy": another office
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
     gendered_nouns: dict[str, str] = field(default_factory=dict)
-    they_declared: regex.Pattern | None = None  # "(they/them)": the person uses they/them
+    # "(they/them)", "She/her.": the pronouns a person uses, said outright, by gender
+    declared: dict[str, regex.Pattern] = field(default_factory=dict)
 
     def role(self, words: str) -> RoleInfo | None:
         low = words.casefold()
@@ -211,8 +212,10 @@ def lexicon() -> Lexicon:
         lex.pronouns.update({str(w): str(sex) for w in words})
     for sex, words in (gender.get("gendered_nouns") or {}).items():
         lex.gendered_nouns.update({str(w): str(sex) for w in words})
-    declared = [str(p) for p in gender.get("they_declarations") or []]
-    lex.they_declared = regexcache.compile("|".join(declared), regex.IGNORECASE) if declared else None
+    for sex, key in (("they", "they_declarations"), ("female", "she_declarations"), ("male", "he_declarations")):
+        declared = [str(p) for p in gender.get(key) or []]
+        if declared:
+            lex.declared[sex] = regexcache.compile("|".join(declared), regex.IGNORECASE)
     return lex
 
 

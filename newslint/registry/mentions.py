@@ -1138,6 +1138,8 @@ class MentionFinder:
             # Roe, whose family farms …": someone described, whatever the verb ("whose" alone
             # may follow a company's name: "Acme, whose shares fell").
             mention.evidence.add("described")
+        if len(mention.words) >= 2 and _kin_appositive(self.text, mention.end):
+            mention.evidence.add("described")  # "Ann Roe, daughter of Tom Roe": only a person has kin
         if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
             mention.evidence.add("self-named")
@@ -1453,15 +1455,16 @@ def _after_kinship_word(text: str, start: int) -> bool:
     return bool(words) and words[-1].casefold().strip("(") in lex.kinship_words
 
 
-_KIN_APPOSITIVE = regexcache.compile(r",\s+(?:his|her|their|the\s+[\p{Ll}-]+['’]s|[\p{Lu}][\p{L}'’-]*['’]s)\s+"
-                                     r"(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\b")
+_KIN_APPOSITIVE = regexcache.compile(r",\s+(?:(?:his|her|their|the\s+[\p{Ll}-]+['’]s|[\p{Lu}][\p{L}'’-]*['’]s)\s+"
+                                     r"(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\b|(?:the\s+|a\s+)?([\p{Ll}-]+)\s+of\s+\p{Lu})")
 
 
 def _kin_appositive(text: str, end: int) -> bool:
-    """"Ann X, his mother,", "Ann X, the victim's sister": an appositive after the name says
-    the person is someone's relative ("the firm's managing partner" is no relative)."""
+    """"Ann X, his mother,", "Ann X, the victim's sister", "Ann X, daughter of Tom X": an
+    appositive after the name says the person is someone's relative ("the firm's managing
+    partner" is no relative)."""
     found = _KIN_APPOSITIVE.match(text, end, end + 60)
-    return found is not None and found.group(1).casefold() in lexicon().kinship_words - {"partner"}
+    return found is not None and (found.group(1) or found.group(2)).casefold() in lexicon().kinship_words - {"partner"}
 
 
 def introduced_as_relative(text: str, start: int, end: int) -> bool:

@@ -54,9 +54,11 @@ def is_person(mention: NameMention) -> bool:
 
 
 def _acronym(form: str) -> bool:
-    """"DWC" in "Sgt. Ann Roe (DWC, lead investigator)": capitals with no vowel are an
-    organisation's initials, not a name (a transcript's "ROE:" has its vowel)."""
-    return len(form) >= 3 and form.isupper() and form.isalpha() and not any(c in "AEIOUY" for c in form)
+    """"DWC" in "Sgt. Ann Roe (DWC, lead investigator)", "RN", "M.D.": capitals with no vowel,
+    or with stops between them, are initials, not a name (a transcript's "ROE:" has its vowel)."""
+    letters = form.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha() and (
+        "." in form or not any(c in "AEIOUY" for c in letters))
 
 
 def _vocabulary(document: Document) -> set[str]:

@@ -361,7 +361,7 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
     if not verbs:
         return NEVER
     # A short description after the group keeps it vague ("critics of the plan say", "critics
-    # of the county's river dredging plan say", "advocates for seniors say").
+    # of the county's river dredging plan say", "advocates for tenants say").
     of_what = r"(?:\s+(?:of|in|on|for)\s+(?:the\s+|this\s+|that\s+)?(?:(?!(?:a|an|the|and|or|to|that|who|which)\b)[\w'’-]+\s+){0,3}?(?!(?:a|an|the)\b)[\w-]+)?"
     adverb = rf"(?:(?:{'|'.join(adverbs)})\s+){{0,3}}" if adverbs else ""
     # Lowercase descriptive words before the group ("security experts"), not function words,
@@ -758,7 +758,7 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
             if DELIBERATING.search(match.group()):
                 continue  # "opponents are considering their options": weighing a step, no claim
             if CALLING.search(match.group()) and PHONED_AFTER.match(prose, match.end()):
-                continue  # "several members had called her this week asking …": a telephone call
+                continue  # "some neighbors had called him Monday asking …": a telephone call
             spans.append(Span(match.start(), match.end(), match.group()))
     for pattern in texts.may_matching(lexicon.vague_phrases, sentence.start, sentence.end):
         for match in texts.matches(pattern, sentence.start, sentence.end):

@@ -323,7 +323,7 @@ class FigureIndex:
         not to confirm what it measures (figures of one word in common prove no match). With
         a policy, in the same unit, and a qualifier written alike ("about 140 acres"), the
         unit's noun written after the number ("two inspectors", not a table's "Inspectors: 2")
-        or a total ("Total | 412") is enough without a shared word."""
+        or a total ("Total | 318") is enough without a shared word."""
         mine = set(figure.context)
         return any(getattr(fact, "bound", "") == figure.bound
                    and (p is None or p.normal(fact.unit) == p.normal(figure.unit))
@@ -877,7 +877,7 @@ class FiguresRule(Rule):
             return None  # ("survey the May-through-August season" where a line says "May through August")
         if figure.kind in ("date", "month") and strongest < 2 * p.min_shared.get(figure.kind, 3) and index.dated(figure):
             # A date or month the sources give for something (a table's "March 3", a witness's
-            # "April of 2020"): likely theirs, unless the sentence it contradicts is twice the
+            # "March of 2019"): likely theirs, unless the sentence it contradicts is twice the
             # usual match.
             return None
         # A source value that another figure of the same draft sentence gives is that figure's
@@ -1068,7 +1068,7 @@ class FiguresRule(Rule):
         or with one digit changed, or the draft has "70" for their seventeen, however little the
         words around them share. A unit that counts anyone at all ("people") says too little,
         and a source that gives the draft's value in words the draft's clause shares, of
-        another noun ("41 of the 52 who answered" for "52 businesses that responded"), gives
+        another noun ("33 of the 47 who answered" for "47 shops that responded"), gives
         the figure. A warning."""
         p = self.policy
         bucket = unit_bucket(p, figure.kind, figure.unit)
@@ -1373,7 +1373,7 @@ def _end_in(fact: FigureFact) -> int:
 
 def _names_corrected(context: CheckContext, figures: list[Figure]) -> list[Figure]:
     """The figures with a misspelt name of someone the sources know written in their context as
-    the sources write it ("About 700 acres of Voight's" for Voigt's): the name check reports
+    the sources write it ("about 90 acres of Petersen's" for Peterson's): the name check reports
     the slip; the figure is still that person's, and matched as theirs."""
     from newslint.registry.resolve import MISSES, draft_names  # (names are resolved once per draft, shared)
 

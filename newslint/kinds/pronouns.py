@@ -162,7 +162,7 @@ class PronounsRule(Rule):
                 continue  # "X, the coach who trained him, said": an object in X's own clause is someone else
             if last.offset >= document.sentences[index].start and _possessive(match.group().casefold(), document.prose, match.end()) \
                     and self._earlier_match(by_sentence, index, gender, inside_quotes, document.sentences):
-                # "Tom Poe appeared without a lawyer. Judge Ann Roe put off his hearing": what the
+                # "Tom Poe appeared without a lawyer. Judge Ann Roe delayed his hearing": what the
                 # named woman acts on may be the man the paragraph was just about.
                 continue
             ahead = [c for c in by_sentence.get(index, []) if c.offset > match.start() and not c.pronoun]
@@ -406,8 +406,8 @@ class PronounsRule(Rule):
                 inside_quotes: set[int] = frozenset()) -> list[Candidate]:
         """Who a pronoun may refer to: the people named before it in its sentence; when there
         are none, those of the nearest earlier sentence that names anyone, and the people
-        described in the sentences between ("His mother stayed on … In the meantime, her
-        doctor …": her is the mother's)."""
+        described in the sentences between ("His sister moved away in May … Since then, her
+        landlord …": her is the sister's)."""
         here = [c for c in by_sentence.get(index, []) if c.offset < offset]
         if any(not c.pronoun for c in here):
             return here
@@ -420,7 +420,7 @@ class PronounsRule(Rule):
 
 
 def _possessive(word: str, prose: str, end: int) -> bool:
-    """"his" or "her" before what it owns ("put off his hearing"), not "her" as an object."""
+    """"his" or "her" before what it owns ("delayed his hearing"), not "her" as an object."""
     return word == "his" or word == "her" and not object_pronoun(word, prose, end)
 
 

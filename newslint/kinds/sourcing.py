@@ -249,8 +249,8 @@ def _figures_by_sentence(context: CheckContext) -> list[list]:
 
 def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list[tuple[int, int]]:
     """Where the draft gives a share that its own sentence's figures work out to (figurematch.
-    derivable), or those and the figures of a source line that gives one of them ("38 acres of
-    the field, nearly a quarter of it" where a report has "38 of the 160 treated acres"): as
+    derivable), or those and the figures of a source line that gives one of them ("22 acres of
+    the lot, nearly a fifth of it" where a report has "22 of the 115 paved acres"): as
     sourced as those figures, which are checked on their own."""
     def spans() -> list[tuple[int, int]]:
         from newslint.kinds.figures import _significant

@@ -86,7 +86,7 @@ class RoleReference:
     affiliation: str
     status: str = "current"
     quoted: bool = False
-    # "sent an undercover officer … The officer paid": someone the text has not named, whoever
+    # "sent an undercover agent … The agent booked": someone the text has not named, whoever
     # the sources know by that role.
     unnamed: bool = False
 
@@ -1226,7 +1226,7 @@ class MentionFinder:
         return found
 
     def _after_unnamed(self, start: int, end: int, role: str) -> bool:
-        """"the officer" a little after "an undercover officer" (or "Undercover officer's name"
+        """"the agent" a little after "an undercover agent" (or "Undercover agent's name"
         in notes) in its paragraph, not given a name (", Ann Roe"): that unnamed person again."""
         if _NAME_APPOSITIVE.match(self.text, end):
             return False
@@ -1332,7 +1332,7 @@ _HOUSEHOLD = frozenset({"family", "children", "relatives"})  # (besides the kins
 # A turn's label (after any rank or honorific), then the speaker's own "I'm", "My name is".
 _SELF_INTRODUCED = regexcache.compile(
     r"[ \t]*(?:\p{Lu}+\.?[ \t]+)*(\p{Lu}[\p{Lu}'’-]+):[ \t]+(?:(?:I'm|I’m|I am|My name is|This is)[ \t]+)?")
-# An unnamed holder of a role: "an undercover officer", "one deputy", "Unnamed agent's"; not
+# An unnamed holder of a role: "an undercover agent", "one deputy", "Unnamed agent's"; not
 # one named next ("a deputy, Ann Roe,", "an officer named Roe").
 UNNAMED_LOOKBACK = 300
 _UNNAMED_ROLE = (r"(?:\b(?:an?|another|one)[ \t]+(?:[\p{{Ll}}-]+[ \t]+){{0,2}}|\b(?i:undercover|unnamed|unidentified|anonymous)[ \t]+)"

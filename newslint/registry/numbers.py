@@ -146,7 +146,7 @@ def lexicon() -> Lexicon:
     patterns = {
         "date": regexcache.compile(rf"{before}(?P<month>(?=\p{{Lu}})(?:{month}))\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}})\b)?"
                               rf"|{before}(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>(?=\p{{Lu}})(?:{month}))\b(?:,?\s+(?P<year2>\d{{4}})\b)?", regex.I),
-        "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b)?", regex.I),  # ("April of 2020")
+        "month": regexcache.compile(rf"\b(?P<month>(?=\p{{Lu}})(?:{month}))\b(?:\s+(?:of\s+)?(?P<year>\d{{4}})\b)?", regex.I),  # ("March of 2019")
         **led_by_number(number),
         # (After a hyphen only in "mid-2031", "early-2031", "late-2031": a part of that year.)
         "year": regexcache.compile(r"(?:(?<![\w.,$\-/])|(?<=\b(?i:mid|early|late)-))(?P<year>1[5-9]\d\d|20\d\d)(?![\w,.]\d)"),
@@ -806,7 +806,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         if unit and _COORDINATED_NOUN.match(prose, unit_end) is not None \
                 and not any(w.casefold() in lex.stopwords or w.endswith(("ed", "ing"))
                             for w in _COORDINATED_NOUN.match(prose, unit_end).group(1).split()):
-            unit = ""  # "48 elk and mule deer in X": the count is of both, not of the first noun
+            unit = ""  # "60 sheep and goats in X": the count is of both, not of the first noun
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides
         if not unit and _previous_word(prose, start, sentence_start) == "all":
@@ -978,7 +978,7 @@ def _next_word(prose: str, at: int) -> str:
     return found.group(1).casefold().rstrip(".") if found else ""
 
 
-# A second noun joined to a count's ("elk and mule deer in", "boats or barges,"): one or two
+# A second noun joined to a count's ("sheep and goats in", "boats or barges,"): one or two
 # lowercase words, then a preposition or punctuation.
 _COORDINATED_NOUN = regexcache.compile(
     r"[ \t]+(?:and|or)[ \t]+((?:\p{Ll}[\p{Ll}-]*[ \t]+)?\p{Ll}[\p{Ll}-]*)"
@@ -1146,7 +1146,7 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
         if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
             return False  # a time of day ("4:30 p.m."), not a colon between clauses
         if _in_figure_aside(prose, left, right):
-            return False  # "Twenty-four decedents (58.5%) lived alone": the share is an aside
+            return False  # "Nineteen tenants (42.2%) lived alone": the share is an aside
         if not CLAUSE_MARKS.isdisjoint(between):
             return True
     word = right[2].casefold()
@@ -1165,7 +1165,7 @@ _ASIDE_CLOSES = regexcache.compile(r"[ \t]*%[ \t]*\)[ \t]*")
 
 
 def _in_figure_aside(prose: str, left: tuple, right: tuple) -> bool:
-    """The brackets of an aside that holds one share ("(58.5%)") are either side of the two
+    """The brackets of an aside that holds one share ("(42.2%)") are either side of the two
     tokens. (Not a list's "(3)", which opens a clause of its own.)"""
     if right[2][:1].isdigit() and _ASIDE_OPENS.fullmatch(prose, left[1], right[0]):
         return _ASIDE_CLOSES.match(prose, right[1]) is not None
@@ -1269,8 +1269,8 @@ def _context_word(text: str) -> tuple[str, str] | None:
     if word[0].isdigit():
         return word.replace(",", ""), ""
     if word[0].isupper() and (folded in lex.numbers or "-" in folded and all(p in lex.numbers for p in folded.split("-"))):
-        # A sentence opens with a number in words where its others are digits ("Sixteen samples
-        # were collected; … in 12"): its digits, as the draft writes them ("12 of 16 samples").
+        # A sentence opens with a number in words where its others are digits ("Eighteen wells
+        # were tested; … in 11"): its digits, as the draft writes them ("11 of 18 wells").
         # (Not "two" or "one", in too many clauses to say anything.)
         number = parse_number(folded)
         if number is not None and number >= 10:

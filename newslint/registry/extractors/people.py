@@ -54,7 +54,7 @@ def is_person(mention: NameMention) -> bool:
 
 
 def _acronym(form: str) -> bool:
-    """"DWC" in "Sgt. Ann Roe (DWC, lead investigator)", "RN", "M.D.": capitals with no vowel,
+    """"DFW" in "Sgt. Ann Roe (DFW, case agent)", "RN", "M.D.": capitals with no vowel,
     or with stops between them, are initials, not a name (a transcript's "ROE:" has its vowel)."""
     letters = form.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha() and (

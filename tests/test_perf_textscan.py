@@ -170,6 +170,8 @@ class ReferenceFinder(mentions.MentionFinder):
         if len(mention.words) <= 2 and (mentions._WHO_OR_AGE.match(self.text, mention.end) or self._whose_kin(mention)) \
                 and not mentions._NAMED_THEN_PREPOSITION.search(self.text, max(0, mention.start - 60), mention.start):
             mention.evidence.add("described")
+        if len(mention.words) >= 2 and mentions._kin_appositive(self.text, mention.end):
+            mention.evidence.add("described")
         if len(mention.words) >= 2 and self._introduces_self(mention):
             mention.evidence.add("described")
             mention.evidence.add("self-named")

@@ -55,8 +55,10 @@ def pairwise(observations: list[NameObservation]) -> list[list[NameObservation]]
         for number in sorted({g for key in keys for g in blocks[key]}):
             group = groups[number]
             named = [m for m in group if m.given]
-            # (a relative introduced as such, or a full name two sources write alike beside a named member)
-            introduced = "relative" in observation.evidence or (len(observation.sources()) >= 2 and named)
+            # (a relative introduced as such, or a full name two sources write alike or its bearer
+            # gives, beside a named member)
+            introduced = "relative" in observation.evidence or (
+                (len(observation.sources()) >= 2 or "self-named" in observation.evidence) and named)
             relative = introduced and observation.given and not any(same_person(observation, m) for m in named)
             if any(same_person(observation, member) for member in group) and not relative:
                 group.append(observation)

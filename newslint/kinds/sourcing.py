@@ -13,7 +13,7 @@ rule file); any lexicon key given in the rule itself extends the file's list.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -257,7 +257,9 @@ def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list
         from newslint.registry.figurematch import derivable, number_of
 
         found = []
-        lines = None
+        registry = context.registry
+        lines = _figure_lines(registry) if registry is not None else {}
+        on_lines = _line_numbers(registry) if registry is not None else {}
         for figures in _figures_by_sentence(context):
             for share in (f for f in figures if f.kind == "percent"):
                 share_value = number_of("percent", share.value)
@@ -265,19 +267,16 @@ def _derived_share_spans(context: CheckContext, conversions: tuple = ()) -> list
                     continue
                 # Parts of one whole: counts with counts, amounts in one currency.
                 for kind, currency in {(f.kind, f.value.partition(" ")[2]) for f in figures if f.kind in ("count", "amount")}:
-                    mine = [f for f in figures if f.kind == kind and f.value.partition(" ")[2] == currency]
-                    numbers = [n for f in mine if (n := number_of(f.kind, f.value)) is not None]
+                    mine = [(f, n) for f in figures if f.kind == kind and f.value.partition(" ")[2] == currency
+                            and (n := number_of(f.kind, f.value)) is not None]
+                    numbers = [n for _, n in mine]
                     if derivable(share_value, share.bound, numbers):
                         found.append((share.start, share.end))
                         break
-                    if context.registry is None:
-                        continue
-                    lines = lines or _figure_lines(context.registry)
-                    on_lines = _line_numbers(context.registry)
                     # (Only a line that gives a figure of two significant digits or more: a round
                     # "10 miles" is on too many lines to say which one the reporter read.)
-                    given = {n for f in mine if len(_significant(number_of(f.kind, f.value) or 0)) >= 2
-                             for where in _lines_giving(lines, f) for n in on_lines.get((kind, where), ())}
+                    given = {m for f, n in mine if len(_significant(n)) >= 2
+                             for where in _lines_giving(lines, f) for m in on_lines.get((kind, where), ())}
                     if given and derivable(share_value, share.bound, numbers + sorted(given)):
                         found.append((share.start, share.end))
                         break
@@ -328,6 +327,16 @@ def _worked_out_spans(context: CheckContext) -> list[tuple[int, int]]:
     return context.shared("worked-out-spans", spans)
 
 
+def _per_registry(store: dict[int, tuple[object, Any]], registry, build: Callable[[Any], Any]) -> Any:
+    """build(registry), kept in `store` while the same registry is asked for (one registry at a
+    time: a new one replaces it)."""
+    held = store.get(id(registry))
+    if held is None or held[0] is not registry:
+        store.clear()
+        held = store[id(registry)] = (registry, build(registry))
+    return held[1]
+
+
 _GIVEN_NUMBERS: dict[int, tuple[object, frozenset]] = {}
 
 
@@ -335,13 +344,8 @@ def _given_numbers(registry) -> frozenset[tuple[str, str, float]]:
     """(kind, unit, number) of every numeric source figure (worked out once per registry)."""
     from newslint.registry.figurematch import number_of
 
-    held = _GIVEN_NUMBERS.get(id(registry))
-    if held is None or held[0] is not registry:
-        given = frozenset((f.kind, f.value.partition(" ")[2], round(n, 6)) for f in registry.figures
-                          if (n := number_of(f.kind, f.value)) is not None)
-        _GIVEN_NUMBERS.clear()
-        held = _GIVEN_NUMBERS[id(registry)] = (registry, given)
-    return held[1]
+    return _per_registry(_GIVEN_NUMBERS, registry, lambda r: frozenset(
+        (f.kind, f.value.partition(" ")[2], round(n, 6)) for f in r.figures if (n := number_of(f.kind, f.value)) is not None))
 
 
 _WHOLE_NUMBER = regexcache.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d.,]\d)")
@@ -377,17 +381,14 @@ def _figure_lines(registry) -> dict[str, tuple[list[float], list[tuple[str, int]
     """The registry's numeric figures per kind, sorted by number, with their source lines."""
     from newslint.registry.figurematch import number_of
 
-    held = _FIGURE_LINES.get(id(registry))
-    if held is None or held[0] is not registry:
+    def build(registry) -> dict[str, tuple[list[float], list[tuple[str, int]]]]:
         rows: dict[str, list] = {}
         for fact in registry.figures:
             number = number_of(fact.kind, fact.value)
             if number is not None:
                 rows.setdefault(fact.kind, []).append((number, (fact.provenance.source, fact.provenance.line)))
-        table = {kind: ([n for n, _ in sorted(r)], [w for _, w in sorted(r)]) for kind, r in rows.items()}
-        _FIGURE_LINES.clear()
-        held = _FIGURE_LINES[id(registry)] = (registry, table)
-    return held[1]
+        return {kind: ([n for n, _ in sorted(r)], [w for _, w in sorted(r)]) for kind, r in rows.items()}
+    return _per_registry(_FIGURE_LINES, registry, build)
 
 
 _LINE_NUMBERS: dict[int, tuple[object, dict]] = {}
@@ -397,16 +398,14 @@ def _line_numbers(registry) -> dict[tuple[str, tuple[str, int]], list[float]]:
     """The numbers of each kind on each source line (worked out once per registry)."""
     from newslint.registry.figurematch import number_of
 
-    held = _LINE_NUMBERS.get(id(registry))
-    if held is None or held[0] is not registry:
+    def build(registry) -> dict[tuple[str, tuple[str, int]], list[float]]:
         table: dict[tuple[str, tuple[str, int]], list[float]] = {}
         for fact in registry.figures:
             number = number_of(fact.kind, fact.value)
             if number is not None:
                 table.setdefault((fact.kind, (fact.provenance.source, fact.provenance.line)), []).append(number)
-        _LINE_NUMBERS.clear()
-        held = _LINE_NUMBERS[id(registry)] = (registry, table)
-    return held[1]
+        return table
+    return _per_registry(_LINE_NUMBERS, registry, build)
 
 
 def _lines_giving(lines: dict, figure) -> set[tuple[str, int]]:
@@ -480,12 +479,8 @@ _LINE_TEXTS: dict[int, tuple[object, dict]] = {}
 
 def _line_texts(registry) -> dict[tuple[str, int], str]:
     """The text of every source line that holds a figure, by (source, line)."""
-    held = _LINE_TEXTS.get(id(registry))
-    if held is None or held[0] is not registry:
-        texts = {(f.provenance.source, f.provenance.line): f.provenance.text for f in registry.figures}
-        _LINE_TEXTS.clear()
-        held = _LINE_TEXTS[id(registry)] = (registry, texts)
-    return held[1]
+    return _per_registry(_LINE_TEXTS, registry, lambda r: {(f.provenance.source, f.provenance.line): f.provenance.text
+                                                           for f in r.figures})
 
 
 def _converted_units(prose: str, figures: list, conversions: tuple) -> list[tuple[int, int]]:
@@ -547,12 +542,10 @@ _SOURCE_LINES: dict[int, tuple[object, frozenset[str]]] = {}
 def _source_lines(registry) -> frozenset[str]:
     """The source lines the registry keeps (where its figures, quotations and names are), with
     single spaces and folded case; built once per registry."""
-    held = _SOURCE_LINES.get(id(registry))
-    if held is None or held[0] is not registry:
+    def build(registry) -> frozenset[str]:
         lines = {f.provenance.text for f in registry.figures} | {q.provenance.text for q in registry.quotes}
-        _SOURCE_LINES.clear()
-        held = _SOURCE_LINES[id(registry)] = (registry, frozenset(" ".join(t.casefold().split()) for t in lines if t))
-    return held[1]
+        return frozenset(" ".join(t.casefold().split()) for t in lines if t)
+    return _per_registry(_SOURCE_LINES, registry, build)
 
 
 def _claim_note(claims: list[Claim]) -> str:

@@ -803,9 +803,8 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
             phrase = prose[start:unit_end]
             return Figure(kind, value, phrase, start, unit_end, unit, context, *number_span, phrase=phrase, bound=bound), low, high
         unit, unit_end = _unit_after(prose, end, tokens)
-        if unit and _COORDINATED_NOUN.match(prose, unit_end) is not None \
-                and not any(w.casefold() in lex.stopwords or w.endswith(("ed", "ing"))
-                            for w in _COORDINATED_NOUN.match(prose, unit_end).group(1).split()):
+        if unit and (joined := _COORDINATED_NOUN.match(prose, unit_end)) is not None \
+                and not any(w.casefold() in lex.stopwords or w.endswith(("ed", "ing")) for w in joined.group(1).split()):
             unit = ""  # "60 sheep and goats in X": the count is of both, not of the first noun
         if not unit:
             unit = _part_of_unit(prose, end, tokens)  # "two of the nine rides" counts rides

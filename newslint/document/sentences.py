@@ -19,6 +19,11 @@ def abbreviations() -> frozenset[str]:
     return frozenset(str(word).lower() for word in data_file("abbreviations.yaml")["abbreviations"])
 
 
+@lru_cache(maxsize=1)
+def number_abbreviations() -> frozenset[str]:
+    return frozenset(str(word).lower() for word in data_file("abbreviations.yaml")["before_numbers"])
+
+
 def split_sentences(prose: str, blocks: list[Block]) -> list[Sentence]:
     sentences: list[Sentence] = []
     for index, block in enumerate(blocks):
@@ -44,6 +49,8 @@ def _ends_sentence(prose: str, match: re.Match, limit: int) -> bool:
         if token:
             bare = token.rstrip(".").lower()
             if bare in abbreviations() or DOTTED.match(token):
+                return False
+            if bare in number_abbreviations() and following < limit and prose[following].isdigit():
                 return False
     return True
 

@@ -368,7 +368,7 @@ def _groups_pattern(parts: list[str], groups: tuple[str, ...], verbs: tuple[str,
     # nor the verbs ("briefed investors at a lunch that": the investors heard, they did not say).
     excluded = list(function_words) + list(verbs)
     unless = rf"(?!(?:{_alternation(excluded)})\b)" if excluded else ""
-    modifiers = rf"(?:{unless}(?-i:[a-z][\w-]*)\s+){{0,2}}?"
+    modifiers = rf"(?:(?<!['’]){unless}(?-i:[a-z][\w-]*)\s+){{0,2}}?"  # (not the "s" of "Acme's")
     if groups:
         parts = [*parts, rf"{modifiers}(?:{_alternation(list(groups))})"]
     if not parts:
@@ -752,6 +752,9 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                     and any(texts.search(p, max(start, match.start() - LOOKBACK), sentence.end)
                             for p in lexicon.sources)):
                 continue
+            if match.group("quant") is None and _owned(prose, match.start()) \
+                    and not _takes_side(match.group(), lexicon.side_groups):
+                continue  # "the authority's engineers told its board": that body's own staff (not "the plan's critics")
             if NAMING_VERB.search(match.group()) and (
                     WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
                 continue  # "what engineers call fracture-critical": a term, not a claim
@@ -766,6 +769,11 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                 continue  # "the studies show", "Census statistics show": already named
             spans.append(Span(match.start(), match.end(), match.group()))
     return _disjoint(spans, document)
+
+
+def _owned(prose: str, at: int) -> bool:
+    """A possessive right before the group at `at`: it belongs to someone ("Acme's analysts")."""
+    return prose[max(0, at - 3):at] in ("'s ", "’s ")
 
 
 def _takes_side(text: str, sides: frozenset[str]) -> bool:

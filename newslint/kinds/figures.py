@@ -18,7 +18,7 @@ from newslint.kinds.base import CheckContext, Rule, RuleError, format_message
 from newslint.registry.figurematch import (BARE_UNITS, NUMERIC_KINDS, UNIT_KINDS, Key, Policy, anchors_disagree, comparable, consistent, default_policy, key,
                                            needed, number_of, person_words, policy, rounding, same_value, scores)
 from newslint.registry.model import SOURCE_TEXT, FigureFact, Provenance
-from newslint.registry.numbers import KINDS, TOTAL, Figure, _fmt, find_figures, lexicon, number_text
+from newslint.registry.numbers import KINDS, TOTAL, Figure, _fmt, find_figures, lexicon, number_text, parse_number
 from newslint.registry.wording import WordTable, stem
 
 
@@ -355,16 +355,19 @@ class FigureIndex:
         likely reports that day's events from it ("spent a second day away from home
         Wednesday"), not the cited source's day. (A source dated after the draft, or more than
         six days before it, is another week's.)"""
-        if not draft_date:
-            return False
-        try:
-            written = datetime.date.fromisoformat(str(draft_date)[:10])
-        except ValueError:
+        written = _day(draft_date)
+        if written is None:
             return False
         if self.source_days is None:
             self.source_days = _source_days(self.registry)
         return any(source not in cited and 0 <= (written - day).days < 7
                    for source, day in self.source_days.get(figure.value, ()))
+
+    def source_date(self, source: str) -> datetime.date | None:
+        """The date in a source's heading (_source_days), None when it has none."""
+        if self.source_days is None:
+            self.source_days = _source_days(self.registry)
+        return next((day for days in self.source_days.values() for named, day in days if named == source), None)
 
     def said_relatively(self, p: Policy, figure: Figure) -> bool:
         """A source dated in its heading ("Monday, June 2, 2031") writes the draft's day as
@@ -797,6 +800,13 @@ class FiguresRule(Rule):
                        if (theirs := _fact_anchor(fact)) == anchor
                        or not _OWN_POINT & {anchor, theirs} and _time_word(fact.text) == _time_word(figure.text)
                        and (score > least or anchor != "offset")]
+            if (anchor == "ago" or anchor == "into" and number_of("duration", figure.value) >= DAY_SECONDS) \
+                    and _day(draft_date) is not None:
+                # "Six weeks into the school year", "two weeks ago": as long as it is on the day
+                # of writing; a source written on another day gives another span. (Not "29
+                # minutes into the test", the time into an event that is over.)
+                related = [(score, fact) for score, fact in related
+                           if index.source_date(fact.provenance.source) in (None, _day(draft_date))]
         if figure.kind == "month" and related and draft_date and "-" not in figure.value:
             # A month with no year in a dated draft ("the budget is due in April") is one near
             # the draft's year, not a source's month of two years before or after.
@@ -873,6 +883,8 @@ class FiguresRule(Rule):
             return None
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
+        if figure.kind in ("count", "duration") and _number_in_clause(figure, [f for score, f in related if score == strongest]):
+            return None  # ("11 months" where the source's clause is "in 11 of the 24 months": its other number)
         if figure.kind in ("date", "month") and self._given_with_sibling(figure, siblings, index):
             return None  # ("survey the May-through-August season" where a line says "May through August")
         if figure.kind in ("date", "month") and strongest < 2 * p.min_shared.get(figure.kind, 3) and index.dated(figure):
@@ -1345,6 +1357,7 @@ _ANCHOR_KINDS = {"ago": "ago", "into": "into", "late": "late", "early": "late", 
 _WITHIN = regexcache.compile(r"\bwithin\s+(?:the\s+next\s+)?$", regex.IGNORECASE)
 # Anchors whose spans compare only with spans of the same anchor.
 _OWN_POINT = frozenset({"ago", "within", "into", "late"})
+DAY_SECONDS = 86400
 
 
 def _anchor(text: str, start: int, end: int) -> str:
@@ -1445,6 +1458,37 @@ def _rounded_in_scale(figure: Figure, fact: FigureFact) -> bool:
 
 
 _DECIMAL_SCALED = regexcache.compile(r"\d\.\d+\s*(?:thousand|million|billion|trillion|bn|mln|[mkb])\b", regex.IGNORECASE)
+
+
+def _number_in_clause(figure: Figure, facts: list[FigureFact]) -> bool:
+    """The draft figure's number is the part of one of these source figures, as the source
+    writes it ("11 of the 24 months" for a draft's "11 months"): the draft gives that one."""
+    digits = _leading_digits(figure.text)
+    if digits is None:
+        return False
+    for fact in facts:
+        whole = _leading_digits(fact.text)
+        if whole is not None and regex.search(rf"(?<![\d,.]){digits}\s+of\s+(?:the\s+|its\s+|their\s+)?{whole}\b",
+                                              fact.provenance.text.replace(",", "")):
+            return True
+    return False
+
+
+def _leading_digits(text: str) -> str | None:
+    """The number a figure's text opens with, as digits ("11", "Eleven" -> "11"); None if none."""
+    first = text.split()[0].replace(",", "") if text.split() else ""
+    if first.isdigit():
+        return first
+    number = parse_number(first.casefold())
+    return str(int(number)) if number is not None and float(number).is_integer() else None
+
+
+def _day(draft_date: str | None) -> datetime.date | None:
+    """The draft's date (front matter's, as "2027-03-03…"), None when it has none or no such day."""
+    try:
+        return datetime.date.fromisoformat(str(draft_date)[:10]) if draft_date else None
+    except ValueError:
+        return None
 
 
 def _calendar_weekday(value: str, draft_date: str | None) -> tuple[str, int] | None:

@@ -1137,6 +1137,10 @@ CLAUSE_MARKS = frozenset(";:—–()")
 CLAUSE_WORDS = frozenset({"and", "but", "while", "whereas", "although", "though", "which", "who", "when", "after", "before", "then"})
 
 
+_SHARE_RESTATED = regexcache.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:(?:about|nearly|roughly|almost|just[ \t]+(?:over|under))[ \t]+)?"
+                                     r"\d[\d.]*(?:[ \t]*%|[ \t]+per[ \t]?cent\b)")
+
+
 def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     """A clause ends between two tokens: a semicolon, colon, dash or bracket; a comma before
     "and", "which", "while"…; or "and"/"but" before a past-tense verb ("and opened")."""
@@ -1150,7 +1154,8 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
             return True
     word = right[2].casefold()
     if "," in between and word in CLAUSE_WORDS:
-        return True
+        # (Not "…, which is 69 percent": the share of the clause's own count, restated.)
+        return word != "which" or _SHARE_RESTATED.match(prose, right[1]) is None
     # "on May 13, a month after talks opened on April 8": what follows is another event.
     if word in ("after", "before") and left[2].casefold().removesuffix("s") in lexicon().time_units:
         return True

@@ -355,8 +355,11 @@ def _introduced_in_sentence(state: _State, item: Attribution) -> None:
 
 # Words that make a name what the words are about ('On Roe: "…"' in notes), not who said them.
 TOPIC_WORDS = frozenset({"on", "about", "regarding", "concerning", "re"})
+# ... or whom they answer ('Response to Roe: "…"' under the entry of the one who answered).
+_ANSWER_WORDS = frozenset({"response", "reply", "responding", "replying", "answer", "answering", "rebuttal"})
 # ... or the one who passed them on ('Ann Poe, in Greek, via Roe interpreting: "…"').
-_NOT_SPEAKER_BEFORE = regexcache.compile(r"(?i)\b(?:" + "|".join(sorted(TOPIC_WORDS | {"via", "through"})) + r")[ \t]+$")
+_NOT_SPEAKER_BEFORE = regexcache.compile(r"(?i)\b(?:" + "|".join(sorted(TOPIC_WORDS | {"via", "through"}))
+                                         + r"|(?:" + "|".join(sorted(_ANSWER_WORDS)) + r")[ \t]+to)[ \t]+$")
 
 
 def _give_to(doc: Document, item: Attribution, mention: _Mention) -> None:
@@ -710,9 +713,10 @@ def _label_name(tokens: list[Token], whole: bool = False) -> list[Token] | None:
     lex = lexicon()
     if not name or not name[0].capitalised or name[0].bare in lex.determiners:
         return None
-    if tokens[0].bare in TOPIC_WORDS or len(name) < len(tokens) and tokens[-len(name) - 1].bare in TOPIC_WORDS \
-            or any(c.isdigit() for t in name for c in t.text):
-        return None  # ('On Roe: "…"', 'On gate B-4: "…"' in notes: what the words are about)
+    before = [t.bare for t in tokens[:len(tokens) - len(name)][-2:]]
+    if tokens[0].bare in TOPIC_WORDS or before[-1:] and before[-1] in TOPIC_WORDS \
+            or before[-1:] == ["to"] and before[0] in _ANSWER_WORDS or any(c.isdigit() for t in name for c in t.text):
+        return None  # ('On Roe: "…"', 'On gate B-4: "…"', 'Reply to Roe: "…"' in notes: not the speaker)
     return None if name[-1].bare in lex.labels else name  # ("Main Street\n- Quote:": a label)
 
 

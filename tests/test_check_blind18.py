@@ -32,14 +32,14 @@ def test_no_word_of_a_shipped_list_reads_as_a_boolean():
 
 
 def test_a_number_sign_does_not_end_a_sentence_and_a_clerks_line_names_no_one(tmp_path):
-    prose = "Change order No. 2 added $90,000. The answer was no. Then the board voted."
+    prose = "Change order No. 7 added $64,000. The answer was no. Then the board voted."
     sentences = split_sentences(prose, [Block("paragraph", 0, len(prose), frozenset())])
     assert [prose[s.start:s.end] for s in sentences] == [
-        "Change order No. 2 added $90,000.", "The answer was no.", "Then the board voted."]
+        "Change order No. 7 added $64,000.", "The answer was no.", "Then the board voted."]
     transcript = ("BOARD OF EDUCATION\nRegular meeting, Tuesday, May 5, 2026\n\n"
                   "CHAIR ROE: Is there a motion?\n\nPOE: So moved.\n\n"
-                  "CLERK: On the motion. Ms. Roe?\n\nROE: Aye.\n\n"
-                  "Fourth, extended general conditions for the delay, $1.4 million.\n")
+                  "CLERK: On the amendment. Ms. Roe?\n\nROE: Aye.\n\n"
+                  "Fourth, added staffing for the late shift, $0.6 million.\n")
     people = {person.canonical for person in registry_of(write_sources(tmp_path, transcript)).people}
     assert not people & {"On", "Fourth"}
 
@@ -64,38 +64,38 @@ def test_the_assessor_is_a_role_a_pronoun_may_stand_for(tmp_path):
     assert findings("facts.Pronouns", text, sources) == []
 
 
-OLDER = ("THE WREN COUNTY COURIER\nThursday, Sept. 10, 2026\n\n"
-         "WREN — Four weeks into the school year, students still lack math books. As of Wednesday, the district "
-         "had received 5,420 of the 14,300 student editions it ordered, about 38 percent, according to district figures.\n")
-HEARING = ("WREN COUNTY BOARD OF EDUCATION\nTuesday, Sept. 22, 2026\n\n"
-           "CHAIR: Dr. Vale has the delivery numbers.\n\n"
-           "VALE: As of this afternoon we have received 9,870 of the 14,300 student editions, which is 69 percent.\n")
+OLDER = ("THE WREN COUNTY COURIER\nFriday, May 1, 2026\n\n"
+         "WREN — Two weeks into the strike, the bus yard is still quiet. As of Thursday, the company "
+         "had rehired 1,310 of the 6,200 drivers it laid off, about 21 percent, according to company figures.\n")
+HEARING = ("WREN CITY COUNCIL\nWednesday, May 13, 2026\n\n"
+           "CHAIR: Mr. Vale has the staffing numbers.\n\n"
+           "VALE: As of this morning they have rehired 2,604 of the 6,200 drivers, which is 42 percent.\n")
 
 
 def test_a_share_restated_and_a_span_to_the_day_of_writing(tmp_path):
     sources = write_sources(tmp_path, OLDER, HEARING)
-    text = ("---\ntitle: Books\ndate: 2026-09-22\n---\n\n"
-            "Six weeks into the school year, the board voted to fine the publisher.\n\n"
-            "The district had received 9,870 of the 14,300 student editions it ordered as of Tuesday afternoon, "
-            "or 69 percent.\n")
+    text = ("---\ntitle: Buses\ndate: 2026-05-13\n---\n\n"
+            "Four weeks into the strike, the council voted to fine the company.\n\n"
+            "The company had rehired 2,604 of the 6,200 drivers it laid off as of Wednesday morning, "
+            "or 42 percent.\n")
     assert findings("facts.Figures", text, sources) == []
     # on the day the article was written, its span is the one to compare
-    same_day = "---\ntitle: Books\ndate: 2026-09-10\n---\n\nSix weeks into the school year, students still lack math books.\n"
-    assert ("figure", "Six") in findings("facts.Figures", same_day, sources)
+    same_day = "---\ntitle: Buses\ndate: 2026-05-01\n---\n\nFour weeks into the strike, the bus yard is still quiet.\n"
+    assert ("figure", "Four") in findings("facts.Figures", same_day, sources)
 
 
 def test_the_other_number_of_a_source_clause(tmp_path):
-    sources = write_sources(tmp_path, "The order cites the plant for exceeding its monthly phosphorus limit in "
-                                      "11 of the 24 months of 2024 and 2025, along with 23 sewer overflows.\n")
-    text = "The plant exceeded its monthly phosphorus limit in 11 months of 2024 and 2025, the order says.\n"
+    sources = write_sources(tmp_path, "The permit review faults the mill for exceeding its weekly dust limit in "
+                                      "7 of the 12 months of 2025, along with 9 late reports.\n")
+    text = "The mill exceeded its weekly dust limit in 7 months of 2025, the review says.\n"
     assert findings("facts.Figures", text, sources) == []
 
 
 def test_schedules_plans_and_a_bodys_own_staff_are_not_vague_or_unsourced(tmp_path):
-    text = ("The plant is now expected to be complete in May 2027, five months late.\n\n"
-            "Under her proposal, the average bill would rise by 30 percent over two years.\n\n"
-            "The order confirms what the authority's engineers told its board on Tuesday: the limit will be halved.\n")
+    text = ("The bridge is now expected to reopen in August 2027, four months late.\n\n"
+            "Under his proposal, the average fare would rise by 15 percent over three years.\n\n"
+            "The memo confirms what the district's engineers told the council on Monday: the span will be closed.\n")
     assert findings("sourcing.VagueSource", text, ()) == []
     assert findings("sourcing.Unsourced", text, ()) == []
-    assert findings("sourcing.VagueSource", "The plan's critics say the limit will be halved.\n", ()) == \
+    assert findings("sourcing.VagueSource", "The plan's critics say the span will be closed.\n", ()) == \
         [("vague-source", "critics say")]

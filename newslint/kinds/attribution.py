@@ -754,7 +754,7 @@ def _vague_spans(texts: Texts, start: int, sentence: Sentence) -> list[Span]:
                 continue
             if match.group("quant") is None and _owned(prose, match.start()) \
                     and not _takes_side(match.group(), lexicon.side_groups):
-                continue  # "the authority's engineers told its board": that body's own staff (not "the plan's critics")
+                continue  # "the district's engineers told the council": that body's own staff (not "the plan's critics")
             if NAMING_VERB.search(match.group()) and (
                     WHAT.search(match.group()) or _word_before(prose, match.start(), sentence.start).casefold() == "what"):
                 continue  # "what engineers call fracture-critical": a term, not a claim

@@ -800,13 +800,14 @@ class FiguresRule(Rule):
                        if (theirs := _fact_anchor(fact)) == anchor
                        or not _OWN_POINT & {anchor, theirs} and _time_word(fact.text) == _time_word(figure.text)
                        and (score > least or anchor != "offset")]
+            written = _day(draft_date)
             if (anchor == "ago" or anchor == "into" and number_of("duration", figure.value) >= DAY_SECONDS) \
-                    and _day(draft_date) is not None:
-                # "Six weeks into the school year", "two weeks ago": as long as it is on the day
-                # of writing; a source written on another day gives another span. (Not "29
-                # minutes into the test", the time into an event that is over.)
+                    and written is not None:
+                # "Three weeks into the strike", "two weeks ago": as long as it is on the day of
+                # writing; a source written on another day gives another span. (Not "12 minutes
+                # into the drill", the time into an event that is over.)
                 related = [(score, fact) for score, fact in related
-                           if index.source_date(fact.provenance.source) in (None, _day(draft_date))]
+                           if index.source_date(fact.provenance.source) in (None, written)]
         if figure.kind == "month" and related and draft_date and "-" not in figure.value:
             # A month with no year in a dated draft ("the budget is due in April") is one near
             # the draft's year, not a source's month of two years before or after.
@@ -884,7 +885,7 @@ class FiguresRule(Rule):
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
             return None
         if figure.kind in ("count", "duration") and _number_in_clause(figure, [f for score, f in related if score == strongest]):
-            return None  # ("11 months" where the source's clause is "in 11 of the 24 months": its other number)
+            return None  # ("7 months" where the source's clause is "in 7 of the 12 months": its other number)
         if figure.kind in ("date", "month") and self._given_with_sibling(figure, siblings, index):
             return None  # ("survey the May-through-August season" where a line says "May through August")
         if figure.kind in ("date", "month") and strongest < 2 * p.min_shared.get(figure.kind, 3) and index.dated(figure):
@@ -1462,7 +1463,7 @@ _DECIMAL_SCALED = regexcache.compile(r"\d\.\d+\s*(?:thousand|million|billion|tri
 
 def _number_in_clause(figure: Figure, facts: list[FigureFact]) -> bool:
     """The draft figure's number is the part of one of these source figures, as the source
-    writes it ("11 of the 24 months" for a draft's "11 months"): the draft gives that one."""
+    writes it ("7 of the 12 months" for a draft's "7 months"): the draft gives that one."""
     digits = _leading_digits(figure.text)
     if digits is None:
         return False
@@ -1475,7 +1476,7 @@ def _number_in_clause(figure: Figure, facts: list[FigureFact]) -> bool:
 
 
 def _leading_digits(text: str) -> str | None:
-    """The number a figure's text opens with, as digits ("11", "Eleven" -> "11"); None if none."""
+    """The number a figure's text opens with, as digits ("7", "Seven" -> "7"); None if none."""
     first = text.split()[0].replace(",", "") if text.split() else ""
     if first.isdigit():
         return first

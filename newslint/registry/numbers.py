@@ -1154,7 +1154,7 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
             return True
     word = right[2].casefold()
     if "," in between and word in CLAUSE_WORDS:
-        # (Not "…, which is 69 percent": the share of the clause's own count, restated.)
+        # (Not "…, which is 42 percent": the share of the clause's own count, restated.)
         return word != "which" or _SHARE_RESTATED.match(prose, right[1]) is None
     # "on May 13, a month after talks opened on April 8": what follows is another event.
     if word in ("after", "before") and left[2].casefold().removesuffix("s") in lexicon().time_units:

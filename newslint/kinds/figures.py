@@ -264,7 +264,7 @@ class FigureIndex:
         for fact, theirs in facts.sharing(mine, 1):
             if mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons):
                 continue
-            if not specific and figure.unit and fact.unit and p.normal(figure.unit) != p.normal(fact.unit):
+            if not specific and figure.unit and not _counts_unit(p, figure.unit, fact, theirs):
                 continue
             if (mine.context & theirs.context) and _gives(figure, fact):
                 return True
@@ -283,9 +283,8 @@ class FigureIndex:
         step = 10 ** (len(whole) - len(whole.rstrip("0")))
         if step < 10:
             return False
-        unit = p.normal(figure.unit)
         for fact, theirs in facts.facts:
-            if fact.unit and p.normal(fact.unit) != unit or not fact.unit and unit not in theirs.context:
+            if not _counts_unit(p, figure.unit, fact, theirs):
                 continue
             theirs_number = number_of(fact.kind, fact.value)
             if theirs_number is not None and not getattr(fact, "bound", "") and abs(theirs_number - number) <= step / 2:
@@ -500,6 +499,15 @@ def _gives(figure: Figure, fact: FigureFact) -> bool:
     if not getattr(figure, "bound", "") or mine is None or theirs is None or not comparable(figure.kind, figure.value, fact.value):
         return False
     return abs(theirs - mine) <= rounding(mine) / 2
+
+
+def _counts_unit(p: Policy, unit: str, fact: FigureFact, theirs: Key) -> bool:
+    """The source figure counts the draft's unit noun: as its own unit, or, having none, with
+    that noun in its clause ("41" in a table row under "Highest reading (ppb)" counts no
+    fixtures, though the same value elsewhere may)."""
+    if fact.unit:
+        return p.normal(fact.unit) == p.normal(unit)
+    return p.normal(unit) in theirs.context
 
 
 def _digits(kind: str, value: str) -> str | None:

@@ -334,7 +334,8 @@ def with_table_context(document: Document, figures: list[Figure]) -> list[Figure
             continue
         heading = document.text[header_of[line][column].start:header_of[line][column].end] \
             if column < len(header_of[line]) else ""
-        unit = figure.unit or (_header_unit(heading) if figure.kind == "count" else "")
+        counted, heading = _header_unit(heading)
+        unit = figure.unit or (counted if figure.kind == "count" else "")
         words = " ".join(document.text[c.start:c.end] for i, c in enumerate(cells) if i != column)
         items = filter(None, (_context_word(m.group()) for m in WORD.finditer(f"{words} {heading}")))
         extra = [item for item, as_unit in items if as_unit != unit and item not in figure.context]
@@ -342,13 +343,18 @@ def with_table_context(document: Document, figures: list[Figure]) -> list[Figure
     return out
 
 
-def _header_unit(heading: str) -> str:
-    """The noun a table column counts: "Units", "Beds", "Number of shelters"; "" otherwise."""
+def _header_unit(heading: str) -> tuple[str, str]:
+    """The noun a table column counts ("Units", "Beds", "Number of shelters", "Homes
+    inspected"; "" for none) and the header's words that are context. A participle after the
+    noun is the column's own wording of its count, not context: a draft's "41 homes that
+    inspectors failed" shares it with the "41" of a row under "Homes inspected" by chance."""
     words = heading.split()
-    if not 0 < len(words) <= 3 or not words[-1].isalpha() or not words[-1].endswith("s"):
-        return ""
-    noun = words[-1].casefold()
-    return "" if noun in lexicon().stopwords else stem(_singular(noun))
+    participle = len(words) >= 2 and words[-1].isalpha() and words[-1].casefold().endswith("ed")
+    noun = words[-2] if participle else words[-1] if words else ""
+    if not 0 < len(words) - participle <= 3 or not noun.isalpha() or not noun.endswith("s") \
+            or noun.casefold() in lexicon().stopwords:
+        return "", heading
+    return stem(_singular(noun.casefold())), " ".join(words[:-1]) if participle else heading
 
 
 # Kinds whose patterns need words a sentence often lacks (a time unit; "%" or "cent"): a

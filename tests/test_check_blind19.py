@@ -29,3 +29,40 @@ def test_a_value_in_another_unit_does_not_vouch_for_a_count(tmp_path):
     sources = write_sources(tmp_path, report, suffix=".md")
     text = "Another 410 homes had readings between 20 and 90 ppb.\n"
     assert ("figure", "410") in findings("facts.Figures", text, sources)
+
+
+def test_a_year_the_sources_give_only_in_a_date_of_that_person(tmp_path):
+    report = ("| Date | Event | By |\n|---|---|---|\n"
+              "| May 4, 2024 | Owner's survey | Lena Farr, consultant |\n"
+              "| Sept. 8, 2025 | Reinspection | Otto Brill, senior inspector |\n\n"
+              "The board's engineer reviewed the 2021 and 2024 surveys for the owner.\n")
+    sources = write_sources(tmp_path, report, suffix=".md")
+    text = "Brill's 2025 reinspection and Farr's 2024 survey found the same cracks.\n"
+    assert findings("facts.Figures", text, sources) == []
+
+
+def test_a_month_of_every_year_is_not_a_dated_event(tmp_path):
+    sources = write_sources(tmp_path, "A storm in March tore loose a section of the pier that the town must rebuild.\n",
+                            "HARBOR BOARD\n\nMS. LINDQVIST: Ice storms come in earnest in December. We need the pier done.\n")
+    text = "Lindqvist urged the town to rebuild the pier before ice storms arrive in December.\n"
+    assert findings("facts.Figures", text, sources) == []
+    # a month given only for the event
+    assert ("figure", "April") in findings(
+        "facts.Figures", "A storm in April tore loose a section of the pier that the town must rebuild.\n", sources)
+
+
+def test_an_object_pronoun_and_a_closing_attribution_after_a_quotation(tmp_path):
+    article = ("Nadia Okafor owns the bakery on the ground floor. She has been closed for a month.\n\n"
+               "Piet Larsen, the owner's director, said he regrets the closing. He called Okafor on Friday.\n\n"
+               "Edda Munk, the city engineer, signed the report. She set June 1 as the start.\n")
+    sources = write_sources(tmp_path, article)
+    text = ("Nadia Okafor has kept her staff on. Larsen called her personally on Friday night.\n\n"
+            "Larsen said he needs two weeks' notice. If work starts by June 1, the date Munk's report sets, "
+            "\u201cwe can finish by spring,\u201d he said.\n")
+    assert findings("facts.Pronouns", text, sources) == []
+
+
+def test_an_estimate_in_its_makers_words_is_sourced(tmp_path):
+    text = "The engineer rated the deck poor in 2024 and put the cost of repairs at $2.7 million.\n"
+    assert findings("sourcing.Unsourced", text, ()) == []
+    assert findings("sourcing.Unsourced", "Repairs will cost $2.7 million, the most in a decade.\n", ()) != []

@@ -415,6 +415,34 @@ class FigureIndex:
             return "-" in figure.value and ("month", figure.value) in self.values
         return any(same_value("date", figure.value, value) for kind, value in self.values if kind == "date")
 
+    def recurring_month(self, p: Policy, figure: Figure) -> bool:
+        """A month with no year that a source writes with no year too, in a clause sharing a
+        word with the draft's and naming no other person: a month of every year ("storms
+        start in earnest in October"), which the draft's "before the October storms" gives,
+        whatever else a January storm of the sources shares with it."""
+        facts = self.by_kind.get("month")
+        if "-" in figure.value or facts is None:
+            return False
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        return any(fact.value == figure.value and mine.words & theirs.words
+                   and not (mine.persons and theirs.persons and mine.persons.isdisjoint(theirs.persons))
+                   for fact, theirs in facts.sharing(mine, 1))
+
+    def dates_their_year(self, p: Policy, figure: Figure) -> bool:
+        """A source date or month in the draft's year, in a clause naming one of the people of
+        the draft's: "Roe's 2025 audit" where a table row dates Ann Roe's audit "Sept. 8, 2025"
+        (the sources need not write the year alone for it to be theirs)."""
+        mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
+        if not mine.persons:
+            return False
+        prefix = f"{figure.value}-"
+        for kind in ("date", "month"):
+            facts = self.by_kind.get(kind)
+            for fact, theirs in facts.sharing(mine, 1) if facts is not None else ():
+                if fact.value.startswith(prefix) and mine.persons & theirs.persons:
+                    return True
+        return False
+
     def confirms(self, p: Policy, figure: Figure, at_least: int = 0, any_unit: bool = False) -> bool:
         """A source figure of the same value speaks of the same thing: one shared item fewer
         than a full match asks for (two at least, or `at_least`), the same unit (unless
@@ -761,6 +789,8 @@ class FiguresRule(Rule):
                 finding = None
             if finding is not None and figure.kind in ("weekday", "date") and index.said_relatively(self.policy, figure):
                 finding = None  # ("sued today" in a release dated that Monday)
+            if finding is not None and figure.kind == "year" and index.dates_their_year(self.policy, figure):
+                finding = None  # ("Roe's 2025 audit" where a source dates her audit Sept. 8, 2025)
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -891,6 +921,8 @@ class FiguresRule(Rule):
             # another row: "Trucks parked: 12".)
             return None
         if index.confirms(p, figure, strongest - CONFIRM_GAP):
+            return None
+        if figure.kind == "month" and index.recurring_month(p, figure):
             return None
         if figure.kind in ("count", "duration") and _number_in_clause(figure, [f for score, f in related if score == strongest]):
             return None  # ("7 months" where the source's clause is "in 7 of the 12 months": its other number)

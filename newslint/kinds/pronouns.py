@@ -460,8 +460,9 @@ def _interjected_attribution(prose: str, match, name_ends: set[int]) -> bool:
 
 
 def _closing_attribution(prose: str, match) -> bool:
-    """The pronoun and a reporting verb close the sentence after a comma (", she said.")."""
-    if not prose[max(0, match.start() - 2):match.start()].startswith(","):
+    """The pronoun and a reporting verb close the sentence after a comma, in or out of a
+    quotation (", she said." and ',” she said.')."""
+    if not prose[max(0, match.start() - 4):match.start()].rstrip(" \"”'’").endswith(","):
         return False
     verb = _CLOSING_VERB.match(prose, match.end())
     return verb is not None and verb.group(1).casefold() in lexicon().reporting_verbs

@@ -1423,9 +1423,12 @@ def following_word(text: str, end: int) -> str:
     return found.group().casefold() if found is not None and not text[end:found.start()].strip() else ""
 
 
-# Words after "her" that make it an object ("woke her up", "told her that"), not a possessive.
+# Words after "her" that make it an object ("woke her up", "told her that", "called her
+# personally"), not a possessive.
 _AFTER_OBJECT = frozenset({"to", "for", "that", "and", "or", "in", "with", "at", "on", "as", "about", "from",
-                           "into", "up", "out", "back", "down", "off", "over", "by", "of", "after", "before", ""})
+                           "into", "up", "out", "back", "down", "off", "over", "by", "of", "after", "before", "",
+                           "personally", "directly", "repeatedly", "immediately", "again", "twice", "yesterday",
+                           "afterward", "afterwards"})
 
 
 def object_pronoun(word: str, text: str, end: int) -> bool:

@@ -2,6 +2,8 @@
 form and tested on invented text."""
 from __future__ import annotations
 
+from newslint.document import parse_document
+from newslint.registry.numbers import find_figures
 from people_lint import findings, write_sources
 
 INSPECTIONS = ("# Inspection report\n\nTable 1. Homes inspected, by ward\n\n"
@@ -66,3 +68,37 @@ def test_an_estimate_in_its_makers_words_is_sourced(tmp_path):
     text = "The engineer rated the deck poor in 2024 and put the cost of repairs at $2.7 million.\n"
     assert findings("sourcing.Unsourced", text, ()) == []
     assert findings("sourcing.Unsourced", "Repairs will cost $2.7 million, the most in a decade.\n", ()) != []
+
+
+def test_a_surname_further_off_with_the_same_given_name_and_title_wording(tmp_path):
+    notes = ("NOTES\n\n-- Phone, Morgan Talbeck, county budget director, 2:10 p.m.:\n"
+             "   \"We are reviewing the order,\" he said.\n")
+    sources = write_sources(tmp_path, notes)
+    text = "Morgan Tallick, the county's budget director, said the county was reviewing the order.\n"
+    assert ("name", "Morgan Tallick") in findings("facts.Names", text, sources)
+
+
+def test_figures_after_a_colon_limits_and_unnamed_amounts(tmp_path):
+    notes = ("NOTES\n\n-- Phone, Rhea Tamm (grants officer, State Arts Council), 9:30 a.m.:\n"
+             "   Grant is $500,000. $318,000 disbursed to date. Landlord confirmed the June rent is waived: $7,900.\n"
+             "   Her policy covers closures for up to 45 days after a 48-hour waiting period.\n")
+    table = ("| Date | Action | Result |\n|---|---|---|\n"
+             "| Oct. 2, 2025 | Reinspection | Civil penalty of $3,600 assessed |\n"
+             "| Dec. 1, 2025 | Penalty paid | $3,600 |\n")
+    sources = write_sources(tmp_path, notes, table)
+    found = findings("facts.Figures", "The council has so far paid out $381,000 of the grant.\n\n"
+                                      "The landlord has waived her June rent of $9,700.\n\n"
+                                      "Her policy covers closures for up to 90 days.\n\n"
+                                      "Over the whole period the owner was fined once: $6,300, assessed in October.\n", sources)
+    assert {("figure", "381,000"), ("figure", "9,700"), ("figure", "90"), ("figure", "6,300")} <= set(found)
+    assert findings("facts.Figures", "Her policy covers closures for up to 45 days, after a two-day waiting period.\n",
+                    sources) == []
+
+
+def test_a_span_with_its_half_before_the_unit(tmp_path):
+    prose = "The hearing stretched for three and a half hours, after two and a half days of talks.\n"
+    assert [(f.kind, f.value) for f in find_figures(parse_document("x.md", prose))] == \
+        [("duration", "12600s"), ("duration", "216000s")]
+    sources = write_sources(tmp_path, "Public comment: 91 people spoke, 58 against the plan and 33 for it.\n")
+    text = "Nearly 90 people spoke during a public comment period that stretched for three and a half hours.\n"
+    assert findings("facts.Figures", text, sources) == []

@@ -198,15 +198,17 @@ class FigureIndex:
         candidates = facts.sharing(mine, least, bucket)
         if bucket and figure.kind == "amount":
             # An amount named by another noun ("orders worth about $380 million" for an
-            # "order book worth about $830 million") when the clauses share TRANSPOSED_SHARED items.
+            # "order book worth about $830 million") when the clauses share TRANSPOSED_SHARED
+            # items, or by no noun in a clause that names the draft's ("its March rent, $6,800").
             seen = {id(fact) for fact, _ in candidates}
-            candidates += [item for item in facts.sharing(mine, TRANSPOSED_SHARED) if id(item[0]) not in seen]
+            candidates += [item for item in facts.sharing(mine, least) if id(item[0]) not in seen]
         for fact, theirs in candidates:
             theirs_digits = _digits(fact.kind, fact.value)
             shared = len(mine.context & theirs.context)
             if theirs_digits is not None and _swapped(digits, theirs_digits) \
                     and figure.value.partition(" ")[2] == fact.value.partition(" ")[2] \
-                    and shared >= least and (shared >= TRANSPOSED_SHARED or unit_bucket(p, fact.kind, fact.unit) == bucket):
+                    and shared >= least and (shared >= TRANSPOSED_SHARED or unit_bucket(p, fact.kind, fact.unit) == bucket
+                                             or not fact.unit and _counts_unit(p, figure.unit, fact, theirs)):
                 found.append(fact)
         return found
 
@@ -947,8 +949,8 @@ class FiguresRule(Rule):
         best_value, support = max(by_value.items(), key=lambda item: (len({f.provenance.source for _, f in item[1]}),
                                                                       sum(s for s, _ in item[1])))
         support.sort(key=lambda item: (bool(getattr(item[1], "bound", "")), -item[0]))
-        if figure.kind in NUMERIC_KINDS and any(self._agree(figure, other) for _, fact in support
-                                                for other in index.on_line(fact)
+        if figure.kind in NUMERIC_KINDS and any(self._agree(figure, other) and self._near_limit(figure, other)
+                                                for _, fact in support for other in index.on_line(fact)
                                                 if other.kind == figure.kind and other is not fact and not getattr(other, "bound", "")
                                                 and (self.policy.normal(other.unit) == self.policy.normal(figure.unit)
                                                      or len(_significant(number_of(other.kind, other.value) or 0)) >= 2
@@ -958,6 +960,8 @@ class FiguresRule(Rule):
             # that figure of the line, matched by fewer words than its neighbour. (Not a bound
             # on the line, "as many as 12,000", which allows too much to give any value; and a
             # single digit only of the draft's unit: a table row's "7 (3 late)" gives no "three".)
+            # (A limit is given only by a value near it: "for up to 90 days" is not the
+            # line's "after a 72-hour waiting period".)
             return None
         if figure.kind in ("count", "amount") and len(_significant(number_of(figure.kind, figure.value) or 0)) >= 3 \
                 and any(_written_in(prose[figure.number_start:figure.number_end], fact.provenance.text) for _, fact in support):
@@ -1296,6 +1300,14 @@ class FiguresRule(Rule):
                 return False
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
                           self.policy.approximate) or _rounded_in_scale(figure, fact)
+
+    def _near_limit(self, figure: Figure, fact: FigureFact) -> bool:
+        """A draft's limit ("more than", "up to") and a source value near it, within the
+        policy's approximation; any value for a figure with no such bound."""
+        if figure.bound not in ("more", "less"):
+            return True
+        mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
+        return mine is not None and theirs is not None and abs(mine - theirs) <= self.policy.approximate * max(abs(mine), abs(theirs))
 
     def _fix(self, figure: Figure, said: str, single: bool, sources: int) -> Fix | None:
         """The source's figure in place of the draft's, when all matching sources agree."""

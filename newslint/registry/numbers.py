@@ -129,8 +129,9 @@ def lexicon() -> Lexicon:
         """The kinds whose matches begin with a number (or an article, a fraction, a
         multiplicative or a currency symbol), their first number written as `lead`."""
         return {
-            # ("an hour and a half": an article counts as one only with its half)
-            "duration": regexcache.compile(rf"{before}(?:(?P<number>{lead})(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?"
+            # ("an hour and a half": an article counts as one only with its half; "three and a
+            # half hours" has it before the unit)
+            "duration": regexcache.compile(rf"{before}(?:(?P<number>{lead})(?P<half0>\s+and\s+a\s+half)?(?:\s+|-)(?P<unit>{unit})(?:s|es)?(?:-long)?"
                                            rf"(?P<half>\s+and\s+a\s+half)?|(?P<article>an?)\s+(?P<unit2>{unit})(?P<half2>\s+and\s+a\s+half))\b", regex.I),
             "percent": regexcache.compile(rf"{before}(?P<number>{lead})\s*(?:{percent})(?!\w)", regex.I),
             "amount": regexcache.compile(rf"(?P<symbol>{symbols})\s?(?P<number>{digits})(?:\s*(?P<scale>{scale}|bn|mln|m|k)\b)?"
@@ -726,7 +727,7 @@ def _figure(kind: str, match: regex.Match, prose: str, tokens: list, sentence_st
         number = parse_number(match.group("number")) if written == "number" else 1
         if number is None or _HYPHENATED_ON.match(prose, end):
             return None  # "2,400 year-round residents" (but "a 10-year-old" is an age)
-        if match.group("half") or match.group("half2"):
+        if match.group("half0") or match.group("half") or match.group("half2"):
             number += 0.5
         base = (match.group("unit") or match.group("unit2")).casefold()
         old = _AGE_AFTER.match(prose, end)
@@ -1147,6 +1148,9 @@ _SHARE_RESTATED = regexcache.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:(?:abou
                                      r"\d[\d.]*(?:[ \t]*%|[ \t]+per[ \t]?cent\b)")
 
 
+_COLON_BEFORE_FIGURE = regexcache.compile(r"[ \t]*:[ \t]*[$€£]?")
+
+
 def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     """A clause ends between two tokens: a semicolon, colon, dash or bracket; a comma before
     "and", "which", "while"…; or "and"/"but" before a past-tense verb ("and opened")."""
@@ -1154,6 +1158,9 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
     if between != " ":  # (most words are one space apart)
         if between == ":" and left[2][-1:].isdigit() and right[2][:1].isdigit():
             return False  # a time of day ("4:30 p.m."), not a colon between clauses
+        if (right[2][:1].isdigit() or right[2][:1] in "$€£") and _COLON_BEFORE_FIGURE.fullmatch(between) \
+                and left[2][-1:].isalpha():
+            return False  # "was fined once: $5,400": the figure that the words before announce
         if _in_figure_aside(prose, left, right):
             return False  # "Nineteen tenants (42.2%) lived alone": the share is an aside
         if not CLAUSE_MARKS.isdisjoint(between):

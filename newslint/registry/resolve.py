@@ -375,7 +375,7 @@ class DraftNames:
         keep = self.thresholds.surname_prefix_same_given
         hits = [person for person in self.known.given_people.get(given.casefold(), ())
                 if (similarity(surname, person.surname) >= self.thresholds.surname_same_title and (
-                    same_title(mention, person) or same_role_where_named(mention, person)
+                    same_title(mention, person) or same_role_where_named(mention, person) or same_wording(mention, person)
                     or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_role(mention, person))))
                 or (keep and surname.casefold()[:keep] == person.surname.casefold()[:keep] and same_wording(mention, person))]
         if len(hits) != 1:
@@ -607,10 +607,16 @@ def same_role_where_named(mention: NameMention, entity: Entity) -> bool:
 
 def same_wording(mention: NameMention, entity: Entity) -> bool:
     """The draft's title for the name is, word for word, one the sources give the person
-    ("the tribe's land manager"), and more than a bare role."""
-    theirs = {" ".join(t.text.casefold().split()) for t in entity.titles}
-    return any(len(phrase.text.split()) > 2 and " ".join(phrase.text.casefold().split()) in theirs
-               for phrase in mention.titles)
+    ("the tribe's land manager"; "the county's budget director" for "county budget
+    director"), and more than a bare role."""
+    theirs = {_title_words(t.text) for t in entity.titles}
+    return any(len(words) > 1 and words in theirs for words in map(_title_words, (p.text for p in mention.titles)))
+
+
+def _title_words(title: str) -> tuple[str, ...]:
+    """A title's words, casefolded, without articles and possessive endings."""
+    words = title.casefold().replace("’", "'").replace("'s ", " ").split()
+    return tuple(w for w in words if w not in ("the", "a", "an"))
 
 
 def same_title(mention: NameMention, entity: Entity) -> bool:

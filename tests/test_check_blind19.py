@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newslint.document import parse_document
 from newslint.registry.numbers import find_figures
-from people_lint import findings, write_sources
+from people_lint import findings, registry_of, write_sources
 
 INSPECTIONS = ("# Inspection report\n\nTable 1. Homes inspected, by ward\n\n"
                "| Ward | Homes inspected | Homes failed | Worst reading (ppm) |\n|---|---|---|---|\n"
@@ -102,3 +102,52 @@ def test_a_span_with_its_half_before_the_unit(tmp_path):
     sources = write_sources(tmp_path, "Public comment: 91 people spoke, 58 against the plan and 33 for it.\n")
     text = "Nearly 90 people spoke during a public comment period that stretched for three and a half hours.\n"
     assert findings("facts.Figures", text, sources) == []
+
+
+def test_a_notes_line_declares_the_pronoun_of_the_person_it_opens_on(tmp_path):
+    notes = ("NOTES\n\n-- Phone, Cleo Marchetti, public works spokesperson, 2 p.m.:\n"
+             "   Marchetti on phone after: Dunmore not available today, traveling. Confirms the May 1 target. She/her.\n")
+    article = ("Owen Dunmore, the contractor's regional manager, spoke to the council. \"We will finish,\" "
+               "Mr. Dunmore said. He said the crews would double.\n")
+    registry = registry_of(write_sources(tmp_path, notes, article))
+    genders = {person.canonical: person.gender for person in registry.people}
+    assert genders["Owen Dunmore"] == "male"
+    assert genders["Cleo Marchetti"] == "female"
+
+
+def test_a_state_specialist_before_a_name_is_a_title(tmp_path):
+    sources = write_sources(tmp_path, "The survey, by State Entomologist Ruth Okonkwo, found heavy losses. "
+                                      "She said mites were the main cause.\n")
+    registry = registry_of(sources)
+    assert "Ruth Okonkwo" in {person.canonical for person in registry.people}
+    text = "The losses came weeks after State Entomologist Ruth Okonkwo said she had tied them to mites.\n"
+    assert findings("facts.Pronouns", text, sources) == []
+
+
+def test_a_rounded_multiple_of_two_figures_of_one_source_line(tmp_path):
+    sources = write_sources(tmp_path, "The hotline logged 3,120 complaints from January through June, "
+                                      "compared with 1,180 in the same months of 2025.\n")
+    text = "The hotline logged 3,120 complaints from January through June, nearly three times as many as a year earlier.\n"
+    assert findings("sourcing.Unsourced", text, sources) == []
+    # a multiple the line does not give
+    text = "The hotline logged 3,120 complaints from January through June, nearly six times as many as a year earlier.\n"
+    assert findings("sourcing.Unsourced", text, sources) != []
+
+
+def test_camps_and_milieus_are_vague(tmp_path):
+    text = ("Preservationists have long warned that the town let the pier decay.\n\n"
+            "Environmental groups have long argued that the fines are too small.\n\n"
+            "Many at the courthouse expect the judge to extend the order.\n")
+    assert [span for _, span in findings("sourcing.VagueSource", text, ())] == [
+        "Preservationists have long warned", "Environmental groups have long argued", "Many at the courthouse expect"]
+
+
+def test_a_name_past_matching_that_shares_a_source_given_name_is_someone(tmp_path):
+    notes = ("NOTES\n\n-- Letter arrived Wed. Signed by Greta Halvorsen, State Historic Preservation Officer. "
+             "Prepared by Milo Brandt, senior archaeologist.\n\n-- Phone, Milo Brandt, 2 p.m.:\n"
+             "   He wrote the findings. He walked the site twice.\n\n"
+             "-- Email statement, Greta Halvorsen, 3:05 p.m.:\n   \"We stand ready to help the county,\" she wrote.\n")
+    sources = write_sources(tmp_path, notes)
+    text = ("Milo Brandt, who wrote the findings, walked the site twice.\n\n"
+            "The letter went out over Greta Hallworth's signature. In a statement, she called the site rare.\n")
+    assert findings("facts.Pronouns", text, sources) == []

@@ -13,6 +13,7 @@ rule file); any lexicon key given in the rule itself extends the file's list.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -315,7 +316,9 @@ def _worked_out_spans(context: CheckContext) -> list[tuple[int, int]]:
             for multiple in multiples:
                 word = multiple.group(1).casefold()
                 times = number_lexicon().multiplicatives.get(word) or parse_number(word)
-                if any((f.kind, unit, round(n / times, 6)) in given for f, unit, n in numbers):
+                if any((f.kind, unit, round(n / times, 6)) in given for f, unit, n in numbers) \
+                        or _APPROXIMATE.search(prose, max(sentence.start, multiple.start() - 12), multiple.start()) \
+                        and any(_line_ratio(context.registry, f.kind, unit, n, times) for f, unit, n in numbers):
                     found.append((multiple.start(), multiple.end()))
             for f, unit, n in numbers:
                 other = next((part for part in parts if not f.start <= part.start() < f.end and n >= 10
@@ -346,6 +349,37 @@ def _given_numbers(registry) -> frozenset[tuple[str, str, float]]:
 
     return _per_registry(_GIVEN_NUMBERS, registry, lambda r: frozenset(
         (f.kind, f.value.partition(" ")[2], round(n, 6)) for f in r.figures if (n := number_of(f.kind, f.value)) is not None))
+
+
+def _line_ratio(registry, kind: str, unit: str, number: float, times: float) -> bool:
+    """A source line that gives the number gives another of its kind and unit that it is about
+    `times` (within RATIO_TOLERANCE) of: "nearly three times as many" for a line's "4,212
+    complaints, compared with 1,530 the year before"."""
+    lines = _per_registry(_NUMBERS_BY_LINE, registry, _numbers_by_line)
+    return any(other and abs(number / other - times) <= RATIO_TOLERANCE * times
+               for numbers in lines.get((kind, unit, round(number, 6)), ()) for other in numbers)
+
+
+def _numbers_by_line(registry) -> dict[tuple[str, str, float], list[list[float]]]:
+    """For each (kind, unit, number) of a source figure, the other numbers of its kind and unit
+    on each line that gives it."""
+    from newslint.registry.figurematch import number_of
+
+    by_line: dict[tuple, list[tuple[str, str, float]]] = defaultdict(list)
+    for f in registry.figures:
+        if (n := number_of(f.kind, f.value)) is not None:
+            by_line[f.provenance.source, f.provenance.line].append((f.kind, f.value.partition(" ")[2], round(n, 6)))
+    found: dict[tuple[str, str, float], list[list[float]]] = defaultdict(list)
+    for items in by_line.values():
+        for item in items:
+            found[item].append([n for kind, unit, n in items if (kind, unit) == item[:2] and n != item[2]])
+    return found
+
+
+_NUMBERS_BY_LINE: dict[int, tuple[object, dict]] = {}
+# How far a qualified multiple ("nearly three times") may be from the ratio it rounds.
+RATIO_TOLERANCE = 0.15
+_APPROXIMATE = regexcache.compile(r"(?i)\b(?:nearly|almost|about|roughly|around|close\s+to|more\s+than)\s+$")
 
 
 _WHOLE_NUMBER = regexcache.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d.,]\d)")

@@ -355,9 +355,26 @@ def _declared_by(pattern: regex.Pattern, text: str, named: list[tuple[int, Entit
                       if floor <= start < declared.start() and not after_preposition(text, start)] \
                 or _written_before(text, floor, declared.start(), by_form)
             if before:
-                found.append((before[-1], declared.start()))
+                found.append((_declarer(text, floor, named, before, declared.start()), declared.start()))
                 break
     return found
+
+
+def _declarer(text: str, line_start: int, named: list[tuple[int, Entity]], before: list[Entity],
+              declared_at: int) -> Entity:
+    """Whom a line's "She/her." is about: the person named last before it; but a declaration
+    that is a sentence of its own, after a sentence that names no one, is about the person the
+    line opens on, the subject of a notes entry ("Roe on phone after: Poe not available
+    today. Confirms the date. She/her." is Roe's; "Roe (she/her). Poe (he/him)." each's)."""
+    at, opener = next(((start, entity) for start, entity in named if start >= line_start), (0, None))
+    prior = text[line_start:declared_at].rstrip()
+    if opener is not before[0] or opener is before[-1] or text[line_start:at].strip(" \t-–—*•>#") \
+            or not prior.endswith((".", "!", "?")):
+        return before[-1]
+    sentence_start = line_start + prior.rfind(". ", 0, len(prior) - 1) + 1  # (the sentence before it)
+    last_named = max((start for start, entity in named if entity is before[-1] and line_start <= start < declared_at),
+                     default=declared_at)
+    return opener if last_named < sentence_start else before[-1]
 
 
 def _written_before(text: str, start: int, end: int, by_form: dict[str, Entity]) -> list[Entity]:

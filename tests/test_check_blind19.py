@@ -45,7 +45,7 @@ def test_a_year_the_sources_give_only_in_a_date_of_that_person(tmp_path):
 
 def test_a_month_of_every_year_is_not_a_dated_event(tmp_path):
     sources = write_sources(tmp_path, "A storm in March tore loose a section of the pier that the town must rebuild.\n",
-                            "HARBOR BOARD\n\nMS. LINDQVIST: Ice storms come in earnest in December. We need the pier done.\n")
+                            "HARBOR BOARD\n\nMS. LINDQVIST: Ice storms tend to hit hardest in December. We need the pier done.\n")
     text = "Lindqvist urged the town to rebuild the pier before ice storms arrive in December.\n"
     assert findings("facts.Figures", text, sources) == []
     # a month given only for the event
@@ -56,18 +56,18 @@ def test_a_month_of_every_year_is_not_a_dated_event(tmp_path):
 def test_an_object_pronoun_and_a_closing_attribution_after_a_quotation(tmp_path):
     article = ("Nadia Okafor owns the bakery on the ground floor. She has been closed for a month.\n\n"
                "Piet Larsen, the owner's director, said he regrets the closing. He called Okafor on Friday.\n\n"
-               "Edda Munk, the city engineer, signed the report. She set June 1 as the start.\n")
+               "Edda Munk, the city engineer, signed the memo. She named May 4 as the first day.\n")
     sources = write_sources(tmp_path, article)
-    text = ("Nadia Okafor has kept her staff on. Larsen called her personally on Friday night.\n\n"
-            "Larsen said he needs two weeks' notice. If work starts by June 1, the date Munk's report sets, "
+    text = ("Nadia Okafor has kept her staff on. Larsen thanked her personally on Friday.\n\n"
+            "Larsen said he needs two weeks' notice. If crews begin by May 4, the day Munk's memo names, "
             "\u201cwe can finish by spring,\u201d he said.\n")
     assert findings("facts.Pronouns", text, sources) == []
 
 
 def test_an_estimate_in_its_makers_words_is_sourced(tmp_path):
-    text = "The engineer rated the deck poor in 2024 and put the cost of repairs at $2.7 million.\n"
+    text = "The surveyor inspected the barn in 2023 and put the damage at $48,000.\n"
     assert findings("sourcing.Unsourced", text, ()) == []
-    assert findings("sourcing.Unsourced", "Repairs will cost $2.7 million, the most in a decade.\n", ()) != []
+    assert findings("sourcing.Unsourced", "Repairs will cost $48,000, the most in a decade.\n", ()) != []
 
 
 def test_a_surname_further_off_with_the_same_given_name_and_title_wording(tmp_path):
@@ -80,18 +80,18 @@ def test_a_surname_further_off_with_the_same_given_name_and_title_wording(tmp_pa
 
 def test_figures_after_a_colon_limits_and_unnamed_amounts(tmp_path):
     notes = ("NOTES\n\n-- Phone, Rhea Tamm (grants officer, State Arts Council), 9:30 a.m.:\n"
-             "   Grant is $500,000. $318,000 disbursed to date. Landlord confirmed the June rent is waived: $7,900.\n"
-             "   Her policy covers closures for up to 45 days after a 48-hour waiting period.\n")
+             "   The award totals $500,000; $318,000 has been disbursed so far. The landlord has waived the June rent, $7,900.\n"
+             "   Her flood policy pays for up to 45 days of closure once a 48-hour deductible period ends.\n")
     table = ("| Date | Action | Result |\n|---|---|---|\n"
              "| Oct. 2, 2025 | Reinspection | Civil penalty of $3,600 assessed |\n"
              "| Dec. 1, 2025 | Penalty paid | $3,600 |\n")
     sources = write_sources(tmp_path, notes, table)
-    found = findings("facts.Figures", "The council has so far paid out $381,000 of the grant.\n\n"
+    found = findings("facts.Figures", "The arts council has paid $381,000 of the award so far.\n\n"
                                       "The landlord has waived her June rent of $9,700.\n\n"
-                                      "Her policy covers closures for up to 90 days.\n\n"
-                                      "Over the whole period the owner was fined once: $6,300, assessed in October.\n", sources)
+                                      "Her flood policy pays for up to 90 days of closure.\n\n"
+                                      "In five years the mill was penalized just once: $6,300, assessed in October.\n", sources)
     assert {("figure", "381,000"), ("figure", "9,700"), ("figure", "90"), ("figure", "6,300")} <= set(found)
-    assert findings("facts.Figures", "Her policy covers closures for up to 45 days, after a two-day waiting period.\n",
+    assert findings("facts.Figures", "Her flood policy pays for up to 45 days of closure, after a two-day deductible period.\n",
                     sources) == []
 
 
@@ -106,7 +106,7 @@ def test_a_span_with_its_half_before_the_unit(tmp_path):
 
 def test_a_notes_line_declares_the_pronoun_of_the_person_it_opens_on(tmp_path):
     notes = ("NOTES\n\n-- Phone, Cleo Marchetti, public works spokesperson, 2 p.m.:\n"
-             "   Marchetti on phone after: Dunmore not available today, traveling. Confirms the May 1 target. She/her.\n")
+             "   Marchetti, by phone: Dunmore is out of town this week. Confirms the May 1 target. She/her.\n")
     article = ("Owen Dunmore, the contractor's regional manager, spoke to the council. \"We will finish,\" "
                "Mr. Dunmore said. He said the crews would double.\n")
     registry = registry_of(write_sources(tmp_path, notes, article))
@@ -126,7 +126,7 @@ def test_a_state_specialist_before_a_name_is_a_title(tmp_path):
 
 def test_a_rounded_multiple_of_two_figures_of_one_source_line(tmp_path):
     sources = write_sources(tmp_path, "The hotline logged 3,120 complaints from January through June, "
-                                      "compared with 1,180 in the same months of 2025.\n")
+                                      "against 1,180 a year earlier.\n")
     text = "The hotline logged 3,120 complaints from January through June, nearly three times as many as a year earlier.\n"
     assert findings("sourcing.Unsourced", text, sources) == []
     # a multiple the line does not give
@@ -135,11 +135,11 @@ def test_a_rounded_multiple_of_two_figures_of_one_source_line(tmp_path):
 
 
 def test_camps_and_milieus_are_vague(tmp_path):
-    text = ("Preservationists have long warned that the town let the pier decay.\n\n"
-            "Environmental groups have long argued that the fines are too small.\n\n"
-            "Many at the courthouse expect the judge to extend the order.\n")
+    text = ("Preservationists say the mill should have been fenced years ago.\n\n"
+            "Environmental groups contend that the permits are too lax.\n\n"
+            "Many at city hall expect the manager to resign.\n")
     assert [span for _, span in findings("sourcing.VagueSource", text, ())] == [
-        "Preservationists have long warned", "Environmental groups have long argued", "Many at the courthouse expect"]
+        "Preservationists say", "Environmental groups contend", "Many at city hall expect"]
 
 
 def test_a_name_past_matching_that_shares_a_source_given_name_is_someone(tmp_path):

@@ -199,7 +199,7 @@ class FigureIndex:
         if bucket and figure.kind == "amount":
             # An amount named by another noun ("orders worth about $380 million" for an
             # "order book worth about $830 million") when the clauses share TRANSPOSED_SHARED
-            # items, or by no noun in a clause that names the draft's ("its March rent, $6,800").
+            # items, or by no noun in a clause that names the draft's ("its June rent, $3,700").
             seen = {id(fact) for fact, _ in candidates}
             candidates += [item for item in facts.sharing(mine, least) if id(item[0]) not in seen]
         for fact, theirs in candidates:
@@ -419,9 +419,9 @@ class FigureIndex:
 
     def recurring_month(self, p: Policy, figure: Figure) -> bool:
         """A month with no year that a source writes with no year too, in a clause sharing a
-        word with the draft's and naming no other person: a month of every year ("storms
-        start in earnest in October"), which the draft's "before the October storms" gives,
-        whatever else a January storm of the sources shares with it."""
+        word with the draft's and naming no other person: a month of every year ("ice
+        storms usually arrive in December"), which the draft's "before the December ice storms"
+        gives, whatever else a March storm of the sources shares with it."""
         facts = self.by_kind.get("month")
         if "-" in figure.value or facts is None:
             return False
@@ -432,7 +432,7 @@ class FigureIndex:
 
     def dates_their_year(self, p: Policy, figure: Figure) -> bool:
         """A source date or month in the draft's year, in a clause naming one of the people of
-        the draft's: "Roe's 2025 audit" where a table row dates Ann Roe's audit "Sept. 8, 2025"
+        the draft's: "Roe's 2023 audit" where a table row dates Ann Roe's audit "March 8, 2023"
         (the sources need not write the year alone for it to be theirs)."""
         mine = key(p, figure.kind, figure.unit, figure.context, figure.anchors, self.people)
         if not mine.persons:
@@ -792,7 +792,7 @@ class FiguresRule(Rule):
             if finding is not None and figure.kind in ("weekday", "date") and index.said_relatively(self.policy, figure):
                 finding = None  # ("sued today" in a release dated that Monday)
             if finding is not None and figure.kind == "year" and index.dates_their_year(self.policy, figure):
-                finding = None  # ("Roe's 2025 audit" where a source dates her audit Sept. 8, 2025)
+                finding = None  # ("Roe's 2023 audit" where a source dates her audit March 8, 2023)
             if finding is not None and index.ordinal_gives(self.policy, figure):
                 finding = None  # ("seven people" where a source's "a seventh person died" is the latest)
             if finding is not None:
@@ -960,8 +960,8 @@ class FiguresRule(Rule):
             # that figure of the line, matched by fewer words than its neighbour. (Not a bound
             # on the line, "as many as 12,000", which allows too much to give any value; and a
             # single digit only of the draft's unit: a table row's "7 (3 late)" gives no "three".)
-            # (A limit is given only by a value near it: "for up to 90 days" is not the
-            # line's "after a 72-hour waiting period".)
+            # (A limit is given only by a value near it: "for up to 45 days" is not the
+            # line's "once a 48-hour deductible period ends".)
             return None
         if figure.kind in ("count", "amount") and len(_significant(number_of(figure.kind, figure.value) or 0)) >= 3 \
                 and any(_written_in(prose[figure.number_start:figure.number_end], fact.provenance.text) for _, fact in support):

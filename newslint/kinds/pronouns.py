@@ -346,7 +346,7 @@ class PronounsRule(Rule):
                 if mention.evidence - {"verb", "heading"} and len(mention.words) > 1:
                     strangers.add(mention.words[-1])  # (described or titled: "told Acme Weekly" is no one)
             elif len(mention.words) > 1 and mention.words[0].casefold() in names.known.given_people:
-                # "Ingrid Solberg's signature" where the sources know an Ingrid: a person, maybe one
+                # "Greta Hallworth's signature" where the sources know a Greta: a person, maybe one
                 # of theirs misspelt past matching; a pronoun near them may be theirs.
                 add(mention.start, None)
             elif len(mention.words) > 1 and (_INDEFINITE_APPOSITIVE.match(document.prose, mention.end)

@@ -353,8 +353,8 @@ def _given_numbers(registry) -> frozenset[tuple[str, str, float]]:
 
 def _line_ratio(registry, kind: str, unit: str, number: float, times: float) -> bool:
     """A source line that gives the number gives another of its kind and unit that it is about
-    `times` (within RATIO_TOLERANCE) of: "nearly three times as many" for a line's "4,212
-    complaints, compared with 1,530 the year before"."""
+    `times` (within RATIO_TOLERANCE) of: "nearly three times as many" for a line's "3,120
+    complaints, against 1,180 a year earlier"."""
     lines = _per_registry(_NUMBERS_BY_LINE, registry, _numbers_by_line)
     return any(other and abs(number / other - times) <= RATIO_TOLERANCE * times
                for numbers in lines.get((kind, unit, round(number, 6)), ()) for other in numbers)

@@ -364,8 +364,8 @@ def _declarer(text: str, line_start: int, named: list[tuple[int, Entity]], befor
               declared_at: int) -> Entity:
     """Whom a line's "She/her." is about: the person named last before it; but a declaration
     that is a sentence of its own, after a sentence that names no one, is about the person the
-    line opens on, the subject of a notes entry ("Roe on phone after: Poe not available
-    today. Confirms the date. She/her." is Roe's; "Roe (she/her). Poe (he/him)." each's)."""
+    line opens on, the subject of a notes entry ("Roe, by phone: Poe is out of town this
+    week. Confirms the date. She/her." is Roe's; "Roe (she/her). Poe (he/him)." each's)."""
     at, opener = next(((start, entity) for start, entity in named if start >= line_start), (0, None))
     prior = text[line_start:declared_at].rstrip()
     if opener is not before[0] or opener is before[-1] or text[line_start:at].strip(" \t-–—*•>#") \

@@ -1423,7 +1423,7 @@ def following_word(text: str, end: int) -> str:
     return found.group().casefold() if found is not None and not text[end:found.start()].strip() else ""
 
 
-# Words after "her" that make it an object ("woke her up", "told her that", "called her
+# Words after "her" that make it an object ("woke her up", "told her that", "thanked her
 # personally"), not a possessive.
 _AFTER_OBJECT = frozenset({"to", "for", "that", "and", "or", "in", "with", "at", "on", "as", "about", "from",
                            "into", "up", "out", "back", "down", "off", "over", "by", "of", "after", "before", "",

@@ -1160,7 +1160,7 @@ def _clause_break(prose: str, left: tuple, right: tuple) -> bool:
             return False  # a time of day ("4:30 p.m."), not a colon between clauses
         if (right[2][:1].isdigit() or right[2][:1] in "$€£") and _COLON_BEFORE_FIGURE.fullmatch(between) \
                 and left[2][-1:].isalpha():
-            return False  # "was fined once: $5,400": the figure that the words before announce
+            return False  # "was penalized once: $6,300": the figure that the words before announce
         if _in_figure_aside(prose, left, right):
             return False  # "Nineteen tenants (42.2%) lived alone": the share is an aside
         if not CLAUSE_MARKS.isdisjoint(between):

@@ -47,17 +47,21 @@ class FactIndex:
         items with `mine` (and is in `bucket` when one is given), and some that share fewer.
         Each such figure has one of mine's len(context) - least + 1 rarest items: only those
         items' occurrences are read, and the caller counts what is shared."""
+        return [self.facts[n] for n in sorted(self.sharing_at(mine, least, bucket))]
+
+    def sharing_at(self, mine: Key, least: int, bucket: str | None = None) -> set[int]:
+        """sharing()'s figures as their places in `facts`, unordered."""
         if least <= 0:
-            return [item for item, b in zip(self.facts, self.buckets) if bucket is None or b == bucket]
+            return {n for n, b in enumerate(self.buckets) if bucket is None or b == bucket}
         if bucket is None:
             lists = [self.by_item.get(item, ()) for item in mine.context]
         else:
             lists = [self.by_unit_item.get((bucket, item), ()) for item in mine.context]
         wanted = len(lists) - least + 1
         if wanted <= 0:
-            return []
+            return set()
         lists.sort(key=len)
-        return [self.facts[n] for n in sorted(set().union(*lists[:wanted]))]
+        return set().union(*lists[:wanted])
 
 
 @dataclass(eq=False, repr=False)
@@ -200,8 +204,11 @@ class FigureIndex:
             # An amount named by another noun ("orders worth about $380 million" for an
             # "order book worth about $830 million") when the clauses share TRANSPOSED_SHARED
             # items, or by no noun in a clause that names the draft's ("its June rent, $3,700").
+            # (Only the figures of no noun whose clause holds the draft's are read for the latter.)
             seen = {id(fact) for fact, _ in candidates}
-            candidates += [item for item in facts.sharing(mine, least) if id(item[0]) not in seen]
+            no_noun = facts.by_unit_item.get((unit_bucket(p, figure.kind, ""), p.normal(figure.unit)), ())
+            extra = facts.sharing_at(mine, TRANSPOSED_SHARED).union(no_noun)
+            candidates += [facts.facts[n] for n in sorted(extra) if id(facts.facts[n][0]) not in seen]
         for fact, theirs in candidates:
             theirs_digits = _digits(fact.kind, fact.value)
             shared = len(mine.context & theirs.context)
@@ -529,6 +536,15 @@ def _gives(figure: Figure, fact: FigureFact) -> bool:
     if not getattr(figure, "bound", "") or mine is None or theirs is None or not comparable(figure.kind, figure.value, fact.value):
         return False
     return abs(theirs - mine) <= rounding(mine) / 2
+
+
+def _relative_gap(figure: Figure, fact: FigureFact) -> float | None:
+    """How far apart the two values are, as a share of the larger; None when either is no number."""
+    mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
+    if mine is None or theirs is None:
+        return None
+    larger = max(abs(mine), abs(theirs))
+    return abs(mine - theirs) / larger if larger else 0.0
 
 
 def _counts_unit(p: Policy, unit: str, fact: FigureFact, theirs: Key) -> bool:
@@ -1294,9 +1310,8 @@ class FiguresRule(Rule):
             # Two floors of one quantity ("moved more than 80 miles away" and "more than 50
             # miles"): the floor is what each reports, so they agree only when near each other
             # (as spans already do, figurematch.consistent).
-            mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
-            if mine is not None and theirs is not None and comparable(figure.kind, figure.value, fact.value) \
-                    and abs(mine - theirs) > self.policy.approximate * max(abs(mine), abs(theirs)):
+            gap = _relative_gap(figure, fact)
+            if gap is not None and comparable(figure.kind, figure.value, fact.value) and gap > self.policy.approximate:
                 return False
         return consistent(figure.kind, figure.value, figure.bound, fact.value, getattr(fact, "bound", ""),
                           self.policy.approximate) or _rounded_in_scale(figure, fact)
@@ -1306,8 +1321,8 @@ class FiguresRule(Rule):
         policy's approximation; any value for a figure with no such bound."""
         if figure.bound not in ("more", "less"):
             return True
-        mine, theirs = number_of(figure.kind, figure.value), number_of(fact.kind, fact.value)
-        return mine is not None and theirs is not None and abs(mine - theirs) <= self.policy.approximate * max(abs(mine), abs(theirs))
+        gap = _relative_gap(figure, fact)
+        return gap is not None and gap <= self.policy.approximate
 
     def _fix(self, figure: Figure, said: str, single: bool, sources: int) -> Fix | None:
         """The source's figure in place of the draft's, when all matching sources agree."""

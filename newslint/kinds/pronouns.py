@@ -166,6 +166,9 @@ class PronounsRule(Rule):
                 # named woman acts on may be the man the paragraph was just about.
                 continue
             ahead = [c for c in by_sentence.get(index, []) if c.offset > match.start() and not c.pronoun]
+            # ("In his reply, Ann Roe said the inspector erred": a pronoun points ahead to the
+            # subject, not into the words reported after it.)
+            ahead = [c for c in ahead if not reported_between(lexicon(), document.prose, ahead[0].offset, c.offset)]
             if not any(c.offset < match.start() for c in by_sentence.get(index, []) if not c.pronoun) and ahead and \
                     document.prose[document.sentences[index].start:match.start()].strip(" \t\n\"“'‘*_(") and \
                     not all(c.entity is not None and c.gender in USAGE and c.gender != gender for c in ahead):

@@ -154,6 +154,10 @@ def active(title: Title, date: str | None) -> bool:
     return title.status == "current"
 
 
+# Ranks that name the same place in an office ("head veterinarian", "chief veterinarian").
+_SAME_RANK = {"head": "chief"}
+
+
 class TitlesRule(Rule):
     extends = "titles"
     category = "title"
@@ -289,6 +293,13 @@ class TitlesRule(Rule):
                 yield self.finding(phrase.start, phrase.end, message=format_message(
                     self.messages["office"], (phrase.text, entity.canonical, describe(ranked), support(ranked.mentions))),
                     evidence=evidence(ranked.mentions))
+                return
+        if phrase.status == "current" and matching:
+            ranked = self._other_rank(phrase, matching, context)
+            if ranked is not None:
+                yield self.finding(phrase.start, phrase.end, message=format_message(
+                    self.messages["office"], (phrase.text, entity.canonical, describe(ranked), support(ranked.mentions))),
+                    evidence=evidence(ranked.mentions), severity="warning")
                 return
         if phrase.status == "current":
             other = self._other_portfolio(phrase, entity, context)
@@ -545,11 +556,33 @@ class TitlesRule(Rule):
         return None
 
     @staticmethod
+    def _other_rank(phrase: TitlePhrase, matching: list[Title], context: CheckContext) -> Title | None:
+        """"Chief building inspector X" for the sources' senior building inspector: the
+        same office at another rank (chief, senior, lead ...). None when any of the sources'
+        titles of that office has the draft's rank, or none has another (a warning: a
+        promotion the sources missed is possible)."""
+        lex = lexicon()
+        ranks = lex.role_ranks - lex.subordinate_ranks
+        words = phrase.role.casefold().split()
+        if len(words) < 2 or words[0] not in ranks or words[1] in lex.role_ranks or phrase.role.casefold() in lex.roles:
+            return None  # ("chief executive", "head coach": offices of their own)
+        rank = _SAME_RANK.get(words[0], words[0])
+        current = [t for t in matching if active(t, context.draft_date)]
+        if any(rank in {_SAME_RANK.get(w, w) for w in t.role.casefold().split()} for t in current):
+            return None
+        return next((t for t in sorted(current, key=lambda t: -t.support)
+                     if t.role.casefold().split()[1:] == words[1:] and t.role.casefold().split()[0] in ranks), None)
+
+    @staticmethod
     def _added_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
         """"Deputy Fire Marshal X" for the sources' fire marshal: the draft gives the person a
         subordinate rank of the office the sources say they hold."""
         lex = lexicon()
-        rank, _, rest = phrase.role.casefold().partition(" ")
+        words = phrase.role.casefold().split()
+        lead = 0  # ("Chief Deputy Fire Marshal": a deputy still)
+        while lead < len(words) - 2 and words[lead] in lex.role_ranks - lex.subordinate_ranks:
+            lead += 1
+        rank, rest = (words[lead], " ".join(words[lead + 1:])) if words else ("", "")
         if rank not in lex.subordinate_ranks or not rest or lex.role(rest) is None:
             return None
         family = lex.role(rest).family

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 import regex
 
+from newslint import regexcache
 from newslint.document.model import Document
 from newslint.registry.lexicon import after_preposition, lexicon
 from newslint.registry.mentions import following_word, object_pronoun, reported_between, speech_mask
@@ -349,7 +350,10 @@ def _declared_by(pattern: regex.Pattern, text: str, named: list[tuple[int, Entit
         # (the line before over blank ones: a notes header, an empty line, then the entry)
         previous_end = len(text[:line_start].rstrip())
         previous_start = text.rfind("\n", 0, previous_end) + 1
-        for floor in (line_start, previous_start) if line_before else (line_start,):
+        # (Not past a transcript's speaker label: "ROE: I'm Ann Roe. I use they/them." is the
+        # speaker's, whom the line before does not name.)
+        labelled = _SPEAKER_LABEL.match(text, line_start) is not None
+        for floor in (line_start, previous_start) if line_before and not labelled else (line_start,):
             # (not a name after a preposition: "Ann Roe, organizer at Acme Works (they/them)")
             before = [entity for start, entity in named
                       if floor <= start < declared.start() and not after_preposition(text, start)] \
@@ -358,6 +362,9 @@ def _declared_by(pattern: regex.Pattern, text: str, named: list[tuple[int, Entit
                 found.append((_declarer(text, floor, named, before, declared.start()), declared.start()))
                 break
     return found
+
+
+_SPEAKER_LABEL = regexcache.compile(r"[ \t]*\p{Lu}[\p{Lu}'’.-]+(?:[ \t]+\p{Lu}[\p{Lu}'’.-]+)*:")
 
 
 def _declarer(text: str, line_start: int, named: list[tuple[int, Entity]], before: list[Entity],

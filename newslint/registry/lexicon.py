@@ -105,7 +105,9 @@ class Lexicon:
             middle = words[1:cut]
             if head is not None and all(w.isalpha() and w not in self.function_words and w not in self.reporting_verbs
                                         and w not in self.status_words for w in middle):
-                family = f"{words[0]} {head.family}" if words[0] in self.subordinate_ranks else head.family
+                # ("chief deputy fire marshal": a deputy's office, whatever rank leads.)
+                rank = next((w for w in words[:cut] if w in self.subordinate_ranks), None)
+                family = f"{rank} {head.family}" if rank else head.family
                 return RoleInfo(low, family, head.gender)
         return None
 

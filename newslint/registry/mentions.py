@@ -179,11 +179,14 @@ def affiliation_tokens(affiliation: str, lex: Lexicon | None = None) -> set[str]
     country = lex.country(affiliation)
     if country:
         return {country.casefold()}
-    tokens = set()
-    for word in affiliation.split():
-        word = _POSSESSIVE.sub("", word) if word.endswith(("'s", "’s")) else word
-        mapped = lex.country(word)
-        tokens.add((mapped or word).casefold())
+    words = [_POSSESSIVE.sub("", w) if w.endswith(("'s", "’s")) else w for w in affiliation.split()]
+    tokens, at = set(), 0
+    while at < len(words):
+        # (A country's name may take more than one word: "United States Bankruptcy".)
+        width = next((n for n in (3, 2) if at + n <= len(words) and lex.country(" ".join(words[at:at + n]))), 1)
+        phrase = " ".join(words[at:at + width])
+        tokens.add((lex.country(phrase) or phrase).casefold())
+        at += width
     return tokens
 
 
@@ -222,6 +225,8 @@ def _initials_of(acronym: str, name: str) -> bool:
 
 
 _DOTTED = regexcache.compile(r"(?:\p{Lu}\.)+")
+_ENTRY_MARKS = frozenset("-–—*•")  # what opens a notes entry's line
+_INITIALS = regexcache.compile(r"(?![IVX]+$)\p{Lu}{2,5}")  # (not a grade's numeral: "Analyst II")
 
 
 def _role_width(lex: Lexicon, tokens: list[tuple[str, int, int]], index: int) -> int:
@@ -430,7 +435,8 @@ class MentionFinder:
                     # "### Remarks by Board Chair Ann Roe": a person only if "Roe" acts
                     # as one elsewhere (extractors/people.py), since "Mayor Signs Budget" is no one.
                     mention.evidence = {"heading"}
-                if mention is not None and heading and not mention.evidence & (_LISTED | {"heading"} if listing else _TITLED):
+                if mention is not None and heading and not mention.evidence & (_LISTED | {"heading"} if listing else _TITLED) \
+                        and not self._set_off_honorific(mention, sentence):
                     continue
                 if mention is not None and mention.kind == "person" and self._beside_ampersand(mention):
                     continue  # "Roe & Poe LLP": a firm's name, not two people
@@ -444,6 +450,15 @@ class MentionFinder:
                     found.append(mention)
                     previous = mention
         return found
+
+    def _set_off_honorific(self, mention: NameMention, sentence: Sentence) -> bool:
+        """"-- Phone, Dr. Ann Roe, 2:40 p.m.:", a notes entry's heading in title case: an
+        honorific before a name that punctuation ends is someone, as in prose (in "Dr. Roe Joins
+        Board" the name's end is a guess; a court caption's "Before the Honorable Ann Roe,
+        District Judge" is left to the record's other lines)."""
+        after = self.text[mention.end:sentence.end].lstrip(" ")
+        return "honorific" in mention.evidence and (not after or after[0] in ",;:(") \
+            and self.text[sentence.start:sentence.start + 1] in _ENTRY_MARKS
 
     def _mention(self, match, sentence: Sentence) -> NameMention | None:
         run, offset = match.group(), match.start()
@@ -663,6 +678,9 @@ class MentionFinder:
                 affiliation.insert(0, low)
                 first = wstart
                 i -= 1
+                if i >= 0 and words[i][0][:1].isupper() and words[i][0].casefold().rstrip("-") not in lex.status_words \
+                        and not self.text[words[i][2]:wstart].strip():
+                    continue  # "Guild board chair X": the board of the organisation named before it
                 break
             if not affiliation and low in self.lowercase_words and self._starts_sentence(wstart, sentence) \
                     and not self.text[role[1]].isupper():
@@ -956,6 +974,9 @@ class MentionFinder:
         if second:
             after += 1 + second
             role_end = words[after - 1][2]
+        if after + 1 == len(words) and _INITIALS.fullmatch(words[after][0]):
+            affiliation.append(words[after][0])  # "X, senior analyst DPW,": the office by its initials
+            after += 1
         if after < len(words) and words[after][0][0].isupper():
             return  # "In Bexley, Athletic coach X": the title of the next name
         if after < len(words) and lows[after] in ("of", "for", "at", "with", "to", "in"):

@@ -562,16 +562,15 @@ class TitlesRule(Rule):
         titles of that office has the draft's rank, or none has another (a warning: a
         promotion the sources missed is possible)."""
         lex = lexicon()
-        ranks = lex.role_ranks - lex.subordinate_ranks
         words = phrase.role.casefold().split()
-        if len(words) < 2 or words[0] not in ranks or words[1] in lex.role_ranks or phrase.role.casefold() in lex.roles:
+        if len(words) < 2 or words[0] not in lex.plain_ranks or words[1] in lex.role_ranks or phrase.role.casefold() in lex.roles:
             return None  # ("chief executive", "head coach": offices of their own)
         rank = _SAME_RANK.get(words[0], words[0])
         current = [t for t in matching if active(t, context.draft_date)]
         if any(rank in {_SAME_RANK.get(w, w) for w in t.role.casefold().split()} for t in current):
             return None
         return next((t for t in sorted(current, key=lambda t: -t.support)
-                     if t.role.casefold().split()[1:] == words[1:] and t.role.casefold().split()[0] in ranks), None)
+                     if t.role.casefold().split()[1:] == words[1:] and t.role.casefold().split()[0] in lex.plain_ranks), None)
 
     @staticmethod
     def _added_rank(phrase: TitlePhrase, entity: Entity, context: CheckContext) -> Title | None:
@@ -580,7 +579,7 @@ class TitlesRule(Rule):
         lex = lexicon()
         words = phrase.role.casefold().split()
         lead = 0  # ("Chief Deputy Fire Marshal": a deputy still)
-        while lead < len(words) - 2 and words[lead] in lex.role_ranks - lex.subordinate_ranks:
+        while lead < len(words) - 2 and words[lead] in lex.plain_ranks:
             lead += 1
         rank, rest = (words[lead], " ".join(words[lead + 1:])) if words else ("", "")
         if rank not in lex.subordinate_ranks or not rest or lex.role(rest) is None:

@@ -82,6 +82,7 @@ class Lexicon:
     # Ranks before a role that make a compound one ("chief" bridge engineer).
     role_ranks: set[str] = field(default_factory=set)
     subordinate_ranks: set[str] = field(default_factory=set)  # "deputy": another office
+    plain_ranks: set[str] = field(default_factory=set)  # "chief", "senior": the same office, ranked
     pronouns: dict[str, str] = field(default_factory=dict)  # word -> female | male
     gendered_nouns: dict[str, str] = field(default_factory=dict)
     # "(they/them)", "She/her.": the pronouns a person uses, said outright, by gender
@@ -162,6 +163,7 @@ def lexicon() -> Lexicon:
         lex.roles[role] = RoleInfo(role, str(info.get("family") or role), str(info.get("gender") or ""))
     lex.role_ranks = {str(w).casefold() for w in titles.get("role_ranks") or []}
     lex.subordinate_ranks = {str(w).casefold() for w in titles.get("subordinate_ranks") or []}
+    lex.plain_ranks = lex.role_ranks - lex.subordinate_ranks
     lex.max_role_words = max([len(r.split()) for r in lex.roles] + [4 if lex.role_ranks else 1])
     lex.role_starts = frozenset(r.partition(" ")[0] for r in lex.roles) | lex.role_ranks
     lex.role_groups = {str(k): {str(v) for v in vs} for k, vs in (titles.get("role_groups") or {}).items()}
